@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { AppNav } from "@/components/layout/app-nav";
+import { UserMenu } from "@/components/layout/user-menu";
+import { requirePageUser } from "@/lib/auth/session";
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePageUser("/");
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-gray-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+          <div className="flex items-center gap-6">
+            <Link href="/" className="text-lg font-semibold tracking-tight">
+              Briefing
+            </Link>
+            <AppNav />
+          </div>
+          <UserMenu user={user} />
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authConfig } from "@/auth.config";
+import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
+import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
+import { findLockout, recordLoginAttempt } from "@/lib/auth/throttle";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { loginSchema } from "@/lib/validations/auth";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; email: string; name: string | null; role: Role };
+  }
+}
+
+/** Thrown by `authorize` while a lockout holds; `code` carries when it ends (shown on the login page). */
+class LockedOut extends CredentialsSignin {
+  constructor(scope: "account" | "address", until: Date) {
+    super();
+    this.code = `locked-${scope}-${until.getTime()}`;
+  }
+}
+
+function oidcProvider(): NextAuthConfig["providers"] {
+  const { AUTH_OIDC_ISSUER: issuer, AUTH_OIDC_ID: clientId, AUTH_OIDC_SECRET: clientSecret } = process.env;
+  if (!issuer || !clientId || !clientSecret) return [];
+  return [
+    {
+      id: "oidc",
+      name: process.env.AUTH_OIDC_NAME || "Single sign-on",
+      type: "oidc",
+      issuer,
+      clientId,
+      clientSecret,
+    },
+  ];
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        const parsed = loginSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const { email, password } = parsed.data;
+        const ip = request.headers.get(CLIENT_IP_HEADER) ?? "unknown";
+        const lockout = await findLockout(db, email, ip);
+        if (lockout) throw new LockedOut(lockout.scope, lockout.until);
+        const user = await db.user.findUnique({
+          where: { email },
+          select: { id: true, email: true, name: true, isActive: true, passwordHash: true },
+        });
+        const isValid =
+          user?.passwordHash && user.isActive
+            ? await verifyPassword(user.passwordHash, password)
+            : await verifyAgainstDummy(password);
+        await recordLoginAttempt(db, email, ip, isValid);
+        if (!isValid || !user) return null;
+        await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+    ...oidcProvider(),
+  ],
+  callbacks: {
+    async signIn({ user, account }) {
+      if (account?.provider !== "oidc") return true;
+      // Single sign-on admits only people an admin has added (by email), and only while they are active.
+      if (!user.email) return false;
+      const existing = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { isActive: true } });
+      return Boolean(existing?.isActive);
+    },
+    async jwt({ token, user, account }) {
+      if (user?.email) {
+        const row = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true } });
+        if (!row) return null;
+        token.sub = row.id;
+        if (account?.provider === "oidc") {
+          await db.user.update({ where: { id: row.id }, data: { lastLoginAt: new Date() } });
+        }
+      }
+      if (!token.sub) return null;
+      // Re-read on every request: a role change or a deactivation takes effect at once.
+      const current = await db.user.findUnique({
+        where: { id: token.sub },
+        select: { email: true, name: true, role: true, isActive: true },
+      });
+      if (!current?.isActive) return null;
+      token.email = current.email;
+      token.name = current.name;
+      token.role = current.role;
+      return token;
+    },
+    session({ session, token }) {
+      session.user = {
+        ...session.user,
+        id: token.sub as string,
+        email: token.email as string,
+        name: (token.name as string | null) ?? null,
+        role: token.role as Role,
+      };
+      return session;
+    },
+  },
+});

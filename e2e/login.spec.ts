@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+import { createUniqueUser } from "./fixtures/db";
+import { E2E_PASSWORD, E2E_USERS } from "./fixtures/users";
+
+test.describe("logging in", () => {
+  test("an anonymous visitor is sent to the login page and returns to where they were going", async ({ page }) => {
+    await page.goto("/articles?q=referendum");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Farticles%3Fq%3Dreferendum$/);
+    await page.getByLabel("Email").fill(E2E_USERS.viewer.email);
+    await page.getByLabel("Password").fill(E2E_PASSWORD);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page).toHaveURL(/\/articles\?q=referendum$/);
+    await expect(page.getByRole("heading", { name: "Articles" })).toBeVisible();
+    await expect(page.getByRole("searchbox", { name: "Search articles" })).toHaveValue("referendum");
+  });
+
+  test("a wrong password gets one generic message and no session", async ({ page }) => {
+    const user = await createUniqueUser();
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill("not the password at all");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page.getByRole("status")).toHaveText("Wrong email or password.");
+    await page.getByLabel("Password").fill("still not the password");
+    await page.getByLabel("Email").fill("nobody-here@briefing.test");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page.getByRole("status")).toHaveText("Wrong email or password.");
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("five failures lock the account from this address, even for the right password", async ({ page }) => {
+    const user = await createUniqueUser();
+    await page.goto("/login");
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      await page.getByLabel("Email").fill(user.email);
+      await page.getByLabel("Password").fill(`wrong password ${attempt}`);
+      await page.getByRole("button", { name: "Log in" }).click();
+      await expect(page.getByRole("status")).toHaveText("Wrong email or password.");
+    }
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill(user.password);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page.getByRole("status")).toContainText("Too many failed attempts for this account");
+    await expect(page.getByRole("status")).toContainText(/Try again after \d\d:\d\d UTC \(in 1[45] minutes\)/);
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("logging in shows the app shell, and logging out ends the session", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(E2E_USERS.editor.email);
+    await page.getByLabel("Password").fill(E2E_PASSWORD);
+    await page.getByRole("button", { name: "Log in" }).click();
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const link of ["Dashboard", "Issues", "Articles", "Claims"]) {
+      await expect(nav.getByRole("link", { name: link })).toBeVisible();
+    }
+    await expect(page.getByText(E2E_USERS.editor.name)).toBeVisible();
+    await page.getByRole("button", { name: "Log out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto("/claims");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fclaims/);
+  });
+});

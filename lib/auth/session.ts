@@ -1,0 +1,72 @@
+import "server-only";
+import crypto from "node:crypto";
+import { redirect } from "next/navigation";
+import { auth } from "@/auth";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export type CurrentUser = { id: string; email: string; name: string | null; role: Role };
+
+const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
+
+export function hasRole(user: Pick<CurrentUser, "role">, role: Role): boolean {
+  return RANK[user.role] >= RANK[role];
+}
+
+/** The logged-in user of this request (session cookie), or null. */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const session = await auth();
+  return session?.user ?? null;
+}
+
+export class AuthorizationError extends Error {
+  constructor(
+    readonly status: 401 | 403,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * For server actions: the caller, who must hold at least `role`; throws AuthorizationError otherwise.
+ */
+export async function requireUser(role: Role = "viewer"): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AuthorizationError(401, "Log in to do this.");
+  if (!hasRole(user, role)) throw new AuthorizationError(403, `This needs the ${role} role; ask an admin.`);
+  return user;
+}
+
+/** For pages: the logged-in user, or a redirect to the login page (proxy.ts does this first; this is the real check). */
+export async function requirePageUser(path: string, role: Role = "viewer"): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
+  if (!hasRole(user, role)) redirect("/?denied=1");
+  return user;
+}
+
+export function hashApiToken(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+/**
+ * For route handlers: the caller from an `Authorization: Bearer` API token or the session cookie.
+ * A revoked token, or a token of a deactivated user, is no caller.
+ */
+export async function getRequestUser(request: Request): Promise<CurrentUser | null> {
+  const header = request.headers.get("authorization");
+  if (header?.toLowerCase().startsWith("bearer ")) {
+    const token = header.slice(7).trim();
+    if (!token) return null;
+    const row = await db.apiToken.findUnique({
+      where: { tokenHash: hashApiToken(token) },
+      select: { id: true, revokedAt: true, user: { select: { id: true, email: true, name: true, role: true, isActive: true } } },
+    });
+    if (!row || row.revokedAt || !row.user.isActive) return null;
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+    const { isActive: _isActive, ...user } = row.user;
+    return user;
+  }
+  return getCurrentUser();
+}

@@ -1,0 +1,87 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+
+/** Logs in through the real Auth.js credentials endpoint and returns the session cookie header. */
+export async function logIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const csrfCookie = (csrfResponse.headers.getSetCookie() ?? []).map((cookie) => cookie.split(";")[0]).join("; ");
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${baseUrl}/` }),
+  });
+  const session = response.headers.getSetCookie().find((cookie) => cookie.includes("authjs.session-token="));
+  if (!session) throw new Error(`Logging in as ${email} failed (status ${response.status}).`);
+  return session.split(";")[0] ?? "";
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] ?? Number.NaN;
+}
+
+/**
+ * Requests `url` `samples` times, `concurrency` at a time, after `warmup` unmeasured requests; every
+ * response must be 200. Returns the latencies in milliseconds, sorted.
+ */
+export async function measure(url: string, cookie: string, { samples = 200, concurrency = 10, warmup = 20 } = {}): Promise<number[]> {
+  const once = async () => {
+    const started = performance.now();
+    const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+    return performance.now() - started;
+  };
+  for (let index = 0; index < warmup; index += 1) await once();
+  const latencies: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < samples) {
+        next += 1;
+        latencies.push(await once());
+      }
+    }),
+  );
+  return latencies.sort((a, b) => a - b);
+}
+
+function descendants(pid: number): number[] {
+  try {
+    const output = execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" });
+    const children = output.split("\n").map((line) => Number(line.trim())).filter((child) => child > 0);
+    return children.flatMap((child) => [child, ...descendants(child)]);
+  } catch {
+    return [];
+  }
+}
+
+function rssKb(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Samples the resident memory of a process and all its descendants until stopped; reports the peak in MB. */
+export function watchPeakRss(pid: number, intervalMs = 100) {
+  let peakKb = 0;
+  const sample = () => {
+    const total = [pid, ...descendants(pid)].reduce((sum, each) => sum + rssKb(each), 0);
+    peakKb = Math.max(peakKb, total);
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return peakKb / 1024;
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgresql:// connection string");
+
+/**
+ * Every environment variable Briefing reads, validated once. A bad value fails fast with the
+ * variable's name and what is expected; `.env.example` documents each one.
+ */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOSTNAME: optionalString,
+    APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    DATABASE_URL: optionalString.pipe(postgresUrl.optional()),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    BRIEFING_DATA_DIR: optionalString,
+    AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    AUTH_OIDC_ISSUER: optionalString.pipe(z.url().optional()),
+    AUTH_OIDC_ID: optionalString,
+    AUTH_OIDC_SECRET: optionalString,
+    AUTH_OIDC_NAME: optionalString,
+    TRUSTED_PROXIES: optionalString,
+    BRIEFING_PASSWORD: optionalString,
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_OIDC_ISSUER"],
+        message: "AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set together (or none of them)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Formats validation problems as one line per variable: `PORT: expected a number`. */
+export function describeEnvErrors(error: z.ZodError): string {
+  return error.issues.map((issue) => `  ${issue.path.join(".") || "environment"}: ${issue.message}`).join("\n");
+}
+
+/** Parses `source` (default `process.env`) or throws an Error that names every bad variable. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new Error(`Invalid environment:\n${describeEnvErrors(result.error)}\nSee .env.example for what each variable means.`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

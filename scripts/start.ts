@@ -1,0 +1,91 @@
+/**
+ * `npm start`: builds if needed, starts the embedded PostgreSQL unless DATABASE_URL is set, migrates,
+ * loads the seeds once, creates the first admin on an empty database, then serves the app.
+ */
+import { createPrismaClient } from "@/lib/db";
+import { describeEnvErrors, envSchema } from "@/lib/env";
+import { loadSeeds } from "@/lib/seeds";
+import { acquireAppLock } from "@/lib/server/app-lock";
+import { buildIfNeeded } from "@/lib/server/build";
+import { dataDir } from "@/lib/server/data-dir";
+import { startEmbedded, type RunningDatabase } from "@/lib/server/embedded";
+import { startHttpServer } from "@/lib/server/http";
+import { applyMigrations } from "@/lib/server/migrate";
+import { persistentSecret } from "@/lib/server/secret";
+import { ensureFirstAdmin } from "@/lib/services/users";
+
+const isDev = process.argv.includes("--dev");
+const log = (line: string) => console.log(`[briefing] ${line}`);
+
+async function main() {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment:\n${describeEnvErrors(parsed.error)}\nSee .env.example for what each variable means.`);
+  }
+  const env = parsed.data;
+  const cleanups: (() => Promise<void> | void)[] = [];
+  let isStopping = false;
+  const stop = async (code: number) => {
+    if (isStopping) return;
+    isStopping = true;
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    process.exit(code);
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      log("Stopping …");
+      void stop(0);
+    });
+  }
+
+  try {
+    let database: RunningDatabase;
+    if (env.DATABASE_URL) {
+      if (!env.AUTH_SECRET) {
+        throw new Error("AUTH_SECRET is required with DATABASE_URL (every app instance must share it). Generate one: openssl rand -base64 32");
+      }
+      database = { url: env.DATABASE_URL, isOwned: false, stop: async () => undefined };
+    } else {
+      const dir = dataDir();
+      cleanups.push(acquireAppLock(dir));
+      process.env.AUTH_SECRET ??= persistentSecret(dir);
+      database = await startEmbedded({ dir, log });
+      if (!database.isOwned) {
+        throw new Error("The embedded database is already in use by another Briefing process. Stop it first.");
+      }
+      cleanups.push(() => database.stop());
+      log(`Embedded PostgreSQL is running (data in ${dir}).`);
+      process.env.DATABASE_URL = database.url;
+    }
+    process.env.AUTH_TRUST_HOST ??= "true";
+
+    if (!isDev) buildIfNeeded(process.env.NEXT_DIST_DIR || ".next", log);
+
+    for (const name of await applyMigrations(database.url, log)) log(`Migrated: ${name}`);
+    const client = createPrismaClient(database.url);
+    try {
+      const seeded = await loadSeeds(client, log);
+      if (seeded.articles > 0) log(`Loaded ${seeded.articles} seed articles.`);
+      const admin = await ensureFirstAdmin(client);
+      const url = env.APP_URL ?? `http://localhost:${env.PORT}`;
+      const server = await startHttpServer({ port: env.PORT, hostname: env.HOSTNAME, isDev });
+      cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+      log(`Briefing is ready at ${url}`);
+      if (admin) {
+        log("First start: an admin account was created. Log in with");
+        log(`    email:    ${admin.email}`);
+        log(`    password: ${admin.password}`);
+        log("This password is shown only now. Add teammates with: npm run user -- add EMAIL --role editor");
+      } else {
+        log("Log in with your account. Add one with: npm run user -- add EMAIL --role editor");
+      }
+    } finally {
+      await client.$disconnect();
+    }
+  } catch (error) {
+    console.error(`[briefing] ${(error as Error).message}`);
+    await stop(1);
+  }
+}
+
+void main();

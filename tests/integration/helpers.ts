@@ -1,0 +1,15 @@
+import { createPrismaClient, type Db } from "@/lib/db";
+import { assertTestDatabase } from "@/lib/server/test-db";
+
+/** A client on this run's throwaway database; the guard refuses any other database. */
+export function connectTestDb(): Db {
+  return createPrismaClient(assertTestDatabase(process.env.DATABASE_URL));
+}
+
+/** Empties every table but the migration history, so each test file starts from nothing. */
+export async function resetDatabase(db: Db) {
+  const tables = await db.$queryRaw<{ tablename: string }[]>`
+    SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
+  if (tables.length === 0) return;
+  await db.$executeRawUnsafe(`TRUNCATE ${tables.map((table) => `"${table.tablename}"`).join(", ")} CASCADE`);
+}

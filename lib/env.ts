@@ -30,6 +30,7 @@ export const envSchema = z
     AUTH_OIDC_SECRET: optionalString,
     AUTH_OIDC_NAME: optionalString,
     TRUSTED_PROXIES: optionalString,
+    URL_IMPORT_ALLOWLIST: optionalString,
     BRIEFING_PASSWORD: optionalString,
   })
   .superRefine((env, ctx) => {

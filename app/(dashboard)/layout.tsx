@@ -13,7 +13,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
             <Link href="/" className="text-lg font-semibold tracking-tight">
               Briefing
             </Link>
-            <AppNav />
+            <AppNav isAdmin={user.role === "admin"} />
           </div>
           <UserMenu user={user} />
         </div>

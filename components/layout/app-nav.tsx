@@ -10,11 +10,15 @@ const LINKS = [
   { href: "/claims", label: "Claims" },
 ];
 
-export function AppNav() {
+const ADMIN_LINKS = [{ href: "/admin/tokens", label: "API tokens" }];
+
+export type AppNavProps = { isAdmin: boolean };
+
+export function AppNav({ isAdmin }: AppNavProps) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex gap-1">
-      {LINKS.map((link) => {
+    <nav aria-label="Main" className="flex flex-wrap gap-1">
+      {[...LINKS, ...(isAdmin ? ADMIN_LINKS : [])].map((link) => {
         const isCurrent = link.href === "/" ? pathname === "/" : pathname.startsWith(link.href);
         return (
           <Link

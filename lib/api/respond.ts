@@ -9,6 +9,7 @@ export type ApiErrorCode =
   | "forbidden"
   | "not_found"
   | "duplicate"
+  | "near_duplicate"
   | "conflict"
   | "too_large"
   | "invalid"

@@ -1,7 +1,7 @@
 import "server-only";
-import crypto from "node:crypto";
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
+import { hashApiToken } from "@/lib/auth/token-hash";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -44,10 +44,6 @@ export async function requirePageUser(path: string, role: Role = "viewer"): Prom
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
   if (!hasRole(user, role)) redirect("/?denied=1");
   return user;
-}
-
-export function hashApiToken(token: string): string {
-  return crypto.createHash("sha256").update(token).digest("hex");
 }
 
 /**

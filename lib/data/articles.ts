@@ -93,3 +93,43 @@ export const getArticle = cache(async (id: string) =>
     },
   }),
 );
+
+export type ArticleClaim = {
+  id: string;
+  kind: "quote" | "reported" | "narration";
+  start: number;
+  end: number;
+  text: string;
+  confidence: number;
+  speaker: string | null;
+  speakerText: string | null;
+  status: string;
+  issues: { slug: string; title: string }[];
+  figures: { raw: string; about: string | null }[];
+};
+
+/** An article's claims in text order, for the reader. */
+export const getArticleClaims = cache(async (articleId: string): Promise<ArticleClaim[]> => {
+  const rows = await db.claim.findMany({
+    where: { articleId },
+    orderBy: [{ start: "asc" }, { end: "desc" }],
+    select: {
+      id: true,
+      kind: true,
+      start: true,
+      end: true,
+      text: true,
+      confidence: true,
+      speakerText: true,
+      status: true,
+      speaker: { select: { name: true } },
+      issues: { select: { issue: { select: { slug: true, title: true } } } },
+      figures: { select: { raw: true, about: true } },
+    },
+  });
+  return rows.map((row) => ({
+    ...row,
+    speaker: row.speaker?.name ?? null,
+    issues: row.issues.map((link) => link.issue),
+  }));
+});

@@ -1,10 +1,12 @@
 import crypto from "node:crypto";
 import type { Db } from "@/lib/db";
 import type { ArticleSource } from "@/lib/generated/prisma/enums";
-import { extractArticle, SpeakerRegistry, type ExtractedArticle, type IssueLexicon } from "@/lib/nlp";
+import { extractArticle, SpeakerRegistry, type ArticleMeta, type IssueLexicon } from "@/lib/nlp";
+import { cleanText } from "@/lib/nlp/clean";
+import { claimRows, pipelineColumns, upsertSpeakers, writeClaimDetails } from "@/lib/services/derived-writes";
 import { estimateSimilarity, lshBands, minhashSignature, normalizeForComparison } from "@/lib/text/minhash";
 import { slugify } from "@/lib/text/slug";
-import { articleInputSchema, type ArticleInput } from "@/lib/validations/article";
+import { articleInputSchema, type ArticleInput, type ValidArticle } from "@/lib/validations/article";
 
 export const NEAR_DUPLICATE_THRESHOLD = 0.9;
 
@@ -13,6 +15,7 @@ export type IngestOutcome =
   | { status: "duplicate"; existingId: string }
   | { status: "near_duplicate"; existingId: string; similarity: number };
 
+/** Bad input: the message names the field and what to do; nothing was stored. */
 export class IngestValidationError extends Error {
   constructor(
     message: string,
@@ -22,32 +25,46 @@ export class IngestValidationError extends Error {
   }
 }
 
+/** Speakers known so far; batch callers share one so a person keeps one name across the batch. */
+export type SpeakerContext = { registry: SpeakerRegistry };
+
 export type IngestContext = {
   source: ArticleSource;
   sourceFile?: string;
   userId?: string;
-  /** Issue lexicons and known speakers; loaded from the database when not given (batch callers pass them once). */
+  /** Issue lexicons; loaded from the database when not given (batch callers pass them once). */
   issues?: IssueLexicon[];
-  speakers?: SpeakerRegistry;
+  /** Known speakers; loaded from the database when not given, and updated with what the article taught. */
+  speakers?: SpeakerContext;
 };
 
-export async function loadIssueLexicons(db: Db): Promise<(IssueLexicon & { id: string })[]> {
+/** The open issues' lexicons, as the pipeline takes them. */
+export async function loadIssueLexicons(db: Db): Promise<IssueLexicon[]> {
   return db.issue.findMany({
     where: { status: "open" },
     orderBy: { position: "asc" },
-    select: { id: true, slug: true, title: true, phrases: true, exclusions: true },
+    select: { slug: true, title: true, description: true, phrases: true, exclusions: true },
   });
 }
 
-export async function loadSpeakerRegistry(db: Db): Promise<SpeakerRegistry> {
+/** Every stored speaker with its aliases, so the pipeline names known people as they are stored. */
+export async function loadSpeakerRegistry(db: Db): Promise<SpeakerContext> {
   const speakers = await db.speaker.findMany({ select: { name: true, kind: true, aliases: { select: { alias: true } } } });
-  return new SpeakerRegistry(speakers.map((speaker) => ({ name: speaker.name, kind: speaker.kind, aliases: speaker.aliases.map((a) => a.alias) })));
+  return {
+    registry: new SpeakerRegistry(speakers.map((speaker) => ({ name: speaker.name, kind: speaker.kind, aliases: speaker.aliases.map((alias) => alias.alias) }))),
+  };
+}
+
+/** What the text itself says about an article (outlet, title, date, byline), for a form to suggest. */
+export function suggestArticleMetadata(body: string): ArticleMeta {
+  return cleanText(body).meta;
 }
 
 /**
  * The one way an article enters Briefing, whatever the door (seed, paste, upload, URL, API, CLI):
  * validates, refuses exact duplicates and flags near duplicates (unless `force`), derives sentences and
  * claims, and writes the article with everything derived from it in one transaction.
+ * @throws IngestValidationError for bad input (nothing stored).
  */
 export async function ingestArticle(db: Db, input: ArticleInput, context: IngestContext): Promise<IngestOutcome> {
   const parsed = articleInputSchema.safeParse(input);
@@ -64,76 +81,53 @@ export async function ingestArticle(db: Db, input: ArticleInput, context: Ingest
   const minhash = minhashSignature(normalized);
   const bands = lshBands(minhash);
   if (!article.force) {
-    const candidates = await db.article.findMany({
-      where: { lshBands: { hasSome: bands } },
-      select: { id: true, minhash: true },
-      take: 50,
-    });
+    const candidates = await db.article.findMany({ where: { lshBands: { hasSome: bands } }, select: { id: true, minhash: true }, take: 50 });
     let best: { id: string; similarity: number } | undefined;
     for (const candidate of candidates) {
       const similarity = estimateSimilarity(minhash, candidate.minhash);
       if (!best || similarity > best.similarity) best = { id: candidate.id, similarity };
     }
-    if (best && best.similarity >= NEAR_DUPLICATE_THRESHOLD) {
-      return { status: "near_duplicate", existingId: best.id, similarity: best.similarity };
-    }
+    if (best && best.similarity >= NEAR_DUPLICATE_THRESHOLD) return { status: "near_duplicate", existingId: best.id, similarity: best.similarity };
   }
 
   const issues = context.issues ?? (await loadIssueLexicons(db));
   const speakers = context.speakers ?? (await loadSpeakerRegistry(db));
-  const extracted = extractArticle(article.body, { issues, speakers });
-  return storeArticle(db, { article, extracted, contentHash, minhash, bands, context });
+  const extraction = extractArticle(article.body, { issues, speakers: speakers.registry });
+  const outcome = await storeArticle(db, { article, extraction, contentHash, minhash, bands, context });
+  speakers.registry = extraction.speakers;
+  return outcome;
 }
 
 type StoreInput = {
-  article: ReturnType<typeof articleInputSchema.parse>;
-  extracted: ExtractedArticle;
+  article: ValidArticle;
+  extraction: ReturnType<typeof extractArticle>;
   contentHash: string;
   minhash: number[];
   bands: number[];
   context: IngestContext;
 };
 
-async function storeArticle(db: Db, { article, extracted, contentHash, minhash, bands, context }: StoreInput): Promise<IngestOutcome> {
-  const outletName = article.outlet ?? extracted.meta.outlet ?? undefined;
-  const publishedAt = article.publishedAt ?? (extracted.meta.published ? new Date(extracted.meta.published) : undefined);
+async function storeArticle(db: Db, { article, extraction, contentHash, minhash, bands, context }: StoreInput): Promise<IngestOutcome> {
+  const { meta } = extraction;
+  const outletName = article.outlet ?? meta.outlet ?? undefined;
+  const published = article.publishedAt ?? (meta.published ? new Date(meta.published) : undefined);
+  const publishedAt = published && !Number.isNaN(published.getTime()) ? published : undefined;
   const issueIds = new Map((await db.issue.findMany({ select: { id: true, slug: true } })).map((issue) => [issue.slug, issue.id]));
-  const speakerNames = new Map<string, { kind: string; aliases: string[] }>();
-  for (const claim of extracted.claims) {
-    if (claim.speaker) speakerNames.set(claim.speaker, { kind: claim.speakerKind ?? "person", aliases: [] });
-  }
-  for (const learned of extracted.speakersLearned) {
-    const entry = speakerNames.get(learned.name);
-    if (entry) entry.aliases.push(...learned.aliases);
-  }
 
   return db.$transaction(
     async (tx) => {
       const outlet = outletName
         ? await tx.outlet.upsert({ where: { slug: slugify(outletName) }, create: { slug: slugify(outletName), name: outletName }, update: {}, select: { id: true } })
         : undefined;
-      const speakerIds = new Map<string, string>();
-      for (const [name, { kind, aliases }] of speakerNames) {
-        const speaker = await tx.speaker.upsert({
-          where: { slug: slugify(name) },
-          create: { slug: slugify(name), name, kind: kind as "person" },
-          update: {},
-          select: { id: true },
-        });
-        speakerIds.set(name, speaker.id);
-        const rows = [...new Set([name, ...aliases])].map((alias) => ({ speakerId: speaker.id, alias, normalized: alias.toLowerCase() }));
-        await tx.speakerAlias.createMany({ data: rows, skipDuplicates: true });
-      }
-      const text = extracted.cleanedText ?? article.body;
       const created = await tx.article.create({
         data: {
           outletId: outlet?.id,
-          title: article.title ?? extracted.meta.title ?? null,
+          title: article.title ?? meta.title ?? null,
           url: article.url,
           publishedAt,
-          byline: article.byline ?? extracted.meta.byline ?? null,
+          byline: article.byline ?? meta.byline ?? null,
           originalText: article.body,
-          cleanedText: text,
+          cleanedText: extraction.cleanedText,
           contentHash,
           minhash,
           lshBands: bands,
@@ -145,59 +139,12 @@ async function storeArticle(db: Db, { article, extracted, contentHash, minhash, 
         },
         select: { id: true },
       });
-      await tx.sentence.createMany({
-        data: extracted.sentences.map((sentence, index) => ({
-          articleId: created.id,
-          index,
-          paragraph: sentence.paragraph,
-          start: sentence.start,
-          end: sentence.end,
-          issues: sentence.issues,
-        })),
-      });
-      const claimRows = extracted.claims.map((claim) => ({ id: crypto.randomUUID(), claim }));
-      await tx.claim.createMany({
-        data: claimRows.map(({ id, claim }) => ({
-          id,
-          articleId: created.id,
-          kind: claim.kind,
-          start: claim.start,
-          end: claim.end,
-          text: claim.text,
-          quote: claim.quote,
-          isPartial: claim.partial,
-          speakerId: claim.speaker ? speakerIds.get(claim.speaker) : undefined,
-          speakerText: claim.speakerMention,
-          verb: claim.verb,
-          confidence: claim.confidence,
-          fingerprint: claim.fingerprint,
-        })),
-        skipDuplicates: true,
-      });
-      await tx.claimIssue.createMany({
-        data: claimRows.flatMap(({ id, claim }) =>
-          claim.issues.flatMap((slug) => {
-            const issueId = issueIds.get(slug);
-            return issueId ? [{ claimId: id, issueId }] : [];
-          }),
-        ),
-        skipDuplicates: true,
-      });
-      await tx.claimFigure.createMany({
-        data: claimRows.flatMap(({ id, claim }) =>
-          claim.figures.map((figure) => ({
-            claimId: id,
-            raw: figure.raw,
-            value: figure.value,
-            unit: figure.unit,
-            about: figure.about,
-            start: figure.start,
-            end: figure.end,
-          })),
-        ),
-      });
-      return { status: "stored" as const, id: created.id, claims: claimRows.length };
+      const speakerIds = await upsertSpeakers(tx, extraction);
+      const rows = claimRows(extraction, speakerIds);
+      await tx.claim.createMany({ data: rows.map((row) => ({ id: row.id, articleId: created.id, ...pipelineColumns(row) })) });
+      await writeClaimDetails(tx, created.id, extraction, rows, issueIds);
+      return { status: "stored" as const, id: created.id, claims: rows.length };
     },
-    { timeout: 30_000 },
+    { timeout: 60_000 },
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { ArticleTable } from "@/components/articles/article-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/session";
+import Link from "next/link";
+import { hasRole, requirePageUser } from "@/lib/auth/session";
 import { listArticles } from "@/lib/data/articles";
 
 export const metadata: Metadata = { title: "Articles" };
@@ -9,11 +10,21 @@ export const metadata: Metadata = { title: "Articles" };
 export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const query = typeof params.q === "string" ? params.q : undefined;
-  await requirePageUser(query ? `/articles?q=${encodeURIComponent(query)}` : "/articles");
+  const user = await requirePageUser(query ? `/articles?q=${encodeURIComponent(query)}` : "/articles");
   const { items, total } = await listArticles({ query, limit: 200 });
   return (
     <>
-      <PageHeader title="Articles" description={`${total} article${total === 1 ? "" : "s"}${query ? ` matching “${query}”` : ""} on this story.`} />
+      <PageHeader
+        title="Articles"
+        description={`${total} article${total === 1 ? "" : "s"}${query ? ` matching “${query}”` : ""} on this story.`}
+        actions={
+          hasRole(user, "editor") ? (
+            <Link href="/articles/new" className="rounded-md bg-accent px-3 py-2 text-sm font-medium text-white hover:bg-blue-800">
+              Add articles
+            </Link>
+          ) : null
+        }
+      />
       <form role="search" className="mb-4 flex max-w-lg gap-2" action="/articles">
         <label htmlFor="article-search" className="sr-only">
           Search articles

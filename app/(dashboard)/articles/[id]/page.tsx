@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ClaimSideList } from "@/components/articles/claim-side-list";
+import { HighlightedText } from "@/components/articles/highlighted-text";
+import { Badge } from "@/components/ui/badge";
+import { requirePageUser } from "@/lib/auth/session";
+import { firstWords, getArticle, getArticleClaims } from "@/lib/data/articles";
+import { formatDate } from "@/lib/format";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const article = await getArticle(id);
+  return { title: article ? (article.title ?? firstWords(article.originalText, 8)) : "Article not found" };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const { id } = await params;
+  await requirePageUser(`/articles/${id}`);
+  const article = await getArticle(id);
+  if (!article) notFound();
+  const claims = await getArticleClaims(id);
+  const issues = [...new Map(claims.flatMap((claim) => claim.issues).map((issue) => [issue.slug, issue])).values()];
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <article>
+        <header className="mb-6 border-b border-gray-200 pb-4">
+          <h1 className="text-2xl font-semibold tracking-tight">{article.title ?? firstWords(article.originalText, 12)}</h1>
+          <p className="mt-2 text-sm text-gray-600">
+            {article.outlet?.name ?? "Unattributed"}
+            {article.publishedAt ? ` · ${formatDate(article.publishedAt)}` : ""}
+            {article.byline ? ` · By ${article.byline}` : ""}
+            {article.url ? (
+              <>
+                {" · "}
+                <a href={article.url} rel="noopener noreferrer nofollow" className="text-accent underline">
+                  Source
+                </a>
+              </>
+            ) : null}
+          </p>
+          {issues.length > 0 ? (
+            <div className="mt-3 flex flex-wrap gap-1" aria-label="Issues">
+              {issues.map((issue) => (
+                <Badge key={issue.slug} tone="blue">{issue.title}</Badge>
+              ))}
+            </div>
+          ) : null}
+          <p className="mt-3 flex flex-wrap gap-3 text-xs text-gray-600" aria-label="Legend">
+            <span><mark className="rounded-sm bg-amber-100 px-1 underline decoration-amber-600 decoration-2">direct quote</mark></span>
+            <span><mark className="rounded-sm bg-sky-100 px-1 underline decoration-sky-600 decoration-2">reported speech</mark></span>
+            <span><mark className="rounded-sm bg-gray-100 px-1 underline decoration-gray-500 decoration-2">narration</mark></span>
+            <span>dotted underline: low confidence</span>
+          </p>
+        </header>
+        <HighlightedText text={article.originalText} claims={claims} />
+      </article>
+      <aside aria-labelledby="claims-heading" className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+        <h2 id="claims-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-gray-600">
+          {claims.length} claims
+        </h2>
+        <ClaimSideList claims={claims} />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db";
+import { loadSeeds } from "@/lib/seeds";
+import { IngestValidationError, ingestArticle } from "@/lib/services/ingest";
+import { connectTestDb, resetDatabase } from "./helpers";
+
+let db: Db;
+
+const ARTICLE = `Water rates in Dunmore will rise by 8% from April, the city's utility board decided on Thursday.
+"We have put off repairs for too long, and the pipes will not wait," said board chair Ines Vogt.
+Vogt said the increase would pay for replacing 30 kilometres of mains over five years.
+Residents' groups called the rise "a tax by another name" and said they would ask the council to block it.`;
+
+beforeAll(async () => {
+  db = connectTestDb();
+  await resetDatabase(db);
+  await loadSeeds(db);
+});
+afterAll(async () => db.$disconnect());
+
+describe("ingesting an article", () => {
+  it("stores the article with its sentences, claims, speakers and figures", async () => {
+    const outcome = await ingestArticle(db, { body: ARTICLE, outlet: "Dunmore Courier", title: "Water rates to rise" }, { source: "api" });
+    expect(outcome.status).toBe("stored");
+    if (outcome.status !== "stored") return;
+    const article = await db.article.findUniqueOrThrow({
+      where: { id: outcome.id },
+      select: { originalText: true, outlet: { select: { name: true } }, _count: { select: { sentences: true, claims: true } } },
+    });
+    expect(article.originalText).toBe(ARTICLE);
+    expect(article.outlet?.name).toBe("Dunmore Courier");
+    expect(article._count.sentences).toBeGreaterThanOrEqual(4);
+    expect(article._count.claims).toBe(outcome.claims);
+    const quote = await db.claim.findFirstOrThrow({ where: { articleId: outcome.id, kind: "quote" }, select: { start: true, end: true, text: true, speaker: { select: { name: true } } } });
+    expect(ARTICLE.slice(quote.start, quote.end)).toBe(quote.text);
+    expect(quote.text).toContain("We have put off repairs for too long");
+    expect(quote.speaker?.name).toBe("Ines Vogt");
+  });
+
+  it("refuses an exact duplicate, even with different spacing and quote marks, and names the existing article", async () => {
+    const original = await db.article.findFirstOrThrow({ where: { outlet: { name: "Dunmore Courier" } }, select: { id: true } });
+    const respaced = ARTICLE.replaceAll('"', "“").replaceAll("  ", " ").replace("\n", "\n\n");
+    expect(await ingestArticle(db, { body: respaced }, { source: "paste" })).toEqual({ status: "duplicate", existingId: original.id });
+  });
+
+  it("flags a near duplicate and stores it only when forced", async () => {
+    const edited = ARTICLE.replace("Thursday", "Wednesday");
+    const flagged = await ingestArticle(db, { body: edited }, { source: "paste" });
+    expect(flagged.status).toBe("near_duplicate");
+    const before = await db.article.count();
+    expect(await db.article.count()).toBe(before);
+    const forced = await ingestArticle(db, { body: edited, force: true }, { source: "paste" });
+    expect(forced.status).toBe("stored");
+  });
+
+  it.each([
+    ["", "body is empty"],
+    ["  \n\t ", "body is empty"],
+    ["text with a \u0000 NUL byte", "binary"],
+    ["x".repeat(2 * 1024 * 1024 + 1), "size limit"],
+  ])("refuses bad input with a message naming the problem (%#)", async (body, message) => {
+    const before = await db.article.count();
+    await expect(ingestArticle(db, { body }, { source: "api" })).rejects.toThrow(IngestValidationError);
+    await expect(ingestArticle(db, { body }, { source: "api" })).rejects.toThrow(message);
+    expect(await db.article.count()).toBe(before);
+  });
+
+  it("leaves nothing behind when a write inside the transaction fails", async () => {
+    await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION test_fail_claims() RETURNS trigger AS $$
+      BEGIN IF NEW.text LIKE '%explode on purpose%' THEN RAISE EXCEPTION 'simulated failure'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER test_fail_claims BEFORE INSERT ON "Claim" FOR EACH ROW EXECUTE FUNCTION test_fail_claims()`);
+    try {
+      const body = `The committee met on Friday.\n"This will explode on purpose," said committee member Arno Pick, before the vote.`;
+      const counts = async () => [await db.article.count(), await db.sentence.count(), await db.outlet.count(), await db.speaker.count()];
+      const before = await counts();
+      await expect(ingestArticle(db, { body, outlet: "Brand New Outlet" }, { source: "api" })).rejects.toThrow(/simulated failure/);
+      expect(await counts()).toEqual(before);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER test_fail_claims ON "Claim"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION test_fail_claims()`);
+    }
+  });
+});

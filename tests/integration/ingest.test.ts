@@ -31,7 +31,7 @@ describe("ingesting an article", () => {
     expect(article.outlet?.name).toBe("Dunmore Courier");
     expect(article._count.sentences).toBeGreaterThanOrEqual(4);
     expect(article._count.claims).toBe(outcome.claims);
-    const quote = await db.claim.findFirstOrThrow({ where: { articleId: outcome.id, kind: "quote" }, select: { start: true, end: true, text: true, speaker: { select: { name: true } } } });
+    const quote = await db.claim.findFirstOrThrow({ where: { articleId: outcome.id, kind: "quote" }, orderBy: { start: "asc" }, select: { start: true, end: true, text: true, speaker: { select: { name: true } } } });
     expect(ARTICLE.slice(quote.start, quote.end)).toBe(quote.text);
     expect(quote.text).toContain("We have put off repairs for too long");
     expect(quote.speaker?.name).toBe("Ines Vogt");
@@ -43,14 +43,16 @@ describe("ingesting an article", () => {
     expect(await ingestArticle(db, { body: respaced }, { source: "paste" })).toEqual({ status: "duplicate", existingId: original.id });
   });
 
-  it("flags a near duplicate and stores it only when forced", async () => {
-    const edited = ARTICLE.replace("Thursday", "Wednesday");
-    const flagged = await ingestArticle(db, { body: edited }, { source: "paste" });
-    expect(flagged.status).toBe("near_duplicate");
+  it("flags a near duplicate (a seed with a correction appended) and stores it only when forced", async () => {
+    const seed = await db.article.findFirstOrThrow({ where: { sourceFile: "000_bf03e1deb2ef6062.txt" }, select: { id: true, originalText: true } });
+    const corrected = `${seed.originalText.trim()}\nCorrection: an earlier version of this article misstated the length of the call.`;
     const before = await db.article.count();
+    const flagged = await ingestArticle(db, { body: corrected }, { source: "paste" });
+    expect(flagged).toMatchObject({ status: "near_duplicate", existingId: seed.id });
     expect(await db.article.count()).toBe(before);
-    const forced = await ingestArticle(db, { body: edited, force: true }, { source: "paste" });
+    const forced = await ingestArticle(db, { body: corrected, force: true }, { source: "paste" });
     expect(forced.status).toBe("stored");
+    expect(await db.article.count()).toBe(before + 1);
   });
 
   it.each([

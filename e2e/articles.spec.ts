@@ -34,7 +34,7 @@ test("the articles API answers a logged-in user and refuses an anonymous one wit
   expect(body.total).toBe(5);
   expect(body.items.filter((item) => item.outlet?.name === "MS NOW")).toHaveLength(1);
 
-  const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, storageState: { cookies: [], origins: [] } });
   const refused = await anonymous.get("/api/articles", { maxRedirects: 0 });
   expect(refused.status()).toBe(401);
   expect(await refused.json()).toMatchObject({ error: { code: "unauthorized" } });

@@ -40,7 +40,7 @@ test.describe("adding articles as an editor", () => {
 
   test("several files upload at once; a binary file is refused by name and nothing of it is stored", async ({ page }) => {
     await page.goto("/articles/new");
-    await page.getByText("Upload files").click();
+    await page.getByText("Upload files", { exact: true }).click();
     await page.getByLabel(/Files/).setInputFiles([
       { name: "council.html", mimeType: "text/html", buffer: fs.readFileSync(path.join(FIXTURES, "council.html")) },
       { name: "photo.txt", mimeType: "text/plain", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]) },
@@ -60,15 +60,16 @@ test.describe("adding articles as an editor", () => {
     const { port } = server.address() as AddressInfo;
     try {
       await page.goto("/articles/new");
-      await page.getByText("Import from a URL").click();
+      await page.getByText("Import from a URL", { exact: true }).click();
       await page.getByLabel("Web address").fill(`http://localhost:${port}/tram`);
       await page.getByRole("button", { name: "Continue" }).click();
       await expect(page.getByRole("status").first()).toContainText("localhost is a private or local address");
+      await expect(page.getByLabel("Web address")).toHaveValue(`http://localhost:${port}/tram`);
 
       await page.getByLabel("Web address").fill(`http://127.0.0.1:${port}/tram`);
       await page.getByRole("button", { name: "Continue" }).click();
       await expect(page.getByLabel("Title")).toHaveValue(/Council delays vote on tram fares/);
-      await expect(page.getByLabel("URL")).toHaveValue(`http://127.0.0.1:${port}/tram`);
+      await expect(page.getByLabel("URL", { exact: true })).toHaveValue(`http://127.0.0.1:${port}/tram`);
       await page.getByRole("button", { name: "Save article" }).click();
       await expect(page.getByRole("list", { name: "Results" })).toContainText(/stored with \d+ claims|like an article already stored/);
     } finally {

@@ -37,6 +37,8 @@ test.describe("logging in", () => {
       await page.getByLabel("Password").fill(`wrong password ${attempt}`);
       await page.getByRole("button", { name: "Log in" }).click();
       await expect(page.getByRole("status")).toHaveText("Wrong email or password.");
+      await expect(page.getByLabel("Password")).toHaveValue("");
+      await expect(page.getByLabel("Email")).toHaveValue(user.email);
     }
     await page.getByLabel("Email").fill(user.email);
     await page.getByLabel("Password").fill(user.password);

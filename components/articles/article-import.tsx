@@ -83,6 +83,8 @@ function Results({ results, drafts, onForce }: { results: NonNullable<SaveState[
 
 export function ArticleImport() {
   const [mode, setMode] = useState<Mode>("paste");
+  const [body, setBody] = useState("");
+  const [address, setAddress] = useState("");
   const [prepared, prepare, isPreparing] = useActionState<PrepareState, FormData>(prepareArticles, {});
   const [saved, save, isSaving] = useActionState<SaveState, FormData>(saveArticles, {});
   const [edits, setEdits] = useState<Record<string, DraftArticle>>({});
@@ -97,10 +99,11 @@ export function ArticleImport() {
   return (
     <div className="space-y-8">
       <form action={prepare} className="space-y-4" onSubmit={() => setEdits({})}>
+        <input type="hidden" name="mode" value={mode} />
         <div role="radiogroup" aria-label="How to add the article" className="inline-flex rounded-md border border-gray-300 bg-white p-1">
           {MODES.map((each) => (
             <label key={each.id} className={`cursor-pointer rounded px-3 py-1.5 text-sm font-medium ${mode === each.id ? "bg-gray-900 text-white" : "text-gray-700"}`}>
-              <input type="radio" name="mode" value={each.id} checked={mode === each.id} onChange={() => setMode(each.id)} className="sr-only" />
+              <input type="radio" value={each.id} checked={mode === each.id} onChange={() => setMode(each.id)} className="sr-only" />
               {each.label}
             </label>
           ))}
@@ -108,7 +111,14 @@ export function ArticleImport() {
         {mode === "paste" ? (
           <label className="block text-sm font-medium">
             Article text
-            <textarea name="body" rows={12} className={`${inputClass} font-mono`} placeholder="Paste the whole article, headline and all." />
+            <textarea
+              name="body"
+              rows={12}
+              value={body}
+              onChange={(event) => setBody(event.target.value)}
+              className={`${inputClass} font-mono`}
+              placeholder="Paste the whole article, headline and all."
+            />
           </label>
         ) : mode === "upload" ? (
           <label className="block text-sm font-medium">
@@ -118,7 +128,7 @@ export function ArticleImport() {
         ) : (
           <label className="block text-sm font-medium">
             Web address
-            <input name="url" type="url" placeholder="https://" className={inputClass} />
+            <input name="url" type="url" value={address} onChange={(event) => setAddress(event.target.value)} placeholder="https://" className={inputClass} />
           </label>
         )}
         <div aria-live="polite" role="status" className="text-sm text-red-700">

@@ -4,3 +4,14 @@ const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", 
 export function formatDate(date: Date): string {
   return DATE.format(date);
 }
+
+/** "18%", "under 1%" for a small non-zero share, "0%": shares of text or claims, 0–1. */
+export function formatShare(share: number): string {
+  if (share > 0 && share < 0.01) return "under 1%";
+  return `${Math.round(share * 100)}%`;
+}
+
+/** "1 claim", "3 claims". */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count.toLocaleString("en-US")} ${count === 1 ? singular : pluralForm}`;
+}

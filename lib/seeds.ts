@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { loadIssueLexiconFile } from "@/lib/issues-file";
 import { PROJECT_ROOT } from "@/lib/server/data-dir";
+import { refreshAnalysis } from "@/lib/services/analysis";
 import { ingestArticle, loadIssueLexicons, loadSpeakerRegistry } from "@/lib/services/ingest";
 
 export const SEEDS_DIR = path.join(PROJECT_ROOT, "seeds");
@@ -48,6 +49,7 @@ export async function loadSeeds(db: Db, log: (line: string) => void = () => unde
     if (outcome.status === "stored") stored += 1;
     else log(`Seed ${entry.file} is already stored.`);
   }
+  if (stored > 0) await refreshAnalysis(db);
   await db.appSetting.upsert({
     where: { key: SEEDS_SETTING },
     create: { key: SEEDS_SETTING, value: { loadedAt: new Date().toISOString(), files: manifest.articles.map((entry) => entry.file) } },

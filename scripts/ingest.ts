@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { createPrismaClient } from "@/lib/db";
 import { decodeArticleFile, ImportError } from "@/lib/import/files";
 import { openDatabase } from "@/lib/server/database";
+import { refreshAnalysis } from "@/lib/services/analysis";
 import { IngestValidationError, ingestArticle, loadIssueLexicons, loadSpeakerRegistry } from "@/lib/services/ingest";
 
 const USAGE = "Usage: npm run ingest -- [--force] [--outlet NAME] FILE...";
@@ -38,6 +39,7 @@ async function main(): Promise<number> {
   const database = await openDatabase();
   const db = createPrismaClient(database.url);
   let failed = 0;
+  let stored = 0;
   try {
     const issues = await loadIssueLexicons(db);
     const speakers = await loadSpeakerRegistry(db);
@@ -50,6 +52,7 @@ async function main(): Promise<number> {
           { ...imported, outlet: values.outlet ?? imported.outlet, force: values.force },
           { source: "cli", sourceFile: file, issues, speakers },
         );
+        if (outcome.status === "stored") stored += 1;
         if (outcome.status === "stored") say(`stored     ${file} → article ${outcome.id} (${outcome.claims} claims)`);
         else if (outcome.status === "duplicate") say(`duplicate  ${file} → already stored as article ${outcome.existingId}`);
         else {
@@ -67,6 +70,7 @@ async function main(): Promise<number> {
       }
       drawProgress(index + 1, files.length);
     }
+    if (stored > 0) await refreshAnalysis(db);
   } finally {
     await db.$disconnect();
     await database.stop();

@@ -1,29 +1,74 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { IssueList } from "@/components/issues/issue-list";
+import { ClusterList } from "@/components/briefs/cluster-list";
+import { DiscrepancyList } from "@/components/briefs/discrepancy-list";
+import { FilterForm } from "@/components/briefs/filter-form";
+import { IssueMatrix } from "@/components/briefs/issue-matrix";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
-import { countStory } from "@/lib/data/story";
-import { listIssueOverviews } from "@/lib/data/issues";
+import { getDashboard } from "@/lib/data/briefs";
+import { formatDate, plural } from "@/lib/format";
+import { parseBriefFilters } from "@/lib/validations/briefs";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DashboardPage({ searchParams }: Props) {
   await requirePageUser("/");
-  const [issues, counts] = await Promise.all([listIssueOverviews(), countStory()]);
+  const filters = parseBriefFilters(await searchParams);
+  const dashboard = await getDashboard(filters);
+  const { counts } = dashboard;
   return (
     <>
       <PageHeader
         title="The story at a glance"
         description={
-          <>
-            {counts.articles} articles from {counts.outlets} named outlets ({counts.unattributed} unattributed),{" "}
-            {counts.claims} claims. <Link className="text-accent underline" href="/articles">See the articles</Link>.
-          </>
+          counts ? (
+            <>
+              {plural(counts.articles, "article")} from {plural(counts.sources, "source")}, {plural(counts.claims, "claim")}; analysis of{" "}
+              {dashboard.refreshedAt ? formatDate(new Date(dashboard.refreshedAt)) : "today"}.{" "}
+              <Link className="text-accent underline" href="/articles">
+                See the articles
+              </Link>
+              .
+            </>
+          ) : (
+            <>
+              No analysis yet: it runs once articles are added. <Link className="text-accent underline" href="/articles">See the articles</Link>.
+            </>
+          )
         }
       />
-      <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-gray-600">Open issues</h2>
-      <IssueList issues={issues.filter((issue) => issue.status === "open")} />
+      <FilterForm action="/" filters={filters} options={dashboard.options} fields={["issue", "outlet", "speaker", "kind", "dates"]} label="Filter the dashboard" />
+
+      <section aria-labelledby="attention-heading" className="mb-10">
+        <h2 id="attention-heading" className="mb-3 text-lg font-semibold">
+          Needs attention: where sources disagree
+        </h2>
+        <DiscrepancyList discrepancies={dashboard.discrepancies} showIssue emptyText="No figures or attributions disagree across sources." />
+      </section>
+
+      <section aria-labelledby="reported-heading" className="mb-10">
+        <h2 id="reported-heading" className="mb-3 text-lg font-semibold">
+          Claims reported by most sources
+        </h2>
+        <ClusterList clusters={dashboard.clusters} showIssue emptyText="No claim is reported by more than one source yet." />
+      </section>
+
+      <section aria-labelledby="matrix-heading">
+        <h2 id="matrix-heading" className="mb-1 text-lg font-semibold">
+          Open issues by source
+        </h2>
+        <p className="mb-3 text-sm text-gray-600">
+          Each cell: the share of that source’s text on the issue, its claims on it and whose voice dominates. Open a cell for how that source frames the issue.
+        </p>
+        {dashboard.issues.length > 0 && dashboard.columns.length > 0 ? (
+          <IssueMatrix issues={dashboard.issues} columns={dashboard.columns} cells={dashboard.cells} />
+        ) : (
+          <p className="text-sm text-gray-600">{dashboard.issues.length === 0 ? "No open issues." : "No source covers these issues yet."}</p>
+        )}
+      </section>
     </>
   );
 }

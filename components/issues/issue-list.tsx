@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { IssueOverview } from "@/lib/data/issues";
 
@@ -9,7 +10,11 @@ export function IssueList({ issues, showLexicon = false }: IssueListProps) {
       {issues.map((issue) => (
         <li key={issue.id} className="rounded-lg border border-gray-200 bg-white p-5">
           <div className="flex items-start justify-between gap-3">
-            <h2 className="text-lg font-semibold">{issue.title}</h2>
+            <h2 className="text-lg font-semibold">
+              <Link href={`/issues/${issue.slug}`} className="hover:text-accent hover:underline">
+                {issue.title}
+              </Link>
+            </h2>
             <Badge tone={issue.status === "open" ? "blue" : "gray"}>{issue.status === "open" ? "Open" : "Resolved"}</Badge>
           </div>
           {issue.description ? <p className="mt-1 text-sm text-gray-600">{issue.description}</p> : null}

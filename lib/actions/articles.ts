@@ -6,6 +6,7 @@ import { AuthorizationError, requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { decodeArticleFile, ImportError } from "@/lib/import/files";
 import { importFromUrl } from "@/lib/import/url";
+import { refreshAnalysis } from "@/lib/services/analysis";
 import { IngestValidationError, ingestArticle, suggestArticleMetadata } from "@/lib/services/ingest";
 
 export type DraftArticle = {
@@ -141,6 +142,7 @@ export async function saveArticles(_previous: SaveState, formData: FormData): Pr
       results.push({ key: draft.key, name: draft.name, status: "error", message: error.message });
     }
   }
+  if (results.some((result) => result.status === "stored")) await refreshAnalysis(db);
   revalidatePath("/articles");
   revalidatePath("/");
   return { results };

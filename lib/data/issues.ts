@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { ANALYSIS_SETTING, type AnalysisSummary } from "@/lib/services/analysis";
 
 export type IssueOverview = {
   id: string;
@@ -13,24 +14,18 @@ export type IssueOverview = {
   claimCount: number;
 };
 
-/** Every issue with how many articles, sentences and claims bear on it. */
+/** Every issue with how many articles, sentences and claims bear on it, from the stored analysis summary. */
 export async function listIssueOverviews(): Promise<IssueOverview[]> {
-  const [issues, sentenceCounts, claimCounts] = await Promise.all([
+  const [issues, setting] = await Promise.all([
     db.issue.findMany({
       orderBy: [{ status: "asc" }, { position: "asc" }, { title: "asc" }],
       select: { id: true, slug: true, title: true, description: true, status: true, phrases: true },
     }),
-    db.$queryRaw<{ slug: string; sentences: bigint; articles: bigint }[]>`
-      SELECT slug, count(*) AS sentences, count(DISTINCT "articleId") AS articles
-      FROM "Sentence", unnest(issues) AS slug GROUP BY slug`,
-    db.claimIssue.groupBy({ by: ["issueId"], _count: { _all: true } }),
+    db.appSetting.findUnique({ where: { key: ANALYSIS_SETTING }, select: { value: true } }),
   ]);
-  const bySlug = new Map(sentenceCounts.map((row) => [row.slug, row]));
-  const claimsById = new Map(claimCounts.map((row) => [row.issueId, row._count._all]));
-  return issues.map((issue) => ({
-    ...issue,
-    articleCount: Number(bySlug.get(issue.slug)?.articles ?? 0),
-    sentenceCount: Number(bySlug.get(issue.slug)?.sentences ?? 0),
-    claimCount: claimsById.get(issue.id) ?? 0,
-  }));
+  const summary = setting?.value as AnalysisSummary | undefined;
+  return issues.map((issue) => {
+    const counts = summary?.issues[issue.slug];
+    return { ...issue, articleCount: counts?.articleCount ?? 0, sentenceCount: counts?.sentenceCount ?? 0, claimCount: counts?.claimCount ?? 0 };
+  });
 }

@@ -51,7 +51,7 @@ export async function upsertSpeakers(tx: Tx, extraction: ArticleExtraction): Pro
   return result;
 }
 
-export type ClaimRow = { id: string; claim: Claim; speakerId: string | null; fingerprint: string };
+export type ClaimRow = { id: string; readonly claim: Claim; readonly speakerId: string | null; readonly fingerprint: string };
 
 /**
  * The extraction's claims with their stored speaker and a fingerprint over the stored canonical name,

@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ClusterList } from "@/components/briefs/cluster-list";
+import { DiscrepancyList } from "@/components/briefs/discrepancy-list";
+import { FilterForm } from "@/components/briefs/filter-form";
+import { FramingCard } from "@/components/briefs/framing-card";
+import { IssueTimeline } from "@/components/briefs/issue-timeline";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { hasRole, requirePageUser } from "@/lib/auth/session";
+import { getIssue, getIssueBrief } from "@/lib/data/briefs";
+import { plural } from "@/lib/format";
+import { parseBriefFilters } from "@/lib/validations/briefs";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const issue = await getIssue(slug);
+  return { title: issue ? issue.title : "Issue not found" };
+}
+
+export default async function IssuePage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const user = await requirePageUser(`/issues/${slug}`);
+  const filters = parseBriefFilters(await searchParams);
+  const brief = await getIssueBrief(slug, filters);
+  if (!brief) notFound();
+  const { issue } = brief;
+  const filteredSource = filters.outlet ? (brief.options.sources.find((source) => source.key === filters.outlet)?.name ?? brief.framing[0]?.source.name) : undefined;
+  return (
+    <>
+      <PageHeader
+        title={issue.title}
+        description={issue.description || undefined}
+        actions={
+          hasRole(user, "admin") ? (
+            <Link href={`/issues/${issue.slug}/edit`} className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm font-medium hover:bg-gray-50">
+              Edit issue
+            </Link>
+          ) : null
+        }
+      />
+      <div className="-mt-3 mb-6 flex flex-wrap items-center gap-3 text-sm text-gray-700">
+        <Badge tone={issue.status === "open" ? "blue" : "gray"}>{issue.status === "open" ? "Open" : "Resolved"}</Badge>
+        <span>
+          {plural(brief.totals.claims, "claim")} in {plural(brief.totals.articles, "article")} from {plural(brief.totals.sources, "source")}
+        </span>
+        <span className="text-gray-600">
+          <span className="font-medium text-gray-800">Lexicon:</span> {issue.phrases.join(", ") || "none"}
+          {issue.exclusions.length > 0 ? (
+            <>
+              {" "}
+              · <span className="font-medium text-gray-800">Not when near:</span> {issue.exclusions.join(", ")}
+            </>
+          ) : null}
+        </span>
+      </div>
+      <FilterForm action={`/issues/${issue.slug}`} filters={filters} options={brief.options} fields={["outlet", "speaker", "kind", "dates"]} label={`Filter ${issue.title}`} />
+
+      <section aria-labelledby="play-heading" className="mb-10">
+        <h2 id="play-heading" className="mb-1 text-lg font-semibold">
+          State of play
+        </h2>
+        <p className="mb-3 text-sm text-gray-600">What several sources report alike, widest first. Open one for the sentence in every source.</p>
+        <ClusterList clusters={brief.clusters} emptyText="No claim on this issue is reported by more than one source yet; the timeline below lists every claim." />
+      </section>
+
+      <section aria-labelledby="disagree-heading" className="mb-10">
+        <h2 id="disagree-heading" className="mb-3 text-lg font-semibold">
+          Where sources disagree
+        </h2>
+        <DiscrepancyList discrepancies={brief.discrepancies} emptyText="No figures or attributions on this issue disagree." />
+      </section>
+
+      <section aria-labelledby="framing-heading" className="mb-10">
+        <h2 id="framing-heading" className="mb-1 text-lg font-semibold">
+          How each source frames it
+        </h2>
+        <p className="mb-3 text-sm text-gray-600">
+          {filteredSource ? `Only ${filteredSource}. ` : ""}Distinctive terms are words a source uses on this issue more than the others do (weighted log-odds, z-scores).
+        </p>
+        {!filters.outlet && brief.totals.sources > brief.framing.length ? (
+          <p className="mb-3 text-sm text-gray-600">
+            The {brief.framing.length} sources with most claims on it, of {brief.totals.sources}; choose any other in the filter above.
+          </p>
+        ) : null}
+        {brief.framing.length > 0 ? (
+          <div className="grid gap-4 lg:grid-cols-2">
+            {brief.framing.map((measures) => (
+              <FramingCard key={measures.source.key} issueSlug={issue.slug} measures={measures} />
+            ))}
+          </div>
+        ) : (
+          <p className="text-sm text-gray-600">No source covers this issue{filters.outlet ? " among those chosen" : " yet"}.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
+          Timeline
+        </h2>
+        <IssueTimeline id="issue-timeline" issueTitle={issue.title} timeline={brief.timeline} />
+      </section>
+    </>
+  );
+}

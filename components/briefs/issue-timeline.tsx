@@ -1,0 +1,121 @@
+import Link from "next/link";
+import type { IssueBrief } from "@/lib/data/briefs";
+import { formatDate, plural } from "@/lib/format";
+
+export type IssueTimelineProps = { id: string; issueTitle: string; timeline: IssueBrief["timeline"] };
+
+const WIDTH = 720;
+const HEIGHT = 140;
+const PAD = { left: 36, right: 16, top: 12, bottom: 28 };
+const DAY_MS = 86_400_000;
+
+function dayDate(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+/**
+ * The issue's claims by publication day: a bar per day drawn on the server, the same days as a list,
+ * the latest claims by date, and the undated articles apart.
+ */
+export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) {
+  const { days, claims, undated } = timeline;
+  const first = days[0] ? dayDate(days[0].day).getTime() : 0;
+  const last = days.at(-1) ? dayDate(days.at(-1)!.day).getTime() : 0;
+  const span = Math.max(1, Math.round((last - first) / DAY_MS));
+  const max = Math.max(1, ...days.map((day) => day.claims));
+  const plotWidth = WIDTH - PAD.left - PAD.right;
+  const plotHeight = HEIGHT - PAD.top - PAD.bottom;
+  const barWidth = Math.max(4, Math.min(40, plotWidth / (span + 1) - 4));
+  const x = (day: string) => PAD.left + (days.length === 1 ? plotWidth / 2 : (((dayDate(day).getTime() - first) / DAY_MS) / span) * (plotWidth - barWidth) + barWidth / 2);
+  const byDay = new Map<string, typeof claims>();
+  for (const claim of claims) {
+    const key = claim.publishedAt ? claim.publishedAt.toISOString().slice(0, 10) : "undated";
+    const list = byDay.get(key);
+    if (list) list.push(claim);
+    else byDay.set(key, [claim]);
+  }
+  return (
+    <div className="space-y-6">
+      {days.length > 0 ? (
+        <svg role="img" aria-labelledby={`${id}-title`} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" className="max-w-3xl rounded-lg border border-gray-200 bg-white text-gray-700">
+          <title id={`${id}-title`}>{`Claims on ${issueTitle} by publication day, ${formatDate(dayDate(days[0]!.day))} to ${formatDate(dayDate(days.at(-1)!.day))}; the list below has the same numbers`}</title>
+          <line x1={PAD.left} x2={WIDTH - PAD.right} y1={HEIGHT - PAD.bottom} y2={HEIGHT - PAD.bottom} stroke="currentColor" strokeWidth="1" />
+          <text x={PAD.left - 6} y={PAD.top + 4} textAnchor="end" fontSize="10" fill="currentColor">
+            {max}
+          </text>
+          <text x={PAD.left - 6} y={HEIGHT - PAD.bottom} textAnchor="end" fontSize="10" fill="currentColor">
+            0
+          </text>
+          {days.map((day) => {
+            const height = (day.claims / max) * plotHeight;
+            return (
+              <rect key={day.day} x={x(day.day) - barWidth / 2} y={HEIGHT - PAD.bottom - height} width={barWidth} height={height} fill="#1d4ed8">
+                <title>{`${formatDate(dayDate(day.day))}: ${plural(day.claims, "claim")}`}</title>
+              </rect>
+            );
+          })}
+          <text x={x(days[0]!.day)} y={HEIGHT - 8} textAnchor={days.length === 1 ? "middle" : "start"} fontSize="10" fill="currentColor">
+            {formatDate(dayDate(days[0]!.day))}
+          </text>
+          {days.length > 1 ? (
+            <text x={x(days.at(-1)!.day)} y={HEIGHT - 8} textAnchor="end" fontSize="10" fill="currentColor">
+              {formatDate(dayDate(days.at(-1)!.day))}
+            </text>
+          ) : null}
+        </svg>
+      ) : (
+        <p className="text-sm text-gray-600">No dated article has claims on this issue{undated.claims > 0 ? " yet; see the undated articles below" : ""}.</p>
+      )}
+
+      {days.length > 0 ? (
+        <div>
+          <h3 className="mb-2 text-sm font-semibold">By publication day</h3>
+          <ol className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm" aria-label="Claims by publication day">
+            {days.map((day) => (
+              <li key={day.day} className="px-4 py-2">
+                <time dateTime={day.day} className="font-medium">
+                  {formatDate(dayDate(day.day))}
+                </time>
+                : {plural(day.claims, "claim")} in {plural(day.articles, "article")} from {plural(day.sources, "source")}
+                {byDay.get(day.day)?.length ? (
+                  <ul className="mt-1 space-y-1 pl-4">
+                    {byDay.get(day.day)!.map((claim) => (
+                      <li key={claim.id} className="text-gray-800">
+                        <span className="text-xs text-gray-600">
+                          {claim.source.name}
+                          {claim.speaker ? ` · ${claim.speaker}` : ""}:{" "}
+                        </span>
+                        <Link href={`/articles/${claim.articleId}#claim-${claim.id}`} className="hover:text-accent hover:underline">
+                          {claim.text}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+
+      {undated.claims > 0 ? (
+        <div>
+          <h3 className="mb-2 text-sm font-semibold">Undated articles</h3>
+          <p className="mb-2 text-xs text-gray-600">
+            {plural(undated.claims, "claim")} in {plural(undated.articleCount, "article")} without a publication date; set the date on the article to place it on the timeline.
+          </p>
+          <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm" aria-label="Undated articles">
+            {undated.articles.map((article) => (
+              <li key={article.id} className="flex justify-between gap-3 px-4 py-2">
+                <Link href={`/articles/${article.id}`} className="text-accent hover:underline">
+                  {article.label}
+                </Link>
+                <span className="whitespace-nowrap text-gray-600">{plural(article.claims, "claim")}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}

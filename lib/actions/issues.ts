@@ -1,0 +1,68 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { AuthorizationError, requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { refreshAnalysis } from "@/lib/services/analysis";
+import { retagArticles } from "@/lib/services/retag";
+import { slugify } from "@/lib/text/slug";
+import { issueInputSchema, RESERVED_SLUGS } from "@/lib/validations/issue";
+
+export type IssueFormField = "slug" | "title" | "description" | "phrases" | "exclusions" | "status";
+export type IssueFormState = { errors?: Partial<Record<IssueFormField, string>>; message?: string };
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
+/**
+ * Creates an issue (no `originalSlug`) or updates the one at `originalSlug`. Admins only. A new issue,
+ * or a changed lexicon, re-tags the stored articles for that issue; a status change refreshes the
+ * analysis. Then opens the issue.
+ */
+export async function saveIssue(_previous: IssueFormState, formData: FormData): Promise<IssueFormState> {
+  try {
+    await requireUser("admin");
+  } catch (error) {
+    if (error instanceof AuthorizationError) return { message: error.message };
+    throw error;
+  }
+  const originalSlug = String(formData.get("originalSlug") ?? "");
+  const parsed = issueInputSchema.safeParse({
+    slug: formData.get("slug") ?? undefined,
+    title: formData.get("title"),
+    description: formData.get("description") ?? "",
+    phrases: formData.get("phrases") ?? "",
+    exclusions: formData.get("exclusions") ?? "",
+    status: formData.get("status"),
+  });
+  if (!parsed.success) {
+    const errors: IssueFormState["errors"] = {};
+    for (const issue of parsed.error.issues) errors[issue.path[0] as IssueFormField] ??= issue.message;
+    return { errors, message: "Check the highlighted fields." };
+  }
+  const { slug: chosenSlug, ...fields } = parsed.data;
+
+  let slug: string;
+  if (originalSlug) {
+    const existing = await db.issue.findUnique({ where: { slug: originalSlug }, select: { phrases: true, exclusions: true, status: true } });
+    if (!existing) return { message: "This issue no longer exists; it may have been deleted." };
+    slug = originalSlug;
+    await db.issue.update({ where: { slug }, data: fields });
+    if (!sameList(existing.phrases, fields.phrases) || !sameList(existing.exclusions, fields.exclusions)) await retagArticles(db, { changed: [slug] });
+    else if (existing.status !== fields.status) await refreshAnalysis(db);
+  } else {
+    slug = chosenSlug || slugify(fields.title);
+    if (RESERVED_SLUGS.has(slug) || (await db.issue.findUnique({ where: { slug }, select: { id: true } }))) {
+      return { errors: { slug: `An issue with the slug “${slug}” exists; choose another.` }, message: "Check the highlighted fields." };
+    }
+    const last = await db.issue.aggregate({ _max: { position: true } });
+    await db.issue.create({ data: { ...fields, slug, position: (last._max.position ?? -1) + 1 } });
+    await retagArticles(db, { changed: [slug] });
+  }
+  revalidatePath("/");
+  revalidatePath("/issues");
+  revalidatePath(`/issues/${slug}`);
+  redirect(`/issues/${slug}`);
+}

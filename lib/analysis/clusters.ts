@@ -1,0 +1,286 @@
+/**
+ * Claims that are the same statement or the same figure across sources. Pure: plain claims in,
+ * clusters out, the same clusters and keys for the same claims in any order.
+ */
+import { STOPWORDS, words } from "@/lib/nlp/framing";
+import type { ClaimKind } from "@/lib/nlp/types";
+import { contentWords, formatFigure, isSameAbout, jaccard, mostCommon, stableHash, UnionFind, unitKey } from "./similarity";
+
+export type AnalysisFigure = { value: number; unit: string; raw: string; about: string | null };
+
+/** A claim as the cross-source analysis sees it. */
+export type AnalysisClaim = {
+  id: string;
+  /** The source of the claim's article: its outlet, or the article alone when its outlet is unknown. */
+  source: string;
+  kind: ClaimKind;
+  speaker: string | null;
+  text: string;
+  quote: string | null;
+  issues: readonly string[];
+  figures: readonly AnalysisFigure[];
+};
+
+export type ClusterType = "statement" | "figure";
+
+export type Cluster = {
+  key: string;
+  type: ClusterType;
+  label: string;
+  about: string | null;
+  value: number | null;
+  unit: string | null;
+  speaker: string | null;
+  issue: string | null;
+  /** Distinct sources, sorted. */
+  sources: string[];
+  /** Member claims, sorted. */
+  claimIds: string[];
+};
+
+export type ClusterOptions = {
+  /** Two statements are the same when the Jaccard similarity of their content words reaches this. */
+  statementThreshold?: number;
+  /** Two quotes are the same statement when they share a run of this many words (with two content words). */
+  fragmentWords?: number;
+  /** Statements shorter than this many content words match only word for word. */
+  minContentWords?: number;
+  /** A cluster must span at least this many sources. */
+  minSources?: number;
+};
+
+const DEFAULTS: Required<ClusterOptions> = { statementThreshold: 0.6, fragmentWords: 4, minContentWords: 3, minSources: 2 };
+
+type Statement = { text: string; content: string[]; isQuote: boolean; members: number[] };
+
+/** Claims in id order: the order the analysis works in, so results do not depend on input order. */
+export function sortById<T extends { id: string }>(claims: readonly T[]): T[] {
+  return [...claims].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function statementText(claim: AnalysisClaim): string {
+  return claim.quote ?? claim.text;
+}
+
+/**
+ * Groups of claims (indices into `claims`) that make the same statement: word for word once normalized
+ * (case, punctuation, quote marks), or with content-word Jaccard similarity ≥ `statementThreshold`, or,
+ * for direct quotes, sharing a quoted run of `fragmentWords` words. Candidate pairs for the Jaccard test
+ * come from prefix filtering, so the work grows with the number of similar pairs, not all pairs.
+ *
+ * @see Chaudhuri, Ganti & Kaushik (2006), "A Primitive Operator for Similarity Joins in Data Cleaning", ICDE
+ *   (prefix filtering: two sets with Jaccard ≥ t share a token among their first |x| − ⌈t·|x|⌉ + 1 rarest tokens).
+ */
+export function groupStatements(claims: readonly AnalysisClaim[], options: ClusterOptions = {}): number[][] {
+  const { statementThreshold, fragmentWords, minContentWords } = { ...DEFAULTS, ...options };
+  const byText = new Map<string, Statement>();
+  claims.forEach((claim, index) => {
+    const sequence = words(statementText(claim));
+    if (sequence.length < 2) return;
+    const text = sequence.join(" ");
+    const existing = byText.get(text);
+    if (existing) {
+      existing.members.push(index);
+      existing.isQuote ||= claim.kind === "quote";
+      return;
+    }
+    byText.set(text, { text, content: [...new Set(contentWords(text))], isQuote: claim.kind === "quote", members: [index] });
+  });
+  const statements = [...byText.values()];
+  const sets = new UnionFind(statements.length);
+
+  const frequency = new Map<string, number>();
+  for (const statement of statements) for (const word of statement.content) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  const order = (a: string, b: string) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
+  const contentSets = statements.map((statement) => new Set(statement.content));
+  const prefixIndex = new Map<string, number[]>();
+  statements.forEach((statement, index) => {
+    const size = statement.content.length;
+    if (size < minContentWords) return;
+    const prefix = [...statement.content].sort(order).slice(0, size - Math.ceil(statementThreshold * size) + 1);
+    const seen = new Set<number>();
+    for (const word of prefix) {
+      const posting = prefixIndex.get(word);
+      for (const other of posting ?? []) {
+        if (seen.has(other)) continue;
+        seen.add(other);
+        if (jaccard(contentSets[index]!, contentSets[other]!) >= statementThreshold) sets.union(index, other);
+      }
+      if (posting) posting.push(index);
+      else prefixIndex.set(word, [index]);
+    }
+  });
+
+  const fragments = new Map<string, number>();
+  statements.forEach((statement, index) => {
+    if (!statement.isQuote) return;
+    const sequence = statement.text.split(" ");
+    for (let start = 0; start + fragmentWords <= sequence.length; start += 1) {
+      const gram = sequence.slice(start, start + fragmentWords);
+      if (gram.filter((word) => !STOPWORDS.has(word)).length < 2) continue;
+      const key = gram.join(" ");
+      const other = fragments.get(key);
+      if (other === undefined) fragments.set(key, index);
+      else sets.union(index, other);
+    }
+  });
+
+  const groups = new Map<number, number[]>();
+  statements.forEach((statement, index) => {
+    const root = sets.find(index);
+    const members = groups.get(root);
+    if (members) members.push(...statement.members);
+    else groups.set(root, [...statement.members]);
+  });
+  return [...groups.values()].filter((members) => members.length > 1).map((members) => members.sort((a, b) => a - b));
+}
+
+type FigureEntry = { claim: number; figure: AnalysisFigure; about: Set<string> };
+
+/**
+ * Groups of claims (indices) that cite the same figure: same unit and value, about the same thing
+ * (descriptions sharing most content words, see {@link isSameAbout}); a figure whose subject is unknown
+ * joins others of unknown subject on a shared issue, and one with neither subject nor issue joins none.
+ */
+export function groupFigures(claims: readonly AnalysisClaim[]): { value: number; unit: string; claims: number[] }[] {
+  const byValue = new Map<string, FigureEntry[]>();
+  claims.forEach((claim, index) => {
+    for (const figure of claim.figures) {
+      const key = `${figure.unit}|${figure.value}`;
+      const entry = { claim: index, figure, about: new Set(figure.about ? contentWords(figure.about) : []) };
+      const bucket = byValue.get(key);
+      if (bucket) bucket.push(entry);
+      else byValue.set(key, [entry]);
+    }
+  });
+  const out: { value: number; unit: string; claims: number[] }[] = [];
+  for (const entries of byValue.values()) {
+    const sets = new UnionFind(entries.length);
+    const byAbout = new Map<string, number>();
+    const byIssue = new Map<string, number>();
+    entries.forEach((entry, index) => {
+      if (entry.about.size > 0) {
+        const key = [...entry.about].sort().join(" ");
+        const first = byAbout.get(key);
+        if (first === undefined) byAbout.set(key, index);
+        else sets.union(first, index);
+        return;
+      }
+      for (const issue of claims[entry.claim]!.issues) {
+        const first = byIssue.get(issue);
+        if (first === undefined) byIssue.set(issue, index);
+        else sets.union(first, index);
+      }
+    });
+    const representatives = [...byAbout.values()];
+    for (let a = 0; a < representatives.length; a += 1) {
+      for (let b = a + 1; b < representatives.length; b += 1) {
+        const first = entries[representatives[a]!]!;
+        const second = entries[representatives[b]!]!;
+        if (isSameAbout(first.about, second.about)) sets.union(representatives[a]!, representatives[b]!);
+      }
+    }
+    const groups = new Map<number, Set<number>>();
+    entries.forEach((entry, index) => {
+      if (entry.about.size === 0 && claims[entry.claim]!.issues.length === 0) return;
+      const root = sets.find(index);
+      const members = groups.get(root) ?? new Set<number>();
+      members.add(entry.claim);
+      groups.set(root, members);
+    });
+    const { value, unit } = entries[0]!.figure;
+    for (const members of groups.values()) if (members.size > 1) out.push({ value, unit, claims: [...members].sort((a, b) => a - b) });
+  }
+  return out;
+}
+
+type Candidate = { type: ClusterType; members: number[]; sourceCount: number; value: number | null; unit: string | null; order: string };
+
+function sourceCount(claims: readonly AnalysisClaim[], members: readonly number[]): number {
+  return new Set(members.map((index) => claims[index]!.source)).size;
+}
+
+/**
+ * Clusters of claims across sources: the same statement ({@link groupStatements}) or the same figure
+ * ({@link groupFigures}), each spanning at least `minSources` sources. A claim belongs to at most one
+ * cluster: clusters are taken widest first (most sources, then most claims, figures before statements),
+ * and each keeps only the claims no wider cluster took; one left spanning too few sources is dropped.
+ * Clusters come widest first; keys are stable for the same content ("figure:percent:100:…", "statement:…").
+ * `statements`, when given, is `groupStatements` of the claims in {@link sortById} order (to share the work
+ * with `findDiscrepancies`).
+ */
+export function clusterClaims(input: readonly AnalysisClaim[], options: ClusterOptions = {}, statements?: number[][]): Cluster[] {
+  const { minSources } = { ...DEFAULTS, ...options };
+  const claims = sortById(input);
+  const candidates: Candidate[] = [];
+  for (const members of statements ?? groupStatements(claims, options)) {
+    candidates.push({ type: "statement", members, sourceCount: sourceCount(claims, members), value: null, unit: null, order: claims[members[0]!]!.id });
+  }
+  for (const group of groupFigures(claims)) {
+    candidates.push({ type: "figure", members: group.claims, sourceCount: sourceCount(claims, group.claims), value: group.value, unit: group.unit, order: claims[group.claims[0]!]!.id });
+  }
+  candidates.sort(
+    (a, b) =>
+      b.sourceCount - a.sourceCount ||
+      b.members.length - a.members.length ||
+      (a.type === b.type ? 0 : a.type === "figure" ? -1 : 1) ||
+      (a.order < b.order ? -1 : a.order > b.order ? 1 : 0) ||
+      (a.value ?? 0) - (b.value ?? 0),
+  );
+
+  const taken = new Set<number>();
+  const keys = new Set<string>();
+  const clusters: Cluster[] = [];
+  for (const candidate of candidates) {
+    if (candidate.sourceCount < minSources) continue;
+    const members = candidate.members.filter((index) => !taken.has(index));
+    if (sourceCount(claims, members) < minSources) continue;
+    for (const index of members) taken.add(index);
+    const cluster = describeCluster(claims, candidate, members);
+    let key = cluster.key;
+    for (let suffix = 2; keys.has(key); suffix += 1) key = `${cluster.key}~${suffix}`;
+    keys.add(key);
+    clusters.push({ ...cluster, key });
+  }
+  return clusters;
+}
+
+function describeCluster(claims: readonly AnalysisClaim[], candidate: Candidate, members: number[]): Cluster {
+  const memberClaims = members.map((index) => claims[index]!);
+  const speaker = mostCommon(memberClaims.map((claim) => claim.speaker));
+  const issue = mostCommon(memberClaims.flatMap((claim) => claim.issues));
+  const sources = [...new Set(memberClaims.map((claim) => claim.source))].sort();
+  const claimIds = memberClaims.map((claim) => claim.id);
+  if (candidate.type === "figure") {
+    const figures = memberClaims.flatMap((claim) => claim.figures.filter((figure) => figure.unit === candidate.unit && figure.value === candidate.value));
+    const about = mostCommon(figures.map((figure) => figure.about?.trim()));
+    const formatted = formatFigure(candidate.value!, candidate.unit!);
+    return {
+      key: `figure:${unitKey(candidate.unit!)}:${candidate.value}:${stableHash(about ? [...new Set(contentWords(about))].sort().join(" ") : `issue:${issue ?? ""}`)}`,
+      type: "figure",
+      label: about ? `${formatted} — ${about}` : formatted,
+      about,
+      value: candidate.value,
+      unit: candidate.unit,
+      speaker,
+      issue,
+      sources,
+      claimIds,
+    };
+  }
+  const texts = memberClaims.map((claim) => statementText(claim).trim().replace(/[\s,;:]+$/u, ""));
+  const text = mostCommon(texts) ?? texts[0]!;
+  const isQuote = memberClaims.some((claim, index) => claim.kind === "quote" && texts[index] === text);
+  return {
+    key: `statement:${stableHash(words(text).join(" "))}`,
+    type: "statement",
+    label: isQuote ? `“${text}”` : text,
+    about: null,
+    value: null,
+    unit: null,
+    speaker,
+    issue,
+    sources,
+    claimIds,
+  };
+}

@@ -1,0 +1,80 @@
+import type { AnalysisClaim } from "./clusters";
+
+const claim = (partial: Partial<AnalysisClaim> & Pick<AnalysisClaim, "id" | "source" | "text">): AnalysisClaim => ({
+  kind: "quote",
+  speaker: null,
+  quote: null,
+  issues: [],
+  figures: [],
+  ...partial,
+});
+
+/** A small story told by four sources (A–D), for the cross-source analysis tests. */
+export const STORY: AnalysisClaim[] = [
+  claim({
+    id: "c1",
+    source: "A",
+    speaker: "Ana Field",
+    text: "“U.S.-Ukraine security guarantees: 100% agreed,” Field wrote.",
+    quote: "U.S.-Ukraine security guarantees: 100% agreed",
+    issues: ["guarantees"],
+    figures: [{ value: 100, unit: "%", raw: "100%", about: "U.S.-Ukraine security guarantees" }],
+  }),
+  claim({
+    id: "c2",
+    source: "B",
+    speaker: "Ana Field",
+    text: "Field said guarantees were “100% agreed”.",
+    quote: "100% agreed",
+    issues: ["guarantees"],
+    figures: [{ value: 100, unit: "%", raw: "100%", about: "US-Ukraine security guarantees" }],
+  }),
+  claim({
+    id: "c3",
+    source: "C",
+    kind: "reported",
+    speaker: "Ana Field",
+    text: "Field said the leaders reached 100% agreement on bilateral security guarantees.",
+    issues: ["guarantees"],
+    figures: [{ value: 100, unit: "%", raw: "100%", about: "bilateral security guarantees" }],
+  }),
+  claim({
+    id: "c4",
+    source: "B",
+    speaker: "Bo Stone",
+    text: "Stone said talks on a security guarantee were “close to 95%” complete.",
+    quote: "close to 95%",
+    issues: ["guarantees"],
+    figures: [{ value: 95, unit: "%", raw: "close to 95%", about: null }],
+  }),
+  claim({ id: "c5", source: "A", speaker: "Bo Stone", text: "“I do think we’re getting a lot closer, maybe very close,” Stone said.", quote: "I do think we’re getting a lot closer, maybe very close" }),
+  claim({ id: "c6", source: "C", speaker: "Bo Stone", text: "“We’re getting a lot closer, maybe very close,” he said.", quote: "We’re getting a lot closer, maybe very close" }),
+  claim({
+    id: "c7",
+    source: "A",
+    speaker: "Bo Stone",
+    text: "“That’s a very tough issue, but one that I think will get resolved,” Stone said.",
+    quote: "That’s a very tough issue, but one that I think will get resolved",
+    issues: ["land"],
+  }),
+  claim({
+    id: "c8",
+    source: "D",
+    speaker: "Ana Field",
+    text: "Field called it “a very tough issue, but one that I think will get resolved”.",
+    quote: "a very tough issue, but one that I think will get resolved",
+    issues: ["land"],
+  }),
+  claim({
+    id: "c9",
+    source: "A",
+    speaker: "Ana Field",
+    text: "Field said the peace framework was “90% agreed upon”.",
+    quote: "90% agreed upon",
+    issues: ["guarantees"],
+    figures: [{ value: 90, unit: "%", raw: "90%", about: "peace framework" }],
+  }),
+  claim({ id: "d1", source: "D", kind: "narration", text: "Talks were “almost” done.", quote: "almost" }),
+  claim({ id: "d2", source: "D", kind: "narration", text: "Talks were almost done, officials in both capitals said on Sunday evening." }),
+  claim({ id: "d3", source: "D", kind: "narration", text: "Talks were almost done, officials in both capitals said on Sunday evening." }),
+];

@@ -1,0 +1,136 @@
+/**
+ * The framing of one issue by one source, from counts the database aggregated and the source's claims
+ * on the issue. Pure: the service gathers the inputs, this turns them into the stored measures.
+ */
+import { countAttribution, summarizeFraming, type DistinctiveTerm, type HedgeCount, type VerbCount } from "@/lib/nlp/framing";
+import type { ClaimKind } from "@/lib/nlp/types";
+import type { AnalysisFigure } from "./clusters";
+import { formatFigure } from "./similarity";
+import type { Source } from "./sources";
+
+export type FramingClaim = {
+  id: string;
+  kind: ClaimKind;
+  speaker: string | null;
+  verb: string | null;
+  text: string;
+  figures: readonly AnalysisFigure[];
+};
+
+export type FramingInput = {
+  source: Source;
+  /** Articles of the source that touch the issue, and all its articles. */
+  articleCount: number;
+  sourceArticleCount: number;
+  /** Characters and sentences of the source's text on the issue, and in all. */
+  issueChars: number;
+  totalChars: number;
+  issueSentences: number;
+  totalSentences: number;
+  /** Per article touching the issue: the 0-based paragraph where it first comes up. */
+  firstParagraphs: readonly number[];
+  /** The source's claims on the issue. */
+  claims: readonly FramingClaim[];
+  terms: DistinctiveTerm[];
+};
+
+export type Voice = { speaker: string; quote: number; reported: number; total: number };
+
+export type CitedFigure = { value: string; raw: string; about: string | null; speaker: string | null; claimId: string };
+
+/** Stored per issue × source in `FramingAggregate.measures`; the API's framing entries carry these. */
+export type FramingMeasures = {
+  source: { key: string; kind: Source["kind"]; name: string; articleId: string | null };
+  articleCount: number;
+  sourceArticleCount: number;
+  coverage: { share: number; issueChars: number; totalChars: number; issueSentences: number; totalSentences: number };
+  claimCount: number;
+  kinds: Record<ClaimKind, number>;
+  prominence: {
+    /** Median over the source's articles of the 0-based paragraph where the issue first comes up. */
+    firstParagraph: number | null;
+    /** Share of those articles that raise it in their first paragraph. */
+    leadShare: number;
+  };
+  voices: Voice[];
+  dominantVoice: { speaker: string; count: number; share: number } | null;
+  verbs: VerbCount[];
+  hedges: HedgeCount[];
+  terms: DistinctiveTerm[];
+  figures: CitedFigure[];
+  summary: string;
+};
+
+const MAX_VOICES = 12;
+const MAX_FIGURES = 12;
+const MAX_VERBS = 10;
+
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+/**
+ * The measures of how a source frames an issue: coverage share (characters of its sentences on the
+ * issue over all its sentences' characters), claims by kind, prominence, voices (speakers of its quotes
+ * and reported speech), attribution verbs and hedges, distinctive terms (given), figures cited, and the
+ * summary line built from them.
+ */
+export function buildFramingMeasures(input: FramingInput): FramingMeasures {
+  const kinds: Record<ClaimKind, number> = { quote: 0, reported: 0, narration: 0 };
+  const voices = new Map<string, Voice>();
+  let voicedCount = 0;
+  for (const claim of input.claims) {
+    kinds[claim.kind] += 1;
+    if (claim.kind === "narration") continue;
+    voicedCount += 1;
+    if (!claim.speaker) continue;
+    const voice = voices.get(claim.speaker) ?? { speaker: claim.speaker, quote: 0, reported: 0, total: 0 };
+    voice[claim.kind] += 1;
+    voice.total += 1;
+    voices.set(claim.speaker, voice);
+  }
+  const rankedVoices = [...voices.values()].sort((a, b) => b.total - a.total || b.quote - a.quote || a.speaker.localeCompare(b.speaker));
+  const top = rankedVoices[0];
+  const dominantVoice = top ? { speaker: top.speaker, count: top.total, share: top.total / voicedCount } : null;
+
+  const attribution = countAttribution(input.claims);
+  const figures = new Map<string, CitedFigure>();
+  for (const claim of input.claims) {
+    for (const figure of claim.figures) {
+      const value = formatFigure(figure.value, figure.unit);
+      const key = `${value}|${figure.about?.toLowerCase() ?? ""}`;
+      if (!figures.has(key)) figures.set(key, { value, raw: figure.raw, about: figure.about, speaker: claim.speaker, claimId: claim.id });
+    }
+  }
+
+  const share = input.totalChars > 0 ? input.issueChars / input.totalChars : 0;
+  const firstParagraph = median(input.firstParagraphs);
+  const leadShare = input.firstParagraphs.length > 0 ? input.firstParagraphs.filter((paragraph) => paragraph === 0).length / input.firstParagraphs.length : 0;
+  const summary = summarizeFraming({
+    coverageShare: share,
+    claimCount: input.claims.length,
+    voicedCount,
+    dominantVoice: dominantVoice && { speaker: dominantVoice.speaker, count: dominantVoice.count },
+    firstParagraph,
+    verbs: attribution.verbs,
+    hedges: attribution.hedges,
+  });
+  return {
+    source: { key: input.source.key, kind: input.source.kind, name: input.source.name, articleId: input.source.articleId },
+    articleCount: input.articleCount,
+    sourceArticleCount: input.sourceArticleCount,
+    coverage: { share, issueChars: input.issueChars, totalChars: input.totalChars, issueSentences: input.issueSentences, totalSentences: input.totalSentences },
+    claimCount: input.claims.length,
+    kinds,
+    prominence: { firstParagraph, leadShare },
+    voices: rankedVoices.slice(0, MAX_VOICES),
+    dominantVoice,
+    verbs: attribution.verbs.slice(0, MAX_VERBS),
+    hedges: attribution.hedges,
+    terms: input.terms,
+    figures: [...figures.values()].slice(0, MAX_FIGURES),
+    summary,
+  };
+}

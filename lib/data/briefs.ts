@@ -1,0 +1,382 @@
+import "server-only";
+import { cache } from "react";
+import { excerptAround, type Excerpt } from "@/lib/analysis/excerpt";
+import type { FramingMeasures } from "@/lib/analysis/framing-measures";
+import { firstWords, parseSourceKey } from "@/lib/analysis/sources";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ClaimKind, IssueStatus } from "@/lib/generated/prisma/enums";
+import { ANALYSIS_SETTING, RANKED_SOURCES, type AnalysisSummary, type StoredDiscrepancyItem, type TimelineDay } from "@/lib/services/analysis";
+import { hasClaimFilters, type BriefFilters } from "@/lib/validations/briefs";
+
+const MATRIX_COLUMNS = 12;
+const DASHBOARD_CLUSTERS = 8;
+const DASHBOARD_DISCREPANCIES = 8;
+const BRIEF_CLUSTERS = 20;
+const DASHBOARD_MEMBERS = 6;
+const BRIEF_MEMBERS = 12;
+const FRAMING_SOURCES = 12;
+const BRIEF_DISCREPANCIES = 50;
+const DISCREPANCY_SCAN = 200;
+const TIMELINE_CLAIMS = 60;
+const UNDATED_ARTICLES = 20;
+
+export type SourceRef = { key: string; name: string };
+export type FilterOptions = { sources: SourceRef[]; speakers: { slug: string; name: string }[]; issues: { slug: string; title: string }[] };
+
+export type DiscrepancyView = { key: string; kind: "figure" | "attribution"; about: string; issue: { slug: string; title: string } | null; items: StoredDiscrepancyItem[] };
+
+export type ClusterMember = {
+  id: string;
+  articleId: string;
+  kind: ClaimKind;
+  speaker: string | null;
+  source: SourceRef;
+  publishedAt: Date | null;
+  excerpt: Excerpt;
+};
+
+export type ClusterView = {
+  key: string;
+  label: string;
+  about: string | null;
+  value: number | null;
+  unit: string | null;
+  speaker: string | null;
+  outletCount: number;
+  claimCount: number;
+  issue: { slug: string; title: string } | null;
+  members: ClusterMember[];
+};
+
+export type FramingView = FramingMeasures;
+
+export type MatrixCell = { share: number; claimCount: number; dominantVoice: string | null; articleCount: number };
+
+export type Dashboard = {
+  refreshedAt: string | null;
+  counts: AnalysisSummary["counts"] | null;
+  issues: { id: string; slug: string; title: string; description: string }[];
+  columns: SourceRef[];
+  /** issue slug → source key → cell; a missing cell means the source does not cover the issue. */
+  cells: Record<string, Record<string, MatrixCell>>;
+  discrepancies: DiscrepancyView[];
+  clusters: ClusterView[];
+  options: FilterOptions;
+};
+
+export type TimelineClaim = { id: string; articleId: string; kind: ClaimKind; text: string; speaker: string | null; source: SourceRef; publishedAt: Date | null };
+
+export type IssueBrief = {
+  issue: { id: string; slug: string; title: string; description: string; status: IssueStatus; phrases: string[]; exclusions: string[] };
+  refreshedAt: string | null;
+  totals: { claims: number; articles: number; sources: number };
+  clusters: ClusterView[];
+  discrepancies: DiscrepancyView[];
+  framing: FramingView[];
+  timeline: { days: TimelineDay[]; claims: TimelineClaim[]; undated: { claims: number; articleCount: number; articles: { id: string; label: string; claims: number }[] } };
+  options: FilterOptions;
+};
+
+/** An issue by slug with its lexicon, or null. */
+export const getIssue = cache((slug: string) =>
+  db.issue.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, description: true, status: true, phrases: true, exclusions: true } }),
+);
+
+/** The stored analysis summary (one row), or null before the first analysis. */
+export const getAnalysisSummary = cache(async (): Promise<AnalysisSummary | null> => {
+  const row = await db.appSetting.findUnique({ where: { key: ANALYSIS_SETTING }, select: { value: true } });
+  return (row?.value as AnalysisSummary | undefined) ?? null;
+});
+
+function claimWhere(filters: BriefFilters): Prisma.ClaimWhereInput {
+  const and: Prisma.ClaimWhereInput[] = [{ status: { not: "not_a_claim" } }];
+  if (filters.outlet) {
+    const source = parseSourceKey(filters.outlet);
+    and.push("articleId" in source ? { articleId: source.articleId, article: { outletId: null } } : { article: { outlet: { slug: source.outletSlug } } });
+  }
+  if (filters.speaker) and.push({ speaker: { slug: filters.speaker } });
+  if (filters.kind) and.push({ kind: filters.kind });
+  if (filters.from) and.push({ article: { publishedAt: { gte: new Date(`${filters.from}T00:00:00Z`) } } });
+  if (filters.to) and.push({ article: { publishedAt: { lt: new Date(Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000) } } });
+  return { AND: and };
+}
+
+/** The same filters as SQL over `c` (Claim), `a` (Article), `o` (Outlet), `sp` (Speaker). */
+function claimFilterSql(filters: BriefFilters): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`c.status::text <> 'not_a_claim'`];
+  if (filters.outlet) {
+    const source = parseSourceKey(filters.outlet);
+    parts.push("articleId" in source ? Prisma.sql`a.id = ${source.articleId} AND a."outletId" IS NULL` : Prisma.sql`o.slug = ${source.outletSlug}`);
+  }
+  if (filters.speaker) parts.push(Prisma.sql`sp.slug = ${filters.speaker}`);
+  if (filters.kind) parts.push(Prisma.sql`c.kind::text = ${filters.kind}`);
+  if (filters.from) parts.push(Prisma.sql`a."publishedAt" >= ${filters.from}::date`);
+  if (filters.to) parts.push(Prisma.sql`a."publishedAt" < ${filters.to}::date + 1`);
+  return Prisma.join(parts, " AND ");
+}
+
+function sourceRef(row: { articleId: string; title: string | null; head: string; outletSlug: string | null; outletName: string | null }): SourceRef {
+  if (row.outletSlug && row.outletName) return { key: row.outletSlug, name: row.outletName };
+  return { key: `article:${row.articleId}`, name: row.title?.trim() || firstWords(row.head) || "Untitled article" };
+}
+
+function discrepancyKind(key: string): DiscrepancyView["kind"] {
+  return key.startsWith("figure:") ? "figure" : "attribution";
+}
+
+async function speakerName(slug: string | undefined): Promise<string | undefined> {
+  if (!slug) return undefined;
+  const speaker = await db.speaker.findUnique({ where: { slug }, select: { name: true } });
+  return speaker?.name ?? `\u0000${slug}`;
+}
+
+function itemMatches(item: StoredDiscrepancyItem, filters: BriefFilters, speaker: string | undefined): boolean {
+  if (filters.outlet && item.source !== filters.outlet) return false;
+  if (speaker && item.speaker !== speaker) return false;
+  if (filters.kind && item.kind !== filters.kind) return false;
+  const day = item.publishedAt?.slice(0, 10);
+  if (filters.from && (!day || day < filters.from)) return false;
+  if (filters.to && (!day || day > filters.to)) return false;
+  return true;
+}
+
+/** Discrepancies on the given issues involving at least one claim that passes the filters, most pressing first. */
+async function listDiscrepancies(issueIds: string[], filters: BriefFilters, attention: string[], limit: number): Promise<DiscrepancyView[]> {
+  const [rows, speaker] = await Promise.all([
+    db.discrepancy.findMany({
+      where: { issueId: { in: issueIds } },
+      select: { key: true, about: true, items: true, issue: { select: { slug: true, title: true } } },
+      orderBy: { key: "asc" },
+      take: DISCREPANCY_SCAN,
+    }),
+    speakerName(filters.speaker),
+  ]);
+  const rank = new Map(attention.map((key, index) => [key, index]));
+  const sourcesOf = (items: StoredDiscrepancyItem[]) => new Set(items.map((item) => item.source)).size;
+  return rows
+    .map((row) => ({ key: row.key, kind: discrepancyKind(row.key), about: row.about, issue: row.issue, items: row.items as StoredDiscrepancyItem[] }))
+    .filter((row) => row.items.some((item) => itemMatches(item, filters, speaker)))
+    .sort(
+      (a, b) =>
+        (rank.get(a.key) ?? Infinity) - (rank.get(b.key) ?? Infinity) ||
+        (a.kind === b.kind ? 0 : a.kind === "figure" ? -1 : 1) ||
+        sourcesOf(b.items) - sourcesOf(a.items) ||
+        a.key.localeCompare(b.key),
+    )
+    .slice(0, limit);
+}
+
+type MemberRow = {
+  id: string;
+  clusterId: string;
+  articleId: string;
+  kind: ClaimKind;
+  start: number;
+  end: number;
+  text: string;
+  speaker: string | null;
+  title: string | null;
+  head: string;
+  publishedAt: Date | null;
+  outletSlug: string | null;
+  outletName: string | null;
+  sentenceStart: number | null;
+  sentenceEnd: number | null;
+  window: string;
+  windowStart: number;
+};
+
+/** Clusters, widest first, with up to `membersEach` member claims each (one per source first) and the sentence around every one. */
+async function listClusters(where: Prisma.ClaimClusterWhereInput, take: number, membersEach: number): Promise<ClusterView[]> {
+  const clusters = await db.claimCluster.findMany({
+    where,
+    orderBy: [{ outletCount: "desc" }, { claimCount: "desc" }, { key: "asc" }],
+    take,
+    select: { id: true, key: true, label: true, about: true, value: true, unit: true, speakerName: true, outletCount: true, claimCount: true, issue: { select: { slug: true, title: true } } },
+  });
+  if (clusters.length === 0) return [];
+  const rows = await db.$queryRaw<MemberRow[]>`
+    SELECT m.id, m."clusterId", m."articleId", m.kind, m.start, m."end", m.text, sp.name AS speaker,
+      a.title, a."publishedAt", o.slug AS "outletSlug", o.name AS "outletName",
+      CASE WHEN a."outletId" IS NULL AND a.title IS NULL THEN left(a."cleanedText", 200) ELSE '' END AS head,
+      ctx.s AS "sentenceStart", ctx.e AS "sentenceEnd",
+      substr(a."originalText", greatest(1, coalesce(ctx.s, m.start) + 1 - 32), coalesce(ctx.e, m."end") - coalesce(ctx.s, m.start) + 96) AS window,
+      greatest(0, coalesce(ctx.s, m.start) - 32) AS "windowStart"
+    FROM (
+      SELECT r.*, row_number() OVER (PARTITION BY r."clusterId" ORDER BY r."inSource", r."articleId", r.start) AS rank
+      FROM (
+        SELECT c.id, c."clusterId", c."articleId", c.kind::text AS kind, c.start, c."end", c.text, c."speakerId",
+          row_number() OVER (PARTITION BY c."clusterId", coalesce(k."outletId", k.id) ORDER BY c."articleId", c.start) AS "inSource"
+        FROM "Claim" c JOIN "Article" k ON k.id = c."articleId"
+        WHERE c."clusterId" = ANY(${clusters.map((cluster) => cluster.id)}::text[])
+      ) r
+    ) m
+    JOIN "Article" a ON a.id = m."articleId"
+    LEFT JOIN "Outlet" o ON o.id = a."outletId"
+    LEFT JOIN "Speaker" sp ON sp.id = m."speakerId"
+    LEFT JOIN LATERAL (
+      SELECT min(s.start) AS s, max(s."end") AS e FROM "Sentence" s
+      WHERE s."articleId" = m."articleId" AND s."end" > m.start AND s.start < m."end"
+    ) ctx ON true
+    WHERE m.rank <= ${membersEach}
+    ORDER BY m."clusterId", m.rank`;
+  const members = new Map<string, ClusterMember[]>();
+  for (const row of rows) {
+    const member: ClusterMember = {
+      id: row.id,
+      articleId: row.articleId,
+      kind: row.kind,
+      speaker: row.speaker,
+      source: sourceRef(row),
+      publishedAt: row.publishedAt,
+      excerpt: excerptAround(row.window, Number(row.windowStart), row, { start: row.sentenceStart ?? row.start, end: row.sentenceEnd ?? row.end }),
+    };
+    const list = members.get(row.clusterId);
+    if (list) list.push(member);
+    else members.set(row.clusterId, [member]);
+  }
+  return clusters.map(({ id, speakerName: speaker, ...cluster }) => ({ ...cluster, speaker, members: members.get(id) ?? [] }));
+}
+
+function filterOptions(summary: AnalysisSummary | null, sources: SourceRef[], issues: { slug: string; title: string }[]): FilterOptions {
+  return { sources, speakers: (summary?.speakers ?? []).map(({ slug, name }) => ({ slug, name })), issues };
+}
+
+/**
+ * The dashboard: open issues × the sources with most claims on them (each cell: share of the source's
+ * text on the issue, claims, dominant voice), the discrepancies most worth attention, and the claims
+ * reported by most sources. Reads only stored aggregates and a few bounded queries.
+ */
+export async function getDashboard(filters: BriefFilters): Promise<Dashboard> {
+  const [summary, allIssues] = await Promise.all([
+    getAnalysisSummary(),
+    db.issue.findMany({ where: { status: "open" }, orderBy: [{ position: "asc" }, { title: "asc" }], select: { id: true, slug: true, title: true, description: true } }),
+  ]);
+  const issues = filters.issue ? allIssues.filter((issue) => issue.slug === filters.issue) : allIssues;
+  const allSources = (summary?.sources ?? []).map(({ key, name }) => ({ key, name }));
+  const columns = filters.outlet ? allSources.filter((source) => source.key === filters.outlet) : allSources.slice(0, MATRIX_COLUMNS);
+  const issueIds = issues.map((issue) => issue.id);
+  const clusterWhere: Prisma.ClaimClusterWhereInput = {
+    OR: filters.issue ? [{ issueId: { in: issueIds } }] : [{ issueId: { in: issueIds } }, { issueId: null }],
+    ...(hasClaimFilters(filters) ? { claims: { some: claimWhere(filters) } } : {}),
+  };
+  const [aggregates, discrepancies, clusters] = await Promise.all([
+    db.framingAggregate.findMany({ where: { issueId: { in: issueIds }, sourceKey: { in: columns.map((column) => column.key) } }, select: { issueId: true, sourceKey: true, measures: true } }),
+    listDiscrepancies(issueIds, filters, summary?.attention ?? [], DASHBOARD_DISCREPANCIES),
+    listClusters(clusterWhere, DASHBOARD_CLUSTERS, DASHBOARD_MEMBERS),
+  ]);
+  const slugOf = new Map(issues.map((issue) => [issue.id, issue.slug]));
+  const cells: Dashboard["cells"] = {};
+  for (const aggregate of aggregates) {
+    const slug = slugOf.get(aggregate.issueId)!;
+    const measures = aggregate.measures as unknown as FramingMeasures;
+    cells[slug] ??= {};
+    cells[slug][aggregate.sourceKey] = {
+      share: measures.coverage.share,
+      claimCount: measures.claimCount,
+      dominantVoice: measures.dominantVoice?.speaker ?? null,
+      articleCount: measures.articleCount,
+    };
+  }
+  return {
+    refreshedAt: summary?.refreshedAt ?? null,
+    counts: summary?.counts ?? null,
+    issues,
+    columns,
+    cells,
+    discrepancies,
+    clusters,
+    options: filterOptions(summary, allSources, allIssues.map(({ slug, title }) => ({ slug, title }))),
+  };
+}
+
+type TimelineClaimRow = { id: string; articleId: string; kind: ClaimKind; text: string; speaker: string | null; title: string | null; head: string; publishedAt: Date | null; outletSlug: string | null; outletName: string | null };
+
+async function listTimelineClaims(issueId: string, filters: BriefFilters): Promise<TimelineClaim[]> {
+  const rows = await db.$queryRaw<TimelineClaimRow[]>`
+    SELECT c.id, c."articleId", c.kind::text AS kind, c.text, sp.name AS speaker, a.title, a."publishedAt", o.slug AS "outletSlug", o.name AS "outletName",
+      CASE WHEN a."outletId" IS NULL AND a.title IS NULL THEN left(a."cleanedText", 200) ELSE '' END AS head
+    FROM "ClaimIssue" ci
+    JOIN "Claim" c ON c.id = ci."claimId"
+    JOIN "Article" a ON a.id = c."articleId"
+    LEFT JOIN "Outlet" o ON o.id = a."outletId"
+    LEFT JOIN "Speaker" sp ON sp.id = c."speakerId"
+    WHERE ci."issueId" = ${issueId} AND ${claimFilterSql(filters)}
+    ORDER BY a."publishedAt" DESC NULLS LAST, a.id, c.start
+    LIMIT ${TIMELINE_CLAIMS}`;
+  return rows.map((row) => ({ id: row.id, articleId: row.articleId, kind: row.kind, text: row.text, speaker: row.speaker, source: sourceRef(row), publishedAt: row.publishedAt }));
+}
+
+async function filteredTimeline(issueId: string, filters: BriefFilters): Promise<Pick<IssueBrief["timeline"], "days" | "undated">> {
+  const [days, undated] = await Promise.all([
+    db.$queryRaw<TimelineDay[]>`
+      SELECT to_char(a."publishedAt", 'YYYY-MM-DD') AS day, count(*)::int AS claims, count(DISTINCT a.id)::int AS articles,
+        count(DISTINCT coalesce(o.slug, 'article:' || a.id))::int AS sources
+      FROM "ClaimIssue" ci
+      JOIN "Claim" c ON c.id = ci."claimId"
+      JOIN "Article" a ON a.id = c."articleId"
+      LEFT JOIN "Outlet" o ON o.id = a."outletId"
+      LEFT JOIN "Speaker" sp ON sp.id = c."speakerId"
+      WHERE ci."issueId" = ${issueId} AND a."publishedAt" IS NOT NULL AND ${claimFilterSql(filters)}
+      GROUP BY 1 ORDER BY 1`,
+    filters.from || filters.to
+      ? Promise.resolve([])
+      : db.$queryRaw<{ id: string; title: string | null; head: string; outletSlug: string | null; outletName: string | null; claims: number }[]>`
+          SELECT a.id, a.title, o.slug AS "outletSlug", o.name AS "outletName", count(*)::int AS claims,
+            CASE WHEN a."outletId" IS NULL AND a.title IS NULL THEN left(a."cleanedText", 200) ELSE '' END AS head
+          FROM "ClaimIssue" ci
+          JOIN "Claim" c ON c.id = ci."claimId"
+          JOIN "Article" a ON a.id = c."articleId"
+          LEFT JOIN "Outlet" o ON o.id = a."outletId"
+          LEFT JOIN "Speaker" sp ON sp.id = c."speakerId"
+          WHERE ci."issueId" = ${issueId} AND a."publishedAt" IS NULL AND ${claimFilterSql(filters)}
+          GROUP BY a.id, o.slug, o.name
+          ORDER BY claims DESC, a.id`,
+  ]);
+  return {
+    days,
+    undated: {
+      claims: undated.reduce((sum, row) => sum + row.claims, 0),
+      articleCount: undated.length,
+      articles: undated.slice(0, UNDATED_ARTICLES).map((row) => ({ id: row.id, label: row.title?.trim() || sourceRef({ ...row, articleId: row.id }).name, claims: row.claims })),
+    },
+  };
+}
+
+/**
+ * An issue's brief: the state of play (clusters by how many sources report them, each with the exact
+ * sentence in every source), discrepancies, how each source frames the issue, and a timeline of its
+ * claims by publication date. `filters` narrow clusters, discrepancies, framing and timeline to claims
+ * from one source, speaker, kind or date range. `framingLimit` caps the framing entries (sources with
+ * most claims first; at most {@link RANKED_SOURCES}). Null for an unknown slug.
+ */
+export async function getIssueBrief(slug: string, filters: BriefFilters, { framingLimit = FRAMING_SOURCES }: { framingLimit?: number } = {}): Promise<IssueBrief | null> {
+  const [issue, summary] = await Promise.all([getIssue(slug), getAnalysisSummary()]);
+  if (!issue) return null;
+  const issueSummary = summary?.issues[issue.slug];
+  const sources = issueSummary?.sources ?? [];
+  const framingKeys = filters.outlet ? [filters.outlet] : sources.slice(0, Math.min(framingLimit, RANKED_SOURCES)).map((source) => source.key);
+  const isFiltered = hasClaimFilters(filters);
+  const [clusters, discrepancies, aggregates, timelineClaims, timeline] = await Promise.all([
+    listClusters({ issueId: issue.id, ...(isFiltered ? { claims: { some: claimWhere(filters) } } : {}) }, BRIEF_CLUSTERS, BRIEF_MEMBERS),
+    listDiscrepancies([issue.id], filters, summary?.attention ?? [], BRIEF_DISCREPANCIES),
+    db.framingAggregate.findMany({ where: { issueId: issue.id, sourceKey: { in: framingKeys } }, select: { sourceKey: true, measures: true } }),
+    listTimelineClaims(issue.id, filters),
+    isFiltered || !issueSummary ? filteredTimeline(issue.id, filters) : Promise.resolve({ days: issueSummary.timeline, undated: issueSummary.undated }),
+  ]);
+  const order = new Map(framingKeys.map((key, index) => [key, index]));
+  const framing = aggregates
+    .sort((a, b) => (order.get(a.sourceKey) ?? 0) - (order.get(b.sourceKey) ?? 0))
+    .map((aggregate) => aggregate.measures as unknown as FramingMeasures);
+  return {
+    issue,
+    refreshedAt: summary?.refreshedAt ?? null,
+    totals: { claims: issueSummary?.claimCount ?? 0, articles: issueSummary?.articleCount ?? 0, sources: issueSummary?.sourceCount ?? 0 },
+    clusters,
+    discrepancies,
+    framing,
+    timeline: { ...timeline, claims: timelineClaims },
+    options: filterOptions(summary, sources, []),
+  };
+}

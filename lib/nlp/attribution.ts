@@ -1,0 +1,556 @@
+import type { SpeakerKind, Span } from "./types";
+import { sentenceIndexAt, type Sentence } from "./sentences";
+import type { QuoteSpan } from "./quotes";
+import type { Mention, RoleWords } from "./mentions";
+import { CLUB_WORDS, COMPANY_HEADS, COMPANY_WORDS } from "./lexicon/roles";
+import { TAG_FILLERS, TAG_OBJECTS } from "./lexicon/speech-verbs";
+import { UNNAMED_SOURCE, normalizeName, type RoleKey, type SpeakerBook } from "./speakers";
+import {
+  findReportedFrames,
+  isScareMarked,
+  mentionStartingAt,
+  sentenceSubject,
+  verbIndexBefore,
+  verbSubject,
+  type ReportedFrame,
+  type VerbHit,
+} from "./reported";
+
+/** Who a mention refers to, as far as the text tells. */
+export type Resolution = { id: string | null; kind: SpeakerKind | null; confidence: number };
+
+/** The attribution of one quoted segment. `isClaim` is false for scare quotes and titles. */
+export type QuoteAttribution = {
+  quote: QuoteSpan;
+  isClaim: boolean;
+  partial: boolean;
+  speakerId: string | null;
+  speakerKind: SpeakerKind | null;
+  mention: Mention | null;
+  verb: string | null;
+  confidence: number;
+  method: string;
+};
+
+/** The attribution of one reported-speech frame. */
+export type FrameAttribution = {
+  frame: ReportedFrame;
+  speakerId: string;
+  speakerKind: SpeakerKind;
+  mention: Mention;
+  verb: string | null;
+  confidence: number;
+  method: string;
+};
+
+/** Everything the sieve reads: the cleaned text and the output of the earlier steps. */
+export type AttributionInput = {
+  text: string;
+  paragraphs: readonly Span[];
+  sentences: readonly Sentence[];
+  quotes: readonly QuoteSpan[];
+  mentions: readonly Mention[];
+  verbs: readonly VerbHit[];
+};
+
+type Tag = { mention: Mention; verb: VerbHit | null; confidence: number; method: string };
+
+const GENERIC_ORG_HEADS = new Set(["agency", "organisation", "organization", "body", "group", "institution", "watchdog", "regulator", "company", "firm"]);
+const SPOKES_HEADS = new Set(["spokesperson", "spokesman", "spokeswoman", "representative"]);
+const TITLE_CUES = /\b(?:titled|entitled|film|book|song|album|novel|documentary|series|show|play|headline|headlined|slogan|hashtag|banner|sign|known as)\s*$/iu;
+const CLAUSE_STOP = /;|\bwhile\b|\bwhereas\b|\balthough\b|\bthough\b|,\s+but\b/u;
+const AS_SAYING = /^\s+as\s+saying\b\s*(?:that\b)?\s*[,:]?\s*/iu;
+const TERMINAL_INSIDE = /[.!?…]["”’»]?$/u;
+const COMPLEMENT_AFTER = /^\s+(?:that|the|a|an|he|she|they|it|we|there|this|[\p{Lu}])/u;
+
+function capitalise(word: string): string {
+  return word ? (word[0] as string).toUpperCase() + word.slice(1) : word;
+}
+
+function possessorKey(text: string | null): string | null {
+  if (!text) return null;
+  const words = normalizeName(text).split(" ");
+  return words[words.length - 1] ?? null;
+}
+
+function roleKey(role: RoleWords): RoleKey {
+  return { head: role.head, country: role.country, possessor: possessorKey(role.possessor), modifiers: role.modifiers };
+}
+
+/**
+ * The discourse pass: resolves every mention to a speaker, in reading order, learning names,
+ * aliases, roles (from titles and appositions) and gender evidence into the speaker book.
+ * Pronouns go to the most salient compatible person: earlier in the same sentence first, then the
+ * subject and other mentions of the preceding sentences (across paragraph breaks), skipping people
+ * whose gender, as evident from the text, does not fit.
+ */
+export function resolveMentions(input: AttributionInput, book: SpeakerBook): Resolution[] {
+  const { text, mentions } = input;
+  const out: (Resolution | undefined)[] = new Array(mentions.length);
+  const bySentence = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    const list = bySentence.get(m.sentence) ?? [];
+    list.push(m);
+    bySentence.set(m.sentence, list);
+  }
+  const subjects = new Map<number, Mention | null>();
+  const subjectOf = (s: number): Mention | null => {
+    if (!subjects.has(s)) subjects.set(s, sentenceSubject(text, mentions, s));
+    return subjects.get(s) ?? null;
+  };
+
+  const resolve = (m: Mention): Resolution => {
+    const known = out[m.index];
+    if (known) return known;
+    out[m.index] = { id: null, kind: null, confidence: 0 };
+    const r = resolveOne(m);
+    out[m.index] = r;
+    if (r.id) book.touch(r.id, m.start, m.type === "name" || m.type === "description" ? (m.name ?? m.text) : undefined);
+    return r;
+  };
+
+  const learnRole = (id: string, role: RoleWords | null): void => {
+    if (role && book.kind(id) === "person") book.addRole(id, roleKey(role));
+  };
+
+  const resolveName = (m: Mention): Resolution => {
+    const name = m.name ?? m.text;
+    if (m.kindHint === "institution") {
+      return { id: book.learnOther("institution", name.replace(/^the\s+/iu, "")), kind: "institution", confidence: 0.95 };
+    }
+    if (m.givenOnly) {
+      const found = book.findPerson(name, true);
+      if (found) return { id: found.id, kind: "person", confidence: found.confidence };
+    }
+    let person: { id: string; confidence: number } | null = null;
+    if (m.kindHint === "person") person = book.learnPerson(name);
+    else person = book.findPerson(name);
+    if (person && m.kindHint === "place" && person.confidence < 0.95) person = null;
+    if (person) {
+      learnRole(person.id, m.role);
+      if (m.gender === "m" || m.gender === "f") book.voteGender(person.id, m.gender);
+      const apposed = m.apposition !== null ? mentions[m.apposition] : undefined;
+      if (apposed?.type === "description") {
+        learnRole(person.id, apposed.role);
+        if (apposed.gender === "m" || apposed.gender === "f") book.voteGender(person.id, apposed.gender);
+      }
+      return { id: person.id, kind: "person", confidence: person.confidence };
+    }
+    const alias = book.findAlias(name);
+    if (alias) return { id: alias, kind: book.kind(alias), confidence: 0.9 };
+    if (m.kindHint === null && personEvidence(m)) {
+      const learned = book.learnPerson(name);
+      const apposed = m.apposition !== null ? mentions[m.apposition] : undefined;
+      if (apposed?.type === "description") learnRole(learned.id, apposed.role);
+      return { id: learned.id, kind: "person", confidence: 0.8 };
+    }
+    return { id: null, kind: null, confidence: 0 };
+  };
+
+  const personEvidence = (m: Mention): boolean => {
+    const apposed = m.apposition !== null ? mentions[m.apposition] : undefined;
+    if (apposed?.type === "description" && apposed.kindHint === "person") return true;
+    return /^,\s*\d{1,3}\s*,/u.test(text.slice(m.end, m.end + 8));
+  };
+
+  const resolveDescription = (m: Mention): Resolution => {
+    const role = m.role as RoleWords;
+    const apposed = m.apposition !== null ? mentions[m.apposition] : undefined;
+    if (apposed?.type === "name") {
+      const r = resolve(apposed);
+      if (r.id) return { ...r, confidence: Math.min(r.confidence, 0.95) };
+    }
+    if (m.kindHint === "source") return { id: book.learnOther("source", UNNAMED_SOURCE), kind: "source", confidence: 0.9 };
+    if (SPOKES_HEADS.has(role.head) && m.org) {
+      const org = m.org.replace(/^the\s+/iu, "");
+      const last = org.split(/\s+/u).pop() ?? org;
+      const id = book.findAlias(org) ?? book.findInstitutionByWord(last) ?? book.learnOther("institution", org);
+      return { id, kind: "institution", confidence: 0.85 };
+    }
+    if (m.kindHint === "document") {
+      if (role.possessor && /^\p{Lu}/u.test(role.possessor)) {
+        const owner = m.possessor !== null ? resolve(mentions[m.possessor] as Mention) : null;
+        const ownerName = owner?.id ? book.name(owner.id) : role.possessor;
+        return { id: book.learnOther("document", `${capitalise(role.head)} of ${ownerName}`), kind: "document", confidence: 0.9 };
+      }
+      return { id: null, kind: "document", confidence: 0.3 };
+    }
+    if (m.kindHint === "institution") {
+      if (role.possessor && /^\p{Lu}/u.test(role.possessor)) {
+        const name = [role.possessor, ...role.modifiers, role.head].join(" ");
+        return { id: book.learnOther("institution", name), kind: "institution", confidence: 0.85 };
+      }
+      const id = book.findInstitutionByWord(role.head, COMPANY_HEADS.has(role.head) ? COMPANY_WORDS : role.head === "club" ? CLUB_WORDS : undefined);
+      if (id) return { id, kind: "institution", confidence: 0.8 };
+      if (GENERIC_ORG_HEADS.has(role.head) && m.definite) {
+        for (let s = m.sentence - 1; s >= Math.max(0, m.sentence - 2); s--) {
+          const subject = subjectOf(s);
+          const r = subject ? resolve(subject) : null;
+          if (r?.id && r.kind === "institution") return { id: r.id, kind: "institution", confidence: 0.6 };
+        }
+      }
+      return { id: null, kind: "institution", confidence: 0.2 };
+    }
+    const candidates = book.findByRole(roleKey(role));
+    const best = candidates[0];
+    if (best) return { id: best.id, kind: "person", confidence: best.confidence * (candidates.length > 1 ? 0.9 : 1) };
+    return { id: null, kind: "person", confidence: 0.2 };
+  };
+
+  const resolvePronoun = (m: Mention): Resolution => {
+    if (m.plural) return { id: null, kind: null, confidence: 0 };
+    const wantsPerson = m.gender === "m" || m.gender === "f";
+    type Candidate = { r: Resolution; back: number; breaks: number; alone: boolean; skipped: boolean };
+    const found: Candidate[] = [];
+    let skipped = false;
+    let breaks = 0;
+    let lastParagraph = m.paragraph;
+    for (let s = m.sentence, back = 0; s >= 0 && back <= 5; s--, back++) {
+      const list = bySentence.get(s) ?? [];
+      const first = list[0];
+      if (first && first.paragraph !== lastParagraph) {
+        breaks += lastParagraph - first.paragraph;
+        lastParagraph = first.paragraph;
+      }
+      if (breaks > 2) break;
+      const before = s === m.sentence ? list.filter((x) => x.end <= m.start) : list;
+      const subject = subjectOf(s);
+      const rest = s === m.sentence ? [...before].reverse() : before;
+      const ordered = subject && before.includes(subject) ? [subject, ...rest.filter((x) => x !== subject)] : rest;
+      const people = new Set<string>();
+      const here: Candidate[] = [];
+      for (const c of ordered) {
+        if (c === m) continue;
+        const r = resolve(c);
+        if (!r.id) continue;
+        if (wantsPerson) {
+          if (r.kind !== "person") continue;
+          people.add(r.id);
+          const g = book.gender(r.id);
+          if (g && g !== m.gender) {
+            skipped = true;
+            continue;
+          }
+        } else if (r.kind !== "institution") {
+          continue;
+        }
+        here.push({ r, back, breaks, alone: false, skipped });
+      }
+      for (const c of here) c.alone = people.size === 1;
+      found.push(...here);
+    }
+    let choice = found[0];
+    if (!choice?.r.id) return { id: null, kind: null, confidence: 0 };
+    if (m.gender === "f" && !book.gender(choice.r.id)) {
+      const limit = choice.back + 2;
+      choice = found.find((c) => c.back <= limit && c.r.id && book.gender(c.r.id) === "f") ?? choice;
+    }
+    const id = choice.r.id as string;
+    if (wantsPerson && choice.alone && choice.back <= 1) book.voteGender(id, m.gender as "m" | "f");
+    const base = choice.back === 0 ? 0.9 : choice.back === 1 ? 0.85 : 0.7;
+    const confidence = base * (choice.skipped ? 0.85 : 1) * Math.pow(0.9, choice.breaks);
+    return { id, kind: choice.r.kind, confidence: Math.min(confidence, wantsPerson ? 1 : 0.75) };
+  };
+
+  const resolveRelative = (m: Mention): Resolution => {
+    let antecedent: Mention | null = null;
+    for (let k = m.index - 1; k >= 0; k--) {
+      const c = mentions[k] as Mention;
+      if (c.sentence !== m.sentence) break;
+      if (!/^\s*,?\s*$/u.test(text.slice(c.end, m.start))) continue;
+      if (!antecedent || c.start < antecedent.start) antecedent = c;
+    }
+    if (!antecedent) return { id: null, kind: null, confidence: 0 };
+    const r = resolve(antecedent);
+    return { ...r, confidence: r.confidence * 0.95 };
+  };
+
+  function resolveOne(m: Mention): Resolution {
+    switch (m.type) {
+      case "name":
+        return resolveName(m);
+      case "description":
+        return resolveDescription(m);
+      case "pronoun":
+        return resolvePronoun(m);
+      case "relative":
+        return resolveRelative(m);
+    }
+  }
+
+  for (const m of mentions) resolve(m);
+  return out.map((r) => r ?? { id: null, kind: null, confidence: 0 });
+}
+
+/**
+ * A precision-first quote attribution sieve after Muzny et al. (stage 1: quote → mention, stage 2:
+ * mention → speaker). Stage 1 tries, in order: a tag right after the quote ("…,” Trump said / said
+ * Trump / the ministry quoted X as saying), a tag right before it ("Zelensky said: “…”", mid-quote
+ * "“We can,” he said, “move fast.”"), the nearest speech or framing verb of the same clause for a
+ * fragment woven into a sentence ("described the call as “friendly”"), "according to X", and
+ * finally the speaker of the previous quote of the paragraph or of the quotation it continues.
+ * Stage 2 is `resolveMentions`. Unattributed fragments of a few words, and anything called
+ * "so-called", are scare quotes, not claims; every other quote stays a claim, with a null speaker
+ * and a low confidence when nobody can be found.
+ *
+ * @see Muzny, Fang, Chang & Jurafsky (2017), "A Two-stage Sieve Approach for Quote Attribution", EACL.
+ */
+export function attributeQuotes(
+  input: AttributionInput,
+  resolutions: readonly Resolution[],
+  book: SpeakerBook,
+): { quotes: QuoteAttribution[]; frames: FrameAttribution[] } {
+  const { text, sentences, paragraphs, quotes, mentions, verbs } = input;
+  const usedVerbs = new Set<VerbHit>();
+  const results: QuoteAttribution[] = [];
+  const verbAt = new Map<number, VerbHit>();
+  for (const v of verbs) verbAt.set(v.start, v);
+
+  const speakerOf = (m: Mention, quoted = false): Resolution => {
+    const r = resolutions[m.index] ?? { id: null, kind: null, confidence: 0 };
+    if (r.id) return r;
+    if (m.type === "name" && m.name && m.kindHint === null && quoted && !m.name.includes(" ")) {
+      return { id: book.learnPerson(m.name).id, kind: "person", confidence: 0.6 };
+    }
+    if (m.type === "name" && m.name && (m.kindHint === "place" || m.kindHint === null)) {
+      return { id: book.learnOther("institution", m.name), kind: "institution", confidence: 0.6 };
+    }
+    return r;
+  };
+
+  const skipFillersForward = (at: number, limit: number): number => {
+    for (;;) {
+      while (at < limit && /[\s]/u.test(text[at] as string)) at++;
+      const word = /^[\p{L}'’]+/u.exec(text.slice(at, Math.min(limit, at + 20)));
+      if (word && TAG_FILLERS.has(word[0].toLowerCase()) && !verbAt.has(at)) {
+        at += word[0].length;
+        continue;
+      }
+      return at;
+    }
+  };
+
+  const tailTag = (q: QuoteSpan, limit: number): Tag | null => {
+    let pos = q.end;
+    while (pos < limit && /[\s,]/u.test(text[pos] as string)) pos++;
+    if (pos >= limit) return null;
+    const inner = text.slice(q.innerStart, q.innerEnd).trimEnd();
+    const guard = (verb: VerbHit): boolean =>
+      !(TERMINAL_INSIDE.test(inner) && COMPLEMENT_AFTER.test(text.slice(verb.end, verb.end + 12)) && !/^\s+(?:reporters|journalists)/u.test(text.slice(verb.end)));
+    const m = mentionStartingAt(mentions, pos);
+    if (m && !m.possessive) {
+      let after = m.end;
+      const apposed = m.apposition !== null ? mentions[m.apposition] : undefined;
+      if (apposed && apposed.start > m.end && /^,\s*$/u.test(text.slice(m.end, apposed.start))) {
+        after = apposed.end;
+        while (after < limit && /[\s,]/u.test(text[after] as string)) after++;
+      }
+      after = skipFillersForward(after, limit);
+      const verb = verbAt.get(after);
+      if (verb?.isTag && guard(verb)) return { mention: m, verb, confidence: 0.95, method: "tag:after-quote" };
+      if (/^quoted\s+/iu.test(text.slice(after, after + 8))) {
+        const target = mentionStartingAt(mentions, skipFillersForward(after + 6, limit));
+        if (target && AS_SAYING.test(text.slice(target.end, target.end + 20))) {
+          return { mention: target, verb: null, confidence: 0.9, method: "tag:quoted-as-saying" };
+        }
+      }
+    }
+    const verb = verbAt.get(pos);
+    if (verb?.isTag && guard(verb)) {
+      const subject = mentionStartingAt(mentions, skipFillersForward(verb.end, limit));
+      if (subject && !subject.possessive) return { mention: subject, verb, confidence: 0.95, method: "tag:after-quote-inverted" };
+    }
+    return null;
+  };
+
+  const headTag = (q: QuoteSpan, floor: number): Tag | null => {
+    const region = text.slice(floor, q.start);
+    const quoted = /\bquoted\s+([^,.;:]{1,60}?)\s+as\s+saying\s*(?:that\s*)?[,:]?\s*$/iu.exec(region);
+    if (quoted) {
+      const target = mentionStartingAt(mentions, floor + quoted.index + quoted[0].indexOf(quoted[1] as string));
+      if (target) return { mention: target, verb: null, confidence: 0.9, method: "tag:quoted-as-saying" };
+    }
+    const according = /\baccording to\s+(.{1,80}?)\s*,\s*$/iu.exec(region);
+    if (according) {
+      const target = mentionStartingAt(mentions, floor + according.index + according[0].indexOf(according[1] as string));
+      if (target) return { mention: target, verb: null, confidence: 0.9, method: "tag:according-to" };
+    }
+    for (let k = verbIndexBefore(verbs, q.start); k >= 0; k--) {
+      const verb = verbs[k] as VerbHit;
+      if (verb.start < floor) break;
+      if (!verb.isTag) continue;
+      const gap = text.slice(verb.end, q.start);
+      if (!/[,:]\s*$|^\s*$/u.test(gap)) return null;
+      const words = gap.match(/[\p{L}'’]+/gu) ?? [];
+      if (words.length > 6 || !words.every((w) => TAG_OBJECTS.has(w.toLowerCase()) || /^\p{Lu}/u.test(w))) return null;
+      const link = verbSubject(text, sentences, mentions, verbs, verb);
+      if (!link) return null;
+      return { mention: link.mention, verb, confidence: 0.95 * link.confidence, method: "tag:before-quote" };
+    }
+    return null;
+  };
+
+  const frameTag = (q: QuoteSpan, sentenceIndex: number): Tag | null => {
+    const sentence = sentences[sentenceIndex] as Sentence;
+    for (let k = verbIndexBefore(verbs, q.start); k >= 0; k--) {
+      const verb = verbs[k] as VerbHit;
+      if (verb.sentence < sentenceIndex || verb.start < sentence.start) break;
+      if (!verb.isFrame) continue;
+      if (CLAUSE_STOP.test(stripQuotes(verb.end, q.start))) return null;
+      const link = verbSubject(text, sentences, mentions, verbs, verb);
+      if (!link) continue;
+      return { mention: link.mention, verb, confidence: 0.85 * link.confidence, method: `frame:${link.how}` };
+    }
+    return null;
+  };
+
+  const stripQuotes = (from: number, to: number): string => {
+    let out = "";
+    let at = from;
+    let lo = 0;
+    let hi = quotes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((quotes[mid] as QuoteSpan).end <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < quotes.length && (quotes[k] as QuoteSpan).start < to; k++) {
+      const q = quotes[k] as QuoteSpan;
+      out += text.slice(at, Math.max(at, q.start));
+      at = Math.max(at, q.end);
+    }
+    return out + text.slice(at, Math.max(at, to));
+  };
+
+  const accordingTag = (sentenceIndex: number): Tag | null => {
+    const sentence = sentences[sentenceIndex] as Sentence;
+    if (!text.slice(sentence.start, sentence.end).includes("ccording to")) return null;
+    const body = stripQuotes(sentence.start, sentence.end);
+    if (!/\baccording to\b/iu.test(body)) return null;
+    const pattern = /\baccording to\s+/giu;
+    const raw = text.slice(sentence.start, sentence.end);
+    for (let m = pattern.exec(raw); m; m = pattern.exec(raw)) {
+      const target = mentionStartingAt(mentions, sentence.start + m.index + m[0].length);
+      if (target) return { mention: target, verb: null, confidence: 0.85, method: "according-to" };
+    }
+    return null;
+  };
+
+  const isPartial = (q: QuoteSpan, sentenceIndex: number, tag: Tag | null): boolean => {
+    if (q.continues) return false;
+    const sentence = sentences[sentenceIndex] as Sentence;
+    const para = paragraphs[q.paragraph] as Span;
+    const from = Math.max(sentence.start, para.start);
+    const before = text.slice(from, q.start).trimEnd();
+    const inner = text.slice(q.innerStart, q.innerEnd).trimStart();
+    const after = text.slice(q.end, q.end + 3);
+    if (/^\s*\p{Ll}/u.test(after) && tag?.method !== "tag:after-quote" && tag?.method !== "tag:after-quote-inverted") return true;
+    if (!before) return /^\p{Ll}/u.test(inner);
+    if (/:$/u.test(before)) return false;
+    if (/,$/u.test(before)) {
+      if (tag?.method === "tag:before-quote" || tag?.method === "tag:according-to") return false;
+      return !/[”"»]\s*$/u.test(before.slice(0, -1)) && !/\b(?:said|says|added|asked|told \w+|continued|replied|wrote)\s*,$/iu.test(before);
+    }
+    return tag?.method !== "tag:quoted-as-saying";
+  };
+
+  const paragraphFloor = new Map<number, number>();
+
+  const lastVoiceOfParagraph = (paragraph: number): Resolution | null => {
+    for (let k = results.length - 1; k >= 0; k--) {
+      const r = results[k] as QuoteAttribution;
+      if (r.quote.paragraph < paragraph) break;
+      if (r.quote.paragraph === paragraph && r.isClaim && r.speakerId) return { id: r.speakerId, kind: r.speakerKind, confidence: r.confidence };
+    }
+    for (let k = verbIndexBefore(verbs, (paragraphs[paragraph] as Span).end); k >= 0; k--) {
+      const verb = verbs[k] as VerbHit;
+      const p = (sentences[verb.sentence] as Sentence).paragraph;
+      if (p < paragraph) break;
+      if (!verb.isReported) continue;
+      const link = verbSubject(text, sentences, mentions, verbs, verb);
+      const r = link ? speakerOf(link.mention) : null;
+      if (r?.id && r.kind === "person") return r;
+    }
+    return null;
+  };
+
+  quotes.forEach((q, qi) => {
+    const para = paragraphs[q.paragraph] as Span;
+    const floor = Math.max(para.start, paragraphFloor.get(q.paragraph) ?? para.start);
+    const nextQuote = quotes[qi + 1];
+    const limit = nextQuote && nextQuote.paragraph === q.paragraph ? nextQuote.start : para.end;
+    const sentenceIndex = sentenceIndexAt(sentences, q.start);
+    const tag = tailTag(q, limit) ?? headTag(q, floor) ?? frameTag(q, sentenceIndex) ?? accordingTag(sentenceIndex);
+    paragraphFloor.set(q.paragraph, q.end);
+    const partial = isPartial(q, sentenceIndex, tag);
+    const scare = isScareMarked(text, q.start) || TITLE_CUES.test(text.slice(Math.max(para.start, q.start - 24), q.start).trimEnd());
+    const words = (text.slice(q.innerStart, q.innerEnd).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+    let voice: Resolution | null = null;
+    let result: QuoteAttribution = {
+      quote: q, isClaim: !scare, partial, speakerId: null, speakerKind: null, mention: null, verb: null, confidence: 0.2, method: "unattributed",
+    };
+    if (tag) {
+      if (tag.verb && tag.method.startsWith("tag:")) usedVerbs.add(tag.verb);
+      const r = speakerOf(tag.mention, true);
+      result = {
+        ...result,
+        speakerId: r.id,
+        speakerKind: r.kind,
+        mention: tag.mention,
+        verb: tag.verb?.word ?? null,
+        confidence: r.id ? round(tag.confidence * Math.max(r.confidence, 0.3)) : 0.25,
+        method: tag.method,
+      };
+    } else {
+      const previous = results[results.length - 1];
+      const samePara = previous && previous.quote.paragraph === q.paragraph && previous.isClaim && previous.speakerId;
+      const paragraphOpensWithQuote = text.slice(para.start, q.start).trim() === "";
+      if (samePara && previous) {
+        result = { ...result, speakerId: previous.speakerId, speakerKind: previous.speakerKind, mention: previous.mention, confidence: round(previous.confidence * 0.85), method: "continuation:paragraph" };
+      } else if (q.continues && previous?.speakerId) {
+        result = { ...result, speakerId: previous.speakerId, speakerKind: previous.speakerKind, mention: previous.mention, confidence: round(previous.confidence * 0.8), method: "continuation:run-on" };
+      } else if (paragraphOpensWithQuote && q.paragraph > 0 && (voice = lastVoiceOfParagraph(q.paragraph - 1))?.id) {
+        result = { ...result, speakerId: voice.id, speakerKind: voice.kind, confidence: 0.55, method: "continuation:previous-paragraph" };
+      } else if (!scare && words <= 4 && partial) {
+        result.isClaim = false;
+        result.method = "scare-quote";
+      }
+    }
+    results.push(result);
+  });
+
+  for (let k = results.length - 2; k >= 0; k--) {
+    const r = results[k] as QuoteAttribution;
+    const next = results[k + 1] as QuoteAttribution;
+    if (!r.quote.closed && !r.speakerId && next.quote.continues && next.speakerId) {
+      results[k] = { ...r, isClaim: true, speakerId: next.speakerId, speakerKind: next.speakerKind, mention: next.mention, confidence: round(next.confidence * 0.8), method: "continuation:run-on" };
+    }
+  }
+
+  return { quotes: results, frames: attributeFrames() };
+
+  function attributeFrames(): FrameAttribution[] {
+    const frames = findReportedFrames(text, sentences, mentions, verbs, quotes, usedVerbs);
+    const out: FrameAttribution[] = [];
+    const accordingSentences = new Set<number>();
+    for (const frame of frames) {
+      const r = speakerOf(frame.subject);
+      if (!r.id || !r.kind) continue;
+      if (frame.method === "reported:according-to") accordingSentences.add(frame.sentence);
+      out.push({
+        frame,
+        speakerId: r.id,
+        speakerKind: r.kind,
+        mention: frame.subject,
+        verb: frame.verb?.word ?? (frame.method === "reported:according-to" ? "according to" : null),
+        confidence: round(0.85 * frame.confidence * Math.max(r.confidence, 0.3)),
+        method: frame.method,
+      });
+    }
+    return out.filter((f) => !accordingSentences.has(f.frame.sentence) || f.method === "reported:according-to");
+  }
+}
+
+function round(x: number): number {
+  return Math.round(Math.min(1, Math.max(0, x)) * 100) / 100;
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { cleanText, parseDate, toOriginalSpan } from "./clean";
+
+function originalOf(original: string, needle: string): string {
+  const c = cleanText(original);
+  const at = c.text.indexOf(needle);
+  expect(at).toBeGreaterThanOrEqual(0);
+  const [s, e] = toOriginalSpan(c, at, at + needle.length);
+  return original.slice(s, e);
+}
+
+describe("cleanText", () => {
+  it("strips tags and decodes entities while offsets still point into the original", () => {
+    const original = "<p>Profits &amp; losses rose&nbsp;5%.</p><p>&#8220;Fine,&#8221; she said.</p>";
+    const c = cleanText(original);
+    expect(c.text).toBe("Profits & losses rose 5%.\n“Fine,” she said.");
+    expect(originalOf(original, "Profits & losses")).toBe("Profits &amp; losses");
+    expect(originalOf(original, "“Fine,”")).toBe("&#8220;Fine,&#8221;");
+  });
+
+  it("drops a tag fragment glued to a quote mark", () => {
+    const c = cleanText("First line.\n<p“The difficulty lies here,” the source explained.");
+    expect(c.text).toBe("First line.\n“The difficulty lies here,” the source explained.");
+  });
+
+  it("removes captions, credits, link labels and newsletter prompts", () => {
+    const c = cleanText(
+      [
+        "Photo: Al Jazeera",
+        "The minister spoke on Monday.",
+        "A protester holds a flag outside parliament. (AP Photo/Jane Roe)",
+        "Read more: What the vote means",
+        "Sign up for our morning newsletter",
+        "She left before noon.",
+      ].join("\n"),
+    );
+    expect(c.text).toBe("The minister spoke on Monday.\nShe left before noon.");
+  });
+
+  it("reads a date header and a dateline as metadata, not text", () => {
+    const c = cleanText(" date 2026-01-03 PALM BEACH, Florida — The talks began on Dec. 28, 2025.");
+    expect(c.text).toBe("The talks began on Dec. 28, 2025.");
+    expect(c.meta.published).toBe("2026-01-03");
+    expect(c.meta.dateline).toBe("PALM BEACH, Florida");
+  });
+
+  it("does not take a published date from the prose", () => {
+    expect(cleanText("The meeting on March 4, 2026 ended early.\nIt resumed later.").meta.published).toBeNull();
+  });
+
+  it("takes the outlet from a present-tense bio, not from a previous employer", () => {
+    const c = cleanText(
+      [
+        "The talks ended.",
+        "Julia Roe covers politics for Daily Ledger and is based in Washington, D.C.",
+        "Sam Poe is a reporter for Daily Ledger. She previously was a reporter for The Guardian.",
+      ].join("\n"),
+    );
+    expect(c.meta.outlet).toBe("Daily Ledger");
+    expect(c.meta.byline).toBe("Julia Roe, Sam Poe");
+    expect(c.text).toBe("The talks ended.");
+  });
+
+  it("never invents an outlet: a photo credit names the photo's source only", () => {
+    expect(cleanText("Photo: Al Jazeera\nThe talks ended.\nBoth sides left.").meta.outlet).toBeNull();
+  });
+
+  it("takes the outlet from a wire credit in the dateline", () => {
+    const c = cleanText("KYIV, Ukraine (Reuters) - Officials met on Monday.\nThey agreed.");
+    expect(c.meta.outlet).toBe("Reuters");
+    expect(c.text.startsWith("Officials met")).toBe(true);
+  });
+
+  it("treats only a headline-like first line as the title", () => {
+    expect(cleanText("Port strike halts traffic\nBy Ana Ruiz and Tom Li\nDockworkers walked out.\nTalks failed.").meta).toMatchObject({
+      title: "Port strike halts traffic",
+      byline: "Ana Ruiz, Tom Li",
+    });
+    expect(cleanText("Dockworkers walked out on Tuesday.\nTalks failed.").meta.title).toBeNull();
+  });
+
+  it("takes the outlet from a copyright line", () => {
+    expect(cleanText("The vote was close.\nIt passed.\n© 2026 Daily Ledger. All rights reserved.").meta.outlet).toBe("Daily Ledger");
+  });
+
+  it("drops trailing wire credits", () => {
+    const c = cleanText("The vote was close.\nReporting by Ana Ruiz; Editing by Tom Li");
+    expect(c.text).toBe("The vote was close.");
+    expect(c.meta.byline).toBe("Ana Ruiz");
+  });
+});
+
+describe("parseDate", () => {
+  it("reads ISO and written dates", () => {
+    expect(parseDate("2026-01-03")).toBe("2026-01-03");
+    expect(parseDate("March 4, 2026")).toBe("2026-03-04");
+    expect(parseDate("4 March 2026")).toBe("2026-03-04");
+    expect(parseDate("soon")).toBeNull();
+  });
+});

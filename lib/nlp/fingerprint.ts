@@ -1,0 +1,37 @@
+/** What identifies a claim across re-derivations: its canonical speaker and its words. */
+export type FingerprintInput = { speaker: string | null; text: string };
+
+function normalize(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[‘’‛′`]/gu, "'")
+    .replace(/[“”„‟«»″]/gu, '"')
+    .replace(/[‐‑‒–—―]/gu, "-")
+    .replace(/&[a-z]+;|&#x?[0-9a-f]+;/gu, " ")
+    .replace(/\s+/gu, " ")
+    .replace(/^[\s"'.,;:!?-]+|[\s"'.,;:!?-]+$/gu, "");
+}
+
+function hash53(text: string, seed: number): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * A stable fingerprint of a claim: a hash of its canonical speaker and its text, normalised for
+ * case, quote and dash styles, entities, whitespace and surrounding punctuation, so an editor's
+ * correction stays attached when the article is derived again and the same claim comes out.
+ */
+export function claimFingerprint({ speaker, text }: FingerprintInput): string {
+  const key = `${normalize(speaker ?? "")}\u0000${normalize(text)}`;
+  return `c1_${hash53(key, 0).toString(16).padStart(14, "0")}${hash53(key, 1).toString(16).padStart(14, "0")}`;
+}

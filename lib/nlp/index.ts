@@ -1,0 +1,283 @@
+import type { ArticleMeta, Claim, Figure, IssueLexicon, SentenceOut, Span } from "./types";
+import { cleanText, toOriginalSpan, type CleanedText } from "./clean";
+import { sentenceIndexAt, splitSentences, type Sentence, type Tokens } from "./sentences";
+import { findQuotes } from "./quotes";
+import { findMentions } from "./mentions";
+import { findSpeechVerbs } from "./reported";
+import { attributeQuotes, resolveMentions, type AttributionInput } from "./attribution";
+import { findFigures } from "./figures";
+import { carryIssues, compileIssues, matchIssuesBySentence, type CompiledIssue, type IssueMatch } from "./issues";
+import { claimFingerprint } from "./fingerprint";
+import { SpeakerBook, SpeakerRegistry, type LearnedSpeaker } from "./speakers";
+
+export type { ArticleMeta, Claim, ClaimKind, Figure, IssueLexicon, SentenceOut, SpeakerKind, Span } from "./types";
+export type { LearnedSpeaker, SpeakerSeed, SpeakerEntry, SpeakerRegistryData } from "./speakers";
+export { SpeakerRegistry, createSpeakerRegistry, canonicalName, UNNAMED_SOURCE } from "./speakers";
+export { loadIssueLexicons } from "./issues";
+export { claimFingerprint } from "./fingerprint";
+
+/** Options of one extraction: the story's issue lexicons and the speakers known so far. */
+export type ExtractOptions = {
+  issues: readonly IssueLexicon[];
+  speakers?: SpeakerRegistry;
+};
+
+/**
+ * What the pipeline derives from one article. Offsets are into the original text as given
+ * (UTF-16 code units). `speakersLearned` lists the speakers this article mentioned, with the names
+ * it used for them; `speakers` is the registry extended with them — pass it to the next extraction
+ * so that one person gets one canonical name across articles.
+ */
+export type ArticleExtraction = {
+  meta: ArticleMeta;
+  cleanedText: string;
+  sentences: SentenceOut[];
+  claims: Claim[];
+  speakersLearned: LearnedSpeaker[];
+  speakers: SpeakerRegistry;
+};
+
+/** Alias of `ArticleExtraction`. */
+export type ExtractedArticle = ArticleExtraction;
+
+const compiledCache = new WeakMap<readonly IssueLexicon[], CompiledIssue[]>();
+
+function compiled(issues: readonly IssueLexicon[]): CompiledIssue[] {
+  let c = compiledCache.get(issues);
+  if (!c) {
+    c = compileIssues(issues);
+    compiledCache.set(issues, c);
+  }
+  return c;
+}
+
+function overlap(a: Span, b: Span): number {
+  return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+}
+
+function unique(values: Iterable<string>): string[] {
+  return [...new Set(values)].sort();
+}
+
+type Draft = Omit<Claim, "text" | "start" | "end" | "speaker" | "fingerprint" | "figures"> & Span;
+
+/**
+ * Derives claims from one article: cleans it, splits sentences, finds quotes and attributes them,
+ * finds reported speech, figures and issues, and returns claims with exact offsets.
+ *
+ * Claim spans: for a `quote`, `start`/`end` cover the quoted words including their quote marks
+ * (so `text` is exactly the quotation as printed, one claim per double-quoted segment of a
+ * paragraph); for `reported`, the clause from the speaker to the end of what they are reported to
+ * have said; for `narration`, the whole sentence. For every claim `text === original.slice(start, end)`.
+ * Narration claims are the outlet's own sentences that bear on an issue or carry a figure.
+ */
+export function extractArticle(original: string, options: ExtractOptions): ArticleExtraction {
+  const cleaned = cleanText(original);
+  const text = cleaned.text;
+  const { paragraphs, sentences, tokens } = splitSentences(text);
+  const quotes = findQuotes(text, paragraphs);
+  const mentions = findMentions(text, sentences, tokens, quotes);
+  const verbs = findSpeechVerbs(sentences, tokens, quotes);
+  const book = new SpeakerBook((options.speakers ?? new SpeakerRegistry()).data);
+  const input: AttributionInput = { text, paragraphs, sentences, quotes, mentions, verbs };
+  const resolutions = resolveMentions(input, book);
+  const attribution = attributeQuotes(input, resolutions, book);
+  const figures = findFigures(text, sentences, tokens, verbs);
+  const issues = compiled(options.issues);
+  const matches = matchIssuesBySentence(text, sentences, issues);
+
+  const drafts: Draft[] = [];
+  for (const a of attribution.quotes) {
+    if (!a.isClaim) continue;
+    drafts.push({
+      kind: "quote",
+      quote: text.slice(a.quote.innerStart, a.quote.innerEnd).trim(),
+      partial: a.partial,
+      speakerId: a.speakerId,
+      speakerKind: a.speakerKind,
+      speakerMention: a.mention?.text ?? null,
+      verb: a.verb,
+      start: a.quote.start,
+      end: a.quote.end,
+      issues: [],
+      confidence: a.confidence,
+      method: a.method,
+    });
+  }
+  for (const f of attribution.frames) {
+    drafts.push({
+      kind: "reported",
+      quote: null,
+      partial: false,
+      speakerId: f.speakerId,
+      speakerKind: f.speakerKind,
+      speakerMention: f.mention.text,
+      verb: f.verb,
+      start: f.frame.start,
+      end: trimEnd(text, f.frame.start, f.frame.end),
+      issues: [],
+      confidence: f.confidence,
+      method: f.method,
+    });
+  }
+
+  const bySentence: Draft[][] = sentences.map(() => []);
+  const figuresBySentence: Figure[][] = sentences.map(() => []);
+  const sentenceRange = (span: Span): [number, number] => [sentenceIndexAt(sentences, span.start), sentenceIndexAt(sentences, Math.max(span.start, span.end - 1))];
+  for (const d of drafts) {
+    const [a, b] = sentenceRange(d);
+    for (let i = a; i <= b; i++) (bySentence[i] as Draft[]).push(d);
+  }
+  for (const f of figures) (figuresBySentence[sentenceIndexAt(sentences, f.start)] as Figure[]).push(f);
+
+  const claimOf = (i: number): Draft | null => {
+    const s = sentences[i] as Sentence;
+    let best: Draft | null = null;
+    let bestShare = 0;
+    for (const d of bySentence[i] as Draft[]) {
+      if (d.kind === "quote" && d.partial) continue;
+      const share = overlap(d, s) / Math.max(1, s.end - s.start);
+      if (share > bestShare) {
+        best = d;
+        bestShare = share;
+      }
+    }
+    return bestShare >= 0.4 ? best : null;
+  };
+  const carried = carryIssues(
+    sentences.map((s, i) => {
+      const claim = claimOf(i);
+      return {
+        paragraph: s.paragraph,
+        heading: s.heading,
+        issues: unique((matches[i] as IssueMatch[]).map((m) => m.slug)),
+        body: text.slice(s.start, s.end),
+        speaker: claim?.speakerId ?? null,
+        quoted: claim?.kind === "quote",
+      };
+    }),
+  );
+
+  sentences.forEach((s, i) => {
+    if (s.heading && !hasVerb(tokens, s)) return;
+    const inSentence = bySentence[i] as Draft[];
+    const looseFigure = (figuresBySentence[i] as Figure[]).some((f) => f.end <= s.end && !inSentence.some((d) => f.start >= d.start && f.end <= d.end));
+    if (claimOf(i) && !looseFigure) return;
+    if (!(carried[i] as string[]).length && !looseFigure) return;
+    const narration: Draft = {
+      kind: "narration", quote: null, partial: false, speakerId: null, speakerKind: null, speakerMention: null, verb: null,
+      start: s.start, end: s.end, issues: [], confidence: 0.9, method: "narration",
+    };
+    drafts.push(narration);
+    inSentence.push(narration);
+  });
+
+  const figuresOf = new Map<Draft, Figure[]>();
+  for (const d of drafts) {
+    const found = new Set<string>();
+    const inside: Figure[] = [];
+    const [a, b] = sentenceRange(d);
+    for (let i = a; i <= b; i++) {
+      const s = sentences[i] as Sentence;
+      const shared = overlap(d, s);
+      if (!shared) continue;
+      for (const m of matches[i] as IssueMatch[]) if (m.start >= d.start && m.end <= d.end) found.add(m.slug);
+      const mostly = shared / Math.max(1, s.end - s.start) >= 0.5;
+      if (mostly || d.partial || d.kind === "narration") for (const slug of carried[i] as string[]) found.add(slug);
+      for (const f of figuresBySentence[i] as Figure[]) if (f.start >= d.start && f.end <= d.end) inside.push(f);
+    }
+    d.issues = unique(found);
+    figuresOf.set(d, inside);
+  }
+
+  const claims = drafts
+    .map((d) => finishClaim(original, cleaned, d, figuresOf.get(d) ?? [], book))
+    .sort((a, b) => a.start - b.start || kindOrder(a.kind) - kindOrder(b.kind));
+
+  return {
+    meta: cleaned.meta,
+    cleanedText: text,
+    sentences: sentences.map((s, i) => {
+      const [start, end] = toOriginalSpan(cleaned, s.start, s.end);
+      return { start, end, paragraph: s.paragraph, heading: s.heading, issues: carried[i] as string[] };
+    }),
+    claims,
+    speakersLearned: book.mentioned(),
+    speakers: book.snapshot(),
+  };
+}
+
+function hasVerb(tokens: Tokens, s: Sentence): boolean {
+  for (let t = s.tokenStart; t < s.tokenEnd; t++) if (tokens.pos[t] === "VERB") return true;
+  return false;
+}
+
+function kindOrder(kind: Claim["kind"]): number {
+  return kind === "quote" ? 0 : kind === "reported" ? 1 : 2;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /[\s,;]/u.test(text[end - 1] as string)) end--;
+  return end;
+}
+
+function finishClaim(original: string, cleaned: CleanedText, d: Draft, figures: readonly Figure[], book: SpeakerBook): Claim {
+  const [start, end] = toOriginalSpan(cleaned, d.start, d.end);
+  const claimText = original.slice(start, end);
+  const speaker = d.speakerId ? book.name(d.speakerId) : null;
+  const inside = figures.map((f) => {
+    const [fs, fe] = toOriginalSpan(cleaned, f.start, f.end);
+    return { ...f, raw: original.slice(fs, fe), start: fs, end: fe };
+  });
+  return {
+    kind: d.kind,
+    text: claimText,
+    quote: d.quote,
+    partial: d.partial,
+    speaker,
+    speakerId: d.speakerId,
+    speakerKind: d.speakerKind,
+    speakerMention: d.speakerMention,
+    verb: d.verb,
+    start,
+    end,
+    issues: d.issues,
+    figures: inside,
+    confidence: d.confidence,
+    method: d.method,
+    fingerprint: claimFingerprint({ speaker, text: claimText }),
+  };
+}
+
+/**
+ * Re-applies canonical names from a later registry (one that has seen more articles) to an
+ * extraction, and recomputes fingerprints, so every article of a batch names each speaker alike.
+ */
+export function withCanonicalSpeakers(extraction: ArticleExtraction, registry: SpeakerRegistry): ArticleExtraction {
+  return {
+    ...extraction,
+    speakersLearned: extraction.speakersLearned.map((s) => ({ ...s, name: registry.name(s.id) ?? s.name })),
+    claims: extraction.claims.map((c) => {
+      const speaker = c.speakerId ? (registry.name(c.speakerId) ?? c.speaker) : null;
+      return { ...c, speaker, fingerprint: claimFingerprint({ speaker, text: c.text }) };
+    }),
+  };
+}
+
+/**
+ * Extracts several articles in order with one shared speaker registry, then names every speaker
+ * by the final registry's canonical name.
+ */
+export function extractArticles(
+  texts: readonly string[],
+  options: ExtractOptions,
+): { articles: ArticleExtraction[]; speakers: SpeakerRegistry } {
+  let registry = options.speakers ?? new SpeakerRegistry();
+  const raw: ArticleExtraction[] = [];
+  for (const text of texts) {
+    const result = extractArticle(text, { issues: options.issues, speakers: registry });
+    registry = result.speakers;
+    raw.push(result);
+  }
+  return { articles: raw.map((r) => withCanonicalSpeakers(r, registry)), speakers: registry };
+}

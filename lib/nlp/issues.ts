@@ -1,0 +1,170 @@
+import { z } from "zod";
+import type { IssueLexicon, Span } from "./types";
+
+/** An issue lexicon compiled once into regular expressions. */
+export type CompiledIssue = { slug: string; phrases: RegExp; exclusions: RegExp | null };
+
+/** One phrase match of an issue inside a text. */
+export type IssueMatch = Span & { slug: string };
+
+const issueSchema = z.object({
+  slug: z.string().min(1),
+  title: z.string().min(1),
+  description: z.string(),
+  phrases: z.array(z.string().min(1)),
+  exclusions: z.array(z.string().min(1)),
+});
+
+const issuesFileSchema = z.object({ issues: z.array(issueSchema) });
+
+/** Validates the shape of an issues file (`{"issues":[{slug,title,description,phrases[],exclusions[]}]}`). */
+export function loadIssueLexicons(json: unknown): IssueLexicon[] {
+  return issuesFileSchema.parse(json).issues;
+}
+
+const CLAUSE_DELIMITER = /[,;:()[\]—–]/u;
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+}
+
+function wordPattern(word: string): string {
+  const parts = word.split(/-/u).map((p) => escape(p).replace(/['’]/gu, "['’]"));
+  const joined = parts.join("[-\\s]?");
+  if (/[^aeiou]y$/iu.test(word)) return `${joined.slice(0, -1)}(?:y|ies)`;
+  if (/e$/iu.test(word)) return `${joined}(?:s|d)?`;
+  return `${joined}(?:s|es|ed|ing)?`;
+}
+
+function phrasePattern(phrase: string): string {
+  return phrase.trim().toLowerCase().split(/\s+/u).map(wordPattern).join("[\\s-]+");
+}
+
+function alternation(phrases: readonly string[]): string {
+  return [...phrases].sort((a, b) => b.length - a.length).map(phrasePattern).join("|");
+}
+
+/**
+ * Compiles issue lexicons: each phrase matches on word boundaries, case-insensitively, with simple
+ * plural and inflection tolerance on every word ("security guarantee" matches "security
+ * guarantees", "withdraw troops" matches "withdrawing troops").
+ */
+export function compileIssues(lexicons: readonly IssueLexicon[]): CompiledIssue[] {
+  return lexicons
+    .filter((l) => l.phrases.length > 0)
+    .map((l) => ({
+      slug: l.slug,
+      phrases: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(l.phrases)})(?![\\p{L}\\p{N}])`, "giu"),
+      exclusions: l.exclusions.length
+        ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(l.exclusions)})(?![\\p{L}\\p{N}])`, "iu")
+        : null,
+    }));
+}
+
+function clauseAround(text: string, from: number, to: number, start: number, end: number): string {
+  let a = start;
+  while (a > from && !CLAUSE_DELIMITER.test(text[a - 1] as string)) a--;
+  let b = end;
+  while (b < to && !CLAUSE_DELIMITER.test(text[b] as string)) b++;
+  return text.slice(a, b);
+}
+
+/**
+ * Matches the issues' phrases in `text[from, to)` (a sentence). A match is vetoed when one of the
+ * issue's exclusions occurs in the same clause, so "the ceasefire between Israel and Hamas" is not
+ * a match when "hamas" is an exclusion.
+ */
+export function matchIssues(text: string, from: number, to: number, issues: readonly CompiledIssue[]): IssueMatch[] {
+  const body = text.slice(from, to);
+  const out: IssueMatch[] = [];
+  for (const issue of issues) {
+    issue.phrases.lastIndex = 0;
+    for (let m = issue.phrases.exec(body); m; m = issue.phrases.exec(body)) {
+      const start = from + m.index;
+      const end = start + m[0].length;
+      if (issue.exclusions && issue.exclusions.test(clauseAround(text, from, to, start, end))) continue;
+      out.push({ slug: issue.slug, start, end });
+    }
+  }
+  return out;
+}
+
+/**
+ * `matchIssues` for every sentence at once: each issue's expression runs once over the whole text
+ * and its matches are assigned to the sentence that contains them (matches across a sentence
+ * boundary are dropped).
+ */
+export function matchIssuesBySentence(text: string, sentences: readonly Span[], issues: readonly CompiledIssue[]): IssueMatch[][] {
+  const out: IssueMatch[][] = sentences.map(() => []);
+  for (const issue of issues) {
+    issue.phrases.lastIndex = 0;
+    for (let m = issue.phrases.exec(text); m; m = issue.phrases.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const i = spanIndexAt(sentences, start);
+      const sentence = sentences[i];
+      if (!sentence || start < sentence.start || end > sentence.end) continue;
+      if (issue.exclusions && issue.exclusions.test(clauseAround(text, sentence.start, sentence.end, start, end))) continue;
+      (out[i] as IssueMatch[]).push({ slug: issue.slug, start, end });
+    }
+  }
+  return out;
+}
+
+function spanIndexAt(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((spans[mid] as Span).start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Sentence facts used to carry issues into sentences that refer back to them. */
+export type IssueContext = {
+  paragraph: number;
+  heading: boolean;
+  issues: string[];
+  body: string;
+  /** Speaker of the claim that covers most of the sentence, if any. */
+  speaker: string | null;
+  /** Whether that claim is a direct quote. */
+  quoted: boolean;
+};
+
+const ANAPHORIC_START = /^["“«‘]?\s*(?:it|it['’]s|that['’]s|this|these|those|they|such)\b/iu;
+const DEMONSTRATIVE_NOUN = /\b(?:this|these|those)\s+\p{Ll}{3,}/u;
+
+/**
+ * Issues of each sentence, including those it takes from the sentence before when it refers back
+ * to it: a quotation opening with a pronoun or demonstrative ("“That's an issue to iron out”"), a
+ * demonstrative noun phrase ("progress on this front"), or a direct quote continuing what the same
+ * speaker said in the previous claim (within the paragraph or the one before).
+ */
+export function carryIssues(sentences: readonly IssueContext[]): string[][] {
+  const out: string[][] = sentences.map((s) => [...s.issues]);
+  sentences.forEach((s, i) => {
+    if (s.heading || s.issues.length || i === 0) return;
+    const prev = sentences[i - 1] as IssueContext;
+    const prevIssues = out[i - 1] as string[];
+    const sameParagraph = prev.paragraph === s.paragraph;
+    if (prevIssues.length && !prev.heading && (sameParagraph || prev.paragraph === s.paragraph - 1)) {
+      if ((sameParagraph && s.quoted && ANAPHORIC_START.test(s.body)) || DEMONSTRATIVE_NOUN.test(s.body)) {
+        out[i] = [...prevIssues];
+        return;
+      }
+    }
+    if (s.quoted && s.speaker) {
+      for (let k = i - 1; k >= 0; k--) {
+        const earlier = sentences[k] as IssueContext;
+        if (earlier.heading || s.paragraph - earlier.paragraph > 1) break;
+        if (!earlier.speaker) continue;
+        if (earlier.speaker === s.speaker) out[i] = [...(out[k] as string[])];
+        break;
+      }
+    }
+  });
+  return out;
+}

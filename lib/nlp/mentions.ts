@@ -1,0 +1,558 @@
+import type { Span } from "./types";
+import type { Sentence, Tokens } from "./sentences";
+import type { QuoteSpan } from "./quotes";
+import { countryKey, isCapital, isCountryName } from "./lexicon/demonyms";
+import {
+  ANONYMITY_CUES,
+  ANONYMOUS_HEADS,
+  DOCUMENT_NOUNS,
+  GENDERED_TITLES,
+  GIVEN_NAME_HONORIFICS,
+  GROUP_ROLE_NOUNS,
+  INSTITUTION_ROLE_NOUNS,
+  NON_NAME_WORDS,
+  ORG_WORDS,
+  PERSON_ROLE_NOUNS,
+  PLACE_WORDS,
+  SUBJECT_PRONOUNS,
+  TITLE_WORDS,
+} from "./lexicon/roles";
+
+/** A role read from words: head noun, country, possessor's words and other modifiers. */
+export type RoleWords = {
+  head: string;
+  country: string | null;
+  possessor: string | null;
+  modifiers: string[];
+};
+
+/**
+ * A reference to a possible speaker outside quotation marks: a name ("Ukrainian President Volodymyr
+ * Zelensky"), a pronoun, a relative "who", or a description ("the Kremlin's diplomatic adviser",
+ * "a senior official", "Ukraine's constitution").
+ */
+export type Mention = Span & {
+  index: number;
+  sentence: number;
+  paragraph: number;
+  text: string;
+  type: "name" | "pronoun" | "relative" | "description";
+  /** For names: the bare name, titles removed. */
+  name: string | null;
+  kindHint: "person" | "institution" | "place" | "document" | "source" | null;
+  role: RoleWords | null;
+  gender: "m" | "f" | "n" | null;
+  plural: boolean;
+  definite: boolean;
+  possessive: boolean;
+  givenOnly: boolean;
+  /** A name or description said to be the same referent (apposition). */
+  apposition: number | null;
+  /** For "a spokesperson for X" / "a Commission spokesperson": the organisation's words. */
+  org: string | null;
+  /** For a description, the name that owns it ("Putin" in "Putin's aide"). */
+  possessor: number | null;
+};
+
+type Word = Span & { value: string; lower: string; pos: string; cap: boolean; inQuote: boolean };
+
+const DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "another", "its", "their"]);
+const NUMBER_DETERMINERS = new Set(["two", "three", "four", "several", "some", "many", "few", "other", "both", "multiple", "numerous"]);
+const CONNECTORS = new Set(["of", "de", "van", "von", "da", "bin", "al", "le", "la", "del", "der", "dos", "du", "ibn", "&", "and"]);
+const POSSESSIVE = /^['’]s?$/u;
+const INTENSIFIERS = new Set(["most", "more", "less", "least", "very"]);
+const HONORIFICS = new Set(["sir", "dame", "lord", "lady", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."]);
+const NOT_HEADS = new Set(["general", "first", "senior", "former", "acting", "deputy", "vice", "prime", "state", "national", "security", "press", "then"]);
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const UPPER = /\p{Lu}/u;
+
+function startsUpper(value: string): boolean {
+  const c = value.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER.test(value[0] as string);
+}
+
+function buildWords(text: string, tokens: Tokens, from: number, to: number, inQuote: (offset: number) => boolean): Word[] {
+  const words: Word[] = [];
+  for (let i = from; i < to; i++) {
+    if (tokens.pos[i] === "SPACE") continue;
+    const value = tokens.values[i] as string;
+    const start = tokens.starts[i] as number;
+    const end = tokens.ends[i] as number;
+    const prev = words[words.length - 1];
+    if (prev && prev.end === start) {
+      const hyphen = value === "-" && WORD_CHAR.test(prev.value[prev.value.length - 1] ?? "") && WORD_CHAR.test(text[end] ?? "");
+      if (hyphen || (prev.value.endsWith("-") && WORD_CHAR.test(value[0] ?? ""))) {
+        prev.value += value;
+        prev.end = end;
+        prev.lower = prev.value.toLowerCase();
+        continue;
+      }
+    }
+    words.push({
+      start,
+      end,
+      value,
+      lower: value.toLowerCase(),
+      pos: tokens.pos[i] as string,
+      cap: startsUpper(value),
+      inQuote: inQuote(start),
+    });
+  }
+  return words;
+}
+
+function isNameWord(w: Word, initial: boolean): boolean {
+  if (!w.cap || w.inQuote) return false;
+  if (NON_NAME_WORDS.has(w.lower) && !TITLE_WORDS.has(w.lower)) return false;
+  if (initial && (PERSON_ROLE_NOUNS.has(w.lower) || GROUP_ROLE_NOUNS.has(w.lower) || INSTITUTION_ROLE_NOUNS.has(w.lower)) && !TITLE_WORDS.has(w.lower)) return false;
+  if (/-\p{Ll}+$/u.test(w.value) && !/-(?:a|al|de|el|la|le|du|in|on|sur)-/u.test(w.value)) return false;
+  return /^\p{Lu}[\p{L}\p{M}\p{N}'’.-]*$/u.test(w.value);
+}
+
+type Run = { from: number; to: number };
+
+function nameRuns(words: Word[]): Run[] {
+  const runs: Run[] = [];
+  const first = words.findIndex((w) => WORD_CHAR.test(w.value[0] ?? ""));
+  let i = 0;
+  while (i < words.length) {
+    const w = words[i] as Word;
+    const nextWord = words[i + 1];
+    const initial = i === first;
+    const initialOk = !initial || w.pos === "PROPN" || TITLE_WORDS.has(w.lower) || (!!nextWord && isNameWord(nextWord, false));
+    if (!isNameWord(w, initial) || !initialOk) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      const next = words[j];
+      if (!next) break;
+      if (isNameWord(next, false)) {
+        j++;
+        continue;
+      }
+      const before = words[j - 1] as Word;
+      const joinable = (next.lower !== "of" && next.lower !== "and" && next.lower !== "&") || TITLE_WORDS.has(before.lower) || ORG_WORDS.has(before.lower);
+      if (CONNECTORS.has(next.lower) && !next.inQuote && joinable) {
+        let k = j + 1;
+        if (words[k]?.lower === "the") k++;
+        const after = words[k];
+        if (after && isNameWord(after, false)) {
+          j = k + 1;
+          continue;
+        }
+      }
+      if ((next.value === "'" || next.value === "’") && next.start === (words[j - 1] as Word).end && words[j + 1] && isNameWord(words[j + 1] as Word, false)) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    runs.push(...splitRunAtAnd(words, { from: i, to: j }));
+    i = j;
+  }
+  return runs;
+}
+
+function splitRunAtAnd(words: Word[], run: Run): Run[] {
+  const out: Run[] = [];
+  let from = run.from;
+  for (let k = run.from; k < run.to; k++) {
+    const lower = (words[k] as Word).lower;
+    if (lower !== "and" && lower !== "&") continue;
+    const left = words.slice(from, k);
+    const leftIsWhole = left.some((w) => ORG_WORDS.has(w.lower)) || !left.some((w) => TITLE_WORDS.has(w.lower));
+    if (leftIsWhole) {
+      if (k > from) out.push({ from, to: k });
+      from = k + 1;
+    }
+  }
+  if (run.to > from) out.push({ from, to: run.to });
+  return out;
+}
+
+function roleHead(titles: string[]): string | null {
+  for (let k = titles.length - 1; k >= 0; k--) {
+    const t = titles[k] as string;
+    if (HONORIFICS.has(t) || NOT_HEADS.has(t)) continue;
+    if (PERSON_ROLE_NOUNS.has(t) || TITLE_WORDS.has(t)) return t;
+  }
+  return titles.includes("general") ? "general" : null;
+}
+
+type Analysed = {
+  name: string;
+  titles: string[];
+  country: string | null;
+  modifiers: string[];
+  kindHint: Mention["kindHint"];
+  gender: "m" | "f" | null;
+  givenOnly: boolean;
+};
+
+function analyseRun(words: Word[]): Analysed | null {
+  const lowers = words.map((w) => w.lower);
+  if (lowers.length <= 2 && (isCountryName(lowers.join(" ")) || isCapital(lowers.join(" ")))) {
+    return { name: words.map((w) => w.value).join(" "), titles: [], country: null, modifiers: [], kindHint: "place", gender: null, givenOnly: false };
+  }
+  if (words.length === 1 && isCountryName(lowers[0] as string)) {
+    return { name: (words[0] as Word).value, titles: [], country: null, modifiers: [], kindHint: "place", gender: null, givenOnly: false };
+  }
+  if (lowers.every((l) => countryKey(l) !== null || l === "-")) return null;
+  if (words.some((w) => w.value.includes("-") && w.value.split("-").every((p) => countryKey(p) !== null))) return null;
+  if (lowers.every((l) => TITLE_WORDS.has(l))) return null;
+  const isOrgWord = (l: string): boolean => ORG_WORDS.has(l) || ORG_WORDS.has(l.replace(/['’]s?$/u, ""));
+  const ofIndex = lowers.indexOf("of");
+  const titledOf = TITLE_WORDS.has(lowers[0] as string) && ofIndex > 0 && ofIndex < words.length - 2 && !lowers.slice(-2).some(isOrgWord);
+  let lastTitle = -1;
+  for (let k = 0; k < words.length - 1; k++) if (TITLE_WORDS.has(lowers[k] as string)) lastTitle = k;
+  const hasOrgWord = !titledOf && lowers.slice(lastTitle + 1).some(isOrgWord);
+  if (hasOrgWord) lastTitle = -1;
+  let nameFrom = lastTitle + 1;
+  if (titledOf) {
+    nameFrom = Math.max(ofIndex + 1, words.length - 2);
+    const middle = words[words.length - 2] as Word;
+    if (/^\p{Lu}\.$/u.test(middle.value) && words.length - 3 > ofIndex) nameFrom = words.length - 3;
+  }
+  const titleWords = lowers.slice(0, nameFrom);
+  const nameWords = words.slice(nameFrom);
+  if (!nameWords.length) return null;
+  let country: string | null = null;
+  const modifiers: string[] = [];
+  const titles: string[] = [];
+  let seenTitle = false;
+  for (const t of titleWords) {
+    if (TITLE_WORDS.has(t)) {
+      seenTitle = true;
+      titles.push(t);
+    } else if (!seenTitle && countryKey(t)) {
+      country = countryKey(t);
+    } else if (t !== "of" && t !== "the") {
+      modifiers.push(t);
+    }
+  }
+  const nameLowers = nameWords.map((w) => w.lower);
+  let kindHint: Mention["kindHint"] = null;
+  if (hasOrgWord) kindHint = "institution";
+  else if (titles.length) kindHint = "person";
+  else if (nameLowers.some((l) => PLACE_WORDS.has(l))) kindHint = "place";
+  else if (nameWords.length === 1 && /^[\p{Lu}.&]{2,}$/u.test(nameWords[0]?.value ?? "")) kindHint = "institution";
+  else if (nameWords.length >= 2 && nameWords.length <= 4 && !nameLowers.some((l) => countryKey(l))) kindHint = "person";
+  let gender: "m" | "f" | null = null;
+  for (const t of titles) gender = GENDERED_TITLES.get(t) ?? gender;
+  const last = titles[titles.length - 1];
+  const name = nameWords.map((w) => w.value).join(" ").replace(/\s+(['’])\s*/gu, "$1 ");
+  if (kindHint === "institution" && titleWords.length) {
+    return {
+      name: words.map((w) => w.value).join(" "), titles: [], country: null, modifiers: [], kindHint, gender: null, givenOnly: false,
+    };
+  }
+  return {
+    name,
+    titles,
+    country,
+    modifiers,
+    kindHint,
+    gender,
+    givenOnly: nameWords.length === 1 && !!last && GIVEN_NAME_HONORIFICS.has(last),
+  };
+}
+
+function blankMention(partial: Partial<Mention> & Span & { text: string; type: Mention["type"] }): Mention {
+  return {
+    index: -1,
+    sentence: -1,
+    paragraph: -1,
+    name: null,
+    kindHint: null,
+    role: null,
+    gender: null,
+    plural: false,
+    definite: false,
+    possessive: false,
+    givenOnly: false,
+    apposition: null,
+    org: null,
+    possessor: null,
+    ...partial,
+  };
+}
+
+const ROLE_NOUNS: ReadonlySet<string> = new Set([...PERSON_ROLE_NOUNS, ...GROUP_ROLE_NOUNS, ...INSTITUTION_ROLE_NOUNS, ...DOCUMENT_NOUNS]);
+
+function isRoleNoun(lower: string): boolean {
+  return ROLE_NOUNS.has(lower);
+}
+
+function descriptionKind(head: string): Mention["kindHint"] {
+  if (DOCUMENT_NOUNS.has(head) && !PERSON_ROLE_NOUNS.has(head)) return "document";
+  if (INSTITUTION_ROLE_NOUNS.has(head) && !PERSON_ROLE_NOUNS.has(head)) return "institution";
+  return "person";
+}
+
+/**
+ * Finds the mentions of possible speakers in each sentence, outside quotation marks: names with
+ * their titles and roles ("UK Prime Minister Sir Keir Starmer"), pronouns, relative "who",
+ * descriptions by role ("the US president", "Putin's aide", "a senior Kremlin official",
+ * "sources familiar with the talks", "the ministry") and documents ("Ukraine's constitution").
+ * Appositions ("Yury Ushakov, the Kremlin's diplomatic adviser"; "Putin aide Yury Ushakov") are
+ * linked so that the role can be learned for the name.
+ */
+export function findMentions(
+  text: string,
+  sentences: readonly Sentence[],
+  tokens: Tokens,
+  quotes: readonly QuoteSpan[],
+): Mention[] {
+  const all: Mention[] = [];
+  let q = 0;
+  const inQuote = (offset: number): boolean => {
+    while (q < quotes.length && (quotes[q] as QuoteSpan).end <= offset) q++;
+    const quote = quotes[q];
+    return !!quote && offset >= quote.start && offset < quote.end;
+  };
+  sentences.forEach((sentence, sentenceIndex) => {
+    while (q < quotes.length && (quotes[q] as QuoteSpan).end <= sentence.start) q++;
+    if (sentence.heading) return;
+    const words = buildWords(text, tokens, sentence.tokenStart, sentence.tokenEnd, inQuote);
+    const found = sentenceMentions(text, words);
+    for (const m of found) {
+      m.sentence = sentenceIndex;
+      m.paragraph = sentence.paragraph;
+    }
+    const base = all.length;
+    for (const m of found) {
+      m.index = all.length;
+      if (m.apposition !== null) m.apposition += base;
+      if (m.possessor !== null) m.possessor += base;
+      all.push(m);
+    }
+  });
+  return all;
+}
+
+function sentenceMentions(text: string, words: Word[]): Mention[] {
+  const out: Mention[] = [];
+  const covered = new Array<boolean>(words.length).fill(false);
+  const runAt = new Map<number, { run: Run; mention: Mention | null }>();
+
+  for (const run of nameRuns(words)) {
+    const slice = words.slice(run.from, run.to);
+    const analysed = analyseRun(slice);
+    const start = (slice[0] as Word).start;
+    const end = (slice[slice.length - 1] as Word).end;
+    const next = words[run.to];
+    const possessive = !!next && POSSESSIVE.test(next.value) && next.start === end;
+    let mention: Mention | null = null;
+    if (analysed) {
+      mention = blankMention({
+        start,
+        end,
+        text: text.slice(start, end),
+        type: "name",
+        name: analysed.name,
+        kindHint: analysed.kindHint,
+        gender: analysed.gender,
+        possessive,
+        givenOnly: analysed.givenOnly,
+        role: analysed.titles.length
+          ? { head: roleHead(analysed.titles) ?? (analysed.titles[analysed.titles.length - 1] as string), country: analysed.country, possessor: null, modifiers: [...analysed.modifiers, ...analysed.titles] }
+          : null,
+      });
+      if (mention.role && HONORIFICS.has(mention.role.head)) mention.role = null;
+      out.push(mention);
+    }
+    for (let k = run.from; k < run.to; k++) covered[k] = true;
+    runAt.set(run.from, { run, mention });
+  }
+
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Word;
+    if (w.inQuote) continue;
+    const pronoun = SUBJECT_PRONOUNS.get(w.lower);
+    if (pronoun && !covered[i]) {
+      const next = words[i + 1];
+      const pleonastic = w.lower === "it" && next && /^(?:['’]s|is|was|seems|appears|remains)$/u.test(next.lower);
+      if (!pleonastic) {
+        out.push(blankMention({ start: w.start, end: w.end, text: w.value, type: "pronoun", gender: pronoun.gender, plural: pronoun.plural, possessive: w.lower === "his" || w.lower === "its" || (w.lower === "her" && !!next && next.pos !== "PUNCT" && next.pos !== "ADP") }));
+      }
+      continue;
+    }
+    if (w.lower === "who" && !covered[i]) {
+      out.push(blankMention({ start: w.start, end: w.end, text: w.value, type: "relative" }));
+      continue;
+    }
+    if (covered[i] || !isRoleNoun(w.lower) || (w.pos !== "NOUN" && w.pos !== "PROPN")) continue;
+    if (continuesNounPhrase(words, i)) continue;
+    const description = describe(text, words, i, runAt);
+    if (description) {
+      for (let k = description.from; k <= i; k++) covered[k] = true;
+      out.push(description.mention);
+    }
+  }
+
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  linkAppositions(text, out);
+  return out;
+}
+
+function continuesNounPhrase(words: Word[], i: number): boolean {
+  for (let k = i + 1; k < words.length && k <= i + 3; k++) {
+    const next = words[k] as Word;
+    if (next.inQuote || next.cap) return false;
+    if (next.pos === "NOUN") return true;
+    if (next.pos !== "ADJ") return false;
+    if (isRoleNoun(next.lower)) return true;
+  }
+  return false;
+}
+
+function describe(
+  text: string,
+  words: Word[],
+  headIndex: number,
+  runAt: Map<number, { run: Run; mention: Mention | null }>,
+): { from: number; mention: Mention } | null {
+  const head = words[headIndex] as Word;
+  const headLower = head.lower;
+  let from = headIndex;
+  let determiner: string | null = null;
+  let possessorText: string | null = null;
+  const modifiers: string[] = [];
+  let country: string | null = null;
+  let org: string | null = null;
+  for (let k = headIndex - 1; k >= 0; k--) {
+    const w = words[k] as Word;
+    if (w.inQuote) break;
+    if (POSSESSIVE.test(w.value)) {
+      const owner = words[k - 1];
+      if (!owner) break;
+      let ownerFrom = k - 1;
+      for (const { run } of runAt.values()) if (run.to === k) ownerFrom = run.from;
+      possessorText = words.slice(ownerFrom, k).map((x) => x.value).join(" ");
+      from = ownerFrom;
+      let d = ownerFrom - 1;
+      if (!owner.cap) while (d >= 0 && !(words[d] as Word).inQuote && ((words[d] as Word).pos === "ADJ" || (words[d] as Word).pos === "NOUN")) d--;
+      if (d >= 0 && (words[d] as Word).lower === "the") from = d;
+      else if (d >= 0 && !owner.cap && DETERMINERS.has((words[d] as Word).lower)) from = d;
+      break;
+    }
+    if (DETERMINERS.has(w.lower) || NUMBER_DETERMINERS.has(w.lower) || /^\d[\d,.]*$/u.test(w.value)) {
+      determiner = w.lower;
+      from = k;
+      if (w.lower === "the" && words[k - 1]?.lower === "of" && words[k - 2]?.lower === "one") {
+        from = k - 2;
+        determiner = "one of the";
+      }
+      break;
+    }
+    const isModifier = ((w.pos === "ADJ" || w.pos === "NOUN" || w.pos === "PROPN" || w.cap || w.pos === "NUM") && w.pos !== "VERB" && !/^[\p{P}]+$/u.test(w.value)) || INTENSIFIERS.has(w.lower);
+    if (!isModifier || SUBJECT_PRONOUNS.has(w.lower) || (NON_NAME_WORDS.has(w.lower) && !countryKey(w.lower))) break;
+    if (countryKey(w.lower)) country = countryKey(w.lower);
+    else modifiers.unshift(w.lower);
+    if (w.cap && !countryKey(w.lower) && !TITLE_WORDS.has(w.lower)) org = org ? `${w.value} ${org}` : w.value;
+    from = k;
+  }
+  const kind = descriptionKind(headLower);
+  if (kind === "person" && !possessorText && org && !country) {
+    possessorText = org;
+    modifiers.splice(0, modifiers.length, ...modifiers.filter((m) => !org?.toLowerCase().split(" ").includes(m)));
+  }
+  const after = words[headIndex + 1];
+  const afterRun = after ? runAt.get(headIndex + 1) : undefined;
+  if (kind === "person" && afterRun && afterRun.mention && after && after.start - head.end <= 1) {
+    const role: RoleWords = { head: headLower, country, possessor: possessorText, modifiers };
+    const target = afterRun.mention;
+    target.start = (words[from] as Word).start;
+    target.text = text.slice(target.start, target.end);
+    if (!target.role) target.role = role;
+    else target.role.modifiers.push(...modifiers.filter((m) => !target.role?.modifiers.includes(m)));
+    if (target.kindHint === null || target.kindHint === "place") target.kindHint = "person";
+    return null;
+  }
+  const plural = GROUP_ROLE_NOUNS.has(headLower) || headLower === "police";
+  const cue = words[headIndex + 1];
+  const anonymousCue = !!cue && ANONYMITY_CUES.has(cue.lower);
+  const isIndefinite = determiner === "a" || determiner === "an" || determiner === "one of the" || (determiner !== null && NUMBER_DETERMINERS.has(determiner)) || (determiner !== null && /^\d+$/u.test(determiner));
+  const ownedByName = !!possessorText && /^\p{Lu}/u.test(possessorText);
+  const anonymous = ANONYMOUS_HEADS.has(headLower) && (isIndefinite || plural || anonymousCue || !ownedByName);
+  if (!determiner && !possessorText && !country && !anonymous && (kind !== "person" || !modifiers.length) && !plural) return null;
+  let orgEnd = -1;
+  if (headLower === "spokesperson" || headLower === "spokesman" || headLower === "spokeswoman" || headLower === "representative") {
+    const forOrg = /^\s*(?:for|of|at)\s+(?:the\s+)?(?:\p{Ll}+\s+)?((?:[\p{Lu}][\p{L}\p{N}'’&.-]*\s*)+)/u.exec(text.slice(head.end, head.end + 120));
+    if (forOrg) {
+      org = (forOrg[1] as string).trim();
+      orgEnd = head.end + forOrg.index + forOrg[0].trimEnd().length;
+    }
+  } else if (kind !== "institution") {
+    org = null;
+  }
+  const gender = GENDERED_TITLES.get(headLower) ?? null;
+  const start = (words[from] as Word).start;
+  let end = orgEnd > 0 ? orgEnd : head.end;
+  const ofName = words[headIndex + 1]?.lower === "of" ? runAt.get(headIndex + 2) : undefined;
+  if (!possessorText && ofName?.mention && (kind === "institution" || kind === "person") && !anonymous && !plural) {
+    const ownerWords = words.slice(ofName.run.from, ofName.run.to);
+    const owner = ownerWords.map((w) => w.value).join(" ");
+    if (countryKey(owner.toLowerCase())) country = countryKey(owner.toLowerCase());
+    else possessorText = owner;
+    end = (ownerWords[ownerWords.length - 1] as Word).end;
+  }
+  if (anonymous && anonymousCue && cue && /^(?:familiar|close|briefed|knowledgeable|aware)$/u.test(cue.lower)) {
+    for (let k = headIndex + 2; k < words.length && k <= headIndex + 8; k++) {
+      const w = words[k] as Word;
+      if (w.inQuote || w.pos === "VERB" || w.pos === "AUX" || /^[\p{P}]+$/u.test(w.value) && !POSSESSIVE.test(w.value)) break;
+      end = w.end;
+    }
+  }
+  return {
+    from,
+    mention: blankMention({
+      start,
+      end,
+      text: text.slice(start, end),
+      type: "description",
+      kindHint: anonymous ? "source" : kind,
+      role: { head: headLower, country, possessor: possessorText, modifiers },
+      gender,
+      plural,
+      definite: determiner === "the" || determiner === "this" || determiner === "that" || possessorText !== null,
+      org,
+    }),
+  };
+}
+
+function linkAppositions(text: string, mentions: Mention[]): void {
+  for (let k = 1; k < mentions.length; k++) {
+    const b = mentions[k] as Mention;
+    let a: Mention | null = null;
+    let ai = -1;
+    for (let j = k - 1; j >= 0 && j >= k - 6; j--) {
+      const c = mentions[j] as Mention;
+      if (!/^,\s*$/u.test(text.slice(c.end, b.start))) continue;
+      if (!a || c.start < a.start) {
+        a = c;
+        ai = j;
+      }
+    }
+    if (!a) continue;
+    if (a.type === "name" && !a.possessive && b.type === "description" && b.kindHint !== "source" && b.kindHint !== "document") {
+      a.apposition = k;
+      b.apposition = ai;
+    } else if (a.type === "description" && b.type === "name" && a.kindHint !== "source" && /^\s*,/u.test(text.slice(b.end, b.end + 2))) {
+      a.apposition = k;
+      b.apposition = ai;
+    }
+  }
+  mentions.forEach((m, i) => {
+    m.index = i;
+  });
+  for (const m of mentions) {
+    if (m.type !== "description" || !m.role?.possessor) continue;
+    const owner = mentions.find((o) => o.type !== "description" && o.possessive && o.start >= m.start && o.end <= m.end);
+    if (owner) m.possessor = owner.index;
+  }
+}

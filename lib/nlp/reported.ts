@@ -1,0 +1,406 @@
+import type { Span } from "./types";
+import type { Sentence, Tokens } from "./sentences";
+import type { QuoteSpan } from "./quotes";
+import type { Mention } from "./mentions";
+import { ALL_SPEECH_VERBS, FRAME_VERBS, PASSIVE_MARKERS, REPORTED_VERBS, TAG_FILLERS, TAG_OBJECTS, TAG_VERBS } from "./lexicon/speech-verbs";
+
+/** A speech or reporting verb outside quotation marks. */
+export type VerbHit = Span & {
+  word: string;
+  sentence: number;
+  isTag: boolean;
+  isFrame: boolean;
+  isReported: boolean;
+};
+
+/** Where a mention is the subject of a verb, and how sure that reading is. */
+export type SubjectLink = { mention: Mention; confidence: number; how: string };
+
+/** A reported-speech frame: a subject, its verb and the span of the clause it governs. */
+export type ReportedFrame = Span & {
+  sentence: number;
+  verb: VerbHit | null;
+  subject: Mention;
+  confidence: number;
+  method: string;
+};
+
+const REPORTING_PARTICIPLES = new Set([
+  "adding", "saying", "insisting", "arguing", "warning", "noting", "stressing", "suggesting", "claiming", "alleging",
+  "acknowledging", "explaining", "asserting", "conceding", "declaring", "stating", "confirming", "emphasizing",
+  "emphasising", "urging", "calling", "describing", "predicting", "cautioning", "vowing", "pledging", "promising",
+]);
+const CLAUSE_ONLY_VERBS = new Set(["declare", "declares", "declared", "declaring"]);
+const UNAMBIGUOUS_FORM = /(?:ed|said|says|told|wrote|thought)$/u;
+const NON_VERB_BEFORE = new Set(["his", "her", "their", "its", "the", "a", "an", "my", "our", "your", "this", "that"]);
+const CLAUSE_BREAK = /(?:;|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+|,\s+and\s+|,\s+although\s+|,\s+though\s+)\s*$/u;
+const ACCORDING_TO = /\baccording to\s+/giu;
+const SO_CALLED = /\bso-called\s*$/iu;
+const TIME_PHRASE = /\s(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:last|this|next)\s+(?:week|month|year|night)|yesterday|today|tonight|overnight)$/iu;
+const PREPOSITIONS = new Set([
+  "of", "in", "on", "at", "by", "with", "from", "to", "for", "between", "about", "against", "among", "after",
+  "before", "during", "under", "over", "including", "and", "or", "than", "like", "via", "toward", "towards",
+]);
+
+/**
+ * Finds speech and reporting verbs outside quotation marks, leaving out passives ("is said to",
+ * "when asked") and adjectival uses ("his expressed optimism").
+ */
+export function findSpeechVerbs(
+  sentences: readonly Sentence[],
+  tokens: Tokens,
+  quotes: readonly QuoteSpan[],
+): VerbHit[] {
+  const hits: VerbHit[] = [];
+  let q = 0;
+  sentences.forEach((sentence, index) => {
+    if (sentence.heading) return;
+    let previous = "";
+    for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
+      const value = tokens.values[t] as string;
+      if (!value.trim()) continue;
+      const lower = value.toLowerCase();
+      const start = tokens.starts[t] as number;
+      while (q < quotes.length && (quotes[q] as QuoteSpan).end <= start) q++;
+      const quote = quotes[q];
+      const inside = !!quote && start >= quote.start && start < quote.end;
+      const pos = tokens.pos[t] as string;
+      const candidate = ALL_SPEECH_VERBS.has(lower) && !inside && (pos === "VERB" || pos === "AUX" || UNAMBIGUOUS_FORM.test(lower));
+      if (candidate && !PASSIVE_MARKERS.has(previous) && !NON_VERB_BEFORE.has(previous) && previous !== "to") {
+        hits.push({
+          start,
+          end: tokens.ends[t] as number,
+          word: lower,
+          sentence: index,
+          isTag: TAG_VERBS.has(lower),
+          isFrame: FRAME_VERBS.has(lower),
+          isReported: REPORTED_VERBS.has(lower),
+        });
+      }
+      previous = lower;
+    }
+  });
+  return hits;
+}
+
+/** Index of the last verb that starts before `offset`, or -1 (binary search over verbs sorted by start). */
+export function verbIndexBefore(verbs: readonly VerbHit[], offset: number): number {
+  let lo = 0;
+  let hi = verbs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((verbs[mid] as VerbHit).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Index of the first mention that starts at or after `offset` (binary search over mentions sorted by start). */
+function mentionIndexFrom(mentions: readonly Mention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((mentions[mid] as Mention).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The longest mention of a sentence that ends exactly at `offset`. */
+export function mentionEndingAt(mentions: readonly Mention[], offset: number, sentence: number): Mention | null {
+  const lo = mentionIndexFrom(mentions, offset);
+  let best: Mention | null = null;
+  for (let k = lo - 1; k >= 0 && k >= lo - 8; k--) {
+    const m = mentions[k] as Mention;
+    if (m.sentence !== sentence) break;
+    if (m.end === offset && (!best || m.start < best.start)) best = m;
+  }
+  return best;
+}
+
+/** The longest mention that starts exactly at `offset`. */
+export function mentionStartingAt(mentions: readonly Mention[], offset: number): Mention | null {
+  let best: Mention | null = null;
+  for (let k = mentionIndexFrom(mentions, offset); k < mentions.length && (mentions[k] as Mention).start === offset; k++) {
+    const m = mentions[k] as Mention;
+    if (!best || m.end > best.end) best = m;
+  }
+  return best;
+}
+
+function skipBackSpaces(text: string, at: number, floor: number): number {
+  while (at > floor && /\s/u.test(text[at - 1] as string)) at--;
+  return at;
+}
+
+function skipBackFillers(text: string, at: number, floor: number): number {
+  for (;;) {
+    const end = skipBackSpaces(text, at, floor);
+    const time = TIME_PHRASE.exec(text.slice(Math.max(floor, end - 24), end));
+    if (time) {
+      at = end - time[0].length;
+      continue;
+    }
+    let start = end;
+    while (start > floor && /[\p{L}'’]/u.test(text[start - 1] as string)) start--;
+    const word = text.slice(start, end).toLowerCase();
+    if (start < end && TAG_FILLERS.has(word)) {
+      at = start;
+      continue;
+    }
+    return end;
+  }
+}
+
+const OPENERS: Record<string, RegExp> = {
+  ",": /,/u,
+  "—": /[—–]/u,
+  "–": /[—–]/u,
+  ")": /\(/u,
+};
+
+function isSubjectMention(m: Mention): boolean {
+  if (m.possessive) return false;
+  if (m.type === "pronoun") return /^(?:he|she|it|they)$/iu.test(m.text);
+  return m.kindHint !== "document" || /^\p{Lu}/u.test(m.text);
+}
+
+/**
+ * The subject of a verb: the mention right before it, skipping adverbs and auxiliaries ("Trump also
+ * said"), a parenthetical or relative clause set off by commas or dashes ("Trump — who … — said",
+ * "Ushakov, in a press briefing, said"), or an apposition ("Tessaly's minister, Irena Vasko, said").
+ */
+export function subjectBefore(
+  text: string,
+  sentence: Sentence,
+  mentions: readonly Mention[],
+  sentenceIndex: number,
+  at: number,
+): SubjectLink | null {
+  let pos = skipBackFillers(text, at, sentence.start);
+  let confidence = 1;
+  for (let hops = 0; hops < 4; hops++) {
+    const direct = mentionEndingAt(mentions, pos, sentenceIndex);
+    if (direct && isSubjectMention(direct)) return { mention: direct, confidence, how: hops ? "parenthetical" : "adjacent" };
+    const ch = text[pos - 1];
+    const opener = ch ? OPENERS[ch] : undefined;
+    if (!ch || !opener) return null;
+    let k = pos - 2;
+    while (k >= sentence.start && !opener.test(text[k] as string)) k--;
+    if (k < sentence.start) return null;
+    const inner = text.slice(k + 1, pos - 1).trim();
+    const innerEnd = skipBackSpaces(text, pos - 1, k + 1);
+    const apposed = mentionEndingAt(mentions, innerEnd, sentenceIndex);
+    if (apposed && apposed.type === "name" && !apposed.possessive && /^[\s\p{Ll}-]*$/u.test(text.slice(k + 1, apposed.start))) {
+      return { mention: apposed, confidence: 0.95, how: "apposition" };
+    }
+    if (!inner) return null;
+    pos = skipBackFillers(text, k, sentence.start);
+    confidence *= 0.95;
+  }
+  return null;
+}
+
+/**
+ * The subject of a verb, falling back, for a participle or a verb joined by "and" ("said … and
+ * claimed", ", adding that"), to the subject of the previous speech verb of the sentence, and
+ * then to the sentence's subject.
+ */
+export function verbSubject(
+  text: string,
+  sentences: readonly Sentence[],
+  mentions: readonly Mention[],
+  verbs: readonly VerbHit[],
+  verb: VerbHit,
+): SubjectLink | null {
+  const sentence = sentences[verb.sentence] as Sentence;
+  const direct = subjectBefore(text, sentence, mentions, verb.sentence, verb.start);
+  if (direct) return direct;
+  const relative = relativeClauseSubject(text, sentence, mentions, verb);
+  if (relative) return relative;
+  const coordinated = /\b(?:and|but|or)\s+(?:\p{L}+\s+)?$/iu.test(text.slice(Math.max(sentence.start, verb.start - 20), verb.start));
+  if (!verb.word.endsWith("ing") && !coordinated) return null;
+  for (let k = verbIndexBefore(verbs, verb.start); k >= 0; k--) {
+    const prev = verbs[k] as VerbHit;
+    if (prev.sentence !== verb.sentence) break;
+    const link = subjectBefore(text, sentence, mentions, verb.sentence, prev.start);
+    if (link) return { ...link, confidence: link.confidence * 0.9, how: "shared-subject" };
+  }
+  const subject = sentenceSubject(text, mentions, verb.sentence, verb.start);
+  return subject ? { mention: subject, confidence: 0.6, how: "sentence-subject" } : null;
+}
+
+/** "A UN official who spoke on condition of anonymity … said": the antecedent of a subject relative clause. */
+function relativeClauseSubject(text: string, sentence: Sentence, mentions: readonly Mention[], verb: VerbHit): SubjectLink | null {
+  for (let k = mentionIndexFrom(mentions, verb.start) - 1; k >= 0; k--) {
+    const m = mentions[k] as Mention;
+    if (m.sentence < verb.sentence) break;
+    if (m.type !== "relative") continue;
+    if (/[,;:—–]/u.test(text.slice(m.end, verb.start))) return null;
+    const antecedent = mentionEndingAt(mentions, skipBackSpaces(text, m.start, sentence.start), verb.sentence);
+    if (antecedent && isSubjectMention(antecedent) && antecedent.start === firstWordAfterLead(text, sentence, antecedent.start)) {
+      return { mention: antecedent, confidence: 0.8, how: "relative-clause" };
+    }
+    return null;
+  }
+  return null;
+}
+
+function firstWordAfterLead(text: string, sentence: Sentence, at: number): number {
+  const lead = text.slice(sentence.start, at);
+  return /^\s*$|,\s*$/u.test(lead) ? at : -1;
+}
+
+/** The first mention of a sentence that can be its grammatical subject (not a possessor, not after a preposition). */
+export function sentenceSubject(text: string, mentions: readonly Mention[], sentenceIndex: number, before = Infinity): Mention | null {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((mentions[mid] as Mention).sentence < sentenceIndex) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < mentions.length; k++) {
+    const m = mentions[k] as Mention;
+    if (m.sentence > sentenceIndex || m.start >= before) break;
+    if (!isSubjectMention(m) || m.type === "relative") continue;
+    const prevWord = /([\p{L}]+)[\s,]*$/u.exec(text.slice(Math.max(0, m.start - 24), m.start));
+    if (prevWord && PREPOSITIONS.has((prevWord[1] as string).toLowerCase())) continue;
+    return m;
+  }
+  return null;
+}
+
+/** Whether a quotation is introduced as someone's term rather than their words ("so-called “X”"). */
+export function isScareMarked(text: string, quoteStart: number): boolean {
+  return SO_CALLED.test(text.slice(Math.max(0, quoteStart - 12), quoteStart));
+}
+
+/**
+ * Reported speech without quotation marks ("Zelensky confirmed that…", "X said the leaders…",
+ * ", adding that…", "according to X"): one frame per speech verb whose subject can be read, spanning
+ * from the subject to the end of its clause. Verbs already used as tags of direct quotes are skipped.
+ */
+export function findReportedFrames(
+  text: string,
+  sentences: readonly Sentence[],
+  mentions: readonly Mention[],
+  verbs: readonly VerbHit[],
+  quotes: readonly QuoteSpan[],
+  usedVerbs: ReadonlySet<VerbHit>,
+): ReportedFrame[] {
+  const frames: ReportedFrame[] = [];
+  for (const verb of verbs) {
+    if (!verb.isReported || usedVerbs.has(verb)) continue;
+    const sentence = sentences[verb.sentence] as Sentence;
+    const tag = setOffTag(text, sentence, mentions, verb, quotes);
+    if (tag) {
+      frames.push({ start: sentence.start, end: sentence.end, sentence: verb.sentence, verb, subject: tag, confidence: 0.95, method: "reported:tag" });
+      continue;
+    }
+    const rest = text.slice(verb.end, sentence.end);
+    if (/^\s*[.!?,;]?\s*$/u.test(rest) || /^\s*[,;]/u.test(rest) || /^\s*[:,]?\s*["“”«]/u.test(rest)) continue;
+    const participle = verb.word.endsWith("ing");
+    if (participle && !REPORTING_PARTICIPLES.has(verb.word)) continue;
+    if (CLAUSE_ONLY_VERBS.has(verb.word) && !/^\s*(?:that\b|[:,]?\s*["“«])/u.test(rest)) continue;
+    const link = verbSubject(text, sentences, mentions, verbs, verb);
+    if (!link || link.how === "sentence-subject") continue;
+    if (/\bwhat\s*$/iu.test(text.slice(Math.max(sentence.start, link.mention.start - 8), link.mention.start))) continue;
+    frames.push({
+      start: participle && link.how !== "adjacent" ? verb.start : Math.min(link.mention.start, verb.start),
+      end: sentence.end,
+      sentence: verb.sentence,
+      verb,
+      subject: link.mention,
+      confidence: link.confidence,
+      method: participle && link.how !== "adjacent" ? "reported:participle" : `reported:${link.how}`,
+    });
+  }
+  sentences.forEach((sentence, index) => {
+    if (sentence.heading) return;
+    const body = text.slice(sentence.start, sentence.end);
+    if (!body.includes("ccording to")) return;
+    ACCORDING_TO.lastIndex = 0;
+    for (let m = ACCORDING_TO.exec(body); m; m = ACCORDING_TO.exec(body)) {
+      const at = sentence.start + m.index + m[0].length;
+      const source = mentionStartingAt(mentions, at);
+      if (!source || insideQuote(quotes, at)) continue;
+      frames.push({ start: sentence.start, end: sentence.end, sentence: index, verb: null, subject: source, confidence: 0.9, method: "reported:according-to" });
+    }
+  });
+  frames.sort((a, b) => a.start - b.start);
+  return trimFrames(text, frames);
+}
+
+const TAG_TAIL = /^(?:\s+(?:[\p{Lu}][\p{L}.]*|\d+|[\p{Ll}]+))*?\s*(?:[,;]|[.!?…]?\s*$)/u;
+
+function tailIsAdverbial(text: string, from: number, to: number): boolean {
+  const tail = text.slice(from, to);
+  const m = TAG_TAIL.exec(tail);
+  if (!m) return false;
+  const words = m[0].match(/[\p{L}\d]+/gu) ?? [];
+  return words.length <= 6 && words.every((w) => TAG_OBJECTS.has(w.toLowerCase()) || /^[\p{Lu}\d]/u.test(w));
+}
+
+/**
+ * A speech tag set off by commas around reported content without quotation marks: "…, the company
+ * said on Thursday." or "The reserve, she noted, can only…". Its subject speaks for the whole sentence.
+ */
+function setOffTag(text: string, sentence: Sentence, mentions: readonly Mention[], verb: VerbHit, quotes: readonly QuoteSpan[]): Mention | null {
+  if (overlapsQuote(quotes, sentence.start, sentence.end)) return null;
+  const before = subjectBefore(text, sentence, mentions, verb.sentence, verb.start);
+  if (before && before.how === "adjacent" && before.mention.start > sentence.start) {
+    const lead = text.slice(sentence.start, before.mention.start).trimEnd();
+    if (lead.endsWith(",") && tailIsAdverbial(text, verb.end, sentence.end)) return before.mention;
+  }
+  const lead = text.slice(sentence.start, verb.start).trimEnd();
+  if (lead.endsWith(",") && lead.length > 1) {
+    let at = verb.end;
+    while (at < sentence.end && /\s/u.test(text[at] as string)) at++;
+    const after = mentionStartingAt(mentions, at);
+    if (after && !after.possessive && tailIsAdverbial(text, after.end, sentence.end)) return after;
+  }
+  return null;
+}
+
+function firstQuoteEndingAfter(quotes: readonly QuoteSpan[], offset: number): QuoteSpan | undefined {
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((quotes[mid] as QuoteSpan).end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return quotes[lo];
+}
+
+function insideQuote(quotes: readonly QuoteSpan[], at: number): boolean {
+  const q = firstQuoteEndingAfter(quotes, at);
+  return !!q && q.start <= at;
+}
+
+function overlapsQuote(quotes: readonly QuoteSpan[], start: number, end: number): boolean {
+  const q = firstQuoteEndingAfter(quotes, start);
+  return !!q && q.start < end;
+}
+
+function trimFrames(text: string, frames: ReportedFrame[]): ReportedFrame[] {
+  const out: ReportedFrame[] = [];
+  const lastBySentence = new Map<number, ReportedFrame>();
+  for (const frame of frames) {
+    const previous = lastBySentence.get(frame.sentence);
+    if (frame.method === "reported:according-to") {
+      out.push(frame);
+      continue;
+    }
+    if (previous) {
+      const breakAt = CLAUSE_BREAK.exec(text.slice(previous.start, frame.start));
+      if (!breakAt || frame.subject === previous.subject) continue;
+      previous.end = previous.start + breakAt.index;
+    }
+    out.push(frame);
+    lastBySentence.set(frame.sentence, frame);
+  }
+  return out;
+}

@@ -1,0 +1,469 @@
+import type { SpeakerKind } from "./types";
+
+/** A known speaker to start from (e.g. from the database): canonical name and other names. */
+export type SpeakerSeed = { name: string; kind: SpeakerKind; aliases?: string[] };
+
+/**
+ * A role a person was seen to hold, as words: "Ukrainian President X" gives
+ * `{head: "president", country: "ukraine"}`, "Putin aide X" gives `{head: "aide", possessor: <Putin's id>}`.
+ */
+export type RoleKey = {
+  head: string;
+  country: string | null;
+  possessor: string | null;
+  modifiers: string[];
+};
+
+/** One speaker: every name form seen (with counts), aliases, roles and gender evidence. */
+export type SpeakerEntry = {
+  id: string;
+  kind: SpeakerKind;
+  fixedName: string | null;
+  forms: { text: string; count: number; order: number }[];
+  aliases: string[];
+  given: string | null;
+  surname: string | null;
+  roles: RoleKey[];
+  gender: { m: number; f: number };
+};
+
+/** The plain, serialisable state of a speaker registry. */
+export type SpeakerRegistryData = { entries: SpeakerEntry[]; clock: number };
+
+/** A speaker an article mentioned: canonical name, kind and the names the article used. */
+export type LearnedSpeaker = { id: string; name: string; kind: SpeakerKind; aliases: string[] };
+
+/**
+ * The speakers known so far, as an immutable value: seed it with known speakers and their aliases,
+ * pass it to an extraction, and take the extended registry the extraction returns for the next one.
+ */
+export class SpeakerRegistry {
+  readonly data: SpeakerRegistryData;
+
+  constructor(seed: readonly SpeakerSeed[] = [], data?: SpeakerRegistryData) {
+    if (data) {
+      this.data = data;
+    } else {
+      const book = new SpeakerBook({ entries: [], clock: 0 });
+      for (const s of seed) book.seed(s);
+      this.data = book.snapshotData();
+    }
+  }
+
+  /** Restores a registry saved with `toJSON()`. */
+  static fromJSON(data: SpeakerRegistryData): SpeakerRegistry {
+    return new SpeakerRegistry([], data);
+  }
+
+  toJSON(): SpeakerRegistryData {
+    return this.data;
+  }
+
+  /** Canonical name for a speaker id, or null if unknown. */
+  name(id: string | null): string | null {
+    if (!id) return null;
+    const entry = this.data.entries.find((e) => e.id === id);
+    return entry ? canonicalName(entry) : null;
+  }
+
+  /** Every speaker with its canonical name. */
+  list(): LearnedSpeaker[] {
+    return this.data.entries.map((e) => ({ id: e.id, name: canonicalName(e), kind: e.kind, aliases: e.forms.map((f) => f.text) }));
+  }
+}
+
+/** Canonical name of anonymous sources. */
+export const UNNAMED_SOURCE = "unnamed source";
+
+const NAME_PARTICLES = new Set(["de", "van", "von", "da", "bin", "al", "le", "la", "del", "der", "dos", "du", "ibn"]);
+
+const ROLE_SYNONYMS: ReadonlyMap<string, string> = new Map([
+  ["advisor", "adviser"], ["aide", "adviser"], ["assistant", "adviser"], ["spokesman", "spokesperson"],
+  ["spokeswoman", "spokesperson"], ["ceo", "chief executive"], ["chairwoman", "chair"], ["chairman", "chair"],
+  ["chairperson", "chair"], ["councilman", "councillor"], ["councilwoman", "councillor"], ["councilor", "councillor"],
+]);
+
+const MEMO_LIMIT = 20_000;
+const normalized = new Map<string, string>();
+const transliterated = new Map<string, string>();
+
+function memo(cache: Map<string, string>, key: string, compute: (k: string) => string): string {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    value = compute(key);
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/** Lowercase, accent-free, punctuation-free form of a name, for comparisons. */
+export function normalizeName(text: string): string {
+  return memo(normalized, text, (t) =>
+    t
+      .normalize("NFKD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .replace(/[’‘`]/gu, "'")
+      .replace(/'s$/u, "")
+      .replace(/[.]/gu, "")
+      .replace(/\s+/gu, " ")
+      .trim(),
+  );
+}
+
+/** A key under which transliteration variants of a name coincide (Zelenskyy, Zelenskiy, Zelensky). */
+export function transliterationKey(name: string): string {
+  return memo(transliterated, name, (n) =>
+    normalizeName(n)
+      .replace(/kh/gu, "h")
+      .replace(/ck/gu, "k")
+      .replace(/w/gu, "v")
+      .replace(/(.)\1/gu, "$1")
+      .replace(/(?:iy|yy|ii|ij|yj|yi|i)$/u, "y"),
+  );
+}
+
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
+
+/** How closely two surnames match: 1 exact, 0.9 transliteration variant, 0.75 one edit apart, 0 no. */
+export function surnameSimilarity(a: string, b: string): number {
+  const na = normalizeName(a);
+  const nb = normalizeName(b);
+  if (na === nb) return 1;
+  const ta = transliterationKey(na);
+  const tb = transliterationKey(nb);
+  if (ta === tb) return 0.9;
+  if (ta.length >= 6 && tb.length >= 6 && ta[0] === tb[0] && editDistance(ta, tb, 1) <= 1) return 0.75;
+  return 0;
+}
+
+function givenCompatible(a: string | null, b: string | null): boolean {
+  if (!a || !b) return true;
+  const na = normalizeName(a);
+  const nb = normalizeName(b);
+  if (na === nb) return true;
+  if (na.length === 1 || nb.length === 1) return na[0] === nb[0];
+  const ta = transliterationKey(na);
+  const tb = transliterationKey(nb);
+  return ta === tb || (ta.length >= 4 && tb.length >= 4 && ta[0] === tb[0] && editDistance(ta, tb, 1) <= 1);
+}
+
+/** Splits a person's name into given name and surname, keeping particles with the surname. */
+export function splitPersonName(name: string): { given: string | null; surname: string } {
+  const parts = name.split(/\s+/u).filter(Boolean);
+  let i = parts.length - 1;
+  while (i > 0 && NAME_PARTICLES.has((parts[i - 1] as string).toLowerCase())) i--;
+  const surname = parts.slice(i).join(" ");
+  const given = i > 0 ? (parts[0] as string) : null;
+  return { given, surname };
+}
+
+function canonicalRoleHead(head: string): string {
+  const h = head.toLowerCase();
+  return ROLE_SYNONYMS.get(h) ?? h;
+}
+
+function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
+  const set = index.get(key);
+  if (set) set.add(id);
+  else index.set(key, new Set([id]));
+}
+
+/** Creates a registry, optionally seeded with known speakers and their aliases. */
+export function createSpeakerRegistry(seed: readonly SpeakerSeed[] = []): SpeakerRegistry {
+  return new SpeakerRegistry(seed);
+}
+
+/** The canonical name of a speaker: its fixed name, else its most frequent full form (ties: first seen). */
+export function canonicalName(entry: SpeakerEntry): string {
+  if (entry.fixedName) return entry.fixedName;
+  const full = entry.forms.filter((f) => entry.kind !== "person" || f.text.includes(" "));
+  const pool = full.length ? full : entry.forms;
+  let best = pool[0];
+  for (const f of pool) {
+    if (!best || f.count > best.count || (f.count === best.count && f.order < best.order)) best = f;
+  }
+  return best?.text ?? entry.id;
+}
+
+/**
+ * A working copy of a registry for one extraction. It never mutates the registry it was made from;
+ * `snapshot()` returns the registry extended with what was learned.
+ */
+export class SpeakerBook {
+  private entries: SpeakerEntry[];
+  private clock: number;
+  private byId = new Map<string, SpeakerEntry>();
+  private byAlias = new Map<string, string>();
+  private lastSeen = new Map<string, number>();
+  private used = new Map<string, Set<string>>();
+  private bySurnameInitial = new Map<string, Set<string>>();
+  private byGiven = new Map<string, Set<string>>();
+  private byRoleHead = new Map<string, Set<string>>();
+
+  constructor(registry: SpeakerRegistryData) {
+    this.entries = registry.entries.map((e) => ({
+      ...e,
+      forms: e.forms.map((f) => ({ ...f })),
+      aliases: [...e.aliases],
+      roles: e.roles.map((r) => ({ ...r, modifiers: [...r.modifiers] })),
+      gender: { ...e.gender },
+    }));
+    this.clock = registry.clock;
+    for (const e of this.entries) {
+      this.byId.set(e.id, e);
+      for (const a of e.aliases) this.byAlias.set(a, e.id);
+      this.indexNames(e);
+      for (const r of e.roles) addTo(this.byRoleHead, r.head, e.id);
+    }
+  }
+
+  private indexNames(entry: SpeakerEntry): void {
+    if (entry.surname) addTo(this.bySurnameInitial, transliterationKey(entry.surname).slice(0, 1), entry.id);
+    if (entry.given) addTo(this.byGiven, normalizeName(entry.given), entry.id);
+  }
+
+  /** Adds a known speaker with a fixed canonical name. */
+  seed(s: SpeakerSeed): string {
+    const id = this.create(s.kind, s.name);
+    const entry = this.get(id);
+    entry.fixedName = s.name;
+    if (s.kind === "person") this.setNameParts(entry, s.name);
+    for (const a of s.aliases ?? []) {
+      this.alias(id, a);
+      if (s.kind === "person" && /\s/u.test(a)) this.addForm(entry, a, 0);
+    }
+    return id;
+  }
+
+  get(id: string): SpeakerEntry {
+    const e = this.byId.get(id);
+    if (!e) throw new Error(`unknown speaker ${id}`);
+    return e;
+  }
+
+  kind(id: string): SpeakerKind {
+    return this.get(id).kind;
+  }
+
+  name(id: string): string {
+    return canonicalName(this.get(id));
+  }
+
+  /** Notes that a speaker was mentioned at a position of the current article, and with which words. */
+  touch(id: string, position: number, words?: string): void {
+    this.lastSeen.set(id, position);
+    if (words) {
+      const set = this.used.get(id) ?? new Set<string>();
+      set.add(words);
+      this.used.set(id, set);
+    }
+  }
+
+  /** The speakers the current article mentioned, with the words it used for them. */
+  mentioned(): LearnedSpeaker[] {
+    return [...this.used.entries()].map(([id, words]) => {
+      const entry = this.get(id);
+      return { id, name: canonicalName(entry), kind: entry.kind, aliases: [...new Set([...entry.forms.map((f) => f.text), ...words])] };
+    });
+  }
+
+  recency(id: string): number {
+    return this.lastSeen.get(id) ?? -1;
+  }
+
+  private create(kind: SpeakerKind, text: string): string {
+    const id = `s${this.clock + 1}`;
+    this.clock++;
+    const entry: SpeakerEntry = {
+      id, kind, fixedName: null, forms: [], aliases: [], given: null, surname: null, roles: [], gender: { m: 0, f: 0 },
+    };
+    this.entries.push(entry);
+    this.byId.set(id, entry);
+    this.addForm(entry, text, 1);
+    this.alias(id, text);
+    return id;
+  }
+
+  private alias(id: string, text: string): void {
+    const key = normalizeName(text.replace(/^the\s+/iu, ""));
+    if (!key) return;
+    const entry = this.get(id);
+    if (!entry.aliases.includes(key)) entry.aliases.push(key);
+    if (!this.byAlias.has(key)) this.byAlias.set(key, id);
+  }
+
+  private addForm(entry: SpeakerEntry, text: string, count: number): void {
+    const form = entry.forms.find((f) => f.text === text);
+    if (form) form.count += count;
+    else entry.forms.push({ text, count, order: ++this.clock });
+  }
+
+  private setNameParts(entry: SpeakerEntry, name: string): void {
+    const { given, surname } = splitPersonName(name);
+    entry.surname ??= surname;
+    if (given && !entry.given) entry.given = given;
+    this.indexNames(entry);
+  }
+
+  /** Looks a name up exactly (any alias of any kind). */
+  findAlias(text: string): string | null {
+    return this.byAlias.get(normalizeName(text.replace(/^the\s+/iu, ""))) ?? null;
+  }
+
+  /**
+   * Finds the person a name refers to: exact alias, then same surname with a compatible given name,
+   * then a transliteration variant of the surname. Ambiguity is settled by recency in the article.
+   */
+  findPerson(name: string, givenOnly = false): { id: string; confidence: number } | null {
+    const exact = this.findAlias(name);
+    if (exact && this.get(exact).kind === "person") return { id: exact, confidence: 1 };
+    const parts = name.split(/\s+/u).filter(Boolean);
+    let best: { id: string; confidence: number; recency: number } | null = null;
+    const pool = givenOnly
+      ? this.byGiven.get(normalizeName(name))
+      : this.bySurnameInitial.get(transliterationKey(splitPersonName(name).surname).slice(0, 1));
+    for (const id of pool ?? []) {
+      const e = this.get(id);
+      if (e.kind !== "person") continue;
+      let score = 0;
+      if (givenOnly) {
+        score = e.given && normalizeName(e.given) === normalizeName(name) ? 0.85 : 0;
+      } else {
+        const { given, surname } = splitPersonName(name);
+        if (!e.surname) continue;
+        const sim = surnameSimilarity(surname, e.surname);
+        if (sim === 0) continue;
+        if (parts.length > 1 && !givenCompatible(given, e.given)) continue;
+        score = sim * (parts.length > 1 && e.given ? 1 : 0.95);
+      }
+      if (score <= 0) continue;
+      const recency = this.recency(e.id);
+      if (!best || score > best.confidence || (score === best.confidence && recency > best.recency)) {
+        best = { id: e.id, confidence: score, recency };
+      }
+    }
+    return best ? { id: best.id, confidence: best.confidence } : null;
+  }
+
+  /** Records a person's name form, creating the person when no known one matches. */
+  learnPerson(name: string): { id: string; confidence: number } {
+    const found = this.findPerson(name);
+    if (found) {
+      const entry = this.get(found.id);
+      if (name.includes(" ")) {
+        this.addForm(entry, name, 1);
+        this.alias(found.id, name);
+        this.setNameParts(entry, name);
+      }
+      return found;
+    }
+    const id = this.create("person", name);
+    this.setNameParts(this.get(id), name);
+    return { id, confidence: 1 };
+  }
+
+  /** Finds or creates a non-person speaker (institution, document, unnamed source) by name. */
+  learnOther(kind: Exclude<SpeakerKind, "person">, name: string): string {
+    const existing = this.findAlias(name);
+    if (existing && this.get(existing).kind === kind) {
+      this.addForm(this.get(existing), name, 1);
+      return existing;
+    }
+    return this.create(kind, name);
+  }
+
+  /** The most recently mentioned institution whose name ends with a word (or with one of `companyWords`). */
+  findInstitutionByWord(word: string, companyWords?: ReadonlySet<string>): string | null {
+    const w = normalizeName(word);
+    let best: { id: string; recency: number } | null = null;
+    for (const id of this.lastSeen.keys()) {
+      const e = this.get(id);
+      if (e.kind !== "institution") continue;
+      const lastWords = e.aliases.map((a) => a.split(" ").pop() ?? a);
+      const hit = lastWords.includes(w) || (companyWords ? lastWords.some((x) => companyWords.has(x)) : false);
+      if (!hit) continue;
+      const recency = this.recency(e.id);
+      if (recency < 0) continue;
+      if (!best || recency > best.recency) best = { id: e.id, recency };
+    }
+    return best?.id ?? null;
+  }
+
+  addRole(id: string, role: RoleKey): void {
+    const entry = this.get(id);
+    const head = canonicalRoleHead(role.head);
+    const same = entry.roles.find(
+      (r) => r.head === head && r.country === role.country && r.possessor === role.possessor,
+    );
+    if (same) {
+      for (const m of role.modifiers) if (!same.modifiers.includes(m)) same.modifiers.push(m);
+    } else {
+      entry.roles.push({ ...role, head, modifiers: [...role.modifiers] });
+      addTo(this.byRoleHead, head, id);
+    }
+  }
+
+  /**
+   * People whose learned roles fit a description ("the Ukrainian president", "Putin's aide"), best
+   * first: matching modifiers beat a bare head match, then recency in the article.
+   */
+  findByRole(role: RoleKey): { id: string; confidence: number }[] {
+    const head = canonicalRoleHead(role.head);
+    const out: { id: string; confidence: number; recency: number }[] = [];
+    for (const id of this.byRoleHead.get(head) ?? []) {
+      const e = this.get(id);
+      let best = 0;
+      for (const r of e.roles) {
+        if (r.head !== head) continue;
+        if (role.country && r.country !== role.country) continue;
+        if (role.possessor && r.possessor !== role.possessor) continue;
+        const mods = role.modifiers.filter((m) => r.modifiers.includes(m)).length;
+        const score = role.modifiers.length === 0 || mods === role.modifiers.length ? 0.85 : 0.65;
+        best = Math.max(best, score);
+      }
+      if (best > 0) out.push({ id: e.id, confidence: best, recency: this.recency(e.id) });
+    }
+    out.sort((a, b) => b.confidence - a.confidence || b.recency - a.recency);
+    return out.map(({ id, confidence }) => ({ id, confidence }));
+  }
+
+  voteGender(id: string, gender: "m" | "f"): void {
+    const entry = this.get(id);
+    if (entry.kind === "person") entry.gender[gender]++;
+  }
+
+  /** Gender evident from the text so far, or null when there is no evidence or it conflicts. */
+  gender(id: string): "m" | "f" | null {
+    const g = this.get(id).gender;
+    if (g.m > g.f) return "m";
+    if (g.f > g.m) return "f";
+    return null;
+  }
+
+  snapshotData(): SpeakerRegistryData {
+    const copy = new SpeakerBook({ entries: this.entries, clock: this.clock });
+    return { entries: copy.entries, clock: copy.clock };
+  }
+
+  snapshot(): SpeakerRegistry {
+    return SpeakerRegistry.fromJSON(this.snapshotData());
+  }
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+const CLAIM_KINDS = ["quote", "reported", "narration"] as const;
+
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((value) => value || undefined);
+
+const optionalDay = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? value : undefined));
+
+/**
+ * Filters of the dashboard, the issue briefs and their API, as URL search parameters so a view can be
+ * bookmarked: `outlet` (a source key: an outlet's slug, or `article:<id>`), `speaker` (a speaker's slug),
+ * `kind`, `issue` (a slug), `from` and `to` (publication days, inclusive, YYYY-MM-DD). Anything unreadable
+ * is ignored rather than refused, so an old bookmark still opens.
+ */
+export const briefFiltersSchema = z.object({
+  outlet: optionalText,
+  speaker: optionalText,
+  kind: z
+    .string()
+    .optional()
+    .transform((value) => (CLAIM_KINDS as readonly string[]).includes(value ?? "") ? (value as (typeof CLAIM_KINDS)[number]) : undefined),
+  issue: optionalText,
+  from: optionalDay,
+  to: optionalDay,
+});
+
+export type BriefFilters = z.output<typeof briefFiltersSchema>;
+
+/** Reads the filters from a page's `searchParams` or a request's `URLSearchParams` (the first value of each). */
+export function parseBriefFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): BriefFilters {
+  const get = (name: string) => {
+    const value = params instanceof URLSearchParams ? params.get(name) : params[name];
+    return (Array.isArray(value) ? value[0] : value) ?? undefined;
+  };
+  return briefFiltersSchema.parse({ outlet: get("outlet"), speaker: get("speaker"), kind: get("kind"), issue: get("issue"), from: get("from"), to: get("to") });
+}
+
+/** Whether any filter narrowing claims is set (`issue` aside). */
+export function hasClaimFilters(filters: BriefFilters): boolean {
+  return Boolean(filters.outlet || filters.speaker || filters.kind || filters.from || filters.to);
+}

@@ -1,0 +1,47 @@
+/**
+ * `npm run derive`: derives every article's sentences and claims again with the current pipeline and
+ * lexicons, keeping editors' reviews and corrections (matched by fingerprint), then recomputes the
+ * clusters, discrepancies and framing once.
+ */
+import { createPrismaClient } from "@/lib/db";
+import { openDatabase } from "@/lib/server/database";
+import { refreshAnalysis } from "@/lib/services/analysis";
+import { deriveArticle, type DeriveOutcome } from "@/lib/services/derive";
+import { loadIssueLexicons, loadSpeakerRegistry } from "@/lib/services/ingest";
+
+async function main(): Promise<number> {
+  const database = await openDatabase();
+  const db = createPrismaClient(database.url);
+  try {
+    const [issues, speakers, allIssues, articles] = await Promise.all([
+      loadIssueLexicons(db),
+      loadSpeakerRegistry(db),
+      db.issue.findMany({ select: { id: true, slug: true } }),
+      db.article.findMany({ select: { id: true }, orderBy: [{ publishedAt: "asc" }, { ingestedAt: "asc" }] }),
+    ]);
+    const context = { issues, speakers, issueIds: new Map(allIssues.map((issue) => [issue.slug, issue.id])) };
+    const total: DeriveOutcome = { updated: 0, added: 0, removed: 0, kept: 0 };
+    for (const [index, article] of articles.entries()) {
+      const outcome = await deriveArticle(db, article.id, context);
+      for (const key of Object.keys(total) as (keyof DeriveOutcome)[]) total[key] += outcome[key];
+      if (process.stderr.isTTY) process.stderr.write(`\rDerived ${index + 1}/${articles.length} articles`);
+    }
+    if (process.stderr.isTTY) process.stderr.write("\n");
+    await refreshAnalysis(db);
+    console.log(
+      `Derived ${articles.length} articles: ${total.updated} claims kept their identity, ${total.added} new, ${total.removed} no longer derived and removed, ${total.kept} no longer derived but kept because an editor had worked on them.`,
+    );
+    return 0;
+  } finally {
+    await db.$disconnect();
+    await database.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  },
+);

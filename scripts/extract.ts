@@ -1,0 +1,67 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { extractArticles, loadIssueLexicons } from "../lib/nlp";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const ISSUES_FILE = path.join(ROOT, "seeds", "issues.json");
+
+function readUtf8(file: string): string {
+  const bytes = readFileSync(file);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/u, "");
+  } catch {
+    throw new Error(`${file}: not valid UTF-8`);
+  }
+}
+
+function main(files: string[]): number {
+  if (!files.length) {
+    process.stderr.write("usage: npm run extract -- FILE...\n");
+    return 2;
+  }
+  const issues = loadIssueLexicons(JSON.parse(readUtf8(ISSUES_FILE)));
+  const texts: string[] = [];
+  for (const file of files) {
+    try {
+      texts.push(readUtf8(file));
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? `${file}: no such file` : (error as Error).message;
+      process.stderr.write(`extract: ${reason}\n`);
+      return 1;
+    }
+  }
+  const { articles } = extractArticles(texts, { issues });
+  const out = {
+    articles: articles.map((a, i) => ({
+      file: files[i],
+      outlet: a.meta.outlet,
+      title: a.meta.title,
+      published: a.meta.published,
+      byline: a.meta.byline,
+      dateline: a.meta.dateline,
+      sentences: a.sentences.map((s) => ({ start: s.start, end: s.end, issues: s.issues })),
+      claims: a.claims.map((c) => ({
+        kind: c.kind,
+        text: c.text,
+        quote: c.quote,
+        partial: c.partial,
+        speaker: c.speaker,
+        speakerKind: c.speakerKind,
+        speakerMention: c.speakerMention,
+        verb: c.verb,
+        start: c.start,
+        end: c.end,
+        issues: c.issues,
+        figures: c.figures.map((f) => ({ value: f.value, unit: f.unit, raw: f.raw, about: f.about, start: f.start, end: f.end })),
+        confidence: c.confidence,
+        method: c.method,
+        fingerprint: c.fingerprint,
+      })),
+    })),
+  };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

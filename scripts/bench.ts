@@ -1,19 +1,91 @@
 /**
  * `npm run bench`: speed and memory figures, one JSON object per line on stdout
- * (`{"name","value","unit","baseline"?,"ratio"?}`); progress goes to stderr. Builds its own database
- * and server, and removes them afterwards. Ratios compare with a baseline measured in the same run,
- * so they mean something on a noisy machine.
+ * (`{"name","value","unit","baseline"?,"ratio"?,…}`); progress goes to stderr. Builds its own corpus,
+ * database and server, and removes them afterwards. Every ratio compares with a baseline measured in
+ * the same run, so it means something on a noisy machine.
  */
 import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
 import { E2E_PASSWORD, E2E_USERS } from "@/e2e/fixtures/users";
+import { recombineArticles } from "@/lib/bench/corpus";
 import { logIn, measure, percentile, watchPeakRss } from "@/lib/bench/http";
+import { createPrismaClient } from "@/lib/db";
+import { extractArticle, SpeakerRegistry } from "@/lib/nlp";
+import { loadSeeds, SEEDS_DIR } from "@/lib/seeds";
 import { buildIfNeeded } from "@/lib/server/build";
 import { findFreePort } from "@/lib/server/embedded";
 import { createTestDatabase } from "@/lib/server/test-db";
+import { refreshAnalysis } from "@/lib/services/analysis";
+import { ingestArticle, loadIssueLexicons, loadSpeakerRegistry } from "@/lib/services/ingest";
+import { loadIssueLexiconFile } from "@/lib/issues-file";
 
 const DIST_DIR = ".next-test";
+const INGEST_ARTICLES = Number(process.env.BENCH_INGEST_ARTICLES ?? 1000);
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const emit = (metric: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(metric)}\n`);
+const round = (value: number) => Math.round(value * 100) / 100;
+
+function seedTexts(): string[] {
+  return fs
+    .readdirSync(SEEDS_DIR)
+    .filter((file) => file.endsWith(".txt"))
+    .sort()
+    .map((file) => fs.readFileSync(path.join(SEEDS_DIR, file), "utf8"));
+}
+
+/** Pipeline throughput against wink-nlp's bare `readDoc` on the same texts, best of three each. */
+function benchExtraction(texts: string[]) {
+  const issues = loadIssueLexiconFile(path.join(SEEDS_DIR, "issues.json"));
+  const nlp = winkNLP(model);
+  let sentences = 0;
+  for (const text of texts) sentences += nlp.readDoc(text).sentences().length();
+  const best = (run: () => void) => {
+    let fastest = Infinity;
+    for (let round = 0; round < 3; round += 1) {
+      const started = performance.now();
+      run();
+      fastest = Math.min(fastest, performance.now() - started);
+    }
+    return fastest / 1000;
+  };
+  const bare = best(() => {
+    for (const text of texts) nlp.readDoc(text).sentences().length();
+  });
+  const pipeline = best(() => {
+    let speakers = new SpeakerRegistry();
+    for (const text of texts) speakers = extractArticle(text, { issues, speakers }).speakers;
+  });
+  const rate = sentences / pipeline;
+  const baseline = sentences / bare;
+  emit({ name: "extract.sentences_per_s", value: Math.round(rate), unit: "sentences/s", baseline: Math.round(baseline), ratio: round(rate / baseline), sentences });
+}
+
+async function benchIngest(url: string, texts: string[]) {
+  const db = createPrismaClient(url);
+  try {
+    await loadSeeds(db);
+    const issues = await loadIssueLexicons(db);
+    const speakers = await loadSpeakerRegistry(db);
+    const issueIds = new Map((await db.issue.findMany({ select: { id: true, slug: true } })).map((issue) => [issue.slug, issue.id]));
+    const started = performance.now();
+    let stored = 0;
+    for (const body of texts) {
+      const outcome = await ingestArticle(db, { body }, { source: "cli", issues, speakers, issueIds });
+      if (outcome.status === "stored") stored += 1;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    emit({ name: "ingest.articles_per_s", value: round(stored / seconds), unit: "articles/s", articles: stored });
+    const analysisStarted = performance.now();
+    await refreshAnalysis(db);
+    emit({ name: "analysis.refresh_s", value: round((performance.now() - analysisStarted) / 1000), unit: "s", articles: stored + 5 });
+    return stored + 5;
+  } finally {
+    await db.$disconnect();
+  }
+}
 
 async function waitForServer(url: string, child: ReturnType<typeof spawn>, timeoutMs = 240_000) {
   const deadline = Date.now() + timeoutMs;
@@ -29,44 +101,58 @@ async function waitForServer(url: string, child: ReturnType<typeof spawn>, timeo
   throw new Error(`The bench server did not answer ${url}.`);
 }
 
-async function main() {
-  buildIfNeeded(DIST_DIR, progress);
-  const database = await createTestDatabase();
-  progress(`database: ${database.describe}`);
+async function benchServer(url: string, articles: number) {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/test-server.ts"], {
-    env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), NEXT_DIST_DIR: DIST_DIR },
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), NEXT_DIST_DIR: DIST_DIR },
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
     await waitForServer(`${baseUrl}/login`, server);
     const memory = watchPeakRss(server.pid!);
     const cookie = await logIn(baseUrl, E2E_USERS.viewer.email, E2E_PASSWORD);
-    progress("measuring the baseline route (/api/ping)");
+    progress("measuring the baseline route (/api/ping: session check and SELECT 1)");
     const baseline = await measure(`${baseUrl}/api/ping`, cookie);
     const baselineP95 = percentile(baseline, 95);
-    emit({ name: "render.baseline.p50_ms", value: round(percentile(baseline, 50)), unit: "ms" });
-    emit({ name: "render.baseline.p95_ms", value: round(baselineP95), unit: "ms" });
-    for (const [name, path] of [["articles", "/articles"]] as const) {
-      progress(`measuring ${path}`);
-      const latencies = await measure(`${baseUrl}${path}`, cookie);
+    emit({ name: "render.baseline.p50_ms", value: round(percentile(baseline, 50)), unit: "ms", articles });
+    emit({ name: "render.baseline.p95_ms", value: round(baselineP95), unit: "ms", articles });
+    const pages: [string, string][] = [
+      ["dashboard", "/"],
+      ["issue", "/issues/donbas"],
+      ["articles", "/articles"],
+    ];
+    for (const [name, pagePath] of pages) {
+      progress(`measuring ${pagePath}`);
+      const latencies = await measure(`${baseUrl}${pagePath}`, cookie);
       const p95 = percentile(latencies, 95);
-      emit({ name: `render.${name}.p95_ms`, value: round(p95), unit: "ms", baseline: round(baselineP95), ratio: round(p95 / baselineP95), articles: 5 });
+      emit({ name: `render.${name}.p50_ms`, value: round(percentile(latencies, 50)), unit: "ms", articles });
+      emit({ name: `render.${name}.p95_ms`, value: round(p95), unit: "ms", baseline: round(baselineP95), ratio: round(p95 / baselineP95), articles });
     }
-    emit({ name: "server.peak_rss_mb", value: round(memory.stop()), unit: "MB" });
+    emit({ name: "server.peak_rss_mb", value: round(memory.stop()), unit: "MB", articles });
   } finally {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
+  }
+}
+
+async function main() {
+  const seeds = seedTexts();
+  progress("extraction throughput");
+  benchExtraction(recombineArticles(seeds, 200, 7));
+  buildIfNeeded(DIST_DIR, progress);
+  const database = await createTestDatabase();
+  progress(`database: ${database.describe}`);
+  try {
+    progress(`ingesting ${INGEST_ARTICLES} synthetic articles`);
+    const articles = await benchIngest(database.url, recombineArticles(seeds, INGEST_ARTICLES));
+    await benchServer(database.url, articles);
+  } finally {
     await database.drop();
   }
 }
 
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
-}
-
 main().catch((error: Error) => {
-  progress(error.message);
+  progress(error.stack ?? error.message);
   process.exit(1);
 });

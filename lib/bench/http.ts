@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 
 /** Logs in through the real Auth.js credentials endpoint and returns the session cookie header. */
@@ -50,13 +49,16 @@ export async function measure(url: string, cookie: string, { samples = 200, conc
 }
 
 function descendants(pid: number): number[] {
+  let children: number[] = [];
   try {
-    const output = execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" });
-    const children = output.split("\n").map((line) => Number(line.trim())).filter((child) => child > 0);
-    return children.flatMap((child) => [child, ...descendants(child)]);
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      const listed = fs.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+      if (listed) children = children.concat(listed.split(/\s+/).map(Number));
+    }
   } catch {
     return [];
   }
+  return children.flatMap((child) => [child, ...descendants(child)]);
 }
 
 function rssKb(pid: number): number {
@@ -69,7 +71,7 @@ function rssKb(pid: number): number {
 }
 
 /** Samples the resident memory of a process and all its descendants until stopped; reports the peak in MB. */
-export function watchPeakRss(pid: number, intervalMs = 100) {
+export function watchPeakRss(pid: number, intervalMs = 250) {
   let peakKb = 0;
   const sample = () => {
     const total = [pid, ...descendants(pid)].reduce((sum, each) => sum + rssKb(each), 0);

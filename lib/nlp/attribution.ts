@@ -284,8 +284,8 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook): Res
 
 /**
  * A precision-first quote attribution sieve after Muzny et al. (stage 1: quote → mention, stage 2:
- * mention → speaker). Stage 1 tries, in order: a tag right after the quote ("…,” Trump said / said
- * Trump / the ministry quoted X as saying), a tag right before it ("Zelensky said: “…”", mid-quote
+ * mention → speaker). Stage 1 tries, in order: a tag right after the quote ("…,” Smith said / said
+ * Smith / the agency quoted X as saying), a tag right before it ("Lima said: “…”", mid-quote
  * "“We can,” he said, “move fast.”"), the nearest speech or framing verb of the same clause for a
  * fragment woven into a sentence ("described the call as “friendly”"), "according to X", and
  * finally the speaker of the previous quote of the paragraph or of the quotation it continues.

@@ -27,9 +27,9 @@ export type RoleWords = {
 };
 
 /**
- * A reference to a possible speaker outside quotation marks: a name ("Ukrainian President Volodymyr
- * Zelensky"), a pronoun, a relative "who", or a description ("the Kremlin's diplomatic adviser",
- * "a senior official", "Ukraine's constitution").
+ * A reference to a possible speaker outside quotation marks: a name ("French President Anne Moreau"),
+ * a pronoun, a relative "who", or a description ("the ministry's chief negotiator", "a senior
+ * official", "Norway's constitution").
  */
 export type Mention = Span & {
   index: number;
@@ -50,7 +50,7 @@ export type Mention = Span & {
   apposition: number | null;
   /** For "a spokesperson for X" / "a Commission spokesperson": the organisation's words. */
   org: string | null;
-  /** For a description, the name that owns it ("Putin" in "Putin's aide"). */
+  /** For a description, the name that owns it ("Moreau" in "Moreau's aide"). */
   possessor: number | null;
 };
 
@@ -296,9 +296,9 @@ function descriptionKind(head: string): Mention["kindHint"] {
 /**
  * Finds the mentions of possible speakers in each sentence, outside quotation marks: names with
  * their titles and roles ("UK Prime Minister Sir Keir Starmer"), pronouns, relative "who",
- * descriptions by role ("the US president", "Putin's aide", "a senior Kremlin official",
- * "sources familiar with the talks", "the ministry") and documents ("Ukraine's constitution").
- * Appositions ("Yury Ushakov, the Kremlin's diplomatic adviser"; "Putin aide Yury Ushakov") are
+ * descriptions by role ("the US president", "Moreau's aide", "a senior ministry official",
+ * "sources familiar with the talks", "the ministry") and documents ("Norway's constitution").
+ * Appositions ("Ana Lima, the ministry's chief negotiator"; "Moreau aide Ana Lima") are
  * linked so that the role can be learned for the name.
  */
 export function findMentions(
@@ -347,6 +347,9 @@ function sentenceMentions(text: string, words: Word[]): Mention[] {
     const next = words[run.to];
     const possessive = !!next && POSSESSIVE.test(next.value) && next.start === end;
     let mention: Mention | null = null;
+    if (analysed && !analysed.titles.length && (analysed.kindHint === null || analysed.kindHint === "place") && words[run.from - 1]?.lower === "the") {
+      analysed.kindHint = "institution";
+    }
     if (analysed) {
       mention = blankMention({
         start,

@@ -167,8 +167,8 @@ function isSubjectMention(m: Mention): boolean {
 }
 
 /**
- * The subject of a verb: the mention right before it, skipping adverbs and auxiliaries ("Trump also
- * said"), a parenthetical or relative clause set off by commas or dashes ("Trump — who … — said",
+ * The subject of a verb: the mention right before it, skipping adverbs and auxiliaries ("Smith also
+ * said"), a parenthetical or relative clause set off by commas or dashes ("Smith — who … — said",
  * "Ushakov, in a press briefing, said"), or an apposition ("Tessaly's minister, Irena Vasko, said").
  */
 export function subjectBefore(
@@ -278,7 +278,7 @@ export function isScareMarked(text: string, quoteStart: number): boolean {
 }
 
 /**
- * Reported speech without quotation marks ("Zelensky confirmed that…", "X said the leaders…",
+ * Reported speech without quotation marks ("Lima confirmed that…", "X said the leaders…",
  * ", adding that…", "according to X"): one frame per speech verb whose subject can be read, spanning
  * from the subject to the end of its clause. Verbs already used as tags of direct quotes are skipped.
  */

@@ -6,9 +6,12 @@ type Nlp = ReturnType<typeof winkNLP>;
 
 let nlp: Nlp | null = null;
 
-/** The wink-nlp instance, built once per process (loading the model is the expensive part). */
+/**
+ * The wink-nlp instance, built once per process. Only sentence boundaries and part-of-speech tags
+ * are used, so the pipeline runs just those (the same boundaries and tags as the full pipeline).
+ */
 export function getNlp(): Nlp {
-  nlp ??= winkNLP(model);
+  nlp ??= winkNLP(model, ["sbd", "pos"]);
   return nlp;
 }
 

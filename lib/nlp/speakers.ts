@@ -4,8 +4,8 @@ import type { SpeakerKind } from "./types";
 export type SpeakerSeed = { name: string; kind: SpeakerKind; aliases?: string[] };
 
 /**
- * A role a person was seen to hold, as words: "Ukrainian President X" gives
- * `{head: "president", country: "ukraine"}`, "Putin aide X" gives `{head: "aide", possessor: <Putin's id>}`.
+ * A role a person was seen to hold, as words: "French President X" gives
+ * `{head: "president", country: "france"}`, "Moreau aide X" gives `{head: "aide", possessor: "moreau"}`.
  */
 export type RoleKey = {
   head: string;
@@ -112,7 +112,7 @@ export function normalizeName(text: string): string {
   );
 }
 
-/** A key under which transliteration variants of a name coincide (Zelenskyy, Zelenskiy, Zelensky). */
+/** A key under which transliteration variants of a name coincide (Zelenskyy, Zelenskiy, Zelensky; Yuri, Yury). */
 export function transliterationKey(name: string): string {
   return memo(transliterated, name, (n) =>
     normalizeName(n)
@@ -422,7 +422,7 @@ export class SpeakerBook {
   }
 
   /**
-   * People whose learned roles fit a description ("the Ukrainian president", "Putin's aide"), best
+   * People whose learned roles fit a description ("the French president", "Moreau's aide"), best
    * first: matching modifiers beat a bare head match, then recency in the article.
    */
   findByRole(role: RoleKey): { id: string; confidence: number }[] {

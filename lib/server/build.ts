@@ -43,7 +43,8 @@ export function buildIfNeeded(distDir: string, log: (line: string) => void): voi
   log("Building the app (first start, or the code changed) …");
   const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "build"], {
     cwd: PROJECT_ROOT,
-    stdio: ["ignore", "inherit", "inherit"],
+    // The build's chatter goes to stderr, so commands whose stdout is data (the bench) stay clean.
+    stdio: ["ignore", 2, 2],
     env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) throw new Error("The build failed (see above).");

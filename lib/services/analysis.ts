@@ -22,6 +22,7 @@ const WRITE_CHUNK = 1_000;
 export const RANKED_SOURCES = 60;
 const TOP_SPEAKERS = 100;
 const TOP_UNDATED = 20;
+const RECENT_CLAIMS = 60;
 const ATTENTION = 10;
 
 /** A day of an issue's timeline: claims on the issue in articles published that day (UTC). */
@@ -35,6 +36,8 @@ export type IssueSummary = {
   /** Sources covering the issue, most claims first (at most {@link RANKED_SOURCES}). */
   sources: { key: string; name: string }[];
   timeline: TimelineDay[];
+  /** Ids of the issue's latest claims (by publication date, undated last), at most {@link RECENT_CLAIMS}. */
+  recentClaims: string[];
   undated: { claims: number; articleCount: number; articles: { id: string; label: string; claims: number }[] };
 };
 
@@ -470,6 +473,16 @@ async function writeFraming(tx: Tx, framing: FramingRow[]) {
   for (const part of chunk(rows, WRITE_CHUNK)) await tx.framingAggregate.createMany({ data: part });
 }
 
+/** The latest claims: newest publication first, undated last, then by article and id. */
+function recentClaims(state: State, claims: LoadedClaim[]): string[] {
+  const time = (claim: LoadedClaim) => state.articles.get(claim.articleId)?.publishedAt?.getTime() ?? -Infinity;
+  return claims
+    .map((claim) => ({ claim, time: time(claim) }))
+    .sort((a, b) => b.time - a.time || (a.claim.articleId < b.claim.articleId ? -1 : a.claim.articleId > b.claim.articleId ? 1 : 0) || (a.claim.id < b.claim.id ? -1 : 1))
+    .slice(0, RECENT_CLAIMS)
+    .map(({ claim }) => claim.id);
+}
+
 function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
@@ -487,10 +500,12 @@ function summarize(state: State, framing: FramingRow[], clusterCount: number, di
     let undatedClaims = 0;
     let claimCount = 0;
     let sentenceCount = 0;
+    const issueClaims: LoadedClaim[] = [];
     const articleIds = new Set(state.issueArticles.get(issue.slug));
     for (const row of rows) {
       for (const claim of row.claims) {
         claimCount += 1;
+        issueClaims.push(claim);
         articleIds.add(claim.articleId);
         const publishedAt = state.articles.get(claim.articleId)?.publishedAt;
         if (!publishedAt) {
@@ -516,6 +531,7 @@ function summarize(state: State, framing: FramingRow[], clusterCount: number, di
       timeline: [...days]
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(([day, entry]) => ({ day, claims: entry.claims, articles: entry.articles.size, sources: entry.sources.size })),
+      recentClaims: recentClaims(state, issueClaims),
       undated: {
         claims: undatedClaims,
         articleCount: undated.size,

@@ -23,31 +23,39 @@ function namesOf(speaker: LearnedSpeaker): string[] {
  */
 export async function upsertSpeakers(tx: Tx, extraction: ArticleExtraction): Promise<Map<string, { id: string; name: string }>> {
   const used = new Set(extraction.claims.map((claim) => claim.speakerId).filter((id): id is string => Boolean(id)));
+  const learned = extraction.speakersLearned.filter((speaker) => used.has(speaker.id)).map((speaker) => ({ speaker, names: namesOf(speaker) }));
   const result = new Map<string, { id: string; name: string }>();
-  for (const learned of extraction.speakersLearned) {
-    if (!used.has(learned.id)) continue;
-    const names = namesOf(learned);
-    const normalized = names.map(normalizeAlias);
-    const known = await tx.speakerAlias.findFirst({
-      where: { normalized: { in: normalized } },
-      select: { speaker: { select: { id: true, name: true } } },
-    });
-    let speaker = known?.speaker;
-    if (!speaker) {
-      const slug = slugify(learned.name);
-      speaker = await tx.speaker.upsert({
-        where: { slug },
-        create: { slug, name: learned.name, kind: learned.kind },
-        update: {},
-        select: { id: true, name: true },
-      });
-    }
-    await tx.speakerAlias.createMany({
-      data: names.map((alias) => ({ speakerId: speaker.id, alias, normalized: normalizeAlias(alias) })),
+  if (learned.length === 0) return result;
+  const known = await tx.speakerAlias.findMany({
+    where: { normalized: { in: learned.flatMap(({ names }) => names.map(normalizeAlias)) } },
+    select: { normalized: true, speaker: { select: { id: true, name: true } } },
+  });
+  const byAlias = new Map(known.map((row) => [row.normalized, row.speaker]));
+  const missing: typeof learned = [];
+  for (const entry of learned) {
+    const match = entry.names.map((name) => byAlias.get(normalizeAlias(name))).find(Boolean);
+    if (match) result.set(entry.speaker.id, match);
+    else missing.push(entry);
+  }
+  if (missing.length > 0) {
+    const slugs = missing.map(({ speaker }) => slugify(speaker.name));
+    await tx.speaker.createMany({
+      data: missing.map(({ speaker }, index) => ({ slug: slugs[index]!, name: speaker.name, kind: speaker.kind })),
       skipDuplicates: true,
     });
-    result.set(learned.id, speaker);
+    const created = new Map((await tx.speaker.findMany({ where: { slug: { in: slugs } }, select: { id: true, name: true, slug: true } })).map((row) => [row.slug, row]));
+    missing.forEach(({ speaker }, index) => {
+      const row = created.get(slugs[index]!);
+      if (row) result.set(speaker.id, { id: row.id, name: row.name });
+    });
   }
+  await tx.speakerAlias.createMany({
+    data: learned.flatMap(({ speaker, names }) => {
+      const stored = result.get(speaker.id);
+      return stored ? names.map((alias) => ({ speakerId: stored.id, alias, normalized: normalizeAlias(alias) })) : [];
+    }),
+    skipDuplicates: true,
+  });
   return result;
 }
 

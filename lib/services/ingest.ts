@@ -36,6 +36,8 @@ export type IngestContext = {
   issues?: IssueLexicon[];
   /** Known speakers; loaded from the database when not given, and updated with what the article taught. */
   speakers?: SpeakerContext;
+  /** Issue ids by slug; loaded when not given. */
+  issueIds?: Map<string, string>;
 };
 
 /** The open issues' lexicons, as the pipeline takes them. */
@@ -112,7 +114,7 @@ async function storeArticle(db: Db, { article, extraction, contentHash, minhash,
   const outletName = article.outlet ?? meta.outlet ?? undefined;
   const published = article.publishedAt ?? (meta.published ? new Date(meta.published) : undefined);
   const publishedAt = published && !Number.isNaN(published.getTime()) ? published : undefined;
-  const issueIds = new Map((await db.issue.findMany({ select: { id: true, slug: true } })).map((issue) => [issue.slug, issue.id]));
+  const issueIds = context.issueIds ?? new Map((await db.issue.findMany({ select: { id: true, slug: true } })).map((issue) => [issue.slug, issue.id]));
 
   return db.$transaction(
     async (tx) => {

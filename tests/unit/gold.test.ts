@@ -13,8 +13,10 @@ import {
 type GoldQuote = { start: number; end: number; text: string; speaker: string | null; partial: boolean };
 type GoldFigure = { start: number; end: number; raw: string; value: number; unit: string; about: string | null; speaker: string | null };
 type GoldSentence = { start: number; end: number; text: string; issues: string[] };
+type GoldMeta = { outlet: string | null; title: string | null; published: string | null; byline: string | null };
 type GoldArticle = {
   file: string;
+  meta?: GoldMeta;
   storyIssues?: string[];
   quotes: GoldQuote[];
   figures: GoldFigure[];
@@ -168,6 +170,20 @@ describe("claims pipeline against hand-written gold", () => {
       issues: path.join(ROOT, "tests", "gold", "unseen", "issues.json"),
     },
   ];
+  it("reads only the metadata the texts state", () => {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, "seeds", "manifest.json"), "utf8")) as {
+      articles: { file: string; outlet: string | null; title: string | null; publishedAt: string | null; byline: string | null }[];
+    };
+    const expected: [string, string, GoldMeta][] = [
+      ...manifest.articles.map((a): [string, string, GoldMeta] => [path.join(ROOT, "seeds"), a.file, { outlet: a.outlet, title: a.title, published: a.publishedAt, byline: a.byline }]),
+      ...sets[1]!.gold.articles.filter((a) => a.meta).map((a): [string, string, GoldMeta] => [sets[1]!.dir, a.file, a.meta as GoldMeta]),
+    ];
+    for (const [dir, file, meta] of expected) {
+      const { outlet, title, published, byline } = extractArticle(readFileSync(path.join(dir, file), "utf8"), { issues: [] }).meta;
+      expect({ file, outlet, title, published, byline }).toEqual({ file, outlet: meta.outlet, title: meta.title, published: meta.published, byline: meta.byline });
+    }
+  });
+
   for (const set of sets) {
     it(`has gold spans that match the ${set.name} texts`, () => {
       for (const a of set.gold.articles) {

@@ -117,7 +117,7 @@ export const REPORTED_VERBS: ReadonlySet<string> = new Set([
 /** Every verb form above, for one precompiled scan of a paragraph. */
 export const ALL_SPEECH_VERBS: ReadonlySet<string> = new Set([...FRAME_VERBS, ...REPORTED_VERBS]);
 
-/** Words that may sit between a speaker and the speech verb ("Trump also said", "she later added"). */
+/** Words that may sit between a speaker and the speech verb ("Smith also said", "she later added"). */
 export const TAG_FILLERS: ReadonlySet<string> = new Set([
   "also", "later", "then", "again", "once", "recently", "previously", "reportedly", "repeatedly",
   "publicly", "privately", "separately", "simply", "quickly", "flatly", "firmly", "bluntly", "quietly",

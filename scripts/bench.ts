@@ -7,19 +7,18 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import winkNLP from "wink-nlp";
-import model from "wink-eng-lite-web-model";
 import { E2E_PASSWORD, E2E_USERS } from "@/e2e/fixtures/users";
 import { recombineArticles } from "@/lib/bench/corpus";
 import { logIn, measure, percentile, watchPeakRss } from "@/lib/bench/http";
 import { createPrismaClient } from "@/lib/db";
 import { extractArticle, SpeakerRegistry } from "@/lib/nlp";
+import { baselineSentenceCount } from "@/lib/nlp/bench-helpers";
 import { loadSeeds, SEEDS_DIR } from "@/lib/seeds";
 import { buildIfNeeded } from "@/lib/server/build";
 import { findFreePort } from "@/lib/server/embedded";
 import { createTestDatabase } from "@/lib/server/test-db";
 import { refreshAnalysis } from "@/lib/services/analysis";
-import { ingestArticle, loadIssueLexicons, loadSpeakerRegistry } from "@/lib/services/ingest";
+import { ingestMany, loadIssueLexicons, loadSpeakerRegistry } from "@/lib/services/ingest";
 import { loadIssueLexiconFile } from "@/lib/issues-file";
 
 const DIST_DIR = ".next-test";
@@ -39,9 +38,8 @@ function seedTexts(): string[] {
 /** Pipeline throughput against wink-nlp's bare `readDoc` on the same texts, best of three each. */
 function benchExtraction(texts: string[]) {
   const issues = loadIssueLexiconFile(path.join(SEEDS_DIR, "issues.json"));
-  const nlp = winkNLP(model);
   let sentences = 0;
-  for (const text of texts) sentences += nlp.readDoc(text).sentences().length();
+  for (const text of texts) sentences += baselineSentenceCount(text);
   const best = (run: () => void) => {
     let fastest = Infinity;
     for (let round = 0; round < 3; round += 1) {
@@ -52,7 +50,7 @@ function benchExtraction(texts: string[]) {
     return fastest / 1000;
   };
   const bare = best(() => {
-    for (const text of texts) nlp.readDoc(text).sentences().length();
+    for (const text of texts) baselineSentenceCount(text);
   });
   const pipeline = best(() => {
     let speakers = new SpeakerRegistry();
@@ -72,10 +70,10 @@ async function benchIngest(url: string, texts: string[]) {
     const issueIds = new Map((await db.issue.findMany({ select: { id: true, slug: true } })).map((issue) => [issue.slug, issue.id]));
     const started = performance.now();
     let stored = 0;
-    for (const body of texts) {
-      const outcome = await ingestArticle(db, { body }, { source: "cli", issues, speakers, issueIds });
-      if (outcome.status === "stored") stored += 1;
-    }
+    await ingestMany(db, texts.map((body) => ({ input: { body } })), { source: "cli", issues, speakers, issueIds }, (_index, result) => {
+      if (result.outcome?.status === "stored") stored += 1;
+      else if (result.error) throw result.error;
+    });
     const seconds = (performance.now() - started) / 1000;
     emit({ name: "ingest.articles_per_s", value: round(stored / seconds), unit: "articles/s", articles: stored });
     const analysisStarted = performance.now();

@@ -10,7 +10,7 @@ import { createPrismaClient } from "@/lib/db";
 import { decodeArticleFile, ImportError } from "@/lib/import/files";
 import { openDatabase } from "@/lib/server/database";
 import { refreshAnalysis } from "@/lib/services/analysis";
-import { IngestValidationError, ingestArticle, loadIssueLexicons, loadSpeakerRegistry } from "@/lib/services/ingest";
+import { IngestValidationError, ingestMany, type IngestItem } from "@/lib/services/ingest";
 
 const USAGE = "Usage: npm run ingest -- [--force] [--outlet NAME] FILE...";
 
@@ -38,38 +38,48 @@ async function main(): Promise<number> {
   }
   const database = await openDatabase();
   const db = createPrismaClient(database.url);
+  const lines: (string | undefined)[] = new Array(files.length);
+  let printed = 0;
+  let done = 0;
   let failed = 0;
   let stored = 0;
+  /** Prints finished lines in the order the files were given. */
+  const settle = (index: number, line: string, isFailure = false) => {
+    lines[index] = line;
+    done += 1;
+    if (isFailure) failed += 1;
+    while (printed < files.length && lines[printed] !== undefined) say(lines[printed++]!);
+    drawProgress(done, files.length);
+  };
+  const reason = (file: string, error: unknown) =>
+    error instanceof ImportError || error instanceof IngestValidationError
+      ? error.message.replace(`${file}: `, "")
+      : (error as NodeJS.ErrnoException).code === "ENOENT"
+        ? "no such file"
+        : (error as Error).message;
   try {
-    const issues = await loadIssueLexicons(db);
-    const speakers = await loadSpeakerRegistry(db);
     drawProgress(0, files.length);
+    const items: (IngestItem & { index: number })[] = [];
     for (const [index, file] of files.entries()) {
       try {
         const imported = decodeArticleFile(file, fs.readFileSync(file));
-        const outcome = await ingestArticle(
-          db,
-          { ...imported, outlet: values.outlet ?? imported.outlet, force: values.force },
-          { source: "cli", sourceFile: file, issues, speakers },
-        );
-        if (outcome.status === "stored") stored += 1;
-        if (outcome.status === "stored") say(`stored     ${file} → article ${outcome.id} (${outcome.claims} claims)`);
-        else if (outcome.status === "duplicate") say(`duplicate  ${file} → already stored as article ${outcome.existingId}`);
-        else {
-          say(`near-dup   ${file} → ${Math.round(outcome.similarity * 100)}% like article ${outcome.existingId}; not stored (use --force to store it anyway)`);
-        }
+        items.push({ index, sourceFile: file, input: { ...imported, outlet: values.outlet ?? imported.outlet, force: values.force } });
       } catch (error) {
-        failed += 1;
-        const reason =
-          error instanceof ImportError || error instanceof IngestValidationError
-            ? error.message
-            : (error as NodeJS.ErrnoException).code === "ENOENT"
-              ? "no such file"
-              : (error as Error).message;
-        say(`error      ${file}: ${reason.replace(`${file}: `, "")}`);
+        settle(index, `error      ${file}: ${reason(file, error)}`, true);
       }
-      drawProgress(index + 1, files.length);
     }
+    await ingestMany(db, items, { source: "cli" }, (position, { outcome, error }) => {
+      const { index, sourceFile: file = "" } = items[position]!;
+      if (error || !outcome) return settle(index, `error      ${file}: ${reason(file, error)}`, true);
+      if (outcome.status === "stored") {
+        stored += 1;
+        settle(index, `stored     ${file} → article ${outcome.id} (${outcome.claims} claims)`);
+      } else if (outcome.status === "duplicate") {
+        settle(index, `duplicate  ${file} → already stored as article ${outcome.existingId}`);
+      } else {
+        settle(index, `near-dup   ${file} → ${Math.round(outcome.similarity * 100)}% like article ${outcome.existingId}; not stored (use --force to store it anyway)`);
+      }
+    });
     if (stored > 0) await refreshAnalysis(db);
   } finally {
     await db.$disconnect();

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db";
 import { extractArticle, type IssueLexicon } from "@/lib/nlp";
 import { claimRows, pipelineColumns, upsertSpeakers, writeClaimDetails } from "@/lib/services/derived-writes";
 import type { SpeakerContext } from "@/lib/services/ingest";
+import { applyIssueCorrection, readCorrections } from "@/lib/services/review";
 
 export type DeriveOutcome = { updated: number; added: number; removed: number; kept: number };
 
@@ -10,7 +11,7 @@ export type DeriveContext = { issues: IssueLexicon[]; speakers: SpeakerContext; 
 /**
  * Derives an article's sentences and claims again (after the pipeline or a lexicon changed) without
  * losing editors' work: a claim whose fingerprint (speaker + normalized text of the pipeline's output)
- * is derived again keeps its id, review status, corrections, assignee, version, notes and audit log;
+ * is derived again keeps its id, review status, corrections (issue corrections re-applied to its issue links), assignee, version, notes and audit log;
  * a claim no longer derived is removed only if nobody has touched it. One transaction per article.
  */
 export async function deriveArticle(db: Db, articleId: string, context: DeriveContext): Promise<DeriveOutcome> {
@@ -62,6 +63,10 @@ export async function deriveArticle(db: Db, articleId: string, context: DeriveCo
       await tx.claimIssue.deleteMany({ where: { claimId: { in: [...matched] } } });
       await tx.claimFigure.deleteMany({ where: { claimId: { in: [...matched] } } });
       await writeClaimDetails(tx, articleId, extraction, rows, context.issueIds);
+      for (const claim of existing) {
+        const corrected = matched.has(claim.id) ? readCorrections(claim.corrections).issues : undefined;
+        if (corrected) await applyIssueCorrection(tx, claim.id, corrected);
+      }
       await tx.article.update({ where: { id: articleId }, data: { cleanedText: extraction.cleanedText, derivedAt: new Date() } });
       return outcome;
     },

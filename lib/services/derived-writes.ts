@@ -40,7 +40,7 @@ export async function upsertSpeakers(tx: Tx, extraction: ArticleExtraction): Pro
   if (missing.length > 0) {
     const slugs = missing.map(({ speaker }) => slugify(speaker.name));
     await tx.speaker.createMany({
-      data: missing.map(({ speaker }, index) => ({ slug: slugs[index]!, name: speaker.name, kind: speaker.kind })),
+      data: missing.map(({ speaker }, index) => ({ slug: slugs[index]!, name: speaker.name, kind: speaker.kind })).sort((a, b) => a.slug.localeCompare(b.slug)),
       skipDuplicates: true,
     });
     const created = new Map((await tx.speaker.findMany({ where: { slug: { in: slugs } }, select: { id: true, name: true, slug: true } })).map((row) => [row.slug, row]));
@@ -49,11 +49,14 @@ export async function upsertSpeakers(tx: Tx, extraction: ArticleExtraction): Pro
       if (row) result.set(speaker.id, { id: row.id, name: row.name });
     });
   }
+  // Rows go in a fixed order so concurrent ingests take their row locks in the same order (no deadlock).
   await tx.speakerAlias.createMany({
-    data: learned.flatMap(({ speaker, names }) => {
-      const stored = result.get(speaker.id);
-      return stored ? names.map((alias) => ({ speakerId: stored.id, alias, normalized: normalizeAlias(alias) })) : [];
-    }),
+    data: learned
+      .flatMap(({ speaker, names }) => {
+        const stored = result.get(speaker.id);
+        return stored ? names.map((alias) => ({ speakerId: stored.id, alias, normalized: normalizeAlias(alias) })) : [];
+      })
+      .sort((a, b) => a.normalized.localeCompare(b.normalized)),
     skipDuplicates: true,
   });
   return result;
@@ -75,32 +78,55 @@ export function claimRows(extraction: ArticleExtraction, speakers: Map<string, {
   return [...rows.values()];
 }
 
-/** Writes sentences, and the issue links and figures of `rows`, for one article. */
+/**
+ * Inserts the claims of one article in one statement (arrays unnested on the server), which costs a
+ * fraction of row-by-row or ORM bulk inserts on the ingest path.
+ */
+export async function insertClaims(tx: Tx, articleId: string, rows: ClaimRow[]) {
+  if (rows.length === 0) return;
+  const columns = rows.map(pipelineColumns);
+  await tx.$executeRaw`
+    INSERT INTO "Claim" (id, "articleId", kind, start, "end", text, quote, "isPartial", "speakerId", "speakerText", verb, confidence, fingerprint, "updatedAt")
+    SELECT id, ${articleId}, kind::"ClaimKind", start, "end", text, quote, partial, speaker, mention, verb, confidence, fingerprint, now()
+    FROM unnest(
+      ${rows.map((row) => row.id)}::text[], ${columns.map((c) => c.kind)}::text[], ${columns.map((c) => c.start)}::int[],
+      ${columns.map((c) => c.end)}::int[], ${columns.map((c) => c.text)}::text[], ${columns.map((c) => c.quote)}::text[],
+      ${columns.map((c) => c.isPartial)}::bool[], ${columns.map((c) => c.speakerId)}::text[], ${columns.map((c) => c.speakerText)}::text[],
+      ${columns.map((c) => c.verb)}::text[], ${columns.map((c) => c.confidence)}::float8[], ${columns.map((c) => c.fingerprint)}::text[]
+    ) AS input(id, kind, start, "end", text, quote, partial, speaker, mention, verb, confidence, fingerprint)`;
+}
+
+/** Writes sentences, and the issue links and figures of `rows`, for one article, one statement each. */
 export async function writeClaimDetails(tx: Tx, articleId: string, extraction: ArticleExtraction, rows: ClaimRow[], issueIds: Map<string, string>) {
-  await tx.sentence.createMany({
-    data: extraction.sentences.map((sentence, index) => ({
-      articleId,
-      index,
-      paragraph: sentence.paragraph,
-      start: sentence.start,
-      end: sentence.end,
-      issues: sentence.issues,
-    })),
-  });
-  await tx.claimIssue.createMany({
-    data: rows.flatMap(({ id, claim }) =>
-      claim.issues.flatMap((slug) => {
-        const issueId = issueIds.get(slug);
-        return issueId ? [{ claimId: id, issueId }] : [];
-      }),
-    ),
-    skipDuplicates: true,
-  });
-  await tx.claimFigure.createMany({
-    data: rows.flatMap(({ id, claim }) =>
-      claim.figures.map((figure) => ({ claimId: id, raw: figure.raw, value: figure.value, unit: figure.unit, about: figure.about, start: figure.start, end: figure.end })),
-    ),
-  });
+  const sentences = extraction.sentences;
+  if (sentences.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO "Sentence" (id, "articleId", index, paragraph, start, "end", issues)
+      SELECT gen_random_uuid()::text, ${articleId}, ord - 1, paragraph, start, "end",
+        COALESCE((SELECT array_agg(slug) FROM unnest(string_to_array(issues, ',')) AS slug WHERE slug <> ''), '{}')
+      FROM unnest(${sentences.map((x) => x.paragraph)}::int[], ${sentences.map((x) => x.start)}::int[], ${sentences.map((x) => x.end)}::int[],
+        ${sentences.map((x) => x.issues.join(","))}::text[]) WITH ORDINALITY AS input(paragraph, start, "end", issues, ord)`;
+  }
+  const links = rows.flatMap(({ id, claim }) =>
+    claim.issues.flatMap((slug) => {
+      const issueId = issueIds.get(slug);
+      return issueId ? [{ claimId: id, issueId }] : [];
+    }),
+  );
+  if (links.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO "ClaimIssue" ("claimId", "issueId")
+      SELECT * FROM unnest(${links.map((link) => link.claimId)}::text[], ${links.map((link) => link.issueId)}::text[])
+      ON CONFLICT DO NOTHING`;
+  }
+  const figures = rows.flatMap(({ id, claim }) => claim.figures.map((figure) => ({ claimId: id, ...figure })));
+  if (figures.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO "ClaimFigure" (id, "claimId", raw, value, unit, about, start, "end")
+      SELECT gen_random_uuid()::text, * FROM unnest(
+        ${figures.map((f) => f.claimId)}::text[], ${figures.map((f) => f.raw)}::text[], ${figures.map((f) => f.value)}::float8[],
+        ${figures.map((f) => f.unit)}::text[], ${figures.map((f) => f.about)}::text[], ${figures.map((f) => f.start)}::int[], ${figures.map((f) => f.end)}::int[])`;
+  }
 }
 
 /** The columns of a claim that come from the pipeline (not from review). */

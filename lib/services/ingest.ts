@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import type { ArticleSource } from "@/lib/generated/prisma/enums";
 import { extractArticle, SpeakerRegistry, type ArticleMeta, type IssueLexicon } from "@/lib/nlp";
 import { cleanText } from "@/lib/nlp/clean";
-import { claimRows, pipelineColumns, upsertSpeakers, writeClaimDetails } from "@/lib/services/derived-writes";
+import { claimRows, insertClaims, upsertSpeakers, writeClaimDetails } from "@/lib/services/derived-writes";
 import { estimateSimilarity, lshBands, minhashSignature, normalizeForComparison } from "@/lib/text/minhash";
 import { slugify } from "@/lib/text/slug";
 import { articleInputSchema, type ArticleInput, type ValidArticle } from "@/lib/validations/article";
@@ -95,9 +95,61 @@ export async function ingestArticle(db: Db, input: ArticleInput, context: Ingest
   const issues = context.issues ?? (await loadIssueLexicons(db));
   const speakers = context.speakers ?? (await loadSpeakerRegistry(db));
   const extraction = extractArticle(article.body, { issues, speakers: speakers.registry });
-  const outcome = await storeArticle(db, { article, extraction, contentHash, minhash, bands, context });
   speakers.registry = extraction.speakers;
-  return outcome;
+  try {
+    return await storeArticle(db, { article, extraction, contentHash, minhash, bands, context });
+  } catch (error) {
+    // The same text stored by a concurrent ingest between the check above and this write.
+    if (isUniqueViolation(error, "contentHash")) {
+      const winner = await db.article.findUnique({ where: { contentHash }, select: { id: true } });
+      if (winner) return { status: "duplicate", existingId: winner.id };
+    }
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown, field: string): boolean {
+  const known = error as { code?: string; meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } };
+  if (known?.code !== "P2002") return false;
+  const detail = JSON.stringify(known.meta ?? {});
+  return detail.includes(field);
+}
+
+export type IngestItem = { input: ArticleInput; sourceFile?: string };
+
+/**
+ * Ingests many articles with up to `concurrency` database writes in flight while the next article is
+ * being derived (derivation is CPU work in this process, storing is I/O in PostgreSQL's). Results come
+ * back in input order through `onResult` as they finish; a failure of one article does not stop the rest.
+ */
+export async function ingestMany(
+  db: Db,
+  items: IngestItem[],
+  context: IngestContext,
+  onResult: (index: number, result: { outcome?: IngestOutcome; error?: unknown }) => void,
+  concurrency = 4,
+): Promise<void> {
+  const shared: IngestContext = {
+    ...context,
+    issues: context.issues ?? (await loadIssueLexicons(db)),
+    speakers: context.speakers ?? (await loadSpeakerRegistry(db)),
+    issueIds: context.issueIds ?? new Map((await db.issue.findMany({ select: { id: true, slug: true } })).map((issue) => [issue.slug, issue.id])),
+  };
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.max(1, concurrency) }, async () => {
+      while (next < items.length) {
+        const index = next;
+        next += 1;
+        const item = items[index]!;
+        try {
+          onResult(index, { outcome: await ingestArticle(db, item.input, { ...shared, sourceFile: item.sourceFile }) });
+        } catch (error) {
+          onResult(index, { error });
+        }
+      }
+    }),
+  );
 }
 
 type StoreInput = {
@@ -118,9 +170,11 @@ async function storeArticle(db: Db, { article, extraction, contentHash, minhash,
 
   return db.$transaction(
     async (tx) => {
-      const outlet = outletName
-        ? await tx.outlet.upsert({ where: { slug: slugify(outletName) }, create: { slug: slugify(outletName), name: outletName }, update: {}, select: { id: true } })
-        : undefined;
+      let outlet: { id: string } | null = null;
+      if (outletName) {
+        await tx.outlet.createMany({ data: [{ slug: slugify(outletName), name: outletName }], skipDuplicates: true });
+        outlet = await tx.outlet.findUnique({ where: { slug: slugify(outletName) }, select: { id: true } });
+      }
       const created = await tx.article.create({
         data: {
           outletId: outlet?.id,
@@ -143,7 +197,7 @@ async function storeArticle(db: Db, { article, extraction, contentHash, minhash,
       });
       const speakerIds = await upsertSpeakers(tx, extraction);
       const rows = claimRows(extraction, speakerIds);
-      await tx.claim.createMany({ data: rows.map((row) => ({ id: row.id, articleId: created.id, ...pipelineColumns(row) })) });
+      await insertClaims(tx, created.id, rows);
       await writeClaimDetails(tx, created.id, extraction, rows, issueIds);
       return { status: "stored" as const, id: created.id, claims: rows.length };
     },

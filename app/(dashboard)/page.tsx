@@ -62,6 +62,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         </h2>
         <p className="mb-3 text-sm text-gray-600">
           Each cell: the share of that source’s text on the issue, its claims on it and whose voice dominates. Open a cell for how that source frames the issue.
+          {filters.speaker || filters.kind || filters.from || filters.to ? " The cells count every claim: the speaker, kind and date filters narrow only the lists above." : ""}
         </p>
         {dashboard.issues.length > 0 && dashboard.columns.length > 0 ? (
           <IssueMatrix issues={dashboard.issues} columns={dashboard.columns} cells={dashboard.cells} />

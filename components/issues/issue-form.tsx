@@ -23,6 +23,8 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 export function IssueForm({ issue }: IssueFormProps) {
   const [state, action, isPending] = useActionState<IssueFormState, FormData>(saveIssue, {});
   const error = (field: IssueFormField) => state.errors?.[field];
+  const value = (field: IssueFormField, saved: string | undefined) => state.values?.[field] ?? saved;
+  const status = value("status", issue?.status) ?? "open";
   const describedBy = (field: IssueFormField, hint?: string) => [hint, error(field) ? `${field}-error` : undefined].filter(Boolean).join(" ") || undefined;
   return (
     <form action={action} className="max-w-3xl space-y-5 rounded-lg border border-gray-200 bg-white p-5">
@@ -31,7 +33,7 @@ export function IssueForm({ issue }: IssueFormProps) {
         <label htmlFor="issue-title" className="block text-sm font-medium">
           Title
         </label>
-        <input id="issue-title" name="title" required maxLength={200} defaultValue={issue?.title} aria-invalid={Boolean(error("title"))} aria-describedby={describedBy("title")} className={INPUT} />
+        <input id="issue-title" name="title" required maxLength={200} defaultValue={value("title", issue?.title)} aria-invalid={Boolean(error("title"))} aria-describedby={describedBy("title")} className={INPUT} />
         <FieldError id="title-error" message={error("title")} />
       </div>
       {issue ? null : (
@@ -39,7 +41,7 @@ export function IssueForm({ issue }: IssueFormProps) {
           <label htmlFor="issue-slug" className="block text-sm font-medium">
             Slug <span className="font-normal text-gray-600">(optional)</span>
           </label>
-          <input id="issue-slug" name="slug" maxLength={80} aria-invalid={Boolean(error("slug"))} aria-describedby={describedBy("slug", "slug-hint")} className={INPUT} />
+          <input id="issue-slug" name="slug" maxLength={80} defaultValue={value("slug", undefined)} aria-invalid={Boolean(error("slug"))} aria-describedby={describedBy("slug", "slug-hint")} className={INPUT} />
           <p id="slug-hint" className="mt-1 text-xs text-gray-600">
             The issue’s address, /issues/<em>slug</em>; made from the title when left blank. It cannot change later.
           </p>
@@ -50,7 +52,7 @@ export function IssueForm({ issue }: IssueFormProps) {
         <label htmlFor="issue-description" className="block text-sm font-medium">
           Description
         </label>
-        <textarea id="issue-description" name="description" rows={3} maxLength={2000} defaultValue={issue?.description} aria-invalid={Boolean(error("description"))} aria-describedby={describedBy("description")} className={INPUT} />
+        <textarea id="issue-description" name="description" rows={3} maxLength={2000} defaultValue={value("description", issue?.description)} aria-invalid={Boolean(error("description"))} aria-describedby={describedBy("description")} className={INPUT} />
         <FieldError id="description-error" message={error("description")} />
       </div>
       <div className="grid gap-5 md:grid-cols-2">
@@ -62,7 +64,7 @@ export function IssueForm({ issue }: IssueFormProps) {
             id="issue-phrases"
             name="phrases"
             rows={10}
-            defaultValue={issue?.phrases.join("\n")}
+            defaultValue={value("phrases", issue?.phrases.join("\n"))}
             aria-invalid={Boolean(error("phrases"))}
             aria-describedby={describedBy("phrases", "phrases-hint")}
             className={`${INPUT} font-mono`}
@@ -80,7 +82,7 @@ export function IssueForm({ issue }: IssueFormProps) {
             id="issue-exclusions"
             name="exclusions"
             rows={10}
-            defaultValue={issue?.exclusions.join("\n")}
+            defaultValue={value("exclusions", issue?.exclusions.join("\n"))}
             aria-invalid={Boolean(error("exclusions"))}
             aria-describedby={describedBy("exclusions", "exclusions-hint")}
             className={`${INPUT} font-mono`}
@@ -95,10 +97,10 @@ export function IssueForm({ issue }: IssueFormProps) {
         <legend className="text-sm font-medium">Status</legend>
         <div className="mt-1 flex gap-6 text-sm">
           <label className="flex items-center gap-2">
-            <input type="radio" name="status" value="open" defaultChecked={(issue?.status ?? "open") === "open"} /> Open
+            <input type="radio" name="status" value="open" defaultChecked={status === "open"} /> Open
           </label>
           <label className="flex items-center gap-2">
-            <input type="radio" name="status" value="resolved" defaultChecked={issue?.status === "resolved"} /> Resolved
+            <input type="radio" name="status" value="resolved" defaultChecked={status === "resolved"} /> Resolved
           </label>
         </div>
         <FieldError id="status-error" message={error("status")} />

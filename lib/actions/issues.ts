@@ -10,7 +10,12 @@ import { slugify } from "@/lib/text/slug";
 import { issueInputSchema, RESERVED_SLUGS } from "@/lib/validations/issue";
 
 export type IssueFormField = "slug" | "title" | "description" | "phrases" | "exclusions" | "status";
-export type IssueFormState = { errors?: Partial<Record<IssueFormField, string>>; message?: string };
+export type IssueFormState = {
+  errors?: Partial<Record<IssueFormField, string>>;
+  message?: string;
+  /** What was submitted, so a refused form keeps the admin's input. */
+  values?: Partial<Record<IssueFormField, string>>;
+};
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
@@ -29,25 +34,23 @@ export async function saveIssue(_previous: IssueFormState, formData: FormData): 
     throw error;
   }
   const originalSlug = String(formData.get("originalSlug") ?? "");
-  const parsed = issueInputSchema.safeParse({
-    slug: formData.get("slug") ?? undefined,
-    title: formData.get("title"),
-    description: formData.get("description") ?? "",
-    phrases: formData.get("phrases") ?? "",
-    exclusions: formData.get("exclusions") ?? "",
-    status: formData.get("status"),
-  });
+  const text = (name: IssueFormField) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value : undefined;
+  };
+  const values = { slug: text("slug"), title: text("title"), description: text("description"), phrases: text("phrases"), exclusions: text("exclusions"), status: text("status") };
+  const parsed = issueInputSchema.safeParse({ ...values, description: values.description ?? "", phrases: values.phrases ?? "", exclusions: values.exclusions ?? "" });
   if (!parsed.success) {
     const errors: IssueFormState["errors"] = {};
     for (const issue of parsed.error.issues) errors[issue.path[0] as IssueFormField] ??= issue.message;
-    return { errors, message: "Check the highlighted fields." };
+    return { errors, message: "Check the highlighted fields.", values };
   }
   const { slug: chosenSlug, ...fields } = parsed.data;
 
   let slug: string;
   if (originalSlug) {
     const existing = await db.issue.findUnique({ where: { slug: originalSlug }, select: { phrases: true, exclusions: true, status: true } });
-    if (!existing) return { message: "This issue no longer exists; it may have been deleted." };
+    if (!existing) return { message: "This issue no longer exists; it may have been deleted.", values };
     slug = originalSlug;
     await db.issue.update({ where: { slug }, data: fields });
     if (!sameList(existing.phrases, fields.phrases) || !sameList(existing.exclusions, fields.exclusions)) await retagArticles(db, { changed: [slug] });
@@ -55,7 +58,7 @@ export async function saveIssue(_previous: IssueFormState, formData: FormData): 
   } else {
     slug = chosenSlug || slugify(fields.title);
     if (RESERVED_SLUGS.has(slug) || (await db.issue.findUnique({ where: { slug }, select: { id: true } }))) {
-      return { errors: { slug: `An issue with the slug “${slug}” exists; choose another.` }, message: "Check the highlighted fields." };
+      return { errors: { slug: `The slug “${slug}” is taken; choose another.` }, message: "Check the highlighted fields.", values };
     }
     const last = await db.issue.aggregate({ _max: { position: true } });
     await db.issue.create({ data: { ...fields, slug, position: (last._max.position ?? -1) + 1 } });

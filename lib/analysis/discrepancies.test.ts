@@ -75,3 +75,15 @@ describe("findDiscrepancies", () => {
     ).toEqual([]);
   });
 });
+
+describe("findDiscrepancies at scale", () => {
+  it("keeps at most 40 items, every value represented", () => {
+    const claims = [
+      ...Array.from({ length: 60 }, (_, index) => figureClaim(`a${String(index).padStart(2, "0")}`, `S${index}`, "Kay Vale", 100, "the deal")),
+      figureClaim("z", "T", "Lou Marsh", 95, "the deal"),
+    ];
+    const [found] = findDiscrepancies(claims);
+    expect(found?.items).toHaveLength(40);
+    expect(new Set(found?.items.map((item) => item.value))).toEqual(new Set(["95%", "100%"]));
+  });
+});

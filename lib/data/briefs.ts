@@ -12,9 +12,10 @@ import { hasClaimFilters, type BriefFilters } from "@/lib/validations/briefs";
 const MATRIX_COLUMNS = 12;
 const DASHBOARD_CLUSTERS = 8;
 const DASHBOARD_DISCREPANCIES = 8;
-const BRIEF_CLUSTERS = 20;
+const BRIEF_CLUSTERS = 12;
 const DASHBOARD_MEMBERS = 6;
-const BRIEF_MEMBERS = 12;
+const BRIEF_MEMBERS = 8;
+const MEMBER_SAMPLE = 200;
 const FRAMING_SOURCES = 12;
 const BRIEF_DISCREPANCIES = 50;
 const DISCREPANCY_SCAN = 200;
@@ -187,7 +188,11 @@ type MemberRow = {
   windowStart: number;
 };
 
-/** Clusters, widest first, with up to `membersEach` member claims each (one per source first) and the sentence around every one. */
+/**
+ * Clusters, widest first, with up to `membersEach` member claims each, one per source before any second
+ * (drawn from the first {@link MEMBER_SAMPLE} members, so a cluster of thousands costs no more than a
+ * small one), and the sentence around every one.
+ */
 async function listClusters(where: Prisma.ClaimClusterWhereInput, take: number, membersEach: number): Promise<ClusterView[]> {
   const clusters = await db.claimCluster.findMany({
     where,
@@ -203,14 +208,16 @@ async function listClusters(where: Prisma.ClaimClusterWhereInput, take: number, 
       ctx.s AS "sentenceStart", ctx.e AS "sentenceEnd",
       substr(a."originalText", greatest(1, coalesce(ctx.s, m.start) + 1 - 32), coalesce(ctx.e, m."end") - coalesce(ctx.s, m.start) + 96) AS window,
       greatest(0, coalesce(ctx.s, m.start) - 32) AS "windowStart"
-    FROM (
-      SELECT r.*, row_number() OVER (PARTITION BY r."clusterId" ORDER BY r."inSource", r."articleId", r.start) AS rank
-      FROM (
+    FROM unnest(${clusters.map((cluster) => cluster.id)}::text[]) AS k(id)
+    CROSS JOIN LATERAL (
+      SELECT r.* FROM (
         SELECT c.id, c."clusterId", c."articleId", c.kind::text AS kind, c.start, c."end", c.text, c."speakerId",
-          row_number() OVER (PARTITION BY c."clusterId", coalesce(k."outletId", k.id) ORDER BY c."articleId", c.start) AS "inSource"
-        FROM "Claim" c JOIN "Article" k ON k.id = c."articleId"
-        WHERE c."clusterId" = ANY(${clusters.map((cluster) => cluster.id)}::text[])
+          row_number() OVER (PARTITION BY coalesce(s."outletId", s.id) ORDER BY c."articleId", c.start) AS "inSource"
+        FROM (SELECT id, "clusterId", "articleId", kind, start, "end", text, "speakerId" FROM "Claim" WHERE "clusterId" = k.id LIMIT ${MEMBER_SAMPLE}) c
+        JOIN "Article" s ON s.id = c."articleId"
       ) r
+      ORDER BY r."inSource", r."articleId", r.start
+      LIMIT ${membersEach}
     ) m
     JOIN "Article" a ON a.id = m."articleId"
     LEFT JOIN "Outlet" o ON o.id = a."outletId"
@@ -219,8 +226,7 @@ async function listClusters(where: Prisma.ClaimClusterWhereInput, take: number, 
       SELECT min(s.start) AS s, max(s."end") AS e FROM "Sentence" s
       WHERE s."articleId" = m."articleId" AND s."end" > m.start AND s.start < m."end"
     ) ctx ON true
-    WHERE m.rank <= ${membersEach}
-    ORDER BY m."clusterId", m.rank`;
+    ORDER BY m."clusterId", m."inSource", m."articleId", m.start`;
   const members = new Map<string, ClusterMember[]>();
   for (const row of rows) {
     const member: ClusterMember = {
@@ -293,7 +299,9 @@ export async function getDashboard(filters: BriefFilters): Promise<Dashboard> {
 
 type TimelineClaimRow = { id: string; articleId: string; kind: ClaimKind; text: string; speaker: string | null; title: string | null; head: string; publishedAt: Date | null; outletSlug: string | null; outletName: string | null };
 
-async function listTimelineClaims(issueId: string, filters: BriefFilters): Promise<TimelineClaim[]> {
+/** The issue's latest claims passing the filters; without filters, the ones the summary lists (`recent`). */
+async function listTimelineClaims(issueId: string, filters: BriefFilters, recent: string[] | undefined): Promise<TimelineClaim[]> {
+  const pick = recent && !hasClaimFilters(filters) ? Prisma.sql`c.id = ANY(${recent}::text[])` : Prisma.sql`ci."issueId" = ${issueId} AND ${claimFilterSql(filters)}`;
   const rows = await db.$queryRaw<TimelineClaimRow[]>`
     SELECT c.id, c."articleId", c.kind::text AS kind, c.text, sp.name AS speaker, a.title, a."publishedAt", o.slug AS "outletSlug", o.name AS "outletName",
       CASE WHEN a."outletId" IS NULL AND a.title IS NULL THEN left(a."cleanedText", 200) ELSE '' END AS head
@@ -302,7 +310,7 @@ async function listTimelineClaims(issueId: string, filters: BriefFilters): Promi
     JOIN "Article" a ON a.id = c."articleId"
     LEFT JOIN "Outlet" o ON o.id = a."outletId"
     LEFT JOIN "Speaker" sp ON sp.id = c."speakerId"
-    WHERE ci."issueId" = ${issueId} AND ${claimFilterSql(filters)}
+    WHERE ci."issueId" = ${issueId} AND ${pick}
     ORDER BY a."publishedAt" DESC NULLS LAST, a.id, c.start
     LIMIT ${TIMELINE_CLAIMS}`;
   return rows.map((row) => ({ id: row.id, articleId: row.articleId, kind: row.kind, text: row.text, speaker: row.speaker, source: sourceRef(row), publishedAt: row.publishedAt }));
@@ -362,7 +370,7 @@ export async function getIssueBrief(slug: string, filters: BriefFilters, { frami
     listClusters({ issueId: issue.id, ...(isFiltered ? { claims: { some: claimWhere(filters) } } : {}) }, BRIEF_CLUSTERS, BRIEF_MEMBERS),
     listDiscrepancies([issue.id], filters, summary?.attention ?? [], BRIEF_DISCREPANCIES),
     db.framingAggregate.findMany({ where: { issueId: issue.id, sourceKey: { in: framingKeys } }, select: { sourceKey: true, measures: true } }),
-    listTimelineClaims(issue.id, filters),
+    listTimelineClaims(issue.id, filters, issueSummary?.recentClaims),
     isFiltered || !issueSummary ? filteredTimeline(issue.id, filters) : Promise.resolve({ days: issueSummary.timeline, undated: issueSummary.undated }),
   ]);
   const order = new Map(framingKeys.map((key, index) => [key, index]));

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { clusterClaims, groupStatements, sortById, type AnalysisClaim, type AnalysisFigure } from "@/lib/analysis/clusters";
 import { findDiscrepancies } from "@/lib/analysis/discrepancies";
-import { buildFramingMeasures, type FramingClaim, type FramingMeasures } from "@/lib/analysis/framing-measures";
+import { buildFramingMeasures, type FramingMeasures } from "@/lib/analysis/framing-measures";
 import { sourceOf, type Source } from "@/lib/analysis/sources";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -371,7 +371,6 @@ function computeFraming(state: State, terms: Map<string, Map<string, Distinctive
       if (!totals) continue;
       const stats = coverage.get(key) ?? { articles: 0, chars: 0, sentences: 0, firstParagraphs: [] };
       const claims = claimsBy.get(`${issue.slug}\u0000${key}`) ?? [];
-      const framingClaims: FramingClaim[] = claims;
       const measures = buildFramingMeasures({
         source: totals.source,
         articleCount: stats.articles || new Set(claims.map((claim) => claim.articleId)).size,
@@ -381,7 +380,7 @@ function computeFraming(state: State, terms: Map<string, Map<string, Distinctive
         issueSentences: stats.sentences,
         totalSentences: totals.sentences,
         firstParagraphs: stats.firstParagraphs,
-        claims: framingClaims,
+        claims,
         terms: terms.get(issue.slug)?.get(key) ?? [],
       });
       rows.push({ issueId: issue.id, slug: issue.slug, source: totals.source, measures, claims });

@@ -5,15 +5,21 @@ const CLAIM_KINDS = ["quote", "reported", "narration"] as const;
 const optionalText = z
   .string()
   .trim()
-  .max(200)
   .optional()
-  .transform((value) => value || undefined);
+  .transform((value) => (value && value.length <= 200 ? value : undefined));
+
+/** A real YYYY-MM-DD day ("2026-02-30" is not). */
+function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
 
 const optionalDay = z
   .string()
   .trim()
   .optional()
-  .transform((value) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? value : undefined));
+  .transform((value) => (value && isCalendarDay(value) ? value : undefined));
 
 /**
  * Filters of the dashboard, the issue briefs and their API, as URL search parameters so a view can be

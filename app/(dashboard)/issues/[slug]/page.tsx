@@ -80,6 +80,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
         </h2>
         <p className="mb-3 text-sm text-gray-600">
           {filteredSource ? `Only ${filteredSource}. ` : ""}Distinctive terms are words a source uses on this issue more than the others do (weighted log-odds, z-scores).
+          {filters.speaker || filters.kind || filters.from || filters.to ? " These measures cover all of a source’s text on the issue: the speaker, kind and date filters narrow the other sections." : ""}
         </p>
         {!filters.outlet && brief.totals.sources > brief.framing.length ? (
           <p className="mb-3 text-sm text-gray-600">

@@ -1,0 +1,185 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { testDb } from "./fixtures/db";
+import { storageStateFor } from "./fixtures/users";
+
+const SEED_ISSUES = (JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "..", "seeds", "issues.json"), "utf8")) as { issues: { slug: string; title: string }[] }).issues;
+
+/** The seed articles bearing on an issue (a sentence or a claim tagged with it), with their outlet if known. */
+async function seedSourcesCovering(slug: string) {
+  const db = testDb();
+  try {
+    return await db.$queryRaw<{ id: string; outlet: string | null }[]>`
+      SELECT DISTINCT a.id, o.name AS outlet FROM "Article" a LEFT JOIN "Outlet" o ON o.id = a."outletId"
+      WHERE a.source = 'seed' AND (
+        EXISTS (SELECT 1 FROM "Sentence" s WHERE s."articleId" = a.id AND ${slug} = ANY(s.issues))
+        OR EXISTS (SELECT 1 FROM "Claim" c JOIN "ClaimIssue" ci ON ci."claimId" = c.id JOIN "Issue" i ON i.id = ci."issueId" WHERE c."articleId" = a.id AND i.slug = ${slug})
+      )`;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function openIssueTitles() {
+  const db = testDb();
+  try {
+    return (await db.issue.findMany({ where: { status: "open" }, orderBy: [{ position: "asc" }, { title: "asc" }], select: { title: true } })).map((issue) => issue.title);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+test.describe("the dashboard and issue briefs", () => {
+  test.use({ storageState: storageStateFor("viewer") });
+
+  test("the dashboard matrix is a table with a row per open issue, each cell opening the issue for that source", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { name: "The story at a glance" })).toBeVisible();
+    const matrix = page.getByRole("table", { name: /Open issues by source/ });
+    await expect(matrix).toBeVisible();
+    const titles = await openIssueTitles();
+    await expect(matrix.getByRole("rowheader")).toHaveText(titles);
+    await expect(matrix.getByRole("columnheader", { name: "MS NOW" })).toBeVisible();
+    const cell = matrix.getByRole("link", { name: /in MS NOW: \d+% of its text, \d+ claims?/ }).first();
+    await expect(cell).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Needs attention: where sources disagree" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Claims reported by most sources" })).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/dashboard.png", fullPage: true });
+
+    await cell.click();
+    await expect(page).toHaveURL(/\/issues\/[a-z0-9-]+\?outlet=ms-now$/);
+    await expect(page.getByRole("article", { name: "MS NOW" })).toBeVisible();
+    await expect(page.getByRole("article")).toHaveCount(1);
+  });
+
+  test("each seed issue page shows a framing card for every seed source that covers it", async ({ page }) => {
+    for (const issue of SEED_ISSUES) {
+      const sources = await seedSourcesCovering(issue.slug);
+      expect(sources.length, `seed articles on ${issue.slug}`).toBeGreaterThan(0);
+      await page.goto(`/issues/${issue.slug}`);
+      await expect(page.getByRole("heading", { level: 1, name: issue.title })).toBeVisible();
+      const framing = page.locator("section", { has: page.getByRole("heading", { name: "How each source frames it" }) });
+      for (const source of sources) {
+        const card = source.outlet
+          ? framing.getByRole("article", { name: source.outlet })
+          : framing.getByRole("article").filter({ has: page.locator(`a[href="/articles/${source.id}"]`) });
+        await expect(card, `${issue.slug}: card for ${source.outlet ?? source.id}`).toHaveCount(1);
+        await expect(card).toContainText(/\d+%\s*of its text/);
+        await expect(card.getByRole("heading", { name: "Voices quoted" })).toBeVisible();
+      }
+    }
+  });
+
+  test("the security-guarantees page shows the 95% / 100% discrepancy with its sources", async ({ page }) => {
+    await page.goto("/issues/security-guarantees");
+    const section = page.locator("section", { has: page.getByRole("heading", { name: "Where sources disagree" }) });
+    const table = section.getByRole("table").filter({ has: page.getByRole("cell", { name: /^95%/ }) });
+    await expect(table).toHaveCount(1);
+    const low = table.getByRole("row").filter({ has: page.getByRole("cell", { name: /^95%/ }) });
+    const high = table.getByRole("row").filter({ has: page.getByRole("cell", { name: /^100%/ }) });
+    await expect(low).toContainText(/Trump/);
+    await expect(high).toContainText(/Zelensk/);
+    await expect(high.getByRole("link", { name: "MS NOW" })).toBeVisible();
+    await expect(low.getByRole("link")).not.toHaveCount(0);
+
+    await high.getByRole("link", { name: "MS NOW" }).click();
+    await expect(page).toHaveURL(/\/articles\/[^#]+#claim-/);
+    const claimId = new URL(page.url()).hash.slice(1);
+    await expect(page.locator(`[id="${claimId}"]`)).toBeVisible();
+
+    await page.goto("/issues/security-guarantees");
+    const cluster = page.getByRole("listitem").filter({ has: page.locator("summary", { hasText: "100%" }) }).first();
+    await cluster.locator("summary").click();
+    await expect(cluster.getByRole("list", { name: /Where it appears/ }).getByRole("link", { name: /Open in the article/ }).first()).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/issue-security-guarantees.png", fullPage: true });
+  });
+
+  test("the issue API returns the brief as JSON, a 404 for an unknown slug and a 401 without a session", async ({ page, playwright }) => {
+    const response = await page.request.get("/api/issues/security-guarantees");
+    expect(response.status()).toBe(200);
+    const body = (await response.json()) as {
+      issue: { slug: string };
+      clusters: { outletCount: number }[];
+      discrepancies: { about: string; items: { value: string; speaker: string | null; outlet: string; claimId: string }[] }[];
+      framing: { outlet: { slug: string; name: string }; coverage: { share: number }; summary: string }[];
+    };
+    expect(body.issue.slug).toBe("security-guarantees");
+    const values = body.discrepancies.flatMap((discrepancy) => discrepancy.items.map((item) => item.value));
+    expect(values).toEqual(expect.arrayContaining(["95%", "100%"]));
+    expect(body.discrepancies[0]?.items[0]).toMatchObject({ value: expect.any(String), outlet: expect.any(String), claimId: expect.any(String) });
+    expect(body.framing.map((entry) => entry.outlet.name)).toContain("MS NOW");
+    expect(body.framing.every((entry) => entry.summary.length > 0 && entry.coverage.share >= 0)).toBe(true);
+
+    const missing = await page.request.get("/api/issues/no-such-issue");
+    expect(missing.status()).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { code: "not_found" } });
+
+    const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, storageState: { cookies: [], origins: [] } });
+    const refused = await anonymous.get("/api/issues/security-guarantees", { maxRedirects: 0 });
+    expect(refused.status()).toBe(401);
+    await anonymous.dispose();
+  });
+
+  test("filters are URL parameters, so a filtered view can be bookmarked", async ({ page }) => {
+    await page.goto("/issues/donbas");
+    const form = page.getByRole("form", { name: /Filter/ });
+    await form.getByLabel("Kind of claim").selectOption("quote");
+    await form.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/kind=quote/);
+    await page.reload();
+    await expect(page.getByRole("form", { name: /Filter/ }).getByLabel("Kind of claim")).toHaveValue("quote");
+    await expect(page.getByRole("link", { name: "Clear filters" })).toBeVisible();
+  });
+
+  test("an unknown issue is a 404 page, and a viewer cannot edit issues", async ({ page }) => {
+    const response = await page.goto("/issues/no-such-issue");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "No such issue" })).toBeVisible();
+    await page.goto("/issues/donbas/edit");
+    await expect(page).toHaveURL(/\/\?denied=1$/);
+    await page.goto("/issues/donbas");
+    await expect(page.getByRole("link", { name: "Edit issue" })).toHaveCount(0);
+  });
+});
+
+test.describe("editing issues as an admin", () => {
+  test.use({ storageState: storageStateFor("admin") });
+
+  test("an admin creates an issue and edits its lexicon, and the articles are re-tagged", async ({ page }) => {
+    const title = `Venue ${Date.now().toString(36)}`;
+    await page.goto("/issues");
+    await page.getByRole("link", { name: "New issue" }).click();
+    await page.getByLabel("Title").fill(title);
+    await page.getByLabel("Description").fill("Where the talks were held.");
+    await page.getByLabel("Lexicon phrases").fill("Mar-a-Lago\n\nmar-a-lago");
+    await page.getByRole("button", { name: "Create issue" }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(/Lexicon:\s*Mar-a-Lago$/)).toBeVisible();
+    const framing = page.locator("section", { has: page.getByRole("heading", { name: "How each source frames it" }) });
+    await expect(framing.getByRole("article").first()).toBeVisible();
+    const covered = await framing.getByRole("article").count();
+    expect(covered).toBeGreaterThan(0);
+
+    await page.getByRole("link", { name: "Edit issue" }).click();
+    await expect(page.getByLabel("Lexicon phrases")).toHaveValue("Mar-a-Lago");
+    await page.getByLabel("Lexicon phrases").fill("");
+    await page.getByRole("button", { name: "Save issue" }).click();
+    await expect(page.getByRole("status")).toHaveText("Check the highlighted fields.");
+    await expect(page.getByText("Add at least one lexicon phrase, one per line.")).toBeVisible();
+    await expect(page.getByLabel("Lexicon phrases")).toHaveAccessibleDescription(/Add at least one lexicon phrase/);
+
+    await page.getByLabel("Lexicon phrases").fill("no article mentions this phrase zzqv");
+    await page.getByRole("radio", { name: "Resolved" }).check();
+    await page.screenshot({ path: "test-results/screens/issue-edit.png", fullPage: true });
+    await page.getByRole("button", { name: "Save issue" }).click();
+    await expect(page.getByText(/Lexicon:\s*no article mentions this phrase zzqv/)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText("Resolved", { exact: true })).toBeVisible();
+    await expect(page.getByText("No source covers this issue yet.")).toBeVisible();
+    await expect(page.getByText(/^0 claims in 0 articles/)).toBeVisible();
+
+    await page.goto("/");
+    await expect(page.getByRole("table", { name: /Open issues by source/ }).getByRole("rowheader", { name: title })).toHaveCount(0);
+  });
+});

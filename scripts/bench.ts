@@ -23,6 +23,8 @@ import { loadIssueLexiconFile } from "@/lib/issues-file";
 
 const DIST_DIR = ".next-test";
 const INGEST_ARTICLES = Number(process.env.BENCH_INGEST_ARTICLES ?? 1000);
+const CORPUS_ARTICLES = Number(process.env.BENCH_CORPUS_ARTICLES ?? 10_000);
+const OUTLETS = 20;
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const emit = (metric: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(metric)}\n`);
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -70,19 +72,57 @@ async function benchIngest(url: string, texts: string[]) {
     const issueIds = new Map((await db.issue.findMany({ select: { id: true, slug: true } })).map((issue) => [issue.slug, issue.id]));
     const started = performance.now();
     let stored = 0;
-    await ingestMany(db, texts.map((body) => ({ input: { body } })), { source: "cli", issues, speakers, issueIds }, (_index, result) => {
+    await ingestMany(db, texts.map((body, index) => ({ input: { body, outlet: `Bench Outlet ${(index % OUTLETS) + 1}` } })), { source: "cli", issues, speakers, issueIds }, (_index, result) => {
       if (result.outcome?.status === "stored") stored += 1;
       else if (result.error) throw result.error;
     });
     const seconds = (performance.now() - started) / 1000;
     emit({ name: "ingest.articles_per_s", value: round(stored / seconds), unit: "articles/s", articles: stored });
+    const total = await cloneCorpus(db, CORPUS_ARTICLES);
     const analysisStarted = performance.now();
     await refreshAnalysis(db);
-    emit({ name: "analysis.refresh_s", value: round((performance.now() - analysisStarted) / 1000), unit: "s", articles: stored + 5 });
-    return stored + 5;
+    emit({ name: "analysis.refresh_s", value: round((performance.now() - analysisStarted) / 1000), unit: "s", articles: total });
+    return total;
   } finally {
     await db.$disconnect();
   }
+}
+
+/**
+ * Copies the ingested articles with everything derived from them in SQL until the corpus holds `target`
+ * articles (the pipeline already ran on the originals; copies only need distinct ids and hashes).
+ */
+async function cloneCorpus(db: ReturnType<typeof createPrismaClient>, target: number): Promise<number> {
+  const originals = await db.article.count();
+  const copies = Math.max(0, Math.ceil(target / originals) - 1);
+  if (copies === 0) return originals;
+  progress(`cloning ${originals} articles ${copies} times in SQL`);
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`
+        INSERT INTO "Article" (id, "outletId", title, url, "publishedAt", byline, "originalText", "cleanedText", "contentHash", minhash, "lshBands", source, "sourceFile", "charCount", "ingestedAt", "derivedAt", "updatedAt")
+        SELECT a.id || '_c' || n, a."outletId", a.title, a.url, a."publishedAt", a.byline, a."originalText", a."cleanedText", a."contentHash" || '_c' || n, a.minhash, '{}', a.source, a."sourceFile", a."charCount", now(), now(), now()
+        FROM "Article" a CROSS JOIN generate_series(1, ${copies}::int) AS n`;
+      await tx.$executeRaw`
+        INSERT INTO "Sentence" (id, "articleId", index, paragraph, start, "end", issues)
+        SELECT s.id || '_c' || n, s."articleId" || '_c' || n, s.index, s.paragraph, s.start, s."end", s.issues
+        FROM "Sentence" s CROSS JOIN generate_series(1, ${copies}::int) AS n WHERE position('_c' in s."articleId") = 0`;
+      await tx.$executeRaw`
+        INSERT INTO "Claim" (id, "articleId", kind, start, "end", text, quote, "isPartial", "speakerId", "speakerText", verb, confidence, fingerprint, status, version, "createdAt", "updatedAt")
+        SELECT c.id || '_c' || n, c."articleId" || '_c' || n, c.kind, c.start, c."end", c.text, c.quote, c."isPartial", c."speakerId", c."speakerText", c.verb, c.confidence, c.fingerprint, c.status, 1, now(), now()
+        FROM "Claim" c CROSS JOIN generate_series(1, ${copies}::int) AS n WHERE position('_c' in c."articleId") = 0`;
+      await tx.$executeRaw`
+        INSERT INTO "ClaimIssue" ("claimId", "issueId")
+        SELECT ci."claimId" || '_c' || n, ci."issueId" FROM "ClaimIssue" ci CROSS JOIN generate_series(1, ${copies}::int) AS n WHERE position('_c' in ci."claimId") = 0`;
+      await tx.$executeRaw`
+        INSERT INTO "ClaimFigure" (id, "claimId", raw, value, unit, about, start, "end")
+        SELECT f.id || '_c' || n, f."claimId" || '_c' || n, f.raw, f.value, f.unit, f.about, f.start, f."end"
+        FROM "ClaimFigure" f CROSS JOIN generate_series(1, ${copies}::int) AS n WHERE position('_c' in f."claimId") = 0`;
+    },
+    { timeout: 600_000 },
+  );
+  await db.$executeRawUnsafe(`ANALYZE`);
+  return db.article.count();
 }
 
 async function waitForServer(url: string, child: ReturnType<typeof spawn>, timeoutMs = 240_000) {

@@ -10,7 +10,10 @@ const LINKS = [
   { href: "/claims", label: "Claims" },
 ];
 
-const ADMIN_LINKS = [{ href: "/admin/tokens", label: "API tokens" }];
+const ADMIN_LINKS = [
+  { href: "/admin/users", label: "Users" },
+  { href: "/admin/tokens", label: "API tokens" },
+];
 
 export type AppNavProps = { isAdmin: boolean };
 

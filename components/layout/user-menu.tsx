@@ -1,3 +1,4 @@
+import { NotificationBell } from "@/components/layout/notification-bell";
 import { logout } from "@/lib/actions/auth";
 import type { CurrentUser } from "@/lib/auth/session";
 
@@ -6,6 +7,7 @@ export type UserMenuProps = { user: CurrentUser };
 export function UserMenu({ user }: UserMenuProps) {
   return (
     <div className="flex items-center gap-3 text-sm">
+      <NotificationBell userId={user.id} />
       <span className="text-gray-700">
         <span className="font-medium">{user.name ?? user.email}</span>{" "}
         <span className="text-gray-500">({user.role})</span>

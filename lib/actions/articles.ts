@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { after } from "next/server";
 import { z } from "zod";
 import { AuthorizationError, requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -142,7 +143,7 @@ export async function saveArticles(_previous: SaveState, formData: FormData): Pr
       results.push({ key: draft.key, name: draft.name, status: "error", message: error.message });
     }
   }
-  if (results.some((result) => result.status === "stored")) await refreshAnalysis(db);
+  if (results.some((result) => result.status === "stored")) after(() => refreshAnalysis(db));
   revalidatePath("/articles");
   revalidatePath("/");
   return { results };

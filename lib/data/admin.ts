@@ -11,3 +11,10 @@ export function listApiTokens() {
 export function listActiveUsers() {
   return db.user.findMany({ where: { isActive: true }, orderBy: { email: "asc" }, select: { id: true, email: true, name: true, role: true } });
 }
+
+export function listUsers() {
+  return db.user.findMany({
+    orderBy: [{ isActive: "desc" }, { email: "asc" }],
+    select: { id: true, email: true, name: true, role: true, isActive: true, lastLoginAt: true, createdAt: true },
+  });
+}

@@ -1,50 +1,308 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ClaimKind, ReviewStatus } from "@/lib/generated/prisma/enums";
+import { readCorrections, type Corrections } from "@/lib/services/review";
+import type { ClaimFilters, ClaimSort } from "@/lib/validations/claims";
 
 export type ClaimListItem = {
   id: string;
-  kind: "quote" | "reported" | "narration";
+  kind: ClaimKind;
   text: string;
   confidence: number;
-  status: string;
-  speaker: string | null;
+  status: ReviewStatus;
+  version: number;
+  speaker: { id: string; name: string } | null;
   articleId: string;
-  outlet: string | null;
-  issues: string[];
+  articleTitle: string | null;
+  outlet: { slug: string; name: string } | null;
+  issues: { slug: string; title: string }[];
+  assignee: { id: string; name: string | null; email: string } | null;
+  isCorrected: boolean;
+  updatedAt: Date;
 };
 
-/** Claims, least confident first (what needs an editor's eye), with speaker, outlet and issues. */
-export async function listClaims({ limit = 100 }: { limit?: number } = {}): Promise<{ items: ClaimListItem[]; total: number }> {
-  const [rows, total] = await Promise.all([
-    db.claim.findMany({
-      take: Math.min(Math.max(limit, 1), 500),
-      orderBy: [{ confidence: "asc" }, { id: "asc" }],
-      select: {
-        id: true,
-        kind: true,
-        text: true,
-        confidence: true,
-        status: true,
-        articleId: true,
-        speaker: { select: { name: true } },
-        article: { select: { outlet: { select: { name: true } } } },
-        issues: { select: { issue: { select: { slug: true } } } },
-      },
-    }),
-    db.claim.count(),
-  ]);
-  return {
-    total,
-    items: rows.map((row) => ({
+export type ClaimPage = { items: ClaimListItem[]; total: number; nextCursor: string | null };
+
+const LIST_SELECT = {
+  id: true,
+  kind: true,
+  text: true,
+  confidence: true,
+  status: true,
+  version: true,
+  corrections: true,
+  createdAt: true,
+  updatedAt: true,
+  articleId: true,
+  speaker: { select: { id: true, name: true } },
+  article: { select: { title: true, outlet: { select: { slug: true, name: true } } } },
+  issues: { select: { issue: { select: { slug: true, title: true } } } },
+  assignee: { select: { id: true, name: true, email: true } },
+} satisfies Prisma.ClaimSelect;
+
+type ListRow = Prisma.ClaimGetPayload<{ select: typeof LIST_SELECT }>;
+
+function encodeCursor(value: number | string, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string | undefined): [number | string, string] | null {
+  if (!cursor) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(value) && value.length === 2 && (typeof value[0] === "number" || typeof value[0] === "string") && typeof value[1] === "string") {
+      return [value[0], value[1]];
+    }
+  } catch {
+    // An unreadable cursor starts from the first page.
+  }
+  return null;
+}
+
+async function filterWhere(filters: ClaimFilters, viewerId?: string): Promise<Prisma.ClaimWhereInput> {
+  const and: Prisma.ClaimWhereInput[] = [];
+  if (filters.articleId) and.push({ articleId: filters.articleId });
+  if (filters.issue) and.push({ issues: { some: { issue: { slug: filters.issue } } } });
+  if (filters.outlet) and.push(filters.outlet === "unattributed" ? { article: { outletId: null } } : { article: { outlet: { slug: filters.outlet } } });
+  if (filters.speaker) {
+    const speaker = await db.speaker.findFirst({ where: { OR: [{ slug: filters.speaker }, { id: filters.speaker }] }, select: { id: true } });
+    const id = speaker?.id ?? "-";
+    and.push({ OR: [{ speakerId: id }, { corrections: { path: ["speakerId"], equals: id } }] });
+  }
+  if (filters.status) and.push({ status: filters.status });
+  if (filters.kind) and.push({ OR: [{ kind: filters.kind }, { corrections: { path: ["kind"], equals: filters.kind } }] });
+  if (filters.assignee === "none") and.push({ assigneeId: null });
+  else if (filters.assignee === "me") and.push({ assigneeId: viewerId ?? "-" });
+  else if (filters.assignee) and.push({ assigneeId: filters.assignee });
+  if (filters.minConfidence !== undefined) and.push({ confidence: { gte: filters.minConfidence } });
+  if (filters.maxConfidence !== undefined) and.push({ confidence: { lte: filters.maxConfidence } });
+  return and.length > 0 ? { AND: and } : {};
+}
+
+const ORDER: Record<ClaimSort, Prisma.ClaimOrderByWithRelationInput[]> = {
+  confidence: [{ confidence: "asc" }, { id: "asc" }],
+  "-confidence": [{ confidence: "desc" }, { id: "desc" }],
+  "-createdAt": [{ createdAt: "desc" }, { id: "desc" }],
+};
+
+function cursorWhere(sort: ClaimSort, cursor: [number | string, string] | null): Prisma.ClaimWhereInput | null {
+  if (!cursor) return null;
+  const [value, id] = cursor;
+  if (sort === "-createdAt") {
+    if (typeof value !== "string") return null;
+    const date = new Date(value);
+    return { OR: [{ createdAt: { lt: date } }, { createdAt: date, id: { lt: id } }] };
+  }
+  if (typeof value !== "number") return null;
+  return sort === "confidence"
+    ? { OR: [{ confidence: { gt: value } }, { confidence: value, id: { gt: id } }] }
+    : { OR: [{ confidence: { lt: value } }, { confidence: value, id: { lt: id } }] };
+}
+
+async function toItems(rows: ListRow[]): Promise<ClaimListItem[]> {
+  const corrections = new Map(rows.map((row) => [row.id, readCorrections(row.corrections)]));
+  const speakerIds = [...new Set([...corrections.values()].flatMap((value) => (value.speakerId ? [value.speakerId] : [])))];
+  const speakers = speakerIds.length > 0 ? await db.speaker.findMany({ where: { id: { in: speakerIds } }, select: { id: true, name: true } }) : [];
+  const speakerById = new Map(speakers.map((speaker) => [speaker.id, speaker]));
+  const issueSlugs = [...new Set([...corrections.values()].flatMap((value) => value.issues ?? []))];
+  const issues = issueSlugs.length > 0 ? await db.issue.findMany({ where: { slug: { in: issueSlugs } }, select: { slug: true, title: true } }) : [];
+  const issueBySlug = new Map(issues.map((issue) => [issue.slug, issue]));
+  return rows.map((row) => {
+    const overlay: Corrections = corrections.get(row.id) ?? {};
+    return {
       id: row.id,
-      kind: row.kind,
+      kind: overlay.kind ?? row.kind,
       text: row.text,
       confidence: row.confidence,
       status: row.status,
-      speaker: row.speaker?.name ?? null,
+      version: row.version,
+      speaker: (overlay.speakerId ? speakerById.get(overlay.speakerId) : undefined) ?? row.speaker,
       articleId: row.articleId,
-      outlet: row.article.outlet?.name ?? null,
-      issues: row.issues.map((link) => link.issue.slug),
+      articleTitle: row.article.title,
+      outlet: row.article.outlet,
+      issues: overlay.issues
+        ? overlay.issues.flatMap((slug) => issueBySlug.get(slug) ?? [])
+        : row.issues.map((link) => link.issue),
+      assignee: row.assignee,
+      isCorrected: Object.keys(overlay).length > 0,
+      updatedAt: row.updatedAt,
+    };
+  });
+}
+
+/**
+ * One page of the review queue, lowest confidence first unless sorted otherwise. Keyset pagination on
+ * (confidence, id) or (createdAt, id), so a page costs the same at 100,000 claims as at 100: the
+ * cursor carries the last row's sort value and id, never an offset. Corrections are applied to what
+ * is shown (speaker, kind, issues).
+ */
+export async function listClaims(filters: ClaimFilters, viewerId?: string): Promise<ClaimPage> {
+  const where = await filterWhere(filters, viewerId);
+  const after = cursorWhere(filters.sort, decodeCursor(filters.cursor));
+  const [rows, total] = await Promise.all([
+    db.claim.findMany({
+      where: after ? { AND: [where, after] } : where,
+      orderBy: ORDER[filters.sort],
+      take: filters.limit + 1,
+      select: LIST_SELECT,
+    }),
+    db.claim.count({ where }),
+  ]);
+  const page = rows.slice(0, filters.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > filters.limit && last ? encodeCursor(filters.sort === "-createdAt" ? last.createdAt.toISOString() : last.confidence, last.id) : null;
+  return { items: await toItems(page), total, nextCursor };
+}
+
+export type ClaimDetail = NonNullable<Awaited<ReturnType<typeof getClaim>>>;
+
+/** One claim with its article text, overlay, cluster siblings and audit log (for `/claims/[id]` and the API). */
+export const getClaim = cache(async (id: string) => {
+  const row = await db.claim.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      kind: true,
+      start: true,
+      end: true,
+      text: true,
+      quote: true,
+      isPartial: true,
+      speakerText: true,
+      verb: true,
+      confidence: true,
+      status: true,
+      version: true,
+      corrections: true,
+      createdAt: true,
+      updatedAt: true,
+      clusterId: true,
+      speaker: { select: { id: true, name: true } },
+      assignee: { select: { id: true, name: true, email: true } },
+      issues: { select: { issue: { select: { slug: true, title: true } } } },
+      figures: { select: { raw: true, value: true, unit: true, about: true } },
+      article: {
+        select: {
+          id: true,
+          title: true,
+          originalText: true,
+          publishedAt: true,
+          outlet: { select: { slug: true, name: true } },
+          sentences: { select: { start: true, end: true, paragraph: true }, orderBy: { index: "asc" } },
+        },
+      },
+      cluster: { select: { id: true, label: true, outletCount: true } },
+    },
+  });
+  if (!row) return null;
+  const corrections = readCorrections(row.corrections);
+  const [correctedSpeaker, correctedIssues, siblings] = await Promise.all([
+    corrections.speakerId ? db.speaker.findUnique({ where: { id: corrections.speakerId }, select: { id: true, name: true } }) : null,
+    corrections.issues ? db.issue.findMany({ where: { slug: { in: corrections.issues } }, select: { slug: true, title: true } }) : null,
+    row.clusterId
+      ? db.claim.findMany({
+          where: { clusterId: row.clusterId, id: { not: row.id } },
+          orderBy: [{ article: { publishedAt: "asc" } }, { id: "asc" }],
+          take: 50,
+          select: { id: true, text: true, status: true, speaker: { select: { name: true } }, article: { select: { id: true, title: true, outlet: { select: { name: true } } } } },
+        })
+      : [],
+  ]);
+  const start = corrections.start ?? row.start;
+  const end = corrections.end ?? row.end;
+  const text = row.article.originalText;
+  const sentence = row.article.sentences.find((item) => item.start <= start && item.end >= start) ?? null;
+  const paragraphSentences = sentence ? row.article.sentences.filter((item) => item.paragraph === sentence.paragraph) : [];
+  const paragraph = paragraphSentences.length > 0 ? { start: paragraphSentences[0]!.start, end: paragraphSentences.at(-1)!.end } : { start: Math.max(0, start - 300), end: Math.min(text.length, end + 300) };
+  paragraph.start = Math.min(paragraph.start, start);
+  paragraph.end = Math.max(paragraph.end, end);
+  return {
+    id: row.id,
+    kind: corrections.kind ?? row.kind,
+    pipelineKind: row.kind,
+    start,
+    end,
+    spanText: text.slice(start, end),
+    text: row.text,
+    quote: row.quote,
+    isPartial: row.isPartial,
+    speakerText: row.speakerText,
+    verb: row.verb,
+    confidence: row.confidence,
+    status: row.status,
+    version: row.version,
+    corrections,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    speaker: correctedSpeaker ?? row.speaker,
+    pipelineSpeaker: row.speaker,
+    assignee: row.assignee,
+    issues: correctedIssues ?? row.issues.map((link) => link.issue),
+    figures: row.figures,
+    article: { id: row.article.id, title: row.article.title, publishedAt: row.article.publishedAt, outlet: row.article.outlet, length: text.length },
+    context: {
+      before: text.slice(paragraph.start, start),
+      span: text.slice(start, end),
+      after: text.slice(end, paragraph.end),
+      sentence: sentence ? text.slice(Math.min(sentence.start, start), Math.max(sentence.end, end)) : text.slice(start, end),
+    },
+    cluster: row.cluster,
+    siblings: siblings.map((sibling) => ({
+      id: sibling.id,
+      text: sibling.text,
+      status: sibling.status,
+      speaker: sibling.speaker?.name ?? null,
+      articleId: sibling.article.id,
+      articleTitle: sibling.article.title,
+      outlet: sibling.article.outlet?.name ?? null,
     })),
   };
+});
+
+/** The audit log of a claim, oldest first: append-only, so this is its whole history. */
+export async function getClaimEvents(claimId: string) {
+  const events = await db.reviewEvent.findMany({
+    where: { claimId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, field: true, from: true, to: true, comment: true, createdAt: true, actor: { select: { name: true, email: true } } },
+  });
+  const ids = new Set<string>();
+  for (const event of events) {
+    if (event.field === "assignee" || event.field === "speakerId") {
+      for (const value of [event.from, event.to]) if (typeof value === "string") ids.add(value);
+    }
+  }
+  const [users, speakers] = await Promise.all([
+    db.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true, email: true } }),
+    db.speaker.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } }),
+  ]);
+  const names = new Map<string, string>([...users.map((user) => [user.id, user.name ?? user.email] as const), ...speakers.map((speaker) => [speaker.id, speaker.name] as const)]);
+  return events.map((event) => ({ ...event, names: Object.fromEntries([event.from, event.to].flatMap((value) => (typeof value === "string" && names.has(value) ? [[value, names.get(value)!]] : []))) as Record<string, string> }));
+}
+
+/** Choices for the queue's filters and the claim's forms. */
+export const getReviewOptions = cache(async () => {
+  const [issues, outlets, speakers, teammates] = await Promise.all([
+    db.issue.findMany({ orderBy: [{ position: "asc" }, { slug: "asc" }], select: { slug: true, title: true } }),
+    db.outlet.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
+    db.speaker.findMany({ orderBy: { name: "asc" }, select: { id: true, slug: true, name: true } }),
+    db.user.findMany({ where: { isActive: true }, orderBy: [{ name: "asc" }, { email: "asc" }], select: { id: true, name: true, email: true, role: true } }),
+  ]);
+  return { issues, outlets, speakers, teammates };
+});
+
+/**
+ * A cheap token that changes whenever any claim's review or any note changes, read from the shared
+ * database so every app instance sees teammates' changes (the live refresh polls it).
+ */
+export async function getChangeToken(): Promise<string> {
+  const rows = await db.$queryRaw<{ claims: Date | null; notes: Date | null; noteCount: bigint }[]>`
+    SELECT (SELECT max("updatedAt") FROM "Claim") AS claims,
+           (SELECT max("updatedAt") FROM "Note") AS notes,
+           (SELECT count(*) FROM "Note") AS "noteCount"`;
+  const row = rows[0];
+  return row ? [row.claims?.getTime() ?? 0, row.notes?.getTime() ?? 0, row.noteCount].join("-") : "0";
 }

@@ -40,10 +40,12 @@ export type IngestContext = {
   issueIds?: Map<string, string>;
 };
 
-/** The open issues' lexicons, as the pipeline takes them. */
+/**
+ * Every issue's lexicon, as the pipeline takes them. Resolved issues keep tagging new text, so their
+ * history stays complete if they are reopened; the dashboard shows open issues only.
+ */
 export async function loadIssueLexicons(db: Db): Promise<IssueLexicon[]> {
   return db.issue.findMany({
-    where: { status: "open" },
     orderBy: { position: "asc" },
     select: { slug: true, title: true, description: true, phrases: true, exclusions: true },
   });

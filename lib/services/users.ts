@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { newUserSchema } from "@/lib/validations/auth";
 
 export class UserExistsError extends Error {
@@ -33,4 +34,40 @@ export async function ensureFirstAdmin(db: Db): Promise<{ email: string; passwor
   const password = crypto.randomBytes(12).toString("base64url");
   await createUser(db, { email: FIRST_ADMIN_EMAIL, name: "Admin", role: "admin", password });
   return { email: FIRST_ADMIN_EMAIL, password };
+}
+
+/** An admin's change to a user would leave no active admin, or locks the admin out of their own account. */
+export class UserChangeError extends Error {}
+
+async function assertAdminRemains(db: Db, userId: string) {
+  const others = await db.user.count({ where: { role: "admin", isActive: true, id: { not: userId } } });
+  if (others === 0) throw new UserChangeError("Keep at least one active admin: make someone else an admin first.");
+}
+
+/** Changes a user's role; takes effect at their next request (the session re-reads it). */
+export async function setUserRole(db: Db, actorId: string, userId: string, role: Role) {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
+  if (!user) throw new UserChangeError("No such user.");
+  if (user.role === "admin" && role !== "admin") {
+    if (userId === actorId) throw new UserChangeError("You cannot remove your own admin role; ask another admin.");
+    await assertAdminRemains(db, userId);
+  }
+  return db.user.update({ where: { id: userId }, data: { role }, select: { id: true, role: true } });
+}
+
+/** Deactivates (or reactivates) a user: a deactivated user's session and API tokens stop working at the next request. */
+export async function setUserActive(db: Db, actorId: string, userId: string, isActive: boolean) {
+  if (!isActive && userId === actorId) throw new UserChangeError("You cannot deactivate yourself.");
+  const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
+  if (!user) throw new UserChangeError("No such user.");
+  if (!isActive && user.role === "admin") await assertAdminRemains(db, userId);
+  return db.user.update({ where: { id: userId }, data: { isActive }, select: { id: true, isActive: true } });
+}
+
+/** Sets a new random password and returns it once, for the admin to hand over. */
+export async function resetUserPassword(db: Db, userId: string): Promise<string> {
+  const password = crypto.randomBytes(12).toString("base64url");
+  const updated = await db.user.updateMany({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
+  if (updated.count !== 1) throw new UserChangeError("No such user.");
+  return password;
 }

@@ -1,18 +1,76 @@
 import type { Metadata } from "next";
-import { ClaimTable } from "@/components/claims/claim-table";
+import Link from "next/link";
+import { ClaimFiltersForm } from "@/components/claims/claim-filters";
+import { LiveRefresh } from "@/components/claims/live-refresh";
+import { ReviewQueue } from "@/components/claims/review-queue";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/session";
-import { listClaims } from "@/lib/data/claims";
+import { hasRole, requirePageUser } from "@/lib/auth/session";
+import { getReviewOptions, listClaims } from "@/lib/data/claims";
+import { plural } from "@/lib/format";
+import { parseClaimFilters } from "@/lib/validations/claims";
 
-export const metadata: Metadata = { title: "Claims" };
+export const metadata: Metadata = { title: "Review queue" };
 
-export default async function ClaimsPage() {
-  await requirePageUser("/claims");
-  const { items, total } = await listClaims({ limit: 200 });
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function queryString(params: Record<string, string | string[] | undefined>, change: Record<string, string | undefined>) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...params, ...change })) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first) query.set(key, first);
+  }
+  const text = query.toString();
+  return text ? `/claims?${text}` : "/claims";
+}
+
+export default async function ClaimsPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const user = await requirePageUser(queryString(params, {}));
+  const parsed = parseClaimFilters(params);
+  const filters = parsed.success ? parsed.data : parseClaimFilters({}).data!;
+  const [page, options] = await Promise.all([listClaims(filters, user.id), getReviewOptions()]);
   return (
     <>
-      <PageHeader title="Claims" description={`${total} claims derived from the articles, least confident first.`} />
-      {items.length > 0 ? <ClaimTable claims={items} /> : <p className="text-sm text-gray-600">No claims yet.</p>}
+      <LiveRefresh />
+      <PageHeader title="Review queue" description={`${plural(page.total, "claim")} match, ${filters.sort === "confidence" ? "lowest confidence first" : filters.sort === "-confidence" ? "highest confidence first" : "newest first"}.`} />
+      {!parsed.success ? (
+        <p role="alert" className="mb-3 text-sm text-red-700">
+          {parsed.error.issues[0]?.message} The filters were reset.
+        </p>
+      ) : null}
+      <ClaimFiltersForm filters={filters} options={options} />
+      {page.items.length > 0 ? (
+        <ReviewQueue
+          canReview={hasRole(user, "editor")}
+          claims={page.items.map((item) => ({
+            id: item.id,
+            kind: item.kind,
+            text: item.text,
+            confidence: item.confidence,
+            status: item.status,
+            version: item.version,
+            speaker: item.speaker?.name ?? null,
+            outlet: item.outlet?.name ?? null,
+            issues: item.issues,
+            assignee: item.assignee ? (item.assignee.name ?? item.assignee.email) : null,
+            isCorrected: item.isCorrected,
+          }))}
+        />
+      ) : (
+        <p className="text-sm text-gray-600">No claims match these filters.</p>
+      )}
+      <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
+        {filters.cursor ? (
+          <Link href={queryString(params, { cursor: undefined })} className="text-accent hover:underline">
+            First page
+          </Link>
+        ) : null}
+        {page.nextCursor ? (
+          <Link href={queryString(params, { cursor: page.nextCursor })} className="text-accent hover:underline">
+            Next page
+          </Link>
+        ) : null}
+      </nav>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { NextResponse } from "next/server";
+import { after, NextResponse } from "next/server";
 import { apiError, guardApi } from "@/lib/api/respond";
 import { listArticles } from "@/lib/data/articles";
 import { db } from "@/lib/db";
@@ -107,7 +107,7 @@ export async function POST(request: Request) {
   for (const submission of submissions) {
     try {
       const outcome = await ingestArticle(db, submission.input, { source: submission.file ? "upload" : "api", sourceFile: submission.file, userId: guard.user.id });
-      if (outcome.status === "stored") await refreshAnalysis(db);
+      if (outcome.status === "stored") after(() => refreshAnalysis(db));
       if (submissions.length === 1) return outcomeResponse(outcome);
       results.push({ file: submission.file, ...outcome });
     } catch (error) {

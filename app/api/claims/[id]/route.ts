@@ -1,0 +1,50 @@
+import { NextResponse } from "next/server";
+import { apiError, guardApi } from "@/lib/api/respond";
+import { readJson } from "@/lib/api/read-json";
+import { getClaim } from "@/lib/data/claims";
+import { db } from "@/lib/db";
+import { ClaimNotFoundError, ConflictError, ReviewValidationError, updateClaim } from "@/lib/services/review";
+import { claimUpdateSchema } from "@/lib/validations/claims";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+async function claimJson(id: string) {
+  const claim = await getClaim(id);
+  if (!claim) return null;
+  return { ...claim, createdAt: claim.createdAt.toISOString(), updatedAt: claim.updatedAt.toISOString() };
+}
+
+/** `GET /api/claims/[id]` → the claim with its `version`, corrections overlay, context and cluster siblings. */
+export async function GET(request: Request, { params }: Context) {
+  const guard = await guardApi(request, "viewer");
+  if (guard.response) return guard.response;
+  const { id } = await params;
+  const claim = await claimJson(id);
+  if (!claim) return apiError(404, "not_found", `No claim ${id}.`);
+  return NextResponse.json(claim);
+}
+
+/**
+ * `PATCH /api/claims/[id]` `{status?, comment?, assigneeId?, corrections?, version}` → 200 with the claim;
+ * 409 `{error:{code:"conflict", message, current}}` when `version` is stale.
+ */
+export async function PATCH(request: Request, { params }: Context) {
+  const guard = await guardApi(request, "editor");
+  if (guard.response) return guard.response;
+  const { id } = await params;
+  const body = await readJson(request, claimUpdateSchema);
+  if (!body.ok) return apiError(body.status, body.status === 400 ? "bad_request" : "invalid", body.message);
+  try {
+    await updateClaim(db, guard.user, id, body.data);
+  } catch (error) {
+    if (error instanceof ClaimNotFoundError) return apiError(404, "not_found", error.message);
+    if (error instanceof ConflictError) {
+      return apiError(409, "conflict", error.message, { current: error.current, changedBy: error.changedBy, changedAt: error.changedAt.toISOString() });
+    }
+    if (error instanceof ReviewValidationError) return apiError(422, "invalid", error.message, { field: error.field });
+    throw error;
+  }
+  return NextResponse.json(await claimJson(id));
+}

@@ -1,0 +1,38 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
+
+export type LiveRefreshProps = { intervalMs?: number };
+
+/**
+ * Polls the shared change token and refreshes the server-rendered page when a teammate changed a
+ * claim or a note. Polling the database-backed token works across app instances.
+ */
+export function LiveRefresh({ intervalMs = 4000 }: LiveRefreshProps) {
+  const router = useRouter();
+  const token = useRef<string | null>(null);
+  useEffect(() => {
+    let isStopped = false;
+    const check = async () => {
+      if (document.hidden) return;
+      try {
+        const response = await fetch("/api/claims/changes", { cache: "no-store" });
+        if (!response.ok) return;
+        const { token: next } = (await response.json()) as { token: string };
+        if (isStopped) return;
+        if (token.current !== null && token.current !== next) router.refresh();
+        token.current = next;
+      } catch {
+        // A missed poll is retried at the next tick.
+      }
+    };
+    void check();
+    const timer = window.setInterval(() => void check(), intervalMs);
+    return () => {
+      isStopped = true;
+      window.clearInterval(timer);
+    };
+  }, [router, intervalMs]);
+  return null;
+}

@@ -1,6 +1,5 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { authConfig } from "@/auth.config";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { findLockout, recordLoginAttempt } from "@/lib/auth/throttle";
@@ -38,7 +37,9 @@ function oidcProvider(): NextAuthConfig["providers"] {
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  ...authConfig,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+  pages: { signIn: "/login" },
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "@/lib/server/data-dir";
 
-const SOURCES = ["app", "components", "lib", "public", "auth.ts", "auth.config.ts", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "public", "auth.ts", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 const IGNORED = new Set(["generated", "node_modules"]);
 
 function collect(entry: string, hash: crypto.Hash) {

@@ -32,7 +32,13 @@ export const FIRST_ADMIN_EMAIL = "admin@briefing.local";
 export async function ensureFirstAdmin(db: Db): Promise<{ email: string; password: string } | undefined> {
   if ((await db.user.count()) > 0) return undefined;
   const password = crypto.randomBytes(12).toString("base64url");
-  await createUser(db, { email: FIRST_ADMIN_EMAIL, name: "Admin", role: "admin", password });
+  try {
+    await createUser(db, { email: FIRST_ADMIN_EMAIL, name: "Admin", role: "admin", password });
+  } catch (error) {
+    // Another instance starting on the same database created it first.
+    if (error instanceof UserExistsError || (error as { code?: string }).code === "P2002") return undefined;
+    throw error;
+  }
   return { email: FIRST_ADMIN_EMAIL, password };
 }
 

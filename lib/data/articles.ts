@@ -1,20 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
-
-const LIST_SELECT = {
-  id: true,
-  title: true,
-  url: true,
-  publishedAt: true,
-  byline: true,
-  charCount: true,
-  source: true,
-  ingestedAt: true,
-  cleanedText: false,
-  outlet: { select: { id: true, slug: true, name: true } },
-  _count: { select: { claims: true } },
-} as const;
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export type ArticleListItem = {
   id: string;
@@ -40,39 +27,90 @@ export function firstWords(text: string, count = 10): string {
 
 export type ListArticlesOptions = { limit?: number; cursor?: string; query?: string };
 
+type ListRow = {
+  id: string;
+  title: string | null;
+  url: string | null;
+  publishedAt: Date | null;
+  byline: string | null;
+  charCount: number;
+  source: string;
+  ingestedAt: Date;
+  head: string;
+  words: number | null;
+  outletId: string | null;
+  outletSlug: string | null;
+  outletName: string | null;
+  claims: number;
+  sortUndated: number;
+  sortPublished: number;
+};
+
+/** Position of an article in the list order, as an opaque cursor: (undated, -published, ingested, id). */
+type Cursor = [number, number, string, string];
+
+function encodeCursor(row: ListRow): string {
+  return Buffer.from(JSON.stringify([row.sortUndated, row.sortPublished, row.ingestedAt.toISOString(), row.id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string | undefined): Cursor | undefined {
+  if (!cursor) return undefined;
+  try {
+    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
+    if (Array.isArray(value) && value.length === 4 && typeof value[0] === "number" && typeof value[1] === "number" && typeof value[2] === "string" && typeof value[3] === "string") {
+      return value as Cursor;
+    }
+  } catch {
+    // an unreadable cursor starts from the beginning
+  }
+  return undefined;
+}
+
 /**
- * Articles, newest publication first (undated last), with outlet and claim counts. `query` searches
- * title and text (PostgreSQL full-text search, web-search syntax).
+ * Articles, newest publication first (undated last, then in ingest order), with outlet and claim counts,
+ * a page at a time (keyset pagination: `nextCursor` continues the list). `query` searches title and text
+ * with PostgreSQL full-text search (web-search syntax). Reads only the start of each text.
  */
 export async function listArticles({ limit = 50, cursor, query }: ListArticlesOptions = {}) {
-  const take = Math.min(Math.max(limit, 1), 200);
-  let ids: string[] | undefined;
-  if (query?.trim()) {
-    const rows = await db.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "Article"
-      WHERE search @@ websearch_to_tsquery('english', ${query})
-      ORDER BY ts_rank(search, websearch_to_tsquery('english', ${query})) DESC
-      LIMIT 1000`;
-    ids = rows.map((row) => row.id);
-  }
-  const where = ids ? { id: { in: ids } } : {};
-  const [rows, total] = await Promise.all([
-    db.article.findMany({
-      where,
-      select: { ...LIST_SELECT, cleanedText: true },
-      orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { ingestedAt: "asc" }, { id: "asc" }],
-      take: take + 1,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    }),
-    db.article.count({ where }),
+  const take = Math.min(Math.max(Math.trunc(limit) || 50, 1), 200);
+  const search = query?.trim() ? Prisma.sql`a.search @@ websearch_to_tsquery('english', ${query})` : Prisma.sql`TRUE`;
+  const after = decodeCursor(cursor);
+  const position = after
+    ? Prisma.sql`(CASE WHEN a."publishedAt" IS NULL THEN 1 ELSE 0 END, COALESCE(-extract(epoch FROM a."publishedAt"), 0)::float8, a."ingestedAt", a.id)
+        > (${after[0]}::int, ${after[1]}::float8, ${new Date(after[2])}::timestamp, ${after[3]})`
+    : Prisma.sql`TRUE`;
+  const [rows, counted] = await Promise.all([
+    db.$queryRaw<ListRow[]>`
+      SELECT a.id, a.title, a.url, a."publishedAt", a.byline, a."charCount", a.source::text AS source, a."ingestedAt",
+        left(a."cleanedText", 400) AS head,
+        array_length(regexp_split_to_array(btrim(a."cleanedText"), '\\s+'), 1) AS words,
+        o.id AS "outletId", o.slug AS "outletSlug", o.name AS "outletName",
+        (SELECT count(*)::int FROM "Claim" c WHERE c."articleId" = a.id) AS claims,
+        CASE WHEN a."publishedAt" IS NULL THEN 1 ELSE 0 END AS "sortUndated",
+        COALESCE(-extract(epoch FROM a."publishedAt"), 0)::float8 AS "sortPublished"
+      FROM "Article" a LEFT JOIN "Outlet" o ON o.id = a."outletId"
+      WHERE ${search} AND ${position}
+      ORDER BY "sortUndated", "sortPublished", a."ingestedAt", a.id
+      LIMIT ${take + 1}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Article" a WHERE ${search}`,
   ]);
-  const items: ArticleListItem[] = rows.slice(0, take).map(({ cleanedText, _count, ...row }) => ({
-    ...row,
-    label: row.title ?? firstWords(cleanedText),
-    wordCount: cleanedText.split(/\s+/).filter(Boolean).length,
-    claimCount: _count.claims,
+  const page = rows.slice(0, take);
+  const items: ArticleListItem[] = page.map((row) => ({
+    id: row.id,
+    title: row.title,
+    label: row.title ?? firstWords(row.head),
+    url: row.url,
+    publishedAt: row.publishedAt,
+    byline: row.byline,
+    charCount: row.charCount,
+    wordCount: row.words ?? 0,
+    source: row.source,
+    ingestedAt: row.ingestedAt,
+    outlet: row.outletId && row.outletSlug && row.outletName ? { id: row.outletId, slug: row.outletSlug, name: row.outletName } : null,
+    claimCount: row.claims,
   }));
-  return { items, total, nextCursor: rows.length > take ? items.at(-1)?.id : undefined };
+  const last = page.at(-1);
+  return { items, total: counted[0]?.total ?? 0, nextCursor: rows.length > take && last ? encodeCursor(last) : undefined };
 }
 
 export const getArticle = cache(async (id: string) =>

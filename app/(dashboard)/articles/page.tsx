@@ -7,11 +7,21 @@ import { listArticles } from "@/lib/data/articles";
 
 export const metadata: Metadata = { title: "Articles" };
 
+const PAGE_SIZE = 50;
+
 export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const query = typeof params.q === "string" ? params.q : undefined;
+  const cursor = typeof params.after === "string" ? params.after : undefined;
   const user = await requirePageUser(query ? `/articles?q=${encodeURIComponent(query)}` : "/articles");
-  const { items, total } = await listArticles({ query, limit: 200 });
+  const { items, total, nextCursor } = await listArticles({ query, cursor, limit: PAGE_SIZE });
+  const pageLink = (after?: string) => {
+    const search = new URLSearchParams();
+    if (query) search.set("q", query);
+    if (after) search.set("after", after);
+    const text = search.toString();
+    return text ? `/articles?${text}` : "/articles";
+  };
   return (
     <>
       <PageHeader
@@ -42,6 +52,20 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
         </button>
       </form>
       {items.length > 0 ? <ArticleTable articles={items} /> : <p className="text-sm text-gray-600">No articles{query ? " match that search" : " yet"}.</p>}
+      {cursor || nextCursor ? (
+        <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
+          {cursor ? (
+            <Link href={pageLink()} className="text-accent underline">
+              First page
+            </Link>
+          ) : null}
+          {nextCursor ? (
+            <Link href={pageLink(nextCursor)} className="text-accent underline">
+              Next {PAGE_SIZE} articles
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </>
   );
 }

@@ -30,7 +30,7 @@ export default defineConfig({
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /auth\.setup\.ts/ },
   ],
   webServer: {
-    command: "node_modules/.bin/tsx scripts/test-server.ts",
+    command: "node --import tsx scripts/test-server.ts",
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 240_000,

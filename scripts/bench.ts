@@ -142,7 +142,7 @@ async function waitForServer(url: string, child: ReturnType<typeof spawn>, timeo
 async function benchServer(url: string, articles: number) {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/test-server.ts"], {
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/test-server.ts"], {
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), NEXT_DIST_DIR: DIST_DIR },
     stdio: ["ignore", "ignore", "inherit"],
   });

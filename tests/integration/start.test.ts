@@ -15,7 +15,7 @@ type Started = { child: ChildProcess; output: () => string; exited: Promise<numb
 
 function start(env: Record<string, string>): Started {
   let output = "";
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: { ...process.env, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

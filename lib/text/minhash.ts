@@ -23,6 +23,17 @@ function fnv1a(text: string, seed: number): number {
   return hash | 0;
 }
 
+/** A 32-bit integer finalizer (murmur3's fmix32): one independent hash function per seed. */
+function mix(value: number): number {
+  let h = value;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
+}
+
 const SEEDS = Array.from({ length: MINHASH_SIZE }, (_, index) => Math.imul(index + 1, 0x9e3779b1) >>> 0);
 
 /**
@@ -37,15 +48,15 @@ export function minhashSignature(normalized: string): number[] {
   for (let index = 0; index + SHINGLE_SIZE <= words.length; index += 1) {
     shingles.add(words.slice(index, index + SHINGLE_SIZE).join(" "));
   }
-  const signature = new Array<number>(MINHASH_SIZE).fill(0x7fffffff);
+  const signature = new Int32Array(MINHASH_SIZE).fill(0x7fffffff);
   for (const shingle of shingles) {
     const base = fnv1a(shingle, 0);
     for (let slot = 0; slot < MINHASH_SIZE; slot += 1) {
-      const value = fnv1a(String(base), SEEDS[slot] ?? 0);
-      if (value < (signature[slot] ?? 0)) signature[slot] = value;
+      const value = mix(base ^ (SEEDS[slot] ?? 0));
+      if (value < signature[slot]!) signature[slot] = value;
     }
   }
-  return signature;
+  return Array.from(signature);
 }
 
 /** Band hashes for locality-sensitive lookup: 16 bands of 4 rows find pairs at ≥ 0.9 similarity almost surely. */

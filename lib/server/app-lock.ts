@@ -16,7 +16,7 @@ function isAlive(pid: number): boolean {
  * @returns a function that releases the lock.
  */
 export function acquireAppLock(dir: string): () => void {
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o711 });
   const file = path.join(dir, "app.pid");
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {

@@ -130,7 +130,8 @@ function createServer(config: EmbeddedConfig, pgDir: string, options: EmbeddedOp
 export async function startEmbedded(options: EmbeddedOptions): Promise<RunningDatabase> {
   const log = options.log ?? (() => undefined);
   const pgDir = path.join(options.dir, "postgres");
-  fs.mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+  // Searchable but not listable by others: as root, the server runs as the "postgres" user and must reach its folder.
+  fs.mkdirSync(options.dir, { recursive: true, mode: 0o711 });
   const configPath = path.join(options.dir, EMBEDDED_CONFIG_FILE);
   const previous = readEmbeddedConfig(options.dir);
   const config: EmbeddedConfig = previous ?? {

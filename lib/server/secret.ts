@@ -12,7 +12,7 @@ export function persistentSecret(dir: string): string {
     // first start
   }
   const secret = crypto.randomBytes(32).toString("base64url");
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o711 });
   fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }

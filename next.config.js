@@ -2,6 +2,9 @@
 const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // Metadata goes into the server HTML's <head> for every client, never streamed into the body: share
+  // pages' noindex and Open Graph tags must be there for crawlers and previews that run no JavaScript.
+  htmlLimitedBots: /.*/,
   // `npm test` type-checks the whole project as a step of its own; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
   // Articles are up to 2 MB each and the import form sends several at once.

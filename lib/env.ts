@@ -32,6 +32,7 @@ export const envSchema = z
     TRUSTED_PROXIES: optionalString,
     URL_IMPORT_ALLOWLIST: optionalString,
     BRIEFING_PASSWORD: optionalString,
+    BRIEFING_ORGANIZATION: optionalString.pipe(z.string().max(200).optional()),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET];

@@ -74,7 +74,7 @@ export function UserRowActions({ user, isSelf }: UserRowActionsProps) {
         <label className="sr-only" htmlFor={`role-${user.id}`}>
           Role of {user.email}
         </label>
-        <select id={`role-${user.id}`} name="role" defaultValue={user.role} className="rounded-md border border-gray-300 bg-white px-2 py-1 text-sm">
+        <select id={`role-${user.id}`} key={user.role} name="role" defaultValue={user.role} className="rounded-md border border-gray-300 bg-white px-2 py-1 text-sm">
           {ROLES.map((role) => (
             <option key={role} value={role}>
               {role}
@@ -100,7 +100,9 @@ export function UserRowActions({ user, isSelf }: UserRowActionsProps) {
           Reset password
         </Button>
       </form>
-      <Status state={roleState.message ? roleState : activeState.message ? activeState : passwordState} />
+      <Status state={roleState} />
+      <Status state={activeState} />
+      <Status state={passwordState} />
     </div>
   );
 }

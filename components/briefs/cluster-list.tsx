@@ -7,6 +7,13 @@ export type ClusterListProps = {
   clusters: ClusterView[];
   showIssue?: boolean;
   emptyText: string;
+  /** Open every cluster (a printed or shared brief shows them all). */
+  isOpen?: boolean;
+  /**
+   * For a brief outside the app (a share page): each article's own address by id. Links then go to the
+   * article where it was published, when known, instead of the app's article reader.
+   */
+  publicArticleUrls?: Record<string, string | null>;
 };
 
 const KIND_LABEL = { quote: "Direct quote", reported: "Reported speech", narration: "Narration" } as const;
@@ -15,13 +22,13 @@ const KIND_LABEL = { quote: "Direct quote", reported: "Reported speech", narrati
  * Claims made alike across sources, widest first. Each opens (a native `<details>`, no script needed)
  * onto the exact sentence in every source, the claim itself marked, with a link to it in its article.
  */
-export function ClusterList({ clusters, showIssue = false, emptyText }: ClusterListProps) {
+export function ClusterList({ clusters, showIssue = false, emptyText, isOpen = false, publicArticleUrls }: ClusterListProps) {
   if (clusters.length === 0) return <p className="text-sm text-gray-600">{emptyText}</p>;
   return (
     <ol className="space-y-3">
       {clusters.map((cluster) => (
-        <li key={cluster.key} id={`cluster-${cluster.key.replace(/[^a-zA-Z0-9_-]/g, "-")}`} className="rounded-lg border border-gray-200 bg-white">
-          <details className="group">
+        <li key={cluster.key} id={`cluster-${cluster.key.replace(/[^a-zA-Z0-9_-]/g, "-")}`} className="break-inside-avoid rounded-lg border border-gray-200 bg-white">
+          <details className="group" open={isOpen || undefined}>
             <summary className="flex cursor-pointer list-none flex-wrap items-baseline gap-x-3 gap-y-1 p-4 [&::-webkit-details-marker]:hidden">
               <span aria-hidden="true" className="text-gray-500 transition-transform group-open:rotate-90">
                 ▸
@@ -47,9 +54,17 @@ export function ClusterList({ clusters, showIssue = false, emptyText }: ClusterL
                     <mark className="rounded-sm bg-amber-100 px-0.5 underline decoration-amber-600 decoration-2 underline-offset-4">{member.excerpt.claim}</mark>
                     {member.excerpt.after}
                   </blockquote>
-                  <Link href={`/articles/${member.articleId}#claim-${member.id}`} className="mt-1 inline-block text-xs text-accent underline">
-                    Open in the article<span className="sr-only"> from {member.source.name}</span>
-                  </Link>
+                  {publicArticleUrls ? (
+                    publicArticleUrls[member.articleId] ? (
+                      <a href={publicArticleUrls[member.articleId]!} rel="noopener noreferrer nofollow" className="mt-1 inline-block text-xs text-accent underline">
+                        Read it at {member.source.name}
+                      </a>
+                    ) : null
+                  ) : (
+                    <Link href={`/articles/${member.articleId}#claim-${member.id}`} className="mt-1 inline-block text-xs text-accent underline">
+                      Open in the article<span className="sr-only"> from {member.source.name}</span>
+                    </Link>
+                  )}
                 </li>
               ))}
               {cluster.claimCount > cluster.members.length ? (

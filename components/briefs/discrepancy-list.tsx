@@ -8,6 +8,8 @@ export type DiscrepancyListProps = {
   /** Show which issue each belongs to (the dashboard mixes issues). */
   showIssue?: boolean;
   emptyText: string;
+  /** For a brief outside the app (a share page): each article's own address by id, linked instead of the app's reader. */
+  publicArticleUrls?: Record<string, string | null>;
 };
 
 const KIND_LABEL: Record<DiscrepancyView["kind"], string> = {
@@ -36,14 +38,14 @@ function rowsOf(items: StoredDiscrepancyItem[]): Row[] {
  * Each discrepancy as a small table: what is said, by whom, and in which sources, each source linking to
  * the claim in its article.
  */
-export function DiscrepancyList({ discrepancies, showIssue = false, emptyText }: DiscrepancyListProps) {
+export function DiscrepancyList({ discrepancies, showIssue = false, emptyText, publicArticleUrls }: DiscrepancyListProps) {
   if (discrepancies.length === 0) return <p className="text-sm text-gray-600">{emptyText}</p>;
   return (
     <ul className="grid gap-4 lg:grid-cols-2">
       {discrepancies.map((discrepancy) => {
         const headingId = `discrepancy-${discrepancy.key.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
         return (
-          <li key={discrepancy.key} className="rounded-lg border border-amber-300 bg-white p-4">
+          <li key={discrepancy.key} className="break-inside-avoid rounded-lg border border-amber-300 bg-white p-4">
             <div className="mb-2 flex flex-wrap items-center gap-2">
               <Badge tone="amber">{KIND_LABEL[discrepancy.kind]}</Badge>
               {showIssue && discrepancy.issue ? (
@@ -83,9 +85,19 @@ export function DiscrepancyList({ discrepancies, showIssue = false, emptyText }:
                       <ul className="space-y-0.5">
                         {row.items.slice(0, SOURCES_SHOWN).map((item) => (
                           <li key={item.claimId}>
-                            <Link href={`/articles/${item.articleId}#claim-${item.claimId}`} className="text-accent underline">
-                              {item.outlet}
-                            </Link>
+                            {publicArticleUrls ? (
+                              publicArticleUrls[item.articleId] ? (
+                                <a href={publicArticleUrls[item.articleId]!} rel="noopener noreferrer nofollow" className="text-accent underline">
+                                  {item.outlet}
+                                </a>
+                              ) : (
+                                item.outlet
+                              )
+                            ) : (
+                              <Link href={`/articles/${item.articleId}#claim-${item.claimId}`} className="text-accent underline">
+                                {item.outlet}
+                              </Link>
+                            )}
                           </li>
                         ))}
                         {row.items.length > SOURCES_SHOWN ? <li className="text-xs text-gray-600">and {row.items.length - SOURCES_SHOWN} more</li> : null}

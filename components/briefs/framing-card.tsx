@@ -3,7 +3,12 @@ import type { FramingMeasures } from "@/lib/analysis/framing-measures";
 import { formatShare, plural } from "@/lib/format";
 import { VoicesChart } from "./voices-chart";
 
-export type FramingCardProps = { issueSlug: string; measures: FramingMeasures };
+export type FramingCardProps = {
+  issueSlug: string;
+  measures: FramingMeasures;
+  /** For a brief outside the app (a share page): each article's own address by id; app links are left out. */
+  publicArticleUrls?: Record<string, string | null>;
+};
 
 const TONE_LABEL = { neutral: "neutral", assertive: "assertive", doubting: "casts doubt", conceding: "concession", tentative: "tentative", critical: "critical" } as const;
 
@@ -16,17 +21,33 @@ function prominence(measures: FramingMeasures): string {
 }
 
 /** How one source frames one issue: the measures stored for it, as text, a chart with its table, and lists. */
-export function FramingCard({ issueSlug, measures }: FramingCardProps) {
+export function FramingCard({ issueSlug, measures, publicArticleUrls }: FramingCardProps) {
   const { source } = measures;
   const id = `framing-${source.key.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
   return (
-    <article aria-labelledby={`${id}-heading`} className="flex flex-col gap-4 rounded-lg border border-gray-200 bg-white p-5">
+    <article aria-labelledby={`${id}-heading`} className="flex break-inside-avoid flex-col gap-4 rounded-lg border border-gray-200 bg-white p-5">
       <header>
         <h3 id={`${id}-heading`} className="text-lg font-semibold leading-snug">
           {source.name}
         </h3>
         <p className="mt-0.5 text-xs text-gray-600">
-          {source.kind === "article" && source.articleId ? (
+          {publicArticleUrls ? (
+            source.kind === "article" && source.articleId ? (
+              <>
+                One article, outlet unknown
+                {publicArticleUrls[source.articleId] ? (
+                  <>
+                    {" "}
+                    · <a href={publicArticleUrls[source.articleId]!} rel="noopener noreferrer nofollow" className="text-accent underline">Read it</a>
+                  </>
+                ) : null}
+              </>
+            ) : (
+              <>
+                {plural(measures.articleCount, "article")} on the issue of {measures.sourceArticleCount}
+              </>
+            )
+          ) : source.kind === "article" && source.articleId ? (
             <>
               One article, outlet unknown · <Link href={`/articles/${source.articleId}`} className="text-accent underline">Read it</Link>
             </>

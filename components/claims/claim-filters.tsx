@@ -18,7 +18,7 @@ const LABEL = "block text-xs font-medium text-gray-700";
 /** The queue's filters as a plain GET form: the URL carries them, so a filtered queue can be shared and works without JavaScript. */
 export function ClaimFiltersForm({ filters, options }: ClaimFiltersFormProps) {
   return (
-    <form role="search" aria-label="Filter claims" action="/claims" className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-gray-200 bg-white p-3 md:grid-cols-5 lg:grid-cols-10">
+    <form role="search" aria-label="Filter claims" action="/claims" className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-gray-200 bg-white p-3 md:grid-cols-5">
       <label className={LABEL}>
         Status
         <select name="status" defaultValue={filters.status ?? ""} className={FIELD}>

@@ -56,7 +56,11 @@ export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<string>("");
   const [isPending, startTransition] = useTransition();
-  const [bulkState, bulkAction, isBulkPending] = useActionState<BulkState, FormData>(bulkStatusAction, {});
+  const [bulkState, bulkAction, isBulkPending] = useActionState<BulkState, FormData>(async (previous: BulkState, formData: FormData) => {
+    const result = await bulkStatusAction(previous, formData);
+    if (result.status === "ok") setSelected(new Set());
+    return result;
+  }, {});
   const dialog = useRef<HTMLDialogElement>(null);
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
 

@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/issues", label: "Issues" },
   { href: "/articles", label: "Articles" },
   { href: "/claims", label: "Claims" },
+  { href: "/shares", label: "Share links" },
 ];
 
 const ADMIN_LINKS = [

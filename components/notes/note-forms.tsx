@@ -12,7 +12,7 @@ export type NewNoteFormProps = { target: { type: NoteTargetType; id: string }; t
 export function NewNoteForm({ target, teammates }: NewNoteFormProps) {
   const [state, action, isPending] = useActionState<NoteFormState, FormData>(createNoteAction, {});
   return (
-    <form action={action} className="space-y-2" aria-label="Add a note">
+    <form action={action} className="space-y-2" aria-label="New note">
       <input type="hidden" name="targetType" value={target.type} />
       <input type="hidden" name="targetId" value={target.id} />
       <NoteEditor key={state.savedAt ?? 0} name="body" label="Add a note" teammates={teammates} defaultValue={state.status === "error" ? state.body : ""} />
@@ -41,7 +41,7 @@ export function EditableNote({ noteId, body, teammates, children }: NoteActionsP
   const [deleteState, deleteAction, isDeleting] = useActionState<NoteFormState, FormData>(deleteNoteAction, {});
   if (isEditing) {
     return (
-      <form action={editAction} className="space-y-2" aria-label="Edit note">
+      <form action={editAction} className="space-y-2" aria-label="Editing a note">
         <input type="hidden" name="id" value={noteId} />
         <NoteEditor name="body" label="Edit note" teammates={teammates} defaultValue={editState.status === "error" ? editState.body : body} autoFocus />
         <div className="flex items-center gap-2">

@@ -19,8 +19,6 @@ export function NoteMarkdown({ body }: NoteMarkdownProps) {
     <div className="note-body space-y-2 text-sm leading-relaxed [&_a]:text-accent [&_a]:underline [&_code]:rounded [&_code]:bg-gray-100 [&_code]:px-1 [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5 [&_blockquote]:border-l-2 [&_blockquote]:pl-3 [&_blockquote]:text-gray-600">
       <Markdown
         urlTransform={safeUrl}
-        disallowedElements={["img"]}
-        unwrapDisallowed
         components={{
           a: ({ href, children }) =>
             href ? (
@@ -30,6 +28,7 @@ export function NoteMarkdown({ body }: NoteMarkdownProps) {
             ) : (
               <span>{children}</span>
             ),
+          img: ({ alt }) => <span className="text-gray-600">[image{alt ? `: ${alt}` : ""}]</span>,
         }}
       >
         {body}

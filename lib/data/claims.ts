@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { firstWords } from "@/lib/data/articles";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind, ReviewStatus } from "@/lib/generated/prisma/enums";
@@ -61,7 +62,8 @@ function decodeCursor(cursor: string | undefined): [number | string, string] | n
   return null;
 }
 
-async function filterWhere(filters: ClaimFilters, viewerId?: string): Promise<Prisma.ClaimWhereInput> {
+/** The review queue's filters as a Prisma `where` (the claim exports use the same). */
+export async function filterWhere(filters: ClaimFilters, viewerId?: string): Promise<Prisma.ClaimWhereInput> {
   const and: Prisma.ClaimWhereInput[] = [];
   if (filters.articleId) and.push({ articleId: filters.articleId });
   if (filters.issue) and.push({ issues: { some: { issue: { slug: filters.issue } } } });
@@ -93,12 +95,13 @@ function cursorWhere(sort: ClaimSort, cursor: [number | string, string] | null):
   if (sort === "-createdAt") {
     if (typeof value !== "string") return null;
     const date = new Date(value);
-    return { OR: [{ createdAt: { lt: date } }, { createdAt: date, id: { lt: id } }] };
+    return { createdAt: { lte: date }, OR: [{ createdAt: { lt: date } }, { createdAt: date, id: { lt: id } }] };
   }
   if (typeof value !== "number") return null;
+  // The plain bound (`gte`/`lte`) lets PostgreSQL start the index scan at the cursor instead of filtering from the top.
   return sort === "confidence"
-    ? { OR: [{ confidence: { gt: value } }, { confidence: value, id: { gt: id } }] }
-    : { OR: [{ confidence: { lt: value } }, { confidence: value, id: { lt: id } }] };
+    ? { confidence: { gte: value }, OR: [{ confidence: { gt: value } }, { confidence: value, id: { gt: id } }] }
+    : { confidence: { lte: value }, OR: [{ confidence: { lt: value } }, { confidence: value, id: { lt: id } }] };
 }
 
 async function toItems(rows: ListRow[]): Promise<ClaimListItem[]> {
@@ -242,7 +245,7 @@ export const getClaim = cache(async (id: string) => {
     assignee: row.assignee,
     issues: correctedIssues ?? row.issues.map((link) => link.issue),
     figures: row.figures,
-    article: { id: row.article.id, title: row.article.title, publishedAt: row.article.publishedAt, outlet: row.article.outlet, length: text.length },
+    article: { id: row.article.id, title: row.article.title, label: row.article.title ?? firstWords(text), publishedAt: row.article.publishedAt, outlet: row.article.outlet, length: text.length },
     context: {
       before: text.slice(paragraph.start, start),
       span: text.slice(start, end),

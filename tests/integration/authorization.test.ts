@@ -103,6 +103,36 @@ const ROUTES: Record<string, Row> = {
       return (await import("@/app/api/notes/[id]/route")).PATCH(request("PATCH", `/api/notes/${id}`, { body: "edited" }), params({ id }));
     },
   },
+  "app/api/share-links/route.ts POST": {
+    minimum: "editor",
+    call: async ({ fixture }) => (await import("@/app/api/share-links/route")).POST(request("POST", "/api/share-links", { target: { type: "issue", slug: fixture.issueSlug }, expiresInDays: 1 })),
+  },
+  "app/api/share-links/route.ts GET": { minimum: "viewer", call: async () => (await import("@/app/api/share-links/route")).GET(request("GET", "/api/share-links")) },
+  "app/api/share-links/[id]/route.ts DELETE": {
+    minimum: "viewer",
+    call: async () => (await import("@/app/api/share-links/[id]/route")).DELETE(request("DELETE", "/api/share-links/none"), params({ id: "none" })),
+  },
+  "app/api/export/issues/[slug]/route.ts GET": {
+    minimum: "viewer",
+    call: async ({ fixture }) =>
+      (await import("@/app/api/export/issues/[slug]/route")).GET(request("GET", `/api/export/issues/${fixture.issueSlug}.md`), params({ slug: `${fixture.issueSlug}.md` })),
+  },
+  "app/api/export/claims.csv/route.ts GET": {
+    minimum: "viewer",
+    call: async ({ fixture }) => {
+      const response = await (await import("@/app/api/export/claims.csv/route")).GET(request("GET", `/api/export/claims.csv?issue=${fixture.issueSlug}`));
+      if (response.ok) await response.text();
+      return response;
+    },
+  },
+  "app/api/export/claimreview.json/route.ts GET": {
+    minimum: "viewer",
+    call: async () => {
+      const response = await (await import("@/app/api/export/claimreview.json/route")).GET(request("GET", "/api/export/claimreview.json"));
+      if (response.ok) await response.text();
+      return response;
+    },
+  },
   "app/api/notes/[id]/route.ts DELETE": {
     minimum: "viewer",
     call: async (caller) => {
@@ -154,6 +184,23 @@ const ACTIONS: Record<string, Row> = {
   "lib/actions/notifications.ts#markNotificationsReadAction": {
     minimum: "viewer",
     call: async () => (await import("@/lib/actions/notifications")).markNotificationsReadAction({}, form({})),
+  },
+  "lib/actions/share-links.ts#createShareLinkAction": {
+    minimum: "editor",
+    call: async ({ fixture }) => {
+      const saved = process.env.APP_URL;
+      process.env.APP_URL = BASE;
+      try {
+        return await (await import("@/lib/actions/share-links")).createShareLinkAction({}, form({ targetType: "issue", target: fixture.issueSlug, expiresInDays: "1" }));
+      } finally {
+        if (saved === undefined) delete process.env.APP_URL;
+        else process.env.APP_URL = saved;
+      }
+    },
+  },
+  "lib/actions/share-links.ts#revokeShareLinkAction": {
+    minimum: "viewer",
+    call: async () => (await import("@/lib/actions/share-links")).revokeShareLinkAction({}, form({ id: "none" })),
   },
   "lib/actions/users.ts#createUserAction": { minimum: "admin", call: async () => (await import("@/lib/actions/users")).createUserAction({}, form({ email: "not-an-email" })) },
   "lib/actions/users.ts#changeRoleAction": {

@@ -36,7 +36,7 @@ export default async function UsersPage() {
                 <td className="px-4 py-2">
                   {user.role} {user.isActive ? null : <Badge tone="red">Deactivated</Badge>}
                 </td>
-                <td className="px-4 py-2">{user.lastLoginAt ? formatDate(user.lastLoginAt) : "Never"}</td>
+                <td className="whitespace-nowrap px-4 py-2">{user.lastLoginAt ? formatDate(user.lastLoginAt) : "Never"}</td>
                 <td className="px-4 py-2">
                   <UserRowActions user={user} isSelf={user.id === admin.id} />
                 </td>

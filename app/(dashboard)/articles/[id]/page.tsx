@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ClaimSideList } from "@/components/articles/claim-side-list";
 import { HighlightedText } from "@/components/articles/highlighted-text";
+import { NotesThread } from "@/components/notes/notes-thread";
 import { Badge } from "@/components/ui/badge";
 import { requirePageUser } from "@/lib/auth/session";
 import { firstWords, getArticle, getArticleClaims } from "@/lib/data/articles";
@@ -55,6 +56,9 @@ export default async function ArticlePage({ params }: Props) {
           </p>
         </header>
         <HighlightedText text={article.originalText} claims={claims} />
+        <div className="mt-8">
+          <NotesThread target={{ type: "article", id: article.id }} />
+        </div>
       </article>
       <aside aria-labelledby="claims-heading" className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
         <h2 id="claims-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-gray-600">

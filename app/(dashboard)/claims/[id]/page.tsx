@@ -6,6 +6,7 @@ import { LiveRefresh } from "@/components/claims/live-refresh";
 import { ReviewForm } from "@/components/claims/review-form";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { NotesThread } from "@/components/notes/notes-thread";
+import { ShareDialog } from "@/components/share/share-dialog";
 import { Badge } from "@/components/ui/badge";
 import { hasRole, requirePageUser } from "@/lib/auth/session";
 import { getClaim, getClaimEvents, getReviewOptions } from "@/lib/data/claims";
@@ -35,7 +36,10 @@ export default async function ClaimPage({ params }: Props) {
         </Link>
       </p>
       <div className="mb-6 border-b border-gray-200 pb-4">
-        <h1 className="text-2xl font-semibold tracking-tight">Claim</h1>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight">Claim</h1>
+          {canReview ? <ShareDialog target={{ type: "claim", id: claim.id }} label="this claim" /> : null}
+        </div>
         <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-gray-700">
           <StatusBadge status={claim.status} />
           <span>{KIND_LABEL[claim.kind]}</span>
@@ -63,7 +67,7 @@ export default async function ClaimPage({ params }: Props) {
             </h2>
             <p className="mt-1 text-sm text-gray-600">
               <Link href={`/articles/${claim.article.id}`} className="text-accent hover:underline">
-                {claim.article.title ?? "Untitled article"}
+                {claim.article.label}
               </Link>
               {" · "}
               {claim.article.outlet?.name ?? "Unattributed"}

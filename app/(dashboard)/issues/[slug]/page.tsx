@@ -6,6 +6,8 @@ import { DiscrepancyList } from "@/components/briefs/discrepancy-list";
 import { FilterForm } from "@/components/briefs/filter-form";
 import { FramingCard } from "@/components/briefs/framing-card";
 import { IssueTimeline } from "@/components/briefs/issue-timeline";
+import { ExportLinks, issueExportLinks } from "@/components/exports/export-links";
+import { ShareDialog } from "@/components/share/share-dialog";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasRole, requirePageUser } from "@/lib/auth/session";
@@ -35,11 +37,14 @@ export default async function IssuePage({ params, searchParams }: Props) {
         title={issue.title}
         description={issue.description || undefined}
         actions={
-          hasRole(user, "admin") ? (
-            <Link href={`/issues/${issue.slug}/edit`} className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm font-medium hover:bg-gray-50">
-              Edit issue
-            </Link>
-          ) : null
+          <>
+            {hasRole(user, "editor") ? <ShareDialog target={{ type: "issue", slug: issue.slug }} label={issue.title} /> : null}
+            {hasRole(user, "admin") ? (
+              <Link href={`/issues/${issue.slug}/edit`} className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm font-medium hover:bg-gray-50">
+                Edit issue
+              </Link>
+            ) : null}
+          </>
         }
       />
       <div className="-mt-3 mb-6 flex flex-wrap items-center gap-3 text-sm text-gray-700">
@@ -57,6 +62,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
           ) : null}
         </span>
       </div>
+      <ExportLinks links={issueExportLinks(issue.slug, filters)} />
       <FilterForm action={`/issues/${issue.slug}`} filters={filters} options={brief.options} fields={["outlet", "speaker", "kind", "dates"]} label={`Filter ${issue.title}`} />
 
       <section aria-labelledby="play-heading" className="mb-10">

@@ -1,0 +1,29 @@
+import { apiError, guardApi } from "@/lib/api/respond";
+import { claimExportPages } from "@/lib/data/exports";
+import { organizationName } from "@/lib/organization";
+import { claimReviewJson, streamOf } from "@/lib/services/exports";
+import { parseClaimFilters } from "@/lib/validations/claims";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * `GET /api/export/claimreview.json?issue=&outlet=&speaker=&kind=&status=` → a JSON-LD array of schema.org
+ * ClaimReview objects, one per matching claim with a verdict (confirmed, disputed, false), streamed.
+ */
+export async function GET(request: Request) {
+  const guard = await guardApi(request, "viewer");
+  if (guard.response) return guard.response;
+  const parsed = parseClaimFilters(new URL(request.url).searchParams);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return apiError(400, "bad_request", `${issue?.path.join(".") || "query"}: ${issue?.message ?? "invalid filter"}`);
+  }
+  const stamp = new Date().toISOString().slice(0, 10);
+  return new Response(streamOf(claimReviewJson(claimExportPages(parsed.data, { viewerId: guard.user.id, verdictsOnly: true }), organizationName())), {
+    headers: {
+      "Content-Type": "application/ld+json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="claimreview-${stamp}.json"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import { headers } from "next/headers";
+
+function configured(): string | undefined {
+  const value = process.env.APP_URL?.trim().replace(/\/+$/, "");
+  return value || undefined;
+}
+
+/** The public base URL for links a route handler returns: `APP_URL`, else the request's own origin. */
+export function publicOrigin(request: Request): string {
+  return configured() ?? new URL(request.url).origin;
+}
+
+/**
+ * The public base URL in a page or server action: `APP_URL`, else the origin the browser sent, else the
+ * host this request came to.
+ */
+export async function currentPublicOrigin(): Promise<string> {
+  const fixed = configured();
+  if (fixed) return fixed;
+  const list = await headers();
+  const origin = list.get("origin");
+  if (origin && /^https?:\/\//.test(origin)) return origin;
+  const host = list.get("x-forwarded-host") ?? list.get("host") ?? "localhost";
+  const protocol = list.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http";
+  return `${protocol === "https" ? "https" : "http"}://${host}`;
+}

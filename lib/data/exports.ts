@@ -1,0 +1,118 @@
+import "server-only";
+import { getIssueBrief } from "@/lib/data/briefs";
+import { filterWhere } from "@/lib/data/claims";
+import { listIssueSources } from "@/lib/data/share-links";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { REVIEW_VERDICTS, type ExportClaim, type MarkdownBrief } from "@/lib/services/exports";
+import { readCorrections } from "@/lib/services/review";
+import type { BriefFilters } from "@/lib/validations/briefs";
+import type { ClaimFilters } from "@/lib/validations/claims";
+
+export const EXPORT_PAGE_SIZE = 500;
+
+const EXPORT_SELECT = {
+  id: true,
+  kind: true,
+  text: true,
+  quote: true,
+  confidence: true,
+  status: true,
+  corrections: true,
+  updatedAt: true,
+  speaker: { select: { name: true, kind: true } },
+  article: { select: { id: true, title: true, url: true, publishedAt: true, outlet: { select: { name: true, slug: true } } } },
+  issues: { select: { issue: { select: { slug: true } } } },
+  cluster: { select: { label: true } },
+  reviewEvents: { where: { field: "status" }, orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } },
+} satisfies Prisma.ClaimSelect;
+
+type ExportRow = Prisma.ClaimGetPayload<{ select: typeof EXPORT_SELECT }>;
+
+async function toExportClaims(rows: ExportRow[]): Promise<ExportClaim[]> {
+  const overlays = rows.map((row) => readCorrections(row.corrections));
+  const speakerIds = [...new Set(overlays.flatMap((overlay) => (overlay.speakerId ? [overlay.speakerId] : [])))];
+  const speakers = speakerIds.length > 0 ? await db.speaker.findMany({ where: { id: { in: speakerIds } }, select: { id: true, name: true, kind: true } }) : [];
+  const speakerById = new Map(speakers.map((speaker) => [speaker.id, { name: speaker.name, kind: speaker.kind }]));
+  return rows.map((row, index) => {
+    const overlay = overlays[index] ?? {};
+    return {
+      id: row.id,
+      kind: overlay.kind ?? row.kind,
+      text: row.text,
+      quote: row.quote,
+      confidence: row.confidence,
+      status: row.status,
+      speaker: (overlay.speakerId ? speakerById.get(overlay.speakerId) : undefined) ?? row.speaker,
+      outlet: row.article.outlet,
+      article: { id: row.article.id, title: row.article.title, url: row.article.url, publishedAt: row.article.publishedAt },
+      issues: overlay.issues ?? row.issues.map((link) => link.issue.slug),
+      cluster: row.cluster?.label ?? null,
+      reviewedAt: row.reviewEvents[0]?.createdAt ?? (row.status === "unreviewed" ? null : row.updatedAt),
+    };
+  });
+}
+
+/**
+ * The claims matching the review queue's filters, page by page in id order (keyset: each page starts
+ * after the last id of the one before), so an export of any size holds one page in memory.
+ * `verdictsOnly` keeps claims with a review verdict (confirmed, disputed, false).
+ */
+export async function* claimExportPages(filters: ClaimFilters, { viewerId, verdictsOnly = false, pageSize = EXPORT_PAGE_SIZE }: { viewerId?: string; verdictsOnly?: boolean; pageSize?: number } = {}): AsyncGenerator<ExportClaim[]> {
+  const base = await filterWhere(filters, viewerId);
+  const where: Prisma.ClaimWhereInput = verdictsOnly ? { AND: [base, { status: { in: [...REVIEW_VERDICTS] } }] } : base;
+  let after: string | null = null;
+  for (;;) {
+    const rows: ExportRow[] = await db.claim.findMany({
+      where: after ? { AND: [where, { id: { gt: after } }] } : where,
+      orderBy: { id: "asc" },
+      take: pageSize,
+      select: EXPORT_SELECT,
+    });
+    if (rows.length === 0) return;
+    yield await toExportClaims(rows);
+    if (rows.length < pageSize) return;
+    after = rows.at(-1)!.id;
+  }
+}
+
+/** An issue brief in the shape the Markdown export writes, with the brief's filters applied; null for an unknown slug. */
+export async function getMarkdownBrief(slug: string, filters: BriefFilters, asOf = new Date()): Promise<MarkdownBrief | null> {
+  const brief = await getIssueBrief(slug, filters);
+  if (!brief) return null;
+  const sources = await listIssueSources(brief.issue.id, brief.issue.slug, filters);
+  const sourceName = filters.outlet ? (brief.options.sources.find((source) => source.key === filters.outlet)?.name ?? filters.outlet) : undefined;
+  const described = [
+    sourceName ? `source: ${sourceName}` : null,
+    filters.speaker ? `speaker: ${filters.speaker}` : null,
+    filters.kind ? `kind: ${filters.kind}` : null,
+    filters.from ? `from ${filters.from}` : null,
+    filters.to ? `to ${filters.to}` : null,
+  ].filter((item): item is string => item !== null);
+  return {
+    title: brief.issue.title,
+    description: brief.issue.description,
+    asOf,
+    totals: brief.totals,
+    clusters: brief.clusters.map((cluster) => ({
+      label: cluster.label,
+      outletCount: cluster.outletCount,
+      claimCount: cluster.claimCount,
+      speaker: cluster.speaker,
+      sources: [...new Set(cluster.members.map((member) => member.source.name))],
+    })),
+    discrepancies: brief.discrepancies.map((discrepancy) => {
+      const rows = new Map<string, { value: string; speaker: string | null; outlets: string[] }>();
+      for (const item of discrepancy.items) {
+        const key = `${item.value}\u0000${item.speaker ?? ""}`;
+        const row = rows.get(key) ?? { value: item.value, speaker: item.speaker, outlets: [] };
+        if (!row.outlets.includes(item.outlet)) row.outlets.push(item.outlet);
+        rows.set(key, row);
+      }
+      return { kind: discrepancy.kind, about: discrepancy.about, rows: [...rows.values()] };
+    }),
+    framing: brief.framing.map((measures) => ({ source: measures.source.name, summary: measures.summary })),
+    sources: sources.map((source) => ({ outlet: source.outlet, title: source.title, url: source.url, publishedAt: source.publishedAt })),
+    filters: described,
+  };
+}

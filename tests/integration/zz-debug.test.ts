@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { embeddedUrl, readEmbeddedConfig } from "@/lib/server/data-dir";
+import { findFreePort } from "@/lib/server/embedded";
+
+/**
+ * Runs `npm start`'s script as a user would, on its own data folder and port, against the production
+ * build that `npm test` made (NEXT_DIST_DIR).
+ */
+type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+function start(env: Record<string, string>): Started {
+  let output = "";
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: { ...process.env, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(started: Started, text: string, timeoutMs = 180_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!started.output().includes(text)) {
+    if (Date.now() > deadline || started.child.exitCode !== null) {
+      throw new Error(`"${text}" did not appear. Output:\n${started.output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function stop(started: Started) {
+  started.child.kill("SIGINT");
+  return started.exited;
+}
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "briefing-start-"));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe("npm start on the embedded database", () => {
+  it("starts, keeps its data across a restart, loads the seeds once and refuses a second instance", async () => {
+    const port = await findFreePort();
+    const env = { BRIEFING_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: "" };
+
+    const first = start(env);
+    await waitFor(first, "Briefing is ready");
+    expect(first.output()).toMatch(/email: +admin@briefing\.local/);
+    expect(first.output()).toMatch(/password: +\S{12,}/);
+    const login = await fetch(`http://127.0.0.1:${port}/login`);
+    expect(login.status).toBe(200);
+    const url = embeddedUrl(readEmbeddedConfig(dataDir)!);
+    expect(await query(url, `SELECT count(*)::int AS n FROM "Article"`)).toEqual([{ n: 5 }]);
+    await query(url, `INSERT INTO "Outlet" (id, slug, name, "updatedAt") VALUES ('kept', 'kept-outlet', 'Kept Outlet', now())`);
+
+    const second = start({ ...env, PORT: String(await findFreePort()) });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain("Briefing is already running from this folder");
+
+    expect(await stop(first)).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
+
+    const again = start(env);
+    await waitFor(again, "Briefing is ready");
+    expect(again.output()).not.toContain("password:");
+    expect(await query(url, `SELECT count(*)::int AS n FROM "Article"`)).toEqual([{ n: 5 }]);
+    expect(await query(url, `SELECT name FROM "Outlet" WHERE slug = 'kept-outlet'`)).toEqual([{ name: "Kept Outlet" }]);
+    expect(await stop(again)).toBe(0);
+  });
+
+  it("uses DATABASE_URL instead when it is set, and needs AUTH_SECRET then", async () => {
+    const port = await findFreePort();
+    const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), "briefing-nodata-"));
+    const refused = start({ BRIEFING_DATA_DIR: emptyDir, PORT: String(port), AUTH_SECRET: "" });
+    expect(await refused.exited).toBe(1);
+    expect(refused.output()).toContain("AUTH_SECRET is required with DATABASE_URL");
+
+    const started = start({ BRIEFING_DATA_DIR: emptyDir, PORT: String(port), AUTH_SECRET: "a-test-secret-that-is-long-enough-1234" });
+    await waitFor(started, "Briefing is ready");
+    expect(started.output()).not.toContain("Embedded PostgreSQL");
+    expect(fs.existsSync(path.join(emptyDir, "postgres"))).toBe(false);
+    expect((await fetch(`http://127.0.0.1:${port}/api/articles`)).status).toBe(401);
+    const code = await stop(started); console.log("OUTPUT>>>", code, started.output()); expect(code).toBe(0);
+    fs.rmSync(emptyDir, { recursive: true, force: true });
+  });
+});

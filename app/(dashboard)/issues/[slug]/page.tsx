@@ -7,6 +7,7 @@ import { FilterForm } from "@/components/briefs/filter-form";
 import { FramingCard } from "@/components/briefs/framing-card";
 import { IssueTimeline } from "@/components/briefs/issue-timeline";
 import { ExportLinks, issueExportLinks } from "@/components/exports/export-links";
+import { NotesThread } from "@/components/notes/notes-thread";
 import { ShareDialog } from "@/components/share/share-dialog";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
@@ -110,6 +111,8 @@ export default async function IssuePage({ params, searchParams }: Props) {
         </h2>
         <IssueTimeline id="issue-timeline" issueTitle={issue.title} timeline={brief.timeline} />
       </section>
+
+      <NotesThread target={{ type: "issue", id: issue.slug }} />
     </>
   );
 }

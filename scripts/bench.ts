@@ -19,6 +19,7 @@ import { findFreePort } from "@/lib/server/embedded";
 import { createTestDatabase } from "@/lib/server/test-db";
 import { refreshAnalysis } from "@/lib/services/analysis";
 import { ingestMany, loadIssueLexicons, loadSpeakerRegistry } from "@/lib/services/ingest";
+import { createShareLink } from "@/lib/services/share-links";
 import { loadIssueLexiconFile } from "@/lib/issues-file";
 
 const DIST_DIR = ".next-test";
@@ -167,6 +168,15 @@ async function benchServer(url: string, articles: number) {
       emit({ name: `render.${name}.p50_ms`, value: round(percentile(latencies, 50)), unit: "ms", articles });
       emit({ name: `render.${name}.p95_ms`, value: round(p95), unit: "ms", baseline: round(baselineP95), ratio: round(p95 / baselineP95), articles });
     }
+    const db = createPrismaClient(url);
+    const editor = await db.user.findUniqueOrThrow({ where: { email: E2E_USERS.editor.email }, select: { id: true, role: true } });
+    const { token } = await createShareLink(db, editor, { target: { type: "issue", slug: "donbas" }, expiresInDays: null });
+    await db.$disconnect();
+    progress("measuring the share page /s/[token] (anonymous)");
+    const share = await measure(`${baseUrl}/s/${token}`, "");
+    const shareP95 = percentile(share, 95);
+    emit({ name: "render.share.p50_ms", value: round(percentile(share, 50)), unit: "ms", articles });
+    emit({ name: "render.share.p95_ms", value: round(shareP95), unit: "ms", baseline: round(baselineP95), ratio: round(shareP95 / baselineP95), articles });
     emit({ name: "server.peak_rss_mb", value: round(memory.stop()), unit: "MB", articles });
   } finally {
     server.kill("SIGTERM");

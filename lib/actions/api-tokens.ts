@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { AuthorizationError, requireUser } from "@/lib/auth/session";
+import { authorizeAction, requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { createApiToken, revokeApiToken } from "@/lib/services/api-tokens";
 
@@ -15,12 +15,8 @@ const tokenSchema = z.object({
 
 /** Admins create tokens for other newsroom tools; the token is shown once. */
 export async function createApiTokenAction(_previous: TokenState, formData: FormData): Promise<TokenState> {
-  try {
-    await requireUser("admin");
-  } catch (error) {
-    if (error instanceof AuthorizationError) return { message: error.message };
-    throw error;
-  }
+  const caller = await authorizeAction("admin");
+  if (!caller.user) return { message: caller.denied };
   const parsed = tokenSchema.safeParse({ name: formData.get("name"), userId: formData.get("userId") });
   if (!parsed.success) return { message: parsed.error.issues[0]?.message };
   const owner = await db.user.findUnique({ where: { id: parsed.data.userId }, select: { isActive: true } });

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import { z } from "zod";
-import { AuthorizationError, requireUser } from "@/lib/auth/session";
+import { authorizeAction } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { decodeArticleFile, ImportError } from "@/lib/import/files";
 import { importFromUrl } from "@/lib/import/url";
@@ -50,12 +50,8 @@ function draftFrom(
  * metadata (outlet, title, date, byline) is suggested from the text, for the editor to check before saving.
  */
 export async function prepareArticles(_previous: PrepareState, formData: FormData): Promise<PrepareState> {
-  try {
-    await requireUser("editor");
-  } catch (error) {
-    if (error instanceof AuthorizationError) return { message: error.message };
-    throw error;
-  }
+  const caller = await authorizeAction("editor");
+  if (!caller.user) return { message: caller.denied };
   const mode = formData.get("mode");
   try {
     if (mode === "paste") {
@@ -118,13 +114,9 @@ export type SaveState = { results?: SaveResult[]; message?: string };
 
 /** Step two: stores the checked drafts, each in one transaction with its claims. */
 export async function saveArticles(_previous: SaveState, formData: FormData): Promise<SaveState> {
-  let user;
-  try {
-    user = await requireUser("editor");
-  } catch (error) {
-    if (error instanceof AuthorizationError) return { message: error.message };
-    throw error;
-  }
+  const caller = await authorizeAction("editor");
+  if (!caller.user) return { message: caller.denied };
+  const user = caller.user;
   const parsed = z.array(draftSchema).min(1).safeParse(JSON.parse(String(formData.get("drafts") ?? "[]")));
   if (!parsed.success) return { message: "Nothing to save: add an article first." };
   const results: SaveResult[] = [];

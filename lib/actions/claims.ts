@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { AuthorizationError, requireUser, type CurrentUser } from "@/lib/auth/session";
+import { authorizeAction, type CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { bulkSetStatus, ClaimNotFoundError, ConflictError, ReviewValidationError, updateClaim, type ReviewState } from "@/lib/services/review";
 import { bulkStatusSchema, claimUpdateSchema, type ClaimUpdateInput } from "@/lib/validations/claims";
@@ -62,13 +62,9 @@ async function apply(user: CurrentUser, claimId: string, input: ClaimUpdateInput
 
 /** The claim page's forms: status with comment, assignment, corrections. Editors only; a stale version is a conflict, never an overwrite. */
 export async function reviewClaimAction(_previous: ReviewFormState, formData: FormData): Promise<ReviewFormState> {
-  let user;
-  try {
-    user = await requireUser("editor");
-  } catch (error) {
-    if (error instanceof AuthorizationError) return { status: "error", message: error.message };
-    throw error;
-  }
+  const caller = await authorizeAction("editor");
+  if (!caller.user) return { status: "error", message: caller.denied };
+  const user = caller.user;
   const claimId = z.string().min(1).safeParse(formData.get("claimId"));
   const parsed = claimUpdateSchema.safeParse(readUpdate(formData));
   if (!claimId.success || !parsed.success) {
@@ -90,13 +86,9 @@ const quickSchema = z.object({
 
 /** The review queue's keyboard shortcuts: one status change, or "assign to me", on the claim's version as shown. */
 export async function quickReviewAction(input: { claimId: string; version: number; status?: string; assignToMe?: boolean }): Promise<ReviewFormState> {
-  let user;
-  try {
-    user = await requireUser("editor");
-  } catch (error) {
-    if (error instanceof AuthorizationError) return { status: "error", message: error.message };
-    throw error;
-  }
+  const caller = await authorizeAction("editor");
+  if (!caller.user) return { status: "error", message: caller.denied };
+  const user = caller.user;
   const parsed = quickSchema.safeParse(input);
   if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? "Invalid change." };
   const { claimId, version, status, assignToMe } = parsed.data;
@@ -110,13 +102,9 @@ export type BulkState = { status?: "ok" | "error"; message?: string };
 
 /** Sets one status on the selected claims in one transaction, with an audit event per claim. Editors only. */
 export async function bulkStatusAction(_previous: BulkState, formData: FormData): Promise<BulkState> {
-  let user;
-  try {
-    user = await requireUser("editor");
-  } catch (error) {
-    if (error instanceof AuthorizationError) return { status: "error", message: error.message };
-    throw error;
-  }
+  const caller = await authorizeAction("editor");
+  if (!caller.user) return { status: "error", message: caller.denied };
+  const user = caller.user;
   const parsed = bulkStatusSchema.safeParse({ ids: formData.getAll("ids").map(String), status: formData.get("status"), comment: optional(formData, "comment") || undefined });
   if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? "Choose claims and a status." };
   const changed = await bulkSetStatus(db, user, parsed.data.ids, parsed.data.status, parsed.data.comment);

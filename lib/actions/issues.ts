@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { AuthorizationError, requireUser } from "@/lib/auth/session";
+import { authorizeAction } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { refreshAnalysis } from "@/lib/services/analysis";
 import { retagArticles } from "@/lib/services/retag";
@@ -27,12 +27,8 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
  * analysis. Then opens the issue.
  */
 export async function saveIssue(_previous: IssueFormState, formData: FormData): Promise<IssueFormState> {
-  try {
-    await requireUser("admin");
-  } catch (error) {
-    if (error instanceof AuthorizationError) return { message: error.message };
-    throw error;
-  }
+  const caller = await authorizeAction("admin");
+  if (!caller.user) return { message: caller.denied };
   const originalSlug = String(formData.get("originalSlug") ?? "");
   const text = (name: IssueFormField) => {
     const value = formData.get(name);

@@ -1,20 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { AuthorizationError, requireUser } from "@/lib/auth/session";
+import { authorizeAction } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 
 export type NotificationState = { status?: "ok" | "error"; message?: string };
 
 /** Marks the caller's notifications read (all of them, or the one named `id`). */
 export async function markNotificationsReadAction(_previous: NotificationState, formData: FormData): Promise<NotificationState> {
-  let user;
-  try {
-    user = await requireUser("viewer");
-  } catch (error) {
-    if (error instanceof AuthorizationError) return { status: "error", message: error.message };
-    throw error;
-  }
+  const caller = await authorizeAction("viewer");
+  if (!caller.user) return { status: "error", message: caller.denied };
+  const user = caller.user;
   const id = formData.get("id");
   await db.notification.updateMany({
     where: { userId: user.id, readAt: null, ...(typeof id === "string" && id ? { id } : {}) },

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { currentPublicOrigin } from "@/lib/api/public-origin";
-import { AuthorizationError, requireUser } from "@/lib/auth/session";
+import { authorizeAction } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { createShareLink, revokeShareLink, shareUrl, ShareTargetNotFoundError } from "@/lib/services/share-links";
 import { createShareLinkSchema, shareFormInput } from "@/lib/validations/share-links";
@@ -12,13 +12,9 @@ export type ShareLinkState = { status?: "ok" | "error"; message?: string; url?: 
 
 /** Creates a share link (editors and admins; viewers are refused here, whatever the page showed). */
 export async function createShareLinkAction(_previous: ShareLinkState, formData: FormData): Promise<ShareLinkState> {
-  let user;
-  try {
-    user = await requireUser("editor");
-  } catch (error) {
-    if (error instanceof AuthorizationError) return { status: "error", message: error.message };
-    throw error;
-  }
+  const caller = await authorizeAction("editor");
+  if (!caller.user) return { status: "error", message: caller.denied };
+  const user = caller.user;
   const parsed = createShareLinkSchema.safeParse(shareFormInput(formData));
   if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? "Choose what to share and for how long." };
   let created;
@@ -34,13 +30,9 @@ export async function createShareLinkAction(_previous: ShareLinkState, formData:
 
 /** Revokes a share link: the caller's own, or any for an admin. The link stops working at once. */
 export async function revokeShareLinkAction(_previous: ShareLinkState, formData: FormData): Promise<ShareLinkState> {
-  let user;
-  try {
-    user = await requireUser("viewer");
-  } catch (error) {
-    if (error instanceof AuthorizationError) return { status: "error", message: error.message };
-    throw error;
-  }
+  const caller = await authorizeAction("viewer");
+  if (!caller.user) return { status: "error", message: caller.denied };
+  const user = caller.user;
   const id = z.string().trim().min(1).max(200).safeParse(formData.get("id"));
   if (!id.success) return { status: "error", message: "Name the link to revoke." };
   const isRevoked = await revokeShareLink(db, user, id.data);

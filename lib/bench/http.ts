@@ -29,7 +29,7 @@ export function percentile(sorted: number[], p: number): number {
 export async function measure(url: string, cookie: string, { samples = 200, concurrency = 10, warmup = 20 } = {}): Promise<number[]> {
   const once = async () => {
     const started = performance.now();
-    const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
+    const response = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
     await response.arrayBuffer();
     if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
     return performance.now() - started;

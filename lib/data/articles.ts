@@ -81,17 +81,22 @@ export async function listArticles({ limit = 50, cursor, query }: ListArticlesOp
     : Prisma.sql`TRUE`;
   const [rows, counted] = await Promise.all([
     db.$queryRaw<ListRow[]>`
+      WITH page AS (
+        SELECT a.id, CASE WHEN a."publishedAt" IS NULL THEN 1 ELSE 0 END AS "sortUndated",
+          COALESCE(-extract(epoch FROM a."publishedAt"), 0)::float8 AS "sortPublished", a."ingestedAt"
+        FROM "Article" a
+        WHERE ${search} AND ${position}
+        ORDER BY "sortUndated", "sortPublished", a."ingestedAt", a.id
+        LIMIT ${take + 1}
+      )
       SELECT a.id, a.title, a.url, a."publishedAt", a.byline, a."charCount", a.source::text AS source, a."ingestedAt",
         left(a."cleanedText", 400) AS head,
         array_length(regexp_split_to_array(btrim(a."cleanedText"), '\\s+'), 1) AS words,
         o.id AS "outletId", o.slug AS "outletSlug", o.name AS "outletName",
         (SELECT count(*)::int FROM "Claim" c WHERE c."articleId" = a.id) AS claims,
-        CASE WHEN a."publishedAt" IS NULL THEN 1 ELSE 0 END AS "sortUndated",
-        COALESCE(-extract(epoch FROM a."publishedAt"), 0)::float8 AS "sortPublished"
-      FROM "Article" a LEFT JOIN "Outlet" o ON o.id = a."outletId"
-      WHERE ${search} AND ${position}
-      ORDER BY "sortUndated", "sortPublished", a."ingestedAt", a.id
-      LIMIT ${take + 1}`,
+        p."sortUndated", p."sortPublished"
+      FROM page p JOIN "Article" a ON a.id = p.id LEFT JOIN "Outlet" o ON o.id = a."outletId"
+      ORDER BY p."sortUndated", p."sortPublished", p."ingestedAt", p.id`,
     db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Article" a WHERE ${search}`,
   ]);
   const page = rows.slice(0, take);

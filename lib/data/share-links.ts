@@ -16,15 +16,28 @@ export type IssueSource = { id: string; outlet: string | null; title: string; ur
 /** The articles bearing on an issue (a sentence or a claim tagged with it), by outlet then date, with their public addresses. */
 export async function listIssueSources(issueId: string, slug: string, filters: { outlet?: string } = {}): Promise<IssueSource[]> {
   const rows = await db.$queryRaw<{ id: string; title: string | null; url: string | null; publishedAt: Date | null; outlet: string | null; outletSlug: string | null; head: string; claims: number }[]>`
-    SELECT a.id, a.title, a.url, a."publishedAt", o.name AS outlet, o.slug AS "outletSlug",
+    WITH tagged AS (
+      SELECT c."articleId" AS id, (count(*) FILTER (WHERE c.status::text <> 'not_a_claim'))::int AS claims
+      FROM "ClaimIssue" ci JOIN "Claim" c ON c.id = ci."claimId"
+      WHERE ci."issueId" = ${issueId}
+      GROUP BY c."articleId"
+    ),
+    bearing AS (
+      SELECT id FROM tagged
+      UNION
+      SELECT DISTINCT s."articleId" FROM "Sentence" s WHERE s.issues @> ARRAY[${slug}]::text[]
+    ),
+    ranked AS (
+      SELECT a.id, o.name AS outlet, o.slug AS "outletSlug", a."publishedAt"
+      FROM bearing b JOIN "Article" a ON a.id = b.id LEFT JOIN "Outlet" o ON o.id = a."outletId"
+      ORDER BY o.name NULLS LAST, a."publishedAt" NULLS LAST, a.id
+      LIMIT ${SOURCE_LIMIT}
+    )
+    SELECT r.id, a.title, a.url, r."publishedAt", r.outlet, r."outletSlug",
       CASE WHEN a.title IS NULL THEN left(a."cleanedText", 200) ELSE '' END AS head,
-      (SELECT count(*)::int FROM "ClaimIssue" ci JOIN "Claim" c ON c.id = ci."claimId" WHERE ci."issueId" = ${issueId} AND c."articleId" = a.id AND c.status::text <> 'not_a_claim') AS claims
-    FROM "Article" a
-    LEFT JOIN "Outlet" o ON o.id = a."outletId"
-    WHERE EXISTS (SELECT 1 FROM "ClaimIssue" ci JOIN "Claim" c ON c.id = ci."claimId" WHERE ci."issueId" = ${issueId} AND c."articleId" = a.id)
-       OR EXISTS (SELECT 1 FROM "Sentence" s WHERE s."articleId" = a.id AND ${slug} = ANY(s.issues))
-    ORDER BY o.name NULLS LAST, a."publishedAt" NULLS LAST, a.id
-    LIMIT ${SOURCE_LIMIT}`;
+      COALESCE(t.claims, 0) AS claims
+    FROM ranked r JOIN "Article" a ON a.id = r.id LEFT JOIN tagged t ON t.id = r.id
+    ORDER BY r.outlet NULLS LAST, r."publishedAt" NULLS LAST, r.id`;
   const wanted = filters.outlet;
   return rows
     .filter((row) => !wanted || (wanted.startsWith("article:") ? `article:${row.id}` === wanted && !row.outletSlug : row.outletSlug === wanted))

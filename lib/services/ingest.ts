@@ -129,7 +129,7 @@ export async function ingestMany(
   items: IngestItem[],
   context: IngestContext,
   onResult: (index: number, result: { outcome?: IngestOutcome; error?: unknown }) => void,
-  concurrency = 4,
+  concurrency = 8,
 ): Promise<void> {
   const shared: IngestContext = {
     ...context,

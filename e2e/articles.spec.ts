@@ -34,6 +34,16 @@ test("the articles API answers a logged-in user and refuses an anonymous one wit
   expect(body.total).toBe(5);
   expect(body.items.filter((item) => item.outlet?.name === "MS NOW")).toHaveLength(1);
 
+  const first = (body.items as unknown as { id: string }[])[0]!;
+  const one = await page.request.get(`/api/articles/${first.id}`);
+  expect(one.status()).toBe(200);
+  const article = (await one.json()) as { text: string; claims: { text: string; start: number; end: number }[] };
+  expect(article.claims.length).toBeGreaterThan(0);
+  for (const claim of article.claims) expect(article.text.slice(claim.start, claim.end)).toBe(claim.text);
+  const missing = await page.request.get("/api/articles/no-such-article");
+  expect(missing.status()).toBe(404);
+  expect(await missing.json()).toMatchObject({ error: { code: "not_found" } });
+
   const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, storageState: { cookies: [], origins: [] } });
   const refused = await anonymous.get("/api/articles", { maxRedirects: 0 });
   expect(refused.status()).toBe(401);

@@ -75,6 +75,10 @@ const ROUTES: Record<string, Row> = {
   "app/api/ping/route.ts GET": { minimum: "viewer", call: async () => (await import("@/app/api/ping/route")).GET(request("GET", "/api/ping")) },
   "app/api/articles/route.ts GET": { minimum: "viewer", call: async () => (await import("@/app/api/articles/route")).GET(request("GET", "/api/articles")) },
   "app/api/articles/route.ts POST": { minimum: "editor", call: async () => (await import("@/app/api/articles/route")).POST(request("POST", "/api/articles", { body: " " })) },
+  "app/api/articles/[id]/route.ts GET": {
+    minimum: "viewer",
+    call: async ({ fixture }) => (await import("@/app/api/articles/[id]/route")).GET(request("GET", `/api/articles/${fixture.articleId}`), params({ id: fixture.articleId })),
+  },
   "app/api/issues/[slug]/route.ts GET": {
     minimum: "viewer",
     call: async ({ fixture }) => (await import("@/app/api/issues/[slug]/route")).GET(request("GET", `/api/issues/${fixture.issueSlug}`), params({ slug: fixture.issueSlug })),

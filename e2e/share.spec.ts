@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { parse } from "csv-parse/sync";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { testDb } from "./fixtures/db";
 import { E2E_USERS, storageStateFor } from "./fixtures/users";
@@ -305,32 +306,7 @@ test.describe("share links and exports as a viewer", () => {
   });
 });
 
-/** RFC 4180: quoted fields with doubled quotes, commas and line breaks inside quotes, CRLF between records. */
+/** Reads CSV with an independent RFC 4180 parser, so the export is checked by code other than its writer's. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let isQuoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index]!;
-    if (isQuoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        field += '"';
-        index++;
-      } else if (char === '"') isQuoted = false;
-      else field += char;
-    } else if (char === '"') isQuoted = true;
-    else if (char === ",") {
-      row.push(field);
-      field = "";
-    } else if (char === "\r" && text[index + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      index++;
-    } else field += char;
-  }
-  if (field !== "" || row.length > 0) rows.push([...row, field]);
-  return rows;
+  return parse(text, { relaxColumnCount: false }) as string[][];
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { AuthorizationError, requireUser } from "@/lib/auth/session";
+import { authorizeAction } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { createNote, deleteNote, NoteForbiddenError, NoteNotFoundError, updateNote } from "@/lib/services/notes";
 import { newNoteSchema, noteEditSchema } from "@/lib/validations/notes";
@@ -10,7 +10,7 @@ import { newNoteSchema, noteEditSchema } from "@/lib/validations/notes";
 export type NoteFormState = { status?: "ok" | "error"; message?: string; body?: string; savedAt?: number };
 
 function failure(error: unknown, body?: string): NoteFormState {
-  if (error instanceof AuthorizationError || error instanceof NoteNotFoundError || error instanceof NoteForbiddenError) {
+  if (error instanceof NoteNotFoundError || error instanceof NoteForbiddenError) {
     return { status: "error", message: error.message, body };
   }
   throw error;
@@ -18,12 +18,9 @@ function failure(error: unknown, body?: string): NoteFormState {
 
 /** Adds a note to a claim, issue or article. Every logged-in teammate (viewers too) may write notes. */
 export async function createNoteAction(_previous: NoteFormState, formData: FormData): Promise<NoteFormState> {
-  let user;
-  try {
-    user = await requireUser("viewer");
-  } catch (error) {
-    return failure(error);
-  }
+  const caller = await authorizeAction("viewer");
+  if (!caller.user) return { status: "error", message: caller.denied };
+  const user = caller.user;
   const body = String(formData.get("body") ?? "");
   const parsed = newNoteSchema.safeParse({ target: { type: formData.get("targetType"), id: formData.get("targetId") }, body });
   if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message, body };
@@ -39,12 +36,9 @@ export async function createNoteAction(_previous: NoteFormState, formData: FormD
 
 /** Edits a note: its author, or an admin. */
 export async function updateNoteAction(_previous: NoteFormState, formData: FormData): Promise<NoteFormState> {
-  let user;
-  try {
-    user = await requireUser("viewer");
-  } catch (error) {
-    return failure(error);
-  }
+  const caller = await authorizeAction("viewer");
+  if (!caller.user) return { status: "error", message: caller.denied };
+  const user = caller.user;
   const body = String(formData.get("body") ?? "");
   const id = z.string().min(1).safeParse(formData.get("id"));
   const parsed = noteEditSchema.safeParse({ body });
@@ -61,12 +55,9 @@ export async function updateNoteAction(_previous: NoteFormState, formData: FormD
 
 /** Deletes a note: its author, or an admin. */
 export async function deleteNoteAction(_previous: NoteFormState, formData: FormData): Promise<NoteFormState> {
-  let user;
-  try {
-    user = await requireUser("viewer");
-  } catch (error) {
-    return failure(error);
-  }
+  const caller = await authorizeAction("viewer");
+  if (!caller.user) return { status: "error", message: caller.denied };
+  const user = caller.user;
   const id = z.string().min(1).safeParse(formData.get("id"));
   if (!id.success) return { status: "error", message: "Name the note to delete." };
   let path: string;

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { AuthorizationError, requireUser } from "@/lib/auth/session";
+import { authorizeAction } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { createUser, resetUserPassword, setUserActive, setUserRole, UserChangeError, UserExistsError } from "@/lib/services/users";
 import { newUserSchema, ROLES } from "@/lib/validations/auth";
@@ -10,17 +10,14 @@ import { newUserSchema, ROLES } from "@/lib/validations/auth";
 export type UserFormState = { status?: "ok" | "error"; message?: string; password?: string; savedAt?: number };
 
 function refused(error: unknown): UserFormState {
-  if (error instanceof AuthorizationError || error instanceof UserChangeError || error instanceof UserExistsError) return { status: "error", message: error.message };
+  if (error instanceof UserChangeError || error instanceof UserExistsError) return { status: "error", message: error.message };
   throw error;
 }
 
 /** Admins add a teammate with an initial password. */
 export async function createUserAction(_previous: UserFormState, formData: FormData): Promise<UserFormState> {
-  try {
-    await requireUser("admin");
-  } catch (error) {
-    return refused(error);
-  }
+  const caller = await authorizeAction("admin");
+  if (!caller.user) return { status: "error", message: caller.denied };
   const parsed = newUserSchema.safeParse({
     email: formData.get("email"),
     name: formData.get("name") || undefined,
@@ -41,12 +38,9 @@ const idSchema = z.string().min(1, "Name the user.");
 
 /** Admins change a user's role (effective at that user's next request). */
 export async function changeRoleAction(_previous: UserFormState, formData: FormData): Promise<UserFormState> {
-  let admin;
-  try {
-    admin = await requireUser("admin");
-  } catch (error) {
-    return refused(error);
-  }
+  const caller = await authorizeAction("admin");
+  if (!caller.user) return { status: "error", message: caller.denied };
+  const admin = caller.user;
   const parsed = z.object({ userId: idSchema, role: z.enum(ROLES) }).safeParse({ userId: formData.get("userId"), role: formData.get("role") });
   if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message };
   try {
@@ -60,12 +54,9 @@ export async function changeRoleAction(_previous: UserFormState, formData: FormD
 
 /** Admins deactivate or reactivate a user; a deactivated user's session ends at the next request. */
 export async function setActiveAction(_previous: UserFormState, formData: FormData): Promise<UserFormState> {
-  let admin;
-  try {
-    admin = await requireUser("admin");
-  } catch (error) {
-    return refused(error);
-  }
+  const caller = await authorizeAction("admin");
+  if (!caller.user) return { status: "error", message: caller.denied };
+  const admin = caller.user;
   const parsed = z.object({ userId: idSchema, isActive: z.enum(["true", "false"]) }).safeParse({ userId: formData.get("userId"), isActive: formData.get("isActive") });
   if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message };
   try {
@@ -79,11 +70,8 @@ export async function setActiveAction(_previous: UserFormState, formData: FormDa
 
 /** Admins reset a user's password to a new random one, shown once. */
 export async function resetPasswordAction(_previous: UserFormState, formData: FormData): Promise<UserFormState> {
-  try {
-    await requireUser("admin");
-  } catch (error) {
-    return refused(error);
-  }
+  const caller = await authorizeAction("admin");
+  if (!caller.user) return { status: "error", message: caller.denied };
   const parsed = idSchema.safeParse(formData.get("userId"));
   if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message };
   try {

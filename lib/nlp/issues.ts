@@ -8,14 +8,14 @@ export type CompiledIssue = { slug: string; phrases: RegExp; exclusions: RegExp 
 export type IssueMatch = Span & { slug: string };
 
 const issueSchema = z.object({
-  slug: z.string().min(1),
+  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/u, "slug must be lower-case words joined by hyphens"),
   title: z.string().min(1),
-  description: z.string(),
-  phrases: z.array(z.string().min(1)),
-  exclusions: z.array(z.string().min(1)),
+  description: z.string().default(""),
+  phrases: z.array(z.string().min(1)).min(1, "an issue needs at least one lexicon phrase"),
+  exclusions: z.array(z.string().min(1)).default([]),
 });
 
-const issuesFileSchema = z.object({ issues: z.array(issueSchema) });
+const issuesFileSchema = z.object({ issues: z.array(issueSchema).min(1) });
 
 /** Validates the shape of an issues file (`{"issues":[{slug,title,description,phrases[],exclusions[]}]}`). */
 export function loadIssueLexicons(json: unknown): IssueLexicon[] {

@@ -68,6 +68,15 @@ test.describe("the dashboard and issue briefs", () => {
         await expect(card).toContainText(/\d+%\s*of its text/);
         await expect(card.getByRole("heading", { name: "Voices quoted" })).toBeVisible();
       }
+      if (sources.length > 1) {
+        // The same sources side by side, one row each, each row opening that source's own view.
+        const table = framing.getByRole("table", { name: "How each source frames the issue, side by side" });
+        await expect(table).toBeVisible();
+        expect(await table.getByRole("row").count()).toBeGreaterThanOrEqual(sources.length + 1);
+        for (const source of sources.filter((each) => each.outlet)) {
+          await expect(table.getByRole("rowheader", { name: source.outlet! })).toHaveCount(1);
+        }
+      }
     }
   });
 

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { ClusterView } from "@/lib/data/briefs";
 import { formatDate, plural } from "@/lib/format";
@@ -21,6 +20,8 @@ const KIND_LABEL = { quote: "Direct quote", reported: "Reported speech", narrati
 /**
  * Claims made alike across sources, widest first. Each opens (a native `<details>`, no script needed)
  * onto the exact sentence in every source, the claim itself marked, with a link to it in its article.
+ * The briefs' links are plain anchors, not `next/link`: a brief carries a hundred or more, and each
+ * `next/link` is a client component rendered, sent and hydrated on every request.
  */
 export function ClusterList({ clusters, showIssue = false, emptyText, isOpen = false, publicArticleUrls }: ClusterListProps) {
   if (clusters.length === 0) return <p className="text-sm text-gray-600">{emptyText}</p>;
@@ -61,9 +62,9 @@ export function ClusterList({ clusters, showIssue = false, emptyText, isOpen = f
                       </a>
                     ) : null
                   ) : (
-                    <Link href={`/articles/${member.articleId}#claim-${member.id}`} className="mt-1 inline-block text-xs text-accent underline">
+                    <a href={`/articles/${member.articleId}#claim-${member.id}`} className="mt-1 inline-block text-xs text-accent underline">
                       Open in the article<span className="sr-only"> from {member.source.name}</span>
-                    </Link>
+                    </a>
                   )}
                 </li>
               ))}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { DiscrepancyView } from "@/lib/data/briefs";
 import type { StoredDiscrepancyItem } from "@/lib/services/analysis";
@@ -49,9 +48,9 @@ export function DiscrepancyList({ discrepancies, showIssue = false, emptyText, p
             <div className="mb-2 flex flex-wrap items-center gap-2">
               <Badge tone="amber">{KIND_LABEL[discrepancy.kind]}</Badge>
               {showIssue && discrepancy.issue ? (
-                <Link href={`/issues/${discrepancy.issue.slug}`} className="text-xs text-accent underline">
+                <a href={`/issues/${discrepancy.issue.slug}`} className="text-xs text-accent underline">
                   {discrepancy.issue.title}
-                </Link>
+                </a>
               ) : null}
             </div>
             <h3 id={headingId} className="mb-2 font-semibold">
@@ -94,9 +93,9 @@ export function DiscrepancyList({ discrepancies, showIssue = false, emptyText, p
                                 item.outlet
                               )
                             ) : (
-                              <Link href={`/articles/${item.articleId}#claim-${item.claimId}`} className="text-accent underline">
+                              <a href={`/articles/${item.articleId}#claim-${item.claimId}`} className="text-accent underline">
                                 {item.outlet}
-                              </Link>
+                              </a>
                             )}
                           </li>
                         ))}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { FramingMeasures } from "@/lib/analysis/framing-measures";
 import { formatShare, plural } from "@/lib/format";
 import { VoicesChart } from "./voices-chart";
@@ -18,6 +17,15 @@ function prominence(measures: FramingMeasures): string {
   const where = `paragraph ${firstParagraph + 1}`;
   if (measures.articleCount <= 1) return firstParagraph === 0 ? "In the first paragraph" : `First in ${where}`;
   return `First in ${where} (median); in the opening paragraph of ${formatShare(leadShare)} of its ${measures.articleCount} articles`;
+}
+
+/** A few sources get a card each; beyond that, cards for those with most claims and the table for all. */
+const ALL_CARDS_UP_TO = 6;
+const CARDS_WHEN_MANY = 3;
+
+/** The framing entries (most claims first) that get a full card on a brief. */
+export function framingCards<T>(framing: T[]): T[] {
+  return framing.length <= ALL_CARDS_UP_TO ? framing : framing.slice(0, CARDS_WHEN_MANY);
 }
 
 /** How one source frames one issue: the measures stored for it, as text, a chart with its table, and lists. */
@@ -49,14 +57,14 @@ export function FramingCard({ issueSlug, measures, publicArticleUrls }: FramingC
             )
           ) : source.kind === "article" && source.articleId ? (
             <>
-              One article, outlet unknown · <Link href={`/articles/${source.articleId}`} className="text-accent underline">Read it</Link>
+              One article, outlet unknown · <a href={`/articles/${source.articleId}`} className="text-accent underline">Read it</a>
             </>
           ) : (
             <>
               {plural(measures.articleCount, "article")} on the issue of {measures.sourceArticleCount} ·{" "}
-              <Link href={`/issues/${issueSlug}?outlet=${encodeURIComponent(source.key)}`} className="text-accent underline">
+              <a href={`/issues/${issueSlug}?outlet=${encodeURIComponent(source.key)}`} className="text-accent underline">
                 Only this outlet
-              </Link>
+              </a>
             </>
           )}
         </p>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Dashboard } from "@/lib/data/briefs";
 import { formatShare, plural } from "@/lib/format";
 
@@ -31,9 +30,9 @@ export function IssueMatrix({ issues, columns, cells }: IssueMatrixProps) {
           {issues.map((issue) => (
             <tr key={issue.id} className="align-top">
               <th scope="row" className="sticky left-0 z-10 bg-white px-4 py-3 text-left font-semibold">
-                <Link href={`/issues/${issue.slug}`} className="text-accent hover:underline">
+                <a href={`/issues/${issue.slug}`} className="text-accent hover:underline">
                   {issue.title}
-                </Link>
+                </a>
               </th>
               {columns.map((column) => {
                 const cell = cells[issue.slug]?.[column.key];
@@ -47,7 +46,7 @@ export function IssueMatrix({ issues, columns, cells }: IssueMatrixProps) {
                 }
                 return (
                   <td key={column.key} className="px-3 py-3">
-                    <Link
+                    <a
                       href={`/issues/${issue.slug}?outlet=${encodeURIComponent(column.key)}`}
                       className="group block rounded-md p-1 -m-1 hover:bg-blue-50"
                       aria-label={`${issue.title} in ${column.name}: ${formatShare(cell.share)} of its text, ${plural(cell.claimCount, "claim")}${cell.dominantVoice ? `, mostly ${cell.dominantVoice}` : ""}`}
@@ -58,7 +57,7 @@ export function IssueMatrix({ issues, columns, cells }: IssueMatrixProps) {
                       </span>
                       <span className="mt-1 block text-xs text-gray-700">{plural(cell.claimCount, "claim")}</span>
                       {cell.dominantVoice ? <span className="block text-xs text-gray-600">mostly {cell.dominantVoice}</span> : null}
-                    </Link>
+                    </a>
                   </td>
                 );
               })}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { IssueBrief } from "@/lib/data/briefs";
 import { formatDate, plural } from "@/lib/format";
 
@@ -85,9 +84,9 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
                           {claim.source.name}
                           {claim.speaker ? ` · ${claim.speaker}` : ""}:{" "}
                         </span>
-                        <Link href={`/articles/${claim.articleId}#claim-${claim.id}`} className="hover:text-accent hover:underline">
+                        <a href={`/articles/${claim.articleId}#claim-${claim.id}`} className="hover:text-accent hover:underline">
                           {claim.text}
-                        </Link>
+                        </a>
                       </li>
                     ))}
                   </ul>
@@ -107,9 +106,9 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
           <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm" aria-label="Undated articles">
             {undated.articles.map((article) => (
               <li key={article.id} className="flex justify-between gap-3 px-4 py-2">
-                <Link href={`/articles/${article.id}`} className="text-accent hover:underline">
+                <a href={`/articles/${article.id}`} className="text-accent hover:underline">
                   {article.label}
-                </Link>
+                </a>
                 <span className="whitespace-nowrap text-gray-600">{plural(article.claims, "claim")}</span>
               </li>
             ))}

@@ -38,8 +38,8 @@ export function VoicesChart({ id, voices, sourceName }: VoicesChartProps) {
       </defs>
       {shown.map((voice, index) => {
         const y = index * ROW + 2;
-        const quoteWidth = (voice.quote / max) * barWidth;
-        const reportedWidth = (voice.reported / max) * barWidth;
+        const quoteWidth = Math.round((voice.quote / max) * barWidth * 10) / 10;
+        const reportedWidth = Math.round((voice.reported / max) * barWidth * 10) / 10;
         return (
           <g key={voice.speaker}>
             <text x={LABEL - 6} y={y + 14} textAnchor="end" fontSize="11" fill="currentColor">

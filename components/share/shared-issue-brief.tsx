@@ -1,10 +1,13 @@
 import { ClusterList } from "@/components/briefs/cluster-list";
 import { DiscrepancyList } from "@/components/briefs/discrepancy-list";
-import { FramingCard } from "@/components/briefs/framing-card";
+import { FramingCard, framingCards } from "@/components/briefs/framing-card";
+import { FramingTable } from "@/components/briefs/framing-table";
 import type { SharedIssue } from "@/lib/data/share-links";
 import { publicUrlsOf } from "@/lib/data/share-links";
 import { formatDate, plural } from "@/lib/format";
 import { AsOf } from "./as-of";
+
+const SOURCES_SHOWN = 60;
 
 export type SharedIssueBriefProps = { view: SharedIssue; asOf: Date };
 
@@ -16,6 +19,7 @@ export type SharedIssueBriefProps = { view: SharedIssue; asOf: Date };
 export function SharedIssueBrief({ view, asOf }: SharedIssueBriefProps) {
   const { brief, sources } = view;
   const urls = publicUrlsOf(sources);
+  const cards = framingCards(brief.framing);
   const figures = [
     { label: "sources", value: brief.totals.sources },
     { label: "articles", value: brief.totals.articles },
@@ -61,9 +65,11 @@ export function SharedIssueBrief({ view, asOf }: SharedIssueBriefProps) {
           How each source frames it
         </h2>
         <p className="mb-3 text-sm text-gray-600">Distinctive terms are words a source uses on this issue more than the others do (weighted log-odds, z-scores).</p>
-        {brief.framing.length > 0 ? (
+        {brief.framing.length > 1 ? <FramingTable measures={brief.framing} /> : null}
+        {cards.length < brief.framing.length ? <p className="mb-3 text-sm text-gray-600">In detail, the {cards.length} sources with most claims on it.</p> : null}
+        {cards.length > 0 ? (
           <div className="grid gap-4 lg:grid-cols-2 print:block print:space-y-4">
-            {brief.framing.map((measures) => (
+            {cards.map((measures) => (
               <FramingCard key={measures.source.key} issueSlug={brief.issue.slug} measures={measures} publicArticleUrls={urls} />
             ))}
           </div>
@@ -88,7 +94,7 @@ export function SharedIssueBrief({ view, asOf }: SharedIssueBriefProps) {
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100">
-              {sources.map((source) => (
+              {sources.slice(0, SOURCES_SHOWN).map((source) => (
                 <tr key={source.id} className="break-inside-avoid align-top">
                   <td className="py-1.5 pr-3 font-medium">{source.outlet ?? "Outlet unknown"}</td>
                   <td className="py-1.5 pr-3">
@@ -109,7 +115,9 @@ export function SharedIssueBrief({ view, asOf }: SharedIssueBriefProps) {
         ) : (
           <p className="text-sm text-gray-600">No articles yet.</p>
         )}
-        <p className="mt-2 text-xs text-gray-600">{plural(sources.length, "article")} listed.</p>
+        <p className="mt-2 text-xs text-gray-600">
+          {sources.length > SOURCES_SHOWN ? `The first ${SOURCES_SHOWN} of ${plural(sources.length, "article")}.` : `${plural(sources.length, "article")} listed.`}
+        </p>
       </section>
     </article>
   );

@@ -1,5 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { auth } from "@/auth";
 import { hashApiToken } from "@/lib/auth/token-hash";
 import { db } from "@/lib/db";
@@ -13,11 +14,14 @@ export function hasRole(user: Pick<CurrentUser, "role">, role: Role): boolean {
   return RANK[user.role] >= RANK[role];
 }
 
-/** The logged-in user of this request (session cookie), or null. */
-export async function getCurrentUser(): Promise<CurrentUser | null> {
+/**
+ * The logged-in user of this request (session cookie), or null. Read once per request however many
+ * layouts, pages and components ask (React `cache()`): each read decrypts the session and looks the user up.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   return session?.user ?? null;
-}
+});
 
 export class AuthorizationError extends Error {
   constructor(

@@ -6,21 +6,24 @@ import { firstWords, parseSourceKey } from "@/lib/analysis/sources";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind, IssueStatus } from "@/lib/generated/prisma/enums";
+import { VersionedCache } from "@/lib/data/versioned-cache";
 import { ANALYSIS_SETTING, RANKED_SOURCES, type AnalysisSummary, type StoredDiscrepancyItem, type TimelineDay } from "@/lib/services/analysis";
 import { hasClaimFilters, type BriefFilters } from "@/lib/validations/briefs";
 
-const MATRIX_COLUMNS = 12;
-const DASHBOARD_CLUSTERS = 8;
-const DASHBOARD_DISCREPANCIES = 8;
-const BRIEF_CLUSTERS = 12;
-const DASHBOARD_MEMBERS = 6;
-const BRIEF_MEMBERS = 8;
+const MATRIX_COLUMNS = 8;
+const DASHBOARD_CLUSTERS = 6;
+const DASHBOARD_DISCREPANCIES = 6;
+const BRIEF_CLUSTERS = 8;
+const DASHBOARD_MEMBERS = 4;
+const BRIEF_MEMBERS = 5;
 const MEMBER_SAMPLE = 200;
 const FRAMING_SOURCES = 12;
 const BRIEF_DISCREPANCIES = 50;
 const DISCREPANCY_SCAN = 200;
-const TIMELINE_CLAIMS = 60;
+const TIMELINE_CLAIMS = 20;
 const UNDATED_ARTICLES = 20;
+/** Briefs and dashboards kept per filter combination (each is a few hundred kB at most). */
+const CACHED_VIEWS = 48;
 
 export type SourceRef = { key: string; name: string };
 export type FilterOptions = { sources: SourceRef[]; speakers: { slug: string; name: string }[]; issues: { slug: string; title: string }[] };
@@ -79,10 +82,32 @@ export type IssueBrief = {
   options: FilterOptions;
 };
 
+const dashboards = new VersionedCache<Dashboard>(CACHED_VIEWS);
+const briefs = new VersionedCache<IssueBrief | null>(CACHED_VIEWS);
+
 /** An issue by slug with its lexicon, or null. */
 export const getIssue = cache((slug: string) =>
   db.issue.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, description: true, status: true, phrases: true, exclusions: true } }),
 );
+
+/**
+ * A token that changes whenever anything a brief shows may have changed: a new analysis (after every
+ * ingest, re-derivation or re-tagging), an issue, speaker, outlet or article edited, or a claim
+ * reviewed or corrected. Briefs are cached under it, so a request after any change recomputes and every
+ * other request reuses the work. Read from the database, so edits made by the command-line tools or
+ * another app instance count too. Each part is an indexed lookup.
+ */
+export const getBriefVersion = cache(async (): Promise<string> => {
+  const rows = await db.$queryRaw<{ version: string }[]>`
+    SELECT concat_ws('/',
+      (SELECT extract(epoch FROM "updatedAt") FROM "AppSetting" WHERE key = ${ANALYSIS_SETTING}),
+      (SELECT extract(epoch FROM max("updatedAt")) FROM "Issue"),
+      (SELECT extract(epoch FROM max("updatedAt")) FROM "Speaker"),
+      (SELECT extract(epoch FROM max("updatedAt")) FROM "Outlet"),
+      (SELECT extract(epoch FROM max("updatedAt")) FROM "Article"),
+      (SELECT extract(epoch FROM max("updatedAt")) FROM "Claim")) AS version`;
+  return rows[0]?.version ?? "";
+});
 
 /** The stored analysis summary (one row), or null before the first analysis. */
 export const getAnalysisSummary = cache(async (): Promise<AnalysisSummary | null> => {
@@ -255,6 +280,10 @@ function filterOptions(summary: AnalysisSummary | null, sources: SourceRef[], is
  * reported by most sources. Reads only stored aggregates and a few bounded queries.
  */
 export async function getDashboard(filters: BriefFilters): Promise<Dashboard> {
+  return dashboards.get(JSON.stringify(filters), await getBriefVersion(), () => loadDashboard(filters));
+}
+
+async function loadDashboard(filters: BriefFilters): Promise<Dashboard> {
   const [summary, allIssues] = await Promise.all([
     getAnalysisSummary(),
     db.issue.findMany({ where: { status: "open" }, orderBy: [{ position: "asc" }, { title: "asc" }], select: { id: true, slug: true, title: true, description: true } }),
@@ -360,6 +389,10 @@ async function filteredTimeline(issueId: string, filters: BriefFilters): Promise
  * most claims first; at most {@link RANKED_SOURCES}). Null for an unknown slug.
  */
 export async function getIssueBrief(slug: string, filters: BriefFilters, { framingLimit = FRAMING_SOURCES }: { framingLimit?: number } = {}): Promise<IssueBrief | null> {
+  return briefs.get(JSON.stringify([slug, filters, framingLimit]), await getBriefVersion(), () => loadIssueBrief(slug, filters, framingLimit));
+}
+
+async function loadIssueBrief(slug: string, filters: BriefFilters, framingLimit: number): Promise<IssueBrief | null> {
   const [issue, summary] = await Promise.all([getIssue(slug), getAnalysisSummary()]);
   if (!issue) return null;
   const issueSummary = summary?.issues[issue.slug];

@@ -3,7 +3,8 @@ import { cache } from "react";
 import { firstWords } from "@/lib/analysis/sources";
 import { db } from "@/lib/db";
 import type { ClaimKind } from "@/lib/generated/prisma/enums";
-import { getAnalysisSummary, getIssueBrief, type IssueBrief } from "@/lib/data/briefs";
+import { getAnalysisSummary, getBriefVersion, getIssueBrief, type IssueBrief } from "@/lib/data/briefs";
+import { VersionedCache } from "@/lib/data/versioned-cache";
 import { getClaim } from "@/lib/data/claims";
 import { listShareLinks, resolveShareToken, type ShareCaller } from "@/lib/services/share-links";
 import { parseBriefFilters } from "@/lib/validations/briefs";
@@ -11,10 +12,21 @@ import { parseBriefFilters } from "@/lib/validations/briefs";
 const SOURCE_LIMIT = 200;
 const CLUSTER_MEMBERS = 20;
 
-export type IssueSource = { id: string; outlet: string | null; title: string; url: string | null; publishedAt: Date | null; claims: number };
+export type IssueSource = { id: string; outlet: string | null; outletSlug: string | null; title: string; url: string | null; publishedAt: Date | null; claims: number };
 
-/** The articles bearing on an issue (a sentence or a claim tagged with it), by outlet then date, with their public addresses. */
+const issueSources = new VersionedCache<IssueSource[]>(16);
+
+/**
+ * The articles bearing on an issue (a sentence or a claim tagged with it), by outlet then date, with
+ * their public addresses; kept until the data changes ({@link getBriefVersion}).
+ */
 export async function listIssueSources(issueId: string, slug: string, filters: { outlet?: string } = {}): Promise<IssueSource[]> {
+  const all = await issueSources.get(issueId, await getBriefVersion(), () => loadIssueSources(issueId, slug));
+  const wanted = filters.outlet;
+  return wanted ? all.filter((row) => (wanted.startsWith("article:") ? `article:${row.id}` === wanted && !row.outletSlug : row.outletSlug === wanted)) : all;
+}
+
+async function loadIssueSources(issueId: string, slug: string): Promise<IssueSource[]> {
   const rows = await db.$queryRaw<{ id: string; title: string | null; url: string | null; publishedAt: Date | null; outlet: string | null; outletSlug: string | null; head: string; claims: number }[]>`
     WITH tagged AS (
       SELECT c."articleId" AS id, (count(*) FILTER (WHERE c.status::text <> 'not_a_claim'))::int AS claims
@@ -38,16 +50,14 @@ export async function listIssueSources(issueId: string, slug: string, filters: {
       COALESCE(t.claims, 0) AS claims
     FROM ranked r JOIN "Article" a ON a.id = r.id LEFT JOIN tagged t ON t.id = r.id
     ORDER BY r.outlet NULLS LAST, r."publishedAt" NULLS LAST, r.id`;
-  const wanted = filters.outlet;
-  return rows
-    .filter((row) => !wanted || (wanted.startsWith("article:") ? `article:${row.id}` === wanted && !row.outletSlug : row.outletSlug === wanted))
-    .map((row) => ({
+  return rows.map((row) => ({
       id: row.id,
       outlet: row.outlet,
       title: row.title?.trim() || firstWords(row.head) || "Untitled article",
       url: row.url,
       publishedAt: row.publishedAt,
       claims: row.claims,
+      outletSlug: row.outletSlug,
     }));
 }
 

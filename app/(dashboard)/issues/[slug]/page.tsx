@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { ClusterList } from "@/components/briefs/cluster-list";
 import { DiscrepancyList } from "@/components/briefs/discrepancy-list";
 import { FilterForm } from "@/components/briefs/filter-form";
-import { FramingCard } from "@/components/briefs/framing-card";
+import { FramingCard, framingCards } from "@/components/briefs/framing-card";
+import { FramingTable } from "@/components/briefs/framing-table";
 import { IssueTimeline } from "@/components/briefs/issue-timeline";
 import { ExportLinks, issueExportLinks } from "@/components/exports/export-links";
 import { NotesThread } from "@/components/notes/notes-thread";
@@ -31,6 +32,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
   const brief = await getIssueBrief(slug, filters);
   if (!brief) notFound();
   const { issue } = brief;
+  const cards = framingCards(brief.framing);
   const filteredSource = filters.outlet ? (brief.options.sources.find((source) => source.key === filters.outlet)?.name ?? brief.framing[0]?.source.name) : undefined;
   return (
     <>
@@ -89,14 +91,18 @@ export default async function IssuePage({ params, searchParams }: Props) {
           {filteredSource ? `Only ${filteredSource}. ` : ""}Distinctive terms are words a source uses on this issue more than the others do (weighted log-odds, z-scores).
           {filters.speaker || filters.kind || filters.from || filters.to ? " These measures cover all of a source’s text on the issue: the speaker, kind and date filters narrow the other sections." : ""}
         </p>
+        {brief.framing.length > 1 ? <FramingTable measures={brief.framing} sourceHref={(key) => `/issues/${issue.slug}?outlet=${encodeURIComponent(key)}`} /> : null}
         {!filters.outlet && brief.totals.sources > brief.framing.length ? (
           <p className="mb-3 text-sm text-gray-600">
             The {brief.framing.length} sources with most claims on it, of {brief.totals.sources}; choose any other in the filter above.
           </p>
         ) : null}
-        {brief.framing.length > 0 ? (
+        {cards.length < brief.framing.length ? (
+          <p className="mb-3 text-sm text-gray-600">In detail, the {cards.length} with most claims; open any source in the table for its own.</p>
+        ) : null}
+        {cards.length > 0 ? (
           <div className="grid gap-4 lg:grid-cols-2">
-            {brief.framing.map((measures) => (
+            {cards.map((measures) => (
               <FramingCard key={measures.source.key} issueSlug={issue.slug} measures={measures} />
             ))}
           </div>

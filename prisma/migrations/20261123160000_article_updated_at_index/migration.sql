@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Article_updatedAt_idx" ON "Article"("updatedAt");

@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { SERVER_NODE_FLAGS } from "./lib/server/node-flags";
 
 const port = Number(process.env.E2E_PORT ?? 3123);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -30,7 +31,7 @@ export default defineConfig({
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /auth\.setup\.ts/ },
   ],
   webServer: {
-    command: "node --import tsx scripts/test-server.ts",
+    command: `node ${SERVER_NODE_FLAGS.join(" ")} --import tsx scripts/test-server.ts`,
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 240_000,

@@ -16,6 +16,7 @@ import { baselineSentenceCount } from "@/lib/nlp/bench-helpers";
 import { loadSeeds, SEEDS_DIR } from "@/lib/seeds";
 import { buildIfNeeded } from "@/lib/server/build";
 import { findFreePort } from "@/lib/server/embedded";
+import { SERVER_NODE_FLAGS } from "@/lib/server/node-flags";
 import { createTestDatabase } from "@/lib/server/test-db";
 import { refreshAnalysis } from "@/lib/services/analysis";
 import { ingestMany, loadIssueLexicons, loadSpeakerRegistry } from "@/lib/services/ingest";
@@ -143,7 +144,7 @@ async function waitForServer(url: string, child: ReturnType<typeof spawn>, timeo
 async function benchServer(url: string, articles: number) {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/test-server.ts"], {
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "scripts/test-server.ts"], {
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), NEXT_DIST_DIR: DIST_DIR },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -7,7 +7,7 @@ import { authorizeAction } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { decodeArticleFile, ImportError } from "@/lib/import/files";
 import { importFromUrl } from "@/lib/import/url";
-import { refreshAnalysis } from "@/lib/services/analysis";
+import { requestAnalysisInBackground } from "@/lib/server/analysis-job";
 import { IngestValidationError, ingestArticle, suggestArticleMetadata } from "@/lib/services/ingest";
 
 export type DraftArticle = {
@@ -135,7 +135,7 @@ export async function saveArticles(_previous: SaveState, formData: FormData): Pr
       results.push({ key: draft.key, name: draft.name, status: "error", message: error.message });
     }
   }
-  if (results.some((result) => result.status === "stored")) after(() => refreshAnalysis(db));
+  if (results.some((result) => result.status === "stored")) after(requestAnalysisInBackground);
   revalidatePath("/articles");
   revalidatePath("/");
   return { results };

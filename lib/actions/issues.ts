@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { authorizeAction } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { refreshAnalysis } from "@/lib/services/analysis";
+import { requestAnalysis } from "@/lib/server/analysis-job";
 import { retagArticles } from "@/lib/services/retag";
 import { slugify } from "@/lib/text/slug";
 import { issueInputSchema, RESERVED_SLUGS } from "@/lib/validations/issue";
@@ -49,8 +49,8 @@ export async function saveIssue(_previous: IssueFormState, formData: FormData): 
     if (!existing) return { message: "This issue no longer exists; it may have been deleted.", values };
     slug = originalSlug;
     await db.issue.update({ where: { slug }, data: fields });
-    if (!sameList(existing.phrases, fields.phrases) || !sameList(existing.exclusions, fields.exclusions)) await retagArticles(db, { changed: [slug] });
-    else if (existing.status !== fields.status) await refreshAnalysis(db);
+    if (!sameList(existing.phrases, fields.phrases) || !sameList(existing.exclusions, fields.exclusions)) await retagArticles(db, { changed: [slug], refresh: requestAnalysis });
+    else if (existing.status !== fields.status) await requestAnalysis();
   } else {
     slug = chosenSlug || slugify(fields.title);
     if (RESERVED_SLUGS.has(slug) || (await db.issue.findUnique({ where: { slug }, select: { id: true } }))) {
@@ -58,7 +58,7 @@ export async function saveIssue(_previous: IssueFormState, formData: FormData): 
     }
     const last = await db.issue.aggregate({ _max: { position: true } });
     await db.issue.create({ data: { ...fields, slug, position: (last._max.position ?? -1) + 1 } });
-    await retagArticles(db, { changed: [slug] });
+    await retagArticles(db, { changed: [slug], refresh: requestAnalysis });
   }
   revalidatePath("/");
   revalidatePath("/issues");

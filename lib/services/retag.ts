@@ -41,9 +41,13 @@ function hasIssueCorrection(corrections: unknown): boolean {
  * `changed` (issue slugs) limits the work to articles that can be affected: those with a sentence
  * tagged with one of them, or whose text matches one of their phrases now. Claims whose issues an
  * editor corrected keep them. Sentences keep their rows; only changed tags are written, a batch of
- * articles per transaction.
+ * articles per transaction. `refresh` recomputes the analysis afterwards: in this process by default;
+ * the app hands it to a process of its own.
  */
-export async function retagArticles(db: Db, { changed }: { changed?: string[] } = {}): Promise<RetagResult> {
+export async function retagArticles(
+  db: Db,
+  { changed, refresh = () => refreshAnalysis(db) }: { changed?: string[]; refresh?: () => Promise<unknown> } = {},
+): Promise<RetagResult> {
   const issues = await db.issue.findMany({ orderBy: { position: "asc" }, select: { id: true, slug: true, title: true, description: true, phrases: true, exclusions: true } });
   const lexicons: IssueLexicon[] = issues.map(({ slug, title, description, phrases, exclusions }) => ({ slug, title, description, phrases, exclusions }));
   const issueIds = new Map(issues.map((issue) => [issue.slug, issue.id]));
@@ -70,7 +74,7 @@ export async function retagArticles(db: Db, { changed }: { changed?: string[] } 
     }
     if (candidates.length > 0) await retagBatch(db, candidates, lexicons, issueIds, result);
   }
-  await refreshAnalysis(db);
+  await refresh();
   return result;
 }
 

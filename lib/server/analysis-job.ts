@@ -1,0 +1,49 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+let tail: Promise<void> = Promise.resolve();
+let waiting: Promise<void> | null = null;
+
+function runChild(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts", "analyze.ts")], {
+      cwd: process.cwd(),
+      env: process.env,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let errorOutput = "";
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (chunk: string) => {
+      errorOutput = (errorOutput + chunk).slice(-4000);
+    });
+    child.once("error", reject);
+    child.once("exit", (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`The analysis process failed (${signal ?? `exit ${code}`}): ${errorOutput.trim() || "no output"}`));
+    });
+  });
+}
+
+/**
+ * Recomputes the stored analysis (clusters, discrepancies, framing, summary) in a separate process, so
+ * the app's server neither stalls nor holds the whole corpus in its memory while it runs (at 10,000
+ * articles that is seconds of CPU and hundreds of MB). Resolves when a run that started after this call
+ * has finished. Calls that arrive while a run is waiting to start share it; runs never overlap.
+ */
+export function requestAnalysis(): Promise<void> {
+  if (waiting) return waiting;
+  const run = tail
+    .catch(() => undefined)
+    .then(() => {
+      waiting = null;
+      return runChild();
+    });
+  waiting = run;
+  tail = run;
+  return run;
+}
+
+/** For `after()`: runs the analysis and logs a failure instead of leaving an unhandled rejection. */
+export function requestAnalysisInBackground(): Promise<void> {
+  return requestAnalysis().catch((error: Error) => console.error(error.message));
+}

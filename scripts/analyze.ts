@@ -4,27 +4,13 @@
  * process of its own after articles are added or issues change; run it by hand after editing the
  * database directly.
  */
-import { createPrismaClient } from "@/lib/db";
-import { openDatabase } from "@/lib/server/database";
+import { runCommand, withDatabase } from "@/lib/server/database";
 import { refreshAnalysis } from "@/lib/services/analysis";
 
-async function main(): Promise<number> {
-  const database = await openDatabase();
-  const db = createPrismaClient(database.url);
-  try {
+runCommand(() =>
+  withDatabase(async (db) => {
     const summary = await refreshAnalysis(db);
     console.log(`Analysed ${summary.counts.articles} articles and ${summary.counts.claims} claims.`);
     return 0;
-  } finally {
-    await db.$disconnect();
-    await database.stop();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(error.message);
-    process.exit(1);
-  },
+  }),
 );

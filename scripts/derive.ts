@@ -3,16 +3,13 @@
  * lexicons, keeping editors' reviews and corrections (matched by fingerprint), then recomputes the
  * clusters, discrepancies and framing once.
  */
-import { createPrismaClient } from "@/lib/db";
-import { openDatabase } from "@/lib/server/database";
+import { runCommand, withDatabase } from "@/lib/server/database";
 import { refreshAnalysis } from "@/lib/services/analysis";
 import { deriveArticle, type DeriveOutcome } from "@/lib/services/derive";
 import { loadIssueLexicons, loadSpeakerRegistry } from "@/lib/services/ingest";
 
-async function main(): Promise<number> {
-  const database = await openDatabase();
-  const db = createPrismaClient(database.url);
-  try {
+runCommand(() =>
+  withDatabase(async (db) => {
     const [issues, speakers, allIssues, articles] = await Promise.all([
       loadIssueLexicons(db),
       loadSpeakerRegistry(db),
@@ -32,16 +29,5 @@ async function main(): Promise<number> {
       `Derived ${articles.length} articles: ${total.updated} claims kept their identity, ${total.added} new, ${total.removed} no longer derived and removed, ${total.kept} no longer derived but kept because an editor had worked on them.`,
     );
     return 0;
-  } finally {
-    await db.$disconnect();
-    await database.stop();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(error.message);
-    process.exit(1);
-  },
+  }),
 );

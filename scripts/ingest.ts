@@ -8,7 +8,7 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "@/lib/db";
 import { decodeArticleFile, ImportError } from "@/lib/import/files";
-import { openDatabase } from "@/lib/server/database";
+import { openDatabase, runCommand } from "@/lib/server/database";
 import { refreshAnalysis } from "@/lib/services/analysis";
 import { IngestValidationError, ingestMany, type IngestItem } from "@/lib/services/ingest";
 
@@ -88,10 +88,4 @@ async function main(): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(error.message);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -4,8 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
-import { createPrismaClient } from "@/lib/db";
-import { openDatabase } from "@/lib/server/database";
+import { runCommand, withDatabase } from "@/lib/server/database";
 import { createUser, UserExistsError } from "@/lib/services/users";
 import { ROLES } from "@/lib/validations/auth";
 
@@ -61,27 +60,19 @@ async function main(): Promise<number> {
     return 2;
   }
   const password = process.env.BRIEFING_PASSWORD ?? (await promptPassword());
-  const database = await openDatabase();
-  const db = createPrismaClient(database.url);
-  try {
-    const user = await createUser(db, { email, role: values.role, name: values.name, password });
-    console.log(`Created ${user.role} ${user.email}.`);
-    return 0;
-  } catch (error) {
-    if (error instanceof UserExistsError) console.error(error.message);
-    else if (error instanceof ZodError) console.error(error.issues.map((issue) => issue.message).join("\n"));
-    else throw error;
-    return 1;
-  } finally {
-    await db.$disconnect();
-    await database.stop();
-  }
+  const role = values.role;
+  return withDatabase(async (db) => {
+    try {
+      const user = await createUser(db, { email, role, name: values.name, password });
+      console.log(`Created ${user.role} ${user.email}.`);
+      return 0;
+    } catch (error) {
+      if (error instanceof UserExistsError) console.error(error.message);
+      else if (error instanceof ZodError) console.error(error.issues.map((issue) => issue.message).join("\n"));
+      else throw error;
+      return 1;
+    }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(error.message);
-    process.exit(1);
-  },
-);
+runCommand(main);

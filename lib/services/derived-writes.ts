@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { Db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ArticleSource } from "@/lib/generated/prisma/enums";
 import { claimFingerprint, type ArticleExtraction, type Claim, type LearnedSpeaker } from "@/lib/nlp";
 import { slugify } from "@/lib/text/slug";
 
@@ -49,16 +50,16 @@ export async function upsertSpeakers(tx: Tx, extraction: ArticleExtraction): Pro
       if (row) result.set(speaker.id, { id: row.id, name: row.name });
     });
   }
-  // Rows go in a fixed order so concurrent ingests take their row locks in the same order (no deadlock).
-  await tx.speakerAlias.createMany({
-    data: learned
-      .flatMap(({ speaker, names }) => {
-        const stored = result.get(speaker.id);
-        return stored ? names.map((alias) => ({ speakerId: stored.id, alias, normalized: normalizeAlias(alias) })) : [];
-      })
-      .sort((a, b) => a.normalized.localeCompare(b.normalized)),
-    skipDuplicates: true,
-  });
+  // Only names not known yet; rows go in a fixed order so concurrent ingests take their row locks in
+  // the same order (no deadlock).
+  const aliases = learned
+    .flatMap(({ speaker, names }) => {
+      const stored = result.get(speaker.id);
+      return stored ? names.map((alias) => ({ speakerId: stored.id, alias, normalized: normalizeAlias(alias) })) : [];
+    })
+    .filter((row) => !byAlias.has(row.normalized))
+    .sort((a, b) => a.normalized.localeCompare(b.normalized));
+  if (aliases.length > 0) await tx.speakerAlias.createMany({ data: aliases, skipDuplicates: true });
   return result;
 }
 
@@ -78,14 +79,9 @@ export function claimRows(extraction: ArticleExtraction, speakers: Map<string, {
   return [...rows.values()];
 }
 
-/**
- * Inserts the claims of one article in one statement (arrays unnested on the server), which costs a
- * fraction of row-by-row or ORM bulk inserts on the ingest path.
- */
-export async function insertClaims(tx: Tx, articleId: string, rows: ClaimRow[]) {
-  if (rows.length === 0) return;
+function claimsInsert(articleId: string, rows: ClaimRow[]): Prisma.Sql {
   const columns = rows.map(pipelineColumns);
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO "Claim" (id, "articleId", kind, start, "end", text, quote, "isPartial", "speakerId", "speakerText", verb, confidence, fingerprint, "updatedAt")
     SELECT id, ${articleId}, kind::"ClaimKind", start, "end", text, quote, partial, speaker, mention, verb, confidence, fingerprint, now()
     FROM unnest(
@@ -96,37 +92,94 @@ export async function insertClaims(tx: Tx, articleId: string, rows: ClaimRow[]) 
     ) AS input(id, kind, start, "end", text, quote, partial, speaker, mention, verb, confidence, fingerprint)`;
 }
 
-/** Writes sentences, and the issue links and figures of `rows`, for one article, one statement each. */
-export async function writeClaimDetails(tx: Tx, articleId: string, extraction: ArticleExtraction, rows: ClaimRow[], issueIds: Map<string, string>) {
-  const sentences = extraction.sentences;
-  if (sentences.length > 0) {
-    await tx.$executeRaw`
-      INSERT INTO "Sentence" (id, "articleId", index, paragraph, start, "end", issues)
-      SELECT gen_random_uuid()::text, ${articleId}, ord - 1, paragraph, start, "end",
-        COALESCE((SELECT array_agg(slug) FROM unnest(string_to_array(issues, ',')) AS slug WHERE slug <> ''), '{}')
-      FROM unnest(${sentences.map((x) => x.paragraph)}::int[], ${sentences.map((x) => x.start)}::int[], ${sentences.map((x) => x.end)}::int[],
-        ${sentences.map((x) => x.issues.join(","))}::text[]) WITH ORDINALITY AS input(paragraph, start, "end", issues, ord)`;
-  }
-  const links = rows.flatMap(({ id, claim }) =>
+function sentencesInsert(articleId: string, sentences: ArticleExtraction["sentences"]): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "Sentence" (id, "articleId", index, paragraph, start, "end", issues)
+    SELECT gen_random_uuid()::text, ${articleId}, ord - 1, paragraph, start, "end",
+      COALESCE((SELECT array_agg(slug) FROM unnest(string_to_array(issues, ',')) AS slug WHERE slug <> ''), '{}')
+    FROM unnest(${sentences.map((x) => x.paragraph)}::int[], ${sentences.map((x) => x.start)}::int[], ${sentences.map((x) => x.end)}::int[],
+      ${sentences.map((x) => x.issues.join(","))}::text[]) WITH ORDINALITY AS input(paragraph, start, "end", issues, ord)`;
+}
+
+function issueLinksOf(rows: ClaimRow[], issueIds: Map<string, string>) {
+  return rows.flatMap(({ id, claim }) =>
     claim.issues.flatMap((slug) => {
       const issueId = issueIds.get(slug);
       return issueId ? [{ claimId: id, issueId }] : [];
     }),
   );
-  if (links.length > 0) {
-    await tx.$executeRaw`
-      INSERT INTO "ClaimIssue" ("claimId", "issueId")
-      SELECT * FROM unnest(${links.map((link) => link.claimId)}::text[], ${links.map((link) => link.issueId)}::text[])
-      ON CONFLICT DO NOTHING`;
-  }
-  const figures = rows.flatMap(({ id, claim }) => claim.figures.map((figure) => ({ claimId: id, ...figure })));
-  if (figures.length > 0) {
-    await tx.$executeRaw`
-      INSERT INTO "ClaimFigure" (id, "claimId", raw, value, unit, about, start, "end")
-      SELECT gen_random_uuid()::text, * FROM unnest(
-        ${figures.map((f) => f.claimId)}::text[], ${figures.map((f) => f.raw)}::text[], ${figures.map((f) => f.value)}::float8[],
-        ${figures.map((f) => f.unit)}::text[], ${figures.map((f) => f.about)}::text[], ${figures.map((f) => f.start)}::int[], ${figures.map((f) => f.end)}::int[])`;
-  }
+}
+
+function issueLinksInsert(links: { claimId: string; issueId: string }[]): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "ClaimIssue" ("claimId", "issueId")
+    SELECT * FROM unnest(${links.map((link) => link.claimId)}::text[], ${links.map((link) => link.issueId)}::text[])
+    ON CONFLICT DO NOTHING`;
+}
+
+function figuresOf(rows: ClaimRow[]) {
+  return rows.flatMap(({ id, claim }) => claim.figures.map((figure) => ({ claimId: id, ...figure })));
+}
+
+function figuresInsert(figures: ReturnType<typeof figuresOf>): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "ClaimFigure" (id, "claimId", raw, value, unit, about, start, "end")
+    SELECT gen_random_uuid()::text, * FROM unnest(
+      ${figures.map((f) => f.claimId)}::text[], ${figures.map((f) => f.raw)}::text[], ${figures.map((f) => f.value)}::float8[],
+      ${figures.map((f) => f.unit)}::text[], ${figures.map((f) => f.about)}::text[], ${figures.map((f) => f.start)}::int[], ${figures.map((f) => f.end)}::int[])`;
+}
+
+/**
+ * Inserts the claims of one article in one statement (arrays unnested on the server), which costs a
+ * fraction of row-by-row or ORM bulk inserts on the ingest path.
+ */
+export async function insertClaims(tx: Tx, articleId: string, rows: ClaimRow[]) {
+  if (rows.length > 0) await tx.$executeRaw(claimsInsert(articleId, rows));
+}
+
+/** Writes sentences, and the issue links and figures of `rows`, for one article, one statement each. */
+export async function writeClaimDetails(tx: Tx, articleId: string, extraction: ArticleExtraction, rows: ClaimRow[], issueIds: Map<string, string>) {
+  if (extraction.sentences.length > 0) await tx.$executeRaw(sentencesInsert(articleId, extraction.sentences));
+  const links = issueLinksOf(rows, issueIds);
+  if (links.length > 0) await tx.$executeRaw(issueLinksInsert(links));
+  const figures = figuresOf(rows);
+  if (figures.length > 0) await tx.$executeRaw(figuresInsert(figures));
+}
+
+export type NewArticle = {
+  id: string;
+  outletId: string | null;
+  title: string | null;
+  url: string | null;
+  publishedAt: Date | null;
+  byline: string | null;
+  originalText: string;
+  cleanedText: string;
+  contentHash: string;
+  minhash: number[];
+  lshBands: number[];
+  source: ArticleSource;
+  sourceFile: string | null;
+  ingestedById: string | null;
+};
+
+/**
+ * Inserts a new article with its sentences, claims, issue links and figures in one statement (one round
+ * trip; the foreign keys are checked when it ends). `rows` reference stored speakers already.
+ */
+export async function insertArticleWithDerived(tx: Tx, article: NewArticle, extraction: ArticleExtraction, rows: ClaimRow[], issueIds: Map<string, string>) {
+  await tx.$executeRaw`
+    WITH article AS (
+      INSERT INTO "Article" (id, "outletId", title, url, "publishedAt", byline, "originalText", "cleanedText", "contentHash", minhash, "lshBands", source, "sourceFile", "charCount", "ingestedById", "derivedAt", "updatedAt")
+      VALUES (${article.id}, ${article.outletId}, ${article.title}, ${article.url}, ${article.publishedAt}, ${article.byline}, ${article.originalText}, ${article.cleanedText},
+        ${article.contentHash}, ${article.minhash}::int[], ${article.lshBands}::int[], ${article.source}::"ArticleSource", ${article.sourceFile}, ${article.originalText.length},
+        ${article.ingestedById}, now(), now())
+    ),
+    sentences AS (${sentencesInsert(article.id, extraction.sentences)}),
+    claims AS (${claimsInsert(article.id, rows)}),
+    links AS (${issueLinksInsert(issueLinksOf(rows, issueIds))}),
+    figures AS (${figuresInsert(figuresOf(rows))})
+    SELECT 1`;
 }
 
 /** The columns of a claim that come from the pipeline (not from review). */

@@ -3,12 +3,14 @@ import type { Db } from "@/lib/db";
 import type { ArticleSource } from "@/lib/generated/prisma/enums";
 import { extractArticle, SpeakerRegistry, type ArticleMeta, type IssueLexicon } from "@/lib/nlp";
 import { cleanText } from "@/lib/nlp/clean";
-import { claimRows, insertClaims, upsertSpeakers, writeClaimDetails } from "@/lib/services/derived-writes";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { claimRows, insertArticleWithDerived, upsertSpeakers, type Tx } from "@/lib/services/derived-writes";
 import { estimateSimilarity, lshBands, minhashSignature, normalizeForComparison } from "@/lib/text/minhash";
 import { slugify } from "@/lib/text/slug";
 import { articleInputSchema, type ArticleInput, type ValidArticle } from "@/lib/validations/article";
 
 export const NEAR_DUPLICATE_THRESHOLD = 0.9;
+const NEAR_DUPLICATE_CANDIDATES = 50;
 
 export type IngestOutcome =
   | { status: "stored"; id: string; claims: number }
@@ -38,6 +40,8 @@ export type IngestContext = {
   speakers?: SpeakerContext;
   /** Issue ids by slug; loaded when not given. */
   issueIds?: Map<string, string>;
+  /** Outlet ids by slug that batch callers keep between articles (only outlets already committed). */
+  outletIds?: Map<string, string>;
 };
 
 /**
@@ -79,15 +83,17 @@ export async function ingestArticle(db: Db, input: ArticleInput, context: Ingest
   const article = parsed.data;
   const normalized = normalizeForComparison(article.body);
   const contentHash = crypto.createHash("sha256").update(normalized).digest("hex");
-  const existing = await db.article.findUnique({ where: { contentHash }, select: { id: true } });
-  if (existing) return { status: "duplicate", existingId: existing.id };
-
   const minhash = minhashSignature(normalized);
   const bands = lshBands(minhash);
+  // The exact duplicate and the near-duplicate candidates in one round trip.
+  const [prior] = await db.$queryRaw<{ duplicate: string | null; candidates: { id: string; minhash: number[] }[] | null }[]>`
+    SELECT (SELECT id FROM "Article" WHERE "contentHash" = ${contentHash}) AS duplicate,
+      ${article.force ? Prisma.sql`NULL::json` : Prisma.sql`(SELECT json_agg(json_build_object('id', c.id, 'minhash', c.minhash)) FROM (SELECT id, minhash FROM "Article" WHERE "lshBands" && ${bands}::int[] LIMIT ${NEAR_DUPLICATE_CANDIDATES}) c)`} AS candidates`;
+  if (prior?.duplicate) return { status: "duplicate", existingId: prior.duplicate };
+
   if (!article.force) {
-    const candidates = await db.article.findMany({ where: { lshBands: { hasSome: bands } }, select: { id: true, minhash: true }, take: 50 });
     let best: { id: string; similarity: number } | undefined;
-    for (const candidate of candidates) {
+    for (const candidate of prior?.candidates ?? []) {
       const similarity = estimateSimilarity(minhash, candidate.minhash);
       if (!best || similarity > best.similarity) best = { id: candidate.id, similarity };
     }
@@ -136,6 +142,7 @@ export async function ingestMany(
     issues: context.issues ?? (await loadIssueLexicons(db)),
     speakers: context.speakers ?? (await loadSpeakerRegistry(db)),
     issueIds: context.issueIds ?? new Map((await db.issue.findMany({ select: { id: true, slug: true } })).map((issue) => [issue.slug, issue.id])),
+    outletIds: context.outletIds ?? new Map(),
   };
   let next = 0;
   await Promise.all(
@@ -169,20 +176,22 @@ async function storeArticle(db: Db, { article, extraction, contentHash, minhash,
   const published = article.publishedAt ?? (meta.published ? new Date(meta.published) : undefined);
   const publishedAt = published && !Number.isNaN(published.getTime()) ? published : undefined;
   const issueIds = context.issueIds ?? new Map((await db.issue.findMany({ select: { id: true, slug: true } })).map((issue) => [issue.slug, issue.id]));
+  const outletSlug = outletName ? slugify(outletName) : undefined;
 
-  return db.$transaction(
+  const stored = await db.$transaction(
     async (tx) => {
-      let outlet: { id: string } | null = null;
-      if (outletName) {
-        await tx.outlet.createMany({ data: [{ slug: slugify(outletName), name: outletName }], skipDuplicates: true });
-        outlet = await tx.outlet.findUnique({ where: { slug: slugify(outletName) }, select: { id: true } });
-      }
-      const created = await tx.article.create({
-        data: {
-          outletId: outlet?.id,
+      const outletId = outletName && outletSlug ? (context.outletIds?.get(outletSlug) ?? (await ensureOutlet(tx, outletSlug, outletName))) : null;
+      const speakerIds = await upsertSpeakers(tx, extraction);
+      const rows = claimRows(extraction, speakerIds);
+      const id = crypto.randomUUID();
+      await insertArticleWithDerived(
+        tx,
+        {
+          id,
+          outletId,
           title: article.title ?? meta.title ?? null,
-          url: article.url,
-          publishedAt,
+          url: article.url ?? null,
+          publishedAt: publishedAt ?? null,
           byline: article.byline ?? meta.byline ?? null,
           originalText: article.body,
           cleanedText: extraction.cleanedText,
@@ -190,19 +199,25 @@ async function storeArticle(db: Db, { article, extraction, contentHash, minhash,
           minhash,
           lshBands: bands,
           source: context.source,
-          sourceFile: context.sourceFile,
-          charCount: article.body.length,
-          ingestedById: context.userId,
-          derivedAt: new Date(),
+          sourceFile: context.sourceFile ?? null,
+          ingestedById: context.userId ?? null,
         },
-        select: { id: true },
-      });
-      const speakerIds = await upsertSpeakers(tx, extraction);
-      const rows = claimRows(extraction, speakerIds);
-      await insertClaims(tx, created.id, rows);
-      await writeClaimDetails(tx, created.id, extraction, rows, issueIds);
-      return { status: "stored" as const, id: created.id, claims: rows.length };
+        extraction,
+        rows,
+        issueIds,
+      );
+      return { id, claims: rows.length, outletId };
     },
     { timeout: 60_000 },
   );
+  if (outletSlug && stored.outletId) context.outletIds?.set(outletSlug, stored.outletId);
+  return { status: "stored", id: stored.id, claims: stored.claims };
+}
+
+/** The outlet's id by slug, created if new (a concurrent ingest creating it too is no conflict). */
+async function ensureOutlet(tx: Tx, slug: string, name: string): Promise<string> {
+  await tx.$executeRaw`INSERT INTO "Outlet" (id, slug, name, "updatedAt") VALUES (${crypto.randomUUID()}, ${slug}, ${name}, now()) ON CONFLICT (slug) DO NOTHING`;
+  const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Outlet" WHERE slug = ${slug}`;
+  if (!row) throw new Error(`The outlet ${name} could not be stored.`);
+  return row.id;
 }

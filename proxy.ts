@@ -1,22 +1,36 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { db } from "@/lib/db";
+import { resolveShareToken } from "@/lib/services/share-links";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
+/** Where a dead share link is sent: a path no route matches, so the not-found page is rendered on the server. */
+const DEAD_SHARE_LINK = "/s/link/unavailable";
+
 /**
- * Sends visitors without a session cookie to the login page, remembering where they were going. It only
- * redirects and never touches the database or the session: every page, action and route handler checks
- * the caller itself (an expired or revoked session is sent to the login page by the page's own check).
- * It deliberately does not re-issue the session cookie, so a request still in flight when someone logs
- * out cannot bring the session back.
+ * Two jobs, before any page renders:
+ * - Sends visitors without a session cookie to the login page, remembering where they were going. It
+ *   only redirects and never touches the session: every page, action and route handler checks the
+ *   caller itself (an expired or revoked session is sent to the login page by the page's own check). It
+ *   deliberately does not re-issue the session cookie, so a request still in flight when someone logs
+ *   out cannot bring the session back.
+ * - Answers a dead share link (unknown, revoked or expired, all alike) with the not-found page rendered
+ *   on the server, which a page's own `notFound()` in Next.js leaves to the browser's JavaScript; share
+ *   pages must read without it. The share page checks the token again itself.
  */
-export function proxy(request: NextRequest) {
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const share = /^\/s\/([^/]+)$/.exec(pathname);
+  if (share) {
+    const link = await resolveShareToken(db, decodeURIComponent(share[1]!));
+    return link ? NextResponse.next() : NextResponse.rewrite(new URL(DEAD_SHARE_LINK, request.nextUrl));
+  }
+  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
   const login = new URL("/login", request.nextUrl);
   login.searchParams.set("callbackUrl", `${pathname}${search}`);
   return NextResponse.redirect(login);
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|login|s/|favicon\\.ico|robots\\.txt|.*\\.(?:png|svg|ico|jpg|webp|css|js|txt)$).*)"],
+  matcher: ["/s/:token", "/((?!api/|_next/|login|s/|favicon\\.ico|robots\\.txt|.*\\.(?:png|svg|ico|jpg|webp|css|js|txt)$).*)"],
 };

@@ -24,16 +24,13 @@ async function openWithoutScript(browser: Browser, url: string) {
   return { context, page, status: response?.status() ?? 0, html: (await response?.text()) ?? "" };
 }
 
-/**
- * A dead link is a real 404 with nothing of the brief in it. The not-found page's text itself reaches the
- * browser in the page's data (Next.js renders a `notFound()` page's HTML body on the client), so it is
- * checked in a browser with JavaScript.
- */
+/** A dead link is a real 404 with nothing of the brief in it, readable with and without JavaScript. */
 async function expectDeadLink(browser: Browser, url: string, screenshot?: string) {
   const bare = await openWithoutScript(browser, url);
   expect(bare.status, `${url} status`).toBe(404);
   expect(bare.html).not.toContain("State of play");
-  expect(bare.html).toContain("This link does not work");
+  await expect(bare.page.getByRole("heading", { name: "This link does not work" })).toBeVisible();
+  await expect(bare.page.getByText("Ask whoever sent it for a new one")).toBeVisible();
   await expect(bare.page.locator('meta[name="robots"]').first()).toHaveAttribute("content", /noindex/);
   await bare.context.close();
 

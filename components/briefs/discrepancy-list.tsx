@@ -17,6 +17,8 @@ const KIND_LABEL: Record<DiscrepancyView["kind"], string> = {
 };
 
 const SOURCES_SHOWN = 6;
+/** Rows (what is said × by whom) shown per discrepancy; the rest are counted. */
+const ROWS_SHOWN = 4;
 
 type Row = { value: string; raws: string[]; speaker: string | null; items: StoredDiscrepancyItem[] };
 
@@ -43,8 +45,9 @@ export function DiscrepancyList({ discrepancies, showIssue = false, emptyText, p
     <ul className="grid gap-4 lg:grid-cols-2">
       {discrepancies.map((discrepancy) => {
         const headingId = `discrepancy-${discrepancy.key.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+        const rows = rowsOf(discrepancy.items);
         return (
-          <li key={discrepancy.key} className="break-inside-avoid rounded-lg border border-amber-300 bg-white p-4">
+          <li key={discrepancy.key} className="card border-amber-300 p-4">
             <div className="mb-2 flex flex-wrap items-center gap-2">
               <Badge tone="amber">{KIND_LABEL[discrepancy.kind]}</Badge>
               {showIssue && discrepancy.issue ? (
@@ -56,56 +59,49 @@ export function DiscrepancyList({ discrepancies, showIssue = false, emptyText, p
             <h3 id={headingId} className="mb-2 font-semibold">
               {discrepancy.kind === "figure" ? `About ${discrepancy.about}` : `“${discrepancy.about}”`}
             </h3>
-            <table aria-labelledby={headingId} className="w-full text-sm">
-              <thead className="text-left text-xs text-gray-600">
+            <table aria-labelledby={headingId} className="data-table">
+              <thead>
                 <tr>
-                  <th scope="col" className="py-1 pr-3 font-medium">
-                    {discrepancy.kind === "figure" ? "Figure" : "Words"}
-                  </th>
-                  <th scope="col" className="py-1 pr-3 font-medium">
-                    Said by
-                  </th>
-                  <th scope="col" className="py-1 font-medium">
-                    According to
-                  </th>
+                  <th scope="col">{discrepancy.kind === "figure" ? "Figure" : "Words"}</th>
+                  <th scope="col">Said by</th>
+                  <th scope="col">According to</th>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-gray-100">
-                {rowsOf(discrepancy.items).map((row) => (
-                  <tr key={`${row.value}-${row.speaker ?? ""}`} className="align-top">
-                    <td className="py-1.5 pr-3 font-semibold tabular-nums">
-                      {discrepancy.kind === "figure" ? row.value : <span className="font-normal">“{row.value}”</span>}
-                      {row.raws.length > 0 ? <span className="block text-xs font-normal text-gray-600">as {row.raws.map((raw) => `“${raw}”`).join(", ")}</span> : null}
+              <tbody>
+                {rows.slice(0, ROWS_SHOWN).map((row) => (
+                  <tr key={`${row.value}-${row.speaker ?? ""}`}>
+                    <td className="font-semibold tabular-nums">
+                      {discrepancy.kind === "figure" ? row.value : <span className="font-normal">{`“${row.value}”`}</span>}
+                      {row.raws.length > 0 ? <span className="meta block font-normal">{`as ${row.raws.map((raw) => `“${raw}”`).join(", ")}`}</span> : null}
                     </td>
-                    <th scope="row" className="py-1.5 pr-3 text-left font-normal">
-                      {row.speaker ?? <span className="italic text-gray-600">no named speaker</span>}
-                    </th>
-                    <td className="py-1.5">
+                    <th scope="row">{row.speaker ?? <span className="italic text-gray-600">no named speaker</span>}</th>
+                    <td>
                       <ul className="space-y-0.5">
                         {row.items.slice(0, SOURCES_SHOWN).map((item) => (
                           <li key={item.claimId}>
                             {publicArticleUrls ? (
                               publicArticleUrls[item.articleId] ? (
-                                <a href={publicArticleUrls[item.articleId]!} rel="noopener noreferrer nofollow" className="text-accent underline">
+                                <a href={publicArticleUrls[item.articleId]!} rel="noopener noreferrer nofollow">
                                   {item.outlet}
                                 </a>
                               ) : (
                                 item.outlet
                               )
                             ) : (
-                              <a href={`/articles/${item.articleId}#claim-${item.claimId}`} className="text-accent underline">
-                                {item.outlet}
-                              </a>
+                              <a href={`/articles/${item.articleId}#claim-${item.claimId}`}>{item.outlet}</a>
                             )}
                           </li>
                         ))}
-                        {row.items.length > SOURCES_SHOWN ? <li className="text-xs text-gray-600">and {row.items.length - SOURCES_SHOWN} more</li> : null}
+                        {row.items.length > SOURCES_SHOWN ? <li className="meta">{`and ${row.items.length - SOURCES_SHOWN} more`}</li> : null}
                       </ul>
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
+            {rows.length > ROWS_SHOWN ? (
+              <p className="meta mt-2">{`and ${rows.length - ROWS_SHOWN} more ${discrepancy.kind === "figure" ? "figures or speakers" : "wordings or speakers"}`}</p>
+            ) : null}
           </li>
         );
       })}

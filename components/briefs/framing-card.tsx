@@ -19,13 +19,15 @@ function prominence(measures: FramingMeasures): string {
   return `First in ${where} (median); in the opening paragraph of ${formatShare(leadShare)} of its ${measures.articleCount} articles`;
 }
 
-/** A few sources get a card each; beyond that, cards for those with most claims and the table for all. */
+/** Up to this many sources get a card each; beyond it, the table shows them all side by side. */
 const ALL_CARDS_UP_TO = 6;
-const CARDS_WHEN_MANY = 3;
 
-/** The framing entries (most claims first) that get a full card on a brief. */
-export function framingCards<T>(framing: T[]): T[] {
-  return framing.length <= ALL_CARDS_UP_TO ? framing : framing.slice(0, CARDS_WHEN_MANY);
+/**
+ * The framing entries (most claims first) that get a full card on a brief: all of a few; of many, the
+ * first `whenMany` (a brief that links each source to its own view needs none).
+ */
+export function framingCards<T>(framing: T[], { whenMany }: { whenMany: number }): T[] {
+  return framing.length <= ALL_CARDS_UP_TO ? framing : framing.slice(0, whenMany);
 }
 
 /** How one source frames one issue: the measures stored for it, as text, a chart with its table, and lists. */
@@ -33,38 +35,44 @@ export function FramingCard({ issueSlug, measures, publicArticleUrls }: FramingC
   const { source } = measures;
   const id = `framing-${source.key.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
   return (
-    <article aria-labelledby={`${id}-heading`} className="flex break-inside-avoid flex-col gap-4 rounded-lg border border-gray-200 bg-white p-5">
+    <article aria-labelledby={`${id}-heading`} className="framing-card">
       <header>
         <h3 id={`${id}-heading`} className="text-lg font-semibold leading-snug">
           {source.name}
         </h3>
-        <p className="mt-0.5 text-xs text-gray-600">
-          {publicArticleUrls ? (
-            source.kind === "article" && source.articleId ? (
+        <p className="meta mt-0.5">
+          {source.kind === "article" && source.articleId ? (
+            publicArticleUrls ? (
               <>
                 One article, outlet unknown
                 {publicArticleUrls[source.articleId] ? (
                   <>
-                    {" "}
-                    · <a href={publicArticleUrls[source.articleId]!} rel="noopener noreferrer nofollow" className="text-accent underline">Read it</a>
+                    {" · "}
+                    <a href={publicArticleUrls[source.articleId]!} rel="noopener noreferrer nofollow" className="link">
+                      Read it
+                    </a>
                   </>
                 ) : null}
               </>
             ) : (
               <>
-                {plural(measures.articleCount, "article")} on the issue of {measures.sourceArticleCount}
+                {"One article, outlet unknown · "}
+                <a href={`/articles/${source.articleId}`} className="link">
+                  Read it
+                </a>
               </>
             )
-          ) : source.kind === "article" && source.articleId ? (
-            <>
-              One article, outlet unknown · <a href={`/articles/${source.articleId}`} className="text-accent underline">Read it</a>
-            </>
           ) : (
             <>
-              {plural(measures.articleCount, "article")} on the issue of {measures.sourceArticleCount} ·{" "}
-              <a href={`/issues/${issueSlug}?outlet=${encodeURIComponent(source.key)}`} className="text-accent underline">
-                Only this outlet
-              </a>
+              {`${plural(measures.articleCount, "article")} on the issue of ${measures.sourceArticleCount}`}
+              {publicArticleUrls ? null : (
+                <>
+                  {" · "}
+                  <a href={`/issues/${issueSlug}?outlet=${encodeURIComponent(source.key)}`} className="link">
+                    Only this outlet
+                  </a>
+                </>
+              )}
             </>
           )}
         </p>
@@ -73,122 +81,111 @@ export function FramingCard({ issueSlug, measures, publicArticleUrls }: FramingC
 
       <dl className="grid grid-cols-2 gap-3 text-sm">
         <div>
-          <dt className="text-xs text-gray-600">Coverage share</dt>
+          <dt className="meta">Coverage share</dt>
           <dd>
-            <span className="text-xl font-semibold tabular-nums">{formatShare(measures.coverage.share)}</span>{" "}
-            <span className="text-xs text-gray-600">
-              of its text ({measures.coverage.issueSentences} of {plural(measures.coverage.totalSentences, "sentence")})
-            </span>
+            <span className="figure">{formatShare(measures.coverage.share)}</span>{" "}
+            <span className="meta">{`of its text (${measures.coverage.issueSentences} of ${plural(measures.coverage.totalSentences, "sentence")})`}</span>
           </dd>
         </div>
         <div>
-          <dt className="text-xs text-gray-600">Claims</dt>
+          <dt className="meta">Claims</dt>
           <dd>
-            <span className="text-xl font-semibold tabular-nums">{measures.claimCount}</span>{" "}
-            <span className="text-xs text-gray-600">
-              {measures.kinds.quote} quoted, {measures.kinds.reported} reported, {measures.kinds.narration} narration
-            </span>
+            <span className="figure">{measures.claimCount}</span>{" "}
+            <span className="meta">{`${measures.kinds.quote} quoted, ${measures.kinds.reported} reported, ${measures.kinds.narration} narration`}</span>
           </dd>
         </div>
         <div className="col-span-2">
-          <dt className="text-xs text-gray-600">Prominence</dt>
+          <dt className="meta">Prominence</dt>
           <dd>{prominence(measures)}</dd>
         </div>
       </dl>
 
       <section aria-labelledby={`${id}-voices`}>
-        <h4 id={`${id}-voices`} className="mb-1 text-sm font-semibold">
-          Voices quoted
-        </h4>
+        <h4 id={`${id}-voices`}>Voices quoted</h4>
         {measures.voices.length > 0 ? (
           <>
             <VoicesChart id={`${id}-chart`} voices={measures.voices} sourceName={source.name} />
-            <p className="mb-1 text-xs text-gray-600">Solid: direct quotes; hatched: reported speech.</p>
-            <table className="w-full text-sm">
-              <caption className="sr-only">Voices quoted by {source.name}</caption>
-              <thead className="text-left text-xs text-gray-600">
+            <p className="meta mb-1">Solid: direct quotes; hatched: reported speech.</p>
+            <table className="data-table">
+              <caption className="sr-only">{`Voices quoted by ${source.name}`}</caption>
+              <thead>
                 <tr>
-                  <th scope="col" className="py-1 font-medium">Speaker</th>
-                  <th scope="col" className="py-1 text-right font-medium">Quoted</th>
-                  <th scope="col" className="py-1 text-right font-medium">Reported</th>
-                  <th scope="col" className="py-1 text-right font-medium">Total</th>
+                  <th scope="col">Speaker</th>
+                  <th scope="col" className="num">Quoted</th>
+                  <th scope="col" className="num">Reported</th>
+                  <th scope="col" className="num">Total</th>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-gray-100 tabular-nums">
+              <tbody>
                 {measures.voices.map((voice) => (
                   <tr key={voice.speaker}>
-                    <th scope="row" className="py-1 text-left font-normal">
-                      {voice.speaker}
-                    </th>
-                    <td className="py-1 text-right">{voice.quote}</td>
-                    <td className="py-1 text-right">{voice.reported}</td>
-                    <td className="py-1 text-right font-semibold">{voice.total}</td>
+                    <th scope="row">{voice.speaker}</th>
+                    <td className="num">{voice.quote}</td>
+                    <td className="num">{voice.reported}</td>
+                    <td className="num font-semibold">{voice.total}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </>
         ) : (
-          <p className="text-sm text-gray-600">No one is quoted on this issue; the claims are the outlet’s own narration.</p>
+          <p className="none">No one is quoted on this issue; the claims are the outlet’s own narration.</p>
         )}
       </section>
 
       <div className="grid gap-4 sm:grid-cols-2">
         <section aria-labelledby={`${id}-verbs`}>
-          <h4 id={`${id}-verbs`} className="mb-1 text-sm font-semibold">
-            Attribution verbs and hedges
-          </h4>
+          <h4 id={`${id}-verbs`}>Attribution verbs and hedges</h4>
           {measures.verbs.length + measures.hedges.length > 0 ? (
-            <ul className="space-y-0.5 text-sm">
+            <ul className="items">
               {measures.verbs.map((verb) => (
                 <li key={`verb-${verb.verb}`}>
-                  “{verb.verb}” <span className="text-xs text-gray-600">×{verb.count}, {TONE_LABEL[verb.tone]}</span>
+                  {`“${verb.verb}” `}
+                  <span className="meta">{`×${verb.count}, ${TONE_LABEL[verb.tone]}`}</span>
                 </li>
               ))}
               {measures.hedges.map((hedge) => (
                 <li key={`hedge-${hedge.phrase}`}>
-                  “{hedge.phrase}” <span className="text-xs text-gray-600">×{hedge.count}, hedge</span>
+                  {`“${hedge.phrase}” `}
+                  <span className="meta">{`×${hedge.count}, hedge`}</span>
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-gray-600">None found.</p>
+            <p className="none">None found.</p>
           )}
         </section>
         <section aria-labelledby={`${id}-terms`}>
-          <h4 id={`${id}-terms`} className="mb-1 text-sm font-semibold">
-            Distinctive terms
-          </h4>
+          <h4 id={`${id}-terms`}>Distinctive terms</h4>
           {measures.terms.length > 0 ? (
-            <ul className="flex flex-wrap gap-1 text-sm">
+            <ul className="terms">
               {measures.terms.map((term) => (
-                <li key={term.term} className="rounded bg-gray-100 px-1.5 py-0.5">
-                  {term.term} <span className="text-xs text-gray-600">z {term.z.toFixed(1)}</span>
+                <li key={term.term}>
+                  {`${term.term} `}
+                  <span className="meta">{`z ${term.z.toFixed(1)}`}</span>
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-gray-600">Too little text to tell.</p>
+            <p className="none">Too little text to tell.</p>
           )}
         </section>
       </div>
 
       <section aria-labelledby={`${id}-figures`}>
-        <h4 id={`${id}-figures`} className="mb-1 text-sm font-semibold">
-          Figures cited
-        </h4>
+        <h4 id={`${id}-figures`}>Figures cited</h4>
         {measures.figures.length > 0 ? (
-          <ul className="space-y-0.5 text-sm">
+          <ul className="items">
             {measures.figures.map((figure) => (
               <li key={`${figure.claimId}-${figure.value}`}>
                 <strong className="tabular-nums">{figure.value}</strong>
                 {figure.about ? ` — ${figure.about}` : ""}
-                {figure.speaker ? <span className="text-gray-600"> ({figure.speaker})</span> : null}
+                {figure.speaker ? <span className="text-gray-600">{` (${figure.speaker})`}</span> : null}
               </li>
             ))}
           </ul>
         ) : (
-          <p className="text-sm text-gray-600">No figures.</p>
+          <p className="none">No figures.</p>
         )}
       </section>
     </article>

@@ -14,29 +14,27 @@ export type FramingTableProps = {
 export function FramingTable({ measures, sourceHref }: FramingTableProps) {
   return (
     <div className="mb-4 overflow-x-auto rounded-lg border border-gray-200 bg-white">
-      <table className="min-w-full text-sm">
+      <table className="data-table boxed">
         <caption className="sr-only">How each source frames the issue, side by side</caption>
-        <thead className="bg-gray-50 text-left text-xs text-gray-700">
+        <thead>
           <tr>
-            <th scope="col" className="px-3 py-2 font-semibold">Source</th>
-            <th scope="col" className="px-3 py-2 text-right font-semibold">Coverage</th>
-            <th scope="col" className="px-3 py-2 text-right font-semibold">Claims (quoted / reported / narration)</th>
-            <th scope="col" className="px-3 py-2 text-right font-semibold">First in paragraph</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Voice heard most</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Verbs</th>
+            <th scope="col">Source</th>
+            <th scope="col" className="num">Coverage</th>
+            <th scope="col" className="num">Claims (quoted / reported / narration)</th>
+            <th scope="col" className="num">First in paragraph</th>
+            <th scope="col">Voice heard most</th>
+            <th scope="col">Verbs</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-gray-100 tabular-nums">
+        <tbody>
           {measures.map((row) => (
             <tr key={row.source.key}>
-              <th scope="row" className="px-3 py-2 text-left font-medium">
-                {sourceHref ? <a href={sourceHref(row.source.key)} className="text-accent hover:underline">{row.source.name}</a> : row.source.name}
-              </th>
-              <td className="px-3 py-2 text-right">{formatShare(row.coverage.share)}</td>
-              <td className="px-3 py-2 text-right">{`${row.claimCount} (${row.kinds.quote} / ${row.kinds.reported} / ${row.kinds.narration})`}</td>
-              <td className="px-3 py-2 text-right">{row.prominence.firstParagraph === null ? "—" : row.prominence.firstParagraph + 1}</td>
-              <td className="px-3 py-2">{row.dominantVoice ? `${row.dominantVoice.speaker} (${row.dominantVoice.count})` : "no one quoted"}</td>
-              <td className="px-3 py-2">{row.verbs.slice(0, 3).map((verb) => `“${verb.verb}”`).join(", ") || "—"}</td>
+              <th scope="row">{sourceHref ? <a href={sourceHref(row.source.key)}>{row.source.name}</a> : row.source.name}</th>
+              <td className="num">{formatShare(row.coverage.share)}</td>
+              <td className="num">{`${row.claimCount} (${row.kinds.quote} / ${row.kinds.reported} / ${row.kinds.narration})`}</td>
+              <td className="num">{row.prominence.firstParagraph === null ? "—" : row.prominence.firstParagraph + 1}</td>
+              <td>{row.dominantVoice ? `${row.dominantVoice.speaker} (${row.dominantVoice.count})` : "no one quoted"}</td>
+              <td>{row.verbs.slice(0, 3).map((verb) => `“${verb.verb}”`).join(", ") || "—"}</td>
             </tr>
           ))}
         </tbody>

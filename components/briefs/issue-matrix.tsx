@@ -11,7 +11,7 @@ export type IssueMatrixProps = Pick<Dashboard, "issues" | "columns" | "cells">;
 export function IssueMatrix({ issues, columns, cells }: IssueMatrixProps) {
   return (
     <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-      <table className="min-w-full border-collapse text-sm">
+      <table className="issue-matrix min-w-full border-collapse text-sm">
         <caption className="sr-only">Open issues by source: share of each source’s text on the issue, claims and dominant voice</caption>
         <thead className="bg-gray-50 text-left align-bottom text-xs text-gray-700">
           <tr>
@@ -38,25 +38,24 @@ export function IssueMatrix({ issues, columns, cells }: IssueMatrixProps) {
                 const cell = cells[issue.slug]?.[column.key];
                 if (!cell) {
                   return (
-                    <td key={column.key} className="px-3 py-3 text-gray-400">
+                    <td key={column.key} className="none">
                       <span aria-hidden="true">—</span>
                       <span className="sr-only">Not covered</span>
                     </td>
                   );
                 }
                 return (
-                  <td key={column.key} className="px-3 py-3">
+                  <td key={column.key}>
                     <a
                       href={`/issues/${issue.slug}?outlet=${encodeURIComponent(column.key)}`}
-                      className="group block rounded-md p-1 -m-1 hover:bg-blue-50"
                       aria-label={`${issue.title} in ${column.name}: ${formatShare(cell.share)} of its text, ${plural(cell.claimCount, "claim")}${cell.dominantVoice ? `, mostly ${cell.dominantVoice}` : ""}`}
                     >
-                      <span className="text-base font-semibold tabular-nums group-hover:text-accent">{formatShare(cell.share)}</span>
-                      <span className="mt-1 block h-1.5 w-full rounded bg-gray-100" aria-hidden="true">
-                        <span className="block h-1.5 rounded bg-blue-600" style={{ width: `${Math.min(100, Math.max(2, cell.share * 100))}%` }} />
+                      <span className="share">{formatShare(cell.share)}</span>
+                      <span className="bar" aria-hidden="true">
+                        <span style={{ width: `${Math.min(100, Math.max(2, cell.share * 100))}%` }} />
                       </span>
-                      <span className="mt-1 block text-xs text-gray-700">{plural(cell.claimCount, "claim")}</span>
-                      {cell.dominantVoice ? <span className="block text-xs text-gray-600">mostly {cell.dominantVoice}</span> : null}
+                      <span className="claims">{plural(cell.claimCount, "claim")}</span>
+                      {cell.dominantVoice ? <span className="voice">{`mostly ${cell.dominantVoice}`}</span> : null}
                     </a>
                   </td>
                 );

@@ -69,24 +69,19 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
       {days.length > 0 ? (
         <div>
           <h3 className="mb-2 text-sm font-semibold">By publication day</h3>
-          <ol className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm" aria-label="Claims by publication day">
+          <ol className="timeline-days" aria-label="Claims by publication day">
             {days.map((day) => (
-              <li key={day.day} className="px-4 py-2">
+              <li key={day.day}>
                 <time dateTime={day.day} className="font-medium">
                   {formatDate(dayDate(day.day))}
                 </time>
-                : {plural(day.claims, "claim")} in {plural(day.articles, "article")} from {plural(day.sources, "source")}
+                {`: ${plural(day.claims, "claim")} in ${plural(day.articles, "article")} from ${plural(day.sources, "source")}`}
                 {byDay.get(day.day)?.length ? (
-                  <ul className="mt-1 space-y-1 pl-4">
+                  <ul>
                     {byDay.get(day.day)!.map((claim) => (
-                      <li key={claim.id} className="text-gray-800">
-                        <span className="text-xs text-gray-600">
-                          {claim.source.name}
-                          {claim.speaker ? ` · ${claim.speaker}` : ""}:{" "}
-                        </span>
-                        <a href={`/articles/${claim.articleId}#claim-${claim.id}`} className="hover:text-accent hover:underline">
-                          {claim.text}
-                        </a>
+                      <li key={claim.id}>
+                        <span className="meta">{`${claim.source.name}${claim.speaker ? ` · ${claim.speaker}` : ""}: `}</span>
+                        <a href={`/articles/${claim.articleId}#claim-${claim.id}`}>{claim.text}</a>
                       </li>
                     ))}
                   </ul>

@@ -19,7 +19,7 @@ export type SharedIssueBriefProps = { view: SharedIssue; asOf: Date };
 export function SharedIssueBrief({ view, asOf }: SharedIssueBriefProps) {
   const { brief, sources } = view;
   const urls = publicUrlsOf(sources);
-  const cards = framingCards(brief.framing);
+  const cards = framingCards(brief.framing, { whenMany: 3 });
   const figures = [
     { label: "sources", value: brief.totals.sources },
     { label: "articles", value: brief.totals.articles },
@@ -83,31 +83,23 @@ export function SharedIssueBrief({ view, asOf }: SharedIssueBriefProps) {
           Sources
         </h2>
         {sources.length > 0 ? (
-          <table className="w-full text-sm">
+          <table className="data-table">
             <caption className="sr-only">Articles this brief draws on</caption>
-            <thead className="text-left text-xs text-gray-600">
+            <thead>
               <tr>
-                <th scope="col" className="py-1 pr-3 font-medium">Outlet</th>
-                <th scope="col" className="py-1 pr-3 font-medium">Article</th>
-                <th scope="col" className="py-1 pr-3 font-medium">Published</th>
-                <th scope="col" className="py-1 text-right font-medium">Claims</th>
+                <th scope="col">Outlet</th>
+                <th scope="col">Article</th>
+                <th scope="col">Published</th>
+                <th scope="col" className="num">Claims</th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-gray-100">
+            <tbody>
               {sources.slice(0, SOURCES_SHOWN).map((source) => (
-                <tr key={source.id} className="break-inside-avoid align-top">
-                  <td className="py-1.5 pr-3 font-medium">{source.outlet ?? "Outlet unknown"}</td>
-                  <td className="py-1.5 pr-3">
-                    {urls[source.id] ? (
-                      <a href={urls[source.id]!} rel="noopener noreferrer nofollow" className="text-accent underline">
-                        {source.title}
-                      </a>
-                    ) : (
-                      source.title
-                    )}
-                  </td>
-                  <td className="py-1.5 pr-3 whitespace-nowrap">{source.publishedAt ? formatDate(source.publishedAt) : "undated"}</td>
-                  <td className="py-1.5 text-right tabular-nums">{source.claims}</td>
+                <tr key={source.id} className="break-inside-avoid">
+                  <th scope="row" className="font-medium">{source.outlet ?? "Outlet unknown"}</th>
+                  <td>{urls[source.id] ? <a href={urls[source.id]!} rel="noopener noreferrer nofollow">{source.title}</a> : source.title}</td>
+                  <td className="whitespace-nowrap">{source.publishedAt ? formatDate(source.publishedAt) : "undated"}</td>
+                  <td className="num">{source.claims}</td>
                 </tr>
               ))}
             </tbody>

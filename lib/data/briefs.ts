@@ -12,15 +12,15 @@ import { hasClaimFilters, type BriefFilters } from "@/lib/validations/briefs";
 
 const MATRIX_COLUMNS = 8;
 const DASHBOARD_CLUSTERS = 6;
-const DASHBOARD_DISCREPANCIES = 6;
+const DASHBOARD_DISCREPANCIES = 4;
 const BRIEF_CLUSTERS = 8;
 const DASHBOARD_MEMBERS = 4;
-const BRIEF_MEMBERS = 5;
+const BRIEF_MEMBERS = 4;
 const MEMBER_SAMPLE = 200;
 const FRAMING_SOURCES = 12;
 const BRIEF_DISCREPANCIES = 50;
 const DISCREPANCY_SCAN = 200;
-const TIMELINE_CLAIMS = 20;
+const TIMELINE_CLAIMS = 12;
 const UNDATED_ARTICLES = 20;
 /** Briefs and dashboards kept per filter combination (each is a few hundred kB at most). */
 const CACHED_VIEWS = 48;

@@ -32,7 +32,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
   const brief = await getIssueBrief(slug, filters);
   if (!brief) notFound();
   const { issue } = brief;
-  const cards = framingCards(brief.framing);
+  const cards = filters.outlet ? brief.framing : framingCards(brief.framing, { whenMany: 0 });
   const filteredSource = filters.outlet ? (brief.options.sources.find((source) => source.key === filters.outlet)?.name ?? brief.framing[0]?.source.name) : undefined;
   return (
     <>
@@ -92,13 +92,13 @@ export default async function IssuePage({ params, searchParams }: Props) {
           {filters.speaker || filters.kind || filters.from || filters.to ? " These measures cover all of a source’s text on the issue: the speaker, kind and date filters narrow the other sections." : ""}
         </p>
         {brief.framing.length > 1 ? <FramingTable measures={brief.framing} sourceHref={(key) => `/issues/${issue.slug}?outlet=${encodeURIComponent(key)}`} /> : null}
-        {!filters.outlet && brief.totals.sources > brief.framing.length ? (
+        {brief.framing.length > 1 ? (
           <p className="mb-3 text-sm text-gray-600">
-            The {brief.framing.length} sources with most claims on it, of {brief.totals.sources}; choose any other in the filter above.
+            {!filters.outlet && brief.totals.sources > brief.framing.length
+              ? `The ${brief.framing.length} sources with most claims on it, of ${brief.totals.sources} (choose any other in the filter above). `
+              : ""}
+            {cards.length < brief.framing.length ? "Open a source for its voices, verbs, terms and figures." : ""}
           </p>
-        ) : null}
-        {cards.length < brief.framing.length ? (
-          <p className="mb-3 text-sm text-gray-600">In detail, the {cards.length} with most claims; open any source in the table for its own.</p>
         ) : null}
         {cards.length > 0 ? (
           <div className="grid gap-4 lg:grid-cols-2">
@@ -106,9 +106,9 @@ export default async function IssuePage({ params, searchParams }: Props) {
               <FramingCard key={measures.source.key} issueSlug={issue.slug} measures={measures} />
             ))}
           </div>
-        ) : (
+        ) : brief.framing.length === 0 ? (
           <p className="text-sm text-gray-600">No source covers this issue{filters.outlet ? " among those chosen" : " yet"}.</p>
-        )}
+        ) : null}
       </section>
 
       <section aria-labelledby="timeline-heading">

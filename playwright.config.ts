@@ -37,6 +37,7 @@ export default defineConfig({
     timeout: 240_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port), NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test", URL_IMPORT_ALLOWLIST: "127.0.0.1" },
+    // APP_URL: share pages are rendered once for every reader, with absolute URLs from it.
+    env: { PORT: String(port), APP_URL: baseURL, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test", URL_IMPORT_ALLOWLIST: "127.0.0.1" },
   },
 });

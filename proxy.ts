@@ -1,6 +1,6 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { db } from "@/lib/db";
-import { resolveShareToken } from "@/lib/services/share-links";
+import { recordShareOpen, resolveShareToken } from "@/lib/services/share-links";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
@@ -16,14 +16,20 @@ const DEAD_SHARE_LINK = "/s/link/unavailable";
  *   out cannot bring the session back.
  * - Answers a dead share link (unknown, revoked or expired, all alike) with the not-found page rendered
  *   on the server, which a page's own `notFound()` in Next.js leaves to the browser's JavaScript; share
- *   pages must read without it. The share page checks the token again itself.
+ *   pages must read without it. A live link's open is counted here, after the response: the share page
+ *   is rendered once for many readers (it checks the token again itself when it renders).
  */
-export async function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest, event: NextFetchEvent) {
   const { pathname, search } = request.nextUrl;
   const share = /^\/s\/([^/]+)$/.exec(pathname);
   if (share) {
     const link = await resolveShareToken(db, decodeURIComponent(share[1]!));
-    return link ? NextResponse.next() : NextResponse.rewrite(new URL(DEAD_SHARE_LINK, request.nextUrl));
+    if (!link) return NextResponse.rewrite(new URL(DEAD_SHARE_LINK, request.nextUrl));
+    event.waitUntil(recordShareOpen(db, link.id).catch((error: Error) => console.error(`Counting a share link's open failed: ${error.message}`)));
+    // Only this server may keep the page: a shared cache would go on serving it after the link is revoked.
+    const response = NextResponse.next();
+    response.headers.set("Cache-Control", "private, no-store");
+    return response;
   }
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
   const login = new URL("/login", request.nextUrl);

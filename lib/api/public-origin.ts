@@ -6,6 +6,14 @@ function configured(): string | undefined {
   return value || undefined;
 }
 
+/**
+ * The public base URL where no request is at hand, as in a page rendered once for every reader:
+ * `APP_URL`, else this server's own local address.
+ */
+export function staticPublicOrigin(): string {
+  return configured() ?? `http://localhost:${process.env.PORT ?? 3000}`;
+}
+
 /** The public base URL for links a route handler returns: `APP_URL`, else the request's own origin. */
 export function publicOrigin(request: Request): string {
   return configured() ?? new URL(request.url).origin;

@@ -145,11 +145,12 @@ async function getSharedClaim(id: string): Promise<SharedClaim["claim"] | null> 
 }
 
 /**
- * What a share token opens, or null for an unknown, revoked or expired token (all alike). Counts the
- * open once per request: the page and its metadata share this through React `cache()`.
+ * What a share token opens, or null for an unknown, revoked or expired token (all alike). The page and
+ * its metadata share one read through React `cache()`; opens are counted where every request passes
+ * (proxy.ts), since the page itself is rendered once for many readers.
  */
 export const getSharedView = cache(async (token: string): Promise<SharedView | null> => {
-  const link = await resolveShareToken(db, token, { record: true });
+  const link = await resolveShareToken(db, token);
   if (!link) return null;
   if (link.targetType === "issue" && link.issueId) {
     const issue = await db.issue.findUnique({ where: { id: link.issueId }, select: { slug: true } });

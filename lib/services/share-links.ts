@@ -165,6 +165,11 @@ export async function revokeShareLink(db: Db, caller: ShareCaller, id: string, n
 
 export type ResolvedShareLink = { id: string; targetType: ShareTarget; issueId: string | null; claimId: string | null; expiresAt: Date | null; createdAt: Date };
 
+/** Counts one open of a share link (lastOpenedAt, openCount). */
+export async function recordShareOpen(db: Db, id: string, now = new Date()): Promise<void> {
+  await db.shareLink.update({ where: { id }, data: { lastOpenedAt: now, openCount: { increment: 1 } } });
+}
+
 /**
  * The live link a token opens, or null: an unknown, malformed, revoked or expired token all give null,
  * so a holder cannot tell them apart. With `record`, counts the open (lastOpenedAt, openCount).
@@ -177,9 +182,7 @@ export async function resolveShareToken(db: Db, token: string, { record = false,
   });
   if (!link || shareLinkState(link, now) !== "active") return null;
   if ((link.targetType === "issue" && !link.issueId) || (link.targetType === "claim" && !link.claimId)) return null;
-  if (record) {
-    await db.shareLink.update({ where: { id: link.id }, data: { lastOpenedAt: now, openCount: { increment: 1 } } });
-  }
+  if (record) await recordShareOpen(db, link.id, now);
   const { revokedAt: _revokedAt, ...live } = link;
   return live;
 }

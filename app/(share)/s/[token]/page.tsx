@@ -2,12 +2,22 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SharedClaim } from "@/components/share/shared-claim";
 import { SharedIssueBrief } from "@/components/share/shared-issue-brief";
-import { currentPublicOrigin } from "@/lib/api/public-origin";
+import { staticPublicOrigin } from "@/lib/api/public-origin";
 import { getSharedView, type SharedView } from "@/lib/data/share-links";
 import { plural } from "@/lib/format";
 import { organizationName } from "@/lib/organization";
 
-export const dynamic = "force-dynamic";
+/**
+ * A share page is the same for every reader, so it is rendered once and kept for a minute (incremental
+ * static regeneration): a link sent round a newsroom costs one render a minute, not one per reader.
+ * proxy.ts checks the token on every request, so a revoked or expired link is a 404 at once, and counts
+ * the open. Absolute URLs in the metadata use APP_URL (no request is at hand when the page renders).
+ */
+export const revalidate = 60;
+
+export function generateStaticParams(): { token: string }[] {
+  return [];
+}
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -28,7 +38,7 @@ function describe(view: SharedView): { title: string; description: string } {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { token } = await params;
-  const origin = await currentPublicOrigin();
+  const origin = staticPublicOrigin();
   const view = await getSharedView(token);
   if (!view) return { title: "Link not available", robots: ROBOTS, metadataBase: new URL(origin) };
   const { title, description } = describe(view);

@@ -16,9 +16,9 @@ const KIND_LABEL: Record<DiscrepancyView["kind"], string> = {
   attribution: "Attributed to different speakers",
 };
 
-const SOURCES_SHOWN = 6;
+const SOURCES_SHOWN = 4;
 /** Rows (what is said × by whom) shown per discrepancy; the rest are counted. */
-const ROWS_SHOWN = 4;
+const ROWS_SHOWN = 3;
 
 type Row = { value: string; raws: string[]; speaker: string | null; items: StoredDiscrepancyItem[] };
 

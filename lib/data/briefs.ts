@@ -11,17 +11,18 @@ import { ANALYSIS_SETTING, RANKED_SOURCES, type AnalysisSummary, type StoredDisc
 import { hasClaimFilters, type BriefFilters } from "@/lib/validations/briefs";
 
 const MATRIX_COLUMNS = 8;
-const DASHBOARD_CLUSTERS = 6;
+const DASHBOARD_CLUSTERS = 5;
 const DASHBOARD_DISCREPANCIES = 4;
-const BRIEF_CLUSTERS = 8;
-const DASHBOARD_MEMBERS = 4;
-const BRIEF_MEMBERS = 4;
+const BRIEF_CLUSTERS = 6;
+const DASHBOARD_MEMBERS = 3;
+const BRIEF_MEMBERS = 3;
 const MEMBER_SAMPLE = 200;
 const FRAMING_SOURCES = 12;
 const BRIEF_DISCREPANCIES = 50;
 const DISCREPANCY_SCAN = 200;
 const TIMELINE_CLAIMS = 12;
-const UNDATED_ARTICLES = 20;
+const UNDATED_ARTICLES = 10;
+const ARTICLE_OPTIONS = 10;
 /** Briefs and dashboards kept per filter combination (each is a few hundred kB at most). */
 const CACHED_VIEWS = 48;
 
@@ -270,8 +271,14 @@ async function listClusters(where: Prisma.ClaimClusterWhereInput, take: number, 
   return clusters.map(({ id, speakerName: speaker, ...cluster }) => ({ ...cluster, speaker, members: members.get(id) ?? [] }));
 }
 
+/**
+ * What the filters offer: every outlet, but only the {@link ARTICLE_OPTIONS} articles without an outlet
+ * that have most claims (a corpus can hold thousands; any other still filters by its URL parameter).
+ */
 function filterOptions(summary: AnalysisSummary | null, sources: SourceRef[], issues: { slug: string; title: string }[]): FilterOptions {
-  return { sources, speakers: (summary?.speakers ?? []).map(({ slug, name }) => ({ slug, name })), issues };
+  let articles = 0;
+  const offered = sources.filter((source) => !source.key.startsWith("article:") || articles++ < ARTICLE_OPTIONS);
+  return { sources: offered, speakers: (summary?.speakers ?? []).map(({ slug, name }) => ({ slug, name })), issues };
 }
 
 /**

@@ -21,6 +21,15 @@ async function seedSourcesCovering(slug: string) {
   }
 }
 
+async function withClusterId(key: string) {
+  const db = testDb();
+  try {
+    return (await db.claimCluster.findUniqueOrThrow({ where: { key }, select: { id: true } })).id;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 async function openIssueTitles() {
   const db = testDb();
   try {
@@ -45,6 +54,13 @@ test.describe("the dashboard and issue briefs", () => {
     await expect(cell).toBeVisible();
     await expect(page.getByRole("heading", { name: "Needs attention: where sources disagree" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Claims reported by most sources" })).toBeVisible();
+    // A cluster loads the sentence in each source when opened; each links to the claim in its article.
+    const reported = page.locator("section", { has: page.getByRole("heading", { name: "Claims reported by most sources" }) });
+    const first = reported.getByRole("listitem").first();
+    await first.locator("summary").click();
+    const sentences = first.getByRole("list", { name: /Where it appears/ });
+    await expect(sentences.locator("mark").first()).toBeVisible();
+    expect(await sentences.getByRole("link", { name: /Open in the article/ }).count()).toBeGreaterThanOrEqual(2);
     await page.screenshot({ path: "test-results/screens/dashboard.png", fullPage: true });
 
     await cell.click();
@@ -102,6 +118,19 @@ test.describe("the dashboard and issue briefs", () => {
     await cluster.locator("summary").click();
     await expect(cluster.getByRole("list", { name: /Where it appears/ }).getByRole("link", { name: /Open in the article/ }).first()).toBeVisible();
     await page.screenshot({ path: "test-results/screens/issue-security-guarantees.png", fullPage: true });
+  });
+
+  test("the cluster API returns a cluster's claims with their sentences, and a 404 for an unknown one", async ({ page }) => {
+    const brief = (await (await page.request.get("/api/issues/security-guarantees")).json()) as { clusters: { key: string; outletCount: number }[] };
+    expect(brief.clusters.length).toBeGreaterThan(0);
+    const clusterId = await withClusterId(brief.clusters[0]!.key);
+    const response = await page.request.get(`/api/clusters/${clusterId}`);
+    expect(response.status()).toBe(200);
+    const { cluster } = (await response.json()) as { cluster: { key: string; outletCount: number; claims: { text: string; sentence: string; outlet: { name: string } }[] } };
+    expect(cluster.key).toBe(brief.clusters[0]!.key);
+    expect(cluster.claims.length).toBeGreaterThanOrEqual(Math.min(cluster.outletCount, 2));
+    for (const claim of cluster.claims) expect(claim.sentence).toContain(claim.text);
+    expect((await page.request.get("/api/clusters/no-such-cluster")).status()).toBe(404);
   });
 
   test("the issue API returns the brief as JSON, a 404 for an unknown slug and a 401 without a session", async ({ page, playwright }) => {

@@ -53,7 +53,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         <h2 id="reported-heading" className="mb-3 text-lg font-semibold">
           Claims reported by most sources
         </h2>
-        <ClusterList clusters={dashboard.clusters} showIssue emptyText="No claim is reported by more than one source yet." />
+        <ClusterList clusters={dashboard.clusters} showIssue loadOnOpen emptyText="No claim is reported by more than one source yet." />
       </section>
 
       <section aria-labelledby="matrix-heading">

@@ -11,12 +11,15 @@ import { ANALYSIS_SETTING, RANKED_SOURCES, type AnalysisSummary, type StoredDisc
 import { hasClaimFilters, type BriefFilters } from "@/lib/validations/briefs";
 
 const MATRIX_COLUMNS = 8;
-const DASHBOARD_CLUSTERS = 5;
+const DASHBOARD_CLUSTERS = 6;
 const DASHBOARD_DISCREPANCIES = 4;
-const BRIEF_CLUSTERS = 6;
-const DASHBOARD_MEMBERS = 3;
-const BRIEF_MEMBERS = 3;
+const BRIEF_CLUSTERS = 8;
+/** The dashboard loads a cluster's claims only when it is opened. */
+const DASHBOARD_MEMBERS = 0;
+const BRIEF_MEMBERS = 5;
 const MEMBER_SAMPLE = 200;
+/** Claims a cluster opened on its own shows (one per source first). */
+const CLUSTER_PAGE_MEMBERS = 12;
 const FRAMING_SOURCES = 12;
 const BRIEF_DISCREPANCIES = 50;
 const DISCREPANCY_SCAN = 200;
@@ -42,6 +45,7 @@ export type ClusterMember = {
 };
 
 export type ClusterView = {
+  id: string;
   key: string;
   label: string;
   about: string | null;
@@ -215,18 +219,13 @@ type MemberRow = {
 };
 
 /**
- * Clusters, widest first, with up to `membersEach` member claims each, one per source before any second
- * (drawn from the first {@link MEMBER_SAMPLE} members, so a cluster of thousands costs no more than a
- * small one), and the sentence around every one.
+ * Up to `membersEach` member claims of each cluster, one per source before any second (drawn from the
+ * first {@link MEMBER_SAMPLE} members, so a cluster of thousands costs no more than a small one), with the
+ * sentence around every one; by cluster id.
  */
-async function listClusters(where: Prisma.ClaimClusterWhereInput, take: number, membersEach: number): Promise<ClusterView[]> {
-  const clusters = await db.claimCluster.findMany({
-    where,
-    orderBy: [{ outletCount: "desc" }, { claimCount: "desc" }, { key: "asc" }],
-    take,
-    select: { id: true, key: true, label: true, about: true, value: true, unit: true, speakerName: true, outletCount: true, claimCount: true, issue: { select: { slug: true, title: true } } },
-  });
-  if (clusters.length === 0) return [];
+async function loadMembers(clusterIds: string[], membersEach: number): Promise<Map<string, ClusterMember[]>> {
+  const members = new Map<string, ClusterMember[]>();
+  if (clusterIds.length === 0 || membersEach === 0) return members;
   const rows = await db.$queryRaw<MemberRow[]>`
     SELECT m.id, m."clusterId", m."articleId", m.kind, m.start, m."end", m.text, sp.name AS speaker,
       a.title, a."publishedAt", o.slug AS "outletSlug", o.name AS "outletName",
@@ -234,7 +233,7 @@ async function listClusters(where: Prisma.ClaimClusterWhereInput, take: number, 
       ctx.s AS "sentenceStart", ctx.e AS "sentenceEnd",
       substr(a."originalText", greatest(1, coalesce(ctx.s, m.start) + 1 - 32), coalesce(ctx.e, m."end") - coalesce(ctx.s, m.start) + 96) AS window,
       greatest(0, coalesce(ctx.s, m.start) - 32) AS "windowStart"
-    FROM unnest(${clusters.map((cluster) => cluster.id)}::text[]) AS k(id)
+    FROM unnest(${clusterIds}::text[]) AS k(id)
     CROSS JOIN LATERAL (
       SELECT r.* FROM (
         SELECT c.id, c."clusterId", c."articleId", c.kind::text AS kind, c.start, c."end", c.text, c."speakerId",
@@ -253,7 +252,6 @@ async function listClusters(where: Prisma.ClaimClusterWhereInput, take: number, 
       WHERE s."articleId" = m."articleId" AND s."end" > m.start AND s.start < m."end"
     ) ctx ON true
     ORDER BY m."clusterId", m."inSource", m."articleId", m.start`;
-  const members = new Map<string, ClusterMember[]>();
   for (const row of rows) {
     const member: ClusterMember = {
       id: row.id,
@@ -268,7 +266,39 @@ async function listClusters(where: Prisma.ClaimClusterWhereInput, take: number, 
     if (list) list.push(member);
     else members.set(row.clusterId, [member]);
   }
-  return clusters.map(({ id, speakerName: speaker, ...cluster }) => ({ ...cluster, speaker, members: members.get(id) ?? [] }));
+  return members;
+}
+
+const CLUSTER_SELECT = {
+  id: true,
+  key: true,
+  label: true,
+  about: true,
+  value: true,
+  unit: true,
+  speakerName: true,
+  outletCount: true,
+  claimCount: true,
+  issue: { select: { slug: true, title: true } },
+} satisfies Prisma.ClaimClusterSelect;
+
+/** Clusters, widest first, with up to `membersEach` member claims each ({@link loadMembers}). */
+async function listClusters(where: Prisma.ClaimClusterWhereInput, take: number, membersEach: number): Promise<ClusterView[]> {
+  const clusters = await db.claimCluster.findMany({ where, orderBy: [{ outletCount: "desc" }, { claimCount: "desc" }, { key: "asc" }], take, select: CLUSTER_SELECT });
+  const members = await loadMembers(
+    clusters.map((cluster) => cluster.id),
+    membersEach,
+  );
+  return clusters.map(({ speakerName: speaker, ...cluster }) => ({ ...cluster, speaker, members: members.get(cluster.id) ?? [] }));
+}
+
+/** One cluster with up to {@link CLUSTER_PAGE_MEMBERS} of its claims, one per source first, or null. */
+export async function getCluster(id: string): Promise<ClusterView | null> {
+  const cluster = await db.claimCluster.findUnique({ where: { id }, select: CLUSTER_SELECT });
+  if (!cluster) return null;
+  const members = await loadMembers([cluster.id], CLUSTER_PAGE_MEMBERS);
+  const { speakerName: speaker, ...rest } = cluster;
+  return { ...rest, speaker, members: members.get(cluster.id) ?? [] };
 }
 
 /**

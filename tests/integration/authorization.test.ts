@@ -37,7 +37,7 @@ vi.mock("@/auth", () => ({
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const RANK: Record<Who, number> = { anonymous: -1, viewer: 0, editor: 1, admin: 2 };
 
-type Fixture = { claimId: string; articleId: string; issueSlug: string; users: Record<Exclude<Who, "anonymous">, SessionUser> };
+type Fixture = { claimId: string; articleId: string; issueSlug: string; clusterId: string; users: Record<Exclude<Who, "anonymous">, SessionUser> };
 type Caller = { who: Who; user: SessionUser | null; fixture: Fixture };
 
 /** A row: who may call it at least (or "public"), and how to call it as `caller`. */
@@ -82,6 +82,10 @@ const ROUTES: Record<string, Row> = {
   "app/api/issues/[slug]/route.ts GET": {
     minimum: "viewer",
     call: async ({ fixture }) => (await import("@/app/api/issues/[slug]/route")).GET(request("GET", `/api/issues/${fixture.issueSlug}`), params({ slug: fixture.issueSlug })),
+  },
+  "app/api/clusters/[id]/route.ts GET": {
+    minimum: "viewer",
+    call: async ({ fixture }) => (await import("@/app/api/clusters/[id]/route")).GET(request("GET", `/api/clusters/${fixture.clusterId}`), params({ id: fixture.clusterId })),
   },
   "app/api/claims/route.ts GET": { minimum: "viewer", call: async () => (await import("@/app/api/claims/route")).GET(request("GET", "/api/claims?limit=2")) },
   "app/api/claims/changes/route.ts GET": { minimum: "viewer", call: async () => (await import("@/app/api/claims/changes/route")).GET(request("GET", "/api/claims/changes")) },
@@ -268,7 +272,8 @@ beforeAll(async () => {
   };
   const claim = await db.claim.findFirstOrThrow({ select: { id: true, articleId: true } });
   const issue = await db.issue.findFirstOrThrow({ select: { slug: true } });
-  fixture = { claimId: claim.id, articleId: claim.articleId, issueSlug: issue.slug, users: { viewer: await make("viewer"), editor: await make("editor"), admin: await make("admin") } };
+  const cluster = await db.claimCluster.findFirstOrThrow({ select: { id: true } });
+  fixture = { claimId: claim.id, articleId: claim.articleId, issueSlug: issue.slug, clusterId: cluster.id, users: { viewer: await make("viewer"), editor: await make("editor"), admin: await make("admin") } };
 });
 afterAll(async () => db?.$disconnect());
 

@@ -73,7 +73,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
           State of play
         </h2>
         <p className="mb-3 text-sm text-gray-600">What several sources report alike, widest first. Open one for the sentence in every source.</p>
-        <ClusterList clusters={brief.clusters} emptyText="No claim on this issue is reported by more than one source yet; the timeline below lists every claim." />
+        <ClusterList clusters={brief.clusters} loadOnOpen emptyText="No claim on this issue is reported by more than one source yet; the timeline below lists every claim." />
       </section>
 
       <section aria-labelledby="disagree-heading" className="mb-10">

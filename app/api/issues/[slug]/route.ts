@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { clusterMemberJson } from "@/lib/api/cluster-json";
 import { apiError, guardApi } from "@/lib/api/respond";
 import { getIssueBrief } from "@/lib/data/briefs";
 import { RANKED_SOURCES } from "@/lib/services/analysis";
@@ -43,16 +44,7 @@ export async function GET(request: Request, { params }: Context) {
       speaker: cluster.speaker,
       outletCount: cluster.outletCount,
       claimCount: cluster.claimCount,
-      claims: cluster.members.map((member) => ({
-        id: member.id,
-        articleId: member.articleId,
-        kind: member.kind,
-        speaker: member.speaker,
-        outlet: { slug: member.source.key, name: member.source.name },
-        publishedAt: member.publishedAt?.toISOString() ?? null,
-        text: member.excerpt.claim,
-        sentence: `${member.excerpt.before}${member.excerpt.claim}${member.excerpt.after}`,
-      })),
+      claims: cluster.members.map(clusterMemberJson),
     })),
     discrepancies: brief.discrepancies.map((discrepancy) => ({
       key: discrepancy.key,

@@ -12,7 +12,7 @@ import { hasClaimFilters, type BriefFilters } from "@/lib/validations/briefs";
 
 const MATRIX_COLUMNS = 8;
 const DASHBOARD_CLUSTERS = 6;
-const DASHBOARD_DISCREPANCIES = 4;
+const DASHBOARD_DISCREPANCIES = 3;
 const BRIEF_CLUSTERS = 8;
 /** The dashboard loads a cluster's claims only when it is opened. */
 const DASHBOARD_MEMBERS = 0;

@@ -75,25 +75,23 @@ export function DiscrepancyList({ discrepancies, showIssue = false, emptyText, p
                       {row.raws.length > 0 ? <span className="meta block font-normal">{`as ${row.raws.map((raw) => `“${raw}”`).join(", ")}`}</span> : null}
                     </td>
                     <th scope="row">{row.speaker ?? <span className="italic text-gray-600">no named speaker</span>}</th>
-                    <td>
-                      <ul className="space-y-0.5">
-                        {row.items.slice(0, SOURCES_SHOWN).map((item) => (
-                          <li key={item.claimId}>
-                            {publicArticleUrls ? (
-                              publicArticleUrls[item.articleId] ? (
-                                <a href={publicArticleUrls[item.articleId]!} rel="noopener noreferrer nofollow">
-                                  {item.outlet}
-                                </a>
-                              ) : (
-                                item.outlet
-                              )
-                            ) : (
-                              <a href={`/articles/${item.articleId}#claim-${item.claimId}`}>{item.outlet}</a>
-                            )}
-                          </li>
-                        ))}
-                        {row.items.length > SOURCES_SHOWN ? <li className="meta">{`and ${row.items.length - SOURCES_SHOWN} more`}</li> : null}
-                      </ul>
+                    <td className="sources">
+                      {row.items.slice(0, SOURCES_SHOWN).map((item) =>
+                        publicArticleUrls ? (
+                          publicArticleUrls[item.articleId] ? (
+                            <a key={item.claimId} href={publicArticleUrls[item.articleId]!} rel="noopener noreferrer nofollow">
+                              {item.outlet}
+                            </a>
+                          ) : (
+                            <span key={item.claimId}>{item.outlet}</span>
+                          )
+                        ) : (
+                          <a key={item.claimId} href={`/articles/${item.articleId}#claim-${item.claimId}`}>
+                            {item.outlet}
+                          </a>
+                        ),
+                      )}
+                      {row.items.length > SOURCES_SHOWN ? <span className="meta">{`and ${row.items.length - SOURCES_SHOWN} more`}</span> : null}
                     </td>
                   </tr>
                 ))}

@@ -20,10 +20,10 @@ const BRIEF_MEMBERS = 5;
 const MEMBER_SAMPLE = 200;
 /** Claims a cluster opened on its own shows (one per source first). */
 const CLUSTER_PAGE_MEMBERS = 12;
-const FRAMING_SOURCES = 12;
+const FRAMING_SOURCES = 8;
 const BRIEF_DISCREPANCIES = 50;
 const DISCREPANCY_SCAN = 200;
-const TIMELINE_CLAIMS = 12;
+const TIMELINE_CLAIMS = 8;
 const UNDATED_ARTICLES = 10;
 const ARTICLE_OPTIONS = 10;
 /** Briefs and dashboards kept per filter combination (each is a few hundred kB at most). */

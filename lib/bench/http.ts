@@ -23,10 +23,12 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /**
- * Requests `url` `samples` times, `concurrency` at a time, after `warmup` unmeasured requests; every
- * response must be 200. Returns the latencies in milliseconds, sorted.
+ * Requests `url` `samples` times, `concurrency` at a time, after `warmup` unmeasured requests made the
+ * same way (a route's first hundred or so requests include compiling its code, so every route, the
+ * baseline too, is measured in its steady state); every response must be 200. Returns the latencies in
+ * milliseconds, sorted.
  */
-export async function measure(url: string, cookie: string, { samples = 200, concurrency = 10, warmup = 20 } = {}): Promise<number[]> {
+export async function measure(url: string, cookie: string, { samples = 200, concurrency = 10, warmup = 100 } = {}): Promise<number[]> {
   const once = async () => {
     const started = performance.now();
     const response = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
@@ -34,18 +36,21 @@ export async function measure(url: string, cookie: string, { samples = 200, conc
     if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
     return performance.now() - started;
   };
-  for (let index = 0; index < warmup; index += 1) await once();
-  const latencies: number[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < samples) {
-        next += 1;
-        latencies.push(await once());
-      }
-    }),
-  );
-  return latencies.sort((a, b) => a - b);
+  const run = async (count: number) => {
+    const latencies: number[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < count) {
+          next += 1;
+          latencies.push(await once());
+        }
+      }),
+    );
+    return latencies;
+  };
+  await run(warmup);
+  return (await run(samples)).sort((a, b) => a - b);
 }
 
 function descendants(pid: number): number[] {

@@ -147,6 +147,16 @@ function claimFilterSql(filters: BriefFilters): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
+/** An issue's claims with their article, outlet and speaker, as `ci`, `c`, `a`, `o`, `sp` ({@link claimFilterSql} filters them). */
+const ISSUE_CLAIMS = Prisma.sql`"ClaimIssue" ci
+  JOIN "Claim" c ON c.id = ci."claimId"
+  JOIN "Article" a ON a.id = c."articleId"
+  LEFT JOIN "Outlet" o ON o.id = a."outletId"
+  LEFT JOIN "Speaker" sp ON sp.id = c."speakerId"`;
+
+/** `head`: the first words of an article `a` with neither outlet nor title, which name it in lists ({@link sourceRef}). */
+const UNNAMED_HEAD = Prisma.sql`CASE WHEN a."outletId" IS NULL AND a.title IS NULL THEN left(a."cleanedText", 200) ELSE '' END AS head`;
+
 function sourceRef(row: { articleId: string; title: string | null; head: string; outletSlug: string | null; outletName: string | null }): SourceRef {
   if (row.outletSlug && row.outletName) return { key: row.outletSlug, name: row.outletName };
   return { key: `article:${row.articleId}`, name: row.title?.trim() || firstWords(row.head) || "Untitled article" };
@@ -229,7 +239,7 @@ async function loadMembers(clusterIds: string[], membersEach: number): Promise<M
   const rows = await db.$queryRaw<MemberRow[]>`
     SELECT m.id, m."clusterId", m."articleId", m.kind, m.start, m."end", m.text, sp.name AS speaker,
       a.title, a."publishedAt", o.slug AS "outletSlug", o.name AS "outletName",
-      CASE WHEN a."outletId" IS NULL AND a.title IS NULL THEN left(a."cleanedText", 200) ELSE '' END AS head,
+      ${UNNAMED_HEAD},
       ctx.s AS "sentenceStart", ctx.e AS "sentenceEnd",
       substr(a."originalText", greatest(1, coalesce(ctx.s, m.start) + 1 - 32), coalesce(ctx.e, m."end") - coalesce(ctx.s, m.start) + 96) AS window,
       greatest(0, coalesce(ctx.s, m.start) - 32) AS "windowStart"
@@ -370,12 +380,8 @@ async function listTimelineClaims(issueId: string, filters: BriefFilters, recent
   const pick = recent && !hasClaimFilters(filters) ? Prisma.sql`c.id = ANY(${recent}::text[])` : Prisma.sql`ci."issueId" = ${issueId} AND ${claimFilterSql(filters)}`;
   const rows = await db.$queryRaw<TimelineClaimRow[]>`
     SELECT c.id, c."articleId", c.kind::text AS kind, c.text, sp.name AS speaker, a.title, a."publishedAt", o.slug AS "outletSlug", o.name AS "outletName",
-      CASE WHEN a."outletId" IS NULL AND a.title IS NULL THEN left(a."cleanedText", 200) ELSE '' END AS head
-    FROM "ClaimIssue" ci
-    JOIN "Claim" c ON c.id = ci."claimId"
-    JOIN "Article" a ON a.id = c."articleId"
-    LEFT JOIN "Outlet" o ON o.id = a."outletId"
-    LEFT JOIN "Speaker" sp ON sp.id = c."speakerId"
+      ${UNNAMED_HEAD}
+    FROM ${ISSUE_CLAIMS}
     WHERE ci."issueId" = ${issueId} AND ${pick}
     ORDER BY a."publishedAt" DESC NULLS LAST, a.id, c.start
     LIMIT ${TIMELINE_CLAIMS}`;
@@ -383,37 +389,31 @@ async function listTimelineClaims(issueId: string, filters: BriefFilters, recent
 }
 
 async function filteredTimeline(issueId: string, filters: BriefFilters): Promise<Pick<IssueBrief["timeline"], "days" | "undated">> {
+  type UndatedRow = { id: string; title: string | null; head: string; outletSlug: string | null; outletName: string | null; claims: number; articleCount: number; claimTotal: number };
   const [days, undated] = await Promise.all([
     db.$queryRaw<TimelineDay[]>`
       SELECT to_char(a."publishedAt", 'YYYY-MM-DD') AS day, count(*)::int AS claims, count(DISTINCT a.id)::int AS articles,
         count(DISTINCT coalesce(o.slug, 'article:' || a.id))::int AS sources
-      FROM "ClaimIssue" ci
-      JOIN "Claim" c ON c.id = ci."claimId"
-      JOIN "Article" a ON a.id = c."articleId"
-      LEFT JOIN "Outlet" o ON o.id = a."outletId"
-      LEFT JOIN "Speaker" sp ON sp.id = c."speakerId"
+      FROM ${ISSUE_CLAIMS}
       WHERE ci."issueId" = ${issueId} AND a."publishedAt" IS NOT NULL AND ${claimFilterSql(filters)}
       GROUP BY 1 ORDER BY 1`,
     filters.from || filters.to
       ? Promise.resolve([])
-      : db.$queryRaw<{ id: string; title: string | null; head: string; outletSlug: string | null; outletName: string | null; claims: number }[]>`
-          SELECT a.id, a.title, o.slug AS "outletSlug", o.name AS "outletName", count(*)::int AS claims,
-            CASE WHEN a."outletId" IS NULL AND a.title IS NULL THEN left(a."cleanedText", 200) ELSE '' END AS head
-          FROM "ClaimIssue" ci
-          JOIN "Claim" c ON c.id = ci."claimId"
-          JOIN "Article" a ON a.id = c."articleId"
-          LEFT JOIN "Outlet" o ON o.id = a."outletId"
-          LEFT JOIN "Speaker" sp ON sp.id = c."speakerId"
+      : db.$queryRaw<UndatedRow[]>`
+          SELECT a.id, a.title, o.slug AS "outletSlug", o.name AS "outletName", count(*)::int AS claims, ${UNNAMED_HEAD},
+            (count(*) OVER ())::int AS "articleCount", (sum(count(*)) OVER ())::int AS "claimTotal"
+          FROM ${ISSUE_CLAIMS}
           WHERE ci."issueId" = ${issueId} AND a."publishedAt" IS NULL AND ${claimFilterSql(filters)}
           GROUP BY a.id, o.slug, o.name
-          ORDER BY claims DESC, a.id`,
+          ORDER BY claims DESC, a.id
+          LIMIT ${UNDATED_ARTICLES}`,
   ]);
   return {
     days,
     undated: {
-      claims: undated.reduce((sum, row) => sum + row.claims, 0),
-      articleCount: undated.length,
-      articles: undated.slice(0, UNDATED_ARTICLES).map((row) => ({ id: row.id, label: row.title?.trim() || sourceRef({ ...row, articleId: row.id }).name, claims: row.claims })),
+      claims: undated[0]?.claimTotal ?? 0,
+      articleCount: undated[0]?.articleCount ?? 0,
+      articles: undated.map((row) => ({ id: row.id, label: row.title?.trim() || sourceRef({ ...row, articleId: row.id }).name, claims: row.claims })),
     },
   };
 }

@@ -1,8 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-
-let tail: Promise<void> = Promise.resolve();
-let waiting: Promise<void> | null = null;
+import { serialRuns } from "@/lib/async/serial-runs";
 
 function runChild(): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -30,18 +28,7 @@ function runChild(): Promise<void> {
  * articles that is seconds of CPU and hundreds of MB). Resolves when a run that started after this call
  * has finished. Calls that arrive while a run is waiting to start share it; runs never overlap.
  */
-export function requestAnalysis(): Promise<void> {
-  if (waiting) return waiting;
-  const run = tail
-    .catch(() => undefined)
-    .then(() => {
-      waiting = null;
-      return runChild();
-    });
-  waiting = run;
-  tail = run;
-  return run;
-}
+export const requestAnalysis: () => Promise<void> = serialRuns(runChild);
 
 /** For `after()`: runs the analysis and logs a failure instead of leaving an unhandled rejection. */
 export function requestAnalysisInBackground(): Promise<void> {

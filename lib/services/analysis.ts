@@ -3,6 +3,7 @@ import { clusterClaims, groupStatements, sortById, type AnalysisClaim, type Anal
 import { findDiscrepancies } from "@/lib/analysis/discrepancies";
 import { buildFramingMeasures, type FramingMeasures } from "@/lib/analysis/framing-measures";
 import { sourceOf, type Source } from "@/lib/analysis/sources";
+import { serialRuns } from "@/lib/async/serial-runs";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind } from "@/lib/generated/prisma/enums";
@@ -74,7 +75,7 @@ type ArticleRow = { id: string; title: string | null; head: string; publishedAt:
 type ClaimRow = { id: string; articleId: string; kind: ClaimKind; speakerId: string | null; verb: string | null; text: string; quote: string | null; corrections: unknown };
 type LoadedClaim = AnalysisClaim & { articleId: string; verb: string | null; speakerId: string | null };
 
-const queues = new WeakMap<object, { tail: Promise<unknown>; waiting: Promise<AnalysisSummary> | null }>();
+const runners = new WeakMap<object, () => Promise<AnalysisSummary>>();
 
 /**
  * Recomputes everything derived across articles and stores it in one transaction: claim clusters (and
@@ -89,18 +90,12 @@ const queues = new WeakMap<object, { tail: Promise<unknown>; waiting: Promise<An
  * claims whose cluster changed are updated.
  */
 export function refreshAnalysis(db: Db): Promise<AnalysisSummary> {
-  const queue = queues.get(db) ?? { tail: Promise.resolve(), waiting: null };
-  queues.set(db, queue);
-  if (queue.waiting) return queue.waiting;
-  const run = queue.tail
-    .catch(() => undefined)
-    .then(() => {
-      queue.waiting = null;
-      return recompute(db);
-    });
-  queue.waiting = run;
-  queue.tail = run;
-  return run;
+  let runner = runners.get(db);
+  if (!runner) {
+    runner = serialRuns(() => recompute(db));
+    runners.set(db, runner);
+  }
+  return runner();
 }
 
 async function recompute(db: Db): Promise<AnalysisSummary> {

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
-import { apiError, guardApi } from "@/lib/api/respond";
+import { readQuery } from "@/lib/api/read-json";
+import { guardApi } from "@/lib/api/respond";
 import { listClaims } from "@/lib/data/claims";
 import { parseClaimFilters } from "@/lib/validations/claims";
 
@@ -12,11 +13,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const guard = await guardApi(request, "viewer");
   if (guard.response) return guard.response;
-  const parsed = parseClaimFilters(new URL(request.url).searchParams);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return apiError(400, "bad_request", `${issue?.path.join(".") ?? "query"}: ${issue?.message ?? "invalid filter"}`);
-  }
+  const parsed = readQuery(request, parseClaimFilters);
+  if (!parsed.ok) return parsed.response;
   const page = await listClaims(parsed.data, guard.user.id);
   return NextResponse.json({
     items: page.items.map((item) => ({ ...item, updatedAt: item.updatedAt.toISOString() })),

@@ -10,7 +10,7 @@ export async function POST(request: Request) {
   const guard = await guardApi(request, "viewer");
   if (guard.response) return guard.response;
   const body = await readJson(request, newNoteSchema);
-  if (!body.ok) return apiError(body.status, body.status === 400 ? "bad_request" : "invalid", body.message);
+  if (!body.ok) return body.response;
   try {
     const { note } = await createNote(db, guard.user, body.data);
     return NextResponse.json(note, { status: 201 });

@@ -16,7 +16,7 @@ export async function POST(request: Request) {
   const guard = await guardApi(request, "editor");
   if (guard.response) return guard.response;
   const body = await readJson(request, createShareLinkSchema);
-  if (!body.ok) return apiError(body.status, body.status === 400 ? "bad_request" : "invalid", body.message);
+  if (!body.ok) return body.response;
   try {
     const created = await createShareLink(db, guard.user, body.data);
     return NextResponse.json({ id: created.id, url: shareUrl(publicOrigin(request), created.token), expiresAt: created.expiresAt?.toISOString() ?? null }, { status: 201 });

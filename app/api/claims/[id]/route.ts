@@ -35,7 +35,7 @@ export async function PATCH(request: Request, { params }: Context) {
   if (guard.response) return guard.response;
   const { id } = await params;
   const body = await readJson(request, claimUpdateSchema);
-  if (!body.ok) return apiError(body.status, body.status === 400 ? "bad_request" : "invalid", body.message);
+  if (!body.ok) return body.response;
   try {
     await updateClaim(db, guard.user, id, body.data);
   } catch (error) {

@@ -1,4 +1,5 @@
-import { apiError, guardApi } from "@/lib/api/respond";
+import { readQuery } from "@/lib/api/read-json";
+import { guardApi } from "@/lib/api/respond";
 import { claimExportPages } from "@/lib/data/exports";
 import { organizationName } from "@/lib/organization";
 import { claimReviewJson, streamOf } from "@/lib/services/exports";
@@ -13,11 +14,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const guard = await guardApi(request, "viewer");
   if (guard.response) return guard.response;
-  const parsed = parseClaimFilters(new URL(request.url).searchParams);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return apiError(400, "bad_request", `${issue?.path.join(".") || "query"}: ${issue?.message ?? "invalid filter"}`);
-  }
+  const parsed = readQuery(request, parseClaimFilters);
+  if (!parsed.ok) return parsed.response;
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(streamOf(claimReviewJson(claimExportPages(parsed.data, { viewerId: guard.user.id, verdictsOnly: true }), organizationName())), {
     headers: {

@@ -19,7 +19,7 @@ export async function PATCH(request: Request, { params }: Context) {
   if (guard.response) return guard.response;
   const { id } = await params;
   const body = await readJson(request, noteEditSchema);
-  if (!body.ok) return apiError(body.status, body.status === 400 ? "bad_request" : "invalid", body.message);
+  if (!body.ok) return body.response;
   try {
     const { note } = await updateNote(db, guard.user, id, body.data.body);
     return NextResponse.json(note);

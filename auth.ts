@@ -40,6 +40,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
   pages: { signIn: "/login" },
+  logger: {
+    // A wrong password is an everyday event, counted by the login throttle: it is not logged as an error
+    // with a stack trace. Anything else is logged with its stack.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error("[auth][error]", error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },

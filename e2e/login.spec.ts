@@ -63,4 +63,15 @@ test.describe("logging in", () => {
     await page.goto("/claims");
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fclaims/);
   });
+
+  test("the status page says who is signed in and that the database answers, and only to someone signed in", async ({ page }) => {
+    await page.goto("/status");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fstatus$/);
+    await page.getByLabel("Email").fill(E2E_USERS.viewer.email);
+    await page.getByLabel("Password").fill(E2E_PASSWORD);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page).toHaveURL(/\/status$/);
+    await expect(page.getByRole("heading", { name: "Briefing is running" })).toBeVisible();
+    await expect(page.getByText(`Signed in as ${E2E_USERS.viewer.name} (viewer). The database answered.`)).toBeVisible();
+  });
 });

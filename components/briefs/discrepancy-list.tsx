@@ -46,6 +46,9 @@ export function DiscrepancyList({ discrepancies, showIssue = false, emptyText, p
       {discrepancies.map((discrepancy) => {
         const headingId = `discrepancy-${discrepancy.key.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
         const rows = rowsOf(discrepancy.items);
+        const shown = rows.slice(0, ROWS_SHOWN);
+        // A misattributed statement is the heading itself: its rows differ by speaker, and show words only where they differ.
+        const wordsColumn = discrepancy.kind === "figure" || shown.some((row) => row.value !== discrepancy.about);
         return (
           <li key={discrepancy.key} className="card border-amber-300 p-4">
             <div className="mb-2 flex flex-wrap items-center gap-2">
@@ -62,18 +65,22 @@ export function DiscrepancyList({ discrepancies, showIssue = false, emptyText, p
             <table aria-labelledby={headingId} className="data-table">
               <thead>
                 <tr>
-                  <th scope="col">{discrepancy.kind === "figure" ? "Figure" : "Words"}</th>
+                  {wordsColumn ? <th scope="col">{discrepancy.kind === "figure" ? "Figure" : "Words"}</th> : null}
                   <th scope="col">Said by</th>
                   <th scope="col">According to</th>
                 </tr>
               </thead>
               <tbody>
-                {rows.slice(0, ROWS_SHOWN).map((row) => (
+                {shown.map((row) => (
                   <tr key={`${row.value}-${row.speaker ?? ""}`}>
-                    <td className="font-semibold tabular-nums">
-                      {discrepancy.kind === "figure" ? row.value : <span className="font-normal">{`“${row.value}”`}</span>}
-                      {row.raws.length > 0 ? <span className="meta block font-normal">{`as ${row.raws.map((raw) => `“${raw}”`).join(", ")}`}</span> : null}
-                    </td>
+                    {!wordsColumn ? null : discrepancy.kind === "figure" ? (
+                      <td className="font-semibold tabular-nums">
+                        {row.value}
+                        {row.raws.length > 0 ? <span className="meta block font-normal">{`as ${row.raws.map((raw) => `“${raw}”`).join(", ")}`}</span> : null}
+                      </td>
+                    ) : (
+                      <td>{row.value === discrepancy.about ? <span className="meta">the same words</span> : `“${row.value}”`}</td>
+                    )}
                     <th scope="row">{row.speaker ?? <span className="italic text-gray-600">no named speaker</span>}</th>
                     <td className="sources">
                       {row.items.slice(0, SOURCES_SHOWN).map((item) =>

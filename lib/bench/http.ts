@@ -22,13 +22,8 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[index] ?? Number.NaN;
 }
 
-/**
- * Requests `url` `samples` times, `concurrency` at a time, after `warmup` unmeasured requests made the
- * same way (a route's first hundred or so requests include compiling its code, so every route, the
- * baseline too, is measured in its steady state); every response must be 200. Returns the latencies in
- * milliseconds, sorted.
- */
-export async function measure(url: string, cookie: string, { samples = 200, concurrency = 10, warmup = 100 } = {}): Promise<number[]> {
+/** Requests `url` `count` times, `concurrency` at a time; every response must be 200. Returns the latencies in milliseconds. */
+async function load(url: string, cookie: string, count: number, concurrency: number): Promise<number[]> {
   const once = async () => {
     const started = performance.now();
     const response = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
@@ -36,21 +31,41 @@ export async function measure(url: string, cookie: string, { samples = 200, conc
     if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
     return performance.now() - started;
   };
-  const run = async (count: number) => {
-    const latencies: number[] = [];
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next < count) {
-          next += 1;
-          latencies.push(await once());
-        }
-      }),
-    );
-    return latencies;
-  };
-  await run(warmup);
-  return (await run(samples)).sort((a, b) => a - b);
+  const latencies: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) {
+        next += 1;
+        latencies.push(await once());
+      }
+    }),
+  );
+  return latencies;
+}
+
+export type Route = { name: string; url: string; cookie: string };
+
+/**
+ * Measures routes that are to be compared with each other under the same conditions: each is warmed up
+ * with `warmup` requests, then its `samples` are taken in `rounds` turns, every route once in each turn
+ * (A B C, A B C, …), so that a slow spell of a noisy machine, or the server still settling after its
+ * start, falls on all of them alike instead of on whichever was measured then. Returns each route's
+ * latencies in milliseconds, sorted, by name.
+ */
+export async function measureRoutes(
+  routes: Route[],
+  { samples = 200, concurrency = 10, warmup = 100, rounds = 4 } = {},
+): Promise<Map<string, number[]>> {
+  const latencies = new Map(routes.map((route) => [route.name, [] as number[]]));
+  for (const route of routes) await load(route.url, route.cookie, warmup, concurrency);
+  for (let round = 0; round < rounds; round += 1) {
+    // The rounds split the samples as evenly as they can: 200 in 3 rounds is 67, 67 and 66.
+    const count = Math.floor(samples / rounds) + (round < samples % rounds ? 1 : 0);
+    for (const route of routes) latencies.get(route.name)!.push(...(await load(route.url, route.cookie, count, concurrency)));
+  }
+  for (const each of latencies.values()) each.sort((a, b) => a - b);
+  return latencies;
 }
 
 function descendants(pid: number): number[] {

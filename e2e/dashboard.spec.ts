@@ -133,6 +133,38 @@ test.describe("the dashboard and issue briefs", () => {
     expect((await page.request.get("/api/clusters/no-such-cluster")).status()).toBe(404);
   });
 
+  test("the cluster API pages through every claim, the sentence in every source first, and names a bad page parameter", async ({ page }) => {
+    const brief = (await (await page.request.get("/api/issues/security-guarantees")).json()) as { clusters: { key: string; outletCount: number; claimCount: number }[] };
+    const widest = brief.clusters.find((cluster) => cluster.claimCount > cluster.outletCount) ?? brief.clusters[0]!;
+    const clusterId = await withClusterId(widest.key);
+    type Page = { cluster: { claimCount: number; offset: number; nextOffset: number | null; claims: { id: string; outlet: { slug: string } }[] } };
+    const claims: Page["cluster"]["claims"] = [];
+    let offset: number | null = 0;
+    while (offset !== null) {
+      const response = await page.request.get(`/api/clusters/${clusterId}?offset=${offset}&limit=1`);
+      expect(response.status()).toBe(200);
+      const { cluster } = (await response.json()) as Page;
+      expect(cluster.offset).toBe(offset);
+      expect(cluster.claims).toHaveLength(1);
+      claims.push(...cluster.claims);
+      offset = cluster.nextOffset;
+    }
+    expect(claims).toHaveLength(widest.claimCount);
+    expect(new Set(claims.map((claim) => claim.id)).size).toBe(widest.claimCount);
+    const firstOfEach = claims.slice(0, widest.outletCount).map((claim) => claim.outlet.slug);
+    expect(new Set(firstOfEach).size).toBe(widest.outletCount);
+
+    for (const [query, message] of [
+      ["limit=0", "limit: must be a whole number from 1 to 50"],
+      ["limit=51", "limit: must be a whole number from 1 to 50"],
+      ["offset=-3", "offset: must be a whole number from 0 to 100000000"],
+    ]) {
+      const refused = await page.request.get(`/api/clusters/${clusterId}?${query}`);
+      expect(refused.status()).toBe(400);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(message);
+    }
+  });
+
   test("the issue API returns the brief as JSON, a 404 for an unknown slug and a 401 without a session", async ({ page, playwright }) => {
     const response = await page.request.get("/api/issues/security-guarantees");
     expect(response.status()).toBe(200);
@@ -219,5 +251,55 @@ test.describe("editing issues as an admin", () => {
 
     await page.goto("/");
     await expect(page.getByRole("table", { name: /Open issues by source/ }).getByRole("rowheader", { name: title })).toHaveCount(0);
+  });
+});
+
+test.describe("a claim reported by more sources than a cluster shows at first", () => {
+  test.use({ storageState: storageStateFor("editor") });
+
+  test("opening the cluster shows twelve sources, and Show more the rest", async ({ page }) => {
+    const run = Date.now().toString(36);
+    const slug = `harbour-tolls-${run}`;
+    const db = testDb();
+    try {
+      await db.issue.create({ data: { slug, title: `Harbour tolls ${run}`, phrases: ["harbour toll"], exclusions: [] } });
+      const sources = Array.from({ length: 13 }, (_, index) => `Quay Wire ${run} ${index + 1}`);
+      for (const [index, outlet] of sources.entries()) {
+        const body = [
+          `Calderhaven — The port will keep its harbour toll unchanged through the winter, its board decided on a vote of ${index + 3} to 2.`,
+          "“The harbour toll will stay at four crowns until the spring,” said Mara Lind, the port director.",
+          `Ferry operators on berth ${index + 11} had asked for a rebate after ${index + 4} cancelled sailings in the autumn storms.`,
+        ].join("\n\n");
+        const response = await page.request.post("/api/articles", { data: { body, outlet, title: `Harbour toll holds (${index + 1})`, publishedAt: "2026-11-02", force: true } });
+        expect(response.status(), await response.text()).toBe(201);
+      }
+      // The analysis runs after the articles are stored, in a process of its own.
+      await expect
+        .poll(
+          async () => {
+            const brief = (await (await page.request.get(`/api/issues/${slug}`)).json()) as { clusters?: { label: string; outletCount: number }[] };
+            return brief.clusters?.find((cluster) => cluster.label.includes("four crowns"))?.outletCount ?? 0;
+          },
+          { timeout: 60_000, intervals: [1_000] },
+        )
+        .toBe(13);
+
+      await page.goto(`/issues/${slug}`);
+      await page.locator("summary", { hasText: "four crowns" }).click();
+      const members = page.getByRole("list", { name: /^Where it appears: .*four crowns/ });
+      await expect(members.getByRole("link", { name: /^Open in the article/ })).toHaveCount(12);
+      const more = members.getByRole("button", { name: "Show more (1 claim not shown)" });
+      await more.click();
+      await expect(members.getByRole("link", { name: /^Open in the article/ })).toHaveCount(13);
+      await expect(more).toHaveCount(0);
+      const shown = await members.locator(".source strong").allTextContents();
+      expect([...shown].sort()).toEqual([...sources].sort());
+      await expect(members.locator("mark").first()).toHaveText("“The harbour toll will stay at four crowns until the spring,”");
+      await page.screenshot({ path: "test-results/screens/cluster-more.png", fullPage: true });
+    } finally {
+      // Out of the dashboards of the tests that follow.
+      await db.issue.update({ where: { slug }, data: { status: "resolved" } });
+      await db.$disconnect();
+    }
   });
 });

@@ -8,7 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind, IssueStatus } from "@/lib/generated/prisma/enums";
 import { VersionedCache } from "@/lib/data/versioned-cache";
 import { ANALYSIS_SETTING, RANKED_SOURCES, type AnalysisSummary, type StoredDiscrepancyItem, type TimelineDay } from "@/lib/services/analysis";
-import { hasClaimFilters, type BriefFilters } from "@/lib/validations/briefs";
+import { CLUSTER_PAGE, hasClaimFilters, type BriefFilters } from "@/lib/validations/briefs";
 
 const MATRIX_COLUMNS = 8;
 const DASHBOARD_CLUSTERS = 6;
@@ -17,9 +17,7 @@ const BRIEF_CLUSTERS = 8;
 /** The dashboard loads a cluster's claims only when it is opened. */
 const DASHBOARD_MEMBERS = 0;
 const BRIEF_MEMBERS = 5;
-const MEMBER_SAMPLE = 200;
 /** Claims a cluster opened on its own shows (one per source first). */
-const CLUSTER_PAGE_MEMBERS = 12;
 const FRAMING_SOURCES = 8;
 const BRIEF_DISCREPANCIES = 50;
 const DISCREPANCY_SCAN = 200;
@@ -229,11 +227,11 @@ type MemberRow = {
 };
 
 /**
- * Up to `membersEach` member claims of each cluster, one per source before any second (drawn from the
- * first {@link MEMBER_SAMPLE} members, so a cluster of thousands costs no more than a small one), with the
- * sentence around every one; by cluster id.
+ * Member claims of each cluster in a fixed order, one per source before any second (so the first
+ * `outletCount` are the sentence in every source), earliest published first: `membersEach` of them
+ * from `offset` on, with the sentence around every one; by cluster id.
  */
-async function loadMembers(clusterIds: string[], membersEach: number): Promise<Map<string, ClusterMember[]>> {
+async function loadMembers(clusterIds: string[], membersEach: number, offset = 0): Promise<Map<string, ClusterMember[]>> {
   const members = new Map<string, ClusterMember[]>();
   if (clusterIds.length === 0 || membersEach === 0) return members;
   const rows = await db.$queryRaw<MemberRow[]>`
@@ -247,12 +245,13 @@ async function loadMembers(clusterIds: string[], membersEach: number): Promise<M
     CROSS JOIN LATERAL (
       SELECT r.* FROM (
         SELECT c.id, c."clusterId", c."articleId", c.kind::text AS kind, c.start, c."end", c.text, c."speakerId",
-          row_number() OVER (PARTITION BY coalesce(s."outletId", s.id) ORDER BY c."articleId", c.start) AS "inSource"
-        FROM (SELECT id, "clusterId", "articleId", kind, start, "end", text, "speakerId" FROM "Claim" WHERE "clusterId" = k.id LIMIT ${MEMBER_SAMPLE}) c
+          s."publishedAt", row_number() OVER (PARTITION BY coalesce(s."outletId", s.id) ORDER BY s."publishedAt" NULLS LAST, c."articleId", c.start) AS "inSource"
+        FROM "Claim" c
         JOIN "Article" s ON s.id = c."articleId"
+        WHERE c."clusterId" = k.id
       ) r
-      ORDER BY r."inSource", r."articleId", r.start
-      LIMIT ${membersEach}
+      ORDER BY r."inSource", r."publishedAt" NULLS LAST, r."articleId", r.start
+      OFFSET ${offset} LIMIT ${membersEach}
     ) m
     JOIN "Article" a ON a.id = m."articleId"
     LEFT JOIN "Outlet" o ON o.id = a."outletId"
@@ -261,7 +260,7 @@ async function loadMembers(clusterIds: string[], membersEach: number): Promise<M
       SELECT min(s.start) AS s, max(s."end") AS e FROM "Sentence" s
       WHERE s."articleId" = m."articleId" AND s."end" > m.start AND s.start < m."end"
     ) ctx ON true
-    ORDER BY m."clusterId", m."inSource", m."articleId", m.start`;
+    ORDER BY m."clusterId", m."inSource", m."publishedAt" NULLS LAST, m."articleId", m.start`;
   for (const row of rows) {
     const member: ClusterMember = {
       id: row.id,
@@ -302,11 +301,14 @@ async function listClusters(where: Prisma.ClaimClusterWhereInput, take: number, 
   return clusters.map(({ speakerName: speaker, ...cluster }) => ({ ...cluster, speaker, members: members.get(cluster.id) ?? [] }));
 }
 
-/** One cluster with up to {@link CLUSTER_PAGE_MEMBERS} of its claims, one per source first, or null. */
-export async function getCluster(id: string): Promise<ClusterView | null> {
+/**
+ * One cluster with a page of its claims in {@link loadMembers}' order (the sentence in every source
+ * first), `limit` of them from `offset` on, or null.
+ */
+export async function getCluster(id: string, { offset = 0, limit = CLUSTER_PAGE.size } = {}): Promise<ClusterView | null> {
   const cluster = await db.claimCluster.findUnique({ where: { id }, select: CLUSTER_SELECT });
   if (!cluster) return null;
-  const members = await loadMembers([cluster.id], CLUSTER_PAGE_MEMBERS);
+  const members = await loadMembers([cluster.id], limit, offset);
   const { speakerName: speaker, ...rest } = cluster;
   return { ...rest, speaker, members: members.get(cluster.id) ?? [] };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasClaimFilters, parseBriefFilters } from "./briefs";
+import { CLUSTER_PAGE, hasClaimFilters, parseBriefFilters, parseClusterPage } from "./briefs";
 
 describe("parseBriefFilters", () => {
   it("reads the filters from search parameters and ignores what it cannot read", () => {
@@ -11,5 +11,27 @@ describe("parseBriefFilters", () => {
   it("tells claim filters from the issue filter", () => {
     expect(hasClaimFilters(parseBriefFilters({ issue: "ports" }))).toBe(false);
     expect(hasClaimFilters(parseBriefFilters({ from: "2026-01-01" }))).toBe(true);
+  });
+});
+
+describe("parseClusterPage", () => {
+  it("defaults to the first page and reads offset and limit", () => {
+    expect(parseClusterPage(new URLSearchParams("")).data).toEqual({ offset: 0, limit: CLUSTER_PAGE.size });
+    expect(parseClusterPage(new URLSearchParams("offset=24&limit=5")).data).toEqual({ offset: 24, limit: 5 });
+  });
+
+  it("refuses what is not a whole number in range, naming the parameter", () => {
+    for (const [query, name] of [
+      ["offset=-1", "offset"],
+      ["offset=1.5", "offset"],
+      ["limit=0", "limit"],
+      ["limit=51", "limit"],
+      ["limit=ten", "limit"],
+    ]) {
+      const parsed = parseClusterPage(new URLSearchParams(query));
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0]?.path).toEqual([name]);
+      expect(parsed.error?.issues[0]?.message).toMatch(/^must be a whole number from \d+ to \d+$/);
+    }
   });
 });

@@ -54,3 +54,24 @@ export function parseBriefFilters(params: URLSearchParams | Record<string, strin
 export function hasClaimFilters(filters: BriefFilters): boolean {
   return Boolean(filters.outlet || filters.speaker || filters.kind || filters.from || filters.to);
 }
+
+/** How many of a cluster's claims `GET /api/clusters/[id]` gives at once, by default and at most. */
+export const CLUSTER_PAGE = { size: 12, max: 50 };
+
+/** A query parameter holding a whole number in [min, max]; the API answers "name: must be …" otherwise. */
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, `must be a whole number from ${min} to ${max}`);
+
+/** A page of a cluster's claims: `offset` (how many to skip, default 0) and `limit` (default {@link CLUSTER_PAGE}.size). */
+export const clusterPageSchema = z.object({
+  offset: wholeNumber(0, 100_000_000).default(0),
+  limit: wholeNumber(1, CLUSTER_PAGE.max).default(CLUSTER_PAGE.size),
+});
+
+export function parseClusterPage(params: URLSearchParams) {
+  return clusterPageSchema.safeParse({ offset: params.get("offset") ?? undefined, limit: params.get("limit") ?? undefined });
+}

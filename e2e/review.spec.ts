@@ -161,6 +161,31 @@ test.describe("review queue", () => {
     await viewer.context.close();
   });
 
+  test("a claim marked “Not a claim” leaves its cluster in the briefs once the analysis has run", async ({ page }) => {
+    const db = testDb();
+    const claim = await db.claim
+      .findFirstOrThrow({ where: { status: "unreviewed", cluster: { claimCount: { gt: 2 } } }, orderBy: { id: "asc" }, select: { id: true, clusterId: true } })
+      .finally(() => db.$disconnect());
+    const cluster = async () => {
+      const response = await page.request.get(`/api/clusters/${claim.clusterId}?limit=50`);
+      if (response.status() === 404) return { claimCount: 0, members: [] };
+      const { claimCount, claims } = ((await response.json()) as { cluster: { claimCount: number; claims: { id: string }[] } }).cluster;
+      return { claimCount, members: claims.map((member) => member.id) };
+    };
+    const before = await cluster();
+    expect(before.members).toContain(claim.id);
+
+    await page.goto(`/claims/${claim.id}`);
+    const review = page.getByRole("form", { name: "Review" });
+    await review.getByLabel("Not a claim").check();
+    await review.getByRole("button", { name: "Save review" }).click();
+    await expect(review.getByText("Saved.")).toBeVisible();
+    // At once, the cluster no longer shows it; its stored count follows when the analysis, started after
+    // the answer in a process of its own, has run.
+    expect((await cluster()).members).not.toContain(claim.id);
+    await expect.poll(async () => (await cluster()).claimCount, { timeout: 60_000, intervals: [1_000] }).toBeLessThan(before.claimCount);
+  });
+
   test("an open claim page shows a teammate's change without a reload", async ({ page, browser }) => {
     const claim = await claimAt(5);
     await page.goto(`/claims/${claim.id}`);

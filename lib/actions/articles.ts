@@ -1,13 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { after } from "next/server";
 import { z } from "zod";
 import { authorizeAction } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { decodeArticleFile, ImportError } from "@/lib/import/files";
 import { importFromUrl } from "@/lib/import/url";
-import { requestAnalysisInBackground } from "@/lib/server/analysis-job";
+import { analyzeAfterResponse } from "@/lib/server/analysis-job";
 import { IngestValidationError, ingestArticle, suggestArticleMetadata } from "@/lib/services/ingest";
 
 export type DraftArticle = {
@@ -135,7 +134,7 @@ export async function saveArticles(_previous: SaveState, formData: FormData): Pr
       results.push({ key: draft.key, name: draft.name, status: "error", message: error.message });
     }
   }
-  if (results.some((result) => result.status === "stored")) after(requestAnalysisInBackground);
+  if (results.some((result) => result.status === "stored")) analyzeAfterResponse();
   revalidatePath("/articles");
   revalidatePath("/");
   return { results };

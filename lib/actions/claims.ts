@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizeAction, type CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { analyzeAfterResponse } from "@/lib/server/analysis-job";
 import { bulkSetStatus, ClaimNotFoundError, ConflictError, ReviewValidationError, updateClaim, type ReviewState } from "@/lib/services/review";
 import { bulkStatusSchema, claimUpdateSchema, type ClaimUpdateInput } from "@/lib/validations/claims";
 
@@ -51,7 +52,7 @@ function readUpdate(formData: FormData): Record<string, unknown> {
 
 async function apply(user: CurrentUser, claimId: string, input: ClaimUpdateInput): Promise<ReviewFormState> {
   try {
-    const state = await updateClaim(db, user, claimId, input);
+    const state = await updateClaim(db, user, claimId, input, { onAnalysisChange: analyzeAfterResponse });
     return { status: "ok", message: "Saved.", version: state.version, current: state };
   } catch (error) {
     if (error instanceof ConflictError) return { status: "conflict", message: error.message, current: error.current, version: error.current.version };
@@ -107,7 +108,7 @@ export async function bulkStatusAction(_previous: BulkState, formData: FormData)
   const user = caller.user;
   const parsed = bulkStatusSchema.safeParse({ ids: formData.getAll("ids").map(String), status: formData.get("status"), comment: optional(formData, "comment") || undefined });
   if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? "Choose claims and a status." };
-  const changed = await bulkSetStatus(db, user, parsed.data.ids, parsed.data.status, parsed.data.comment);
+  const changed = await bulkSetStatus(db, user, parsed.data.ids, parsed.data.status, parsed.data.comment, { onAnalysisChange: analyzeAfterResponse });
   revalidatePath("/claims");
   return { status: "ok", message: `${changed} of ${parsed.data.ids.length} claims changed.` };
 }

@@ -227,7 +227,8 @@ type MemberRow = {
 };
 
 /**
- * Member claims of each cluster in a fixed order, one per source before any second (so the first
+ * Member claims of each cluster (a claim an editor marked "not a claim" is left out at once, before the
+ * analysis runs again) in a fixed order, one per source before any second (so the first
  * `outletCount` are the sentence in every source), earliest published first: `membersEach` of them
  * from `offset` on, with the sentence around every one; by cluster id.
  */
@@ -248,7 +249,7 @@ async function loadMembers(clusterIds: string[], membersEach: number, offset = 0
           s."publishedAt", row_number() OVER (PARTITION BY coalesce(s."outletId", s.id) ORDER BY s."publishedAt" NULLS LAST, c."articleId", c.start) AS "inSource"
         FROM "Claim" c
         JOIN "Article" s ON s.id = c."articleId"
-        WHERE c."clusterId" = k.id
+        WHERE c."clusterId" = k.id AND c.status::text <> 'not_a_claim'
       ) r
       ORDER BY r."inSource", r."publishedAt" NULLS LAST, r."articleId", r.start
       OFFSET ${offset} LIMIT ${membersEach}

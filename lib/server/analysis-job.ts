@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { after } from "next/server";
 import { serialRuns } from "@/lib/async/serial-runs";
 
 function runChild(): Promise<void> {
@@ -33,4 +34,9 @@ export const requestAnalysis: () => Promise<void> = serialRuns(runChild);
 /** For `after()`: runs the analysis and logs a failure instead of leaving an unhandled rejection. */
 export function requestAnalysisInBackground(): Promise<void> {
   return requestAnalysis().catch((error: Error) => console.error(error.message));
+}
+
+/** In a server action or route handler: runs the analysis once the response has been sent. */
+export function analyzeAfterResponse(): void {
+  after(requestAnalysisInBackground);
 }

@@ -106,6 +106,20 @@ function same(a: unknown, b: unknown): boolean {
 
 type Change = { field: string; from: unknown; to: unknown };
 
+/** What a caller does when a review changed what the analysis reads (e.g. start it once the response is sent). */
+export type ReviewHooks = { onAnalysisChange?: () => void };
+
+/**
+ * Whether a review change reaches the stored analysis (clusters, discrepancies, framing): it leaves out
+ * claims marked "not a claim", and reads corrected speakers, kinds, issues and spans. Assignments,
+ * comments and the other statuses do not.
+ */
+function changesAnalysis(changes: Change[]): boolean {
+  return changes.some((change) =>
+    change.field === "status" ? change.from === "not_a_claim" || change.to === "not_a_claim" : change.field !== "assignee",
+  );
+}
+
 function mergeCorrections(current: Corrections, patch: CorrectionsInput): Corrections {
   const next: Record<string, unknown> = { ...current };
   for (const [key, value] of Object.entries(patch)) {
@@ -136,10 +150,12 @@ function jsonValue(value: unknown): Prisma.InputJsonValue | undefined {
  * changed it and its current state; nothing is overwritten silently. Bumps the version, appends one
  * ReviewEvent per changed field (a comment alone is an event too), notifies a newly assigned user,
  * and keeps ClaimIssue rows in step with corrected issues. Corrections are an overlay in
- * `Claim.corrections`, so re-derivation (which keeps the row by fingerprint) keeps them.
+ * `Claim.corrections`, so re-derivation (which keeps the row by fingerprint) keeps them. Calls
+ * `onAnalysisChange` after the commit when the change reaches the stored analysis.
  */
-export async function updateClaim(db: Db, actor: ReviewActor, claimId: string, input: ClaimUpdateInput): Promise<ReviewState> {
-  return db.$transaction(async (tx) => {
+export async function updateClaim(db: Db, actor: ReviewActor, claimId: string, input: ClaimUpdateInput, { onAnalysisChange }: ReviewHooks = {}): Promise<ReviewState> {
+  let analysisChanged = false;
+  const state = await db.$transaction(async (tx) => {
     const claim = await tx.claim.findUnique({
       where: { id: claimId },
       select: { ...STATE_SELECT, assigneeId: true, article: { select: { originalText: true } } },
@@ -199,6 +215,7 @@ export async function updateClaim(db: Db, actor: ReviewActor, claimId: string, i
     });
     if (updated.count !== 1) throw await conflict(tx, claimId);
 
+    analysisChanged = changesAnalysis(changes);
     const events = changes.length > 0 ? changes : [{ field: "comment", from: null, to: null }];
     await tx.reviewEvent.createMany({
       data: events.map((change) => ({ claimId, actorId: actor.id, field: change.field, from: jsonValue(change.from), to: jsonValue(change.to), comment })),
@@ -213,24 +230,28 @@ export async function updateClaim(db: Db, actor: ReviewActor, claimId: string, i
     }
     return toState(await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: STATE_SELECT }));
   });
+  if (analysisChanged) onAnalysisChange?.();
+  return state;
 }
 
 /**
  * Sets one status on many claims in one transaction (the review queue's bulk action): each claim whose
- * status changes gets its version bumped and its own audit event. Returns how many changed.
+ * status changes gets its version bumped and its own audit event. Returns how many changed; calls
+ * `onAnalysisChange` after the commit when a claim left or rejoined the analysis ("not a claim").
  */
-export async function bulkSetStatus(db: Db, actor: ReviewActor, ids: string[], status: ReviewStatus, comment?: string): Promise<number> {
-  return db.$transaction(async (tx) => {
+export async function bulkSetStatus(db: Db, actor: ReviewActor, ids: string[], status: ReviewStatus, comment?: string, { onAnalysisChange }: ReviewHooks = {}): Promise<number> {
+  const changes: Change[] = [];
+  await db.$transaction(async (tx) => {
     const claims = await tx.claim.findMany({ where: { id: { in: ids }, status: { not: status } }, select: { id: true, status: true, version: true } });
-    let changed = 0;
     for (const claim of claims) {
       const result = await tx.claim.updateMany({ where: { id: claim.id, version: claim.version }, data: { status, version: { increment: 1 } } });
       if (result.count !== 1) continue;
-      changed += 1;
+      changes.push({ field: "status", from: claim.status, to: status });
       await tx.reviewEvent.create({ data: { claimId: claim.id, actorId: actor.id, field: "status", from: claim.status, to: status, comment: comment?.trim() || null } });
     }
-    return changed;
   });
+  if (changesAnalysis(changes)) onAnalysisChange?.();
+  return changes.length;
 }
 
 /** The claim's review state now (for a 200 answer or a form). */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { loadSeeds } from "@/lib/seeds";
+import { refreshAnalysis } from "@/lib/services/analysis";
 import { deriveArticle } from "@/lib/services/derive";
 import { loadIssueLexicons, loadSpeakerRegistry } from "@/lib/services/ingest";
 import { bulkSetStatus, ConflictError, ReviewValidationError, updateClaim } from "@/lib/services/review";
@@ -118,5 +119,32 @@ describe("reviewing a claim", () => {
       expect(after).toEqual({ status: "not_a_claim", version: claim.version + 1 });
       expect(await db.reviewEvent.findMany({ where: { claimId: claim.id }, select: { field: true, to: true, actorId: true } })).toEqual([{ field: "status", to: "not_a_claim", actorId: editor.id }]);
     }
+  });
+
+  it("says when a change reaches the stored analysis, and the claim leaves its cluster once the analysis runs", async () => {
+    const member = await db.claim.findFirstOrThrow({
+      where: { status: { not: "not_a_claim" }, cluster: { claimCount: { gt: 1 } } },
+      orderBy: { id: "asc" },
+      select: { id: true, version: true, clusterId: true, cluster: { select: { claimCount: true } } },
+    });
+    let calls = 0;
+    const hooks = { onAnalysisChange: () => (calls += 1) };
+    let version = (await updateClaim(db, editor, member.id, { status: "confirmed", assigneeId: other.id, comment: "Checked", version: member.version }, hooks)).version;
+    expect(calls).toBe(0);
+    version = (await updateClaim(db, editor, member.id, { corrections: { kind: "reported" }, version }, hooks)).version;
+    expect(calls).toBe(1);
+    await updateClaim(db, editor, member.id, { status: "not_a_claim", version }, hooks);
+    expect(calls).toBe(2);
+    expect(await bulkSetStatus(db, editor, [member.id], "disputed", undefined, hooks)).toBe(1);
+    expect(calls).toBe(3);
+    expect(await bulkSetStatus(db, editor, [member.id], "confirmed", undefined, hooks)).toBe(1);
+    expect(calls).toBe(3);
+
+    await bulkSetStatus(db, editor, [member.id], "not_a_claim");
+    await refreshAnalysis(db);
+    const after = await db.claim.findUniqueOrThrow({ where: { id: member.id }, select: { clusterId: true } });
+    expect(after.clusterId).toBeNull();
+    const cluster = await db.claimCluster.findUnique({ where: { id: member.clusterId! }, select: { claimCount: true } });
+    expect(cluster === null || cluster.claimCount < member.cluster!.claimCount).toBe(true);
   });
 });

@@ -1,9 +1,9 @@
-import { after, NextResponse } from "next/server";
+import { NextResponse } from "next/server";
 import { apiError, guardApi } from "@/lib/api/respond";
 import { listArticles } from "@/lib/data/articles";
 import { db } from "@/lib/db";
 import { decodeArticleFile, ImportError, type ImportedText } from "@/lib/import/files";
-import { requestAnalysisInBackground } from "@/lib/server/analysis-job";
+import { analyzeAfterResponse } from "@/lib/server/analysis-job";
 import { IngestValidationError, ingestArticle, type IngestOutcome } from "@/lib/services/ingest";
 import { MAX_ARTICLE_BYTES } from "@/lib/validations/article";
 
@@ -107,7 +107,7 @@ export async function POST(request: Request) {
   for (const submission of submissions) {
     try {
       const outcome = await ingestArticle(db, submission.input, { source: submission.file ? "upload" : "api", sourceFile: submission.file, userId: guard.user.id });
-      if (outcome.status === "stored") after(requestAnalysisInBackground);
+      if (outcome.status === "stored") analyzeAfterResponse();
       if (submissions.length === 1) return outcomeResponse(outcome);
       results.push({ file: submission.file, ...outcome });
     } catch (error) {

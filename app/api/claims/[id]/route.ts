@@ -3,6 +3,7 @@ import { apiError, guardApi } from "@/lib/api/respond";
 import { readJson } from "@/lib/api/read-json";
 import { getClaim } from "@/lib/data/claims";
 import { db } from "@/lib/db";
+import { analyzeAfterResponse } from "@/lib/server/analysis-job";
 import { ClaimNotFoundError, ConflictError, ReviewValidationError, updateClaim } from "@/lib/services/review";
 import { claimUpdateSchema } from "@/lib/validations/claims";
 
@@ -37,7 +38,7 @@ export async function PATCH(request: Request, { params }: Context) {
   const body = await readJson(request, claimUpdateSchema);
   if (!body.ok) return body.response;
   try {
-    await updateClaim(db, guard.user, id, body.data);
+    await updateClaim(db, guard.user, id, body.data, { onAnalysisChange: analyzeAfterResponse });
   } catch (error) {
     if (error instanceof ClaimNotFoundError) return apiError(404, "not_found", error.message);
     if (error instanceof ConflictError) {

@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db";
 import { loadIssueLexiconFile } from "@/lib/issues-file";
 import { PROJECT_ROOT } from "@/lib/server/data-dir";
 import { refreshAnalysis } from "@/lib/services/analysis";
-import { ingestArticle, loadIssueLexicons, loadSpeakerRegistry } from "@/lib/services/ingest";
+import { ingestArticle, loadSpeakerRegistry, readIssueLexicons } from "@/lib/services/ingest";
 
 export const SEEDS_DIR = path.join(PROJECT_ROOT, "seeds");
 const SEEDS_SETTING = "seeds";
@@ -36,7 +36,7 @@ export async function loadSeeds(db: Db, log: (line: string) => void = () => unde
   if (await db.appSetting.findUnique({ where: { key: SEEDS_SETTING } })) return { issues: created.count, articles: 0 };
 
   const manifest = manifestSchema.parse(JSON.parse(fs.readFileSync(path.join(SEEDS_DIR, "manifest.json"), "utf8")));
-  const issues = await loadIssueLexicons(db);
+  const issues = await readIssueLexicons(db);
   const speakers = await loadSpeakerRegistry(db);
   let stored = 0;
   for (const entry of manifest.articles) {

@@ -19,7 +19,7 @@ import { findFreePort } from "@/lib/server/embedded";
 import { SERVER_NODE_FLAGS } from "@/lib/server/node-flags";
 import { createTestDatabase } from "@/lib/server/test-db";
 import { refreshAnalysis } from "@/lib/services/analysis";
-import { ingestMany, loadIssueLexicons, loadSpeakerRegistry } from "@/lib/services/ingest";
+import { ingestMany, loadSpeakerRegistry, readIssueLexicons } from "@/lib/services/ingest";
 import { createShareLink } from "@/lib/services/share-links";
 import { loadIssueLexiconFile } from "@/lib/issues-file";
 
@@ -69,7 +69,7 @@ async function benchIngest(url: string, texts: string[]) {
   const db = createPrismaClient(url);
   try {
     await loadSeeds(db);
-    const issues = await loadIssueLexicons(db);
+    const issues = await readIssueLexicons(db);
     const speakers = await loadSpeakerRegistry(db);
     const issueIds = new Map((await db.issue.findMany({ select: { id: true, slug: true } })).map((issue) => [issue.slug, issue.id]));
     const started = performance.now();

@@ -6,12 +6,12 @@
 import { runCommand, withDatabase } from "@/lib/server/database";
 import { refreshAnalysis } from "@/lib/services/analysis";
 import { deriveArticle, type DeriveOutcome } from "@/lib/services/derive";
-import { loadIssueLexicons, loadSpeakerRegistry } from "@/lib/services/ingest";
+import { loadSpeakerRegistry, readIssueLexicons } from "@/lib/services/ingest";
 
 runCommand(() =>
   withDatabase(async (db) => {
     const [issues, speakers, allIssues, articles] = await Promise.all([
-      loadIssueLexicons(db),
+      readIssueLexicons(db),
       loadSpeakerRegistry(db),
       db.issue.findMany({ select: { id: true, slug: true } }),
       db.article.findMany({ select: { id: true }, orderBy: [{ publishedAt: "asc" }, { ingestedAt: "asc" }] }),

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SelectField } from "@/components/ui/select-field";
 import type { FilterOptions } from "@/lib/data/briefs";
 import type { BriefFilters } from "@/lib/validations/briefs";
 
@@ -28,73 +29,16 @@ const FIELD = "block w-full rounded-md border border-gray-300 bg-white px-2 py-1
  */
 export function FilterForm({ action, filters, options, fields, label }: FilterFormProps) {
   const isFiltered = Boolean(filters.issue || filters.outlet || filters.speaker || filters.kind || filters.from || filters.to);
-  const hasOutlet = !filters.outlet || options.sources.some((source) => source.key === filters.outlet);
-  const hasSpeaker = !filters.speaker || options.speakers.some((speaker) => speaker.slug === filters.speaker);
+  const issues = options.issues.map((issue) => ({ value: issue.slug, label: issue.title }));
+  const sources = options.sources.map((source) => ({ value: source.key, label: source.name }));
+  const speakers = options.speakers.map((speaker) => ({ value: speaker.slug, label: speaker.name }));
   return (
     <form action={action} method="get" aria-label={label} className="mb-8 rounded-lg border border-gray-200 bg-white p-4">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
-        {fields.includes("issue") ? (
-          <div>
-            <label htmlFor="filter-issue" className="mb-1 block text-xs font-medium text-gray-700">
-              Issue
-            </label>
-            <select id="filter-issue" name="issue" defaultValue={filters.issue ?? ""} className={FIELD}>
-              <option value="">All open issues</option>
-              {options.issues.map((issue) => (
-                <option key={issue.slug} value={issue.slug}>
-                  {issue.title}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        {fields.includes("outlet") ? (
-          <div>
-            <label htmlFor="filter-outlet" className="mb-1 block text-xs font-medium text-gray-700">
-              Outlet or article
-            </label>
-            <select id="filter-outlet" name="outlet" defaultValue={filters.outlet ?? ""} className={FIELD}>
-              <option value="">All sources</option>
-              {hasOutlet ? null : <option value={filters.outlet}>{filters.outlet}</option>}
-              {options.sources.map((source) => (
-                <option key={source.key} value={source.key}>
-                  {source.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        {fields.includes("speaker") ? (
-          <div>
-            <label htmlFor="filter-speaker" className="mb-1 block text-xs font-medium text-gray-700">
-              Speaker
-            </label>
-            <select id="filter-speaker" name="speaker" defaultValue={filters.speaker ?? ""} className={FIELD}>
-              <option value="">Anyone</option>
-              {hasSpeaker ? null : <option value={filters.speaker}>{filters.speaker}</option>}
-              {options.speakers.map((speaker) => (
-                <option key={speaker.slug} value={speaker.slug}>
-                  {speaker.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        {fields.includes("kind") ? (
-          <div>
-            <label htmlFor="filter-kind" className="mb-1 block text-xs font-medium text-gray-700">
-              Kind of claim
-            </label>
-            <select id="filter-kind" name="kind" defaultValue={filters.kind ?? ""} className={FIELD}>
-              <option value="">Any kind</option>
-              {KINDS.map((kind) => (
-                <option key={kind.value} value={kind.value}>
-                  {kind.label}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        {fields.includes("issue") ? <SelectField id="filter-issue" name="issue" label="Issue" defaultValue={filters.issue} anyLabel="All open issues" options={issues} /> : null}
+        {fields.includes("outlet") ? <SelectField id="filter-outlet" name="outlet" label="Outlet or article" defaultValue={filters.outlet} anyLabel="All sources" options={sources} keepsUnknownValue /> : null}
+        {fields.includes("speaker") ? <SelectField id="filter-speaker" name="speaker" label="Speaker" defaultValue={filters.speaker} anyLabel="Anyone" options={speakers} keepsUnknownValue /> : null}
+        {fields.includes("kind") ? <SelectField id="filter-kind" name="kind" label="Kind of claim" defaultValue={filters.kind} anyLabel="Any kind" options={KINDS} /> : null}
         {fields.includes("dates") ? (
           <>
             <div>

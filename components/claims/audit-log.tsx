@@ -47,29 +47,29 @@ export function AuditLog({ events }: AuditLogProps) {
       {events.length === 0 ? (
         <p className="mt-2 text-sm text-gray-600">No changes yet: this is what the pipeline derived.</p>
       ) : (
-        <table className="mt-2 min-w-full text-sm">
+        <table className="data-table mt-2">
           <caption className="sr-only">Changes to this claim</caption>
-          <thead className="text-left text-xs uppercase tracking-wide text-gray-600">
+          <thead className="uppercase tracking-wide">
             <tr>
-              <th scope="col" className="py-1 pr-3">When</th>
-              <th scope="col" className="py-1 pr-3">Who</th>
-              <th scope="col" className="py-1 pr-3">Field</th>
-              <th scope="col" className="py-1 pr-3">From</th>
-              <th scope="col" className="py-1 pr-3">To</th>
-              <th scope="col" className="py-1">Comment</th>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">Field</th>
+              <th scope="col">From</th>
+              <th scope="col">To</th>
+              <th scope="col">Comment</th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-gray-100">
+          <tbody>
             {events.map((event) => (
-              <tr key={event.id} className="align-top">
-                <td className="whitespace-nowrap py-1.5 pr-3">
+              <tr key={event.id}>
+                <td className="whitespace-nowrap">
                   <time dateTime={event.createdAt.toISOString()}>{formatTime(event.createdAt)}</time>
                 </td>
-                <td className="py-1.5 pr-3">{event.actor ? (event.actor.name ?? event.actor.email) : "A removed user"}</td>
-                <td className="py-1.5 pr-3">{FIELD_LABEL[event.field] ?? event.field}</td>
-                <td className="py-1.5 pr-3">{event.field === "comment" ? "" : show(event.field, event.from, event.names)}</td>
-                <td className="py-1.5 pr-3">{event.field === "comment" ? "" : show(event.field, event.to, event.names)}</td>
-                <td className="py-1.5">{event.comment}</td>
+                <td>{event.actor ? (event.actor.name ?? event.actor.email) : "A removed user"}</td>
+                <td>{FIELD_LABEL[event.field] ?? event.field}</td>
+                <td>{event.field === "comment" ? "" : show(event.field, event.from, event.names)}</td>
+                <td>{event.field === "comment" ? "" : show(event.field, event.to, event.names)}</td>
+                <td>{event.comment}</td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SelectField } from "@/components/ui/select-field";
 import type { ClaimFilters } from "@/lib/validations/claims";
 import { CLAIM_KINDS, KIND_LABEL, REVIEW_STATUSES, STATUS_LABEL } from "@/lib/validations/claims";
 
@@ -12,98 +13,40 @@ export type ClaimFiltersFormProps = {
   };
 };
 
-const FIELD = "mt-1 block w-full rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm";
-const LABEL = "block text-xs font-medium text-gray-700";
+const FIELD = "block w-full rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm";
+const LABEL = "mb-1 block text-xs font-medium text-gray-700";
+
+const STATUS_OPTIONS = REVIEW_STATUSES.map((status) => ({ value: status, label: STATUS_LABEL[status] }));
+const KIND_OPTIONS = CLAIM_KINDS.map((kind) => ({ value: kind, label: KIND_LABEL[kind] }));
+const SORT_OPTIONS = [
+  { value: "confidence", label: "Lowest confidence" },
+  { value: "-confidence", label: "Highest confidence" },
+  { value: "-createdAt", label: "Newest" },
+] as const;
 
 /** The queue's filters as a plain GET form: the URL carries them, so a filtered queue can be shared and works without JavaScript. */
 export function ClaimFiltersForm({ filters, options }: ClaimFiltersFormProps) {
+  const issues = options.issues.map((issue) => ({ value: issue.slug, label: issue.title }));
+  const outlets = [...options.outlets.map((outlet) => ({ value: outlet.slug, label: outlet.name })), { value: "unattributed", label: "Unattributed" }];
+  const speakers = options.speakers.map((speaker) => ({ value: speaker.slug, label: speaker.name }));
+  const assignees = [{ value: "me", label: "Me" }, { value: "none", label: "Nobody" }, ...options.teammates.map((user) => ({ value: user.id, label: user.name ?? user.email }))];
   return (
     <form role="search" aria-label="Filter claims" action="/claims" className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-gray-200 bg-white p-3 md:grid-cols-5">
-      <label className={LABEL}>
-        Status
-        <select name="status" defaultValue={filters.status ?? ""} className={FIELD}>
-          <option value="">Any</option>
-          {REVIEW_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {STATUS_LABEL[status]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={LABEL}>
-        Issue
-        <select name="issue" defaultValue={filters.issue ?? ""} className={FIELD}>
-          <option value="">Any</option>
-          {options.issues.map((issue) => (
-            <option key={issue.slug} value={issue.slug}>
-              {issue.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={LABEL}>
-        Outlet
-        <select name="outlet" defaultValue={filters.outlet ?? ""} className={FIELD}>
-          <option value="">Any</option>
-          {options.outlets.map((outlet) => (
-            <option key={outlet.slug} value={outlet.slug}>
-              {outlet.name}
-            </option>
-          ))}
-          <option value="unattributed">Unattributed</option>
-        </select>
-      </label>
-      <label className={LABEL}>
-        Speaker
-        <select name="speaker" defaultValue={filters.speaker ?? ""} className={FIELD}>
-          <option value="">Any</option>
-          {options.speakers.map((speaker) => (
-            <option key={speaker.slug} value={speaker.slug}>
-              {speaker.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={LABEL}>
-        Kind
-        <select name="kind" defaultValue={filters.kind ?? ""} className={FIELD}>
-          <option value="">Any</option>
-          {CLAIM_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {KIND_LABEL[kind]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={LABEL}>
-        Assignee
-        <select name="assignee" defaultValue={filters.assignee ?? ""} className={FIELD}>
-          <option value="">Anyone</option>
-          <option value="me">Me</option>
-          <option value="none">Nobody</option>
-          {options.teammates.map((user) => (
-            <option key={user.id} value={user.id}>
-              {user.name ?? user.email}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={LABEL}>
-        Min. confidence
-        <input name="minConfidence" type="number" min={0} max={1} step={0.05} defaultValue={filters.minConfidence ?? ""} className={FIELD} />
-      </label>
-      <label className={LABEL}>
-        Max. confidence
-        <input name="maxConfidence" type="number" min={0} max={1} step={0.05} defaultValue={filters.maxConfidence ?? ""} className={FIELD} />
-      </label>
-      <label className={LABEL}>
-        Sort
-        <select name="sort" defaultValue={filters.sort} className={FIELD}>
-          <option value="confidence">Lowest confidence</option>
-          <option value="-confidence">Highest confidence</option>
-          <option value="-createdAt">Newest</option>
-        </select>
-      </label>
+      <SelectField id="claims-status" name="status" label="Status" defaultValue={filters.status} anyLabel="Any" options={STATUS_OPTIONS} />
+      <SelectField id="claims-issue" name="issue" label="Issue" defaultValue={filters.issue} anyLabel="Any" options={issues} />
+      <SelectField id="claims-outlet" name="outlet" label="Outlet" defaultValue={filters.outlet} anyLabel="Any" options={outlets} />
+      <SelectField id="claims-speaker" name="speaker" label="Speaker" defaultValue={filters.speaker} anyLabel="Any" options={speakers} />
+      <SelectField id="claims-kind" name="kind" label="Kind" defaultValue={filters.kind} anyLabel="Any" options={KIND_OPTIONS} />
+      <SelectField id="claims-assignee" name="assignee" label="Assignee" defaultValue={filters.assignee} anyLabel="Anyone" options={assignees} />
+      <div>
+        <label htmlFor="claims-min-confidence" className={LABEL}>Min. confidence</label>
+        <input id="claims-min-confidence" name="minConfidence" type="number" min={0} max={1} step={0.05} defaultValue={filters.minConfidence ?? ""} className={FIELD} />
+      </div>
+      <div>
+        <label htmlFor="claims-max-confidence" className={LABEL}>Max. confidence</label>
+        <input id="claims-max-confidence" name="maxConfidence" type="number" min={0} max={1} step={0.05} defaultValue={filters.maxConfidence ?? ""} className={FIELD} />
+      </div>
+      <SelectField id="claims-sort" name="sort" label="Sort" defaultValue={filters.sort} options={SORT_OPTIONS} />
       <div className="flex items-end gap-2">
         <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800">
           Apply

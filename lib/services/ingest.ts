@@ -48,7 +48,7 @@ export type IngestContext = {
  * Every issue's lexicon, as the pipeline takes them. Resolved issues keep tagging new text, so their
  * history stays complete if they are reopened; the dashboard shows open issues only.
  */
-export async function loadIssueLexicons(db: Db): Promise<IssueLexicon[]> {
+export async function readIssueLexicons(db: Db): Promise<IssueLexicon[]> {
   return db.issue.findMany({
     orderBy: { position: "asc" },
     select: { slug: true, title: true, description: true, phrases: true, exclusions: true },
@@ -100,7 +100,7 @@ export async function ingestArticle(db: Db, input: ArticleInput, context: Ingest
     if (best && best.similarity >= NEAR_DUPLICATE_THRESHOLD) return { status: "near_duplicate", existingId: best.id, similarity: best.similarity };
   }
 
-  const issues = context.issues ?? (await loadIssueLexicons(db));
+  const issues = context.issues ?? (await readIssueLexicons(db));
   const speakers = context.speakers ?? (await loadSpeakerRegistry(db));
   const extraction = extractArticle(article.body, { issues, speakers: speakers.registry });
   speakers.registry = extraction.speakers;
@@ -139,7 +139,7 @@ export async function ingestMany(
 ): Promise<void> {
   const shared: IngestContext = {
     ...context,
-    issues: context.issues ?? (await loadIssueLexicons(db)),
+    issues: context.issues ?? (await readIssueLexicons(db)),
     speakers: context.speakers ?? (await loadSpeakerRegistry(db)),
     issueIds: context.issueIds ?? new Map((await db.issue.findMany({ select: { id: true, slug: true } })).map((issue) => [issue.slug, issue.id])),
     outletIds: context.outletIds ?? new Map(),

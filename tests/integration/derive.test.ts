@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { loadSeeds } from "@/lib/seeds";
 import { deriveArticle } from "@/lib/services/derive";
-import { loadIssueLexicons, loadSpeakerRegistry } from "@/lib/services/ingest";
+import { loadSpeakerRegistry, readIssueLexicons } from "@/lib/services/ingest";
 import { connectTestDb, resetDatabase } from "./helpers";
 
 let db: Db;
@@ -16,7 +16,7 @@ afterAll(async () => db.$disconnect());
 
 async function context() {
   const issues = await db.issue.findMany({ select: { id: true, slug: true } });
-  return { issues: await loadIssueLexicons(db), speakers: await loadSpeakerRegistry(db), issueIds: new Map(issues.map((issue) => [issue.slug, issue.id])) };
+  return { issues: await readIssueLexicons(db), speakers: await loadSpeakerRegistry(db), issueIds: new Map(issues.map((issue) => [issue.slug, issue.id])) };
 }
 
 describe("deriving claims again", () => {

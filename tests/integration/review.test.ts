@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import { loadSeeds } from "@/lib/seeds";
 import { refreshAnalysis } from "@/lib/services/analysis";
 import { deriveArticle } from "@/lib/services/derive";
-import { loadIssueLexicons, loadSpeakerRegistry } from "@/lib/services/ingest";
+import { loadSpeakerRegistry, readIssueLexicons } from "@/lib/services/ingest";
 import { bulkSetStatus, ConflictError, ReviewValidationError, updateClaim } from "@/lib/services/review";
 import { createUser } from "@/lib/services/users";
 import { connectTestDb, resetDatabase } from "./helpers";
@@ -82,7 +82,7 @@ describe("reviewing a claim", () => {
     expect(await linked()).toEqual(["ceasefire", "referendum"]);
 
     const issues = await db.issue.findMany({ select: { id: true, slug: true } });
-    await deriveArticle(db, claim.articleId, { issues: await loadIssueLexicons(db), speakers: await loadSpeakerRegistry(db), issueIds: new Map(issues.map((issue) => [issue.slug, issue.id])) });
+    await deriveArticle(db, claim.articleId, { issues: await readIssueLexicons(db), speakers: await loadSpeakerRegistry(db), issueIds: new Map(issues.map((issue) => [issue.slug, issue.id])) });
     const kept = await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { corrections: true, version: true } });
     expect(kept.corrections).toEqual(state.corrections);
     expect(kept.version).toBe(state.version);

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { firstWords } from "@/lib/data/articles";
+import { kindIs, speakerIs } from "@/lib/data/corrected";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind, ReviewStatus } from "@/lib/generated/prisma/enums";
@@ -71,10 +72,10 @@ export async function filterWhere(filters: ClaimFilters, viewerId?: string): Pro
   if (filters.speaker) {
     const speaker = await db.speaker.findFirst({ where: { OR: [{ slug: filters.speaker }, { id: filters.speaker }] }, select: { id: true } });
     const id = speaker?.id ?? "-";
-    and.push({ OR: [{ speakerId: id }, { corrections: { path: ["speakerId"], equals: id } }] });
+    and.push(speakerIs(id));
   }
   if (filters.status) and.push({ status: filters.status });
-  if (filters.kind) and.push({ OR: [{ kind: filters.kind }, { corrections: { path: ["kind"], equals: filters.kind } }] });
+  if (filters.kind) and.push(kindIs(filters.kind));
   if (filters.assignee === "none") and.push({ assigneeId: null });
   else if (filters.assignee === "me") and.push({ assigneeId: viewerId ?? "-" });
   else if (filters.assignee) and.push({ assigneeId: filters.assignee });

@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
-import { loadSeeds } from "@/lib/seeds";
-import { connectTestDb, resetDatabase } from "./helpers";
+import { seededTestDb } from "./helpers";
 
 vi.mock("server-only", () => ({}));
 
 let db: Db;
 
 beforeAll(async () => {
-  db = connectTestDb();
-  await resetDatabase(db);
-  await loadSeeds(db);
+  db = await seededTestDb();
 });
 afterAll(async () => db.$disconnect());
 

@@ -2,9 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
-import { loadSeeds } from "@/lib/seeds";
 import { createUser } from "@/lib/services/users";
-import { connectTestDb, resetDatabase } from "./helpers";
+import { seededTestDb } from "./helpers";
 
 /**
  * The authorization matrix: every route handler under app/api and every server action in lib/actions,
@@ -263,9 +262,7 @@ function isRefused(result: unknown, error: unknown): false | 401 | 403 {
 let fixture: Fixture;
 
 beforeAll(async () => {
-  db = connectTestDb();
-  await resetDatabase(db);
-  await loadSeeds(db);
+  db = await seededTestDb();
   const make = async (role: SessionUser["role"]) => {
     const user = await createUser(db, { email: `matrix-${role}@briefing.test`, name: `Matrix ${role}`, role, password: "a long enough password" });
     return { ...user, role };

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
 import { getBriefVersion, getDashboard, getIssueBrief } from "@/lib/data/briefs";
-import { loadSeeds } from "@/lib/seeds";
 import { parseBriefFilters } from "@/lib/validations/briefs";
-import { connectTestDb, resetDatabase } from "./helpers";
+import { seededTestDb } from "./helpers";
 
 vi.mock("server-only", () => ({}));
 
@@ -11,9 +10,7 @@ let db: Db;
 const filters = parseBriefFilters({});
 
 beforeAll(async () => {
-  db = connectTestDb();
-  await resetDatabase(db);
-  await loadSeeds(db);
+  db = await seededTestDb();
 });
 afterAll(async () => db.$disconnect());
 

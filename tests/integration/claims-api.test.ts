@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as getClaim, PATCH } from "@/app/api/claims/[id]/route";
 import { GET as listClaims } from "@/app/api/claims/route";
 import type { Db } from "@/lib/db";
-import { loadSeeds } from "@/lib/seeds";
 import { createUser } from "@/lib/services/users";
-import { connectTestDb, resetDatabase } from "./helpers";
+import { seededTestDb } from "./helpers";
 
 const session = vi.hoisted(() => ({ user: null as { id: string; email: string; name: string | null; role: "viewer" | "editor" | "admin" } | null }));
 
@@ -14,9 +13,7 @@ vi.mock("@/auth", () => ({ auth: vi.fn(async () => (session.user ? { user: sessi
 let db: Db;
 
 beforeAll(async () => {
-  db = connectTestDb();
-  await resetDatabase(db);
-  await loadSeeds(db);
+  db = await seededTestDb();
   const user = await createUser(db, { email: "api-editor@briefing.test", name: "Api Editor", role: "editor", password: "a long enough password" });
   session.user = { ...user, role: "editor" };
 });

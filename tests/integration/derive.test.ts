@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { loadSeeds } from "@/lib/seeds";
 import { deriveArticle } from "@/lib/services/derive";
 import { loadSpeakerRegistry, readIssueLexicons } from "@/lib/services/ingest";
-import { connectTestDb, resetDatabase } from "./helpers";
+import { seededTestDb } from "./helpers";
 
 let db: Db;
 
 beforeAll(async () => {
-  db = connectTestDb();
-  await resetDatabase(db);
-  await loadSeeds(db);
+  db = await seededTestDb();
 });
 afterAll(async () => db.$disconnect());
 

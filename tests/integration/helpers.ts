@@ -1,4 +1,5 @@
 import { createPrismaClient, type Db } from "@/lib/db";
+import { loadSeeds } from "@/lib/seeds";
 import { assertTestDatabase } from "@/lib/server/test-db";
 
 /** A client on this run's throwaway database; the guard refuses any other database. */
@@ -12,4 +13,12 @@ export async function resetDatabase(db: Db) {
     SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
   if (tables.length === 0) return;
   await db.$executeRawUnsafe(`TRUNCATE ${tables.map((table) => `"${table.tablename}"`).join(", ")} CASCADE`);
+}
+
+/** A client on this run's throwaway database, emptied and then loaded with the seeds. */
+export async function seededTestDb(): Promise<Db> {
+  const db = connectTestDb();
+  await resetDatabase(db);
+  await loadSeeds(db);
+  return db;
 }

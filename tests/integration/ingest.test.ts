@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { loadSeeds } from "@/lib/seeds";
 import { IngestValidationError, ingestArticle } from "@/lib/services/ingest";
-import { connectTestDb, resetDatabase } from "./helpers";
+import { seededTestDb } from "./helpers";
 
 let db: Db;
 
@@ -12,9 +11,7 @@ Vogt said the increase would pay for replacing 30 kilometres of mains over five 
 Residents' groups called the rise "a tax by another name" and said they would ask the council to block it.`;
 
 beforeAll(async () => {
-  db = connectTestDb();
-  await resetDatabase(db);
-  await loadSeeds(db);
+  db = await seededTestDb();
 });
 afterAll(async () => db.$disconnect());
 

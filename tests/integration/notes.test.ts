@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { loadSeeds } from "@/lib/seeds";
 import { createNote, deleteNote, NoteForbiddenError, NoteNotFoundError, updateNote } from "@/lib/services/notes";
 import { updateClaim } from "@/lib/services/review";
 import { createUser } from "@/lib/services/users";
-import { connectTestDb, resetDatabase } from "./helpers";
+import { seededTestDb } from "./helpers";
 
 let db: Db;
 type Person = { id: string; role: "viewer" | "editor" | "admin" };
@@ -13,9 +12,7 @@ let editor: Person;
 let admin: Person;
 
 beforeAll(async () => {
-  db = connectTestDb();
-  await resetDatabase(db);
-  await loadSeeds(db);
+  db = await seededTestDb();
   const make = async (email: string, role: Person["role"]) => ({ id: (await createUser(db, { email, role, name: email, password: "a long enough password" })).id, role });
   viewer = await make("vera.v@briefing.test", "viewer");
   editor = await make("eddie@briefing.test", "editor");

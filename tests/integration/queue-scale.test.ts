@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { listClaims } from "@/lib/data/claims";
 import type { Db } from "@/lib/db";
-import { loadSeeds } from "@/lib/seeds";
 import { claimFiltersSchema } from "@/lib/validations/claims";
-import { connectTestDb, resetDatabase } from "./helpers";
+import { seededTestDb } from "./helpers";
 
 vi.mock("server-only", () => ({}));
 
@@ -11,9 +10,7 @@ const CLAIMS = 100_000;
 let db: Db;
 
 beforeAll(async () => {
-  db = connectTestDb();
-  await resetDatabase(db);
-  await loadSeeds(db);
+  db = await seededTestDb();
   const article = await db.article.findFirstOrThrow({ select: { id: true } });
   await db.$executeRaw`
     INSERT INTO "Claim" (id, "articleId", kind, start, "end", text, confidence, fingerprint, status, "updatedAt")

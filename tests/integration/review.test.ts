@@ -1,21 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { loadSeeds } from "@/lib/seeds";
 import { refreshAnalysis } from "@/lib/services/analysis";
 import { deriveArticle } from "@/lib/services/derive";
 import { loadSpeakerRegistry, readIssueLexicons } from "@/lib/services/ingest";
 import { bulkSetStatus, ConflictError, ReviewValidationError, updateClaim } from "@/lib/services/review";
 import { createUser } from "@/lib/services/users";
-import { connectTestDb, resetDatabase } from "./helpers";
+import { seededTestDb } from "./helpers";
 
 let db: Db;
 let editor: { id: string; name: string | null };
 let other: { id: string; name: string | null };
 
 beforeAll(async () => {
-  db = connectTestDb();
-  await resetDatabase(db);
-  await loadSeeds(db);
+  db = await seededTestDb();
   editor = await createUser(db, { email: "rita@briefing.test", name: "Rita Reviewer", role: "editor", password: "a long enough password" });
   other = await createUser(db, { email: "olu@briefing.test", name: "Olu Other", role: "editor", password: "a long enough password" });
 });

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
-import { loadSeeds } from "@/lib/seeds";
 import { createShareLink, hashShareToken, listShareLinks, resolveShareToken, revokeShareLink, ShareTargetNotFoundError } from "@/lib/services/share-links";
 import { createUser } from "@/lib/services/users";
 import { parseClaimFilters } from "@/lib/validations/claims";
-import { connectTestDb, resetDatabase } from "./helpers";
+import { seededTestDb } from "./helpers";
 
 vi.mock("server-only", () => ({}));
 
@@ -14,9 +13,7 @@ let other: { id: string; role: "editor" };
 let admin: { id: string; role: "admin" };
 
 beforeAll(async () => {
-  db = connectTestDb();
-  await resetDatabase(db);
-  await loadSeeds(db);
+  db = await seededTestDb();
   const make = async <R extends "editor" | "admin">(email: string, role: R) => ({ id: (await createUser(db, { email, name: email, role, password: "a long enough password" })).id, role });
   editor = await make("sharer@briefing.test", "editor");
   other = await make("other@briefing.test", "editor");

@@ -80,6 +80,10 @@ test.describe("notes", () => {
     await thread.getByRole("button", { name: "Add note" }).click();
     const note = thread.locator("[data-note-id]").filter({ hasText: "Please check this" });
     await expect(note).toBeVisible();
+    const mention = note.locator(".mention");
+    await expect(mention).toHaveText("@e2e-editor");
+    await expect(mention).toHaveAttribute("title", E2E_USERS.editor.name);
+    await note.screenshot({ path: "test-results/screens/note-mention-shown.png" });
 
     const other = await browser.newContext({ storageState: storageStateFor("editor") });
     const editorPage = await other.newPage();

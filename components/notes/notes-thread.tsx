@@ -28,7 +28,7 @@ export async function NotesThread({ target, title = "Notes" }: NotesThreadProps)
       <ol className="space-y-3">
         {notes.map((note) => {
           const canEdit = Boolean(user && (user.id === note.author.id || user.role === "admin"));
-          const body = <NoteMarkdown body={note.body} />;
+          const body = <NoteMarkdown body={note.body} mentionables={teammates} />;
           return (
             <li key={note.id} className="rounded-md border border-gray-100 bg-gray-50 p-3" data-note-id={note.id}>
               <p className="mb-1 text-xs text-gray-600">

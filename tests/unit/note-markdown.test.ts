@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { NoteMarkdown, safeUrl } from "@/components/notes/note-markdown";
 
-const render = (body: string) => renderToStaticMarkup(createElement(NoteMarkdown, { body }));
+const render = (body: string, mentionables?: { handle: string; name: string }[]) => renderToStaticMarkup(createElement(NoteMarkdown, { body, mentionables }));
 
 describe("note Markdown", () => {
   it("shows raw HTML as text and never emits script, img or event handlers", () => {
@@ -33,5 +33,20 @@ describe("note Markdown", () => {
     expect(safeUrl(" https://x.org ")).toBe("https://x.org");
     expect(safeUrl("vbscript:msgbox")).toBe("");
     expect(safeUrl("//evil.example")).toBe("");
+  });
+
+  it("marks the mentions of teammates, and nothing that only looks like one", () => {
+    const team = [
+      { handle: "ana.field", name: "Ana Field" },
+      { handle: "bo", name: "Bo Brand" },
+    ];
+    const html = render("Ask @ana.field and @Bo, not @nobody or desk@bo.example; **@bo** counts, `@bo` and [@bo](https://example.org) do not.", team);
+    expect(html).toContain('Ask <span class="mention" title="Ana Field">@ana.field</span> and <span class="mention" title="Bo Brand">@Bo</span>, not @nobody or desk@bo.example;');
+    expect(html).toContain('<strong><span class="mention" title="Bo Brand">@bo</span></strong> counts');
+    expect(html).toContain("<code>@bo</code>");
+    expect(html).toContain('<a href="https://example.org" rel="nofollow noopener noreferrer" target="_blank">@bo</a>');
+    expect(html.match(/class="mention"/g)).toHaveLength(3);
+    expect(render("Ask @bo", [])).toBe(render("Ask @bo"));
+    expect(render("<b>@bo</b>", team)).toContain("&lt;b&gt;");
   });
 });

@@ -18,7 +18,6 @@ const BRIEF_CLUSTERS = 8;
 /** The dashboard loads a cluster's claims only when it is opened. */
 const DASHBOARD_MEMBERS = 0;
 const BRIEF_MEMBERS = 5;
-/** Claims a cluster opened on its own shows (one per source first). */
 const FRAMING_SOURCES = 8;
 const BRIEF_DISCREPANCIES = 50;
 const DISCREPANCY_SCAN = 200;

@@ -116,11 +116,14 @@ export async function ingestArticle(db: Db, input: ArticleInput, context: Ingest
   }
 }
 
+/**
+ * Whether `error` is a unique violation on `field`: P2002 from a Prisma model write, or P2010 from a raw
+ * statement (the article is written by one) whose driver error is a unique-constraint violation.
+ */
 function isUniqueViolation(error: unknown, field: string): boolean {
-  const known = error as { code?: string; meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } };
-  if (known?.code !== "P2002") return false;
-  const detail = JSON.stringify(known.meta ?? {});
-  return detail.includes(field);
+  const known = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
+  const unique = known?.code === "P2002" || (known?.code === "P2010" && known.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation");
+  return unique && JSON.stringify(known.meta ?? {}).includes(field);
 }
 
 export type IngestItem = { input: ArticleInput; sourceFile?: string };

@@ -1,6 +1,8 @@
+import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { IngestValidationError, ingestArticle } from "@/lib/services/ingest";
+import { normalizeForComparison } from "@/lib/text/minhash";
 import { seededTestDb } from "./helpers";
 
 let db: Db;
@@ -38,6 +40,21 @@ describe("ingesting an article", () => {
     const original = await db.article.findFirstOrThrow({ where: { outlet: { name: "Dunmore Courier" } }, select: { id: true } });
     const respaced = ARTICLE.replaceAll('"', "“").replaceAll("  ", " ").replace("\n", "\n\n");
     expect(await ingestArticle(db, { body: respaced }, { source: "paste" })).toEqual({ status: "duplicate", existingId: original.id });
+  });
+
+  it("answers a duplicate, not an error, when the same text is stored by someone else between its check and its write", async () => {
+    const body = "The ferry timetable changes on Monday, the harbour office said.\n\n\"Boats will leave every forty minutes,\" said Ola Brenn, the office's head.";
+    const contentHash = crypto.createHash("sha256").update(normalizeForComparison(body)).digest("hex");
+    let outcome: Promise<unknown> | undefined;
+    // The other writer's row is not committed yet when the ingest checks, so only its own write meets it.
+    const winner = await db.$transaction(async (tx) => {
+      const row = await tx.article.create({ data: { originalText: body, cleanedText: body, contentHash, minhash: [], lshBands: [], source: "api", charCount: body.length }, select: { id: true } });
+      outcome = ingestArticle(db, { body, force: true }, { source: "paste" });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      return row;
+    });
+    expect(await outcome).toEqual({ status: "duplicate", existingId: winner.id });
+    expect(await db.article.count({ where: { contentHash } })).toBe(1);
   });
 
   it("flags a near duplicate (a seed with a correction appended) and stores it only when forced", async () => {

@@ -6,9 +6,8 @@
  */
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { createPrismaClient } from "@/lib/db";
 import { decodeArticleFile, ImportError } from "@/lib/import/files";
-import { openDatabase, runCommand } from "@/lib/server/database";
+import { runCommand, withDatabase } from "@/lib/server/database";
 import { refreshAnalysis } from "@/lib/services/analysis";
 import { IngestValidationError, ingestMany, type IngestItem } from "@/lib/services/ingest";
 
@@ -36,8 +35,6 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
-  const database = await openDatabase();
-  const db = createPrismaClient(database.url);
   const lines: (string | undefined)[] = new Array(files.length);
   let printed = 0;
   let done = 0;
@@ -57,7 +54,7 @@ async function main(): Promise<number> {
       : (error as NodeJS.ErrnoException).code === "ENOENT"
         ? "no such file"
         : (error as Error).message;
-  try {
+  await withDatabase(async (db) => {
     drawProgress(0, files.length);
     const items: (IngestItem & { index: number })[] = [];
     for (const [index, file] of files.entries()) {
@@ -81,10 +78,7 @@ async function main(): Promise<number> {
       }
     });
     if (stored > 0) await refreshAnalysis(db);
-  } finally {
-    await db.$disconnect();
-    await database.stop();
-  }
+  });
   return failed > 0 ? 1 : 0;
 }
 

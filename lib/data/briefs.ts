@@ -298,6 +298,12 @@ const CLUSTER_SELECT = {
   issue: { select: { slug: true, title: true } },
 } satisfies Prisma.ClaimClusterSelect;
 
+type ClusterRow = Prisma.ClaimClusterGetPayload<{ select: typeof CLUSTER_SELECT }>;
+
+function clusterView({ speakerName: speaker, ...cluster }: ClusterRow, members: Map<string, ClusterMember[]>): ClusterView {
+  return { ...cluster, speaker, members: members.get(cluster.id) ?? [] };
+}
+
 /** Clusters, widest first, with up to `membersEach` member claims each ({@link loadMembers}). */
 async function listClusters(where: Prisma.ClaimClusterWhereInput, take: number, membersEach: number): Promise<ClusterView[]> {
   const clusters = await db.claimCluster.findMany({ where, orderBy: [{ outletCount: "desc" }, { claimCount: "desc" }, { key: "asc" }], take, select: CLUSTER_SELECT });
@@ -305,7 +311,7 @@ async function listClusters(where: Prisma.ClaimClusterWhereInput, take: number, 
     clusters.map((cluster) => cluster.id),
     membersEach,
   );
-  return clusters.map(({ speakerName: speaker, ...cluster }) => ({ ...cluster, speaker, members: members.get(cluster.id) ?? [] }));
+  return clusters.map((cluster) => clusterView(cluster, members));
 }
 
 /**
@@ -315,9 +321,7 @@ async function listClusters(where: Prisma.ClaimClusterWhereInput, take: number, 
 export async function getCluster(id: string, { offset = 0, limit = CLUSTER_PAGE.size } = {}): Promise<ClusterView | null> {
   const cluster = await db.claimCluster.findUnique({ where: { id }, select: CLUSTER_SELECT });
   if (!cluster) return null;
-  const members = await loadMembers([cluster.id], limit, offset);
-  const { speakerName: speaker, ...rest } = cluster;
-  return { ...rest, speaker, members: members.get(cluster.id) ?? [] };
+  return clusterView(cluster, await loadMembers([cluster.id], limit, offset));
 }
 
 /**
@@ -326,7 +330,7 @@ export async function getCluster(id: string, { offset = 0, limit = CLUSTER_PAGE.
  */
 function filterOptions(summary: AnalysisSummary | null, sources: SourceRef[], issues: { slug: string; title: string }[]): FilterOptions {
   let articles = 0;
-  const offered = sources.filter((source) => !source.key.startsWith("article:") || articles++ < ARTICLE_OPTIONS);
+  const offered = sources.filter((source) => !("articleId" in parseSourceKey(source.key)) || articles++ < ARTICLE_OPTIONS);
   return { sources: offered, speakers: (summary?.speakers ?? []).map(({ slug, name }) => ({ slug, name })), issues };
 }
 

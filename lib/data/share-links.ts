@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { firstWords } from "@/lib/analysis/sources";
+import { firstWords, parseSourceKey } from "@/lib/analysis/sources";
 import { db } from "@/lib/db";
 import type { ClaimKind } from "@/lib/generated/prisma/enums";
 import { getAnalysisSummary, getBriefVersion, getIssueBrief, type IssueBrief } from "@/lib/data/briefs";
@@ -22,8 +22,9 @@ const issueSources = new VersionedCache<IssueSource[]>(16);
  */
 export async function listIssueSources(issueId: string, slug: string, filters: { outlet?: string } = {}): Promise<IssueSource[]> {
   const all = await issueSources.get(issueId, await getBriefVersion(), () => loadIssueSources(issueId, slug));
-  const wanted = filters.outlet;
-  return wanted ? all.filter((row) => (wanted.startsWith("article:") ? `article:${row.id}` === wanted && !row.outletSlug : row.outletSlug === wanted)) : all;
+  if (!filters.outlet) return all;
+  const wanted = parseSourceKey(filters.outlet);
+  return all.filter((row) => ("articleId" in wanted ? row.id === wanted.articleId && !row.outletSlug : row.outletSlug === wanted.outletSlug));
 }
 
 async function loadIssueSources(issueId: string, slug: string): Promise<IssueSource[]> {

@@ -166,23 +166,22 @@ export async function revokeShareLink(db: Db, caller: ShareCaller, id: string, n
 export type ResolvedShareLink = { id: string; targetType: ShareTarget; issueId: string | null; claimId: string | null; expiresAt: Date | null; createdAt: Date };
 
 /** Counts one open of a share link (lastOpenedAt, openCount). */
-export async function recordShareOpen(db: Db, id: string, now = new Date()): Promise<void> {
-  await db.shareLink.update({ where: { id }, data: { lastOpenedAt: now, openCount: { increment: 1 } } });
+export async function recordShareOpen(db: Db, id: string): Promise<void> {
+  await db.shareLink.update({ where: { id }, data: { lastOpenedAt: new Date(), openCount: { increment: 1 } } });
 }
 
 /**
  * The live link a token opens, or null: an unknown, malformed, revoked or expired token all give null,
- * so a holder cannot tell them apart. With `record`, counts the open (lastOpenedAt, openCount).
+ * so a holder cannot tell them apart. Counting the open is {@link recordShareOpen}'s (proxy.ts, once per request).
  */
-export async function resolveShareToken(db: Db, token: string, { record = false, now = new Date() }: { record?: boolean; now?: Date } = {}): Promise<ResolvedShareLink | null> {
+export async function resolveShareToken(db: Db, token: string): Promise<ResolvedShareLink | null> {
   if (!isShareTokenShape(token)) return null;
   const link = await db.shareLink.findUnique({
     where: { tokenHash: hashShareToken(token) },
     select: { id: true, targetType: true, issueId: true, claimId: true, expiresAt: true, revokedAt: true, createdAt: true },
   });
-  if (!link || shareLinkState(link, now) !== "active") return null;
+  if (!link || shareLinkState(link) !== "active") return null;
   if ((link.targetType === "issue" && !link.issueId) || (link.targetType === "claim" && !link.claimId)) return null;
-  if (record) await recordShareOpen(db, link.id, now);
   const { revokedAt: _revokedAt, ...live } = link;
   return live;
 }

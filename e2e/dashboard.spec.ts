@@ -258,6 +258,8 @@ test.describe("a claim reported by more sources than a cluster shows at first", 
   test.use({ storageState: storageStateFor("editor") });
 
   test("opening the cluster shows twelve sources, and Show more the rest", async ({ page }) => {
+    // It stores 13 articles and waits for the analysis to take them in.
+    test.slow();
     const run = Date.now().toString(36);
     const slug = `harbour-tolls-${run}`;
     const db = testDb();

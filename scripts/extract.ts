@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { extractArticles, loadIssueLexicons } from "../lib/nlp";
+import { extractArticles } from "../lib/nlp";
+import { loadIssueLexiconFile } from "../lib/issues-file";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ISSUES_FILE = path.join(ROOT, "seeds", "issues.json");
@@ -15,12 +16,39 @@ function readUtf8(file: string): string {
   }
 }
 
-function main(files: string[]): number {
-  if (!files.length) {
-    process.stderr.write("usage: npm run extract -- FILE...\n");
+const USAGE = "usage: npm run extract -- [--issues ISSUES_JSON] FILE...\n";
+
+/** Splits the command line into the issues file (`--issues FILE` or `--issues=FILE`) and the article files. */
+function parseArgs(args: readonly string[]): { issuesFile: string; files: string[] } | string {
+  let issuesFile = ISSUES_FILE;
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === "--issues" || arg.startsWith("--issues=")) {
+      const value = arg === "--issues" ? args[++i] : arg.slice("--issues=".length);
+      if (!value) return "--issues needs a file: --issues ISSUES_JSON";
+      issuesFile = value;
+    } else if (arg === "--") continue;
+    else if (arg.startsWith("--")) return `unknown option ${arg}`;
+    else files.push(arg);
+  }
+  return { issuesFile, files };
+}
+
+function main(args: string[]): number {
+  const parsed = parseArgs(args);
+  if (typeof parsed === "string" || !parsed.files.length) {
+    process.stderr.write(`${typeof parsed === "string" ? `extract: ${parsed}\n` : ""}${USAGE}`);
     return 2;
   }
-  const issues = loadIssueLexicons(JSON.parse(readUtf8(ISSUES_FILE)));
+  const { files } = parsed;
+  let issues: ReturnType<typeof loadIssueLexiconFile>;
+  try {
+    issues = loadIssueLexiconFile(parsed.issuesFile);
+  } catch (error) {
+    process.stderr.write(`extract: ${(error as Error).message}\n`);
+    return 1;
+  }
   const texts: string[] = [];
   for (const file of files) {
     try {

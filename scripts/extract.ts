@@ -81,7 +81,7 @@ function main(args: string[]): number {
         start: c.start,
         end: c.end,
         issues: c.issues,
-        figures: c.figures.map((f) => ({ value: f.value, unit: f.unit, raw: f.raw, about: f.about, start: f.start, end: f.end })),
+        figures: c.figures.map((f) => ({ value: f.high === undefined ? f.value : `${f.value}-${f.high}`, unit: f.unit, raw: f.raw, about: f.about, start: f.start, end: f.end })),
         confidence: c.confidence,
         method: c.method,
         fingerprint: c.fingerprint,

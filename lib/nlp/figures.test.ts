@@ -35,10 +35,73 @@ describe("findFigures", () => {
     expect(figures("The plan includes around 20 points.")[0]).toMatchObject({ value: 20, unit: "points" });
   });
 
-  it("does not take labels, dates, ages or scores for figures", () => {
+  it("does not take labels, dates, ordinals or figures of speech for figures (FIG-8)", () => {
     expect(figures("The 20-point plan cites Article 5.")).toEqual([]);
     expect(figures("They met on Dec. 28, 2025, and again in February 2022.")).toEqual([]);
-    expect(figures("Treadwell, 64, said the council voted 5-2 on March 1.")).toEqual([]);
     expect(figures("Tickets for under-18s stay frozen until 2028.")).toEqual([]);
+    expect(figures("Nobody expects a one-week miracle.")).toEqual([]);
+    expect(figures("The union backs a five-point programme and a two-state formula.")).toEqual([]);
+    expect(figures("It was the third meeting and the first vote; one day the quays will be quiet.")).toEqual([]);
+    expect(figures("No one asked, and the two leaders shook hands at Channel Four.")).toEqual([]);
+  });
+
+  it("reads durations and money with their unit and scale (FIG-1)", () => {
+    expect(figures("The council approved a 90-day moratorium.")[0]).toMatchObject({ value: 90, unit: "days" });
+    expect(figures("Corvane plans a $4.2 billion expansion.")[0]).toMatchObject({ value: 4_200_000_000, unit: "USD" });
+    expect(figures("The hearing ran one hour and 40 minutes.")[0]).toMatchObject({ value: 100, unit: "minutes" });
+  });
+
+  it("reads counts written in words (FIG-2)", () => {
+    expect(pick("Three inspectors resigned.")).toEqual([[3, "inspectors"]]);
+    expect(pick("They repaired the remaining five cranes.")).toEqual([[5, "cranes"]]);
+    expect(pick("Valdoria formed two working groups and named eleven harbour pilots.")).toEqual([[2, "working groups"], [11, "harbour pilots"]]);
+    expect(pick("The port cut fees just once this year.")).toEqual([[1, "times"]]);
+  });
+
+  it("reads vague magnitudes as their lower bound, with what they count (FIG-3)", () => {
+    expect(pick("Tens of thousands of containers are stuck.")).toEqual([[10_000, "containers"]]);
+    expect(pick("The strike has cost millions of euros.")).toEqual([[1_000_000, "EUR"]]);
+    expect(pick("Hundreds of dockers marched.")).toEqual([[100, "dockers"]]);
+  });
+
+  it("reads ranges as LOW-HIGH, and scores (FIG-4)", () => {
+    expect(range("Only one or two berths are free.")).toEqual([["1-2", "berths"]]);
+    expect(range("Fees will rise between 4.5 percent and 4.75 percent.")).toEqual([["4.5-4.75", "%"]]);
+    expect(range("The board expects 4.5 to 4.75 percent.")).toEqual([["4.5-4.75", "%"]]);
+    expect(range("The union asked for 20, 25 or 30 years of cover.")).toEqual([["20-30", "years"]]);
+    expect(range("Repairs take two to three weeks.")).toEqual([["2-3", "weeks"]]);
+    expect(range("Sandhaven won 2-1 on Saturday.")).toEqual([["2-1", ""]]);
+    expect(range("Most crews are in their mid-40s.")).toEqual([["44-46", ""]]);
+  });
+
+  it("reads fractions, an hour and multiples (FIG-5)", () => {
+    expect(pick("The board approved a quarter-point rise.")).toEqual([[0.25, "points"]]);
+    expect(pick("Fees rose by half a point.")).toEqual([[0.5, "points"]]);
+    expect(pick("After a three-and-a-half-hour meeting, talks broke up.")).toEqual([[3.5, "hours"]]);
+    expect(pick("The queue was twice as long as last week's.")).toEqual([[2, "x"]]);
+    expect(pick("They argued for more than an hour.")).toEqual([[1, "hours"]]);
+    expect(pick("The ferry took an hour and 20 minutes.")).toEqual([[80, "minutes"]]);
+  });
+
+  it("reads counts in compounds, after 'record' and elliptic units (FIG-6)", () => {
+    expect(pick("A 40-container backlog built up.")).toEqual([[40, "containers"]]);
+    expect(pick("Crews handled a record 512 sailings.")).toEqual([[512, "sailings"]]);
+    expect(pick("Sandhaven lost in three days and Port Alva in five.")).toEqual([[3, "days"], [5, "days"]]);
+  });
+
+  it("reads ages as years, whatever their notation (FIG-7)", () => {
+    expect(pick("Ambe, 52, said the vote was close.")).toEqual([[52, "years"]]);
+    expect(pick("A 29-year-old crane driver was hurt.")).toEqual([[29, "years"]]);
+    expect(pick("The pilot is 61 years old and joined 14 years ago.")).toEqual([[61, "years"], [14, "years"]]);
   });
 });
+
+function pick(text: string): [number, string][] {
+  return figures(text).map((f) => [f.value, f.unit]);
+}
+
+function range(text: string): [string, string][] {
+  const { paragraphs, sentences, tokens } = splitSentences(text);
+  const verbs = findSpeechVerbs(sentences, tokens, findQuotes(text, paragraphs));
+  return findFigures(text, sentences, tokens, verbs).map((f) => [f.high === undefined ? String(f.value) : `${f.value}-${f.high}`, f.unit]);
+}

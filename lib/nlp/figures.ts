@@ -1,7 +1,7 @@
 import type { Figure } from "./types";
 import { tokenIndexAt, type Sentence, type Tokens } from "./sentences";
 import type { VerbHit } from "./reported";
-import { CURRENCIES, MONTHS, NUMBER_WORDS, SCALES, TIME_UNITS } from "./lexicon/numbers";
+import { CURRENCIES, FIGURATIVE_UNITS, LABEL_HEADS, MAGNITUDES, MONTHS, NUMBER_WORDS, SCALES, TIME_UNITS } from "./lexicon/numbers";
 import { NON_NAME_WORDS } from "./lexicon/roles";
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
@@ -28,15 +28,14 @@ const WORD_FIGURE = new RegExp(
       String.raw`(?<cwnum>${WORDNUM})\s(?<cwscale>${SCALE})(?![\p{L}])`,
     ].join("|") +
     ")",
-  "giu",
+  "iuy",
 );
 
-function allMatches(text: string): RegExpExecArray[] {
+function allMatches(text: string, starts: readonly number[]): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
-  for (const re of [DIGIT_FIGURE, WORD_FIGURE]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) out.push(m);
-  }
+  DIGIT_FIGURE.lastIndex = 0;
+  for (let m = DIGIT_FIGURE.exec(text); m; m = DIGIT_FIGURE.exec(text)) out.push(m);
+  out.push(...scanAt(WORD_FIGURE, text, starts));
   out.sort((a, b) => a.index - b.index);
   return out.filter((m, i) => {
     const prev = out[i - 1];
@@ -46,8 +45,9 @@ function allMatches(text: string): RegExpExecArray[] {
 
 const WORD_BOUNDARY_BEFORE = /[\p{L}\p{N}]/u;
 const LABEL_BEFORE = /(?:^|[^\p{L}])(\p{Lu}[\p{L}.]*)\s+$/u;
-const QUANTITY_CUE = /(?:^|\s)(?:to|at|about|around|nearly|almost|roughly|some|approximately|than|over|under|least|of|by|from|just|only|reached|hit|totalled|totaled)\s+$/iu;
+const QUANTITY_CUE = /(?:^|\s)(?:to|at|about|around|nearly|almost|roughly|some|approximately|than|over|under|least|of|by|from|just|only|reached|hit|totalled|totaled|record)\s+$/iu;
 const AGE_AROUND = /,\s*$/u;
+const DURATION_CUE = /(?:^|[^\p{L}])(?:for|in|within|than|about|only|just|over|after|last|past|next|single|nearly|almost|around|lasting|under|of|least|up to)\s+$/iu;
 const SHELL_HEADS = new Set(["increase", "rise", "cut", "fall", "drop", "jump", "hike", "decline", "reduction", "surge", "gain", "loss"]);
 const ABOUT_PREPOSITIONS = new Set(["on", "of", "in", "under", "with", "for", "between", "over"]);
 const NP_POS = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"]);
@@ -90,9 +90,13 @@ function classify(text: string, m: RegExpExecArray): Raw | null {
   if (WORD_BOUNDARY_BEFORE.test(prevChar) || (prevChar === "-" && /[\p{L}]/u.test(text[start - 2] ?? ""))) return null;
   if (g.pnum) return { value: parseNumber(g.pnum), unit: "%", raw, kind: "percent", start, end };
   if (g.dunit) {
-    if (/^-?(?:old|ago)\b|^\s+(?:old|ago)\b/u.test(text.slice(end, end + 5)) || /^-(?:old|long)/u.test(nextText)) return null;
     const first = TIME_UNITS.get((g.dunit as string).toLowerCase());
     if (!first) return null;
+    if (/^[-\s]old\b/u.test(text.slice(end, end + 5))) {
+      return first.unit === "years" ? { value: parseNumber(g.dnum as string), unit: "years", raw: text.slice(start, end + 4), kind: "age", start, end: end + 4 } : null;
+    }
+    if (/^-long/u.test(nextText)) return null;
+    if (parseNumber(g.dnum as string) === 1 && !g.d2unit && !DURATION_CUE.test(text.slice(Math.max(0, start - 16), start))) return null;
     let value = parseNumber(g.dnum as string);
     let unit = first.unit;
     if (g.d2unit) {
@@ -113,7 +117,9 @@ function classify(text: string, m: RegExpExecArray): Raw | null {
   const before = text.slice(Math.max(0, start - 30), start);
   const label = LABEL_BEFORE.exec(before);
   if (label && !NON_NAME_WORDS.has((label[1] as string).toLowerCase()) && !/[.!?]\s+\S+\s+$/u.test(before)) return null;
-  if (AGE_AROUND.test(before) && /^,/u.test(nextText) && /\p{Lu}[\p{L}]+,\s*$/u.test(before)) return null;
+  if (AGE_AROUND.test(before) && /^,/u.test(nextText) && /[\p{L}]{2,},\s*$/u.test(before) && /^\d{1,3}$/u.test(digits) && parseNumber(digits) < 120) {
+    return { value: parseNumber(digits), unit: "years", raw, kind: "age", start, end };
+  }
   return { value: parseNumber(digits) * scaleOf(g.cscale), unit: "", raw, kind: "count", start, end };
 }
 
@@ -219,17 +225,22 @@ function findAbout(text: string, sentence: Sentence, tokens: Tokens, figure: Raw
 }
 
 /**
- * Finds measured figures: percentages ("90%", "95 per cent"), money ("$4.5 million", "£3.2m"),
- * durations ("one hour and 15 minutes" = 75 minutes, "60-day") and counts with digits ("240,000
- * vehicles", "around 20 points"). Dates, times, years, ages, scores ("5-2"), ordinals and labels
- * ("20-point plan", "Article 5", "under-18s") are not figures. `about` is what the figure measures:
- * the noun phrase it qualifies or the subject of its clause; null when unclear.
+ * Finds measured figures as newsrooms write them: percentages ("90%", "95 per cent"), money ("$4.5 million",
+ * "£3.2m", "millions of euros"), durations ("one hour and 15 minutes" = 75 minutes, "60-day", "more than an
+ * hour", "a three-and-a-half-hour meeting"), counts in digits or words ("240,000 vehicles", "three
+ * inspectors", "an 82-run defeat"), vague magnitudes ("tens of thousands", read as their lower bound),
+ * multiples ("twice as long" = 2 x), ranges ("one or two", "4.5 to 4.75 percent": `value` the low end,
+ * `high` the high end), scores ("won 2-1"), ages ("Ambe, 52,", "a 29-year-old") and a unit left implicit
+ * ("in three days and Porto in five"). Dates, times, years, ordinals, labels ("20-point plan", "Article 5",
+ * "under-18s") and figures of speech ("a one-week miracle", "the two leaders") are not figures. `about` is
+ * what the figure measures: the noun phrase it qualifies or the subject of its clause; null when unclear.
  */
 export function findFigures(text: string, sentences: readonly Sentence[], tokens: Tokens, verbs: readonly VerbHit[]): Figure[] {
   const out: Figure[] = [];
   const verbStarts = new Set(verbs.filter((v) => v.isReported || v.isTag).map((v) => v.start));
-  let s = 0;
-  for (const m of allMatches(text)) {
+  const found: Raw[] = [];
+  const starts = candidateStarts(tokens);
+  for (const m of allMatches(text, starts)) {
     const raw = classify(text, m);
     if (!raw) continue;
     if (raw.kind === "count") {
@@ -242,6 +253,20 @@ export function findFigures(text: string, sentences: readonly Sentence[], tokens
         raw.raw = text.slice(raw.start, raw.end);
       }
     }
+    found.push(raw);
+  }
+  found.push(
+    ...wordCounts(text, tokens, starts),
+    ...compounds(text, starts),
+    ...magnitudes(text, tokens, starts),
+    ...multiples(text, starts),
+    ...fractions(text, starts),
+    ...scores(text, starts),
+    ...decades(text, tokens, starts),
+  );
+  const joined = joinRanges(text, withoutOverlaps(found));
+  let s = 0;
+  for (const raw of withoutOverlaps([...joined, ...ellipticUnits(text, sentences, joined)])) {
     while (s < sentences.length - 1 && (sentences[s] as Sentence).end <= raw.start) s++;
     const sentence = sentences[s];
     out.push({ ...raw, about: sentence ? findAbout(text, sentence, tokens, raw, verbStarts) : null });
@@ -264,4 +289,341 @@ function countUnit(text: string, tokens: Tokens, end: number): string | null {
   const start = tokens.starts[from] as number;
   if (start - end > 1) return null;
   return text.slice(start, tokens.ends[lastNoun] as number);
+}
+
+// Figures written the way newsrooms write them: counts and amounts in words, vague magnitudes,
+// compound adjectives ("82-run defeat"), multiples, fractions of units, scores, ranges and elliptic units.
+
+const WORDS = String.raw`(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozen`;
+const WORD_COUNT = new RegExp(String.raw`(?<![\p{L}\p{N}-])(?<n>${WORDS})(?![\p{L}\p{N}-])`, "iuy");
+const COMPOUND = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.,-])(?<n>${NUM}|${WORDS}|an?[- ]quarter|quarter|half)(?<half>-and-a-half)?-(?<u>\p{Ll}+)(?<old>-old)?(?![\p{L}\p{N}]|-\p{L})`,
+  "uy",
+);
+const MAGNITUDE = /(?<![\p{L}])(?<m>tens|dozens|hundreds|thousands|millions|billions|trillions)(?:\s+of\s+(?<m2>thousands|millions|billions))?(?![\p{L}])/iuy;
+const MULTIPLE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.])(?:(?<tw>twice|thrice)|(?<n>${NUM}|${WORDS})(?:\s+times|-fold|x))(?=\s+(?:as|more|less|the|larger|higher|bigger|greater|faster|longer|over|that|what|bigger)\b)|(?<![\p{L}\p{N}.])(?<f>${NUM}|${WORDS})-fold(?![\p{L}])`,
+  "iuy",
+);
+const FRACTION = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:(?<h>half)\s+an?\s+(?<hu>${UNIT}|point|percentage point)|(?<n>${NUM}|${WORDS}|an?)\s+and\s+a\s+half\s+(?<nu>${UNIT})|(?<a>an?)\s+(?<au>hour|${UNIT})(?:\s+and\s+(?<a2>an?\s+half|${NUM}|${WORDS})(?:\s+(?<a2u>${UNIT}))?)?)(?![\p{L}])`,
+  "iuy",
+);
+const FREQUENCY = /(?<![\p{L}])(?:just|only|at least|more than|fewer than|less than|exactly)\s+(?<n>once|twice|thrice)(?![\p{L}])/iuy;
+const SCORE = /(?<![\p{L}\p{N}.,/-])(?<a>\d{1,2})\s?[-–]\s?(?<b>\d{1,2})(?![\p{N}\p{L}/-]|[.,]\d|\s?(?:%|per ?cent))/uy;
+const SCORE_CUE_BEFORE = /(?:^|[^\p{L}])(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|drew|draw|drawn|led|leads|lead|leading|trail|trails|trailed|trailing|series|score|scoreline|voted|vote|margin|victory|defeat|by|at)\s+(?:\p{L}+\s+){0,2}$/iu;
+const SCORE_CUE_AFTER = /^\s+(?:up|down|win|victory|defeat|lead|loss|vote|margin|majority|scoreline|in favou?r|against|ahead|behind|series)\b/iu;
+const DECADE = /(?<![\p{L}\p{N}])(?<q>early|mid|late)[- ](?<d>[1-9]0)s(?![\p{L}])/iuy;
+const IRREGULAR_PLURALS = new Set(["men", "women", "people", "children", "police", "staff", "personnel", "feet", "troops", "crew", "cattle", "aircraft", "sheep", "data", "media"]);
+const NOT_HEADS = new Set(["is", "was", "has", "does", "this", "its", "his", "us", "as", "yes", "thus", "plus", "less", "unless", "across", "always", "perhaps"]);
+const CONTENT_POS = new Set(["ADJ", "ADV", "NOUN", "PROPN", "VERB"]);
+const ONE_IDIOMS = new Set(["another", "by", "hand", "way", "thing", "point", "time", "side", "more", "last", "such", "day", "moment", "reason", "word", "kind", "sort", "after", "other", "too", "too,"]);
+const ONE_BEFORE = new Set(["no", "any", "every", "each", "which", "anyone", "someone", "the", "this", "that", "no-"]);
+const DYAD_BEFORE = new Set(["the", "these", "those", "both", "our", "their", "its"]);
+const OF_PARTITIVE = /^\s+of\s+(?:the|them|us|you|whom|which|those|these|his|her|their|its|our|my|your)\b/iu;
+const BEFORE_WORD = /([\p{L}-]+)\s*$/u;
+
+const TRIGGERS: ReadonlySet<string> = new Set([
+  ...NUMBER_WORDS.keys(), ...MAGNITUDES.keys(), "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+  "early", "mid", "late", "just", "only", "at", "more", "fewer", "less", "exactly", "us",
+]);
+
+/** Offsets of the tokens a figure can start at (digits, currency signs, number and amount words): the sticky patterns run only there. */
+function candidateStarts(tokens: Tokens): number[] {
+  const out: number[] = [];
+  for (let t = 0; t < tokens.count; t++) {
+    const value = tokens.values[t] as string;
+    if (/^[\d$€£¥₴₽]/u.test(value) || TRIGGERS.has(value.toLowerCase()) || TRIGGERS.has(value.toLowerCase().split("-")[0] as string)) out.push(tokens.starts[t] as number);
+  }
+  return out;
+}
+
+/** Matches of a sticky pattern at the given offsets, each starting after the previous match. */
+function scanAt(re: RegExp, text: string, starts: readonly number[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let after = 0;
+  for (const start of starts) {
+    if (start < after) continue;
+    re.lastIndex = start;
+    const m = re.exec(text);
+    if (!m) continue;
+    out.push(m);
+    after = m.index + m[0].length;
+  }
+  return out;
+}
+
+function isPlural(word: string): boolean {
+  const w = word.toLowerCase();
+  if (NOT_HEADS.has(w)) return false;
+  return IRREGULAR_PLURALS.has(w) || (/s$/u.test(w) && !/(?:ss|us|is|['’]s)$/u.test(w));
+}
+
+function plural(unit: string, value: number): string {
+  if (value === 1 || /s$/u.test(unit)) return unit;
+  return /[^aeiou]y$/u.test(unit) ? `${unit.slice(0, -1)}ies` : `${unit}s`;
+}
+
+/** The noun phrase a count in words counts ("two working groups" → "working groups"), or null when none follows. */
+function countedNoun(text: string, tokens: Tokens, end: number, one: boolean): { end: number; unit: string } | null {
+  let t = tokenIndexAt(tokens, end);
+  if (t < tokens.count && (tokens.starts[t] as number) < end) t++;
+  if (t >= tokens.count || (tokens.starts[t] as number) - end > 1) return null;
+  const from = tokens.starts[t] as number;
+  let nounEnd = -1;
+  for (let k = 0; k < 4 && t < tokens.count; k++, t++) {
+    const value = tokens.values[t] as string;
+    const pos = tokens.pos[t] as string;
+    if (!CONTENT_POS.has(pos) || /^\p{P}+$/u.test(value)) break;
+    if (one) {
+      if (pos === "VERB" && /(?:ed|ing)$/u.test(value) && nounEnd >= 0) break;
+      if (pos === "NOUN" || (pos === "VERB" && nounEnd >= 0)) nounEnd = tokens.ends[t] as number;
+      else if (pos !== "ADJ") break;
+    } else if (isPlural(value) && pos !== "ADV") return { end: tokens.ends[t] as number, unit: text.slice(from, tokens.ends[t] as number) };
+    else if (pos === "VERB" && !/(?:ing|ed)$/u.test(value)) break;
+  }
+  return nounEnd >= 0 ? { end: nounEnd, unit: text.slice(from, nounEnd) } : null;
+}
+
+/** A label noun among the next three words ("20-point peace plan", "five-point programme"). */
+function labelFollows(text: string, end: number): boolean {
+  const words = /^[\s-]*((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+)/u.exec(text.slice(end, end + 48))?.[1] ?? "";
+  return words.toLowerCase().split(/[\s-]+/u).some((w) => LABEL_HEADS.has(w));
+}
+
+function previousWord(text: string, start: number): string {
+  return (BEFORE_WORD.exec(text.slice(Math.max(0, start - 24), start))?.[1] ?? "").toLowerCase();
+}
+
+function nextWord(text: string, end: number): string {
+  return (/^\s*([\p{L}]+)/u.exec(text.slice(end, end + 24))?.[1] ?? "").toLowerCase();
+}
+
+/** A capitalised number word inside a sentence is part of a name ("Formula One", "Channel Four"). */
+function isNamePart(text: string, start: number, word: string): boolean {
+  return /^\p{Lu}/u.test(word) && !/(?:^|[.!?:;“"«(\n—–-]\s*|^\s*)$/u.test(text.slice(Math.max(0, start - 3), start));
+}
+
+function wordCounts(text: string, tokens: Tokens, starts: readonly number[]): Raw[] {
+  const out: Raw[] = [];
+  for (const m of scanAt(WORD_COUNT, text, starts)) {
+    const word = m[0];
+    const start = m.index;
+    const value = parseNumber(word.replace(/^a /iu, ""));
+    if (isNamePart(text, start, word)) continue;
+    const end = start + word.length;
+    const one = value === 1;
+    const before = previousWord(text, start);
+    if (one && (ONE_BEFORE.has(before) || ONE_IDIOMS.has(nextWord(text, end)) || /^\p{Lu}/u.test(word))) continue;
+    if (value === 2 && DYAD_BEFORE.has(before)) continue; // "the two leaders" refers back to two named parties
+    if (OF_PARTITIVE.test(text.slice(end, end + 16))) {
+      if (!one) out.push({ value, unit: "", raw: word, kind: "count", start, end });
+      continue;
+    }
+    const noun = countedNoun(text, tokens, end, one);
+    if (!noun || labelFollows(text, start + word.length)) continue;
+    if (TIME_UNITS.has(noun.unit.toLowerCase()) || /^times?$/iu.test(noun.unit)) continue;
+    out.push({ value, unit: noun.unit, raw: text.slice(start, noun.end), kind: "count", start, end: noun.end });
+  }
+  return out;
+}
+
+function compounds(text: string, starts: readonly number[]): Raw[] {
+  const out: Raw[] = [];
+  for (const m of scanAt(COMPOUND, text, starts)) {
+    const g = m.groups ?? {};
+    const unit = (g.u as string).toLowerCase();
+    const start = m.index;
+    const end = start + m[0].length;
+    const n = (g.n as string).toLowerCase().replace(/^an?[- ]/u, "");
+    let value = parseNumber(n) + (g.half ? 0.5 : 0);
+    if (!Number.isFinite(value) || isNamePart(text, start, g.n as string) || isDateNeighbour(text, start, end)) continue;
+    const time = TIME_UNITS.get(unit);
+    if (g.old) {
+      if (time?.unit === "years") out.push({ value, unit: "years", raw: m[0], kind: "age", start, end });
+      continue;
+    }
+    if (FIGURATIVE_UNITS.has(unit) || labelFollows(text, end)) continue;
+    if (time) {
+      if (!g.half) continue; // "60-day" is read by the digit and word patterns
+      out.push({ value, unit: time.unit, raw: m[0], kind: "duration", start, end });
+      continue;
+    }
+    if (value === 1 && !/quarter|half/u.test(n)) continue;
+    if (/^\d{4}$/u.test(n)) continue;
+    value = Number(value.toFixed(6));
+    out.push({ value, unit: plural(unit, value), raw: m[0], kind: "count", start, end });
+  }
+  return out;
+}
+
+function magnitudes(text: string, tokens: Tokens, starts: readonly number[]): Raw[] {
+  const out: Raw[] = [];
+  for (const m of scanAt(MAGNITUDE, text, starts)) {
+    const g = m.groups ?? {};
+    const start = m.index;
+    let end = start + m[0].length;
+    const value = (MAGNITUDES.get((g.m as string).toLowerCase()) ?? 1) * (g.m2 ? (MAGNITUDES.get((g.m2 as string).toLowerCase()) ?? 1) : 1);
+    if (value === 10 && !g.m2) continue; // "tens" alone is not an amount
+    const of = /^\s+of\s+/u.exec(text.slice(end, end + 6));
+    let unit = "";
+    let kind: Raw["kind"] = "count";
+    if (of) {
+      const currency = /^(?:(?:US|American|Canadian|Australian)\s+)?(dollars|euros|pounds|rubles|roubles|hryvnias|yuan|yen)(?![\p{L}])/iu.exec(text.slice(end + of[0].length, end + of[0].length + 24));
+      if (currency) {
+        unit = CURRENCIES.get((currency[1] as string).toLowerCase()) ?? (currency[1] as string);
+        kind = "money";
+        end += of[0].length + currency[0].length;
+      } else {
+        const noun = countedNoun(text, tokens, end + of[0].length - 1, false);
+        if (noun) {
+          unit = noun.unit;
+          end = noun.end;
+        }
+      }
+    }
+    out.push({ value, unit, raw: text.slice(start, end), kind, start, end });
+  }
+  return out;
+}
+
+function multiples(text: string, starts: readonly number[]): Raw[] {
+  const out: Raw[] = [];
+  for (const m of scanAt(MULTIPLE, text, starts)) {
+    const g = m.groups ?? {};
+    const value = parseNumber((g.tw ?? g.n ?? g.f) as string);
+    if (!Number.isFinite(value) || value < 2) continue;
+    out.push({ value, unit: "x", raw: m[0], kind: "multiple", start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of scanAt(FREQUENCY, text, starts)) {
+    const start = m.index + m[0].length - (m.groups?.n as string).length;
+    out.push({ value: parseNumber(m.groups?.n as string), unit: "times", raw: m.groups?.n as string, kind: "count", start, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+function fractions(text: string, starts: readonly number[]): Raw[] {
+  const out: Raw[] = [];
+  for (const m of scanAt(FRACTION, text, starts)) {
+    const g = m.groups ?? {};
+    const start = m.index;
+    const end = start + m[0].length;
+    let raw: Raw | null = null;
+    if (g.h) {
+      const time = TIME_UNITS.get((g.hu as string).toLowerCase());
+      raw = { value: 0.5, unit: time?.unit ?? "points", raw: m[0], kind: time ? "duration" : "count", start, end };
+    } else if (g.nu) {
+      const time = TIME_UNITS.get((g.nu as string).toLowerCase());
+      if (time) raw = { value: parseNumber((g.n as string).toLowerCase()) + 0.5, unit: time.unit, raw: m[0], kind: "duration", start, end };
+    } else if (g.au) {
+      const time = TIME_UNITS.get((g.au as string).toLowerCase());
+      const cue = DURATION_CUE.test(text.slice(Math.max(0, start - 16), start));
+      if (!time || (!cue && !g.a2)) continue;
+      let value = 1;
+      let unit = time.unit;
+      if (g.a2) {
+        const second = g.a2u ? TIME_UNITS.get((g.a2u as string).toLowerCase()) : undefined;
+        if (/half/iu.test(g.a2 as string)) value = 1.5;
+        else if (second) {
+          value = time.minutes / second.minutes + parseNumber((g.a2 as string).toLowerCase());
+          unit = second.unit;
+        } else continue;
+      }
+      raw = { value, unit, raw: m[0], kind: "duration", start, end };
+    }
+    if (raw) out.push(raw);
+  }
+  return out;
+}
+
+function scores(text: string, starts: readonly number[]): Raw[] {
+  const out: Raw[] = [];
+  for (const m of scanAt(SCORE, text, starts)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const before = text.slice(Math.max(0, start - 40), start);
+    const cueAfter = SCORE_CUE_AFTER.test(text.slice(end, end + 16));
+    if (!cueAfter && (!SCORE_CUE_BEFORE.test(before) || isPlural(nextWord(text, end)))) continue;
+    if (isDateNeighbour(text, start, end)) continue;
+    out.push({ value: Number(m.groups?.a), high: Number(m.groups?.b), unit: "", raw: m[0], kind: "score", start, end });
+  }
+  return out;
+}
+
+function decades(text: string, tokens: Tokens, starts: readonly number[]): Raw[] {
+  const out: Raw[] = [];
+  for (const m of scanAt(DECADE, text, starts)) {
+    const base = Number(m.groups?.d);
+    const q = (m.groups?.q as string).toLowerCase();
+    const [low, high] = q === "early" ? [base, base + 3] : q === "mid" ? [base + 4, base + 6] : [base + 7, base + 9];
+    const start = m.index;
+    const noun = countedNoun(text, tokens, start + m[0].length, false);
+    const end = noun?.end ?? start + m[0].length;
+    out.push({ value: low, high, unit: noun?.unit ?? "", raw: text.slice(start, end), kind: "count", start, end });
+  }
+  return out;
+}
+
+const RANGE_HEAD = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.,])(?<between>between\s+)?(?:US\$|\$|€|£)?(?<a>${NUM}|${WORDS})(?:\s?(?:%|per\s?cent|percent))?(?:,\s*(?:${NUM}|${WORDS}))*\s*(?<sep>to|or|and|-|–)\s*(?:US\$|\$|€|£)?$`,
+  "iu",
+);
+
+/** Joins "one or two berths", "4.5 to 4.75 percent", "between 10 and 12 days", "30, 40 or 50 years" into one range figure. */
+function joinRanges(text: string, figures: Raw[]): Raw[] {
+  const out: Raw[] = [];
+  for (const f of figures) {
+    const prev = out[out.length - 1];
+    const swallow = prev && prev.high === undefined && (prev.unit === f.unit || (prev.unit === "" && /^[\d.,]+$/u.test(prev.raw)));
+    const from = Math.max(prev && !swallow ? prev.end : 0, f.start - 60);
+    const head = f.high === undefined && f.kind !== "age" ? RANGE_HEAD.exec(text.slice(from, f.start)) : null;
+    const a = head ? parseNumber((head.groups?.a as string).toLowerCase()) : NaN;
+    const sep = (head?.groups?.sep ?? "").toLowerCase();
+    const own = head ? parseNumber((/^\S+?(?=[-\s%]|$)/u.exec(f.raw.replace(/^(?:US\$|\$|€|£)/u, ""))?.[0] ?? "").toLowerCase()) : NaN;
+    const scale = Number.isFinite(own) && own !== 0 ? f.value / own : 1;
+    if (head && Number.isFinite(a) && (sep !== "and" || head.groups?.between) && a * scale < f.value) {
+      const start = from + head.index;
+      if (prev && prev.start >= start) out.pop();
+      out.push({ ...f, value: Number((a * scale).toFixed(6)), high: f.value, raw: text.slice(start, f.end), start });
+      continue;
+    }
+    out.push(f);
+  }
+  return out;
+}
+
+/** "Perth in two days and Brisbane in four": a bare number after the same preposition takes the unit stated before it. */
+function ellipticUnits(text: string, sentences: readonly Sentence[], figures: readonly Raw[]): Raw[] {
+  const out: Raw[] = [];
+  const ELLIPSIS = new RegExp(String.raw`(?<![\p{L}])(?<p>in|within|after|for|by)\s+(?<n>${NUM}|${WORDS})(?=\s*(?:[.,;)]|and\b|$))`, "giu");
+  for (const f of figures) {
+    if (f.kind !== "duration" && f.kind !== "count") continue;
+    const p = previousWord(text, f.start);
+    if (!["in", "within", "after", "for", "by"].includes(p)) continue;
+    const sentence = sentences.find((s) => s.start <= f.start && f.start < s.end);
+    if (!sentence) continue;
+    ELLIPSIS.lastIndex = f.end;
+    for (let m = ELLIPSIS.exec(text); m && m.index < sentence.end; m = ELLIPSIS.exec(text)) {
+      if ((m.groups?.p as string).toLowerCase() !== p) continue;
+      const start = m.index + m[0].length - (m.groups?.n as string).length;
+      if (figures.some((o) => o.start < start + 1 && o.end > start)) continue;
+      out.push({ value: parseNumber((m.groups?.n as string).toLowerCase()), unit: f.unit, raw: m.groups?.n as string, kind: f.kind, start, end: m.index + m[0].length });
+    }
+  }
+  return out;
+}
+
+/** Keeps, of figures that overlap, the one that covers more text (the first on a tie). */
+function withoutOverlaps(figures: Raw[]): Raw[] {
+  const sorted = [...figures].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const out: Raw[] = [];
+  for (const f of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && f.start < prev.end) {
+      if (f.end - f.start > prev.end - prev.start) out[out.length - 1] = f;
+      continue;
+    }
+    out.push(f);
+  }
+  return out;
 }

@@ -27,12 +27,17 @@ export type ArticleMeta = {
   dateline: string | null;
 };
 
-/** A measured value stated in the text. */
+/**
+ * A measured value stated in the text. A range ("one or two", "4.5 to 4.75 percent") has `value` its low
+ * end and `high` its high end; a score ("won 2-1") has `value` and `high` its two sides. Vague amounts
+ * ("tens of thousands") carry their lower bound.
+ */
 export type Figure = {
   value: number;
+  high?: number;
   unit: string;
   raw: string;
-  kind: "percent" | "money" | "duration" | "count";
+  kind: "percent" | "money" | "duration" | "count" | "age" | "multiple" | "score";
   about: string | null;
   start: number;
   end: number;

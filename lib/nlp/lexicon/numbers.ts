@@ -5,6 +5,24 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
   ["fifteen", 15], ["sixteen", 16], ["seventeen", 17], ["eighteen", 18], ["nineteen", 19], ["twenty", 20],
   ["thirty", 30], ["forty", 40], ["fifty", 50], ["sixty", 60], ["seventy", 70], ["eighty", 80], ["ninety", 90],
   ["hundred", 100], ["a hundred", 100], ["an", 1], ["a", 1], ["dozen", 12], ["a dozen", 12], ["half", 0.5],
+  ["quarter", 0.25], ["a quarter", 0.25], ["a half", 0.5], ["once", 1], ["twice", 2], ["thrice", 3],
+]);
+
+/** Vague magnitudes ("tens of thousands", "hundreds of missiles"), each read as its lower bound. */
+export const MAGNITUDES: ReadonlyMap<string, number> = new Map([
+  ["tens", 10], ["dozens", 24], ["hundreds", 100], ["thousands", 1e3], ["millions", 1e6], ["billions", 1e9], ["trillions", 1e12],
+]);
+
+/** Nouns after a count that make it a label or a figure of speech, not a measured figure ("20-point plan", "two-state solution"). */
+export const LABEL_HEADS: ReadonlySet<string> = new Set([
+  "plan", "plans", "programme", "program", "proposal", "proposals", "agenda", "framework", "list", "charter", "strategy",
+  "roadmap", "blueprint", "formula", "format", "doctrine", "policy", "memo", "memorandum", "document", "draft",
+]);
+
+/** Words joined to a count that make a name or figure of speech ("two-state", "one-off", "three-time"). */
+export const FIGURATIVE_UNITS: ReadonlySet<string> = new Set([
+  "state", "way", "time", "times", "off", "sided", "man", "party", "shot", "track", "tier", "pronged", "fold", "thirds",
+  "third", "quarters", "dimensional", "faced", "handed", "horse", "liner", "size", "stop", "star", "on", "piece", "step",
 ]);
 
 /** Multipliers written after a number ("4.5 million", "£3.2m"). */

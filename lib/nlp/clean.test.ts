@@ -90,6 +90,49 @@ describe("cleanText", () => {
   });
 });
 
+describe("cleanText metadata as newsrooms print it", () => {
+  it("reads a wire credit in a dateline, with or without a place", () => {
+    expect(cleanText("SANDHAVEN, Valdoria (AP) — Dockers walked out on Tuesday.\nThe port shut.").meta).toMatchObject({ outlet: "Associated Press", dateline: "SANDHAVEN, Valdoria" });
+    const bare = cleanText("(CNN) — Dockers walked out on Tuesday.\nThe port shut.");
+    expect(bare.meta.outlet).toBe("CNN");
+    expect(bare.text.startsWith("Dockers walked out")).toBe(true);
+  });
+
+  it("reads a place, date and agency dateline, and the year when it gives one", () => {
+    const c = cleanText("Sandhaven [Valdoria], March 4, 2026 (ANI): Dockers walked out on Tuesday.\nThe port shut.");
+    expect(c.meta).toMatchObject({ outlet: "ANI", dateline: "Sandhaven [Valdoria]", published: "2026-03-04" });
+    expect(c.text.startsWith("Dockers walked out")).toBe(true);
+    expect(cleanText("Sandhaven [Valdoria], March 4 (ANI): Dockers walked out.\nThe port shut.").meta.published).toBeNull();
+  });
+
+  it("takes the outlet named after a byline's people", () => {
+    expect(cleanText("By Ana Ruiz, Tom Li, CNN\nDockers walked out.\nThe port shut.").meta).toMatchObject({ outlet: "CNN", byline: "Ana Ruiz, Tom Li" });
+    expect(cleanText("By Ana Ruiz | Reuters\nDockers walked out.\nThe port shut.").meta).toMatchObject({ outlet: "Reuters", byline: "Ana Ruiz" });
+    expect(cleanText("By Ana Ruiz and Tom Li\nDockers walked out.\nThe port shut.").meta.outlet).toBeNull();
+  });
+
+  it("takes an outlet's name alone on a line, at the top or the end", () => {
+    const top = cleanText("Sky News\nPort strike halts traffic\nDockers walked out.\nThe port shut.");
+    expect(top.meta).toMatchObject({ outlet: "Sky News", title: "Port strike halts traffic" });
+    expect(top.text.includes("Sky News")).toBe(false);
+    expect(cleanText("Dockers walked out.\nThe port shut.\nSource: Reuters").meta.outlet).toBe("Reuters");
+    expect(cleanText("Harbour News\nDockers walked out.\nThe port shut.").meta.outlet).toBeNull();
+  });
+
+  it("reads a published date from a date line in any common notation", () => {
+    expect(cleanText("Port strike halts traffic\nPublished 29 December 2025\nDockers walked out.\nThe port shut.").meta.published).toBe("2025-12-29");
+    expect(cleanText("Port strike halts traffic\nDec. 29, 2025\nDockers walked out.\nThe port shut.").meta.published).toBe("2025-12-29");
+    expect(cleanText("Mon 29 Dec 2025 14.02 GMT\nDockers walked out.\nThe port shut.").meta.published).toBe("2025-12-29");
+    expect(cleanText("Dockers walked out on Dec. 29, 2025, after the vote.\nThe port shut.").meta.published).toBeNull();
+  });
+
+  it("does not take a newsletter prompt for the title", () => {
+    const c = cleanText("Unlock the Harbour Brief newsletter for free\nDockers walked out.\nThe port shut.\nTalks resume Monday.");
+    expect(c.meta.title).toBeNull();
+    expect(c.text.startsWith("Dockers")).toBe(true);
+  });
+});
+
 describe("parseDate", () => {
   it("reads ISO and written dates", () => {
     expect(parseDate("2026-01-03")).toBe("2026-01-03");

@@ -5,6 +5,7 @@ import {
   COPYRIGHT_LINE,
   CREDITS_LINE,
   CREDIT_ONLY_LINE,
+  KNOWN_OUTLETS,
   NEWSLETTER_LINE,
   PAST_EMPLOYER,
   PROMPT_LINE,
@@ -186,6 +187,18 @@ const BYLINE_LINE = /^by\s+(.{2,160})$/iu;
 const PERSON_NAME = /^(?:[A-Z][\p{L}'’.-]*\.?|de|van|von|da|bin|al|le|la|del|der)(?:\s+(?:[A-Z][\p{L}'’.-]*\.?|de|van|von|da|bin|al|le|la|del|der)){1,3}$/u;
 const DATELINE =
   /^([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+)*)?)(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?\s*(?:\(([^()]{2,40})\))?\s*(?:—|–|--|-)\s*(?=\S)/u;
+const BARE_CREDIT = /^\(([^()]{2,40})\)\s*(?:—|–|--|-)\s*(?=\S)/u;
+const MONTH_DAY = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?`;
+const PLACE_DATE_CREDIT = new RegExp(
+  String.raw`^([A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+)*(?:\s*\[[^\]]{2,40}\])?(?:,\s*[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+)*)*),?\s+(${MONTH_DAY})\s*\(([^()]{2,40})\)\s*(?:—|–|--|-|:)\s*(?=\S)`,
+  "u",
+);
+const WEEKDAY = String.raw`(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?`;
+const CLOCK = String.raw`\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?)?`;
+const DATE_ONLY_LINE = new RegExp(
+  String.raw`^(?:${WEEKDAY}\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})(?:\s*(?:[,|•·]|at|-|–)?\s*${CLOCK})?\.?$`,
+  "iu",
+);
 const BIO_START =
   /^([A-Z][\p{L}'’.-]+(?:\s+(?:[A-Z][\p{L}'’.-]+|de|van|von|da|bin|al)){1,3})\s+(?:covers|reports|writes|is|was|has been|contributed|edits|hosts|anchors|joined)\b/u;
 const BIO_JOB =
@@ -228,9 +241,26 @@ function isoDate(year: number, month: number, day: number): string | null {
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+/** The outlet a byline names after its people ("By Ana Ruiz, CNN", "By Ana Ruiz | Reuters", "By Ana Ruiz for AFP"). */
+function bylineOutlet(list: string): string | null {
+  const items = list.split(/\s*(?:,|;|\||\band\b|&|\bfor\b)\s*/u).map((item) => item.trim().replace(/[.]$/u, ""));
+  for (let i = items.length - 1; i > 0; i--) {
+    const item = items[i] as string;
+    const known = KNOWN_OUTLETS.get(item.toLowerCase());
+    if (known) return known;
+    if (/^[A-Z]{2,6}$/u.test(item)) return tidyOutlet(item);
+  }
+  return null;
+}
+
+/** An outlet's name alone on a line ("Reuters", "Source: Sky News"). */
+function outletLine(text: string): string | null {
+  return KNOWN_OUTLETS.get(text.replace(/^(?:source|via)\s*:\s*/iu, "").replace(/[.:]$/u, "").trim().toLowerCase()) ?? null;
+}
+
 function splitNames(list: string): string[] {
   return list
-    .split(/\s*(?:,|;|\band\b|&)\s*/u)
+    .split(/\s*(?:,|;|\||\band\b|&)\s*/u)
     .map((s) => s.trim())
     .filter((s) => PERSON_NAME.test(s));
 }
@@ -275,7 +305,9 @@ function isJunkLine(text: string): boolean {
  * Strips markup, entities, captions, credits, prompts, bylines, datelines and trailing author bios,
  * and reads the article's metadata from them. Never invents metadata: outlet, title, published date
  * and byline are null unless the text states them (a bio's "for OUTLET" in the present tense, a wire
- * credit in the dateline, a copyright line; a headline-like first line; a "date"/"Published" header).
+ * credit in the dateline — "SANDHAVEN (AP) —", "(CNN) —", "Sandhaven [Valdoria], March 4 (ANI):" — an outlet
+ * named after a byline's people or alone on a line, a copyright line; a headline-like first line; a
+ * "date"/"Published" header, a date alone on a line or a dated dateline).
  * Paragraphs of the cleaned text are its lines, separated by one "\n".
  */
 export function cleanText(original: string): CleanedText {
@@ -300,7 +332,16 @@ export function cleanText(original: string): CleanedText {
   const bioNames: string[] = [];
   let bioOutlet: string | null = null;
   let creditNames: string[] = [];
+  let namedOutlet: string | null = null;
   let bodyLines = 0;
+  const takeOutletLine = (line: Line): boolean => {
+    const outlet = outletLine(line.text);
+    if (outlet) {
+      namedOutlet ??= outlet;
+      line.keep = false;
+    }
+    return outlet !== null;
+  };
 
   for (const line of lines) {
     if (!line.keep) continue;
@@ -315,8 +356,10 @@ export function cleanText(original: string): CleanedText {
           continue;
         }
       }
+    }
+    if (bodyLines <= 3) {
       const published = PUBLISHED_LINE.exec(line.text);
-      if (published && wordCount(line.text) <= 10) {
+      if (published && wordCount(line.text) <= 12) {
         const date = parseDate(published[2] as string);
         if (date) {
           if (!/updated/iu.test(published[1] as string)) meta.published ??= date;
@@ -324,6 +367,12 @@ export function cleanText(original: string): CleanedText {
           continue;
         }
       }
+      if (DATE_ONLY_LINE.test(line.text)) {
+        meta.published ??= parseDate(line.text);
+        line.keep = false;
+        continue;
+      }
+      if (takeOutletLine(line)) continue;
     }
     if (bodyLines <= 2) {
       const byline = BYLINE_LINE.exec(line.text);
@@ -331,6 +380,7 @@ export function cleanText(original: string): CleanedText {
         const names = splitNames(byline[1] as string);
         if (names.length) {
           meta.byline ??= names.join(", ");
+          namedOutlet ??= bylineOutlet(byline[1] as string);
           line.keep = false;
           continue;
         }
@@ -354,6 +404,7 @@ export function cleanText(original: string): CleanedText {
       line.keep = false;
       continue;
     }
+    if (takeOutletLine(line)) continue;
     if (CREDITS_LINE.test(line.text)) {
       const reporting = /^(?:additional reporting by|reporting by|writing by|with reporting from)\s+([^;|]+)/iu.exec(line.text);
       if (reporting) creditNames = splitNames((reporting[1] as string).replace(/\s+in\s+[A-Z][\p{L}]+.*$/u, ""));
@@ -368,6 +419,19 @@ export function cleanText(original: string): CleanedText {
   for (const line of lines) {
     if (!line.keep || checked >= 3) continue;
     checked++;
+    const credit = BARE_CREDIT.exec(line.text) ?? PLACE_DATE_CREDIT.exec(line.text);
+    if (credit) {
+      const bare = credit.length === 2;
+      if (!bare) {
+        meta.dateline = (credit[1] as string).trim();
+        meta.published ??= parseDate(credit[2] as string);
+      }
+      creditOutlet = tidyOutlet((credit[bare ? 1 : 3] as string).trim());
+      line.from += credit[0].length;
+      line.text = d.slice(line.from, line.to);
+      titleChecked = true;
+      break;
+    }
     const dateline = DATELINE.exec(line.text);
     if (dateline) {
       meta.dateline = (dateline[1] as string).trim();
@@ -383,7 +447,7 @@ export function cleanText(original: string): CleanedText {
     }
   }
 
-  meta.outlet = bioOutlet ?? creditOutlet ?? copyright;
+  meta.outlet = bioOutlet ?? creditOutlet ?? namedOutlet ?? copyright;
   if (!meta.byline) {
     const names = bioNames.length ? bioNames : creditNames;
     if (names.length) meta.byline = names.join(", ");

@@ -96,4 +96,35 @@ describe("ingesting an article", () => {
       await db.$executeRawUnsafe(`DROP FUNCTION test_fail_claims()`);
     }
   });
+
+  it("stores the outlet, title, date and byline the text states when the submitter gives none, and the submitter's when given", async () => {
+    const body = [
+      "Ferry crews vote to end the Orlan strike",
+      "By Ana Ruiz, Tom Li, CNN",
+      "Published 4 March 2026",
+      "(CNN) — Ferry crews on the Orlan river voted on Tuesday to end a nine-day strike, their union said.",
+      "\"We got most of what we asked for,\" union organiser Pia Renn told reporters.",
+    ].join("\n");
+    const select = { title: true, byline: true, publishedAt: true, outlet: { select: { name: true } } } as const;
+    const suggested = await ingestArticle(db, { body }, { source: "cli" });
+    if (suggested.status !== "stored") throw new Error(`not stored: ${suggested.status}`);
+    expect(await db.article.findUniqueOrThrow({ where: { id: suggested.id }, select })).toEqual({
+      title: "Ferry crews vote to end the Orlan strike",
+      byline: "Ana Ruiz, Tom Li",
+      publishedAt: new Date("2026-03-04"),
+      outlet: { name: "CNN" },
+    });
+    const given = await ingestArticle(
+      db,
+      { body: body.replace("nine-day", "ten-day"), outlet: "Orlan Courier", title: "Strike over", publishedAt: "2026-03-05", byline: "Desk" },
+      { source: "api" },
+    );
+    if (given.status !== "stored") throw new Error(`not stored: ${given.status}`);
+    expect(await db.article.findUniqueOrThrow({ where: { id: given.id }, select })).toEqual({
+      title: "Strike over",
+      byline: "Desk",
+      publishedAt: new Date("2026-03-05"),
+      outlet: { name: "Orlan Courier" },
+    });
+  });
 });

@@ -72,6 +72,8 @@ describe("findFigures", () => {
     expect(range("Repairs take two to three weeks.")).toEqual([["2-3", "weeks"]]);
     expect(range("Sandhaven won 2-1 on Saturday.")).toEqual([["2-1", ""]]);
     expect(range("Most crews are in their mid-40s.")).toEqual([["44-46", ""]]);
+    expect(range("The expansion could cost $2bn-$3bn.")).toEqual([["2000000000-3000000000", "USD"]]);
+    expect(range("Fees rose from 3% to 5% this year.")).toEqual([["3", "%"], ["5", "%"]]);
   });
 
   it("reads fractions, an hour and multiples (FIG-5)", () => {
@@ -81,11 +83,14 @@ describe("findFigures", () => {
     expect(pick("The queue was twice as long as last week's.")).toEqual([[2, "x"]]);
     expect(pick("They argued for more than an hour.")).toEqual([[1, "hours"]]);
     expect(pick("The ferry took an hour and 20 minutes.")).toEqual([[80, "minutes"]]);
+    expect(pick("Two-thirds of members backed the deal and a quarter of the fleet stayed in port.")).toEqual([[66.7, "%"], [25, "%"]]);
+    expect(pick("It was a third term for the mayor.")).toEqual([]);
   });
 
   it("reads counts in compounds, after 'record' and elliptic units (FIG-6)", () => {
     expect(pick("A 40-container backlog built up.")).toEqual([[40, "containers"]]);
     expect(pick("Crews handled a record 512 sailings.")).toEqual([[512, "sailings"]]);
+    expect(pick("Inspectors took 150 DNA samples at 10 Harbour Road.")).toEqual([[150, "DNA samples"]]);
     expect(pick("Sandhaven lost in three days and Port Alva in five.")).toEqual([[3, "days"], [5, "days"]]);
   });
 

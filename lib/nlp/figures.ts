@@ -246,6 +246,7 @@ export function findFigures(text: string, sentences: readonly Sentence[], tokens
     if (raw.kind === "count") {
       const unit = countUnit(text, tokens, raw.end);
       if (!unit && !QUANTITY_CUE.test(text.slice(Math.max(0, raw.start - 20), raw.start)) && raw.value < 1e6) continue;
+      if (!unit && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(raw.end, raw.end + 3))) continue; // an address or a name: "at 10 Harbour Road"
       if (/^-/u.test(text.slice(raw.end, raw.end + 1))) continue;
       raw.unit = unit ?? "";
       if (unit) {
@@ -261,6 +262,7 @@ export function findFigures(text: string, sentences: readonly Sentence[], tokens
     ...magnitudes(text, tokens, starts),
     ...multiples(text, starts),
     ...fractions(text, starts),
+    ...shares(text, starts),
     ...scores(text, starts),
     ...decades(text, tokens, starts),
   );
@@ -281,8 +283,8 @@ function countUnit(text: string, tokens: Tokens, end: number): string | null {
   let lastNoun = -1;
   for (; t < tokens.count && t < from + 3; t++) {
     const pos = tokens.pos[t] as string;
-    if (pos === "NOUN" || pos === "PROPN") lastNoun = t;
-    else if (pos !== "ADJ") break;
+    if (pos === "NOUN" || (pos === "PROPN" && isPlural(tokens.values[t] as string))) lastNoun = t;
+    else if (pos !== "ADJ" && pos !== "PROPN") break;
     if (pos === "NOUN" && !/^(?:NOUN|ADJ)$/u.test(tokens.pos[t + 1] as string)) break;
   }
   if (lastNoun < 0) return null;
@@ -309,6 +311,9 @@ const FRACTION = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(?<h>half)\s+an?\s+(?<hu>${UNIT}|point|percentage point)|(?<n>${NUM}|${WORDS}|an?)\s+and\s+a\s+half\s+(?<nu>${UNIT})|(?<a>an?)\s+(?<au>hour|${UNIT})(?:\s+and\s+(?<a2>an?\s+half|${NUM}|${WORDS})(?:\s+(?<a2u>${UNIT}))?)?)(?![\p{L}])`,
   "iuy",
 );
+const SHARE =
+  /(?<![\p{L}\p{N}-])(?:(?<n>one|two|three|four|a)(?:(?<hy>-)|\s+)(?<d>half|thirds?|quarters?|fifths?|tenths?)|(?<h>half))(?=(?<of>\s+of\b)|-|\s)/iuy;
+const SHARE_PARTS: ReadonlyMap<string, number> = new Map([["half", 2], ["third", 3], ["quarter", 4], ["fifth", 5], ["tenth", 10]]);
 const FREQUENCY = /(?<![\p{L}])(?:just|only|at least|more than|fewer than|less than|exactly)\s+(?<n>once|twice|thrice)(?![\p{L}])/iuy;
 const SCORE = /(?<![\p{L}\p{N}.,/-])(?<a>\d{1,2})\s?[-–]\s?(?<b>\d{1,2})(?![\p{N}\p{L}/-]|[.,]\d|\s?(?:%|per ?cent))/uy;
 const SCORE_CUE_BEFORE = /(?:^|[^\p{L}])(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|drew|draw|drawn|led|leads|lead|leading|trail|trails|trailed|trailing|series|score|scoreline|voted|vote|margin|victory|defeat|by|at)\s+(?:\p{L}+\s+){0,2}$/iu;
@@ -369,6 +374,7 @@ function countedNoun(text: string, tokens: Tokens, end: number, one: boolean): {
   let t = tokenIndexAt(tokens, end);
   if (t < tokens.count && (tokens.starts[t] as number) < end) t++;
   if (t >= tokens.count || (tokens.starts[t] as number) - end > 1) return null;
+  while (t < tokens.count && tokens.pos[t] === "ADV" && /^(?:very|more|most|so|too|extra|highly|particularly|especially)$/iu.test(tokens.values[t] as string)) t++;
   const from = tokens.starts[t] as number;
   let nounEnd = -1;
   for (let k = 0; k < 4 && t < tokens.count; k++, t++) {
@@ -536,6 +542,20 @@ function fractions(text: string, starts: readonly number[]): Raw[] {
   return out;
 }
 
+/** Shares as fractions: "two-thirds of members", "a quarter of the fleet", "half of the crews" (as percentages). */
+function shares(text: string, starts: readonly number[]): Raw[] {
+  const out: Raw[] = [];
+  for (const m of scanAt(SHARE, text, starts)) {
+    const g = m.groups ?? {};
+    if (!g.of && !g.hy) continue;
+    const parts = g.h ? 2 : (SHARE_PARTS.get((g.d as string).toLowerCase().replace(/s$/u, "")) ?? 0);
+    const n = g.h ? 1 : parseNumber((g.n as string).toLowerCase().replace(/^a$/u, "one"));
+    if (!parts || n >= parts) continue;
+    out.push({ value: Math.round((n / parts) * 1000) / 10, unit: "%", raw: m[0], kind: "percent", start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
 function scores(text: string, starts: readonly number[]): Raw[] {
   const out: Raw[] = [];
   for (const m of scanAt(SCORE, text, starts)) {
@@ -565,7 +585,7 @@ function decades(text: string, tokens: Tokens, starts: readonly number[]): Raw[]
 }
 
 const RANGE_HEAD = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.,])(?<between>between\s+)?(?:US\$|\$|€|£)?(?<a>${NUM}|${WORDS})(?:\s?(?:%|per\s?cent|percent))?(?:,\s*(?:${NUM}|${WORDS}))*\s*(?<sep>to|or|and|-|–)\s*(?:US\$|\$|€|£)?$`,
+  String.raw`(?<![\p{L}\p{N}.,])(?<between>between\s+)?(?:US\$|\$|€|£)?(?<a>${NUM}|${WORDS})(?:\s?(?<ascale>${SCALE}|bn|mn|tn|m|k)(?![\p{L}]))?(?:\s?(?:%|per\s?cent|percent))?(?:,\s*(?:${NUM}|${WORDS}))*\s*(?<sep>to|or|and|-|–)\s*(?:US\$|\$|€|£)?$`,
   "iu",
 );
 
@@ -579,12 +599,14 @@ function joinRanges(text: string, figures: Raw[]): Raw[] {
     const head = f.high === undefined && f.kind !== "age" ? RANGE_HEAD.exec(text.slice(from, f.start)) : null;
     const a = head ? parseNumber((head.groups?.a as string).toLowerCase()) : NaN;
     const sep = (head?.groups?.sep ?? "").toLowerCase();
-    const own = head ? parseNumber((/^\S+?(?=[-\s%]|$)/u.exec(f.raw.replace(/^(?:US\$|\$|€|£)/u, ""))?.[0] ?? "").toLowerCase()) : NaN;
-    const scale = Number.isFinite(own) && own !== 0 ? f.value / own : 1;
-    if (head && Number.isFinite(a) && (sep !== "and" || head.groups?.between) && a * scale < f.value) {
+    const own = head ? parseNumber((/^(?:\d[\d.,]*|[\p{L}]+(?:-[\p{L}]+)?)/u.exec(f.raw.replace(/^(?:US\$|\$|€|£)/u, ""))?.[0] ?? "").toLowerCase()) : NaN;
+    const scale = own !== 0 ? f.value / own : 1;
+    const ownScale = head?.groups?.ascale ? scaleOf(head.groups.ascale) : null;
+    const change = head && sep === "to" && previousWord(text, from + head.index) === "from"; // "rose from 3% to 5%"
+    if (head && !change && Number.isFinite(a) && Number.isFinite(ownScale ?? scale) && (sep !== "and" || head.groups?.between) && a * (ownScale ?? scale) < f.value) {
       const start = from + head.index;
       if (prev && prev.start >= start) out.pop();
-      out.push({ ...f, value: Number((a * scale).toFixed(6)), high: f.value, raw: text.slice(start, f.end), start });
+      out.push({ ...f, value: Number((a * (ownScale ?? scale)).toFixed(6)), high: f.value, raw: text.slice(start, f.end), start });
       continue;
     }
     out.push(f);

@@ -108,6 +108,7 @@ describe("cleanText metadata as newsrooms print it", () => {
   it("takes the outlet named after a byline's people", () => {
     expect(cleanText("By Ana Ruiz, Tom Li, CNN\nDockers walked out.\nThe port shut.").meta).toMatchObject({ outlet: "CNN", byline: "Ana Ruiz, Tom Li" });
     expect(cleanText("By Ana Ruiz | Reuters\nDockers walked out.\nThe port shut.").meta).toMatchObject({ outlet: "Reuters", byline: "Ana Ruiz" });
+    expect(cleanText("By Ana Ruiz for the Harbour Courier\nDockers walked out.\nThe port shut.").meta.outlet).toBe("Harbour Courier");
     expect(cleanText("By Ana Ruiz and Tom Li\nDockers walked out.\nThe port shut.").meta.outlet).toBeNull();
   });
 
@@ -116,6 +117,7 @@ describe("cleanText metadata as newsrooms print it", () => {
     expect(top.meta).toMatchObject({ outlet: "Sky News", title: "Port strike halts traffic" });
     expect(top.text.includes("Sky News")).toBe(false);
     expect(cleanText("Dockers walked out.\nThe port shut.\nSource: Reuters").meta.outlet).toBe("Reuters");
+    expect(cleanText("Dockers walked out.\nThe port shut.\n— AFP").meta.outlet).toBe("AFP");
     expect(cleanText("Harbour News\nDockers walked out.\nThe port shut.").meta.outlet).toBeNull();
   });
 
@@ -123,6 +125,10 @@ describe("cleanText metadata as newsrooms print it", () => {
     expect(cleanText("Port strike halts traffic\nPublished 29 December 2025\nDockers walked out.\nThe port shut.").meta.published).toBe("2025-12-29");
     expect(cleanText("Port strike halts traffic\nDec. 29, 2025\nDockers walked out.\nThe port shut.").meta.published).toBe("2025-12-29");
     expect(cleanText("Mon 29 Dec 2025 14.02 GMT\nDockers walked out.\nThe port shut.").meta.published).toBe("2025-12-29");
+    expect(cleanText("December 29, 2025 at 10:32 AM EST\nDockers walked out.\nThe port shut.").meta.published).toBe("2025-12-29");
+    const updated = cleanText("Last modified on 30 December 2025\nPublished 29 December 2025\nDockers walked out.\nThe port shut.");
+    expect(updated.meta.published).toBe("2025-12-29");
+    expect(updated.text.startsWith("Dockers")).toBe(true);
     expect(cleanText("Dockers walked out on Dec. 29, 2025, after the vote.\nThe port shut.").meta.published).toBeNull();
   });
 

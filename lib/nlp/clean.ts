@@ -182,7 +182,7 @@ type Line = { from: number; to: number; text: string; keep: boolean };
 
 const DATE_HEADER =
   /^date\s*:?\s*(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*/iu;
-const PUBLISHED_LINE = /^(published|posted|first published|updated|last updated|date)(?:\s+on)?\s*:?\s*(.{4,60})$/iu;
+const PUBLISHED_LINE = /^(published|posted|first published|updated|last updated|last modified|modified|date)(?:\s+on)?\s*:?\s*(.{4,60})$/iu;
 const BYLINE_LINE = /^by\s+(.{2,160})$/iu;
 const PERSON_NAME = /^(?:[A-Z][\p{L}'’.-]*\.?|de|van|von|da|bin|al|le|la|del|der)(?:\s+(?:[A-Z][\p{L}'’.-]*\.?|de|van|von|da|bin|al|le|la|del|der)){1,3}$/u;
 const DATELINE =
@@ -241,6 +241,9 @@ function isoDate(year: number, month: number, day: number): string | null {
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+const OUTLET_NAME =
+  /^(?:[Tt]he\s+)?(?:[A-Z][\p{L}&'’.-]*\s+){0,3}(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|Press|Agency|Radio|TV|Television|Broadcasting|Daily|Express|Mail|Chronicle|Observer|Review|Magazine|Network|Media|Today|Wire|Courier|Independent|Standard|Record|Ledger|Bulletin|Dispatch|Inquirer|Sentinel|Examiner)$/u;
+
 /** The outlet a byline names after its people ("By Ana Ruiz, CNN", "By Ana Ruiz | Reuters", "By Ana Ruiz for AFP"). */
 function bylineOutlet(list: string): string | null {
   const items = list.split(/\s*(?:,|;|\||\band\b|&|\bfor\b)\s*/u).map((item) => item.trim().replace(/[.]$/u, ""));
@@ -248,19 +251,19 @@ function bylineOutlet(list: string): string | null {
     const item = items[i] as string;
     const known = KNOWN_OUTLETS.get(item.toLowerCase());
     if (known) return known;
-    if (/^[A-Z]{2,6}$/u.test(item)) return tidyOutlet(item);
+    if (/^[A-Z]{2,6}$/u.test(item) || OUTLET_NAME.test(item)) return tidyOutlet(item);
   }
   return null;
 }
 
 /** An outlet's name alone on a line ("Reuters", "Source: Sky News"). */
 function outletLine(text: string): string | null {
-  return KNOWN_OUTLETS.get(text.replace(/^(?:source|via)\s*:\s*/iu, "").replace(/[.:]$/u, "").trim().toLowerCase()) ?? null;
+  return KNOWN_OUTLETS.get(text.replace(/^(?:(?:source|via)\s*:|—|–|-)\s*/iu, "").replace(/[.:]$/u, "").trim().toLowerCase()) ?? null;
 }
 
 function splitNames(list: string): string[] {
   return list
-    .split(/\s*(?:,|;|\||\band\b|&)\s*/u)
+    .split(/\s*(?:,|;|\||\band\b|\bfor\b|&)\s*/u)
     .map((s) => s.trim())
     .filter((s) => PERSON_NAME.test(s));
 }
@@ -362,7 +365,7 @@ export function cleanText(original: string): CleanedText {
       if (published && wordCount(line.text) <= 12) {
         const date = parseDate(published[2] as string);
         if (date) {
-          if (!/updated/iu.test(published[1] as string)) meta.published ??= date;
+          if (!/updated|modified/iu.test(published[1] as string)) meta.published ??= date;
           line.keep = false;
           continue;
         }

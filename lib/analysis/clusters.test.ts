@@ -38,6 +38,15 @@ describe("groupFigures", () => {
     ];
     expect(groupFigures(claims)).toEqual([{ value: 2, unit: "count", claims: [0, 1] }]);
   });
+
+  it("does not take a range for the figure at its low end", () => {
+    const claims: AnalysisClaim[] = [
+      { id: "a", source: "A", kind: "narration", speaker: null, text: "", quote: null, issues: ["ports"], figures: [{ value: 1, unit: "berths", raw: "one berth", about: "berths" }] },
+      { id: "b", source: "B", kind: "narration", speaker: null, text: "", quote: null, issues: ["ports"], figures: [{ value: 1, high: 2, unit: "berths", raw: "one or two berths", about: "berths" }] },
+      { id: "c", source: "C", kind: "narration", speaker: null, text: "", quote: null, issues: ["ports"], figures: [{ value: 1, unit: "berths", raw: "1 berth", about: "berths" }] },
+    ];
+    expect(groupFigures(claims)).toEqual([{ value: 1, unit: "berths", claims: [0, 2] }]);
+  });
 });
 
 describe("clusterClaims", () => {

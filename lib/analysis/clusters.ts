@@ -6,7 +6,8 @@ import { STOPWORDS, words } from "@/lib/nlp/framing";
 import type { ClaimKind } from "@/lib/nlp/types";
 import { contentWords, formatFigure, isSameAbout, jaccard, mostCommon, stableHash, UnionFind, unitKey } from "./similarity";
 
-export type AnalysisFigure = { value: number; unit: string; raw: string; about: string | null };
+/** A stored figure; `high` is a range's high end (or a score's second side), absent for a single value. */
+export type AnalysisFigure = { value: number; high?: number; unit: string; raw: string; about: string | null };
 
 /** A claim as the cross-source analysis sees it. */
 export type AnalysisClaim = {
@@ -146,6 +147,7 @@ export function groupFigures(claims: readonly AnalysisClaim[]): { value: number;
   const byValue = new Map<string, FigureEntry[]>();
   claims.forEach((claim, index) => {
     for (const figure of claim.figures) {
+      if (figure.high !== undefined) continue; // a range or a score is not the same figure as its low end
       const key = `${figure.unit}|${figure.value}`;
       const entry = { claim: index, figure, about: new Set(figure.about ? contentWords(figure.about) : []) };
       const bucket = byValue.get(key);

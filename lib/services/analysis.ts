@@ -219,8 +219,8 @@ async function loadClaims(
 ): Promise<LoadedClaim[]> {
   const [links, figureRows] = await Promise.all([
     tx.$queryRaw<{ claimId: string; issueId: string }[]>`SELECT "claimId", "issueId" FROM "ClaimIssue"`,
-    tx.$queryRaw<{ claimId: string; value: number; unit: string; raw: string; about: string | null }[]>`
-      SELECT "claimId", value, unit, raw, about FROM "ClaimFigure" ORDER BY "claimId", start`,
+    tx.$queryRaw<{ claimId: string; value: number; high: number | null; unit: string; raw: string; about: string | null }[]>`
+      SELECT "claimId", value, high, unit, raw, about FROM "ClaimFigure" ORDER BY "claimId", start`,
   ]);
   const issuesOf = new Map<string, string[]>();
   for (const link of links) {
@@ -232,7 +232,7 @@ async function loadClaims(
   }
   const figuresOf = new Map<string, AnalysisFigure[]>();
   for (const row of figureRows) {
-    const figure = { value: Number(row.value), unit: row.unit, raw: row.raw, about: row.about };
+    const figure = { value: Number(row.value), ...(row.high === null ? {} : { high: Number(row.high) }), unit: row.unit, raw: row.raw, about: row.about };
     const list = figuresOf.get(row.claimId);
     if (list) list.push(figure);
     else figuresOf.set(row.claimId, [figure]);

@@ -123,9 +123,9 @@ function figuresOf(rows: ClaimRow[]) {
 
 function figuresInsert(figures: ReturnType<typeof figuresOf>): Prisma.Sql {
   return Prisma.sql`
-    INSERT INTO "ClaimFigure" (id, "claimId", raw, value, unit, about, start, "end")
+    INSERT INTO "ClaimFigure" (id, "claimId", raw, value, high, unit, about, start, "end")
     SELECT gen_random_uuid()::text, * FROM unnest(
-      ${figures.map((f) => f.claimId)}::text[], ${figures.map((f) => f.raw)}::text[], ${figures.map((f) => f.value)}::float8[],
+      ${figures.map((f) => f.claimId)}::text[], ${figures.map((f) => f.raw)}::text[], ${figures.map((f) => f.value)}::float8[], ${figures.map((f) => f.high ?? null)}::float8[],
       ${figures.map((f) => f.unit)}::text[], ${figures.map((f) => f.about)}::text[], ${figures.map((f) => f.start)}::int[], ${figures.map((f) => f.end)}::int[])`;
 }
 

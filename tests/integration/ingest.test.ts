@@ -114,4 +114,15 @@ describe("ingesting an article", () => {
     const details = { outlet: "Orlan Courier", title: "Strike over", publishedAt: "2026-03-05", byline: "Desk" };
     expect(await stored(await ingestArticle(db, { body: body.replace("nine-day", "ten-day"), ...details }, { source: "api" }))).toEqual(["Orlan Courier", "Strike over", "2026-03-05", "Desk"]);
   });
+
+  it("stores a range with its low and high ends", async () => {
+    const body = "The Orlan ferry board said one or two berths would reopen on Friday.\nFees will rise between 4.5 percent and 4.75 percent, it said.";
+    const outcome = await ingestArticle(db, { body, outlet: "Orlan Courier" }, { source: "api" });
+    if (outcome.status !== "stored") throw new Error(`not stored: ${outcome.status}`);
+    const figures = await db.claimFigure.findMany({ where: { claim: { articleId: outcome.id } }, orderBy: { start: "asc" }, select: { raw: true, value: true, high: true, unit: true } });
+    expect(figures).toEqual([
+      { raw: "one or two berths", value: 1, high: 2, unit: "berths" },
+      { raw: "between 4.5 percent and 4.75 percent", value: 4.5, high: 4.75, unit: "%" },
+    ]);
+  });
 });

@@ -48,6 +48,9 @@ describe("findFigures", () => {
   it("reads durations and money with their unit and scale (FIG-1)", () => {
     expect(figures("The council approved a 90-day moratorium.")[0]).toMatchObject({ value: 90, unit: "days" });
     expect(figures("Corvane plans a $4.2 billion expansion.")[0]).toMatchObject({ value: 4_200_000_000, unit: "USD" });
+    expect(pick("The ministry set aside Rs 500 crore and USD 2 billion, and ₹40 lakh more.")).toEqual([[5_000_000_000, "INR"], [2_000_000_000, "USD"], [4_000_000, "INR"]]);
+    expect(pick("Bids reached 1.5bn. The wall is 12km long and the crane lifts 40 tonnes.")).toEqual([[1_500_000_000, ""], [12, "km"], [40, "tonnes"]]);
+    expect(pick("Nearly half a million people live there.")).toEqual([[500_000, "people"]]);
     expect(figures("The hearing ran one hour and 40 minutes.")[0]).toMatchObject({ value: 100, unit: "minutes" });
   });
 
@@ -98,6 +101,8 @@ describe("findFigures", () => {
     expect(pick("Ambe, 52, said the vote was close.")).toEqual([[52, "years"]]);
     expect(pick("A 29-year-old crane driver was hurt.")).toEqual([[29, "years"]]);
     expect(pick("The pilot is 61 years old and joined 14 years ago.")).toEqual([[61, "years"], [14, "years"]]);
+    expect(pick("The victim, aged 27, lived nearby.")).toEqual([[27, "years"]]);
+    expect(range("Most pilots are in their 50s.")).toEqual([["50-59", "years"]]);
   });
 });
 

@@ -11,11 +11,12 @@ const SCALE = String.raw`thousand|million|billion|trillion`;
 
 const DIGIT_FIGURE = new RegExp(
   [
-    String.raw`(?<cur>US\$|\$|€|£|¥|₴|₽)\s?(?<mnum>${NUM})(?:\s?(?<mscale>${SCALE}|bn|mn|tn|m|k|b)(?![\p{L}]))?`,
-    String.raw`(?<wnum>${NUM})\s?(?<wscale>${SCALE})?\s(?<curw>dollars|euros|pounds|rubles|roubles|hryvnias|yuan|yen)(?![\p{L}])`,
+    String.raw`(?<cur>US\$|\$|€|£|¥|₴|₽|₹|(?<![\p{L}])(?:Rs\.?|USD|EUR|GBP|INR)(?=\s?\d))\s?(?<mnum>${NUM})(?:\s?(?<mscale>${SCALE}|crores?|lakhs?|bn|mn|tn|m|k|b)(?![\p{L}]))?`,
+    String.raw`(?<wnum>${NUM})\s?(?<wscale>${SCALE}|crores?|lakhs?)?\s(?<curw>dollars|euros|pounds|rubles|roubles|hryvnias|yuan|yen|rupees|USD|EUR|GBP)(?![\p{L}])`,
     String.raw`(?<pnum>${NUM})\s?(?:%|per\s?cent(?![\p{L}])|percent(?![\p{L}])|pct(?![\p{L}]))`,
     String.raw`(?<dnum>${NUM})(?<dsep>-|\s)(?<dunit>${UNIT})(?![\p{L}])(?:\s+and\s+(?<d2num>${NUM}|${WORDNUM})\s+(?<d2unit>${UNIT})(?![\p{L}]))?`,
-    String.raw`(?<cnum>${NUM})(?:\s(?<cscale>${SCALE})(?![\p{L}]))?`,
+    String.raw`(?<unum>${NUM})\s?(?<uu>km|kg|mph|km/h|kph|MW|GW|kW|kWh|sq km|tonnes)(?![\p{L}])`,
+    String.raw`(?<cnum>${NUM})(?:(?:\s|(?=bn|mn|tn))(?<cscale>${SCALE}|crores?|lakhs?|bn|mn|tn)(?![\p{L}]))?`,
   ].join("|"),
   "giu",
 );
@@ -25,7 +26,7 @@ const WORD_FIGURE = new RegExp(
     [
       String.raw`(?<pnum>${WORDNUM})\s?(?:per\s?cent|percent)(?![\p{L}])`,
       String.raw`(?<dnum>${WORDNUM})(?<dsep>-|\s)(?<dunit>${UNIT})(?![\p{L}])(?:\s+and\s+(?<d2num>${NUM}|${WORDNUM})\s+(?<d2unit>${UNIT})(?![\p{L}]))?`,
-      String.raw`(?<cwnum>${WORDNUM})\s(?<cwscale>${SCALE})(?![\p{L}])`,
+      String.raw`(?<cwnum>${WORDNUM}|half an?|an?)\s(?<cwscale>${SCALE})(?![\p{L}])`,
     ].join("|") +
     ")",
   "iuy",
@@ -89,6 +90,7 @@ function classify(text: string, m: RegExpExecArray): Raw | null {
   }
   if (WORD_BOUNDARY_BEFORE.test(prevChar) || (prevChar === "-" && /[\p{L}]/u.test(text[start - 2] ?? ""))) return null;
   if (g.pnum) return { value: parseNumber(g.pnum), unit: "%", raw, kind: "percent", start, end };
+  if (g.uu) return { value: parseNumber(g.unum as string), unit: g.uu, raw, kind: "count", start, end };
   if (g.dunit) {
     const first = TIME_UNITS.get((g.dunit as string).toLowerCase());
     if (!first) return null;
@@ -115,6 +117,7 @@ function classify(text: string, m: RegExpExecArray): Raw | null {
   if (!g.cscale && /^(?:1[89]|2[01])\d\d$/u.test(digits)) return null;
   if (isDateNeighbour(text, start, end)) return null;
   const before = text.slice(Math.max(0, start - 30), start);
+  if (/(?:^|[^\p{L}])aged\s+$/iu.test(before) && /^\d{1,3}$/u.test(digits)) return { value: parseNumber(digits), unit: "years", raw, kind: "age", start, end };
   const label = LABEL_BEFORE.exec(before);
   if (label && !NON_NAME_WORDS.has((label[1] as string).toLowerCase()) && !/[.!?]\s+\S+\s+$/u.test(before)) return null;
   if (AGE_AROUND.test(before) && /^,/u.test(nextText) && /[\p{L}]{2,},\s*$/u.test(before) && /^\d{1,3}$/u.test(digits) && parseNumber(digits) < 120) {
@@ -243,7 +246,7 @@ export function findFigures(text: string, sentences: readonly Sentence[], tokens
   for (const m of allMatches(text, starts)) {
     const raw = classify(text, m);
     if (!raw) continue;
-    if (raw.kind === "count") {
+    if (raw.kind === "count" && !raw.unit) {
       const unit = countUnit(text, tokens, raw.end);
       if (!unit && !QUANTITY_CUE.test(text.slice(Math.max(0, raw.start - 20), raw.start)) && raw.value < 1e6) continue;
       if (!unit && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(raw.end, raw.end + 3))) continue; // an address or a name: "at 10 Harbour Road"
@@ -318,6 +321,7 @@ const FREQUENCY = /(?<![\p{L}])(?:just|only|at least|more than|fewer than|less t
 const SCORE = /(?<![\p{L}\p{N}.,/-])(?<a>\d{1,2})\s?[-–]\s?(?<b>\d{1,2})(?![\p{N}\p{L}/-]|[.,]\d|\s?(?:%|per ?cent))/uy;
 const SCORE_CUE_BEFORE = /(?:^|[^\p{L}])(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|drew|draw|drawn|led|leads|lead|leading|trail|trails|trailed|trailing|series|score|scoreline|voted|vote|margin|victory|defeat|by|at)\s+(?:\p{L}+\s+){0,2}$/iu;
 const SCORE_CUE_AFTER = /^\s+(?:up|down|win|victory|defeat|lead|loss|vote|margin|majority|scoreline|in favou?r|against|ahead|behind|series)\b/iu;
+const AGE_DECADE = /(?<=(?:^|[^\p{L}])(?:in|into)\s+(?:his|her|their)\s+)(?<d>[1-9]0)s(?![\p{L}])/iuy;
 const DECADE = /(?<![\p{L}\p{N}])(?<q>early|mid|late)[- ](?<d>[1-9]0)s(?![\p{L}])/iuy;
 const IRREGULAR_PLURALS = new Set(["men", "women", "people", "children", "police", "staff", "personnel", "feet", "troops", "crew", "cattle", "aircraft", "sheep", "data", "media"]);
 const NOT_HEADS = new Set(["is", "was", "has", "does", "this", "its", "his", "us", "as", "yes", "thus", "plus", "less", "unless", "across", "always", "perhaps"]);
@@ -580,6 +584,10 @@ function decades(text: string, tokens: Tokens, starts: readonly number[]): Raw[]
     const noun = countedNoun(text, tokens, start + m[0].length, false);
     const end = noun?.end ?? start + m[0].length;
     out.push({ value: low, high, unit: noun?.unit ?? "", raw: text.slice(start, end), kind: "count", start, end });
+  }
+  for (const m of scanAt(AGE_DECADE, text, starts)) {
+    const low = Number(m.groups?.d);
+    out.push({ value: low, high: low + 9, unit: "years", raw: m[0], kind: "age", start: m.index, end: m.index + m[0].length });
   }
   return out;
 }

@@ -5,7 +5,7 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
   ["fifteen", 15], ["sixteen", 16], ["seventeen", 17], ["eighteen", 18], ["nineteen", 19], ["twenty", 20],
   ["thirty", 30], ["forty", 40], ["fifty", 50], ["sixty", 60], ["seventy", 70], ["eighty", 80], ["ninety", 90],
   ["hundred", 100], ["a hundred", 100], ["an", 1], ["a", 1], ["dozen", 12], ["a dozen", 12], ["half", 0.5],
-  ["quarter", 0.25], ["a quarter", 0.25], ["a half", 0.5], ["once", 1], ["twice", 2], ["thrice", 3],
+  ["half a", 0.5], ["half an", 0.5], ["quarter", 0.25], ["a quarter", 0.25], ["a half", 0.5], ["once", 1], ["twice", 2], ["thrice", 3],
 ]);
 
 /** Vague magnitudes ("tens of thousands", "hundreds of missiles"), each read as its lower bound. */
@@ -28,7 +28,7 @@ export const FIGURATIVE_UNITS: ReadonlySet<string> = new Set([
 /** Multipliers written after a number ("4.5 million", "£3.2m"). */
 export const SCALES: ReadonlyMap<string, number> = new Map([
   ["thousand", 1e3], ["k", 1e3], ["million", 1e6], ["m", 1e6], ["mn", 1e6], ["billion", 1e9], ["bn", 1e9],
-  ["b", 1e9], ["trillion", 1e12], ["tn", 1e12],
+  ["b", 1e9], ["trillion", 1e12], ["tn", 1e12], ["lakh", 1e5], ["lakhs", 1e5], ["crore", 1e7], ["crores", 1e7],
 ]);
 
 /** Currency symbols and words, with the code reported as a figure's unit. */
@@ -36,6 +36,7 @@ export const CURRENCIES: ReadonlyMap<string, string> = new Map([
   ["$", "USD"], ["us$", "USD"], ["€", "EUR"], ["£", "GBP"], ["¥", "JPY"], ["₴", "UAH"], ["₽", "RUB"],
   ["dollars", "USD"], ["dollar", "USD"], ["euros", "EUR"], ["euro", "EUR"], ["pounds", "GBP"],
   ["pound", "GBP"], ["rubles", "RUB"], ["roubles", "RUB"], ["hryvnias", "UAH"], ["yuan", "CNY"], ["yen", "JPY"],
+  ["₹", "INR"], ["rs", "INR"], ["rs.", "INR"], ["rupees", "INR"], ["usd", "USD"], ["eur", "EUR"], ["gbp", "GBP"], ["inr", "INR"],
 ]);
 
 /** Time units for durations, each with its size in minutes (for "one hour and 15 minutes"). */

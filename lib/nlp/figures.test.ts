@@ -39,6 +39,7 @@ describe("findFigures", () => {
     expect(figures("The 20-point plan cites Article 5.")).toEqual([]);
     expect(figures("They met on Dec. 28, 2025, and again in February 2022.")).toEqual([]);
     expect(figures("Tickets for under-18s stay frozen until 2028.")).toEqual([]);
+    expect(figures("The 2022-23 season ended early.")).toEqual([]);
     expect(figures("Nobody expects a one-week miracle.")).toEqual([]);
     expect(figures("The union backs a five-point programme and a two-state formula.")).toEqual([]);
     expect(figures("It was the third meeting and the first vote; one day the quays will be quiet.")).toEqual([]);

@@ -89,6 +89,7 @@ function classify(text: string, m: RegExpExecArray): Raw | null {
     return { value: parseNumber(g.wnum as string) * scaleOf(g.wscale), unit: CURRENCIES.get(g.curw.toLowerCase()) ?? g.curw, raw, kind: "money", start, end };
   }
   if (WORD_BOUNDARY_BEFORE.test(prevChar) || (prevChar === "-" && /[\p{L}]/u.test(text[start - 2] ?? ""))) return null;
+  if (/(?:1[89]|2[01])\d\d[-–/]$/u.test(text.slice(Math.max(0, start - 5), start))) return null; // "the 2022-23 season"
   if (g.pnum) return { value: parseNumber(g.pnum), unit: "%", raw, kind: "percent", start, end };
   if (g.uu) return { value: parseNumber(g.unum as string), unit: g.uu, raw, kind: "count", start, end };
   if (g.dunit) {

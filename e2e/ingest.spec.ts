@@ -38,6 +38,24 @@ test.describe("adding articles as an editor", () => {
     await expect(page.getByRole("link", { name: "Open the existing article" })).toBeVisible();
   });
 
+  test("pasted wire copy gets its outlet, date and byline suggested from the text itself", async ({ page }) => {
+    const wire = [
+      "Ferry crews on the Orlan vote to return",
+      "By Ana Ruiz, Tom Li, CNN",
+      "Published 4 March 2026",
+      "(CNN) — Ferry crews on the Orlan river voted on Tuesday to return after a nine-day strike, their union said.",
+      "“We got most of what we asked for,” union organiser Pia Renn told reporters outside the depot.",
+    ].join("\n");
+    await page.goto("/articles/new");
+    await page.getByLabel("Article text").fill(wire);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByRole("heading", { name: "Check the details, then save" })).toBeVisible();
+    await expect(page.getByLabel("Title")).toHaveValue("Ferry crews on the Orlan vote to return");
+    await expect(page.getByLabel("Outlet")).toHaveValue("CNN");
+    await expect(page.getByRole("textbox", { name: "Published" })).toHaveValue("2026-03-04");
+    await expect(page.getByRole("textbox", { name: "Byline" })).toHaveValue("Ana Ruiz, Tom Li");
+  });
+
   test("several files upload at once; a binary file is refused by name and nothing of it is stored", async ({ page }) => {
     await page.goto("/articles/new");
     await page.getByText("Upload files", { exact: true }).click();

@@ -60,6 +60,8 @@ describe("findFigures", () => {
     expect(pick("They repaired the remaining five cranes.")).toEqual([[5, "cranes"]]);
     expect(pick("Valdoria formed two working groups and named eleven harbour pilots.")).toEqual([[2, "working groups"], [11, "harbour pilots"]]);
     expect(pick("The port cut fees just once this year.")).toEqual([[1, "times"]]);
+    expect(pick("Crews lost nine cranes, one of which was later found, and two of them were rebuilt.")).toEqual([[9, "cranes"], [1, ""], [2, ""]]);
+    expect(pick("It was one of the longest strikes in memory.")).toEqual([]);
   });
 
   it("reads vague magnitudes as their lower bound, with what they count (FIG-3)", () => {

@@ -428,7 +428,8 @@ function wordCounts(text: string, tokens: Tokens, starts: readonly number[]): Ra
     if (one && (ONE_BEFORE.has(before) || ONE_IDIOMS.has(nextWord(text, end)) || /^\p{Lu}/u.test(word))) continue;
     if (value === 2 && DYAD_BEFORE.has(before)) continue; // "the two leaders" refers back to two named parties
     if (OF_PARTITIVE.test(text.slice(end, end + 16))) {
-      if (!one) out.push({ value, unit: "", raw: word, kind: "count", start, end });
+      // "two of them"; of one, only a member of a counted set ("nine items, one of which was dropped")
+      if (!one || /^\s+of\s+(?:which|whom|them)\b/iu.test(text.slice(end, end + 16))) out.push({ value, unit: "", raw: word, kind: "count", start, end });
       continue;
     }
     const noun = countedNoun(text, tokens, end, one);

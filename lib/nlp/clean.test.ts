@@ -110,6 +110,7 @@ describe("cleanText metadata as newsrooms print it", () => {
     expect(cleanText("By Ana Ruiz | Reuters\nDockers walked out.\nThe port shut.").meta).toMatchObject({ outlet: "Reuters", byline: "Ana Ruiz" });
     expect(cleanText("By Ana Ruiz for the Harbour Courier\nDockers walked out.\nThe port shut.").meta.outlet).toBe("Harbour Courier");
     expect(cleanText("By Ana Ruiz and Tom Li\nDockers walked out.\nThe port shut.").meta.outlet).toBeNull();
+    expect(cleanText("Written by Ana Ruiz, Senior Correspondent\nDockers walked out.\nThe port shut.").meta).toMatchObject({ byline: "Ana Ruiz", outlet: null });
   });
 
   it("takes an outlet's name alone on a line, at the top or the end", () => {
@@ -130,6 +131,12 @@ describe("cleanText metadata as newsrooms print it", () => {
     expect(updated.meta.published).toBe("2025-12-29");
     expect(updated.text.startsWith("Dockers")).toBe(true);
     expect(cleanText("Dockers walked out on Dec. 29, 2025, after the vote.\nThe port shut.").meta.published).toBeNull();
+  });
+
+  it("splits a site's name off a page title", () => {
+    expect(cleanText("Port strike ends after nine days | Harbour Courier\nDockers walked out.\nThe port shut.").meta).toMatchObject({ title: "Port strike ends after nine days", outlet: "Harbour Courier" });
+    expect(cleanText("Port strike ends after nine days - BBC News\nDockers walked out.\nThe port shut.").meta).toMatchObject({ title: "Port strike ends after nine days", outlet: "BBC News" });
+    expect(cleanText("Dockers vote - and the port reopens\nDockers walked out.\nThe port shut.").meta).toMatchObject({ title: "Dockers vote - and the port reopens", outlet: null });
   });
 
   it("does not take a newsletter prompt for the title", () => {

@@ -183,7 +183,9 @@ type Line = { from: number; to: number; text: string; keep: boolean };
 const DATE_HEADER =
   /^date\s*:?\s*(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*/iu;
 const PUBLISHED_LINE = /^(published|posted|first published|updated|last updated|last modified|modified|date)(?:\s+on)?\s*:?\s*(.{4,60})$/iu;
-const BYLINE_LINE = /^by\s+(.{2,160})$/iu;
+const BYLINE_LINE = /^(?:(?:written|words|reported|story)\s+)?by\s*:?\s+(.{2,160})$/iu;
+const BYLINE_ROLE = /\b(?:correspondent|editor|reporter|writer|staff|bureau|chief|producer|analyst|columnist|contributor|desk)\b/iu;
+const TITLE_TAIL = /^(.{12,}?)\s+(?:\||-|–|—)\s+([^|–—-]{2,60})$/u;
 const PERSON_NAME = /^(?:[A-Z][\p{L}'’.-]*\.?|de|van|von|da|bin|al|le|la|del|der)(?:\s+(?:[A-Z][\p{L}'’.-]*\.?|de|van|von|da|bin|al|le|la|del|der)){1,3}$/u;
 const DATELINE =
   /^([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+)*)?)(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?\s*(?:\(([^()]{2,40})\))?\s*(?:—|–|--|-)\s*(?=\S)/u;
@@ -265,7 +267,7 @@ function splitNames(list: string): string[] {
   return list
     .split(/\s*(?:,|;|\||\band\b|\bfor\b|&)\s*/u)
     .map((s) => s.trim())
-    .filter((s) => PERSON_NAME.test(s));
+    .filter((s) => PERSON_NAME.test(s) && !BYLINE_ROLE.test(s));
 }
 
 function outletFromBio(line: string): string | null {
@@ -446,7 +448,13 @@ export function cleanText(original: string): CleanedText {
     }
     if (!titleChecked) {
       titleChecked = true;
-      if (bodyLines >= 2 && isHeadline(line.text)) meta.title = line.text;
+      if (bodyLines >= 2 && isHeadline(line.text)) {
+        // a page title keeps its site's name: "Port strike ends | Harbour Courier"
+        const tail = TITLE_TAIL.exec(line.text);
+        const site = tail ? (KNOWN_OUTLETS.get((tail[2] as string).trim().toLowerCase()) ?? (OUTLET_NAME.test((tail[2] as string).trim()) ? tidyOutlet((tail[2] as string).trim()) : null)) : null;
+        meta.title = site ? (tail?.[1] as string) : line.text;
+        if (site) namedOutlet ??= site;
+      }
     }
   }
 

@@ -53,6 +53,7 @@ describe("findFigures", () => {
     expect(pick("Bids reached 1.5bn. The wall is 12km long and the crane lifts 40 tonnes.")).toEqual([[1_500_000_000, ""], [12, "km"], [40, "tonnes"]]);
     expect(pick("Nearly half a million people live there.")).toEqual([[500_000, "people"]]);
     expect(figures("The hearing ran one hour and 40 minutes.")[0]).toMatchObject({ value: 100, unit: "minutes" });
+    expect(figures("The count took 2 hours 30 minutes.")[0]).toMatchObject({ value: 150, unit: "minutes" });
   });
 
   it("reads counts written in words (FIG-2)", () => {

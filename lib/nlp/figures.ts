@@ -14,7 +14,7 @@ const DIGIT_FIGURE = new RegExp(
     String.raw`(?<cur>US\$|\$|€|£|¥|₴|₽|₹|(?<![\p{L}])(?:Rs\.?|USD|EUR|GBP|INR)(?=\s?\d))\s?(?<mnum>${NUM})(?:\s?(?<mscale>${SCALE}|crores?|lakhs?|bn|mn|tn|m|k|b)(?![\p{L}]))?`,
     String.raw`(?<wnum>${NUM})\s?(?<wscale>${SCALE}|crores?|lakhs?)?\s(?<curw>dollars|euros|pounds|rubles|roubles|hryvnias|yuan|yen|rupees|USD|EUR|GBP)(?![\p{L}])`,
     String.raw`(?<pnum>${NUM})\s?(?:%|per\s?cent(?![\p{L}])|percent(?![\p{L}])|pct(?![\p{L}]))`,
-    String.raw`(?<dnum>${NUM})(?<dsep>-|\s)(?<dunit>${UNIT})(?![\p{L}])(?:\s+and\s+(?<d2num>${NUM}|${WORDNUM})\s+(?<d2unit>${UNIT})(?![\p{L}]))?`,
+    String.raw`(?<dnum>${NUM})(?<dsep>-|\s)(?<dunit>${UNIT})(?![\p{L}])(?:\s+(?:and\s+)?(?<d2num>${NUM}|${WORDNUM})\s+(?<d2unit>${UNIT})(?![\p{L}]))?`,
     String.raw`(?<unum>${NUM})\s?(?<uu>km|kg|mph|km/h|kph|MW|GW|kW|kWh|sq km|tonnes)(?![\p{L}])`,
     String.raw`(?<cnum>${NUM})(?:(?:\s|(?=bn|mn|tn))(?<cscale>${SCALE}|crores?|lakhs?|bn|mn|tn)(?![\p{L}]))?`,
   ].join("|"),
@@ -25,7 +25,7 @@ const WORD_FIGURE = new RegExp(
   String.raw`(?<![\p{L}])(?:` +
     [
       String.raw`(?<pnum>${WORDNUM})\s?(?:per\s?cent|percent)(?![\p{L}])`,
-      String.raw`(?<dnum>${WORDNUM})(?<dsep>-|\s)(?<dunit>${UNIT})(?![\p{L}])(?:\s+and\s+(?<d2num>${NUM}|${WORDNUM})\s+(?<d2unit>${UNIT})(?![\p{L}]))?`,
+      String.raw`(?<dnum>${WORDNUM})(?<dsep>-|\s)(?<dunit>${UNIT})(?![\p{L}])(?:\s+(?:and\s+)?(?<d2num>${NUM}|${WORDNUM})\s+(?<d2unit>${UNIT})(?![\p{L}]))?`,
       String.raw`(?<cwnum>${WORDNUM}|half an?|an?)\s(?<cwscale>${SCALE})(?![\p{L}])`,
     ].join("|") +
     ")",

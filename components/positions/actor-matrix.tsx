@@ -1,6 +1,6 @@
 import type { ActorMatrix } from "@/lib/data/positions";
 import { plural } from "@/lib/format";
-import { claimWords } from "./positions-grid";
+import { claimWords } from "@/lib/analysis/positions";
 
 export type ActorMatrixTableProps = { matrix: ActorMatrix };
 

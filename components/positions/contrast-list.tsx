@@ -1,3 +1,4 @@
+import { claimWords } from "@/lib/analysis/positions";
 import type { IssuePositionsView, PositionClaimView } from "@/lib/data/positions";
 import { DismissContrastForm } from "./dismiss-contrast-form";
 import { PositionClaimItem } from "./positions-grid";
@@ -93,7 +94,7 @@ export function CharacterisationList({ view }: CharacterisationListProps) {
       {view.characterised.map(({ claim, speaker }) => (
         <li key={claim.id} className="card p-3 text-sm">
           <p>
-            <span className="font-semibold">{speaker}</span>: {claim.kind === "quote" && claim.quote ? `“${claim.quote}”` : claim.text}
+            <span className="font-semibold">{speaker}</span>: {claimWords(claim)}
           </p>
           <table className="data-table mt-2">
             <caption className="sr-only">{`Verbs and hedges each source attaches to ${speaker}’s claim`}</caption>

@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { claimWords } from "@/lib/analysis/positions";
 import type { PositionClaimView, PositionView } from "@/lib/data/positions";
 import { formatDate, plural } from "@/lib/format";
 
@@ -8,11 +9,6 @@ export type PositionsGridProps = {
   /** A brief outside the app (a share page): no links into the app. */
   isPublic?: boolean;
 };
-
-/** A position claim's words: the quoted words of a direct quote, else the sentence. */
-export function claimWords(claim: Pick<PositionClaimView, "kind" | "quote" | "text">): string {
-  return claim.kind === "quote" && claim.quote ? `“${claim.quote}”` : claim.text;
-}
 
 export type OutletListProps = { outlets: PositionClaimView["outlets"]; issueSlug: string; isPublic?: boolean };
 

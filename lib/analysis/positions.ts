@@ -220,3 +220,8 @@ export function buildPositions(claims: readonly PositionInputClaim[], label: (ke
 
   return { positions, contrasts: findContrasts(contrastClaims, { max: contrasts }), omissions };
 }
+
+/** A claim's words as an actor's position: the quoted words of a direct quote, else the sentence. */
+export function claimWords(claim: { kind: ClaimKind; quote: string | null; text: string }): string {
+  return claim.kind === "quote" && claim.quote ? `“${claim.quote}”` : claim.text;
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import type { Contrast } from "@/lib/analysis/contrasts";
-import type { Omission, SourceLabel } from "@/lib/analysis/positions";
+import { claimWords, type Omission, type SourceLabel } from "@/lib/analysis/positions";
 import { CORRECTED_KIND, CORRECTED_SPEAKER_ID } from "@/lib/data/corrected";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -91,7 +91,7 @@ export async function loadIssuePositions(issue: { id: string; slug: string }, fi
       actors: omission.actors,
       claims: omission.claims.flatMap((id) => {
         const entry = byId.get(id);
-        return entry ? [{ id, speaker: entry.speaker, text: entry.claim.quote && entry.claim.kind === "quote" ? entry.claim.quote : entry.claim.text }] : [];
+        return entry ? [{ id, speaker: entry.speaker, text: claimWords(entry.claim) }] : [];
       }),
     }));
   const characterised = positions.flatMap((position) => position.claims.filter(differs).map((claim) => ({ claim: view(claim), speaker: position.speaker.name })));

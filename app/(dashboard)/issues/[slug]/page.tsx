@@ -93,7 +93,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
 
       <section aria-labelledby="disagree-heading" className="mb-10">
         <h2 id="disagree-heading" className="mb-3 text-lg font-semibold">
-          Where they disagree
+          Where sources disagree
         </h2>
         <h3 className="mb-2 text-base font-semibold">Contrasting positions</h3>
         {positions.contrasts.length > 0 ? (
@@ -130,7 +130,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
 
       <section aria-labelledby="framing-heading" className="mb-10">
         <h2 id="framing-heading" className="mb-1 text-lg font-semibold">
-          How each source tells it
+          How each source frames it
         </h2>
         {filteredSource ? <p className="mb-2 text-sm text-gray-600">{`Only ${filteredSource}.`}</p> : null}
         {brief.framing.length > 0 ? (

@@ -61,7 +61,7 @@ const GENERIC = new Set(
   [
     "say", "said", "says", "think", "thought", "would", "could", "should", "might", "going", "make", "made", "like", "also", "told", "tell",
     "well", "want", "know", "thing", "way", "get", "got", "one", "time", "very", "much", "many", "really", "just", "still", "yet", "lot",
-    "done", "added", "noted", "stated", "remarked", "according", "including", "however", "being", "even", "take", "taken", "give", "come",
+    "done", "regarding", "added", "noted", "stated", "remarked", "according", "including", "however", "being", "even", "take", "taken", "give", "come",
   ].map(stem),
 );
 
@@ -143,7 +143,7 @@ function signals(a: Prepared, b: Prepared): Signal[] {
     if (other.stance.acceptances.length > 0) {
       out.push({ weight: 2, needsObject: false, text: `rejection vs acceptance: ${refusing.claim.speaker} ${quoted(refusing.stance.negations)}, ${other.claim.speaker} ${quoted(other.stance.acceptances)}` });
     } else {
-      out.push({ weight: 1, needsObject: true, text: `negation: ${refusing.claim.speaker} says ${quoted(refusing.stance.negations)}, ${other.claim.speaker} does not` });
+      out.push({ weight: 1, needsObject: true, text: `negation on one side only: ${refusing.claim.speaker} ${quoted(refusing.stance.negations)}` });
     }
   }
   if ((sa.conditions.length > 0) !== (sb.conditions.length > 0)) {
@@ -160,7 +160,7 @@ function signals(a: Prepared, b: Prepared): Signal[] {
  * signal — opposite words (accept/reject, agree/refuse, withdraw/stay…), rejection against acceptance,
  * negation, a condition one attaches ("only if", "unless"), or different figures about the same thing.
  * Pairs sharing an object (content words, a figure's subject) come first; weak signals (negation alone, a
- * condition alone) need a shared object. Each claim is in at most `perClaim` pairs; at most `max` pairs.
+ * condition alone) need a shared object. Each claim is in at most `perClaim` pairs, two actors face each other once (their strongest pair); at most `max` pairs.
  * The same claims give the same pairs in any order.
  */
 export function findContrasts(claims: readonly ContrastClaim[], { max = 8, perClaim = 2 }: { max?: number; perClaim?: number } = {}): Contrast[] {
@@ -188,9 +188,14 @@ export function findContrasts(claims: readonly ContrastClaim[], { max = 8, perCl
   }
   candidates.sort((x, y) => Number(y.hasObject) - Number(x.hasObject) || y.score - x.score || (x.a + x.b < y.a + y.b ? -1 : 1));
   const uses = new Map<string, number>();
+  const speakerOf = new Map(prepared.map((entry) => [entry.claim.id, entry.claim.speakerId]));
+  const actorPairs = new Set<string>();
   const out: Contrast[] = [];
   for (const { score: _score, hasObject: _hasObject, ...pair } of candidates) {
     if ((uses.get(pair.a) ?? 0) >= perClaim || (uses.get(pair.b) ?? 0) >= perClaim) continue;
+    const actors = [speakerOf.get(pair.a), speakerOf.get(pair.b)].sort().join("\u0000");
+    if (actorPairs.has(actors)) continue;
+    actorPairs.add(actors);
     uses.set(pair.a, (uses.get(pair.a) ?? 0) + 1);
     uses.set(pair.b, (uses.get(pair.b) ?? 0) + 1);
     out.push(pair);

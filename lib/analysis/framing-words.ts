@@ -63,7 +63,7 @@ export function describeFraming({ measures, claims, absent }: FramingWordsInput)
   }
 
   const verbs = loadedVerbs(claims).slice(0, 2);
-  for (const { verb, speakers } of verbs) clauses.push(speakers.length > 0 ? `uses “${verb}” for ${orList(speakers.slice(0, 2), "and")}` : `uses “${verb}”`);
+  if (verbs.length > 0) clauses.push(`uses ${orList(verbs.map(({ verb, speakers }) => (speakers.length > 0 ? `“${verb}” for ${orList(speakers.slice(0, 2), "and")}` : `“${verb}”`)), "and")}`);
   const hedges = measures.hedges.slice(0, 2).map((hedge) => `“${hedge.phrase}”`);
   if (hedges.length > 0) clauses.push(`distances itself with ${orList(hedges, "and")}`);
 

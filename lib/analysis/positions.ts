@@ -66,7 +66,15 @@ export type IssuePositions = {
   omissions: Record<string, Omission>;
 };
 
-export type PositionLimits = { actors?: number; claimsPerActor?: number; contrasts?: number; omitted?: number; sources?: readonly string[] };
+export type PositionLimits = {
+  actors?: number;
+  claimsPerActor?: number;
+  contrasts?: number;
+  omitted?: number;
+  sources?: readonly string[];
+  /** Speakers that are no one in particular ("unnamed source"): kept as actors, never reported as left out. */
+  unnamed?: ReadonlySet<string>;
+};
 
 const MAX_MEMBERS = 12;
 const DEFAULT_LIMITS = { actors: 10, claimsPerActor: 6, contrasts: 8, omitted: 4 };
@@ -153,7 +161,7 @@ function positionClaim(statement: Statement, label: (key: string) => SourceLabel
  * The positions on one issue. Actors are the speakers of its quotes and reported speech (people,
  * institutions, documents), ranked by how many sources carry them, then how many claims they have; each
  * keeps its `claimsPerActor` most reported statements (a statement reported by several sources is one
- * entry with all of them), shown direct quotes first, then reported speech, and always including the
+ * entry with all of them; fragments of one or two words only when there is nothing longer), shown direct quotes first, then reported speech, and always including the
  * actor's most reported claim. Contrasts are looked for among the kept claims ({@link findContrasts});
  * omissions are computed for `sources` (default: every source on the issue) against all claims.
  * `label` names a source key.
@@ -176,8 +184,11 @@ export function buildPositions(claims: readonly PositionInputClaim[], label: (ke
   );
 
   const positions: Position[] = ranked.slice(0, actors).map((id) => {
-    const list = [...byActor.get(id)!].sort((a, b) => Number(wordCount(a.rep) < 3) - Number(wordCount(b.rep) < 3) || compareReach(a, b));
-    const top = [...list].sort(compareReach)[0]!;
+    // Fragments of a word or two ("almost") say little on their own: shown only when the actor has nothing longer.
+    const all = byActor.get(id)!;
+    const whole = all.filter((statement) => wordCount(statement.rep) >= 3);
+    const list = [...(whole.length > 0 ? whole : all)].sort(compareReach);
+    const top = list[0]!;
     const kept = list.slice(0, claimsPerActor);
     const shown = [...kept].sort((a, b) => (a.rep.kind === "quote" ? 0 : 1) - (b.rep.kind === "quote" ? 0 : 1) || compareReach(a, b));
     return {
@@ -206,7 +217,7 @@ export function buildPositions(claims: readonly PositionInputClaim[], label: (ke
   const sources = limits.sources ?? [...new Set(claims.map((claim) => claim.source))].sort();
   for (const source of sources) {
     const missingActors = ranked
-      .filter((id) => keptIds.has(id) && !actorSources.get(id)!.has(source))
+      .filter((id) => keptIds.has(id) && !limits.unnamed?.has(id) && !actorSources.get(id)!.has(source))
       .slice(0, omitted)
       .map((id) => ({ id, name: byActor.get(id)![0]!.speaker, carriedBy: actorSources.get(id)!.size }));
     const missingClaims = positions

@@ -71,9 +71,10 @@ export async function computePositions(tx: Tx, input: PositionsInput): Promise<S
     }
   }
   const label = (key: string) => ({ slug: key, name: input.sources.get(key)?.source.name ?? key });
+  const unnamed = new Set((await tx.speaker.findMany({ where: { kind: "source" }, select: { id: true } })).map((speaker) => speaker.id));
   const computed = input.issues.map((issue) => ({
     slug: issue.slug,
-    positions: buildPositions(bySlug.get(issue.slug) ?? [], label, { sources: input.rankedSources.get(issue.slug) ?? [] }),
+    positions: buildPositions(bySlug.get(issue.slug) ?? [], label, { sources: input.rankedSources.get(issue.slug) ?? [], unnamed }),
   }));
   const memberIds = [...new Set(computed.flatMap(({ positions }) => positions.positions.flatMap((position) => position.claims.flatMap((claim) => claim.claimIds))))];
   const rows = memberIds.length > 0 ? await tx.$queryRaw<{ id: string; fingerprint: string }[]>`SELECT id, fingerprint FROM "Claim" WHERE id = ANY(${memberIds}::text[])` : [];

@@ -67,7 +67,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
         </span>
         <details className="text-gray-600">
           <summary className="cursor-pointer font-medium text-gray-800">Lexicon</summary>
-          {issue.phrases.join(", ") || "none"}
+          <span>{issue.phrases.join(", ") || "none"}</span>
           {issue.exclusions.length > 0 ? (
             <>
               {" "}
@@ -139,7 +139,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
             {!filters.outlet && brief.totals.sources > brief.framing.length ? (
               <p className="mb-3 text-sm text-gray-600">{`The ${brief.framing.length} sources with most claims on it, of ${brief.totals.sources} (choose any other in the filter above).`}</p>
             ) : null}
-            <details className="rounded-lg border border-gray-200 bg-white p-3">
+            <details className="rounded-lg border border-gray-200 bg-white p-3" open={Boolean(filters.outlet)}>
               <summary className="cursor-pointer text-sm font-medium">Details: the measures behind these descriptions (coverage, voices, verbs, distinctive terms)</summary>
               <p className="my-3 text-sm text-gray-600">
                 Distinctive terms are words a source uses on this issue more than the others do (weighted log-odds, z-scores).

@@ -16,10 +16,14 @@ async function claimCount(slug: string): Promise<number> {
   }
 }
 
-async function screens(page: Page, name: string) {
+/** Full-page screenshots at 1440 and 390 px wide, and of each named section, for looking at. */
+async function screens(page: Page, name: string, sections: string[] = []) {
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true });
+    for (const [index, heading] of sections.entries()) {
+      await page.locator("section", { has: page.getByRole("heading", { level: 2, name: heading }) }).screenshot({ path: `test-results/screens/${name}-${width}-${index + 1}.png` });
+    }
   }
   await page.setViewportSize({ width: 1280, height: 720 });
 }
@@ -67,7 +71,7 @@ test.describe("positions on issue pages and the dashboard", () => {
     for (const text of await claims.allTextContents()) expect(text).toContain(actor);
     await expect(page.getByRole("list", { name: "Positions by actor" }).locator(":scope > li")).toHaveCount(1);
 
-    await page.getByLabel("Review status").selectOption("confirmed");
+    await page.getByRole("combobox", { name: "Review status" }).selectOption("confirmed");
     await page.getByRole("button", { name: "Show" }).click();
     await expect(page).toHaveURL(/status=confirmed/);
     await expect(page).toHaveURL(/speaker=/);
@@ -94,7 +98,7 @@ test.describe("positions on issue pages and the dashboard", () => {
     await expect(disagree.getByRole("heading", { name: "Contrasting positions" })).toBeVisible();
     await expect(disagree.getByRole("heading", { name: "What each source leaves out" })).toBeVisible();
     await expect(disagree.getByRole("list", { name: "What each source leaves out" })).toContainText(/Does not quote/);
-    await screens(page, "issue-positions");
+    await screens(page, "issue-positions", ["Who stands where", "Where sources disagree", "How each source frames it", "Every claim on this issue"]);
   });
 
   test("no issue page says nothing disagrees without showing where each actor stands", async ({ page }) => {
@@ -117,7 +121,7 @@ test.describe("positions on issue pages and the dashboard", () => {
     const cell = matrix.locator('a[href^="/claims/"]').first();
     await expect(cell).toBeVisible();
     await expect(matrix.getByText(/^\d+ sources?: /).first()).toBeVisible();
-    await screens(page, "dashboard-actors");
+    await screens(page, "dashboard-actors", ["Who said what on each issue"]);
     await cell.click();
     await expect(page).toHaveURL(/\/claims\/[^/]+$/);
   });

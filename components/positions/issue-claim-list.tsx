@@ -32,11 +32,13 @@ export function IssueClaimList({ issueSlug, page, list, params }: IssueClaimList
   if (list.status) queue.set("status", list.status);
   return (
     <>
-      <form method="get" action={`/issues/${issueSlug}#claims-heading`} className="mb-3 flex flex-wrap items-end gap-3" aria-label="Filter the issue's claims by review status">
+      <form method="get" action={`/issues/${issueSlug}#claims-heading`} className="mb-3 flex flex-wrap items-end gap-3" aria-label="Claims by review status">
         {Object.entries(params).map(([key, value]) => (value && key !== "status" && key !== "page" ? <input key={key} type="hidden" name={key} value={value} /> : null))}
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">Review status</span>
-          <select name="status" defaultValue={list.status ?? ""} className="rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm">
+        <div className="text-sm">
+          <label htmlFor="issue-claims-status" className="mb-1 block font-medium">
+            Review status
+          </label>
+          <select id="issue-claims-status" name="status" defaultValue={list.status ?? ""} className="rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm">
             <option value="">Any</option>
             {ISSUE_CLAIM_STATUSES.map((status) => (
               <option key={status} value={status}>
@@ -44,7 +46,7 @@ export function IssueClaimList({ issueSlug, page, list, params }: IssueClaimList
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <button type="submit" className="rounded-md border border-gray-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-gray-50">
           Show
         </button>

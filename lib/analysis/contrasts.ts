@@ -109,6 +109,9 @@ const quoted = (cues: readonly string[]) =>
     .map((cue) => `“${cue}”`)
     .join(", ");
 
+/** Content words two claims must share before a weak signal (negation alone, a condition alone) pairs them. */
+const MIN_SHARED_FOR_WEAK = 2;
+
 type Signal = { weight: number; needsObject: boolean; text: string };
 
 function figureSignal(a: Prepared, b: Prepared): Signal | null {
@@ -160,7 +163,7 @@ function signals(a: Prepared, b: Prepared): Signal[] {
  * signal — opposite words (accept/reject, agree/refuse, withdraw/stay…), rejection against acceptance,
  * negation, a condition one attaches ("only if", "unless"), or different figures about the same thing.
  * Pairs sharing an object (content words, a figure's subject) come first; weak signals (negation alone, a
- * condition alone) need a shared object. Each claim is in at most `perClaim` pairs, two actors face each other once (their strongest pair); at most `max` pairs.
+ * condition alone) need two shared content words. Each claim is in at most `perClaim` pairs, two actors face each other once (their strongest pair); at most `max` pairs.
  * The same claims give the same pairs in any order.
  */
 export function findContrasts(claims: readonly ContrastClaim[], { max = 8, perClaim = 2 }: { max?: number; perClaim?: number } = {}): Contrast[] {
@@ -172,7 +175,7 @@ export function findContrasts(claims: readonly ContrastClaim[], { max = 8, perCl
       const b = prepared[j]!;
       if (a.claim.speakerId === b.claim.speakerId) continue;
       const shared = [...a.content].filter((word) => b.content.has(word));
-      const found = signals(a, b).filter((signal) => !signal.needsObject || shared.length > 0);
+      const found = signals(a, b).filter((signal) => !signal.needsObject || shared.length >= MIN_SHARED_FOR_WEAK);
       if (found.length === 0) continue;
       const sharedWords = shared.slice(0, 3).map((word) => a.surface.get(word) ?? word);
       const object = sharedWords.length > 0 ? `; both on ${sharedWords.map((word) => `“${word}”`).join(", ")}` : "";

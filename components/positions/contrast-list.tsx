@@ -1,4 +1,5 @@
 import { claimWords } from "@/lib/analysis/positions";
+import { plural } from "@/lib/format";
 import type { IssuePositionsView, PositionClaimView } from "@/lib/data/positions";
 import { DismissContrastForm } from "./dismiss-contrast-form";
 import { PositionClaimItem } from "./positions-grid";
@@ -62,7 +63,7 @@ export function OmissionList({ view }: OmissionListProps) {
                 <span key={actor.id}>
                   {index > 0 ? (index === omission.actors.length - 1 ? " or " : ", ") : ""}
                   <strong className="font-medium">{actor.name}</strong>
-                  <span className="meta">{` (carried by ${actor.carriedBy})`}</span>
+                  <span className="meta">{` (quoted by ${plural(actor.carriedBy, "other source")})`}</span>
                 </span>
               ))}
             </p>

@@ -30,6 +30,11 @@ export type IssuePositionsView = {
   characterised: { claim: PositionClaimView; speaker: string }[];
 };
 
+/** Sources whose omissions a brief lists (those with most claims on the issue first). */
+const OMISSIONS_SHOWN = 8;
+/** Claims whose characterisation by each source a brief compares (most widely carried first). */
+const CHARACTERISED_SHOWN = 6;
+
 /** The positions stored by the last analysis (one row), or null before it ran. */
 export const getStoredPositions = cache(async (): Promise<StoredPositions | null> => {
   const row = await db.appSetting.findUnique({ where: { key: POSITIONS_SETTING }, select: { value: true } });
@@ -61,8 +66,8 @@ function differs(claim: StoredPositionClaim): boolean {
 /**
  * The positions on an issue as its page shows them: actors and their key claims narrowed by the brief's
  * filters (speaker, kind, source carrying the claim, first reported within the dates), contrasting pairs
- * among what is left that no editor dismissed, what each source leaves out, and the claims sources
- * characterise differently. Read from the stored analysis; a few small queries.
+ * among what is left that no editor dismissed, what the {@link OMISSIONS_SHOWN} sources with most claims
+ * leave out, and the claims sources characterise differently. Read from the stored analysis; a few small queries.
  */
 export async function loadIssuePositions(issue: { id: string; slug: string }, filters: BriefFilters): Promise<IssuePositionsView> {
   const [stored, dismissals, speaker] = await Promise.all([
@@ -86,6 +91,7 @@ export async function loadIssuePositions(issue: { id: string; slug: string }, fi
   });
   const omissions = Object.entries(data.omissions)
     .filter(([key]) => !filters.outlet || key === filters.outlet)
+    .slice(0, OMISSIONS_SHOWN)
     .map(([key, omission]) => ({
       source: data.positions.flatMap((position) => position.claims.flatMap((claim) => claim.outlets)).find((outlet) => outlet.slug === key) ?? { slug: key, name: key },
       actors: omission.actors,
@@ -94,7 +100,10 @@ export async function loadIssuePositions(issue: { id: string; slug: string }, fi
         return entry ? [{ id, speaker: entry.speaker, text: claimWords(entry.claim) }] : [];
       }),
     }));
-  const characterised = positions.flatMap((position) => position.claims.filter(differs).map((claim) => ({ claim: view(claim), speaker: position.speaker.name })));
+  const characterised = positions
+    .flatMap((position) => position.claims.filter(differs).map((claim) => ({ claim: view(claim), speaker: position.speaker.name })))
+    .sort((a, b) => b.claim.outlets.length - a.claim.outlets.length)
+    .slice(0, CHARACTERISED_SHOWN);
   return {
     positions: positions.map(({ claims, ...position }) => ({ ...position, claims: claims.map(view) })),
     contrasts: contrasts.map((contrast) => ({ ...contrast, issueSlug: issue.slug })),

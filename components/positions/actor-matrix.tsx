@@ -1,4 +1,4 @@
-import type { ActorMatrix } from "@/lib/data/positions";
+import type { ActorMatrix, PositionClaimView } from "@/lib/data/positions";
 import { plural } from "@/lib/format";
 import { claimWords } from "@/lib/analysis/positions";
 
@@ -10,10 +10,54 @@ function cut(text: string): string {
   return text.length > CELL_CHARS ? `${text.slice(0, CELL_CHARS - 1).replace(/\s+\S*$/u, "")}…` : text;
 }
 
-/** Who said what on each issue: actors × issues, each cell the actor's most reported claim on the issue. */
+/**
+ * Who said what on each issue: actors × issues, each cell the actor's most reported claim on the issue. A
+ * table on wide screens; on a phone, one card per actor listing the issues they spoke on.
+ */
 export function ActorMatrixTable({ matrix }: ActorMatrixTableProps) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+    <>
+      <ul className="space-y-3 md:hidden" aria-label="Who said what on each issue, by actor">
+        {matrix.actors.map((actor) => (
+          <li key={actor.id} className="card p-3">
+            <p className="font-semibold">{actor.name}</p>
+            <dl className="mt-1 space-y-2 text-sm">
+              {matrix.issues.flatMap((issue) => {
+                const claim = matrix.cells[actor.id]?.[issue.slug];
+                return claim
+                  ? [
+                      <div key={issue.slug}>
+                        <dt className="meta font-medium">{issue.title}</dt>
+                        <dd>
+                          <ActorClaim claim={claim} />
+                        </dd>
+                      </div>,
+                    ]
+                  : [];
+              })}
+            </dl>
+          </li>
+        ))}
+      </ul>
+      <ActorTable matrix={matrix} />
+    </>
+  );
+}
+
+function ActorClaim({ claim }: { claim: PositionClaimView }) {
+  return (
+    <>
+      <a href={`/claims/${claim.id}`} className="hover:underline">
+        {cut(claimWords(claim))}
+      </a>
+      <span className="meta block">{`${plural(claim.outlets.length, "source")}: ${claim.outlets.map((outlet) => outlet.name).join(", ")}`}</span>
+    </>
+  );
+}
+
+function ActorTable({ matrix }: ActorMatrixTableProps) {
+  return (
+    <div className="hidden overflow-x-auto rounded-lg border border-gray-200 bg-white md:block">
       <table className="data-table boxed min-w-[40rem]">
         <caption className="sr-only">Who said what on each issue: each cell is the actor’s most reported claim on it</caption>
         <thead>
@@ -39,12 +83,7 @@ export function ActorMatrixTable({ matrix }: ActorMatrixTableProps) {
                 return (
                   <td key={issue.slug} className="align-top text-sm">
                     {claim ? (
-                      <>
-                        <a href={`/claims/${claim.id}`} className="hover:underline">
-                          {cut(claimWords(claim))}
-                        </a>
-                        <span className="meta block">{`${plural(claim.outlets.length, "source")}: ${claim.outlets.map((outlet) => outlet.name).join(", ")}`}</span>
-                      </>
+                      <ActorClaim claim={claim} />
                     ) : (
                       <span className="meta">—</span>
                     )}

@@ -121,6 +121,12 @@ test.describe("positions on issue pages and the dashboard", () => {
     const cell = matrix.locator('a[href^="/claims/"]').first();
     await expect(cell).toBeVisible();
     await expect(matrix.getByText(/^\d+ sources?: /).first()).toBeVisible();
+    // On a phone the table reflows into one card per actor.
+    await page.setViewportSize({ width: 390, height: 900 });
+    const cards = page.getByRole("list", { name: "Who said what on each issue, by actor" });
+    await expect(cards).toBeVisible();
+    await expect(matrix).toBeHidden();
+    await expect(cards.getByRole("listitem").first().locator('a[href^="/claims/"]').first()).toBeVisible();
     await screens(page, "dashboard-actors", ["Who said what on each issue"]);
     await cell.click();
     await expect(page).toHaveURL(/\/claims\/[^/]+$/);

@@ -121,3 +121,22 @@ export function CharacterisationList({ view }: CharacterisationListProps) {
     </ul>
   );
 }
+
+export type StanceListProps = { view: IssuePositionsView; issueSlug: string; isPublic?: boolean };
+
+/** Where each actor stands, in one line each (their most reported claim): what a brief shows when nothing is found to disagree. */
+export function StanceList({ view, issueSlug, isPublic = false }: StanceListProps) {
+  return (
+    <ul className="grid gap-3 md:grid-cols-2" aria-label="Where each actor stands">
+      {view.positions.map((position) => {
+        const top = position.claims.find((claim) => claim.id === position.top) ?? position.claims[0]!;
+        return (
+          <li key={position.speaker.id} className="card p-3">
+            <p className="mb-1 text-sm font-semibold">{position.speaker.name}</p>
+            <PositionClaimItem claim={top} issueSlug={issueSlug} isPublic={isPublic} />
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -9,7 +9,7 @@ import { FramingTable } from "@/components/briefs/framing-table";
 import { IssueTimeline } from "@/components/briefs/issue-timeline";
 import { ExportLinks, issueExportLinks } from "@/components/exports/export-links";
 import { NotesThread } from "@/components/notes/notes-thread";
-import { CharacterisationList, ContrastList, OmissionList } from "@/components/positions/contrast-list";
+import { CharacterisationList, ContrastList, OmissionList, StanceList } from "@/components/positions/contrast-list";
 import { FramingInWords } from "@/components/positions/framing-in-words";
 import { IssueClaimList } from "@/components/positions/issue-claim-list";
 import { PositionsGrid } from "@/components/positions/positions-grid";
@@ -101,11 +101,16 @@ export default async function IssuePage({ params, searchParams }: Props) {
             <p className="mb-3 text-sm text-gray-600">Pairs found by cues (rejection and acceptance, negation, conditions, opposite words, different figures), on the same object first: candidates to check, not verdicts.</p>
             <ContrastList view={positions} issueSlug={issue.slug} canDismiss={canEdit} />
           </>
+        ) : hasDisagreement || positions.positions.length === 0 ? (
+          <p className="mb-3 text-sm text-gray-600">No contrasting positions found.</p>
         ) : (
-          <p className="mb-3 text-sm text-gray-600">No contrasting positions found{positions.positions.length > 1 ? "; each actor’s most reported claim is above" : ""}.</p>
+          <>
+            <p className="mb-3 text-sm text-gray-600">No contrasting positions or disagreeing figures found. Where each actor stands, by their most reported claim:</p>
+            <StanceList view={positions} issueSlug={issue.slug} />
+          </>
         )}
         <h3 className="mb-2 mt-6 text-base font-semibold">Figures and attributions</h3>
-        <DiscrepancyList discrepancies={brief.discrepancies} emptyText={hasDisagreement || positions.positions.length === 0 ? "No figures or attributions on this issue disagree." : "No figures or attributions on this issue disagree; the positions above are where things stand."} />
+        <DiscrepancyList discrepancies={brief.discrepancies} emptyText="No figures or attributions on this issue disagree." />
         {positions.omissions.length > 0 ? (
           <>
             <h3 className="mb-2 mt-6 text-base font-semibold">What each source leaves out</h3>

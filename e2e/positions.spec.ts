@@ -125,6 +125,9 @@ test.describe("positions on issue pages and the dashboard", () => {
     const cell = matrix.locator('a[href^="/claims/"]').first();
     await expect(cell).toBeVisible();
     await expect(matrix.getByText(/^\d+ sources?: /).first()).toBeVisible();
+    // What needs attention includes contrasting positions, face to face, with why they were paired.
+    const attention = page.locator("section", { has: page.getByRole("heading", { name: "Needs attention: where sources disagree" }) });
+    await expect(attention.getByRole("list", { name: "Contrasting positions" }).first()).toContainText("Why paired:");
     // On a phone the table reflows into one card per actor.
     await page.setViewportSize({ width: 390, height: 900 });
     const cards = page.getByRole("list", { name: "Who said what on each issue, by actor" });

@@ -5,6 +5,7 @@ import { DiscrepancyList } from "@/components/briefs/discrepancy-list";
 import { FilterForm } from "@/components/briefs/filter-form";
 import { IssueMatrix } from "@/components/briefs/issue-matrix";
 import { ActorMatrixTable } from "@/components/positions/actor-matrix";
+import { ContrastList } from "@/components/positions/contrast-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDashboard } from "@/lib/data/briefs";
@@ -62,6 +63,22 @@ export default async function DashboardPage({ searchParams }: Props) {
         <h2 id="attention-heading" className="mb-3 text-lg font-semibold">
           Needs attention: where sources disagree
         </h2>
+        {dashboard.contrasts.length > 0 ? (
+          <div className="mb-6 space-y-4">
+            <h3 className="text-base font-semibold">Contrasting positions</h3>
+            {dashboard.contrasts.map(({ issue, view }) => (
+              <div key={issue.slug}>
+                <p className="mb-2 text-sm">
+                  <a href={`/issues/${issue.slug}`} className="link">
+                    {issue.title}
+                  </a>
+                </p>
+                <ContrastList view={view} issueSlug={issue.slug} canDismiss={false} />
+              </div>
+            ))}
+            <h3 className="text-base font-semibold">Figures and attributions</h3>
+          </div>
+        ) : null}
         <DiscrepancyList discrepancies={dashboard.discrepancies} showIssue emptyText="No figures or attributions disagree across sources." />
       </section>
 

@@ -15,6 +15,7 @@ import { CLUSTER_PAGE, hasClaimFilters, type BriefFilters } from "@/lib/validati
 const MATRIX_COLUMNS = 8;
 const DASHBOARD_CLUSTERS = 6;
 const DASHBOARD_DISCREPANCIES = 3;
+const DASHBOARD_CONTRASTS = 4;
 const BRIEF_CLUSTERS = 8;
 /** The dashboard loads a cluster's claims only when it is opened. */
 const DASHBOARD_MEMBERS = 0;
@@ -72,6 +73,8 @@ export type Dashboard = {
   clusters: ClusterView[];
   /** Who said what on each open issue. */
   actors: ActorMatrix;
+  /** The strongest contrasting pair on each open issue (filters applied, dismissed pairs left out). */
+  contrasts: { issue: { slug: string; title: string }; view: IssuePositionsView }[];
   options: FilterOptions;
 };
 
@@ -369,6 +372,10 @@ async function loadDashboard(filters: BriefFilters): Promise<Dashboard> {
     listClusters(clusterWhere, DASHBOARD_CLUSTERS, DASHBOARD_MEMBERS),
     loadActorMatrix(issues),
   ]);
+  const contrasts = (await Promise.all(issues.map(async (issue) => ({ issue, view: await loadIssuePositions(issue, filters) }))))
+    .filter(({ view }) => view.contrasts.length > 0)
+    .slice(0, DASHBOARD_CONTRASTS)
+    .map(({ issue, view }) => ({ issue: { slug: issue.slug, title: issue.title }, view: { ...view, contrasts: view.contrasts.slice(0, 1), omissions: [], characterised: [] } }));
   const slugOf = new Map(issues.map((issue) => [issue.id, issue.slug]));
   const cells: Dashboard["cells"] = {};
   for (const aggregate of aggregates) {
@@ -391,6 +398,7 @@ async function loadDashboard(filters: BriefFilters): Promise<Dashboard> {
     discrepancies,
     clusters,
     actors,
+    contrasts,
     options: filterOptions(summary, allSources, allIssues.map(({ slug, title }) => ({ slug, title }))),
   };
 }

@@ -22,5 +22,6 @@ export async function dismissContrastAction(_previous: DismissContrastState, for
     throw error;
   }
   revalidatePath(`/issues/${issueSlug}`);
+  revalidatePath("/");
   return { status: "ok", message: "Pair dismissed." };
 }

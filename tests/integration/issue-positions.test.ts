@@ -2,10 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/issues/[slug]/route";
+import { getDashboard } from "@/lib/data/briefs";
 import type { Db } from "@/lib/db";
 import { refreshAnalysis } from "@/lib/services/analysis";
 import { dismissContrast } from "@/lib/services/contrasts";
 import { createUser } from "@/lib/services/users";
+import { parseBriefFilters } from "@/lib/validations/briefs";
 import { seededTestDb } from "./helpers";
 
 const session = vi.hoisted(() => ({ user: null as { id: string; email: string; name: string | null; role: "viewer" | "editor" | "admin" } | null }));
@@ -93,6 +95,27 @@ describe("GET /api/issues/[slug] positions and contrasts", () => {
     expect((await brief(slug!)).body.contrasts.some((contrast) => contrast.a === pair!.a && contrast.b === pair!.b)).toBe(false);
     await expect(dismissContrast(db, session.user!.id, { issue: slug!, a: pair!.a, b: "no-such-claim" })).rejects.toThrow(/No claim has the id “no-such-claim”/);
     expect(await db.contrastDismissal.count()).toBe(1);
+  });
+
+  it("puts each actor's most reported claim on each issue in the dashboard's actors × issues view", async () => {
+    const { actors } = await getDashboard(parseBriefFilters({}));
+    expect(actors.actors.length).toBeGreaterThanOrEqual(2);
+    expect(actors.issues.map((issue) => issue.slug)).toEqual(SEED_ISSUES.map((issue) => issue.slug));
+    let cells = 0;
+    for (const issue of actors.issues) {
+      const { body } = await brief(issue.slug);
+      for (const actor of actors.actors) {
+        const cell = actors.cells[actor.id]?.[issue.slug];
+        const position = body.positions.find((entry) => entry.speaker.id === actor.id);
+        expect(Boolean(cell), `${actor.name} on ${issue.slug}`).toBe(Boolean(position));
+        if (!cell || !position) continue;
+        cells += 1;
+        const widest = Math.max(...position.claims.map((claim) => claim.outlets.length));
+        expect(cell.outlets.length).toBe(widest);
+        expect(position.claims.map((claim) => claim.id)).toContain(cell.id);
+      }
+    }
+    expect(cells).toBeGreaterThanOrEqual(actors.issues.length * 2);
   });
 
   it("answers 404 naming the slug for an unknown issue", async () => {

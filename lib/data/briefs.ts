@@ -372,10 +372,16 @@ async function loadDashboard(filters: BriefFilters): Promise<Dashboard> {
     listClusters(clusterWhere, DASHBOARD_CLUSTERS, DASHBOARD_MEMBERS),
     loadActorMatrix(issues),
   ]);
+  // A claim tagged with two issues can make the same pair on both: each pair is shown once, under its first issue.
+  const shownPairs = new Set<string>();
   const contrasts = (await Promise.all(issues.map(async (issue) => ({ issue, view: await loadIssuePositions(issue, filters) }))))
-    .filter(({ view }) => view.contrasts.length > 0)
-    .slice(0, DASHBOARD_CONTRASTS)
-    .map(({ issue, view }) => ({ issue: { slug: issue.slug, title: issue.title }, view: { ...view, contrasts: view.contrasts.slice(0, 1), omissions: [], characterised: [] } }));
+    .flatMap(({ issue, view }) => {
+      const pair = view.contrasts.find((contrast) => !shownPairs.has(`${contrast.a}|${contrast.b}`));
+      if (!pair) return [];
+      shownPairs.add(`${pair.a}|${pair.b}`);
+      return [{ issue: { slug: issue.slug, title: issue.title }, view: { ...view, contrasts: [pair], omissions: [], characterised: [] } }];
+    })
+    .slice(0, DASHBOARD_CONTRASTS);
   const slugOf = new Map(issues.map((issue) => [issue.id, issue.slug]));
   const cells: Dashboard["cells"] = {};
   for (const aggregate of aggregates) {

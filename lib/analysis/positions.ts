@@ -115,13 +115,14 @@ function groupStatements(claims: readonly PositionInputClaim[]): Statement[] {
   }
   return [...groups.values()].map((members) => {
     const sorted = [...members].sort(compareRep);
-    const times = members.flatMap((member) => (member.publishedAt === null ? [] : [member.publishedAt]));
+    let first: number | null = null;
+    for (const member of members) if (member.publishedAt !== null && (first === null || member.publishedAt < first)) first = member.publishedAt;
     return {
       speakerId: sorted[0]!.speakerId!,
       speaker: sorted[0]!.speaker!,
       members: sorted,
       sources: new Set(members.map((member) => member.source)),
-      first: times.length > 0 ? Math.min(...times) : null,
+      first,
       rep: sorted[0]!,
     };
   });

@@ -92,15 +92,22 @@ export async function computePositions(tx: Tx, input: PositionsInput): Promise<S
   return { issues };
 }
 
-/** Adds to each framing row the plain-words description and the actors it leaves out. */
+/**
+ * Adds to each framing row the plain-words description and the actors it leaves out (all of them in
+ * `absent`; the description names only those several sources carry or the issue's two main actors).
+ */
 export function describeFramingRows(
   rows: readonly { slug: string; source: Source; measures: FramingMeasures; claims: readonly { kind: ClaimKind; speaker: string | null; verb: string | null }[] }[],
   positions: StoredPositions,
 ) {
   for (const row of rows) {
-    const absent = positions.issues[row.slug]?.omissions[row.source.key]?.actors ?? [];
+    const issue = positions.issues[row.slug];
+    const absent = issue?.omissions[row.source.key]?.actors ?? [];
     row.measures.absent = absent;
-    row.measures.description = describeFraming({ measures: row.measures, claims: row.claims, absent: absent.map((actor) => actor.name) });
+    // The description names the absences that tell: actors several sources carry, or the issue's two main actors.
+    const leading = new Set(issue?.positions.slice(0, 2).map((position) => position.speaker.id));
+    const notable = absent.filter((actor) => actor.carriedBy >= 2 || leading.has(actor.id));
+    row.measures.description = describeFraming({ measures: row.measures, claims: row.claims, absent: notable.map((actor) => actor.name) });
   }
 }
 

@@ -76,6 +76,10 @@ test.describe("the dashboard and issue briefs", () => {
       await page.goto(`/issues/${issue.slug}`);
       await expect(page.getByRole("heading", { level: 1, name: issue.title })).toBeVisible();
       const framing = page.locator("section", { has: page.getByRole("heading", { name: "How each source frames it" }) });
+      // Each source in words first; the measures sit behind a disclosure.
+      await expect(framing.getByRole("list", { name: "How each source tells it" }).getByRole("listitem")).toHaveCount(sources.length);
+      await expect(framing.getByRole("heading", { name: "Voices quoted" }).first()).toBeHidden();
+      await framing.locator("summary", { hasText: "Details: the measures behind" }).click();
       for (const source of sources) {
         const card = source.outlet
           ? framing.getByRole("article", { name: source.outlet })
@@ -226,10 +230,12 @@ test.describe("editing issues as an admin", () => {
     await page.getByRole("button", { name: "Create issue" }).click();
 
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByText(/Lexicon:\s*Mar-a-Lago$/)).toBeVisible();
+    await page.locator("summary", { hasText: /^Lexicon$/ }).click();
+    await expect(page.getByText(/^\s*Mar-a-Lago\s*$/)).toBeVisible();
     const framing = page.locator("section", { has: page.getByRole("heading", { name: "How each source frames it" }) });
-    await expect(framing.getByRole("article").first()).toBeVisible();
-    const covered = await framing.getByRole("article").count();
+    const described = framing.getByRole("list", { name: "How each source tells it" }).getByRole("listitem");
+    await expect(described.first()).toBeVisible();
+    const covered = await described.count();
     expect(covered).toBeGreaterThan(0);
 
     await page.getByRole("link", { name: "Edit issue" }).click();
@@ -244,7 +250,8 @@ test.describe("editing issues as an admin", () => {
     await page.getByRole("radio", { name: "Resolved" }).check();
     await page.screenshot({ path: "test-results/screens/issue-edit.png", fullPage: true });
     await page.getByRole("button", { name: "Save issue" }).click();
-    await expect(page.getByText(/Lexicon:\s*no article mentions this phrase zzqv/)).toBeVisible({ timeout: 30_000 });
+    await page.locator("summary", { hasText: /^Lexicon$/ }).click({ timeout: 30_000 });
+    await expect(page.getByText(/^\s*no article mentions this phrase zzqv\s*$/)).toBeVisible({ timeout: 30_000 });
     await expect(page.getByText("Resolved", { exact: true })).toBeVisible();
     await expect(page.getByText("No source covers this issue yet.")).toBeVisible();
     await expect(page.getByText(/^0 claims in 0 articles/)).toBeVisible();

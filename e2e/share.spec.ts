@@ -89,6 +89,9 @@ test.describe("share links as an editor", () => {
       await expect(reader.getByRole("heading", { name: "State of play" })).toBeVisible();
       await expect(reader.getByRole("heading", { name: "Where sources disagree" })).toBeVisible();
       await expect(reader.getByRole("heading", { name: "How each source frames it" })).toBeVisible();
+      // Who stands where: at least two actors, each claim with the sources carrying it, and no links into the app.
+      expect(await reader.getByRole("list", { name: "Positions by actor" }).locator(":scope > li").count()).toBeGreaterThanOrEqual(2);
+      await expect(reader.getByRole("list", { name: "Positions by actor" }).getByText(/\d+ sources?:/).first()).toBeVisible();
       await expect(reader.getByRole("heading", { name: "Sources", exact: true })).toBeVisible();
       const disagree = reader.locator("section", { has: reader.getByRole("heading", { name: "Where sources disagree" }) });
       await expect(disagree.getByRole("cell", { name: /^95%/ }).first()).toBeVisible();
@@ -311,7 +314,7 @@ test.describe("share links and exports as a viewer", () => {
     const text = await response.text();
     expect(text.startsWith(`# ${title}\n`)).toBe(true);
     expect(text).toMatch(/\*As of \d+ \w+ \d{4}, \d\d:\d\d UTC/);
-    for (const heading of ["## State of play", "## Where sources disagree", "## How each source frames it", "## Sources"]) expect(text).toContain(`\n${heading}\n`);
+    for (const heading of ["## State of play", "## Who stands where", "## Where sources disagree", "## How each source frames it", "## Sources"]) expect(text).toContain(`\n${heading}\n`);
     expect(text).toMatch(/\*\*95%\*\*/);
     expect(text).not.toMatch(EMAIL);
     const filtered = await (await page.request.get(`/api/export/issues/${ISSUE}.md?outlet=ms-now`)).text();

@@ -4,6 +4,8 @@ import { ClusterList } from "@/components/briefs/cluster-list";
 import { DiscrepancyList } from "@/components/briefs/discrepancy-list";
 import { FilterForm } from "@/components/briefs/filter-form";
 import { IssueMatrix } from "@/components/briefs/issue-matrix";
+import { ActorMatrixTable } from "@/components/positions/actor-matrix";
+import { ContrastList } from "@/components/positions/contrast-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDashboard } from "@/lib/data/briefs";
@@ -42,10 +44,41 @@ export default async function DashboardPage({ searchParams }: Props) {
       />
       <FilterForm action="/" filters={filters} options={dashboard.options} fields={["issue", "outlet", "speaker", "kind", "dates"]} label="Filter the dashboard" />
 
+      <section aria-labelledby="actors-heading" className="mb-10">
+        <h2 id="actors-heading" className="mb-1 text-lg font-semibold">
+          Who said what on each issue
+        </h2>
+        <p className="mb-3 text-sm text-gray-600">
+          Each cell: the actor’s most reported claim on the issue (carried by most sources, then earliest). Open an issue for every actor’s position.
+          {filters.outlet || filters.speaker || filters.kind || filters.from || filters.to ? " This view covers every source and date: the other filters narrow only the lists below." : ""}
+        </p>
+        {dashboard.actors.actors.length > 0 ? (
+          <ActorMatrixTable matrix={dashboard.actors} />
+        ) : (
+          <p className="text-sm text-gray-600">{dashboard.issues.length === 0 ? "No open issues." : "No one is quoted or reported on the open issues yet."}</p>
+        )}
+      </section>
+
       <section aria-labelledby="attention-heading" className="mb-10">
         <h2 id="attention-heading" className="mb-3 text-lg font-semibold">
           Needs attention: where sources disagree
         </h2>
+        {dashboard.contrasts.length > 0 ? (
+          <div className="mb-6 space-y-4">
+            <h3 className="text-base font-semibold">Contrasting positions</h3>
+            {dashboard.contrasts.map(({ issue, view }) => (
+              <div key={issue.slug}>
+                <p className="mb-2 text-sm">
+                  <a href={`/issues/${issue.slug}`} className="link">
+                    {issue.title}
+                  </a>
+                </p>
+                <ContrastList view={view} issueSlug={issue.slug} canDismiss={false} />
+              </div>
+            ))}
+            <h3 className="text-base font-semibold">Figures and attributions</h3>
+          </div>
+        ) : null}
         <DiscrepancyList discrepancies={dashboard.discrepancies} showIssue emptyText="No figures or attributions disagree across sources." />
       </section>
 

@@ -7,6 +7,8 @@ export type FramingCardProps = {
   measures: FramingMeasures;
   /** For a brief outside the app (a share page): each article's own address by id; app links are left out. */
   publicArticleUrls?: Record<string, string | null>;
+  /** Put the measures behind a "Details" disclosure under the description (off where the card already sits behind one). */
+  isCollapsed?: boolean;
 };
 
 const TONE_LABEL = { neutral: "neutral", assertive: "assertive", doubting: "casts doubt", conceding: "concession", tentative: "tentative", critical: "critical" } as const;
@@ -31,7 +33,7 @@ export function framingCards<T>(framing: T[], { whenMany }: { whenMany: number }
 }
 
 /** How one source frames one issue: the measures stored for it, as text, a chart with its table, and lists. */
-export function FramingCard({ issueSlug, measures, publicArticleUrls }: FramingCardProps) {
+export function FramingCard({ issueSlug, measures, publicArticleUrls, isCollapsed = true }: FramingCardProps) {
   const { source } = measures;
   const id = `framing-${source.key.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
   return (
@@ -76,8 +78,25 @@ export function FramingCard({ issueSlug, measures, publicArticleUrls }: FramingC
             </>
           )}
         </p>
-        <p className="mt-3 text-sm text-gray-900">{measures.summary}</p>
+        <p className="mt-3 text-sm text-gray-900">{measures.description || measures.summary}</p>
       </header>
+      {isCollapsed ? (
+        <details>
+          <summary className="cursor-pointer text-sm font-medium">Details: the measures behind it</summary>
+          <FramingMeasuresDetails id={id} measures={measures} />
+        </details>
+      ) : (
+        <FramingMeasuresDetails id={id} measures={measures} />
+      )}
+    </article>
+  );
+}
+
+function FramingMeasuresDetails({ id, measures }: { id: string; measures: FramingMeasures }) {
+  const { source } = measures;
+  return (
+    <>
+      {measures.description ? <p className="meta">{measures.summary}</p> : null}
 
       <dl className="grid grid-cols-2 gap-3 text-sm">
         <div>
@@ -188,6 +207,6 @@ export function FramingCard({ issueSlug, measures, publicArticleUrls }: FramingC
           <p className="none">No figures.</p>
         )}
       </section>
-    </article>
+    </>
   );
 }

@@ -2,6 +2,8 @@ import { ClusterList } from "@/components/briefs/cluster-list";
 import { DiscrepancyList } from "@/components/briefs/discrepancy-list";
 import { FramingCard, framingCards } from "@/components/briefs/framing-card";
 import { FramingTable } from "@/components/briefs/framing-table";
+import { ContrastList } from "@/components/positions/contrast-list";
+import { PositionsGrid } from "@/components/positions/positions-grid";
 import type { SharedIssue } from "@/lib/data/share-links";
 import { publicUrlsOf } from "@/lib/data/share-links";
 import { formatDate, plural } from "@/lib/format";
@@ -53,10 +55,25 @@ export function SharedIssueBrief({ view, asOf }: SharedIssueBriefProps) {
         <ClusterList clusters={brief.clusters} isOpen publicArticleUrls={urls} emptyText="No claim on this issue is reported by more than one source yet." />
       </section>
 
+      {brief.positions.positions.length > 0 ? (
+        <section aria-labelledby="positions-heading" className="mb-10">
+          <h2 id="positions-heading" className="mb-1 text-xl font-semibold">
+            Who stands where
+          </h2>
+          <p className="mb-3 text-sm text-gray-600">Each actor’s key claims on the issue, direct quotes first, with the sources carrying each.</p>
+          <PositionsGrid positions={brief.positions.positions} issueSlug={brief.issue.slug} isPublic />
+        </section>
+      ) : null}
+
       <section aria-labelledby="disagree-heading" className="mb-10">
         <h2 id="disagree-heading" className="mb-3 text-xl font-semibold">
           Where sources disagree
         </h2>
+        {brief.positions.contrasts.length > 0 ? (
+          <div className="mb-4">
+            <ContrastList view={brief.positions} issueSlug={brief.issue.slug} canDismiss={false} isPublic />
+          </div>
+        ) : null}
         <DiscrepancyList discrepancies={brief.discrepancies} publicArticleUrls={urls} emptyText="No figures or attributions on this issue disagree." />
       </section>
 

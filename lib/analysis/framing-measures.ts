@@ -59,6 +59,10 @@ export type FramingMeasures = {
   terms: DistinctiveTerm[];
   figures: CitedFigure[];
   summary: string;
+  /** How the source tells the issue in plain words (`describeFraming` in framing-words.ts); absent from aggregates stored before it existed. */
+  description?: string;
+  /** Actors other sources carry on the issue that this one does not quote. */
+  absent?: { id: string; name: string; carriedBy: number }[];
 };
 
 const MAX_VOICES = 12;

@@ -5,8 +5,9 @@ import type { FramingMeasures } from "@/lib/analysis/framing-measures";
 import { firstWords, parseSourceKey } from "@/lib/analysis/sources";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ClaimKind, IssueStatus } from "@/lib/generated/prisma/enums";
+import type { ClaimKind, IssueStatus, ReviewStatus } from "@/lib/generated/prisma/enums";
 import { CORRECTED_KIND, CORRECTED_SPEAKER_ID, kindIs, speakerIs } from "@/lib/data/corrected";
+import { currentClaimSql, ISSUE_CLAIM_PAGE, loadActorMatrix, loadIssuePositions, type ActorMatrix, type IssueClaimItem, type IssueClaimPage, type IssuePositionsView } from "@/lib/data/positions";
 import { VersionedCache } from "@/lib/data/versioned-cache";
 import { ANALYSIS_SETTING, RANKED_SOURCES, type AnalysisSummary, type StoredDiscrepancyItem, type TimelineDay } from "@/lib/services/analysis";
 import { CLUSTER_PAGE, hasClaimFilters, type BriefFilters } from "@/lib/validations/briefs";
@@ -14,6 +15,7 @@ import { CLUSTER_PAGE, hasClaimFilters, type BriefFilters } from "@/lib/validati
 const MATRIX_COLUMNS = 8;
 const DASHBOARD_CLUSTERS = 6;
 const DASHBOARD_DISCREPANCIES = 3;
+const DASHBOARD_CONTRASTS = 4;
 const BRIEF_CLUSTERS = 8;
 /** The dashboard loads a cluster's claims only when it is opened. */
 const DASHBOARD_MEMBERS = 0;
@@ -69,6 +71,10 @@ export type Dashboard = {
   cells: Record<string, Record<string, MatrixCell>>;
   discrepancies: DiscrepancyView[];
   clusters: ClusterView[];
+  /** Who said what on each open issue. */
+  actors: ActorMatrix;
+  /** The strongest contrasting pair on each open issue (filters applied, dismissed pairs left out). */
+  contrasts: { issue: { slug: string; title: string }; view: IssuePositionsView }[];
   options: FilterOptions;
 };
 
@@ -82,11 +88,14 @@ export type IssueBrief = {
   discrepancies: DiscrepancyView[];
   framing: FramingView[];
   timeline: { days: TimelineDay[]; claims: TimelineClaim[]; undated: { claims: number; articleCount: number; articles: { id: string; label: string; claims: number }[] } };
+  /** Actors and their key claims, contrasting positions, what each source leaves out. */
+  positions: IssuePositionsView;
   options: FilterOptions;
 };
 
 const dashboards = new VersionedCache<Dashboard>(CACHED_VIEWS);
 const briefs = new VersionedCache<IssueBrief | null>(CACHED_VIEWS);
+const claimPages = new VersionedCache<IssueClaimPage>(CACHED_VIEWS);
 
 /** An issue by slug with its lexicon, or null. */
 export const getIssue = cache((slug: string) =>
@@ -108,7 +117,8 @@ export const getBriefVersion = cache(async (): Promise<string> => {
       (SELECT extract(epoch FROM max("updatedAt")) FROM "Speaker"),
       (SELECT extract(epoch FROM max("updatedAt")) FROM "Outlet"),
       (SELECT extract(epoch FROM max("updatedAt")) FROM "Article"),
-      (SELECT extract(epoch FROM max("updatedAt")) FROM "Claim")) AS version`;
+      (SELECT extract(epoch FROM max("updatedAt")) FROM "Claim"),
+      (SELECT count(*) || ':' || coalesce(extract(epoch FROM max("createdAt"))::text, '') FROM "ContrastDismissal")) AS version`;
   return rows[0]?.version ?? "";
 });
 
@@ -356,11 +366,22 @@ async function loadDashboard(filters: BriefFilters): Promise<Dashboard> {
     OR: filters.issue ? [{ issueId: { in: issueIds } }] : [{ issueId: { in: issueIds } }, { issueId: null }],
     ...(hasClaimFilters(filters) ? { claims: { some: await claimWhere(filters) } } : {}),
   };
-  const [aggregates, discrepancies, clusters] = await Promise.all([
+  const [aggregates, discrepancies, clusters, actors] = await Promise.all([
     db.framingAggregate.findMany({ where: { issueId: { in: issueIds }, sourceKey: { in: columns.map((column) => column.key) } }, select: { issueId: true, sourceKey: true, measures: true } }),
     listDiscrepancies(issueIds, filters, summary?.attention ?? [], DASHBOARD_DISCREPANCIES),
     listClusters(clusterWhere, DASHBOARD_CLUSTERS, DASHBOARD_MEMBERS),
+    loadActorMatrix(issues),
   ]);
+  // A claim tagged with two issues can make the same pair on both: each pair is shown once, under its first issue.
+  const shownPairs = new Set<string>();
+  const contrasts = (await Promise.all(issues.map(async (issue) => ({ issue, view: await loadIssuePositions(issue, filters) }))))
+    .flatMap(({ issue, view }) => {
+      const pair = view.contrasts.find((contrast) => !shownPairs.has(`${contrast.a}|${contrast.b}`));
+      if (!pair) return [];
+      shownPairs.add(`${pair.a}|${pair.b}`);
+      return [{ issue: { slug: issue.slug, title: issue.title }, view: { ...view, contrasts: [pair], omissions: [], characterised: [] } }];
+    })
+    .slice(0, DASHBOARD_CONTRASTS);
   const slugOf = new Map(issues.map((issue) => [issue.id, issue.slug]));
   const cells: Dashboard["cells"] = {};
   for (const aggregate of aggregates) {
@@ -382,6 +403,8 @@ async function loadDashboard(filters: BriefFilters): Promise<Dashboard> {
     cells,
     discrepancies,
     clusters,
+    actors,
+    contrasts,
     options: filterOptions(summary, allSources, allIssues.map(({ slug, title }) => ({ slug, title }))),
   };
 }
@@ -450,12 +473,13 @@ async function loadIssueBrief(slug: string, filters: BriefFilters, framingLimit:
   const framingKeys = filters.outlet ? [filters.outlet] : sources.slice(0, Math.min(framingLimit, RANKED_SOURCES)).map((source) => source.key);
   const isFiltered = hasClaimFilters(filters);
   const clusterClaims = isFiltered ? { claims: { some: await claimWhere(filters) } } : {};
-  const [clusters, discrepancies, aggregates, timelineClaims, timeline] = await Promise.all([
+  const [clusters, discrepancies, aggregates, timelineClaims, timeline, positions] = await Promise.all([
     listClusters({ issueId: issue.id, ...clusterClaims }, BRIEF_CLUSTERS, BRIEF_MEMBERS),
     listDiscrepancies([issue.id], filters, summary?.attention ?? [], BRIEF_DISCREPANCIES),
     db.framingAggregate.findMany({ where: { issueId: issue.id, sourceKey: { in: framingKeys } }, select: { sourceKey: true, measures: true } }),
     listTimelineClaims(issue.id, filters, issueSummary?.recentClaims),
     isFiltered || !issueSummary ? filteredTimeline(issue.id, filters) : Promise.resolve({ days: issueSummary.timeline, undated: issueSummary.undated }),
+    loadIssuePositions(issue, filters),
   ]);
   const order = new Map(framingKeys.map((key, index) => [key, index]));
   const framing = aggregates
@@ -469,6 +493,43 @@ async function loadIssueBrief(slug: string, filters: BriefFilters, framingLimit:
     discrepancies,
     framing,
     timeline: { ...timeline, claims: timelineClaims },
+    positions,
     options: filterOptions(summary, sources, []),
   };
+}
+
+type IssueClaimRow = Omit<IssueClaimItem, "source"> & { title: string | null; head: string; outletSlug: string | null; outletName: string | null; total: number };
+
+/**
+ * A page of an issue's claims (every one, narration included; "not a claim" left out) passing the brief's
+ * filters and, when given, a review status: newest article first (undated last), in text order; 1-based
+ * `page` of {@link ISSUE_CLAIM_PAGE}. Cached per data version like the briefs.
+ */
+export async function getIssueClaims(issueId: string, filters: BriefFilters, { status, page = 1 }: { status?: ReviewStatus; page?: number } = {}): Promise<IssueClaimPage> {
+  return claimPages.get(JSON.stringify([issueId, filters, status ?? null, page]), await getBriefVersion(), async () => {
+    const current = currentClaimSql();
+    const rows = await db.$queryRaw<IssueClaimRow[]>`
+      SELECT c.id, c."articleId", ${current.kind} AS kind, c.text, c.status::text AS status, sp.name AS speaker, a.title, a."publishedAt",
+        o.slug AS "outletSlug", o.name AS "outletName", ${UNNAMED_HEAD}, (count(*) OVER ())::int AS total
+      FROM ${ISSUE_CLAIMS}
+      WHERE ci."issueId" = ${issueId} AND ${claimFilterSql(filters)} ${status ? Prisma.sql`AND c.status::text = ${status}` : Prisma.empty}
+      ORDER BY a."publishedAt" DESC NULLS LAST, a.id, c.start, c.id
+      LIMIT ${ISSUE_CLAIM_PAGE} OFFSET ${(page - 1) * ISSUE_CLAIM_PAGE}`;
+    const total = rows[0]?.total ?? (page > 1 ? (await getIssueClaims(issueId, filters, { status, page: 1 })).total : 0);
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        articleId: row.articleId,
+        kind: row.kind,
+        text: row.text,
+        status: row.status,
+        speaker: row.speaker,
+        source: sourceRef({ ...row, articleId: row.articleId }),
+        publishedAt: row.publishedAt,
+      })),
+      total,
+      page,
+      pageSize: ISSUE_CLAIM_PAGE,
+    };
+  });
 }

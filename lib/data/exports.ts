@@ -1,4 +1,5 @@
 import "server-only";
+import { claimWords } from "@/lib/analysis/positions";
 import { getIssueBrief } from "@/lib/data/briefs";
 import { filterWhere } from "@/lib/data/claims";
 import { listIssueSources } from "@/lib/data/share-links";
@@ -81,6 +82,7 @@ export async function getMarkdownBrief(slug: string, filters: BriefFilters, asOf
   const brief = await getIssueBrief(slug, filters);
   if (!brief) return null;
   const sources = await listIssueSources(brief.issue.id, brief.issue.slug, filters);
+  const claimById = new Map(brief.positions.positions.flatMap((position) => position.claims.map((claim) => [claim.id, { speaker: position.speaker.name, words: claimWords(claim) }] as const)));
   const sourceName = filters.outlet ? (brief.options.sources.find((source) => source.key === filters.outlet)?.name ?? filters.outlet) : undefined;
   const described = [
     sourceName ? `source: ${sourceName}` : null,
@@ -111,7 +113,16 @@ export async function getMarkdownBrief(slug: string, filters: BriefFilters, asOf
       }
       return { kind: discrepancy.kind, about: discrepancy.about, rows: [...rows.values()] };
     }),
-    framing: brief.framing.map((measures) => ({ source: measures.source.name, summary: measures.summary })),
+    framing: brief.framing.map((measures) => ({ source: measures.source.name, summary: measures.description || measures.summary })),
+    positions: brief.positions.positions.map((position) => ({
+      speaker: position.speaker.name,
+      claims: position.claims.map((claim) => ({ words: claimWords(claim), outlets: claim.outlets.map((outlet) => outlet.name) })),
+    })),
+    contrasts: brief.positions.contrasts.flatMap((contrast) => {
+      const a = claimById.get(contrast.a);
+      const b = claimById.get(contrast.b);
+      return a && b ? [{ a, b, why: contrast.why }] : [];
+    }),
     sources: sources.map((source) => ({ outlet: source.outlet, title: source.title, url: source.url, publishedAt: source.publishedAt })),
     filters: described,
   };

@@ -3,6 +3,7 @@ import { clusterClaims, groupStatements, sortById, type AnalysisClaim, type Anal
 import { findDiscrepancies } from "@/lib/analysis/discrepancies";
 import { buildFramingMeasures, type FramingMeasures } from "@/lib/analysis/framing-measures";
 import { sourceOf, type Source } from "@/lib/analysis/sources";
+import { computePositions, describeFramingRows, writePositions } from "@/lib/services/positions";
 import { serialRuns } from "@/lib/async/serial-runs";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -109,9 +110,16 @@ async function recompute(db: Db): Promise<AnalysisSummary> {
       const statements = groupStatements(state.claims);
       const clusters = clusterClaims(state.claims, {}, statements);
       const discrepancies = findDiscrepancies(state.claims, {}, statements);
+      const positions = await computePositions(tx, {
+        ...state,
+        statements: new Map(clusters.flatMap((cluster) => cluster.claimIds.map((id) => [id, cluster.key] as const))),
+        rankedSources: rankSources(framing),
+      });
+      describeFramingRows(framing, positions);
       await writeClusters(tx, state, clusters);
       await writeDiscrepancies(tx, state, discrepancies);
       await writeFraming(tx, framing);
+      await writePositions(tx, positions);
       const summary = summarize(state, framing, clusters.length, discrepancies);
       summary.durationMs = Math.round(performance.now() - started);
       await tx.appSetting.upsert({
@@ -481,14 +489,29 @@ function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+function rankFraming(rows: readonly FramingRow[]): FramingRow[] {
+  return [...rows].sort(
+    (a, b) => b.measures.claimCount - a.measures.claimCount || b.measures.coverage.share - a.measures.coverage.share || a.source.name.localeCompare(b.source.name),
+  );
+}
+
+/** Issue slug → the {@link RANKED_SOURCES} sources with most claims on it. */
+function rankSources(framing: readonly FramingRow[]): Map<string, string[]> {
+  const bySlug = new Map<string, FramingRow[]>();
+  for (const row of framing) {
+    const list = bySlug.get(row.slug);
+    if (list) list.push(row);
+    else bySlug.set(row.slug, [row]);
+  }
+  return new Map([...bySlug].map(([slug, rows]) => [slug, rankFraming(rows).slice(0, RANKED_SOURCES).map((row) => row.source.key)]));
+}
+
 function summarize(state: State, framing: FramingRow[], clusterCount: number, discrepancies: ReturnType<typeof findDiscrepancies>): AnalysisSummary {
   const openSlugs = new Set(state.issues.filter((issue) => issue.status === "open").map((issue) => issue.slug));
   const issues: Record<string, IssueSummary> = {};
   for (const issue of state.issues) {
     const rows = framing.filter((row) => row.slug === issue.slug);
-    const ranked = [...rows].sort(
-      (a, b) => b.measures.claimCount - a.measures.claimCount || b.measures.coverage.share - a.measures.coverage.share || a.source.name.localeCompare(b.source.name),
-    );
+    const ranked = rankFraming(rows);
     const days = new Map<string, { claims: number; articles: Set<string>; sources: Set<string> }>();
     const undated = new Map<string, number>();
     let undatedClaims = 0;

@@ -164,6 +164,10 @@ export type MarkdownBrief = {
   clusters: { label: string; outletCount: number; claimCount: number; speaker: string | null; sources: string[] }[];
   discrepancies: { kind: "figure" | "attribution"; about: string; rows: { value: string; speaker: string | null; outlets: string[] }[] }[];
   framing: { source: string; summary: string }[];
+  /** Each actor with their key claims (the words, the sources carrying them); absent before positions existed. */
+  positions?: { speaker: string; claims: { words: string; outlets: string[] }[] }[];
+  /** Contrasting positions: the two actors' words and why they were paired. */
+  contrasts?: { a: { speaker: string; words: string }; b: { speaker: string; words: string }; why: string }[];
   sources: { outlet: string | null; title: string; url: string | null; publishedAt: Date | null }[];
   filters: string[];
 };
@@ -187,7 +191,20 @@ export function issueBriefMarkdown(brief: MarkdownBrief): string {
   }
   lines.push("");
 
+  if (brief.positions && brief.positions.length > 0) {
+    lines.push("## Who stands where", "");
+    for (const position of brief.positions) {
+      lines.push(`### ${markdownText(position.speaker)}`, "");
+      for (const claim of position.claims) lines.push(`- ${markdownText(claim.words)} — ${claim.outlets.map(markdownText).join(", ")}`);
+      lines.push("");
+    }
+  }
+
   lines.push("## Where sources disagree", "");
+  for (const contrast of brief.contrasts ?? []) {
+    lines.push(`- **${markdownText(contrast.a.speaker)}**: ${markdownText(contrast.a.words)} · **${markdownText(contrast.b.speaker)}**: ${markdownText(contrast.b.words)} — *${markdownText(contrast.why)}*`);
+  }
+  if (brief.contrasts && brief.contrasts.length > 0) lines.push("");
   if (brief.discrepancies.length === 0) lines.push("No figures or attributions on this issue disagree.", "");
   for (const discrepancy of brief.discrepancies) {
     lines.push(`### ${discrepancy.kind === "figure" ? `About ${markdownText(discrepancy.about)}` : `“${markdownText(discrepancy.about)}”`}`, "");

@@ -188,6 +188,10 @@ const ACTIONS: Record<string, Row> = {
     minimum: "viewer",
     call: async (caller) => (await import("@/lib/actions/notes")).deleteNoteAction({}, form({ id: await noteOf(db, caller) })),
   },
+  "lib/actions/positions.ts#dismissContrastAction": {
+    minimum: "editor",
+    call: async ({ fixture }) => (await import("@/lib/actions/positions")).dismissContrastAction({}, form({ issue: fixture.issueSlug, a: "none", b: "other" })),
+  },
   "lib/actions/notifications.ts#markNotificationsReadAction": {
     minimum: "viewer",
     call: async () => (await import("@/lib/actions/notifications")).markNotificationsReadAction({}, form({})),

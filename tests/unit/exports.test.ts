@@ -118,4 +118,25 @@ describe("Markdown brief", () => {
     expect(text).toContain("- **A**: Leads with Trump's figure.");
     expect(text).toContain("- A: [Talks end](<https://example.org/a%20b>), 28 Dec 2025");
   });
+
+  it("writes who stands where and the contrasting positions, escaped", () => {
+    const text = issueBriefMarkdown({
+      title: "Harbour tolls",
+      description: "",
+      asOf: new Date("2026-01-02T09:05:00Z"),
+      totals: { claims: 3, articles: 2, sources: 2 },
+      clusters: [],
+      discrepancies: [],
+      framing: [],
+      positions: [
+        { speaker: "Mara Quill", claims: [{ words: "“We will *never* accept the tolls”", outlets: ["Harbour Post", "Coast FM"] }] },
+        { speaker: "Tomas Reede", claims: [{ words: "Reede said the tolls were agreed.", outlets: ["Coast FM"] }] },
+      ],
+      contrasts: [{ a: { speaker: "Mara Quill", words: "“We will never accept the tolls”" }, b: { speaker: "Tomas Reede", words: "Reede said the tolls were agreed." }, why: "Rejection vs acceptance" }],
+      sources: [],
+      filters: [],
+    });
+    expect(text).toContain("## Who stands where\n\n### Mara Quill\n\n- “We will \\*never\\* accept the tolls” — Harbour Post, Coast FM\n");
+    expect(text).toContain("## Where sources disagree\n\n- **Mara Quill**: “We will never accept the tolls” · **Tomas Reede**: Reede said the tolls were agreed. — *Rejection vs acceptance*\n");
+  });
 });

@@ -9,7 +9,10 @@ type Context = { params: Promise<{ slug: string }> };
 
 /**
  * `GET /api/issues/[slug]?outlet=&speaker=&kind=&from=&to=&limit=` → `{issue, clusters, discrepancies,
- * framing, timeline}`: the issue brief as the issue page shows it. `framing` entries (the `limit` sources
+ * framing, timeline, positions, contrasts, omissions}`: the issue brief as the issue page shows it.
+ * `positions`: each actor with their key claims and the sources carrying each (`outlets`, `slug`
+ * `article:<id>` for an article whose outlet is unknown); `contrasts`: candidate contrasting positions
+ * `{a, b, why}` (claim ids among the positions' claims) that no editor dismissed. `framing` entries (the `limit` sources
  * with most claims, at most 60) carry `outlet: {slug, name}` (for an article whose outlet is unknown,
  * `slug` is `article:<id>`) with the stored measures.
  */
@@ -70,5 +73,19 @@ export async function GET(request: Request, { params }: Context) {
       days: brief.timeline.days,
       undated: brief.timeline.undated,
     },
+    positions: brief.positions.positions.map((position) => ({
+      speaker: position.speaker,
+      claims: position.claims.map((claim) => ({
+        id: claim.id,
+        kind: claim.kind,
+        text: claim.text,
+        quote: claim.quote,
+        outlets: claim.outlets,
+        firstReportedAt: claim.firstReportedAt,
+        characterisations: claim.characterisations.map(({ source, verbs, hedges }) => ({ outlet: source, verbs, hedges })),
+      })),
+    })),
+    contrasts: brief.positions.contrasts.map(({ a, b, why }) => ({ a, b, why })),
+    omissions: brief.positions.omissions.map((omission) => ({ outlet: omission.source, actors: omission.actors.map(({ id, name, carriedBy }) => ({ id, name, carriedBy })), claims: omission.claims.map((claim) => claim.id) })),
   });
 }

@@ -1,0 +1,176 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { testDb } from "./fixtures/db";
+import { storageStateFor } from "./fixtures/users";
+
+const SEED_ISSUES = (JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "..", "seeds", "issues.json"), "utf8")) as { issues: { slug: string; title: string }[] }).issues;
+
+/** Claims on an issue an editor has not marked "not a claim": what the issue's claim list pages through. */
+async function claimCount(slug: string): Promise<number> {
+  const db = testDb();
+  try {
+    return await db.claim.count({ where: { status: { not: "not_a_claim" }, issues: { some: { issue: { slug } } } } });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Full-page screenshots at 1440 and 390 px wide, and of each named section, for looking at. */
+async function screens(page: Page, name: string, sections: string[] = []) {
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true });
+    for (const [index, heading] of sections.entries()) {
+      await page.locator("section", { has: page.getByRole("heading", { level: 2, name: heading }) }).screenshot({ path: `test-results/screens/${name}-${width}-${index + 1}.png` });
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+test.describe("positions on issue pages and the dashboard", () => {
+  test.use({ storageState: storageStateFor("viewer") });
+
+  test("each seed issue page shows at least two actors with their quotes and the sources carrying them, and lists every claim a page at a time", async ({ page }) => {
+    for (const issue of SEED_ISSUES) {
+      await page.goto(`/issues/${issue.slug}`);
+      await expect(page.getByRole("heading", { level: 1, name: issue.title })).toBeVisible();
+      const actors = page.getByRole("list", { name: "Positions by actor" }).locator(":scope > li");
+      expect(await actors.count(), `${issue.slug}: actors`).toBeGreaterThanOrEqual(2);
+      for (const actor of [actors.nth(0), actors.nth(1)]) {
+        await expect(actor.getByRole("heading", { level: 3 })).not.toBeEmpty();
+        await expect(actor).toContainText(/\d+ sources?:/);
+        await expect(actor).toContainText(/first reported \d+ \w+ \d{4}|date unknown/);
+        // Each source carrying a claim links to the issue narrowed to it (or to the article when its outlet is unknown).
+        await expect(actor.locator('a[href*="?outlet="], a[href^="/articles/"]').first()).toBeVisible();
+      }
+      await expect(page.getByRole("list", { name: "Positions by actor" }).getByText("Quote", { exact: true }).first()).toBeVisible();
+      await expect(page.getByRole("list", { name: "Positions by actor" }).locator("p.font-serif").first()).toContainText(/“.+”/);
+
+      const total = await claimCount(issue.slug);
+      const claims = page.getByRole("list", { name: "Claims on this issue" }).getByRole("listitem");
+      await expect(claims).toHaveCount(Math.min(total, 20));
+      await expect(page.getByText(new RegExp(`^1–${Math.min(total, 20)} of ${total} claims?, newest articles first\\.$`))).toBeVisible();
+      if (total > 20) {
+        await page.getByRole("navigation", { name: "Pages of claims" }).getByRole("link", { name: "Next page" }).click();
+        await expect(page.getByText(`Page 2 of ${Math.ceil(total / 20)}`)).toBeVisible();
+        await expect(claims).toHaveCount(Math.min(total - 20, 20));
+      }
+    }
+  });
+
+  test("the issue's claims narrow by speaker and review status, and open the review queue with the same filters", async ({ page }) => {
+    await page.goto("/issues/donbas");
+    const first = page.getByRole("list", { name: "Positions by actor" }).locator(":scope > li").first();
+    const actor = (await first.getByRole("heading", { level: 3 }).textContent())!.trim();
+    await page.getByRole("form", { name: /Filter Donbas/i }).getByLabel("Speaker").selectOption({ label: actor });
+    await page.getByRole("form", { name: /Filter Donbas/i }).getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/speaker=/);
+    const claims = page.getByRole("list", { name: "Claims on this issue" }).getByRole("listitem");
+    await expect(claims.first()).toBeVisible();
+    for (const text of await claims.allTextContents()) expect(text).toContain(actor);
+    await expect(page.getByRole("list", { name: "Positions by actor" }).locator(":scope > li")).toHaveCount(1);
+
+    await page.getByRole("combobox", { name: "Review status" }).selectOption("confirmed");
+    await page.getByRole("button", { name: "Show" }).click();
+    await expect(page).toHaveURL(/status=confirmed/);
+    await expect(page).toHaveURL(/speaker=/);
+    await expect(page.getByText("No claim on this issue matches.")).toBeVisible();
+    await page.getByRole("link", { name: "Review these in the queue" }).click();
+    await expect(page).toHaveURL(/\/claims\?issue=donbas&speaker=[^&]+&status=confirmed/);
+  });
+
+  test("framing reads as words, with the statistics and the lexicon behind disclosures", async ({ page }) => {
+    await page.goto("/issues/security-guarantees");
+    const framing = page.locator("section", { has: page.getByRole("heading", { name: "How each source frames it" }) });
+    const lines = framing.getByRole("list", { name: "How each source tells it" }).getByRole("listitem");
+    await expect(lines.first()).toContainText(/(Leads with|Gives voice to|Tells it in its own voice|Quotes only)/);
+    await expect(framing.getByRole("heading", { name: "Distinctive terms" }).first()).toBeHidden();
+    await framing.locator("summary", { hasText: "Details: the measures behind" }).click();
+    await expect(framing.getByRole("heading", { name: "Distinctive terms" }).first()).toBeVisible();
+    const lexicon = page.locator("details", { has: page.locator("summary", { hasText: /^Lexicon$/ }) });
+    await expect(lexicon.locator("span").first()).toBeHidden();
+    await lexicon.locator("summary").click();
+    await expect(lexicon.locator("span").first()).not.toBeEmpty();
+    await expect(lexicon.locator("span").first()).toBeVisible();
+
+    const disagree = page.locator("section", { has: page.getByRole("heading", { name: "Where sources disagree" }) });
+    await expect(disagree.getByRole("heading", { name: "Contrasting positions" })).toBeVisible();
+    await expect(disagree.getByRole("heading", { name: "What each source leaves out" })).toBeVisible();
+    await expect(disagree.getByRole("list", { name: "What each source leaves out" })).toContainText(/Does not quote/);
+    await screens(page, "issue-positions", ["Who stands where", "Where sources disagree", "How each source frames it", "Every claim on this issue"]);
+  });
+
+  test("no issue page says nothing disagrees without showing where each actor stands", async ({ page }) => {
+    for (const issue of SEED_ISSUES) {
+      await page.goto(`/issues/${issue.slug}`);
+      const disagree = page.locator("section", { has: page.getByRole("heading", { name: "Where sources disagree" }) });
+      const pairs = await disagree.getByRole("list", { name: "Contrasting positions" }).count();
+      const figures = await disagree.getByText("Figures disagree").count();
+      if (pairs === 0 && figures === 0) {
+        // Nothing found to disagree: the section shows where each actor stands instead of an empty list.
+        expect(await disagree.getByRole("list", { name: "Where each actor stands" }).getByRole("listitem").count()).toBeGreaterThanOrEqual(2);
+      }
+      await expect(page.getByRole("list", { name: "Positions by actor" })).toBeVisible();
+    }
+  });
+
+  test("the dashboard shows who said what on each issue, each cell the actor's most reported claim", async ({ page }) => {
+    await page.goto("/");
+    const matrix = page.getByRole("table", { name: /Who said what on each issue/ });
+    await expect(matrix).toBeVisible();
+    for (const issue of SEED_ISSUES) await expect(matrix.getByRole("columnheader", { name: issue.title })).toBeVisible();
+    expect(await matrix.getByRole("rowheader").count()).toBeGreaterThanOrEqual(2);
+    await expect(matrix.getByRole("rowheader", { name: /Trump/ })).toBeVisible();
+    const cell = matrix.locator('a[href^="/claims/"]').first();
+    await expect(cell).toBeVisible();
+    await expect(matrix.getByText(/^\d+ sources?: /).first()).toBeVisible();
+    // What needs attention includes contrasting positions, face to face, with why they were paired.
+    const attention = page.locator("section", { has: page.getByRole("heading", { name: "Needs attention: where sources disagree" }) });
+    await expect(attention.getByRole("list", { name: "Contrasting positions" }).first()).toContainText("Why paired:");
+    // On a phone the table reflows into one card per actor.
+    await page.setViewportSize({ width: 390, height: 900 });
+    const cards = page.getByRole("list", { name: "Who said what on each issue, by actor" });
+    await expect(cards).toBeVisible();
+    await expect(matrix).toBeHidden();
+    await expect(cards.getByRole("listitem").first().locator('a[href^="/claims/"]').first()).toBeVisible();
+    await screens(page, "dashboard-actors", ["Who said what on each issue"]);
+    await cell.click();
+    await expect(page).toHaveURL(/\/claims\/[^/]+$/);
+  });
+});
+
+test.describe("dismissing a contrast", () => {
+  test.use({ storageState: storageStateFor("editor") });
+
+  test("an editor dismisses wrongly paired contrasts; they stay gone, and with none left the section shows where each actor stands", async ({ page }) => {
+    let slug: string | undefined;
+    let whys: string[] = [];
+    for (const issue of SEED_ISSUES) {
+      const body = (await (await page.request.get(`/api/issues/${issue.slug}`)).json()) as { contrasts: { why: string }[]; discrepancies: unknown[] };
+      if (body.contrasts.length > 0 && body.discrepancies.length === 0) {
+        slug = issue.slug;
+        whys = body.contrasts.map((contrast) => contrast.why);
+        break;
+      }
+    }
+    expect(slug, "a seed issue with contrasting pairs and no disagreeing figures").toBeDefined();
+    await page.goto(`/issues/${slug}`);
+    const pairs = page.getByRole("list", { name: "Contrasting positions" }).getByRole("listitem");
+    await expect(pairs).toHaveCount(whys.length);
+    for (const why of whys) {
+      const pair = pairs.filter({ hasText: why }).first();
+      await expect(pair.getByText("Why paired:")).toBeVisible();
+      await pair.getByRole("button", { name: "Dismiss this pair" }).click();
+      await expect(pairs.filter({ hasText: why })).toHaveCount(0);
+    }
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "Contrasting positions" })).toBeVisible();
+    await expect(page.getByRole("list", { name: "Contrasting positions" })).toHaveCount(0);
+    const stances = page.getByRole("list", { name: "Where each actor stands" }).getByRole("listitem");
+    expect(await stances.count()).toBeGreaterThanOrEqual(2);
+    await expect(stances.first()).toContainText(/\d+ sources?:/);
+    const body = (await (await page.request.get(`/api/issues/${slug}`)).json()) as { contrasts: unknown[] };
+    expect(body.contrasts).toEqual([]);
+  });
+});

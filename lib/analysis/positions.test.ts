@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { buildPositions, type PositionInputClaim } from "./positions";
+
+const DAY = 86_400_000;
+const claim = (partial: Partial<PositionInputClaim> & Pick<PositionInputClaim, "id" | "source" | "speakerId" | "text">): PositionInputClaim => ({
+  kind: "reported",
+  speaker: partial.speakerId ? partial.speakerId.replace(/^\w/, (c) => c.toUpperCase()) : null,
+  quote: null,
+  verb: "said",
+  publishedAt: DAY,
+  figures: [],
+  statement: null,
+  ...partial,
+});
+
+const label = (key: string) => ({ slug: key, name: key.toUpperCase() });
+
+const CLAIMS: PositionInputClaim[] = [
+  claim({ id: "q1", source: "a", speakerId: "mara", kind: "quote", quote: "We will never give up the valley farms", text: "“We will never give up the valley farms,” Mara said.", statement: "s1", publishedAt: 2 * DAY }),
+  claim({ id: "q2", source: "b", speakerId: "mara", kind: "quote", quote: "We will never give up the valley farms", text: "“We will never give up the valley farms,” Mara insisted.", verb: "insisted", statement: "s1", publishedAt: DAY }),
+  claim({ id: "r1", source: "c", speakerId: "mara", text: "Mara claimed without evidence that the valley vote was rigged.", verb: "claimed", publishedAt: 3 * DAY }),
+  claim({ id: "t1", source: "a", speakerId: "tomas", text: "Tomas said the valley farms would be handed over by spring.", statement: "s2" }),
+  claim({ id: "t2", source: "c", speakerId: "tomas", text: "Tomas said the valley farms would be handed over by spring.", statement: "s2", publishedAt: 4 * DAY }),
+  claim({ id: "n1", source: "b", speakerId: null, kind: "narration", text: "The valley is quiet." }),
+  claim({ id: "h1", source: "c", speakerId: "harbour", kind: "quote", quote: "Tolls will fall", text: "“Tolls will fall,” the Harbour Board said.", publishedAt: null }),
+];
+
+describe("buildPositions", () => {
+  const result = buildPositions(CLAIMS, label);
+
+  it("ranks actors by the sources carrying them and groups one statement across sources", () => {
+    expect(result.positions.map((position) => [position.speaker.name, position.outletCount, position.claimCount])).toEqual([
+      ["Mara", 3, 3],
+      ["Tomas", 2, 2],
+      ["Harbour", 1, 1],
+    ]);
+    const [mara] = result.positions;
+    expect(mara!.claims.map((entry) => [entry.id, entry.kind, entry.outlets.map((outlet) => outlet.slug), entry.firstReportedAt])).toEqual([
+      ["q2", "quote", ["a", "b"], new Date(DAY).toISOString()],
+      ["r1", "reported", ["c"], new Date(3 * DAY).toISOString()],
+    ]);
+    expect(mara!.top).toBe("q2");
+    expect(result.positions[2]!.claims[0]!.firstReportedAt).toBeNull();
+  });
+
+  it("records how each source characterises a claim several carry", () => {
+    expect(result.positions[0]!.claims[0]!.characterisations).toEqual([
+      { source: { slug: "a", name: "A" }, verbs: ["said"], hedges: [] },
+      { source: { slug: "b", name: "B" }, verbs: ["insisted"], hedges: [] },
+    ]);
+  });
+
+  it("pairs the actor who refuses with the one who hands over", () => {
+    expect(result.contrasts.map((contrast) => [contrast.a, contrast.b])).toContainEqual(["q2", "t1"]);
+  });
+
+  it("lists what each source leaves out: actors others carry, and widely reported claims of actors it carries", () => {
+    expect(result.omissions.b).toEqual({ actors: [{ id: "tomas", name: "Tomas", carriedBy: 2 }, { id: "harbour", name: "Harbour", carriedBy: 1 }], claims: [] });
+    expect(result.omissions.c).toEqual({ actors: [], claims: ["q2"] });
+  });
+
+  it("caps actors and claims per actor, keeping the most reported claim", () => {
+    const capped = buildPositions(CLAIMS, label, { actors: 1, claimsPerActor: 1 });
+    expect(capped.positions).toHaveLength(1);
+    expect(capped.positions[0]!.claims.map((entry) => entry.id)).toEqual(["q2"]);
+  });
+});

@@ -1,0 +1,169 @@
+import "server-only";
+import { cache } from "react";
+import type { Contrast } from "@/lib/analysis/contrasts";
+import { claimWords, type Omission, type SourceLabel } from "@/lib/analysis/positions";
+import { CORRECTED_KIND, CORRECTED_SPEAKER_ID } from "@/lib/data/corrected";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ClaimKind, ReviewStatus } from "@/lib/generated/prisma/enums";
+import { POSITIONS_SETTING, type StoredIssuePositions, type StoredPositionClaim, type StoredPositions } from "@/lib/services/positions";
+import type { BriefFilters } from "@/lib/validations/briefs";
+
+/**
+ * A claim's speaker and kind as they are now (editors' corrections applied), as SQL over `c` (Claim).
+ * Every query of positions and of an issue's claim list reads them through this one function.
+ */
+export function currentClaimSql(): { speakerId: Prisma.Sql; kind: Prisma.Sql } {
+  return { speakerId: CORRECTED_SPEAKER_ID, kind: CORRECTED_KIND };
+}
+
+export type PositionClaimView = Omit<StoredPositionClaim, "fingerprints" | "claimIds">;
+export type PositionView = { speaker: { id: string; name: string }; outletCount: number; claimCount: number; top: string; claims: PositionClaimView[] };
+export type ContrastView = Contrast & { issueSlug: string };
+export type OmissionView = { source: SourceLabel; actors: Omission["actors"]; claims: { id: string; speaker: string; text: string }[] };
+
+export type IssuePositionsView = {
+  positions: PositionView[];
+  contrasts: ContrastView[];
+  omissions: OmissionView[];
+  /** Position claims several sources carry with different verbs or hedges. */
+  characterised: { claim: PositionClaimView; speaker: string }[];
+};
+
+/** Sources whose omissions a brief lists (those with most claims on the issue first). */
+const OMISSIONS_SHOWN = 8;
+/** Claims whose characterisation by each source a brief compares (most widely carried first). */
+const CHARACTERISED_SHOWN = 6;
+
+/** The positions stored by the last analysis (one row), or null before it ran. */
+export const getStoredPositions = cache(async (): Promise<StoredPositions | null> => {
+  const row = await db.appSetting.findUnique({ where: { key: POSITIONS_SETTING }, select: { value: true } });
+  return (row?.value as StoredPositions | undefined) ?? null;
+});
+
+function dismissalKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+function claimMatches(claim: StoredPositionClaim, filters: BriefFilters): boolean {
+  if (filters.kind && claim.kind !== filters.kind) return false;
+  if (filters.outlet && !claim.outlets.some((outlet) => outlet.slug === filters.outlet)) return false;
+  const day = claim.firstReportedAt?.slice(0, 10);
+  if (filters.from && (!day || day < filters.from)) return false;
+  if (filters.to && (!day || day > filters.to)) return false;
+  return true;
+}
+
+function view({ fingerprints: _fingerprints, claimIds: _claimIds, ...claim }: StoredPositionClaim): PositionClaimView {
+  return claim;
+}
+
+function differs(claim: StoredPositionClaim): boolean {
+  const shapes = new Set(claim.characterisations.map((entry) => `${entry.verbs.join("|")}/${entry.hedges.join("|")}`));
+  return shapes.size > 1;
+}
+
+/**
+ * The positions on an issue as its page shows them: actors and their key claims narrowed by the brief's
+ * filters (speaker, kind, source carrying the claim, first reported within the dates), contrasting pairs
+ * among what is left that no editor dismissed, what the {@link OMISSIONS_SHOWN} sources with most claims
+ * leave out, and the claims sources characterise differently. Read from the stored analysis; a few small queries.
+ */
+export async function loadIssuePositions(issue: { id: string; slug: string }, filters: BriefFilters): Promise<IssuePositionsView> {
+  const [stored, dismissals, speaker] = await Promise.all([
+    getStoredPositions(),
+    db.contrastDismissal.findMany({ where: { issueId: issue.id }, select: { aFingerprint: true, bFingerprint: true } }),
+    filters.speaker ? db.speaker.findUnique({ where: { slug: filters.speaker }, select: { id: true } }) : Promise.resolve(null),
+  ]);
+  const data: StoredIssuePositions = stored?.issues[issue.slug] ?? { positions: [], contrasts: [], omissions: {} };
+  const positions = data.positions
+    .filter((position) => !filters.speaker || position.speaker.id === speaker?.id)
+    .map((position) => ({ ...position, claims: position.claims.filter((claim) => claimMatches(claim, filters)) }))
+    .filter((position) => position.claims.length > 0);
+  const byId = new Map(data.positions.flatMap((position) => position.claims.map((claim) => [claim.id, { claim, speaker: position.speaker.name }] as const)));
+  const shown = new Set(positions.flatMap((position) => position.claims.map((claim) => claim.id)));
+  const dismissed = new Set(dismissals.map((row) => dismissalKey(row.aFingerprint, row.bFingerprint)));
+  const isDismissed = (a: StoredPositionClaim, b: StoredPositionClaim) => a.fingerprints.some((x) => b.fingerprints.some((y) => dismissed.has(dismissalKey(x, y))));
+  const contrasts = data.contrasts.filter((contrast) => {
+    const a = byId.get(contrast.a)?.claim;
+    const b = byId.get(contrast.b)?.claim;
+    return a && b && shown.has(a.id) && shown.has(b.id) && !isDismissed(a, b);
+  });
+  const omissions = Object.entries(data.omissions)
+    .filter(([key]) => !filters.outlet || key === filters.outlet)
+    .slice(0, OMISSIONS_SHOWN)
+    .map(([key, omission]) => ({
+      source: data.positions.flatMap((position) => position.claims.flatMap((claim) => claim.outlets)).find((outlet) => outlet.slug === key) ?? { slug: key, name: key },
+      actors: omission.actors,
+      claims: omission.claims.flatMap((id) => {
+        const entry = byId.get(id);
+        return entry ? [{ id, speaker: entry.speaker, text: claimWords(entry.claim) }] : [];
+      }),
+    }));
+  const characterised = positions
+    .flatMap((position) => position.claims.filter(differs).map((claim) => ({ claim: view(claim), speaker: position.speaker.name })))
+    .sort((a, b) => b.claim.outlets.length - a.claim.outlets.length)
+    .slice(0, CHARACTERISED_SHOWN);
+  return {
+    positions: positions.map(({ claims, ...position }) => ({ ...position, claims: claims.map(view) })),
+    contrasts: contrasts.map((contrast) => ({ ...contrast, issueSlug: issue.slug })),
+    omissions,
+    characterised,
+  };
+}
+
+/** Who said what on each issue: actors (rows) × issues (columns); each cell the actor's most reported claim there. */
+export type ActorMatrix = {
+  issues: { slug: string; title: string }[];
+  actors: { id: string; name: string }[];
+  /** actor id → issue slug → the claim. */
+  cells: Record<string, Record<string, PositionClaimView>>;
+};
+
+const MATRIX_ACTORS = 8;
+
+/**
+ * The dashboard's actors × issues view from the stored positions: the actors present on most of the given
+ * issues (then carried by most sources), at most {@link MATRIX_ACTORS}; each cell the actor's most reported
+ * claim on the issue (most sources, then earliest).
+ */
+export async function loadActorMatrix(issues: readonly { slug: string; title: string }[]): Promise<ActorMatrix> {
+  const stored = await getStoredPositions();
+  const cells: ActorMatrix["cells"] = {};
+  const reach = new Map<string, { name: string; issues: number; outlets: number }>();
+  for (const issue of issues) {
+    for (const position of stored?.issues[issue.slug]?.positions ?? []) {
+      const top = position.claims.find((claim) => claim.id === position.top);
+      if (!top) continue;
+      cells[position.speaker.id] ??= {};
+      cells[position.speaker.id]![issue.slug] = view(top);
+      const entry = reach.get(position.speaker.id) ?? { name: position.speaker.name, issues: 0, outlets: 0 };
+      entry.issues += 1;
+      entry.outlets += position.outletCount;
+      reach.set(position.speaker.id, entry);
+    }
+  }
+  const actors = [...reach]
+    .sort(([, a], [, b]) => b.issues - a.issues || b.outlets - a.outlets || a.name.localeCompare(b.name))
+    .slice(0, MATRIX_ACTORS)
+    .map(([id, { name }]) => ({ id, name }));
+  const kept = new Set(actors.map((actor) => actor.id));
+  for (const id of Object.keys(cells)) if (!kept.has(id)) delete cells[id];
+  return { issues: issues.map(({ slug, title }) => ({ slug, title })), actors, cells };
+}
+
+export type IssueClaimItem = {
+  id: string;
+  articleId: string;
+  kind: ClaimKind;
+  text: string;
+  status: ReviewStatus;
+  speaker: string | null;
+  source: { key: string; name: string };
+  publishedAt: Date | null;
+};
+
+export type IssueClaimPage = { items: IssueClaimItem[]; total: number; page: number; pageSize: number };
+
+/** How many of an issue's claims its page lists at once. */
+export const ISSUE_CLAIM_PAGE = 20;

@@ -52,6 +52,10 @@ export type Mention = Span & {
   org: string | null;
   /** For a description, the name that owns it ("Moreau" in "Moreau's aide"). */
   possessor: number | null;
+  /** The word before the mention in its sentence, lower-cased ("" at the start). */
+  prevWord: string;
+  /** Whether a verb follows the mention, past adverbs ("Smith also said"): a cue that it is a subject. */
+  verbAfter: boolean;
 };
 
 type Word = Span & { value: string; lower: string; pos: string; cap: boolean; inQuote: boolean };
@@ -277,6 +281,8 @@ function blankMention(partial: Partial<Mention> & Span & { text: string; type: M
     apposition: null,
     org: null,
     possessor: null,
+    prevWord: "",
+    verbAfter: false,
     ...partial,
   };
 }
@@ -322,6 +328,7 @@ export function findMentions(
     for (const m of found) {
       m.sentence = sentenceIndex;
       m.paragraph = sentence.paragraph;
+      markNeighbours(m, words);
     }
     const base = all.length;
     for (const m of found) {
@@ -332,6 +339,17 @@ export function findMentions(
     }
   });
   return all;
+}
+
+function markNeighbours(m: Mention, words: readonly Word[]): void {
+  let k = 0;
+  while (k < words.length && (words[k] as Word).start < m.start) k++;
+  const prev = words[k - 1];
+  m.prevWord = prev && prev.end <= m.start ? prev.lower : "";
+  while (k < words.length && (words[k] as Word).start < m.end) k++;
+  while (k < words.length && ((words[k] as Word).pos === "ADV" || (words[k] as Word).pos === "PART")) k++;
+  const next = words[k];
+  m.verbAfter = !!next && (next.pos === "VERB" || next.pos === "AUX") && !next.inQuote;
 }
 
 function sentenceMentions(text: string, words: Word[]): Mention[] {

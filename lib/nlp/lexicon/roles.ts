@@ -22,7 +22,7 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   "archbishop", "rabbi", "imam", "father", "reverend", "rev.", "pastor", "cardinal", "chancellor",
   "magistrate", "sheriff", "constable", "economist", "analyst", "lawyer", "mayor-elect", "state",
   "democrat", "democratic", "republican", "labour", "conservative", "tory", "liberal", "green", "socialist",
-  "independent", "colonel",
+  "independent", "colonel", "skipper", "captain", "organiser", "organizer", "chief",
 ]);
 
 /** Honorifics that carry gender. */
@@ -48,7 +48,7 @@ export const PERSON_ROLE_NOUNS: ReadonlySet<string> = new Set([
   "son-in-law", "daughter", "son", "wife", "husband", "brother", "sister", "deputy", "candidate", "nominee",
   "incumbent", "veteran", "economist", "ceo", "founder", "owner", "coach", "manager", "speaker", "superintendent",
   "opponent", "rival", "challenger", "predecessor", "successor", "ally", "coordinator", "auditor", "commissioner",
-  "chairperson", "secretary-general", "mediator",
+  "chairperson", "secretary-general", "mediator", "skipper", "captain", "organiser", "organizer",
 ]);
 
 /** Plural role nouns for groups that speak together without names. */

@@ -1,15 +1,19 @@
 import type { SpeakerKind, Span } from "./types";
-import { sentenceIndexAt, type Sentence } from "./sentences";
+import { sentenceIndexAt, type Sentence, type Tokens } from "./sentences";
 import type { QuoteSpan } from "./quotes";
 import type { Mention, RoleWords } from "./mentions";
 import { CLUB_WORDS, COMPANY_HEADS, COMPANY_WORDS } from "./lexicon/roles";
 import { TAG_FILLERS, TAG_OBJECTS } from "./lexicon/speech-verbs";
 import { UNNAMED_SOURCE, normalizeName, type RoleKey, type SpeakerBook } from "./speakers";
+import { countryKey, demonymOf, isCountryName } from "./lexicon/demonyms";
+import { coordinatedPartner, governingVerb, isOrgEpithet, nounPhraseBefore, nounPhraseName } from "./structure";
 import {
   findReportedFrames,
   isScareMarked,
+  mentionEndingAt,
   mentionStartingAt,
   sentenceSubject,
+  subjectBefore,
   verbIndexBefore,
   verbSubject,
   type ReportedFrame,
@@ -51,13 +55,17 @@ export type AttributionInput = {
   quotes: readonly QuoteSpan[];
   mentions: readonly Mention[];
   verbs: readonly VerbHit[];
+  /** Tokens with parts of speech; without them the structural stages are skipped. */
+  tokens?: Tokens;
 };
 
-type Tag = { mention: Mention; verb: VerbHit | null; confidence: number; method: string };
+type Tag = { mention: Mention | null; verb: VerbHit | null; confidence: number; method: string; speaker?: Resolution };
 
 const GENERIC_ORG_HEADS = new Set(["agency", "organisation", "organization", "body", "group", "institution", "watchdog", "regulator", "company", "firm"]);
 const SPOKES_HEADS = new Set(["spokesperson", "spokesman", "spokeswoman", "representative"]);
 const TITLE_CUES = /\b(?:titled|entitled|film|book|song|album|novel|documentary|series|show|play|headline|headlined|slogan|hashtag|banner|sign|known as)\s*$/iu;
+const PERSON_ROLE_PLURAL = /^(?:leaders|presidents|mayors|ministers|men|women|officials|captains|coaches|players|sides|chiefs|heads|negotiators)$/u;
+const LINK_LABEL = /^,?\s*\(?(?:opens|opening|open) in (?:a )?new (?:window|tab)\)?,?/iu;
 const CLAUSE_STOP = /;|\bwhile\b|\bwhereas\b|\balthough\b|\bthough\b|,\s+but\b/u;
 const AS_SAYING = /^\s+as\s+saying\b\s*(?:that\b)?\s*[,:]?\s*/iu;
 const TERMINAL_INSIDE = /[.!?…]["”’»]?$/u;
@@ -313,9 +321,46 @@ export function attributeQuotes(
       return { id: book.learnPerson(m.name).id, kind: "person", confidence: 0.6 };
     }
     if (m.type === "name" && m.name && (m.kindHint === "place" || m.kindHint === null)) {
+      const demonym = isCountryName(m.name) ? demonymOf(m.name) : null;
+      if (demonym) return { id: book.learnOther("institution", `${demonym} government`), kind: "institution", confidence: 0.8 };
       return { id: book.learnOther("institution", m.name), kind: "institution", confidence: 0.6 };
     }
+    if (m.type === "description" && m.kindHint === "document" && m.role) {
+      return { id: book.learnOther("document", m.text.replace(/^(?:the|a|an)\s+/iu, "")), kind: "document", confidence: 0.7 };
+    }
+    const group = m.type === "description" ? /^(?:the\s+)?(two|both|three)\b/iu.exec(m.text) : null;
+    if (group) {
+      const count = (group[1] as string).toLowerCase() === "three" ? 3 : 2;
+      const people = book.recent("person", m.start, count);
+      if (people.length === count) {
+        return { id: book.learnOther("source", people.map((p) => book.name(p)).join("; ")), kind: "source", confidence: 0.6 };
+      }
+    }
+    if (m.type === "description" && m.definite && m.kindHint === "institution" && m.role) {
+      const words = [...m.role.modifiers, m.role.head].filter((w) => !countryKey(w) || m.role?.modifiers.length === 0);
+      return { id: book.learnOther("institution", words.join(" ")), kind: "institution", confidence: 0.6 };
+    }
+    if (m.type === "description" && m.definite && (m.kindHint === "person" || m.kindHint === null) && !m.plural) {
+      const id = book.mostRecent("person", m.start);
+      if (id) return { id, kind: "person", confidence: 0.5 };
+    }
+    if (m.type === "pronoun" && quoted && !m.plural && (m.gender === "m" || m.gender === "f")) {
+      const previous = previousVoice(m);
+      if (previous) return previous;
+    }
     return r;
+  };
+
+  const previousVoice = (m: Mention): Resolution | null => {
+    for (let k = results.length - 1; k >= 0; k--) {
+      const r = results[k] as QuoteAttribution;
+      if (m.paragraph - r.quote.paragraph > 3) break;
+      if (!r.isClaim || !r.speakerId || r.speakerKind !== "person") continue;
+      const g = book.gender(r.speakerId);
+      if (g && g !== m.gender) continue;
+      return { id: r.speakerId, kind: "person", confidence: 0.7 };
+    }
+    return null;
   };
 
   const skipFillersForward = (at: number, limit: number): number => {
@@ -345,7 +390,14 @@ export function attributeQuotes(
         after = apposed.end;
         while (after < limit && /[\s,]/u.test(text[after] as string)) after++;
       }
+      const label = LINK_LABEL.exec(text.slice(m.end, limit));
+      if (label) after = m.end + label[0].length;
       after = skipFillersForward(after, limit);
+      if (!verbAt.has(after) && text[after - 1] !== undefined) {
+        const apposition = /^,\s*[^,;:“”"«»]{2,90}?,\s*/u.exec(text.slice(m.end, limit));
+        const at = apposition ? skipFillersForward(m.end + apposition[0].length, limit) : -1;
+        if (apposition && verbAt.get(at)?.isTag) after = at;
+      }
       const verb = verbAt.get(after);
       if (verb?.isTag && guard(verb)) return { mention: m, verb, confidence: 0.95, method: "tag:after-quote" };
       if (/^quoted\s+/iu.test(text.slice(after, after + 8))) {
@@ -474,24 +526,154 @@ export function attributeQuotes(
     return null;
   };
 
+  const insideQuote = (offset: number): boolean => quotes.some((x) => offset >= x.start && offset < x.end);
+
+  /** ", union organiser Pilar Ambe told local radio." later in the quote's sentence, or "…, prosecutor X told a press conference, adding …". */
+  const laterTag = (q: QuoteSpan, sentenceIndex: number): Tag | null => {
+    const sentence = sentences[sentenceIndex] as Sentence;
+    for (let k = verbIndexBefore(verbs, sentence.end); k >= 0; k--) {
+      const verb = verbs[k] as VerbHit;
+      if (verb.start <= q.end) break;
+      if (!verb.isTag || usedVerbs.has(verb) || insideQuote(verb.start)) continue;
+      const link = subjectBefore(text, sentence, mentions, sentenceIndex, verb.start);
+      if (!link || link.how !== "adjacent" || link.mention.start < q.end) continue;
+      if (!/,\s*(?:[\p{Ll}'’-]+\s+){0,3}$/u.test(text.slice(q.end, link.mention.start))) continue;
+      const rest = stripQuotes(verb.end, sentence.end);
+      const clause = /^[^,;]*/u.exec(rest)?.[0] ?? "";
+      const words = clause.match(/[\p{L}'’]+/gu) ?? [];
+      if (words.length > 4 && !words.every((w) => TAG_OBJECTS.has(w.toLowerCase()) || /^\p{Lu}/u.test(w))) continue;
+      return { mention: link.mention, verb, confidence: 0.85, method: "tag:later-in-sentence" };
+    }
+    return null;
+  };
+
+  /** "labelled “balanced” by the union": the agent of a passive framing verb. */
+  const agentTag = (q: QuoteSpan, sentenceIndex: number): Tag | null => {
+    const by = /^[^\S\n]*by\s+/u.exec(text.slice(q.end, q.end + 12));
+    if (!by || !input.tokens) return null;
+    const governing = governingVerb(text, input.tokens, sentences[sentenceIndex] as Sentence, q.start, insideQuote);
+    if (!governing?.attitude) return null;
+    if (!/^\s*(?:as\s*)?(?:by\s[^,;]{1,60}?\s+and\s*(?:as\s*)?)?$/u.test(stripQuotes(governing.end, q.start))) return null;
+    const at = q.end + by[0].length;
+    const m = mentionStartingAt(mentions, at);
+    if (m && !m.possessive) return { mention: m, verb: null, confidence: 0.85, method: "frame:passive-agent" };
+    const np = input.tokens ? nounPhraseAfter(at, sentenceIndex) : null;
+    return np;
+  };
+
+  const nounPhraseAfter = (at: number, sentenceIndex: number): Tag | null => {
+    const sentence = sentences[sentenceIndex] as Sentence;
+    const phrase = /^(?:the|its|their)\s+((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+?)(?=\s*(?:[,.;:]|\s+and\s+[“"]|$))/iu.exec(text.slice(at, sentence.end));
+    if (!phrase) return null;
+    const name = (phrase[1] as string).replace(/['’]s?\b/gu, "").replace(/\s+/gu, " ").trim();
+    return { mention: null, verb: null, confidence: 0.7, method: "frame:passive-agent", speaker: { id: book.learnOther("institution", name), kind: "institution", confidence: 0.8 } };
+  };
+
+  /**
+   * The structural stage: the subject of the verb that governs the quote in its clause, found by
+   * parts of speech — a mention right before the verb, the main clause's subject past a relative
+   * clause ("A draft memorandum that the council published … described"), coordinated subjects
+   * ("A and B praised"), or a bare noun phrase ("The operators rejected").
+   */
+  const clauseTag = (q: QuoteSpan, sentenceIndex: number, words: number): Tag | null => {
+    const tokens = input.tokens;
+    if (!tokens) return null;
+    const sentence = sentences[sentenceIndex] as Sentence;
+    const verb = governingVerb(text, tokens, sentence, q.start, insideQuote);
+    if (!verb) return null;
+    if (!verb.attitude && (words < 5 || !hasFiniteVerb(tokens, q) || /\b(?:of|in|at|on|for|from|with|by|to)(?:\s+(?:the|a|an))?\s*$/iu.test(text.slice(sentence.start, q.start)))) return null;
+    const hit = verbAt.get(verb.start) ?? null;
+    const link = subjectBefore(text, sentence, mentions, sentenceIndex, verb.start);
+    const confidence = verb.attitude ? 0.8 : 0.6;
+    if (link) return structuralSubject(link.mention, hit, confidence * link.confidence, `clause:${link.how}`);
+    const np = nounPhraseBefore(text, tokens, sentence, verb.start);
+    const named = np ? mentionEndingAt(mentions, np.end, sentenceIndex) : null;
+    if (named && !named.possessive) return structuralSubject(named, hit, confidence * 0.95, "clause:adjacent");
+    const bare = np ? nounPhraseTag(np, hit, confidence) : null;
+    if (bare) return bare;
+    const subject = sentenceSubject(text, mentions, sentenceIndex, verb.start);
+    if (subject) return structuralSubject(subject, hit, confidence * 0.8, "clause:main-subject");
+    return null;
+  };
+
+  const structuralSubject = (m: Mention, verb: VerbHit | null, confidence: number, method: string): Tag => {
+    const partner = coordinatedPartner(text, mentions, m);
+    if (partner) {
+      const a = speakerOf(partner, true);
+      const b = speakerOf(m, true);
+      if (a.id && b.id && a.id !== b.id) {
+        const id = book.learnOther(a.kind === "person" && b.kind === "person" ? "source" : "institution", `${book.name(a.id)}; ${book.name(b.id)}`);
+        return { mention: partner, verb, confidence, method: `${method}:joint`, speaker: { id, kind: book.kind(id), confidence: Math.min(a.confidence, b.confidence) } };
+      }
+    }
+    return { mention: m, verb, confidence, method };
+  };
+
+  const nounPhraseTag = (np: ReturnType<typeof nounPhraseBefore> & object, verb: VerbHit | null, confidence: number): Tag | null => {
+    const method = "clause:noun-phrase";
+    if (isOrgEpithet(np)) {
+      const id = book.mostRecent("institution", np.start);
+      if (id) return { mention: null, verb, confidence, method, speaker: { id, kind: "institution", confidence: 0.7 } };
+    }
+    if (np.plural && (np.count ?? 0) >= 2 && PERSON_ROLE_PLURAL.test(np.head)) {
+      const people = book.recent("person", np.start, np.count as number);
+      if (people.length === np.count) {
+        const id = book.learnOther("source", people.map((p) => book.name(p)).join("; "));
+        return { mention: null, verb, confidence, method: `${method}:joint`, speaker: { id, kind: "source", confidence: 0.6 } };
+      }
+    }
+    if (!/^(?:the|its|their|this)\b/iu.test(np.words[0] ?? "") && !np.words.join(" ").includes(" and ")) return null;
+    const name = nounPhraseName(np);
+    if (!name) return null;
+    return { mention: null, verb, confidence: confidence * 0.8, method, speaker: { id: book.learnOther("institution", name), kind: "institution", confidence: 0.7 } };
+  };
+
+  /**
+   * Nested reporting is credited to the outer reporter ("City Hall said Ohm had urged …"): when the
+   * speaker found for a fragment is itself inside the complement of an earlier speech verb of the
+   * sentence, that verb's subject speaks.
+   */
+  const outerReporter = (tag: Tag, sentenceIndex: number): Tag => {
+    const inner = tag.mention;
+    if (!inner || !tag.method.startsWith("frame:") && !tag.method.startsWith("clause:")) return tag;
+    for (let k = verbIndexBefore(verbs, inner.start); k >= 0; k--) {
+      const verb = verbs[k] as VerbHit;
+      if (verb.sentence !== sentenceIndex) break;
+      if (!verb.isReported && !verb.isTag) continue;
+      if (CLAUSE_STOP.test(stripQuotes(verb.end, inner.start)) || /[,:]\s*$/u.test(text.slice(verb.end, inner.start))) continue;
+      const link = verbSubject(text, sentences, mentions, verbs, verb);
+      if (!link || link.mention === inner || link.mention.end > verb.start) continue;
+      return { mention: link.mention, verb, confidence: tag.confidence * 0.95, method: "nested:outer-reporter" };
+    }
+    return tag;
+  };
+
   quotes.forEach((q, qi) => {
     const para = paragraphs[q.paragraph] as Span;
     const floor = Math.max(para.start, paragraphFloor.get(q.paragraph) ?? para.start);
     const nextQuote = quotes[qi + 1];
     const limit = nextQuote && nextQuote.paragraph === q.paragraph ? nextQuote.start : para.end;
     const sentenceIndex = sentenceIndexAt(sentences, q.start);
-    const tag = tailTag(q, limit) ?? headTag(q, floor) ?? frameTag(q, sentenceIndex) ?? accordingTag(sentenceIndex);
+    const words = (text.slice(q.innerStart, q.innerEnd).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+    const found =
+      tailTag(q, limit) ??
+      headTag(q, floor) ??
+      agentTag(q, sentenceIndex) ??
+      frameTag(q, sentenceIndex) ??
+      accordingTag(sentenceIndex) ??
+      laterTag(q, sentenceIndex) ??
+      clauseTag(q, sentenceIndex, words);
+    const tag = found ? outerReporter(found, sentenceIndex) : null;
     paragraphFloor.set(q.paragraph, q.end);
     const partial = isPartial(q, sentenceIndex, tag);
     const scare = isScareMarked(text, q.start) || TITLE_CUES.test(text.slice(Math.max(para.start, q.start - 24), q.start).trimEnd());
-    const words = (text.slice(q.innerStart, q.innerEnd).match(/[\p{L}\p{N}]+/gu) ?? []).length;
     let voice: Resolution | null = null;
     let result: QuoteAttribution = {
       quote: q, isClaim: !scare, partial, speakerId: null, speakerKind: null, mention: null, verb: null, confidence: 0.2, method: "unattributed",
     };
     if (tag) {
       if (tag.verb && tag.method.startsWith("tag:")) usedVerbs.add(tag.verb);
-      const r = speakerOf(tag.mention, true);
+      const r = tag.speaker ?? (tag.mention ? speakerOf(tag.mention, true) : { id: null, kind: null, confidence: 0 });
       result = {
         ...result,
         speakerId: r.id,
@@ -549,6 +731,17 @@ export function attributeQuotes(
     }
     return out.filter((f) => !accordingSentences.has(f.frame.sentence) || f.method === "reported:according-to");
   }
+}
+
+function hasFiniteVerb(tokens: Tokens, q: QuoteSpan): boolean {
+  for (let t = 0; t < tokens.count; t++) {
+    const start = tokens.starts[t] as number;
+    if (start < q.innerStart) continue;
+    if (start >= q.innerEnd) break;
+    const pos = tokens.pos[t];
+    if (pos === "AUX" || (pos === "VERB" && !/ing$/u.test(tokens.values[t] as string))) return true;
+  }
+  return false;
 }
 
 function round(x: number): number {

@@ -79,7 +79,7 @@ export function extractArticle(original: string, options: ExtractOptions): Artic
   const mentions = findMentions(text, sentences, tokens, quotes);
   const verbs = findSpeechVerbs(sentences, tokens, quotes);
   const book = new SpeakerBook((options.speakers ?? new SpeakerRegistry()).data);
-  const input: AttributionInput = { text, paragraphs, sentences, quotes, mentions, verbs };
+  const input: AttributionInput = { text, paragraphs, sentences, quotes, mentions, verbs, tokens };
   const resolutions = resolveMentions(input, book);
   const attribution = attributeQuotes(input, resolutions, book);
   const figures = findFigures(text, sentences, tokens, verbs);

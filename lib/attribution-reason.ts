@@ -29,7 +29,8 @@ const MENTIONS: Record<string, string> = {
  * ("tag:after-quote:pronoun" → "pronoun after the quote …"). Null when there is nothing to say.
  */
 export function describeAttribution(reason: string | null, mention: string | null, speaker: string | null): string | null {
-  if (!reason || reason === "narration") return null;
+  if (!reason) return null;
+  if (reason === "narration") return "The outlet's own narration: no speaker is credited.";
   if (reason === "unattributed" || !speaker) return "No speaker could be found for this claim; it is kept with a low confidence.";
   const stage = STAGES.find(([re]) => re.test(reason))?.[1] ?? "the sentence's structure";
   const kind = reason.split(":").pop() ?? "";

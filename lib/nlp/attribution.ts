@@ -6,6 +6,7 @@ import { CLUB_WORDS, COMPANY_HEADS, COMPANY_WORDS } from "./lexicon/roles";
 import { TAG_FILLERS, TAG_OBJECTS } from "./lexicon/speech-verbs";
 import { UNNAMED_SOURCE, normalizeName, type RoleKey, type SpeakerBook } from "./speakers";
 import { countryKey, demonymOf, isCountryName } from "./lexicon/demonyms";
+import { rankCandidates, type RankExample, type RankFeatures, type RankerWeights } from "./ranker";
 import { coordinatedPartner, governingVerb, isOrgEpithet, nounPhraseBefore, nounPhraseName } from "./structure";
 import {
   findReportedFrames,
@@ -19,6 +20,13 @@ import {
   type ReportedFrame,
   type VerbHit,
 } from "./reported";
+
+/** Options of the discourse pass: other ranker weights, and a collector of silver training examples. */
+export type ResolveOptions = {
+  weights?: RankerWeights;
+  /** Called for each person name, with the candidates it would have had as a pronoun and which is right. */
+  silver?: (m: Mention, example: RankExample) => void;
+};
 
 /** Who a mention refers to, as far as the text tells. */
 export type Resolution = { id: string | null; kind: SpeakerKind | null; confidence: number };
@@ -92,8 +100,10 @@ function roleKey(role: RoleWords): RoleKey {
  * subject and other mentions of the preceding sentences (across paragraph breaks), skipping people
  * whose gender, as evident from the text, does not fit.
  */
-export function resolveMentions(input: AttributionInput, book: SpeakerBook): Resolution[] {
+export function resolveMentions(input: AttributionInput, book: SpeakerBook, options: ResolveOptions = {}): Resolution[] {
   const { text, mentions } = input;
+  const { weights, silver } = options;
+  const salience = new Map<string, number>();
   const out: (Resolution | undefined)[] = new Array(mentions.length);
   const bySentence = new Map<number, Mention[]>();
   for (const m of mentions) {
@@ -113,6 +123,12 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook): Res
     out[m.index] = { id: null, kind: null, confidence: 0 };
     const r = resolveOne(m);
     out[m.index] = r;
+    if (r.id && r.kind === "person" && silver && m.type === "name") {
+      const { ids, features } = personCandidates(m, book.gender(r.id));
+      const answer = ids.indexOf(r.id);
+      if (answer >= 0 && ids.length > 1) silver(m, { candidates: features, answer });
+    }
+    if (r.id) salience.set(r.id, (salience.get(r.id) ?? 0) + 1);
     if (r.id) book.touch(r.id, m.start, m.type === "name" || m.type === "description" ? (m.name ?? m.text) : undefined);
     return r;
   };
@@ -205,12 +221,14 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook): Res
     return { id: null, kind: "person", confidence: 0.2 };
   };
 
-  const resolvePronoun = (m: Mention): Resolution => {
-    if (m.plural) return { id: null, kind: null, confidence: 0 };
-    const wantsPerson = m.gender === "m" || m.gender === "f";
-    type Candidate = { r: Resolution; back: number; breaks: number; alone: boolean; skipped: boolean };
-    const found: Candidate[] = [];
-    let skipped = false;
+  /**
+   * The people a pronoun could refer to: persons mentioned earlier in its sentence and in up to five
+   * sentences before (across at most two paragraph breaks), nearest sentence first and, within a
+   * sentence, its subject first; each with the features the mention ranker reads.
+   */
+  const personCandidates = (m: Mention, gender: "m" | "f" | null): { ids: string[]; features: RankFeatures[] } => {
+    const ids: string[] = [];
+    const features: RankFeatures[] = [];
     let breaks = 0;
     let lastParagraph = m.paragraph;
     for (let s = m.sentence, back = 0; s >= 0 && back <= 5; s--, back++) {
@@ -225,39 +243,64 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook): Res
       const subject = subjectOf(s);
       const rest = s === m.sentence ? [...before].reverse() : before;
       const ordered = subject && before.includes(subject) ? [subject, ...rest.filter((x) => x !== subject)] : rest;
-      const people = new Set<string>();
-      const here: Candidate[] = [];
+      const here: { id: string; c: Mention }[] = [];
       for (const c of ordered) {
         if (c === m) continue;
         const r = resolve(c);
-        if (!r.id) continue;
-        if (wantsPerson) {
-          if (r.kind !== "person") continue;
-          people.add(r.id);
-          const g = book.gender(r.id);
-          if (g && g !== m.gender) {
-            skipped = true;
-            continue;
-          }
-        } else if (r.kind !== "institution") {
-          continue;
-        }
-        here.push({ r, back, breaks, alone: false, skipped });
+        if (!r.id || r.kind !== "person") continue;
+        here.push({ id: r.id, c });
       }
-      for (const c of here) c.alone = people.size === 1;
-      found.push(...here);
+      const people = new Set(here.map((h) => h.id));
+      for (const { id, c } of here) {
+        if (ids.includes(id)) continue;
+        const g = book.gender(id);
+        ids.push(id);
+        features.push({
+          back,
+          breaks,
+          subject: c === subject,
+          order: features.length,
+          salience: salience.get(id) ?? 0,
+          gender: !gender || !g ? 0 : g === gender ? 1 : -1,
+          speaks: speaksAt(c),
+          alone: people.size === 1,
+        });
+      }
     }
-    let choice = found[0];
-    if (!choice?.r.id) return { id: null, kind: null, confidence: 0 };
-    if (m.gender === "f" && !book.gender(choice.r.id)) {
-      const limit = choice.back + 2;
-      choice = found.find((c) => c.back <= limit && c.r.id && book.gender(c.r.id) === "f") ?? choice;
+    return { ids, features };
+  };
+
+  const speaksAt = (c: Mention): boolean => {
+    if (!c.verbAfter) return false;
+    const k = verbIndexBefore(input.verbs, c.end + 24);
+    const v = input.verbs[k];
+    return !!v && v.start >= c.end && v.sentence === c.sentence;
+  };
+
+  const resolvePronoun = (m: Mention): Resolution => {
+    if (m.plural) return { id: null, kind: null, confidence: 0 };
+    const wantsPerson = m.gender === "m" || m.gender === "f";
+    if (wantsPerson) {
+      const { ids, features } = personCandidates(m, m.gender as "m" | "f");
+      if (ids.length === 0) return { id: null, kind: null, confidence: 0 };
+      const p = rankCandidates(features, weights);
+      const best = p.indexOf(Math.max(...p));
+      const id = ids[best] as string;
+      const f = features[best] as RankFeatures;
+      if (f.alone && f.back <= 1 && f.gender >= 0) book.voteGender(id, m.gender as "m" | "f");
+      const confidence = Math.min(0.95, Math.max(0.3, (p[best] as number) * Math.pow(0.95, f.back)));
+      return { id, kind: "person", confidence };
     }
-    const id = choice.r.id as string;
-    if (wantsPerson && choice.alone && choice.back <= 1) book.voteGender(id, m.gender as "m" | "f");
-    const base = choice.back === 0 ? 0.9 : choice.back === 1 ? 0.85 : 0.7;
-    const confidence = base * (choice.skipped ? 0.85 : 1) * Math.pow(0.9, choice.breaks);
-    return { id, kind: choice.r.kind, confidence: Math.min(confidence, wantsPerson ? 1 : 0.75) };
+    for (let s = m.sentence, back = 0; s >= 0 && back <= 5; s--, back++) {
+      const list = bySentence.get(s) ?? [];
+      const before = s === m.sentence ? [...list.filter((x) => x.end <= m.start)].reverse() : list;
+      for (const c of before) {
+        if (c === m) continue;
+        const r = resolve(c);
+        if (r.id && r.kind === "institution") return { id: r.id, kind: r.kind, confidence: Math.min(0.75, back === 0 ? 0.9 : back === 1 ? 0.85 : 0.7) };
+      }
+    }
+    return { id: null, kind: null, confidence: 0 };
   };
 
   const resolveRelative = (m: Mention): Resolution => {

@@ -29,7 +29,7 @@ test.describe("why this speaker", () => {
     await expect(section).toBeVisible();
     await expect(section.getByTestId("speaker-mention").first()).toHaveText(claim.mention);
     await expect(section).toContainText(`Credited to ${claim.speaker}`);
-    await expect(section).toContainText("is a pronoun, resolved to the last person it can refer to");
+    await expect(section).toContainText("is a pronoun, resolved to the likeliest person mentioned before it");
     await expect(section).toContainText(`${claim.mention} → ${claim.speaker}`);
   });
 

@@ -18,7 +18,7 @@ const STAGES: [RegExp, string][] = [
 ];
 
 const MENTIONS: Record<string, string> = {
-  pronoun: "a pronoun, resolved to the last person it can refer to",
+  pronoun: "a pronoun, resolved to the likeliest person mentioned before it (gender, distance, subject position, salience)",
   description: "a description, linked to the person or body it names",
   relative: "a relative pronoun, linked to its antecedent",
   name: "a name",

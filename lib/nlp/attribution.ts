@@ -425,7 +425,8 @@ export function attributeQuotes(
     const inner = text.slice(q.innerStart, q.innerEnd).trimEnd();
     const guard = (verb: VerbHit): boolean =>
       !(TERMINAL_INSIDE.test(inner) && COMPLEMENT_AFTER.test(text.slice(verb.end, verb.end + 12)) && !/^\s+(?:reporters|journalists)/u.test(text.slice(verb.end)));
-    const m = mentionStartingAt(mentions, pos);
+    const article = /^the\s+/iu.exec(text.slice(pos, pos + 4));
+    const m = mentionStartingAt(mentions, pos) ?? (article ? mentionStartingAt(mentions, pos + article[0].length) : null);
     if (m && !m.possessive) {
       let after = m.end;
       const apposed = m.apposition !== null ? mentions[m.apposition] : undefined;
@@ -455,7 +456,18 @@ export function attributeQuotes(
       const subject = mentionStartingAt(mentions, skipFillersForward(verb.end, limit));
       if (subject && !subject.possessive) return { mention: subject, verb, confidence: 0.95, method: "tag:after-quote-inverted" };
     }
-    return null;
+    return epithetTag(q, pos, limit, guard);
+  };
+
+  /** "“Our schedule is intact,” the shipping giant said.": a bare noun phrase in the tag. */
+  const epithetTag = (q: QuoteSpan, pos: number, limit: number, guard: (verb: VerbHit) => boolean): Tag | null => {
+    const tokens = input.tokens;
+    const phrase = /^the\s+(?:[\p{Ll}'’-]+\s+){0,3}/u.exec(text.slice(pos, Math.min(limit, pos + 60)));
+    if (!tokens || !phrase) return null;
+    const verb = verbAt.get(pos + phrase[0].length);
+    if (!verb?.isTag || !guard(verb)) return null;
+    const np = nounPhraseBefore(text, tokens, sentences[verb.sentence] as Sentence, verb.start);
+    return np && np.start === pos ? nounPhraseTag(np, verb, 0.9) : null;
   };
 
   const headTag = (q: QuoteSpan, floor: number): Tag | null => {
@@ -622,7 +634,10 @@ export function attributeQuotes(
     const tokens = input.tokens;
     if (!tokens) return null;
     const sentence = sentences[sentenceIndex] as Sentence;
-    const verb = governingVerb(text, tokens, sentence, q.start, insideQuote);
+    let verb = governingVerb(text, tokens, sentence, q.start, insideQuote);
+    if (verb && /ing$/u.test(verb.word) && /,\s*$/u.test(text.slice(sentence.start, verb.start))) {
+      verb = governingVerb(text, tokens, sentence, verb.start, insideQuote) ?? verb;
+    }
     if (!verb) return null;
     if (!verb.attitude && (words < 5 || !hasFiniteVerb(tokens, q) || /\b(?:of|in|at|on|for|from|with|by|to)(?:\s+(?:the|a|an))?\s*$/iu.test(text.slice(sentence.start, q.start)))) return null;
     const hit = verbAt.get(verb.start) ?? null;
@@ -691,6 +706,15 @@ export function attributeQuotes(
     return tag;
   };
 
+  /** A block quotation introduced by a colon at the end of the paragraph before ("…, writing:"). */
+  const introducedBlock = (q: QuoteSpan): Tag | null => {
+    const previous = paragraphs[q.paragraph - 1] as Span;
+    if (!/:\s*$/u.test(text.slice(previous.start, previous.end))) return null;
+    const last = sentenceIndexAt(sentences, Math.max(previous.start, previous.end - 1));
+    const end = (sentences[last] as Sentence).end;
+    return clauseTag({ ...q, start: end, end, innerStart: end, innerEnd: end }, last, Infinity);
+  };
+
   quotes.forEach((q, qi) => {
     const para = paragraphs[q.paragraph] as Span;
     const floor = Math.max(para.start, paragraphFloor.get(q.paragraph) ?? para.start);
@@ -711,6 +735,7 @@ export function attributeQuotes(
     const partial = isPartial(q, sentenceIndex, tag);
     const scare = isScareMarked(text, q.start) || TITLE_CUES.test(text.slice(Math.max(para.start, q.start - 24), q.start).trimEnd());
     let voice: Resolution | null = null;
+    let introduced: Tag | null = null;
     let result: QuoteAttribution = {
       quote: q, isClaim: !scare, partial, speakerId: null, speakerKind: null, mention: null, verb: null, confidence: 0.2, method: "unattributed",
     };
@@ -734,6 +759,9 @@ export function attributeQuotes(
         result = { ...result, speakerId: previous.speakerId, speakerKind: previous.speakerKind, mention: previous.mention, confidence: round(previous.confidence * 0.85), method: "continuation:paragraph" };
       } else if (q.continues && previous?.speakerId) {
         result = { ...result, speakerId: previous.speakerId, speakerKind: previous.speakerKind, mention: previous.mention, confidence: round(previous.confidence * 0.8), method: "continuation:run-on" };
+      } else if (paragraphOpensWithQuote && q.paragraph > 0 && (introduced = introducedBlock(q))) {
+        const r = introduced.speaker ?? (introduced.mention ? speakerOf(introduced.mention, true) : null);
+        if (r?.id) result = { ...result, speakerId: r.id, speakerKind: r.kind, mention: introduced.mention, confidence: round(0.85 * Math.max(r.confidence, 0.3)), method: "tag:colon-before-paragraph" };
       } else if (paragraphOpensWithQuote && q.paragraph > 0 && (voice = lastVoiceOfParagraph(q.paragraph - 1))?.id) {
         result = { ...result, speakerId: voice.id, speakerKind: voice.kind, confidence: 0.55, method: "continuation:previous-paragraph" };
       } else if (!scare && words <= 4 && partial) {

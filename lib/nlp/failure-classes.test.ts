@@ -47,6 +47,19 @@ describe("speakers by structure (SPK)", () => {
     ]);
   });
 
+  it("SPK-1: a link label between the name and the verb", () => {
+    expect(quotes(`${LEAD}“The numbers speak for themselves,” the Sandhaven Port Authority, opens in new window said.`)).toEqual([
+      ["The numbers speak for th", "Sandhaven Port Authority"],
+    ]);
+  });
+
+  it("SPK-2: a tag at the end of the quote's sentence, and a block quote introduced by a colon", () => {
+    expect(quotes(`${LEAD}The crews will return on Monday so that "the cruise season is not lost", plus a wage review in March, union organiser Pilar Ambe told local radio.`)).toEqual([
+      ["the cruise season is not", "Pilar Ambe"],
+    ]);
+    expect(quotes(`${LEAD}The operators rejected the demand, writing:\n“Our offer stands and will not be improved.”`)).toEqual([["Our offer stands and wil", "operators"]]);
+  });
+
   it("SPK-3: a pronoun after a long quotation goes to the quotation's speaker", () => {
     const text = `${LEAD}“We came in good faith,” said mediator Jonas Ferrell.\n\n“Nobody wanted this to drag on. The crews have families. The firms have contracts. Tempers are short.\n\n“Still, there is a path. We can find it by Friday,” he concluded.`;
     expect(quotes(text).map((r) => r[1])).toEqual(["Jonas Ferrell", "Jonas Ferrell", "Jonas Ferrell"]);

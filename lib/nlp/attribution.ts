@@ -179,6 +179,12 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
 
   const resolveDescription = (m: Mention): Resolution => {
     const role = m.role as RoleWords;
+    const group = /^(?:the\s+)?(two|both|three)\s/iu.exec(m.text);
+    if (group) {
+      const count = (group[1] as string).toLowerCase() === "three" ? 3 : 2;
+      const people = book.recent("person", m.start, count);
+      if (people.length === count) return { id: book.learnOther("source", people.map((p) => book.name(p)).join("; ")), kind: "source", confidence: 0.6 };
+    }
     const apposed = m.apposition !== null ? mentions[m.apposition] : undefined;
     if (apposed?.type === "name") {
       const r = resolve(apposed);
@@ -371,14 +377,6 @@ export function attributeQuotes(
     if (m.type === "description" && m.kindHint === "document" && m.role) {
       return { id: book.learnOther("document", m.text.replace(/^(?:the|a|an)\s+/iu, "")), kind: "document", confidence: 0.7 };
     }
-    const group = m.type === "description" ? /^(?:the\s+)?(two|both|three)\b/iu.exec(m.text) : null;
-    if (group) {
-      const count = (group[1] as string).toLowerCase() === "three" ? 3 : 2;
-      const people = book.recent("person", m.start, count);
-      if (people.length === count) {
-        return { id: book.learnOther("source", people.map((p) => book.name(p)).join("; ")), kind: "source", confidence: 0.6 };
-      }
-    }
     if (m.type === "description" && m.definite && m.kindHint === "institution" && m.role) {
       const words = [...m.role.modifiers, m.role.head].filter((w) => !countryKey(w) || m.role?.modifiers.length === 0);
       return { id: book.learnOther("institution", words.join(" ")), kind: "institution", confidence: 0.6 };
@@ -506,6 +504,7 @@ export function attributeQuotes(
       if (CLAUSE_STOP.test(stripQuotes(verb.end, q.start))) return null;
       const link = verbSubject(text, sentences, mentions, verbs, verb);
       if (!link) continue;
+      if (/\b(?:that|which|who|whom)\s*$/iu.test(text.slice(Math.max(sentence.start, link.mention.start - 8), link.mention.start))) return null;
       return { mention: link.mention, verb, confidence: 0.85 * link.confidence, method: `frame:${link.how}` };
     }
     return null;
@@ -644,6 +643,10 @@ export function attributeQuotes(
     const link = subjectBefore(text, sentence, mentions, sentenceIndex, verb.start);
     const confidence = verb.attitude ? 0.8 : 0.6;
     if (link) return structuralSubject(link.mention, hit, confidence * link.confidence, `clause:${link.how}`);
+    if (/\b(?:that|which|who|whom)\b/iu.test(text.slice(sentence.start, verb.start))) {
+      const main = sentenceSubject(text, mentions, sentenceIndex, verb.start);
+      if (main && /^\s*(?:that|which|who|whom)\b/iu.test(text.slice(main.end, main.end + 7))) return structuralSubject(main, hit, confidence * 0.8, "clause:main-subject");
+    }
     const np = nounPhraseBefore(text, tokens, sentence, verb.start);
     const named = np ? mentionEndingAt(mentions, np.end, sentenceIndex) : null;
     if (named && !named.possessive) return structuralSubject(named, hit, confidence * 0.95, "clause:adjacent");

@@ -70,6 +70,14 @@ describe("speakers by structure (SPK)", () => {
     expect(quotes(text)).toEqual([["She knew the bill would ", "Aldo Venn"]]);
   });
 
+  it("SPK-5: a surname that is a common word, first in its sentence", () => {
+    expect(quotes(`${LEAD}Mira Banks leads the crane drivers.\n\nBanks said the crews had shown "real discipline". “We have what we need,” she said.`)).toEqual([
+      ["real discipline", "Mira Banks"],
+      ["We have what we need,", "Mira Banks"],
+    ]);
+    expect(quotes(`${LEAD}Hunt said the ballot was “a formality”.`)).toEqual([["a formality", "Hunt"]]);
+  });
+
   it("SPK-6: a title such as Skipper is not part of the name", () => {
     expect(quotes(`${LEAD}Skipper Dara Quinn said the tugs would “stay in port”.`)).toEqual([["stay in port", "Dara Quinn"]]);
   });
@@ -80,6 +88,10 @@ describe("speakers by structure (SPK)", () => {
 
   it("SPK-8: a document speaks past the relative clause inside its subject", () => {
     expect(quotes(`${LEAD}A draft memorandum that the council published on Monday described the levy as "temporary".`)).toEqual([["temporary", "draft memorandum"]]);
+  });
+
+  it("SPK-8: the main clause's subject past a relative clause that has its own subject", () => {
+    expect(quotes(`${LEAD}A draft memorandum that Corran published last month mentioned a levy that would “mirror” the old harbour dues.`)).toEqual([["mirror", "draft memorandum"]]);
   });
 
   it("SPK-9: nested reporting is credited to the outer reporter", () => {

@@ -69,6 +69,8 @@ const HONORIFICS = new Set(["sir", "dame", "lord", "lady", "mr", "mr.", "mrs", "
 const NOT_HEADS = new Set(["general", "first", "senior", "former", "acting", "deputy", "vice", "prime", "state", "national", "security", "press", "then"]);
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Speech verbs after which a capitalised first word is a surname even when it is also a common word ("Banks said"). */
+const TAG_AFTER_SURNAME = new Set(["said", "says", "told", "added", "noted", "insisted", "argued", "warned", "wrote", "admitted", "conceded", "stressed", "explained", "replied"]);
 const UPPER = /\p{Lu}/u;
 
 function startsUpper(value: string): boolean {
@@ -125,7 +127,8 @@ function nameRuns(words: Word[]): Run[] {
     const w = words[i] as Word;
     const nextWord = words[i + 1];
     const initial = i === first;
-    const initialOk = !initial || w.pos === "PROPN" || TITLE_WORDS.has(w.lower) || (!!nextWord && isNameWord(nextWord, false));
+    const initialOk =
+      !initial || w.pos === "PROPN" || TITLE_WORDS.has(w.lower) || (!!nextWord && (isNameWord(nextWord, false) || TAG_AFTER_SURNAME.has(nextWord.lower)));
     if (!isNameWord(w, initial) || !initialOk) {
       i++;
       continue;

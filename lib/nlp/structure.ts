@@ -7,7 +7,7 @@ import type { Mention } from "./mentions";
  * "dismissed the memo as “pure invention”", "questioned the “timing”"). Matched on the verb's stem.
  */
 const ATTITUDE_STEM =
-  /^(?:thank|prais|welcom|hail|applaud|commend|lauded?|laud|dismiss|reject|question|den(?:y|ie)|decr(?:y|ie)|condemn|critici[sz]|slam|blast|accus|blam|brand|label|call|describ|term|dub|deem|regard|view|express|voic|promis|pledg|vow|threaten|demand|seek|sought|hope|expect|fear|predict|maintain|insist|argu|claim|contend|acknowledg|admit|defend|justif|refus|warn|urg|deplor|lament|celebrat|tout|champion|endors|oppos|challeng|disput|characteri[sz]|depict|portray|mock|ridicul|refer|rebuff|rebut|denounc|hit out|brush|shrug|suggest|stress|emphasi[sz]|recall|admit|concede|conced|confirm|vow|cit|quot|offer|consider|believ|ask|say|said|tell|told|add|not|writ|wrote|stat|post|tweet)/u;
+  /^(?:thank|prais|welcom|hail|applaud|commend|lauded?|laud|dismiss|reject|question|den(?:y|ie)|decr(?:y|ie)|condemn|critici[sz]|slam|blast|accus|blam|brand|label|call|describ|term|dub|deem|regard|view|express|voic|promis|pledg|vow|threaten|demand|seek|sought|hope|expect|fear|predict|maintain|insist|argu|claim|contend|acknowledg|admit|defend|justif|refus|warn|urg|deplor|lament|celebrat|tout|champion|endors|oppos|challeng|disput|characteri[sz]|depict|portray|mock|ridicul|refer|rebuff|rebut|denounc|hit out|brush|shrug|suggest|stress|emphasi[sz]|recall|admit|concede|conced|confirm|vow|cit|quot|offer|mention|consider|believ|ask|say|said|tell|told|add|not|writ|wrote|stat|post|tweet)/u;
 
 /** A verb of the sentence found by its part of speech: token index, offsets and lower-cased form. */
 export type ClauseVerb = { token: number; start: number; end: number; word: string; attitude: boolean };
@@ -48,6 +48,7 @@ const ORG_EPITHETS = new Set(["giant", "firm", "company", "group", "carrier", "o
 /** A noun phrase read from parts of speech, for speakers the mention finder does not know. */
 export type NounPhrase = { start: number; end: number; words: string[]; head: string; plural: boolean; count: number | null };
 
+const TIME_WORDS = /^(?:day|days|week|weeks|month|months|year|years|night|morning|afternoon|evening|today|yesterday|tonight|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hour|hours|minute|minutes|time|season)$/u;
 const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, both: 2 };
 
 /**
@@ -61,6 +62,7 @@ export function nounPhraseBefore(text: string, tokens: Tokens, sentence: Sentenc
   if (t < sentence.tokenStart || (tokens.pos[t] !== "NOUN" && tokens.pos[t] !== "PROPN")) return null;
   const end = tokens.ends[t] as number;
   const head = (tokens.values[t] as string).toLowerCase();
+  if (TIME_WORDS.test(head)) return null;
   let first = t;
   let count: number | null = null;
   for (let k = t - 1; k >= sentence.tokenStart; k--) {

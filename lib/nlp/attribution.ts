@@ -580,7 +580,17 @@ export function attributeQuotes(
     return null;
   };
 
-  const insideQuote = (offset: number): boolean => quotes.some((x) => offset >= x.start && offset < x.end);
+  const insideQuote = (offset: number): boolean => {
+    let lo = 0;
+    let hi = quotes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((quotes[mid] as QuoteSpan).end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const q = quotes[lo];
+    return !!q && q.start <= offset;
+  };
 
   /** ", union organiser Pilar Ambe told local radio." later in the quote's sentence, or "…, prosecutor X told a press conference, adding …". */
   const laterTag = (q: QuoteSpan, sentenceIndex: number): Tag | null => {
@@ -638,7 +648,7 @@ export function attributeQuotes(
       verb = governingVerb(text, tokens, sentence, verb.start, insideQuote) ?? verb;
     }
     if (!verb) return null;
-    if (!verb.attitude && (words < 5 || !hasFiniteVerb(tokens, q) || /\b(?:of|in|at|on|for|from|with|by|to)(?:\s+(?:the|a|an))?\s*$/iu.test(text.slice(sentence.start, q.start)))) return null;
+    if (!verb.attitude && (words < 5 || !hasFiniteVerb(tokens, q, sentence) || /\b(?:of|in|at|on|for|from|with|by|to)(?:\s+(?:the|a|an))?\s*$/iu.test(text.slice(sentence.start, q.start)))) return null;
     const hit = verbAt.get(verb.start) ?? null;
     const link = subjectBefore(text, sentence, mentions, sentenceIndex, verb.start);
     const confidence = verb.attitude ? 0.8 : 0.6;
@@ -807,8 +817,8 @@ export function attributeQuotes(
   }
 }
 
-function hasFiniteVerb(tokens: Tokens, q: QuoteSpan): boolean {
-  for (let t = 0; t < tokens.count; t++) {
+function hasFiniteVerb(tokens: Tokens, q: QuoteSpan, sentence: Sentence): boolean {
+  for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
     const start = tokens.starts[t] as number;
     if (start < q.innerStart) continue;
     if (start >= q.innerEnd) break;

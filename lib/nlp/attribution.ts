@@ -10,6 +10,7 @@ import { rankCandidates, type RankExample, type RankFeatures, type RankerWeights
 import { coordinatedPartner, governingVerb, isOrgEpithet, nounPhraseBefore, nounPhraseName } from "./structure";
 import {
   findReportedFrames,
+  insideQuote,
   isScareMarked,
   mentionEndingAt,
   mentionStartingAt,
@@ -580,17 +581,7 @@ export function attributeQuotes(
     return null;
   };
 
-  const insideQuote = (offset: number): boolean => {
-    let lo = 0;
-    let hi = quotes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((quotes[mid] as QuoteSpan).end <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    const q = quotes[lo];
-    return !!q && q.start <= offset;
-  };
+  const inQuote = (offset: number): boolean => insideQuote(quotes, offset);
 
   /** ", union organiser Pilar Ambe told local radio." later in the quote's sentence, or "…, prosecutor X told a press conference, adding …". */
   const laterTag = (q: QuoteSpan, sentenceIndex: number): Tag | null => {
@@ -598,7 +589,7 @@ export function attributeQuotes(
     for (let k = verbIndexBefore(verbs, sentence.end); k >= 0; k--) {
       const verb = verbs[k] as VerbHit;
       if (verb.start <= q.end) break;
-      if (!verb.isTag || usedVerbs.has(verb) || insideQuote(verb.start)) continue;
+      if (!verb.isTag || usedVerbs.has(verb) || inQuote(verb.start)) continue;
       const link = subjectBefore(text, sentence, mentions, sentenceIndex, verb.start);
       if (!link || link.how !== "adjacent" || link.mention.start < q.end) continue;
       if (!/,\s*(?:[\p{Ll}'’-]+\s+){0,3}$/u.test(text.slice(q.end, link.mention.start))) continue;
@@ -615,7 +606,7 @@ export function attributeQuotes(
   const agentTag = (q: QuoteSpan, sentenceIndex: number): Tag | null => {
     const by = /^[^\S\n]*by\s+/u.exec(text.slice(q.end, q.end + 12));
     if (!by || !input.tokens) return null;
-    const governing = governingVerb(text, input.tokens, sentences[sentenceIndex] as Sentence, q.start, insideQuote);
+    const governing = governingVerb(text, input.tokens, sentences[sentenceIndex] as Sentence, q.start, inQuote);
     if (!governing?.attitude) return null;
     if (!/^\s*(?:as\s*)?(?:by\s[^,;]{1,60}?\s+and\s*(?:as\s*)?)?$/u.test(stripQuotes(governing.end, q.start))) return null;
     const at = q.end + by[0].length;
@@ -643,9 +634,9 @@ export function attributeQuotes(
     const tokens = input.tokens;
     if (!tokens) return null;
     const sentence = sentences[sentenceIndex] as Sentence;
-    let verb = governingVerb(text, tokens, sentence, q.start, insideQuote);
+    let verb = governingVerb(text, tokens, sentence, q.start, inQuote);
     if (verb && /ing$/u.test(verb.word) && /,\s*$/u.test(text.slice(sentence.start, verb.start))) {
-      verb = governingVerb(text, tokens, sentence, verb.start, insideQuote) ?? verb;
+      verb = governingVerb(text, tokens, sentence, verb.start, inQuote) ?? verb;
     }
     if (!verb) return null;
     if (!verb.attitude && (words < 5 || !hasFiniteVerb(tokens, q, sentence) || /\b(?:of|in|at|on|for|from|with|by|to)(?:\s+(?:the|a|an))?\s*$/iu.test(text.slice(sentence.start, q.start)))) return null;

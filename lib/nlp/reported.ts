@@ -381,7 +381,8 @@ function firstQuoteEndingAfter(quotes: readonly QuoteSpan[], offset: number): Qu
   return quotes[lo];
 }
 
-function insideQuote(quotes: readonly QuoteSpan[], at: number): boolean {
+/** Whether an offset lies inside one of the quotes (sorted by start). */
+export function insideQuote(quotes: readonly QuoteSpan[], at: number): boolean {
   const q = firstQuoteEndingAfter(quotes, at);
   return !!q && q.start <= at;
 }

@@ -74,6 +74,10 @@ const GENERIC_ORG_HEADS = new Set(["agency", "organisation", "organization", "bo
 const SPOKES_HEADS = new Set(["spokesperson", "spokesman", "spokeswoman", "representative"]);
 const TITLE_CUES = /\b(?:titled|entitled|film|book|song|album|novel|documentary|series|show|play|headline|headlined|slogan|hashtag|banner|sign|known as)\s*$/iu;
 const PERSON_ROLE_PLURAL = /^(?:leaders|presidents|mayors|ministers|men|women|officials|captains|coaches|players|sides|chiefs|heads|negotiators)$/u;
+/** A quoted name or label ("Phase Two", "Fair Fares"): capitalised words only, no one's words. */
+const TITLE_LIKE = /^(?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:of|the|and|for|\p{Lu}[\p{L}'’-]*)){0,3}$/u;
+/** The verb sits in a later clause of the sentence than its first words. */
+const LATER_CLAUSE = /,\s*(?:while|whereas|but|and|although|though|as)\s/iu;
 const LINK_LABEL = /^,?\s*\(?(?:opens|opening|open) in (?:a )?new (?:window|tab)\)?,?/iu;
 const CLAUSE_STOP = /;|\bwhile\b|\bwhereas\b|\balthough\b|\bthough\b|,\s+but\b/u;
 const AS_SAYING = /^\s+as\s+saying\b\s*(?:that\b)?\s*[,:]?\s*/iu;
@@ -634,6 +638,7 @@ export function attributeQuotes(
     const tokens = input.tokens;
     if (!tokens) return null;
     const sentence = sentences[sentenceIndex] as Sentence;
+    if (TITLE_LIKE.test(text.slice(q.innerStart, q.innerEnd).trim())) return null;
     let verb = governingVerb(text, tokens, sentence, q.start, inQuote);
     if (verb && /ing$/u.test(verb.word) && /,\s*$/u.test(text.slice(sentence.start, verb.start))) {
       verb = governingVerb(text, tokens, sentence, verb.start, inQuote) ?? verb;
@@ -653,6 +658,7 @@ export function attributeQuotes(
     if (named && !named.possessive) return structuralSubject(named, hit, confidence * 0.95, "clause:adjacent");
     const bare = np ? nounPhraseTag(np, hit, confidence) : null;
     if (bare) return bare;
+    if (LATER_CLAUSE.test(stripQuotes(sentence.start, verb.start))) return null;
     const subject = sentenceSubject(text, mentions, sentenceIndex, verb.start);
     if (subject) return structuralSubject(subject, hit, confidence * 0.8, "clause:main-subject");
     return null;
@@ -684,7 +690,8 @@ export function attributeQuotes(
         return { mention: null, verb, confidence, method: `${method}:joint`, speaker: { id, kind: "source", confidence: 0.6 } };
       }
     }
-    if (!/^(?:the|its|their|this)\b/iu.test(np.words[0] ?? "") && !np.words.join(" ").includes(" and ")) return null;
+    const bare = np.plural && np.words.length <= 2 && np.words.every((w) => /^\p{Ll}/u.test(w));
+    if (!bare && !/^(?:the|its|their|this)\b/iu.test(np.words[0] ?? "") && !np.words.join(" ").includes(" and ")) return null;
     const name = nounPhraseName(np);
     if (!name) return null;
     return { mention: null, verb, confidence: confidence * 0.8, method, speaker: { id: book.learnOther("institution", name), kind: "institution", confidence: 0.7 } };

@@ -35,8 +35,18 @@ describe("quoted fragments someone is reported to say (QTE)", () => {
     ]);
   });
 
-  it("drops a true scare quote around a name in a prepositional phrase", () => {
+  it("drops true scare quotes: a name in a prepositional phrase, a quoted label, a title", () => {
     expect(quotes(`${LEAD}Delegates met at a summit of the “friends of the harbour” in the old customs hall.`)).toEqual([]);
+    expect(quotes(`${LEAD}Officials expect the “Phase Two” talks to start in May.`)).toEqual([]);
+    expect(quotes(`${LEAD}The company launched its “Blue Sky” programme last year.`)).toEqual([]);
+    expect(quotes(`${LEAD}The report, titled “Sea Change”, was published by the ministry.`)).toEqual([]);
+  });
+
+  it("a fragment in a later clause belongs to that clause's subject, not the sentence's first", () => {
+    expect(quotes(`${LEAD}Ferry operator Ida Wenlock said passengers would see “no change” to timetables, while unions warned of “chaos”.`)).toEqual([
+      ["no change", "Ida Wenlock"],
+      ["chaos", "unions"],
+    ]);
   });
 });
 

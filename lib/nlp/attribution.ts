@@ -7,7 +7,7 @@ import { TAG_FILLERS, TAG_OBJECTS } from "./lexicon/speech-verbs";
 import { UNNAMED_SOURCE, normalizeName, type RoleKey, type SpeakerBook } from "./speakers";
 import { countryKey, demonymOf, isCountryName } from "./lexicon/demonyms";
 import { rankCandidates, type RankExample, type RankFeatures, type RankerWeights } from "./ranker";
-import { coordinatedPartner, governingVerb, isOrgEpithet, nounPhraseBefore, nounPhraseName } from "./structure";
+import { coordinatedPartner, governingVerb, isOrgEpithet, isPersonEpithet, nounPhraseBefore, nounPhraseName } from "./structure";
 import {
   findReportedFrames,
   insideQuote,
@@ -382,7 +382,7 @@ export function attributeQuotes(
     if (m.type === "description" && m.kindHint === "document" && m.role) {
       return { id: book.learnOther("document", m.text.replace(/^(?:the|a|an)\s+/iu, "")), kind: "document", confidence: 0.7 };
     }
-    if (m.type === "description" && m.definite && m.kindHint === "institution" && m.role) {
+    if (m.type === "description" && (m.definite || !m.prevWord) && m.kindHint === "institution" && m.role) {
       const words = [...m.role.modifiers, m.role.head].filter((w) => !countryKey(w) || m.role?.modifiers.length === 0);
       return { id: book.learnOther("institution", words.join(" ")), kind: "institution", confidence: 0.6 };
     }
@@ -494,7 +494,11 @@ export function attributeQuotes(
       const words = gap.match(/[\p{L}'’]+/gu) ?? [];
       if (words.length > 6 || !words.every((w) => TAG_OBJECTS.has(w.toLowerCase()) || /^\p{Lu}/u.test(w))) return null;
       const link = verbSubject(text, sentences, mentions, verbs, verb);
-      if (!link) return null;
+      if (!link) {
+        const np = input.tokens ? nounPhraseBefore(text, input.tokens, sentences[verb.sentence] as Sentence, verb.start) : null;
+        const tag = np ? nounPhraseTag(np, verb, 0.9) : null;
+        return tag ? { ...tag, method: "tag:before-quote" } : null;
+      }
       return { mention: link.mention, verb, confidence: 0.95 * link.confidence, method: "tag:before-quote" };
     }
     return null;
@@ -679,6 +683,10 @@ export function attributeQuotes(
 
   const nounPhraseTag = (np: ReturnType<typeof nounPhraseBefore> & object, verb: VerbHit | null, confidence: number): Tag | null => {
     const method = "clause:noun-phrase";
+    if (isPersonEpithet(np)) {
+      const id = book.mostRecent("person", np.start);
+      if (id) return { mention: null, verb, confidence, method: `${method}:epithet`, speaker: { id, kind: "person", confidence: 0.6 } };
+    }
     if (isOrgEpithet(np)) {
       const id = book.mostRecent("institution", np.start);
       if (id) return { mention: null, verb, confidence, method, speaker: { id, kind: "institution", confidence: 0.7 } };

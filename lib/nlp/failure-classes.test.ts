@@ -92,6 +92,15 @@ describe("speakers by structure (SPK)", () => {
     expect(quotes(`${LEAD}Skipper Dara Quinn said the tugs would “stay in port”.`)).toEqual([["stay in port", "Dara Quinn"]]);
   });
 
+  it("SPK-7: epithets for a person named before (age, sports role)", () => {
+    expect(quotes(`${LEAD}Striker Jamie Lee scored twice on Saturday.\n\nThe 24-year-old told reporters: “I feel great.”`)).toEqual([["I feel great.", "Jamie Lee"]]);
+    expect(quotes(`${LEAD}Rovers signed Jamie Lee in June.\n\n“I'm just happy to be back,” the striker said.`)).toEqual([["I'm just happy to be bac", "Jamie Lee"]]);
+  });
+
+  it("SPK-7: an institution named by its common noun first in the sentence", () => {
+    expect(quotes(`${LEAD}A man was arrested on Sunday.\n\nPolice said the man, 34, was “known to officers”.`)).toEqual([["known to officers", "police"]]);
+  });
+
   it("SPK-8: a relative clause inside a parenthesis is no apposition", () => {
     expect(quotes(`${LEAD}Pilar Ambe, who had flown in from Porto Alva, said the gap was "narrowing fast".`)).toEqual([["narrowing fast", "Pilar Ambe"]]);
   });

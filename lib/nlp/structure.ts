@@ -56,6 +56,11 @@ const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, both: 
  * numbers, adjectives, nouns and possessives, joined by "and" ("The union and its supporters").
  */
 export function nounPhraseBefore(text: string, tokens: Tokens, sentence: Sentence, at: number): NounPhrase | null {
+  const age = /\b(the)\s+((?:\d+|[a-z]+)-year-old)\s*$/iu.exec(text.slice(Math.max(sentence.start, at - 40), at));
+  if (age) {
+    const end = at - (age[0].length - age[0].trimEnd().length);
+    return { start: end - age[0].trimEnd().length, end, words: [age[1] as string, age[2] as string], head: (age[2] as string).toLowerCase(), plural: false, count: null };
+  }
   let t = sentence.tokenEnd - 1;
   while (t >= sentence.tokenStart && (tokens.starts[t] as number) >= at) t--;
   while (t >= sentence.tokenStart && (tokens.pos[t] === "SPACE" || tokens.pos[t] === "ADV" || tokens.pos[t] === "AUX" || tokens.pos[t] === "PART")) t--;
@@ -100,6 +105,14 @@ export function nounPhraseBefore(text: string, tokens: Tokens, sentence: Sentenc
 /** Whether a noun phrase stands for an organisation named earlier ("the shipping giant"). */
 export function isOrgEpithet(np: NounPhrase): boolean {
   return ORG_EPITHETS.has(np.head) && /^(?:the|this)$/iu.test(np.words[0] ?? "");
+}
+
+/** Nouns for a person named earlier ("the 24-year-old", "the striker", "the veteran"). */
+const PERSON_EPITHETS = /^(?:\d+-year-old|[a-z]+-year-old|striker|forward|midfielder|defender|goalkeeper|keeper|batter|batsman|bowler|player|veteran|youngster|rookie|teenager|skipper|captain|coach|manager|suspect|defendant|victim|witness|actor|actress|singer|author|star|champion|winner|mother|father|woman|man)$/u;
+
+/** Whether a definite noun phrase stands for a person named earlier. */
+export function isPersonEpithet(np: NounPhrase): boolean {
+  return PERSON_EPITHETS.test(np.head) && /^the$/iu.test(np.words[0] ?? "") && !np.plural;
 }
 
 /** The speaker name a bare noun phrase gives ("The operators" → "operators", "its supporters" → "supporters"). */

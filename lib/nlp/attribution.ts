@@ -195,7 +195,11 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
       const r = resolve(apposed);
       if (r.id) return { ...r, confidence: Math.min(r.confidence, 0.95) };
     }
-    if (m.kindHint === "source") return { id: book.learnOther("source", UNNAMED_SOURCE), kind: "source", confidence: 0.9 };
+    if (m.kindHint === "source") {
+      const known = m.definite && !m.plural ? book.findByRole({ ...roleKey(role), possessor: null, modifiers: [] })[0] : undefined;
+      if (known) return { id: known.id, kind: "person", confidence: known.confidence * 0.9 };
+      return { id: book.learnOther("source", UNNAMED_SOURCE), kind: "source", confidence: 0.9 };
+    }
     if (SPOKES_HEADS.has(role.head) && m.org) {
       const org = m.org.replace(/^the\s+/iu, "");
       const last = org.split(/\s+/u).pop() ?? org;

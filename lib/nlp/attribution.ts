@@ -302,7 +302,7 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
       const best = p.indexOf(Math.max(...p));
       const id = ids[best] as string;
       const f = features[best] as RankFeatures;
-      if (f.alone && f.back <= 1 && f.gender >= 0) book.voteGender(id, m.gender as "m" | "f");
+      if (f.gender >= 0 && ((f.alone && f.back <= 1) || (p[best] as number) >= 0.6)) book.voteGender(id, m.gender as "m" | "f");
       const confidence = Math.min(0.95, Math.max(0.3, (p[best] as number) * Math.pow(0.95, f.back)));
       return { id, kind: "person", confidence };
     }

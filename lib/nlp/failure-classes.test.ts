@@ -75,6 +75,13 @@ describe("speakers by structure (SPK)", () => {
     expect(quotes(text).map((r) => r[1])).toEqual(["Jonas Ferrell", "Jonas Ferrell", "Jonas Ferrell"]);
   });
 
+  it("SPK-3: once “she” is one person, “he” is the other", () => {
+    expect(quotes(`${LEAD}Lena Ostrova met Marek Dunn in Corran.\n\n“We agreed on the basics,” she said after the meeting. He called the talks “frank”.`)).toEqual([
+      ["We agreed on the basics,", "Lena Ostrova"],
+      ["frank", "Marek Dunn"],
+    ]);
+  });
+
   it("SPK-4: the main clause's subject, not a pronoun of a fronted clause", () => {
     const text = `${LEAD}Lisbet Ohm chaired the session. On his way out of the hall, as he waved to the crews, Aldo Venn said the mayor had been warned about costs. “She knew the bill would double,” he added.`;
     expect(quotes(text)).toEqual([["She knew the bill would ", "Aldo Venn"]]);

@@ -13,6 +13,7 @@ const STAGES: [RegExp, string][] = [
   [/^nested:outer-reporter/u, "the outer reporter of a reported statement"],
   [/^continuation:paragraph/u, "the previous quote of the same paragraph"],
   [/^continuation:run-on/u, "a quotation running on across paragraphs"],
+  [/^continuation:coordinated/u, "the tag of the quote it is joined to (“… and …,” she said)"],
   [/^continuation:previous-paragraph/u, "the speaker of the paragraph before"],
   [/^reported:/u, "the subject of the reporting verb"],
 ];

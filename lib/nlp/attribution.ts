@@ -800,6 +800,8 @@ export function attributeQuotes(
     const next = results[k + 1] as QuoteAttribution;
     if (!r.quote.closed && !r.speakerId && next.quote.continues && next.speakerId) {
       results[k] = { ...r, isClaim: true, speakerId: next.speakerId, speakerKind: next.speakerKind, mention: next.mention, confidence: round(next.confidence * 0.8), method: "continuation:run-on" };
+    } else if (!r.speakerId && !isScareMarked(text, r.quote.start) && next.speakerId && next.method.startsWith("tag:after-quote") && /^\s*(?:,\s*)?(?:and|or|but)\s*$/u.test(text.slice(r.quote.end, next.quote.start))) {
+      results[k] = { ...r, isClaim: true, speakerId: next.speakerId, speakerKind: next.speakerKind, mention: next.mention, confidence: round(next.confidence * 0.85), method: "continuation:coordinated" };
     }
   }
 

@@ -70,6 +70,13 @@ describe("speakers by structure (SPK)", () => {
     expect(quotes(`${LEAD}The operators rejected the demand, writing:\n“Our offer stands and will not be improved.”`)).toEqual([["Our offer stands and wil", "operators"]]);
   });
 
+  it("SPK-2: two fragments joined by “and” share the tag after the second", () => {
+    expect(quotes(`${LEAD}Pilar Ambe spoke to crews. Crews have "mostly returned" and "the backlog is clearing fast," she said.`)).toEqual([
+      ["mostly returned", "Pilar Ambe"],
+      ["the backlog is clearing ", "Pilar Ambe"],
+    ]);
+  });
+
   it("SPK-3: a pronoun after a long quotation goes to the quotation's speaker", () => {
     const text = `${LEAD}“We came in good faith,” said mediator Jonas Ferrell.\n\n“Nobody wanted this to drag on. The crews have families. The firms have contracts. Tempers are short.\n\n“Still, there is a path. We can find it by Friday,” he concluded.`;
     expect(quotes(text).map((r) => r[1])).toEqual(["Jonas Ferrell", "Jonas Ferrell", "Jonas Ferrell"]);

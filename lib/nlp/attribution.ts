@@ -510,10 +510,12 @@ export function attributeQuotes(
 
   const frameTag = (q: QuoteSpan, sentenceIndex: number): Tag | null => {
     const sentence = sentences[sentenceIndex] as Sentence;
+    const governing = input.tokens ? governingVerb(text, input.tokens, sentence, q.start, inQuote) : null;
     for (let k = verbIndexBefore(verbs, q.start); k >= 0; k--) {
       const verb = verbs[k] as VerbHit;
       if (verb.sentence < sentenceIndex || verb.start < sentence.start) break;
       if (!verb.isFrame) continue;
+      if (governing?.attitude && governing.start > verb.end) return null;
       if (CLAUSE_STOP.test(stripQuotes(verb.end, q.start))) return null;
       const link = verbSubject(text, sentences, mentions, verbs, verb);
       if (!link) continue;
@@ -721,7 +723,7 @@ export function attributeQuotes(
       const verb = verbs[k] as VerbHit;
       if (verb.sentence !== sentenceIndex) break;
       if (!verb.isReported && !verb.isTag) continue;
-      if (CLAUSE_STOP.test(stripQuotes(verb.end, inner.start)) || /[,:]\s*$/u.test(text.slice(verb.end, inner.start))) continue;
+      if (CLAUSE_STOP.test(stripQuotes(verb.end, inner.start)) || /[,:;—–]/u.test(text.slice(verb.end, inner.start))) continue;
       const link = verbSubject(text, sentences, mentions, verbs, verb);
       if (!link || link.mention === inner || link.mention.end > verb.start) continue;
       return { mention: link.mention, verb, confidence: tag.confidence * 0.95, method: "nested:outer-reporter" };

@@ -228,6 +228,10 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
           if (r?.id && r.kind === "institution") return { id: r.id, kind: "institution", confidence: 0.6 };
         }
       }
+      if ((m.definite || !m.prevWord) && !m.plural) {
+        const words = [...role.modifiers, role.head].filter((w) => !countryKey(w) || role.modifiers.length === 0);
+        return { id: book.learnOther("institution", words.join(" ")), kind: "institution", confidence: 0.6 };
+      }
       return { id: null, kind: "institution", confidence: 0.2 };
     }
     const candidates = book.findByRole(roleKey(role));
@@ -508,6 +512,24 @@ export function attributeQuotes(
     return null;
   };
 
+  /** "The Gazette quoted harbour chief Aldo Venn as saying the offer was “final”": the quoted person speaks. */
+  const quotedAsSayingTag = (q: QuoteSpan, sentenceIndex: number): Tag | null => {
+    const sentence = sentences[sentenceIndex] as Sentence;
+    const before = stripQuotes(sentence.start, q.start);
+    if (!before.includes("quoted")) return null;
+    const pattern = /\bquoted\s+/gu;
+    const raw = text.slice(sentence.start, q.start);
+    for (let m = pattern.exec(raw); m; m = pattern.exec(raw)) {
+      const at = sentence.start + m.index + m[0].length;
+      const role = /^(?:[\p{Ll}'’-]+\s+){0,3}/u.exec(text.slice(at, q.start))?.[0] ?? "";
+      const target = mentionStartingAt(mentions, at) ?? mentionStartingAt(mentions, at + role.length);
+      if (target && AS_SAYING.test(text.slice(target.end, target.end + 20)) && !CLAUSE_STOP.test(stripQuotes(target.end, q.start))) {
+        return { mention: target, verb: null, confidence: 0.85, method: "tag:quoted-as-saying" };
+      }
+    }
+    return null;
+  };
+
   const frameTag = (q: QuoteSpan, sentenceIndex: number): Tag | null => {
     const sentence = sentences[sentenceIndex] as Sentence;
     const governing = input.tokens ? governingVerb(text, input.tokens, sentence, q.start, inQuote) : null;
@@ -751,6 +773,7 @@ export function attributeQuotes(
       tailTag(q, limit) ??
       headTag(q, floor) ??
       agentTag(q, sentenceIndex) ??
+      quotedAsSayingTag(q, sentenceIndex) ??
       frameTag(q, sentenceIndex) ??
       accordingTag(sentenceIndex) ??
       laterTag(q, sentenceIndex) ??

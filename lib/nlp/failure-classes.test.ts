@@ -133,6 +133,14 @@ describe("speakers by structure (SPK)", () => {
     expect(row?.[1]).not.toBe("Lisbet Ohm");
   });
 
+  it("SPK-9: an outlet quoting someone as saying credits the person quoted", () => {
+    expect(quotes(`${LEAD}The Corran Gazette quoted harbour chief Aldo Venn as saying the offer was “final”.`)).toEqual([["final", "Aldo Venn"]]);
+  });
+
+  it("SPK-7: “it” after an institution named by a description", () => {
+    expect(quotes(`${LEAD}The union said in a statement that the ballot would go ahead. “Our members have spoken,” it said.`)).toEqual([["Our members have spoken,", "union"]]);
+  });
+
   it("SPK-10: a country speaks as its government", () => {
     expect(quotes(`${LEAD}Norway accused the port's owners of sabotage and said the closure amounted to "a hostile act".`)).toEqual([["a hostile act", "Norwegian government"]]);
   });

@@ -177,22 +177,6 @@ function decodeMarkup(original: string): Mapped {
   return out.build();
 }
 
-/** Screen-reader labels of links left inline by copy-paste (", opens in new window"). */
-const LINK_LABEL = /,?[ \t]*\(?\b(?:opens|opening|open) in (?:a )?new (?:window|tab)\)?/giu;
-
-function dropLinkLabels(source: Mapped): Mapped {
-  LINK_LABEL.lastIndex = 0;
-  if (!LINK_LABEL.test(source.text)) return source;
-  const out = new MappedBuilder(source.text.length);
-  let last = 0;
-  for (const m of source.text.matchAll(LINK_LABEL)) {
-    out.copy(source, last, m.index);
-    last = m.index + m[0].length;
-  }
-  out.copy(source, last, source.text.length);
-  return out.build();
-}
-
 type Line = { from: number; to: number; text: string; keep: boolean };
 
 const DATE_HEADER =
@@ -295,7 +279,7 @@ function isJunkLine(text: string): boolean {
  * Paragraphs of the cleaned text are its lines, separated by one "\n".
  */
 export function cleanText(original: string): CleanedText {
-  const decoded = dropLinkLabels(decodeMarkup(original));
+  const decoded = decodeMarkup(original);
   const d = decoded.text;
   const lines: Line[] = [];
   let lineStart = 0;

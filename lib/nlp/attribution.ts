@@ -1,20 +1,33 @@
 import type { SpeakerKind, Span } from "./types";
-import { sentenceIndexAt, type Sentence } from "./sentences";
+import { sentenceIndexAt, type Sentence, type Tokens } from "./sentences";
 import type { QuoteSpan } from "./quotes";
 import type { Mention, RoleWords } from "./mentions";
 import { CLUB_WORDS, COMPANY_HEADS, COMPANY_WORDS } from "./lexicon/roles";
 import { TAG_FILLERS, TAG_OBJECTS } from "./lexicon/speech-verbs";
 import { UNNAMED_SOURCE, normalizeName, type RoleKey, type SpeakerBook } from "./speakers";
+import { countryKey, demonymOf, isCountryName } from "./lexicon/demonyms";
+import { rankCandidates, type RankExample, type RankFeatures, type RankerWeights } from "./ranker";
+import { coordinatedPartner, governingVerb, isOrgEpithet, isPersonEpithet, nounPhraseBefore, nounPhraseName } from "./structure";
 import {
   findReportedFrames,
+  insideQuote,
   isScareMarked,
+  mentionEndingAt,
   mentionStartingAt,
   sentenceSubject,
+  subjectBefore,
   verbIndexBefore,
   verbSubject,
   type ReportedFrame,
   type VerbHit,
 } from "./reported";
+
+/** Options of the discourse pass: other ranker weights, and a collector of silver training examples. */
+export type ResolveOptions = {
+  weights?: RankerWeights;
+  /** Called for each person name, with the candidates it would have had as a pronoun and which is right. */
+  silver?: (m: Mention, example: RankExample) => void;
+};
 
 /** Who a mention refers to, as far as the text tells. */
 export type Resolution = { id: string | null; kind: SpeakerKind | null; confidence: number };
@@ -51,13 +64,21 @@ export type AttributionInput = {
   quotes: readonly QuoteSpan[];
   mentions: readonly Mention[];
   verbs: readonly VerbHit[];
+  /** Tokens with parts of speech; without them the structural stages are skipped. */
+  tokens?: Tokens;
 };
 
-type Tag = { mention: Mention; verb: VerbHit | null; confidence: number; method: string };
+type Tag = { mention: Mention | null; verb: VerbHit | null; confidence: number; method: string; speaker?: Resolution };
 
 const GENERIC_ORG_HEADS = new Set(["agency", "organisation", "organization", "body", "group", "institution", "watchdog", "regulator", "company", "firm"]);
 const SPOKES_HEADS = new Set(["spokesperson", "spokesman", "spokeswoman", "representative"]);
 const TITLE_CUES = /\b(?:titled|entitled|film|book|song|album|novel|documentary|series|show|play|headline|headlined|slogan|hashtag|banner|sign|known as)\s*$/iu;
+const PERSON_ROLE_PLURAL = /^(?:leaders|presidents|mayors|ministers|men|women|officials|captains|coaches|players|sides|chiefs|heads|negotiators)$/u;
+/** A quoted name or label ("Phase Two", "Fair Fares"): capitalised words only, no one's words. */
+const TITLE_LIKE = /^(?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:of|the|and|for|\p{Lu}[\p{L}'’-]*)){0,3}$/u;
+/** The verb sits in a later clause of the sentence than its first words. */
+const LATER_CLAUSE = /,\s*(?:while|whereas|but|and|although|though|as)\s/iu;
+const LINK_LABEL = /^,?\s*\(?(?:opens|opening|open) in (?:a )?new (?:window|tab)\)?,?/iu;
 const CLAUSE_STOP = /;|\bwhile\b|\bwhereas\b|\balthough\b|\bthough\b|,\s+but\b/u;
 const AS_SAYING = /^\s+as\s+saying\b\s*(?:that\b)?\s*[,:]?\s*/iu;
 const TERMINAL_INSIDE = /[.!?…]["”’»]?$/u;
@@ -84,8 +105,10 @@ function roleKey(role: RoleWords): RoleKey {
  * subject and other mentions of the preceding sentences (across paragraph breaks), skipping people
  * whose gender, as evident from the text, does not fit.
  */
-export function resolveMentions(input: AttributionInput, book: SpeakerBook): Resolution[] {
+export function resolveMentions(input: AttributionInput, book: SpeakerBook, options: ResolveOptions = {}): Resolution[] {
   const { text, mentions } = input;
+  const { weights, silver } = options;
+  const salience = new Map<string, number>();
   const out: (Resolution | undefined)[] = new Array(mentions.length);
   const bySentence = new Map<number, Mention[]>();
   for (const m of mentions) {
@@ -105,6 +128,12 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook): Res
     out[m.index] = { id: null, kind: null, confidence: 0 };
     const r = resolveOne(m);
     out[m.index] = r;
+    if (r.id && r.kind === "person" && silver && m.type === "name") {
+      const { ids, features } = personCandidates(m, book.gender(r.id));
+      const answer = ids.indexOf(r.id);
+      if (answer >= 0 && ids.length > 1) silver(m, { candidates: features, answer });
+    }
+    if (r.id) salience.set(r.id, (salience.get(r.id) ?? 0) + 1);
     if (r.id) book.touch(r.id, m.start, m.type === "name" || m.type === "description" ? (m.name ?? m.text) : undefined);
     return r;
   };
@@ -155,12 +184,22 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook): Res
 
   const resolveDescription = (m: Mention): Resolution => {
     const role = m.role as RoleWords;
+    const group = /^(?:the\s+)?(two|both|three)\s/iu.exec(m.text);
+    if (group) {
+      const count = (group[1] as string).toLowerCase() === "three" ? 3 : 2;
+      const people = book.recent("person", m.start, count);
+      if (people.length === count) return { id: book.learnOther("source", people.map((p) => book.name(p)).join("; ")), kind: "source", confidence: 0.6 };
+    }
     const apposed = m.apposition !== null ? mentions[m.apposition] : undefined;
     if (apposed?.type === "name") {
       const r = resolve(apposed);
       if (r.id) return { ...r, confidence: Math.min(r.confidence, 0.95) };
     }
-    if (m.kindHint === "source") return { id: book.learnOther("source", UNNAMED_SOURCE), kind: "source", confidence: 0.9 };
+    if (m.kindHint === "source") {
+      const known = m.definite && !m.plural ? book.findByRole({ ...roleKey(role), possessor: null, modifiers: [] })[0] : undefined;
+      if (known) return { id: known.id, kind: "person", confidence: known.confidence * 0.9 };
+      return { id: book.learnOther("source", UNNAMED_SOURCE), kind: "source", confidence: 0.9 };
+    }
     if (SPOKES_HEADS.has(role.head) && m.org) {
       const org = m.org.replace(/^the\s+/iu, "");
       const last = org.split(/\s+/u).pop() ?? org;
@@ -189,6 +228,10 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook): Res
           if (r?.id && r.kind === "institution") return { id: r.id, kind: "institution", confidence: 0.6 };
         }
       }
+      if ((m.definite || !m.prevWord) && !m.plural) {
+        const words = [...role.modifiers, role.head].filter((w) => !countryKey(w) || role.modifiers.length === 0);
+        return { id: book.learnOther("institution", words.join(" ")), kind: "institution", confidence: 0.6 };
+      }
       return { id: null, kind: "institution", confidence: 0.2 };
     }
     const candidates = book.findByRole(roleKey(role));
@@ -197,12 +240,14 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook): Res
     return { id: null, kind: "person", confidence: 0.2 };
   };
 
-  const resolvePronoun = (m: Mention): Resolution => {
-    if (m.plural) return { id: null, kind: null, confidence: 0 };
-    const wantsPerson = m.gender === "m" || m.gender === "f";
-    type Candidate = { r: Resolution; back: number; breaks: number; alone: boolean; skipped: boolean };
-    const found: Candidate[] = [];
-    let skipped = false;
+  /**
+   * The people a pronoun could refer to: persons mentioned earlier in its sentence and in up to five
+   * sentences before (across at most two paragraph breaks), nearest sentence first and, within a
+   * sentence, its subject first; each with the features the mention ranker reads.
+   */
+  const personCandidates = (m: Mention, gender: "m" | "f" | null): { ids: string[]; features: RankFeatures[] } => {
+    const ids: string[] = [];
+    const features: RankFeatures[] = [];
     let breaks = 0;
     let lastParagraph = m.paragraph;
     for (let s = m.sentence, back = 0; s >= 0 && back <= 5; s--, back++) {
@@ -217,39 +262,64 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook): Res
       const subject = subjectOf(s);
       const rest = s === m.sentence ? [...before].reverse() : before;
       const ordered = subject && before.includes(subject) ? [subject, ...rest.filter((x) => x !== subject)] : rest;
-      const people = new Set<string>();
-      const here: Candidate[] = [];
+      const here: { id: string; c: Mention }[] = [];
       for (const c of ordered) {
         if (c === m) continue;
         const r = resolve(c);
-        if (!r.id) continue;
-        if (wantsPerson) {
-          if (r.kind !== "person") continue;
-          people.add(r.id);
-          const g = book.gender(r.id);
-          if (g && g !== m.gender) {
-            skipped = true;
-            continue;
-          }
-        } else if (r.kind !== "institution") {
-          continue;
-        }
-        here.push({ r, back, breaks, alone: false, skipped });
+        if (!r.id || r.kind !== "person") continue;
+        here.push({ id: r.id, c });
       }
-      for (const c of here) c.alone = people.size === 1;
-      found.push(...here);
+      const people = new Set(here.map((h) => h.id));
+      for (const { id, c } of here) {
+        if (ids.includes(id)) continue;
+        const g = book.gender(id);
+        ids.push(id);
+        features.push({
+          back,
+          breaks,
+          subject: c === subject,
+          order: features.length,
+          salience: salience.get(id) ?? 0,
+          gender: !gender || !g ? 0 : g === gender ? 1 : -1,
+          speaks: speaksAt(c),
+          alone: people.size === 1,
+        });
+      }
     }
-    let choice = found[0];
-    if (!choice?.r.id) return { id: null, kind: null, confidence: 0 };
-    if (m.gender === "f" && !book.gender(choice.r.id)) {
-      const limit = choice.back + 2;
-      choice = found.find((c) => c.back <= limit && c.r.id && book.gender(c.r.id) === "f") ?? choice;
+    return { ids, features };
+  };
+
+  const speaksAt = (c: Mention): boolean => {
+    if (!c.verbAfter) return false;
+    const k = verbIndexBefore(input.verbs, c.end + 24);
+    const v = input.verbs[k];
+    return !!v && v.start >= c.end && v.sentence === c.sentence;
+  };
+
+  const resolvePronoun = (m: Mention): Resolution => {
+    if (m.plural) return { id: null, kind: null, confidence: 0 };
+    const wantsPerson = m.gender === "m" || m.gender === "f";
+    if (wantsPerson) {
+      const { ids, features } = personCandidates(m, m.gender as "m" | "f");
+      if (ids.length === 0) return { id: null, kind: null, confidence: 0 };
+      const p = rankCandidates(features, weights);
+      const best = p.indexOf(Math.max(...p));
+      const id = ids[best] as string;
+      const f = features[best] as RankFeatures;
+      if (f.gender >= 0 && ((f.alone && f.back <= 1) || (p[best] as number) >= 0.6)) book.voteGender(id, m.gender as "m" | "f");
+      const confidence = Math.min(0.95, Math.max(0.3, (p[best] as number) * Math.pow(0.95, f.back)));
+      return { id, kind: "person", confidence };
     }
-    const id = choice.r.id as string;
-    if (wantsPerson && choice.alone && choice.back <= 1) book.voteGender(id, m.gender as "m" | "f");
-    const base = choice.back === 0 ? 0.9 : choice.back === 1 ? 0.85 : 0.7;
-    const confidence = base * (choice.skipped ? 0.85 : 1) * Math.pow(0.9, choice.breaks);
-    return { id, kind: choice.r.kind, confidence: Math.min(confidence, wantsPerson ? 1 : 0.75) };
+    for (let s = m.sentence, back = 0; s >= 0 && back <= 5; s--, back++) {
+      const list = bySentence.get(s) ?? [];
+      const before = s === m.sentence ? [...list.filter((x) => x.end <= m.start)].reverse() : list;
+      for (const c of before) {
+        if (c === m) continue;
+        const r = resolve(c);
+        if (r.id && r.kind === "institution") return { id: r.id, kind: r.kind, confidence: Math.min(0.75, back === 0 ? 0.9 : back === 1 ? 0.85 : 0.7) };
+      }
+    }
+    return { id: null, kind: null, confidence: 0 };
   };
 
   const resolveRelative = (m: Mention): Resolution => {
@@ -313,9 +383,38 @@ export function attributeQuotes(
       return { id: book.learnPerson(m.name).id, kind: "person", confidence: 0.6 };
     }
     if (m.type === "name" && m.name && (m.kindHint === "place" || m.kindHint === null)) {
+      const demonym = isCountryName(m.name) ? demonymOf(m.name) : null;
+      if (demonym) return { id: book.learnOther("institution", `${demonym} government`), kind: "institution", confidence: 0.8 };
       return { id: book.learnOther("institution", m.name), kind: "institution", confidence: 0.6 };
     }
+    if (m.type === "description" && m.kindHint === "document" && m.role) {
+      return { id: book.learnOther("document", m.text.replace(/^(?:the|a|an)\s+/iu, "")), kind: "document", confidence: 0.7 };
+    }
+    if (m.type === "description" && (m.definite || !m.prevWord) && m.kindHint === "institution" && m.role) {
+      const words = [...m.role.modifiers, m.role.head].filter((w) => !countryKey(w) || m.role?.modifiers.length === 0);
+      return { id: book.learnOther("institution", words.join(" ")), kind: "institution", confidence: 0.6 };
+    }
+    if (m.type === "description" && m.definite && (m.kindHint === "person" || m.kindHint === null) && !m.plural) {
+      const id = book.mostRecent("person", m.start);
+      if (id) return { id, kind: "person", confidence: 0.5 };
+    }
+    if (m.type === "pronoun" && quoted && !m.plural && (m.gender === "m" || m.gender === "f")) {
+      const previous = previousVoice(m);
+      if (previous) return previous;
+    }
     return r;
+  };
+
+  const previousVoice = (m: Mention): Resolution | null => {
+    for (let k = results.length - 1; k >= 0; k--) {
+      const r = results[k] as QuoteAttribution;
+      if (m.paragraph - r.quote.paragraph > 3) break;
+      if (!r.isClaim || !r.speakerId || r.speakerKind !== "person") continue;
+      const g = book.gender(r.speakerId);
+      if (g && g !== m.gender) continue;
+      return { id: r.speakerId, kind: "person", confidence: 0.7 };
+    }
+    return null;
   };
 
   const skipFillersForward = (at: number, limit: number): number => {
@@ -337,7 +436,8 @@ export function attributeQuotes(
     const inner = text.slice(q.innerStart, q.innerEnd).trimEnd();
     const guard = (verb: VerbHit): boolean =>
       !(TERMINAL_INSIDE.test(inner) && COMPLEMENT_AFTER.test(text.slice(verb.end, verb.end + 12)) && !/^\s+(?:reporters|journalists)/u.test(text.slice(verb.end)));
-    const m = mentionStartingAt(mentions, pos);
+    const article = /^the\s+/iu.exec(text.slice(pos, pos + 4));
+    const m = mentionStartingAt(mentions, pos) ?? (article ? mentionStartingAt(mentions, pos + article[0].length) : null);
     if (m && !m.possessive) {
       let after = m.end;
       const apposed = m.apposition !== null ? mentions[m.apposition] : undefined;
@@ -345,7 +445,14 @@ export function attributeQuotes(
         after = apposed.end;
         while (after < limit && /[\s,]/u.test(text[after] as string)) after++;
       }
+      const label = LINK_LABEL.exec(text.slice(m.end, limit));
+      if (label) after = m.end + label[0].length;
       after = skipFillersForward(after, limit);
+      if (!verbAt.has(after) && text[after - 1] !== undefined) {
+        const apposition = /^,\s*[^,;:“”"«»]{2,90}?,\s*/u.exec(text.slice(m.end, limit));
+        const at = apposition ? skipFillersForward(m.end + apposition[0].length, limit) : -1;
+        if (apposition && verbAt.get(at)?.isTag) after = at;
+      }
       const verb = verbAt.get(after);
       if (verb?.isTag && guard(verb)) return { mention: m, verb, confidence: 0.95, method: "tag:after-quote" };
       if (/^quoted\s+/iu.test(text.slice(after, after + 8))) {
@@ -360,7 +467,18 @@ export function attributeQuotes(
       const subject = mentionStartingAt(mentions, skipFillersForward(verb.end, limit));
       if (subject && !subject.possessive) return { mention: subject, verb, confidence: 0.95, method: "tag:after-quote-inverted" };
     }
-    return null;
+    return epithetTag(q, pos, limit, guard);
+  };
+
+  /** "“Our schedule is intact,” the shipping giant said.": a bare noun phrase in the tag. */
+  const epithetTag = (q: QuoteSpan, pos: number, limit: number, guard: (verb: VerbHit) => boolean): Tag | null => {
+    const tokens = input.tokens;
+    const phrase = /^the\s+(?:[\p{Ll}'’-]+\s+){0,3}/u.exec(text.slice(pos, Math.min(limit, pos + 60)));
+    if (!tokens || !phrase) return null;
+    const verb = verbAt.get(pos + phrase[0].length);
+    if (!verb?.isTag || !guard(verb)) return null;
+    const np = nounPhraseBefore(text, tokens, sentences[verb.sentence] as Sentence, verb.start);
+    return np && np.start === pos ? nounPhraseTag(np, verb, 0.9) : null;
   };
 
   const headTag = (q: QuoteSpan, floor: number): Tag | null => {
@@ -384,21 +502,46 @@ export function attributeQuotes(
       const words = gap.match(/[\p{L}'’]+/gu) ?? [];
       if (words.length > 6 || !words.every((w) => TAG_OBJECTS.has(w.toLowerCase()) || /^\p{Lu}/u.test(w))) return null;
       const link = verbSubject(text, sentences, mentions, verbs, verb);
-      if (!link) return null;
+      if (!link) {
+        const np = input.tokens ? nounPhraseBefore(text, input.tokens, sentences[verb.sentence] as Sentence, verb.start) : null;
+        const tag = np ? nounPhraseTag(np, verb, 0.9) : null;
+        return tag ? { ...tag, method: "tag:before-quote" } : null;
+      }
       return { mention: link.mention, verb, confidence: 0.95 * link.confidence, method: "tag:before-quote" };
+    }
+    return null;
+  };
+
+  /** "The Gazette quoted harbour chief Aldo Venn as saying the offer was “final”": the quoted person speaks. */
+  const quotedAsSayingTag = (q: QuoteSpan, sentenceIndex: number): Tag | null => {
+    const sentence = sentences[sentenceIndex] as Sentence;
+    const before = stripQuotes(sentence.start, q.start);
+    if (!before.includes("quoted")) return null;
+    const pattern = /\bquoted\s+/gu;
+    const raw = text.slice(sentence.start, q.start);
+    for (let m = pattern.exec(raw); m; m = pattern.exec(raw)) {
+      const at = sentence.start + m.index + m[0].length;
+      const role = /^(?:[\p{Ll}'’-]+\s+){0,3}/u.exec(text.slice(at, q.start))?.[0] ?? "";
+      const target = mentionStartingAt(mentions, at) ?? mentionStartingAt(mentions, at + role.length);
+      if (target && AS_SAYING.test(text.slice(target.end, target.end + 20)) && !CLAUSE_STOP.test(stripQuotes(target.end, q.start))) {
+        return { mention: target, verb: null, confidence: 0.85, method: "tag:quoted-as-saying" };
+      }
     }
     return null;
   };
 
   const frameTag = (q: QuoteSpan, sentenceIndex: number): Tag | null => {
     const sentence = sentences[sentenceIndex] as Sentence;
+    const governing = input.tokens ? governingVerb(text, input.tokens, sentence, q.start, inQuote) : null;
     for (let k = verbIndexBefore(verbs, q.start); k >= 0; k--) {
       const verb = verbs[k] as VerbHit;
       if (verb.sentence < sentenceIndex || verb.start < sentence.start) break;
       if (!verb.isFrame) continue;
+      if (governing?.attitude && governing.start > verb.end) return null;
       if (CLAUSE_STOP.test(stripQuotes(verb.end, q.start))) return null;
       const link = verbSubject(text, sentences, mentions, verbs, verb);
       if (!link) continue;
+      if (/\b(?:that|which|who|whom)\s*$/iu.test(text.slice(Math.max(sentence.start, link.mention.start - 8), link.mention.start))) return null;
       return { mention: link.mention, verb, confidence: 0.85 * link.confidence, method: `frame:${link.how}` };
     }
     return null;
@@ -474,24 +617,179 @@ export function attributeQuotes(
     return null;
   };
 
+  const inQuote = (offset: number): boolean => insideQuote(quotes, offset);
+
+  /** ", union organiser Pilar Ambe told local radio." later in the quote's sentence, or "…, prosecutor X told a press conference, adding …". */
+  const laterTag = (q: QuoteSpan, sentenceIndex: number): Tag | null => {
+    const sentence = sentences[sentenceIndex] as Sentence;
+    for (let k = verbIndexBefore(verbs, sentence.end); k >= 0; k--) {
+      const verb = verbs[k] as VerbHit;
+      if (verb.start <= q.end) break;
+      if (!verb.isTag || usedVerbs.has(verb) || inQuote(verb.start)) continue;
+      const link = subjectBefore(text, sentence, mentions, sentenceIndex, verb.start);
+      if (!link || link.how !== "adjacent" || link.mention.start < q.end) continue;
+      if (!/,\s*(?:[\p{Ll}'’-]+\s+){0,3}$/u.test(text.slice(q.end, link.mention.start))) continue;
+      const rest = stripQuotes(verb.end, sentence.end);
+      const clause = /^[^,;]*/u.exec(rest)?.[0] ?? "";
+      const words = clause.match(/[\p{L}'’]+/gu) ?? [];
+      if (words.length > 4 && !words.every((w) => TAG_OBJECTS.has(w.toLowerCase()) || /^\p{Lu}/u.test(w))) continue;
+      return { mention: link.mention, verb, confidence: 0.85, method: "tag:later-in-sentence" };
+    }
+    return null;
+  };
+
+  /** "labelled “balanced” by the union": the agent of a passive framing verb. */
+  const agentTag = (q: QuoteSpan, sentenceIndex: number): Tag | null => {
+    const by = /^[^\S\n]*by\s+/u.exec(text.slice(q.end, q.end + 12));
+    if (!by || !input.tokens) return null;
+    const governing = governingVerb(text, input.tokens, sentences[sentenceIndex] as Sentence, q.start, inQuote);
+    if (!governing?.attitude) return null;
+    if (!/^\s*(?:as\s*)?(?:by\s[^,;]{1,60}?\s+and\s*(?:as\s*)?)?$/u.test(stripQuotes(governing.end, q.start))) return null;
+    const at = q.end + by[0].length;
+    const m = mentionStartingAt(mentions, at);
+    if (m && !m.possessive) return { mention: m, verb: null, confidence: 0.85, method: "frame:passive-agent" };
+    const np = input.tokens ? nounPhraseAfter(at, sentenceIndex) : null;
+    return np;
+  };
+
+  const nounPhraseAfter = (at: number, sentenceIndex: number): Tag | null => {
+    const sentence = sentences[sentenceIndex] as Sentence;
+    const phrase = /^(?:the|its|their)\s+((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+?)(?=\s*(?:[,.;:]|\s+and\s+[“"]|$))/iu.exec(text.slice(at, sentence.end));
+    if (!phrase) return null;
+    const name = (phrase[1] as string).replace(/['’]s?\b/gu, "").replace(/\s+/gu, " ").trim();
+    return { mention: null, verb: null, confidence: 0.7, method: "frame:passive-agent", speaker: { id: book.learnOther("institution", name), kind: "institution", confidence: 0.8 } };
+  };
+
+  /**
+   * The structural stage: the subject of the verb that governs the quote in its clause, found by
+   * parts of speech — a mention right before the verb, the main clause's subject past a relative
+   * clause ("A draft memorandum that the council published … described"), coordinated subjects
+   * ("A and B praised"), or a bare noun phrase ("The operators rejected").
+   */
+  const clauseTag = (q: QuoteSpan, sentenceIndex: number, words: number): Tag | null => {
+    const tokens = input.tokens;
+    if (!tokens) return null;
+    const sentence = sentences[sentenceIndex] as Sentence;
+    if (TITLE_LIKE.test(text.slice(q.innerStart, q.innerEnd).trim())) return null;
+    let verb = governingVerb(text, tokens, sentence, q.start, inQuote);
+    if (verb && /ing$/u.test(verb.word) && /,\s*$/u.test(text.slice(sentence.start, verb.start))) {
+      verb = governingVerb(text, tokens, sentence, verb.start, inQuote) ?? verb;
+    }
+    if (!verb) return null;
+    if (!verb.attitude && (words < 5 || !hasFiniteVerb(tokens, q, sentence) || /\b(?:of|in|at|on|for|from|with|by|to)(?:\s+(?:the|a|an))?\s*$/iu.test(text.slice(sentence.start, q.start)))) return null;
+    const hit = verbAt.get(verb.start) ?? null;
+    const link = subjectBefore(text, sentence, mentions, sentenceIndex, verb.start);
+    const confidence = verb.attitude ? 0.8 : 0.6;
+    if (link) return structuralSubject(link.mention, hit, confidence * link.confidence, `clause:${link.how}`);
+    if (/\b(?:that|which|who|whom)\b/iu.test(text.slice(sentence.start, verb.start))) {
+      const main = sentenceSubject(text, mentions, sentenceIndex, verb.start);
+      if (main && /^\s*(?:that|which|who|whom)\b/iu.test(text.slice(main.end, main.end + 7))) return structuralSubject(main, hit, confidence * 0.8, "clause:main-subject");
+    }
+    const np = nounPhraseBefore(text, tokens, sentence, verb.start);
+    const named = np ? mentionEndingAt(mentions, np.end, sentenceIndex) : null;
+    if (named && !named.possessive) return structuralSubject(named, hit, confidence * 0.95, "clause:adjacent");
+    const bare = np ? nounPhraseTag(np, hit, confidence) : null;
+    if (bare) return bare;
+    if (LATER_CLAUSE.test(stripQuotes(sentence.start, verb.start))) return null;
+    const subject = sentenceSubject(text, mentions, sentenceIndex, verb.start);
+    if (subject) return structuralSubject(subject, hit, confidence * 0.8, "clause:main-subject");
+    return null;
+  };
+
+  const structuralSubject = (m: Mention, verb: VerbHit | null, confidence: number, method: string): Tag => {
+    const partner = coordinatedPartner(text, mentions, m);
+    if (partner) {
+      const a = speakerOf(partner, true);
+      const b = speakerOf(m, true);
+      if (a.id && b.id && a.id !== b.id) {
+        const id = book.learnOther(a.kind === "person" && b.kind === "person" ? "source" : "institution", `${book.name(a.id)}; ${book.name(b.id)}`);
+        return { mention: partner, verb, confidence, method: `${method}:joint`, speaker: { id, kind: book.kind(id), confidence: Math.min(a.confidence, b.confidence) } };
+      }
+    }
+    return { mention: m, verb, confidence, method };
+  };
+
+  const nounPhraseTag = (np: ReturnType<typeof nounPhraseBefore> & object, verb: VerbHit | null, confidence: number): Tag | null => {
+    const method = "clause:noun-phrase";
+    if (isPersonEpithet(np)) {
+      const id = book.mostRecent("person", np.start);
+      if (id) return { mention: null, verb, confidence, method: `${method}:epithet`, speaker: { id, kind: "person", confidence: 0.6 } };
+    }
+    if (isOrgEpithet(np)) {
+      const id = book.mostRecent("institution", np.start);
+      if (id) return { mention: null, verb, confidence, method, speaker: { id, kind: "institution", confidence: 0.7 } };
+    }
+    if (np.plural && (np.count ?? 0) >= 2 && PERSON_ROLE_PLURAL.test(np.head)) {
+      const people = book.recent("person", np.start, np.count as number);
+      if (people.length === np.count) {
+        const id = book.learnOther("source", people.map((p) => book.name(p)).join("; "));
+        return { mention: null, verb, confidence, method: `${method}:joint`, speaker: { id, kind: "source", confidence: 0.6 } };
+      }
+    }
+    const bare = np.plural && np.words.length <= 2 && np.words.every((w) => /^\p{Ll}/u.test(w));
+    if (!bare && !/^(?:the|its|their|this)\b/iu.test(np.words[0] ?? "") && !np.words.join(" ").includes(" and ")) return null;
+    const name = nounPhraseName(np);
+    if (!name) return null;
+    return { mention: null, verb, confidence: confidence * 0.8, method, speaker: { id: book.learnOther("institution", name), kind: "institution", confidence: 0.7 } };
+  };
+
+  /**
+   * Nested reporting is credited to the outer reporter ("City Hall said Ohm had urged …"): when the
+   * speaker found for a fragment is itself inside the complement of an earlier speech verb of the
+   * sentence, that verb's subject speaks.
+   */
+  const outerReporter = (tag: Tag, sentenceIndex: number): Tag => {
+    const inner = tag.mention;
+    if (!inner || !tag.method.startsWith("frame:") && !tag.method.startsWith("clause:")) return tag;
+    for (let k = verbIndexBefore(verbs, inner.start); k >= 0; k--) {
+      const verb = verbs[k] as VerbHit;
+      if (verb.sentence !== sentenceIndex) break;
+      if (!verb.isReported && !verb.isTag) continue;
+      if (CLAUSE_STOP.test(stripQuotes(verb.end, inner.start)) || /[,:;—–]/u.test(text.slice(verb.end, inner.start))) continue;
+      const link = verbSubject(text, sentences, mentions, verbs, verb);
+      if (!link || link.mention === inner || link.mention.end > verb.start) continue;
+      return { mention: link.mention, verb, confidence: tag.confidence * 0.95, method: "nested:outer-reporter" };
+    }
+    return tag;
+  };
+
+  /** A block quotation introduced by a colon at the end of the paragraph before ("…, writing:"). */
+  const introducedBlock = (q: QuoteSpan): Tag | null => {
+    const previous = paragraphs[q.paragraph - 1] as Span;
+    if (!/:\s*$/u.test(text.slice(previous.start, previous.end))) return null;
+    const last = sentenceIndexAt(sentences, Math.max(previous.start, previous.end - 1));
+    const end = (sentences[last] as Sentence).end;
+    return clauseTag({ ...q, start: end, end, innerStart: end, innerEnd: end }, last, Infinity);
+  };
+
   quotes.forEach((q, qi) => {
     const para = paragraphs[q.paragraph] as Span;
     const floor = Math.max(para.start, paragraphFloor.get(q.paragraph) ?? para.start);
     const nextQuote = quotes[qi + 1];
     const limit = nextQuote && nextQuote.paragraph === q.paragraph ? nextQuote.start : para.end;
     const sentenceIndex = sentenceIndexAt(sentences, q.start);
-    const tag = tailTag(q, limit) ?? headTag(q, floor) ?? frameTag(q, sentenceIndex) ?? accordingTag(sentenceIndex);
+    const words = (text.slice(q.innerStart, q.innerEnd).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+    const found =
+      tailTag(q, limit) ??
+      headTag(q, floor) ??
+      agentTag(q, sentenceIndex) ??
+      quotedAsSayingTag(q, sentenceIndex) ??
+      frameTag(q, sentenceIndex) ??
+      accordingTag(sentenceIndex) ??
+      laterTag(q, sentenceIndex) ??
+      clauseTag(q, sentenceIndex, words);
+    const tag = found ? outerReporter(found, sentenceIndex) : null;
     paragraphFloor.set(q.paragraph, q.end);
     const partial = isPartial(q, sentenceIndex, tag);
     const scare = isScareMarked(text, q.start) || TITLE_CUES.test(text.slice(Math.max(para.start, q.start - 24), q.start).trimEnd());
-    const words = (text.slice(q.innerStart, q.innerEnd).match(/[\p{L}\p{N}]+/gu) ?? []).length;
     let voice: Resolution | null = null;
+    let introduced: Tag | null = null;
     let result: QuoteAttribution = {
       quote: q, isClaim: !scare, partial, speakerId: null, speakerKind: null, mention: null, verb: null, confidence: 0.2, method: "unattributed",
     };
     if (tag) {
       if (tag.verb && tag.method.startsWith("tag:")) usedVerbs.add(tag.verb);
-      const r = speakerOf(tag.mention, true);
+      const r = tag.speaker ?? (tag.mention ? speakerOf(tag.mention, true) : { id: null, kind: null, confidence: 0 });
       result = {
         ...result,
         speakerId: r.id,
@@ -509,6 +807,9 @@ export function attributeQuotes(
         result = { ...result, speakerId: previous.speakerId, speakerKind: previous.speakerKind, mention: previous.mention, confidence: round(previous.confidence * 0.85), method: "continuation:paragraph" };
       } else if (q.continues && previous?.speakerId) {
         result = { ...result, speakerId: previous.speakerId, speakerKind: previous.speakerKind, mention: previous.mention, confidence: round(previous.confidence * 0.8), method: "continuation:run-on" };
+      } else if (paragraphOpensWithQuote && q.paragraph > 0 && (introduced = introducedBlock(q))) {
+        const r = introduced.speaker ?? (introduced.mention ? speakerOf(introduced.mention, true) : null);
+        if (r?.id) result = { ...result, speakerId: r.id, speakerKind: r.kind, mention: introduced.mention, confidence: round(0.85 * Math.max(r.confidence, 0.3)), method: "tag:colon-before-paragraph" };
       } else if (paragraphOpensWithQuote && q.paragraph > 0 && (voice = lastVoiceOfParagraph(q.paragraph - 1))?.id) {
         result = { ...result, speakerId: voice.id, speakerKind: voice.kind, confidence: 0.55, method: "continuation:previous-paragraph" };
       } else if (!scare && words <= 4 && partial) {
@@ -524,6 +825,8 @@ export function attributeQuotes(
     const next = results[k + 1] as QuoteAttribution;
     if (!r.quote.closed && !r.speakerId && next.quote.continues && next.speakerId) {
       results[k] = { ...r, isClaim: true, speakerId: next.speakerId, speakerKind: next.speakerKind, mention: next.mention, confidence: round(next.confidence * 0.8), method: "continuation:run-on" };
+    } else if (!r.speakerId && !isScareMarked(text, r.quote.start) && next.speakerId && next.method.startsWith("tag:after-quote") && /^\s*(?:,\s*)?(?:and|or|but)\s*$/u.test(text.slice(r.quote.end, next.quote.start))) {
+      results[k] = { ...r, isClaim: true, speakerId: next.speakerId, speakerKind: next.speakerKind, mention: next.mention, confidence: round(next.confidence * 0.85), method: "continuation:coordinated" };
     }
   }
 
@@ -549,6 +852,17 @@ export function attributeQuotes(
     }
     return out.filter((f) => !accordingSentences.has(f.frame.sentence) || f.method === "reported:according-to");
   }
+}
+
+function hasFiniteVerb(tokens: Tokens, q: QuoteSpan, sentence: Sentence): boolean {
+  for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
+    const start = tokens.starts[t] as number;
+    if (start < q.innerStart) continue;
+    if (start >= q.innerEnd) break;
+    const pos = tokens.pos[t];
+    if (pos === "AUX" || (pos === "VERB" && !/ing$/u.test(tokens.values[t] as string))) return true;
+  }
+  return false;
 }
 
 function round(x: number): number {

@@ -61,6 +61,14 @@ function unique(values: Iterable<string>): string[] {
 
 type Draft = Omit<Claim, "text" | "start" | "end" | "speaker" | "fingerprint" | "figures"> & Span;
 
+function mentionFields(mention: { start: number; end: number; type: string } | null, method: string) {
+  return {
+    speakerMentionStart: mention?.start ?? null,
+    speakerMentionEnd: mention?.end ?? null,
+    attributionReason: mention ? `${method}:${mention.type}` : method,
+  };
+}
+
 /**
  * Derives claims from one article: cleans it, splits sentences, finds quotes and attributes them,
  * finds reported speech, figures and issues, and returns claims with exact offsets.
@@ -79,7 +87,7 @@ export function extractArticle(original: string, options: ExtractOptions): Artic
   const mentions = findMentions(text, sentences, tokens, quotes);
   const verbs = findSpeechVerbs(sentences, tokens, quotes);
   const book = new SpeakerBook((options.speakers ?? new SpeakerRegistry()).data);
-  const input: AttributionInput = { text, paragraphs, sentences, quotes, mentions, verbs };
+  const input: AttributionInput = { text, paragraphs, sentences, quotes, mentions, verbs, tokens };
   const resolutions = resolveMentions(input, book);
   const attribution = attributeQuotes(input, resolutions, book);
   const figures = findFigures(text, sentences, tokens, verbs);
@@ -96,6 +104,7 @@ export function extractArticle(original: string, options: ExtractOptions): Artic
       speakerId: a.speakerId,
       speakerKind: a.speakerKind,
       speakerMention: a.mention?.text ?? null,
+      ...mentionFields(a.speakerId ? a.mention : null, a.method),
       verb: a.verb,
       start: a.quote.start,
       end: a.quote.end,
@@ -112,6 +121,7 @@ export function extractArticle(original: string, options: ExtractOptions): Artic
       speakerId: f.speakerId,
       speakerKind: f.speakerKind,
       speakerMention: f.mention.text,
+      ...mentionFields(f.mention, f.method),
       verb: f.verb,
       start: f.frame.start,
       end: trimEnd(text, f.frame.start, f.frame.end),
@@ -165,7 +175,7 @@ export function extractArticle(original: string, options: ExtractOptions): Artic
     if (claimOf(i) && !looseFigure) return;
     if (!(carried[i] as string[]).length && !looseFigure) return;
     const narration: Draft = {
-      kind: "narration", quote: null, partial: false, speakerId: null, speakerKind: null, speakerMention: null, verb: null,
+      kind: "narration", quote: null, partial: false, speakerId: null, speakerKind: null, speakerMention: null, ...mentionFields(null, "narration"), verb: null,
       start: s.start, end: s.end, issues: [], confidence: 0.9, method: "narration",
     };
     drafts.push(narration);
@@ -225,6 +235,7 @@ function finishClaim(original: string, cleaned: CleanedText, d: Draft, figures: 
   const [start, end] = toOriginalSpan(cleaned, d.start, d.end);
   const claimText = original.slice(start, end);
   const speaker = d.speakerId ? book.name(d.speakerId) : null;
+  const mention = d.speakerMentionStart !== null && d.speakerMentionEnd !== null ? toOriginalSpan(cleaned, d.speakerMentionStart, d.speakerMentionEnd) : null;
   const inside = figures.map((f) => {
     const [fs, fe] = toOriginalSpan(cleaned, f.start, f.end);
     return { ...f, raw: original.slice(fs, fe), start: fs, end: fe };
@@ -238,6 +249,9 @@ function finishClaim(original: string, cleaned: CleanedText, d: Draft, figures: 
     speakerId: d.speakerId,
     speakerKind: d.speakerKind,
     speakerMention: d.speakerMention,
+    speakerMentionStart: mention?.[0] ?? null,
+    speakerMentionEnd: mention?.[1] ?? null,
+    attributionReason: d.attributionReason,
     verb: d.verb,
     start,
     end,

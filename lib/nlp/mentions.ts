@@ -52,6 +52,10 @@ export type Mention = Span & {
   org: string | null;
   /** For a description, the name that owns it ("Moreau" in "Moreau's aide"). */
   possessor: number | null;
+  /** The word before the mention in its sentence, lower-cased ("" at the start). */
+  prevWord: string;
+  /** Whether a verb follows the mention, past adverbs ("Smith also said"): a cue that it is a subject. */
+  verbAfter: boolean;
 };
 
 type Word = Span & { value: string; lower: string; pos: string; cap: boolean; inQuote: boolean };
@@ -65,6 +69,8 @@ const HONORIFICS = new Set(["sir", "dame", "lord", "lady", "mr", "mr.", "mrs", "
 const NOT_HEADS = new Set(["general", "first", "senior", "former", "acting", "deputy", "vice", "prime", "state", "national", "security", "press", "then"]);
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Speech verbs after which a capitalised first word is a surname even when it is also a common word ("Banks said"). */
+const TAG_AFTER_SURNAME = new Set(["said", "says", "told", "added", "noted", "insisted", "argued", "warned", "wrote", "admitted", "conceded", "stressed", "explained", "replied"]);
 const UPPER = /\p{Lu}/u;
 
 function startsUpper(value: string): boolean {
@@ -121,7 +127,8 @@ function nameRuns(words: Word[]): Run[] {
     const w = words[i] as Word;
     const nextWord = words[i + 1];
     const initial = i === first;
-    const initialOk = !initial || w.pos === "PROPN" || TITLE_WORDS.has(w.lower) || (!!nextWord && isNameWord(nextWord, false));
+    const initialOk =
+      !initial || w.pos === "PROPN" || TITLE_WORDS.has(w.lower) || (!!nextWord && (isNameWord(nextWord, false) || TAG_AFTER_SURNAME.has(nextWord.lower)));
     if (!isNameWord(w, initial) || !initialOk) {
       i++;
       continue;
@@ -277,6 +284,8 @@ function blankMention(partial: Partial<Mention> & Span & { text: string; type: M
     apposition: null,
     org: null,
     possessor: null,
+    prevWord: "",
+    verbAfter: false,
     ...partial,
   };
 }
@@ -322,6 +331,7 @@ export function findMentions(
     for (const m of found) {
       m.sentence = sentenceIndex;
       m.paragraph = sentence.paragraph;
+      markNeighbours(m, words);
     }
     const base = all.length;
     for (const m of found) {
@@ -332,6 +342,17 @@ export function findMentions(
     }
   });
   return all;
+}
+
+function markNeighbours(m: Mention, words: readonly Word[]): void {
+  let k = 0;
+  while (k < words.length && (words[k] as Word).start < m.start) k++;
+  const prev = words[k - 1];
+  m.prevWord = prev && prev.end <= m.start ? prev.lower : "";
+  while (k < words.length && (words[k] as Word).start < m.end) k++;
+  while (k < words.length && ((words[k] as Word).pos === "ADV" || (words[k] as Word).pos === "PART")) k++;
+  const next = words[k];
+  m.verbAfter = !!next && (next.pos === "VERB" || next.pos === "AUX") && !next.inQuote;
 }
 
 function sentenceMentions(text: string, words: Word[]): Mention[] {

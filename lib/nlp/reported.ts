@@ -37,6 +37,8 @@ const CLAUSE_BREAK = /(?:;|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+|,\s+and\s+|,
 const ACCORDING_TO = /\baccording to\s+/giu;
 const SO_CALLED = /\bso-called\s*$/iu;
 const TIME_PHRASE = /\s(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:last|this|next)\s+(?:week|month|year|night)|yesterday|today|tonight|overnight)$/iu;
+const RELATIVE_OR_PLACE = /^\s*(?:who|which|whose|whom|that|where|when)\b|\b(?:from|in|at|to|of|for|near|by|with)\s*$/u;
+const SUBORDINATORS = new Set(["as", "when", "while", "after", "before", "because", "since", "if", "although", "though", "once", "until", "whether", "that", "where", "unless"]);
 const PREPOSITIONS = new Set([
   "of", "in", "on", "at", "by", "with", "from", "to", "for", "between", "about", "against", "among", "after",
   "before", "during", "under", "over", "including", "and", "or", "than", "like", "via", "toward", "towards",
@@ -192,7 +194,8 @@ export function subjectBefore(
     const inner = text.slice(k + 1, pos - 1).trim();
     const innerEnd = skipBackSpaces(text, pos - 1, k + 1);
     const apposed = mentionEndingAt(mentions, innerEnd, sentenceIndex);
-    if (apposed && apposed.type === "name" && !apposed.possessive && /^[\s\p{Ll}-]*$/u.test(text.slice(k + 1, apposed.start))) {
+    const lead = text.slice(k + 1, apposed?.start ?? k + 1);
+    if (apposed && apposed.type === "name" && !apposed.possessive && /^[\s\p{Ll}-]*$/u.test(lead) && !RELATIVE_OR_PLACE.test(lead)) {
       return { mention: apposed, confidence: 0.95, how: "apposition" };
     }
     if (!inner) return null;
@@ -261,15 +264,18 @@ export function sentenceSubject(text: string, mentions: readonly Mention[], sent
     if ((mentions[mid] as Mention).sentence < sentenceIndex) lo = mid + 1;
     else hi = mid;
   }
+  let fallback: Mention | null = null;
   for (let k = lo; k < mentions.length; k++) {
     const m = mentions[k] as Mention;
     if (m.sentence > sentenceIndex || m.start >= before) break;
     if (!isSubjectMention(m) || m.type === "relative") continue;
     const prevWord = /([\p{L}]+)[\s,]*$/u.exec(text.slice(Math.max(0, m.start - 24), m.start));
     if (prevWord && PREPOSITIONS.has((prevWord[1] as string).toLowerCase())) continue;
-    return m;
+    if (SUBORDINATORS.has(m.prevWord)) continue;
+    if (m.verbAfter || !m.prevWord) return m;
+    fallback ??= m;
   }
-  return null;
+  return fallback;
 }
 
 /** Whether a quotation is introduced as someone's term rather than their words ("so-called “X”"). */
@@ -375,7 +381,8 @@ function firstQuoteEndingAfter(quotes: readonly QuoteSpan[], offset: number): Qu
   return quotes[lo];
 }
 
-function insideQuote(quotes: readonly QuoteSpan[], at: number): boolean {
+/** Whether an offset lies inside one of the quotes (sorted by start). */
+export function insideQuote(quotes: readonly QuoteSpan[], at: number): boolean {
   const q = firstQuoteEndingAfter(quotes, at);
   return !!q && q.start <= at;
 }

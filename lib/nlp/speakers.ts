@@ -285,6 +285,20 @@ export class SpeakerBook {
     });
   }
 
+  /** The speakers of a kind mentioned last before a position of the current article, most recent first. */
+  recent(kind: SpeakerKind, before: number, limit: number): string[] {
+    return [...this.lastSeen.entries()]
+      .filter(([id, at]) => at < before && this.get(id).kind === kind)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([id]) => id);
+  }
+
+  /** The speaker of a kind mentioned last before a position of the current article. */
+  mostRecent(kind: SpeakerKind, before: number): string | null {
+    return this.recent(kind, before, 1)[0] ?? null;
+  }
+
   recency(id: string): number {
     return this.lastSeen.get(id) ?? -1;
   }

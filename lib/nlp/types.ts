@@ -55,6 +55,11 @@ export type Claim = {
   speakerId: string | null;
   speakerKind: SpeakerKind | null;
   speakerMention: string | null;
+  /** Where in the original text the speaker was resolved from (a name, pronoun or description), or null. */
+  speakerMentionStart: number | null;
+  speakerMentionEnd: number | null;
+  /** How the speaker was found: the sieve stage, then the kind of mention ("tag:after-quote:pronoun"). */
+  attributionReason: string | null;
   verb: string | null;
   start: number;
   end: number;

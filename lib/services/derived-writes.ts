@@ -82,14 +82,15 @@ export function claimRows(extraction: ArticleExtraction, speakers: Map<string, {
 function claimsInsert(articleId: string, rows: ClaimRow[]): Prisma.Sql {
   const columns = rows.map(pipelineColumns);
   return Prisma.sql`
-    INSERT INTO "Claim" (id, "articleId", kind, start, "end", text, quote, "isPartial", "speakerId", "speakerText", verb, confidence, fingerprint, "updatedAt")
-    SELECT id, ${articleId}, kind::"ClaimKind", start, "end", text, quote, partial, speaker, mention, verb, confidence, fingerprint, now()
+    INSERT INTO "Claim" (id, "articleId", kind, start, "end", text, quote, "isPartial", "speakerId", "speakerText", "speakerMentionStart", "speakerMentionEnd", "attributionReason", verb, confidence, fingerprint, "updatedAt")
+    SELECT id, ${articleId}, kind::"ClaimKind", start, "end", text, quote, partial, speaker, mention, "mentionStart", "mentionEnd", reason, verb, confidence, fingerprint, now()
     FROM unnest(
       ${rows.map((row) => row.id)}::text[], ${columns.map((c) => c.kind)}::text[], ${columns.map((c) => c.start)}::int[],
       ${columns.map((c) => c.end)}::int[], ${columns.map((c) => c.text)}::text[], ${columns.map((c) => c.quote)}::text[],
       ${columns.map((c) => c.isPartial)}::bool[], ${columns.map((c) => c.speakerId)}::text[], ${columns.map((c) => c.speakerText)}::text[],
+      ${columns.map((c) => c.speakerMentionStart)}::int[], ${columns.map((c) => c.speakerMentionEnd)}::int[], ${columns.map((c) => c.attributionReason)}::text[],
       ${columns.map((c) => c.verb)}::text[], ${columns.map((c) => c.confidence)}::float8[], ${columns.map((c) => c.fingerprint)}::text[]
-    ) AS input(id, kind, start, "end", text, quote, partial, speaker, mention, verb, confidence, fingerprint)`;
+    ) AS input(id, kind, start, "end", text, quote, partial, speaker, mention, "mentionStart", "mentionEnd", reason, verb, confidence, fingerprint)`;
 }
 
 function sentencesInsert(articleId: string, sentences: ArticleExtraction["sentences"]): Prisma.Sql {
@@ -194,6 +195,9 @@ export function pipelineColumns(row: ClaimRow) {
     isPartial: claim.partial,
     speakerId: row.speakerId,
     speakerText: claim.speakerMention,
+    speakerMentionStart: claim.speakerMentionStart,
+    speakerMentionEnd: claim.speakerMentionEnd,
+    attributionReason: claim.attributionReason,
     verb: claim.verb,
     confidence: claim.confidence,
     fingerprint: row.fingerprint,

@@ -67,3 +67,13 @@ const CAPITALS = new Set([
 export function isCapital(name: string): boolean {
   return CAPITALS.has(name.toLowerCase());
 }
+
+/** The adjective of a country ("Russia" → "Russian"), capitalised, or null when unknown. */
+export function demonymOf(word: string): string | null {
+  const key = countryKey(word);
+  if (!key) return null;
+  const group = GROUPS.find((g) => g[0] === key);
+  const adjective = group?.slice(1).find((form) => ADJECTIVE.test(form) && !NAMES.has(form) && !form.includes("."));
+  if (!adjective) return null;
+  return adjective.replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase());
+}

@@ -22,7 +22,9 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   "archbishop", "rabbi", "imam", "father", "reverend", "rev.", "pastor", "cardinal", "chancellor",
   "magistrate", "sheriff", "constable", "economist", "analyst", "lawyer", "mayor-elect", "state",
   "democrat", "democratic", "republican", "labour", "conservative", "tory", "liberal", "green", "socialist",
-  "independent", "colonel",
+  "independent", "colonel", "skipper", "captain", "organiser", "organizer", "chief",
+  "striker", "midfielder", "defender", "goalkeeper", "winger", "batter", "batsman", "bowler", "quarterback",
+  "pitcher", "forward", "jockey", "driver", "rider", "prosecutor", "detective", "inspector",
 ]);
 
 /** Honorifics that carry gender. */
@@ -48,7 +50,8 @@ export const PERSON_ROLE_NOUNS: ReadonlySet<string> = new Set([
   "son-in-law", "daughter", "son", "wife", "husband", "brother", "sister", "deputy", "candidate", "nominee",
   "incumbent", "veteran", "economist", "ceo", "founder", "owner", "coach", "manager", "speaker", "superintendent",
   "opponent", "rival", "challenger", "predecessor", "successor", "ally", "coordinator", "auditor", "commissioner",
-  "chairperson", "secretary-general", "mediator",
+  "chairperson", "secretary-general", "mediator", "skipper", "captain", "organiser", "organizer",
+  "striker", "midfielder", "defender", "goalkeeper", "winger", "batter", "batsman", "bowler", "quarterback", "pitcher",
 ]);
 
 /** Plural role nouns for groups that speak together without names. */

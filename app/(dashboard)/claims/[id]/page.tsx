@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AttributionContext } from "@/components/claims/attribution-context";
 import { AuditLog } from "@/components/claims/audit-log";
 import { LiveRefresh } from "@/components/claims/live-refresh";
 import { ReviewForm } from "@/components/claims/review-form";
@@ -87,6 +88,8 @@ export default async function ClaimPage({ params }: Props) {
               </p>
             ) : null}
           </section>
+
+          <AttributionContext claimId={claim.id} />
 
           <section aria-labelledby="cluster-title" className="rounded-lg border border-gray-200 bg-white p-4">
             <h2 id="cluster-title" className="font-semibold">

@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import { extractArticle } from "./index";
+
+/** The quote claims of an invented article: quoted words (start) and speaker. */
+function quotes(text: string): [string, string | null][] {
+  return extractArticle(text, { issues: [] })
+    .claims.filter((c) => c.kind === "quote")
+    .map((c) => [(c.quote ?? "").slice(0, 24), c.speaker]);
+}
+
+const LEAD = "The dock strike in Sandhaven entered its third week.\n\n";
+
+describe("quoted fragments someone is reported to say (QTE)", () => {
+  it("QTE-1: keeps a fragment whose verb is outside the speech verbs, with its subject", () => {
+    expect(quotes(`${LEAD}Mayor Lisbet Ohm thanked the crews for their “remarkable patience” during the stoppage.`)).toEqual([["remarkable patience", "Lisbet Ohm"]]);
+    expect(quotes(`${LEAD}Harbour chief Aldo Venn swiftly dismissed the leaked memo as “pure invention”.`)).toEqual([["pure invention", "Aldo Venn"]]);
+    expect(quotes(`${LEAD}Corvane Lines questioned the “timing and motive” of the audit.`)).toEqual([["timing and motive", "Corvane Lines"]]);
+  });
+
+  it("QTE-1: credits a passive framing verb's agent", () => {
+    expect(quotes(`${LEAD}The offer was labelled “balanced” by the union and “ruinous” by the operators' federation.`)).toEqual([
+      ["balanced", "union"],
+      ["ruinous", "federation"],
+    ]);
+  });
+
+  it("QTE-1: does not take a passive agent of the quoted verb itself for the speaker", () => {
+    const [row] = quotes(`${LEAD}The union's members insist the berths were “seized” by the operators.`);
+    expect(row?.[1]).not.toBe("operators");
+  });
+
+  it("QTE-2: an untagged clause-length fragment belongs to the sentence's subject", () => {
+    expect(quotes(`${LEAD}The Sandhaven Port Authority met on Tuesday. The authority left fees unchanged as it watches fuel prices that are "too volatile to plan around."`)).toEqual([
+      ["too volatile to plan aro", "Sandhaven Port Authority"],
+    ]);
+  });
+
+  it("drops true scare quotes: a name in a prepositional phrase, a quoted label, a title", () => {
+    expect(quotes(`${LEAD}Delegates met at a summit of the “friends of the harbour” in the old customs hall.`)).toEqual([]);
+    expect(quotes(`${LEAD}Officials expect the “Phase Two” talks to start in May.`)).toEqual([]);
+    expect(quotes(`${LEAD}The company launched its “Blue Sky” programme last year.`)).toEqual([]);
+    expect(quotes(`${LEAD}The report, titled “Sea Change”, was published by the ministry.`)).toEqual([]);
+  });
+
+  it("a fragment in a later clause belongs to that clause's subject, not the sentence's first", () => {
+    expect(quotes(`${LEAD}Ferry operator Ida Wenlock said passengers would see “no change” to timetables, while unions warned of “chaos”.`)).toEqual([
+      ["no change", "Ida Wenlock"],
+      ["chaos", "unions"],
+    ]);
+  });
+});
+
+describe("speakers by structure (SPK)", () => {
+  it("SPK-1: reads a tag past an apposition between the name and the verb", () => {
+    expect(quotes(`${LEAD}“We will not sign away the night shifts,” Oona Brackley, deputy secretary at the Harbour Workers' Union, said.`)).toEqual([
+      ["We will not sign away th", "Oona Brackley"],
+    ]);
+  });
+
+  it("SPK-1: a link label between the name and the verb", () => {
+    expect(quotes(`${LEAD}“The numbers speak for themselves,” the Sandhaven Port Authority, opens in new window said.`)).toEqual([
+      ["The numbers speak for th", "Sandhaven Port Authority"],
+    ]);
+  });
+
+  it("SPK-2: a tag at the end of the quote's sentence, and a block quote introduced by a colon", () => {
+    expect(quotes(`${LEAD}The crews will return on Monday so that "the cruise season is not lost", plus a wage review in March, union organiser Pilar Ambe told local radio.`)).toEqual([
+      ["the cruise season is not", "Pilar Ambe"],
+    ]);
+    expect(quotes(`${LEAD}The operators rejected the demand, writing:\n“Our offer stands and will not be improved.”`)).toEqual([["Our offer stands and wil", "operators"]]);
+  });
+
+  it("SPK-2: two fragments joined by “and” share the tag after the second", () => {
+    expect(quotes(`${LEAD}Pilar Ambe spoke to crews. Crews have "mostly returned" and "the backlog is clearing fast," she said.`)).toEqual([
+      ["mostly returned", "Pilar Ambe"],
+      ["the backlog is clearing ", "Pilar Ambe"],
+    ]);
+  });
+
+  it("SPK-3: a pronoun after a long quotation goes to the quotation's speaker", () => {
+    const text = `${LEAD}“We came in good faith,” said mediator Jonas Ferrell.\n\n“Nobody wanted this to drag on. The crews have families. The firms have contracts. Tempers are short.\n\n“Still, there is a path. We can find it by Friday,” he concluded.`;
+    expect(quotes(text).map((r) => r[1])).toEqual(["Jonas Ferrell", "Jonas Ferrell", "Jonas Ferrell"]);
+  });
+
+  it("SPK-3: once “she” is one person, “he” is the other", () => {
+    expect(quotes(`${LEAD}Lena Ostrova met Marek Dunn in Corran.\n\n“We agreed on the basics,” she said after the meeting. He called the talks “frank”.`)).toEqual([
+      ["We agreed on the basics,", "Lena Ostrova"],
+      ["frank", "Marek Dunn"],
+    ]);
+  });
+
+  it("SPK-4: the main clause's subject, not a pronoun of a fronted clause", () => {
+    const text = `${LEAD}Lisbet Ohm chaired the session. On his way out of the hall, as he waved to the crews, Aldo Venn said the mayor had been warned about costs. “She knew the bill would double,” he added.`;
+    expect(quotes(text)).toEqual([["She knew the bill would ", "Aldo Venn"]]);
+  });
+
+  it("SPK-5: a surname that is a common word, first in its sentence", () => {
+    expect(quotes(`${LEAD}Mira Banks leads the crane drivers.\n\nBanks said the crews had shown "real discipline". “We have what we need,” she said.`)).toEqual([
+      ["real discipline", "Mira Banks"],
+      ["We have what we need,", "Mira Banks"],
+    ]);
+    expect(quotes(`${LEAD}Hunt said the ballot was “a formality”.`)).toEqual([["a formality", "Hunt"]]);
+  });
+
+  it("SPK-6: a title such as Skipper is not part of the name", () => {
+    expect(quotes(`${LEAD}Skipper Dara Quinn said the tugs would “stay in port”.`)).toEqual([["stay in port", "Dara Quinn"]]);
+  });
+
+  it("SPK-7: epithets for a person named before (age, sports role)", () => {
+    expect(quotes(`${LEAD}Striker Jamie Lee scored twice on Saturday.\n\nThe 24-year-old told reporters: “I feel great.”`)).toEqual([["I feel great.", "Jamie Lee"]]);
+    expect(quotes(`${LEAD}Rovers signed Jamie Lee in June.\n\n“I'm just happy to be back,” the striker said.`)).toEqual([["I'm just happy to be bac", "Jamie Lee"]]);
+  });
+
+  it("SPK-7: an institution named by its common noun first in the sentence", () => {
+    expect(quotes(`${LEAD}A man was arrested on Sunday.\n\nPolice said the man, 34, was “known to officers”.`)).toEqual([["known to officers", "police"]]);
+  });
+
+  it("SPK-8: a relative clause inside a parenthesis is no apposition", () => {
+    expect(quotes(`${LEAD}Pilar Ambe, who had flown in from Porto Alva, said the gap was "narrowing fast".`)).toEqual([["narrowing fast", "Pilar Ambe"]]);
+  });
+
+  it("SPK-8: a document speaks past the relative clause inside its subject", () => {
+    expect(quotes(`${LEAD}A draft memorandum that the council published on Monday described the levy as "temporary".`)).toEqual([["temporary", "draft memorandum"]]);
+  });
+
+  it("SPK-8: the main clause's subject past a relative clause that has its own subject", () => {
+    expect(quotes(`${LEAD}A draft memorandum that Corran published last month mentioned a levy that would “mirror” the old harbour dues.`)).toEqual([["mirror", "draft memorandum"]]);
+  });
+
+  it("SPK-9: nested reporting is credited to the outer reporter", () => {
+    expect(quotes(`${LEAD}The ministry said both operators regard a pause as "pointless delay".`)).toEqual([["pointless delay", "ministry"]]);
+    const [row] = quotes(`${LEAD}Mayor Lisbet Ohm spoke. The council said Ohm had urged both sides to seek "a quick settlement".`);
+    expect(row?.[1]).not.toBe("Lisbet Ohm");
+  });
+
+  it("SPK-9: an outlet quoting someone as saying credits the person quoted", () => {
+    expect(quotes(`${LEAD}The Corran Gazette quoted harbour chief Aldo Venn as saying the offer was “final”.`)).toEqual([["final", "Aldo Venn"]]);
+  });
+
+  it("SPK-7: “it” after an institution named by a description", () => {
+    expect(quotes(`${LEAD}The union said in a statement that the ballot would go ahead. “Our members have spoken,” it said.`)).toEqual([["Our members have spoken,", "union"]]);
+  });
+
+  it("SPK-10: a country speaks as its government", () => {
+    expect(quotes(`${LEAD}Norway accused the port's owners of sabotage and said the closure amounted to "a hostile act".`)).toEqual([["a hostile act", "Norwegian government"]]);
+  });
+
+  it("SPK-11: joint speakers", () => {
+    expect(quotes(`${LEAD}The union and its supporters maintain the rota was “imposed”.`)).toEqual([["imposed", "union; supporters"]]);
+    expect(quotes(`${LEAD}Mayor Lisbet Ohm met harbour chief Aldo Venn. After the count the two mayors praised a “historic” settlement.`)[0]?.[1]?.split("; ").sort()).toEqual(["Aldo Venn", "Lisbet Ohm"]);
+  });
+});

@@ -19,7 +19,8 @@ export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    HOSTNAME: optionalString,
+    /** The interface to listen on. Not HOSTNAME: container platforms set that to the container's name. */
+    HOST: optionalString.transform((value) => value ?? "127.0.0.1"),
     APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     DATABASE_URL: optionalString.pipe(postgresUrl.optional()),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

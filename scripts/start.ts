@@ -68,7 +68,7 @@ async function main() {
       if (seeded.articles > 0) log(`Loaded ${seeded.articles} seed articles.`);
       const admin = await ensureFirstAdmin(client);
       const url = env.APP_URL ?? `http://localhost:${env.PORT}`;
-      const server = await startHttpServer({ port: env.PORT, hostname: env.HOSTNAME, isDev });
+      const server = await startHttpServer({ port: env.PORT, hostname: env.HOST, isDev });
       cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
       log(`Briefing is ready at ${url}`);
       if (admin) {

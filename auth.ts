@@ -2,7 +2,7 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
-import { findLockout, recordLoginAttempt } from "@/lib/auth/throttle";
+import { reserveLoginAttempt, settleLoginAttempt } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { loginSchema } from "@/lib/validations/auth";
@@ -56,8 +56,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         const ip = request.headers.get(CLIENT_IP_HEADER) ?? "unknown";
-        const lockout = await findLockout(db, email, ip);
-        if (lockout) throw new LockedOut(lockout.scope, lockout.until);
+        const reservation = await reserveLoginAttempt(db, email, ip);
+        if (reservation.lockout) throw new LockedOut(reservation.lockout.scope, reservation.lockout.until);
         const user = await db.user.findUnique({
           where: { email },
           select: { id: true, email: true, name: true, isActive: true, passwordHash: true },
@@ -66,8 +66,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           user?.passwordHash && user.isActive
             ? await verifyPassword(user.passwordHash, password)
             : await verifyAgainstDummy(password);
-        await recordLoginAttempt(db, email, ip, isValid);
         if (!isValid || !user) return null;
+        await settleLoginAttempt(db, reservation.attemptId);
         await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
         return { id: user.id, email: user.email, name: user.name };
       },

@@ -50,6 +50,48 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
   }
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function postmasterPid(): number | undefined {
+  try {
+    return Number(fs.readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The embedded PostgreSQL's watchdog (found by its process title, among this machine's processes). */
+function watchdogPid(): number {
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      if (args.includes("briefing-postgres-watchdog") && args.includes(path.join(dataDir, "postgres"))) return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  throw new Error("No watchdog process found.");
+}
+
+/** Calls `probe` until `isDone` holds for its result (the app recovers by itself; no fixed delays). */
+async function eventually<T>(probe: () => Promise<T>, isDone: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (true) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined && isDone(value)) return value;
+    if (Date.now() > deadline) throw new Error("The condition did not come about.");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "briefing-start-"));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
@@ -81,6 +123,59 @@ describe("npm start on the embedded database", () => {
     expect(await query(url, `SELECT count(*)::int AS n FROM "Article"`)).toEqual([{ n: 5 }]);
     expect(await query(url, `SELECT name FROM "Outlet" WHERE slug = 'kept-outlet'`)).toEqual([{ name: "Kept Outlet" }]);
     expect(await stop(again)).toBe(0);
+  });
+
+  it("comes back after the app is killed (kill -9): its PostgreSQL ends with it, and npm start starts again", async () => {
+    const port = await findFreePort();
+    const env = { BRIEFING_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: "" };
+    const first = start(env);
+    await waitFor(first, "Briefing is ready");
+    const postmaster = postmasterPid();
+    expect(postmaster).toBeGreaterThan(0);
+    first.child.kill("SIGKILL");
+    await first.exited;
+
+    const again = start(env);
+    await waitFor(again, "Briefing is ready");
+    expect(isAlive(postmaster!)).toBe(false);
+    expect((await fetch(`http://127.0.0.1:${port}/login`)).status).toBe(200);
+    const url = embeddedUrl(readEmbeddedConfig(dataDir)!);
+    expect(await query(url, `SELECT name FROM "Outlet" WHERE slug = 'kept-outlet'`)).toEqual([{ name: "Kept Outlet" }]);
+
+    // A PostgreSQL left behind with no watchdog (killed along with the app) is taken over as well.
+    const orphan = postmasterPid()!;
+    process.kill(watchdogPid(), "SIGKILL");
+    again.child.kill("SIGKILL");
+    await again.exited;
+    expect(isAlive(orphan)).toBe(true);
+    const third = start(env);
+    await waitFor(third, "Briefing is ready");
+    expect(third.output()).toContain("outlived the Briefing process that started it");
+    expect((await fetch(`http://127.0.0.1:${port}/login`)).status).toBe(200);
+    expect(await stop(third)).toBe(0);
+  });
+
+  it("answers 503 while its database is down, not a login page, and comes back by itself", async () => {
+    const port = await findFreePort();
+    const started = start({ BRIEFING_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: "" });
+    await waitFor(started, "Briefing is ready");
+    const base = `http://127.0.0.1:${port}`;
+    expect((await fetch(`${base}/api/claims`)).status).toBe(401);
+
+    process.kill(postmasterPid()!, "SIGKILL");
+    const [api, page] = await eventually(
+      () => Promise.all([fetch(`${base}/api/claims`), fetch(`${base}/status`, { redirect: "manual" })]),
+      (responses) => responses.every((response) => response.status === 503),
+    );
+    expect(await api.json()).toEqual({ error: { code: "database_unavailable", message: "the database is not reachable; retrying" } });
+    expect(api.headers.get("retry-after")).toBeTruthy();
+    expect(await page.text()).toContain("Briefing is running, but its database is not reachable");
+
+    // The embedded PostgreSQL is started again, and the app answers as before.
+    await eventually(() => fetch(`${base}/api/claims`), (response) => response.status === 401);
+    expect(started.output()).toContain("The database answers again.");
+    expect((await fetch(`${base}/login`)).status).toBe(200);
+    expect(await stop(started)).toBe(0);
   });
 
   it("uses DATABASE_URL instead when it is set, and needs AUTH_SECRET then", async () => {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -134,10 +135,12 @@ describe("npm start on the embedded database", () => {
     expect(postmaster).toBeGreaterThan(0);
     first.child.kill("SIGKILL");
     await first.exited;
+    // The watchdog stops the PostgreSQL whose owner is gone.
+    await eventually(async () => isAlive(postmaster!), (alive) => !alive);
 
     const again = start(env);
     await waitFor(again, "Briefing is ready");
-    expect(isAlive(postmaster!)).toBe(false);
+    expect(again.output()).not.toContain("outlived");
     expect((await fetch(`http://127.0.0.1:${port}/login`)).status).toBe(200);
     const url = embeddedUrl(readEmbeddedConfig(dataDir)!);
     expect(await query(url, `SELECT name FROM "Outlet" WHERE slug = 'kept-outlet'`)).toEqual([{ name: "Kept Outlet" }]);
@@ -175,7 +178,14 @@ describe("npm start on the embedded database", () => {
     await eventually(() => fetch(`${base}/api/claims`), (response) => response.status === 401);
     expect(started.output()).toContain("The database answers again.");
     expect((await fetch(`${base}/login`)).status).toBe(200);
+
+    // Ctrl-C ends it even while a client holds a connection with a request half sent.
+    const socket = net.connect(port, "127.0.0.1");
+    await new Promise((resolve) => socket.once("connect", resolve));
+    socket.write("GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    socket.on("error", () => undefined);
     expect(await stop(started)).toBe(0);
+    socket.destroy();
   });
 
   it("uses DATABASE_URL instead when it is set, and needs AUTH_SECRET then", async () => {

@@ -68,7 +68,8 @@ test.describe("logging in", () => {
     const replay = await browser.newContext({ storageState: signedIn });
     const stolen = await replay.newPage();
     await stolen.goto("/claims");
-    await expect(stolen).toHaveURL(/\/login\?callbackUrl=%2Fclaims/);
+    await expect(stolen).toHaveURL(/\/login/);
+    await expect(stolen.getByRole("button", { name: "Log in" })).toBeVisible();
     const response = await replay.request.get("/api/claims");
     expect(response.status()).toBe(401);
     await replay.close();

@@ -51,11 +51,16 @@ function unavailable(request: http.IncomingMessage, response: http.ServerRespons
     return;
   }
   response.setHeader("Content-Type", "text/html; charset=utf-8");
-  response.end(`<!doctype html>
+  response.end(unavailablePage(heading, detail, retryAfterS));
+}
+
+/** The page a browser gets with a 503: what is wrong, in plain words, reloading itself. */
+export function unavailablePage(heading: string, detail: string, retryAfterS: number): string {
+  return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="${retryAfterS}"><meta name="robots" content="noindex"><title>Briefing: ${escapeHtml(heading)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#111}@media (prefers-color-scheme:dark){body{background:#111;color:#eee}}</style></head>
-<body><main><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(detail)}</p><p>This page reloads by itself every ${retryAfterS} seconds.</p></main></body></html>`);
+<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#111}h1{font-size:1.375rem;line-height:1.3}@media (prefers-color-scheme:dark){body{background:#111;color:#eee}}</style></head>
+<body><main><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(detail)}</p><p>This page reloads by itself every ${retryAfterS} seconds.</p></main></body></html>`;
 }
 
 function answerDatabaseDown(request: http.IncomingMessage, response: http.ServerResponse, health: DatabaseHealth) {

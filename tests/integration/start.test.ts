@@ -5,8 +5,11 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { logIn } from "@/lib/bench/http";
+import { createPrismaClient } from "@/lib/db";
 import { embeddedUrl, readEmbeddedConfig } from "@/lib/server/data-dir";
 import { findFreePort } from "@/lib/server/embedded";
+import { createUser } from "@/lib/services/users";
 
 /**
  * Runs `npm start`'s script as a user would, on its own data folder and port, against the production
@@ -164,6 +167,12 @@ describe("npm start on the embedded database", () => {
     await waitFor(started, "Briefing is ready");
     const base = `http://127.0.0.1:${port}`;
     expect((await fetch(`${base}/api/claims`)).status).toBe(401);
+    const client = createPrismaClient(embeddedUrl(readEmbeddedConfig(dataDir)!));
+    await createUser(client, { email: "outage@briefing.test", role: "viewer", password: "a long enough password" });
+    await client.$disconnect();
+    const cookie = await logIn(base, "outage@briefing.test", "a long enough password");
+    const ping = () => fetch(`${base}/api/ping`, { headers: { cookie } });
+    expect((await ping()).status).toBe(200);
 
     process.kill(postmasterPid()!, "SIGKILL");
     const [api, page] = await eventually(
@@ -174,8 +183,8 @@ describe("npm start on the embedded database", () => {
     expect(api.headers.get("retry-after")).toBeTruthy();
     expect(await page.text()).toContain("Briefing is running, but its database is not reachable");
 
-    // The embedded PostgreSQL is started again, and the app answers as before.
-    await eventually(() => fetch(`${base}/api/claims`), (response) => response.status === 401);
+    // The embedded PostgreSQL is started again, and the app answers as before, the session still good.
+    await eventually(ping, (response) => response.status === 200);
     expect(started.output()).toContain("The database answers again.");
     expect((await fetch(`${base}/login`)).status).toBe(200);
 

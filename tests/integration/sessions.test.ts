@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
+import { createApiToken } from "@/lib/services/api-tokens";
 import { createUser, resetUserPassword, setUserActive, setUserRole } from "@/lib/services/users";
 import { connectTestDb, resetDatabase } from "./helpers";
 
@@ -10,9 +11,12 @@ import { connectTestDb, resetDatabase } from "./helpers";
  * replayed after sign-out, a password reset, a role change and a deactivation.
  */
 
+// The session module is server-only; this test is the server.
+vi.mock("server-only", () => ({}));
 process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
 process.env.AUTH_TRUST_HOST = "true";
 const { handlers } = await import("@/auth");
+const { getRequestUser } = await import("@/lib/auth/session");
 
 const BASE = "http://127.0.0.1:3000";
 const PASSWORD = "a long enough password";
@@ -83,6 +87,8 @@ describe("sessions that end", () => {
       ["role change", () => setUserRole(db, admin.id, user.id, "editor")],
       ["deactivation", () => setUserActive(db, admin.id, user.id, false)],
     ];
+    const apiToken = await createApiToken(db, user.id, "newsroom script");
+    const byToken = () => getRequestUser(new Request(`${BASE}/api/claims`, { headers: { authorization: `Bearer ${apiToken.token}` } }));
     for (const [what, change] of changes) {
       // The password reset replaced the password the next logins use.
       await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(PASSWORD) } });
@@ -92,6 +98,8 @@ describe("sessions that end", () => {
       await change();
       for (const session of sessions) expect(await whoIs(session), what).toBeNull();
       expect(await whoIs(bystander), what).toBe("admin@briefing.test");
+      // API tokens are not sessions: they keep working, except for a deactivated user.
+      expect((await byToken())?.email ?? null, what).toBe(what === "deactivation" ? null : "many@briefing.test");
     }
   });
 });

@@ -1,9 +1,9 @@
-import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
 import { createApiToken } from "@/lib/services/api-tokens";
 import { createUser, resetUserPassword, setUserActive, setUserRole } from "@/lib/services/users";
+import { attemptLogin, BASE, callAuth, csrfToken, hasSession, type CookieJar } from "./auth-client";
 import { connectTestDb, resetDatabase } from "./helpers";
 
 /**
@@ -13,12 +13,8 @@ import { connectTestDb, resetDatabase } from "./helpers";
 
 // The session module is server-only; this test is the server.
 vi.mock("server-only", () => ({}));
-process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
-process.env.AUTH_TRUST_HOST = "true";
-const { handlers } = await import("@/auth");
 const { getRequestUser } = await import("@/lib/auth/session");
 
-const BASE = "http://127.0.0.1:3000";
 const PASSWORD = "a long enough password";
 let db: Db;
 
@@ -28,39 +24,15 @@ beforeAll(async () => {
 });
 afterAll(async () => db.$disconnect());
 
-/** Cookies as `name=value` pairs, from a response's Set-Cookie headers on top of `jar`. */
-function withCookies(jar: Map<string, string>, response: Response) {
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(";");
-    const index = pair!.indexOf("=");
-    jar.set(pair!.slice(0, index), pair!.slice(index + 1));
-  }
-  return jar;
-}
-
-const cookieHeader = (jar: Map<string, string>) => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-
-async function call(method: "GET" | "POST", pathname: string, jar: Map<string, string>, form?: Record<string, string>) {
-  const headers: Record<string, string> = { cookie: cookieHeader(jar), "x-briefing-client-ip": "10.2.0.1" };
-  if (form) headers["content-type"] = "application/x-www-form-urlencoded";
-  const request = new Request(`${BASE}${pathname}`, { method, headers, body: form ? new URLSearchParams(form).toString() : undefined });
-  const response = await (method === "GET" ? handlers.GET : handlers.POST)(request as never);
-  withCookies(jar, response);
-  return response;
-}
-
-/** Logs in through the Credentials callback and returns the cookies a browser would then hold. */
-async function logIn(email: string): Promise<Map<string, string>> {
-  const jar = new Map<string, string>();
-  const { csrfToken } = (await (await call("GET", "/api/auth/csrf", jar)).json()) as { csrfToken: string };
-  await call("POST", "/api/auth/callback/credentials", jar, { email, password: PASSWORD, csrfToken });
-  expect([...jar.keys()]).toContain("authjs.session-token");
+async function logIn(email: string): Promise<CookieJar> {
+  const jar = await attemptLogin(email, PASSWORD);
+  expect(hasSession(jar)).toBe(true);
   return jar;
 }
 
 /** Who the session cookie in `jar` stands for now (a copy of the jar, so a cleared cookie is still replayed). */
-async function whoIs(jar: Map<string, string>): Promise<string | null> {
-  const response = await call("GET", "/api/auth/session", new Map(jar));
+async function whoIs(jar: CookieJar): Promise<string | null> {
+  const response = await callAuth("GET", "/api/auth/session", new Map(jar));
   const body = (await response.json()) as { user?: { email: string } } | null;
   return body?.user?.email ?? null;
 }
@@ -73,8 +45,7 @@ describe("sessions that end", () => {
     expect(await whoIs(kept)).toBe("signout@briefing.test");
 
     const jar = new Map(kept);
-    const { csrfToken } = (await (await call("GET", "/api/auth/csrf", jar)).json()) as { csrfToken: string };
-    await call("POST", "/api/auth/signout", jar, { csrfToken });
+    await callAuth("POST", "/api/auth/signout", jar, { csrfToken: await csrfToken(jar) });
     expect(await whoIs(kept)).toBeNull();
     expect(await whoIs(other)).toBe("signout@briefing.test");
   });

@@ -10,6 +10,8 @@ import {
   settleLoginAttempt,
 } from "@/lib/auth/throttle";
 import type { Db } from "@/lib/db";
+import { createUser } from "@/lib/services/users";
+import { attemptLogin, hasSession } from "./auth-client";
 import { connectTestDb, resetDatabase } from "./helpers";
 
 let db: Db;
@@ -102,5 +104,18 @@ describe("login throttling under concurrent attempts", () => {
     expect((await findLockout(db, "newcomer@x.test", "10.1.0.2"))?.scope).toBe("address");
     expect(await findLockout(db, "teammate@x.test", "10.1.0.2")).toBeUndefined();
     expect(await findLockout(db, "newcomer@x.test", "10.1.0.3")).toBeUndefined();
+  });
+});
+
+describe("login throttling through the real login endpoint", () => {
+  it("100 simultaneous wrong passwords check five, and another account logs in from the same address", async () => {
+    const password = "the right long password";
+    await createUser(db, { email: "flooded@x.test", role: "viewer", password });
+    await createUser(db, { email: "bystander@x.test", role: "viewer", password });
+    const attempts = await Promise.all(Array.from({ length: 100 }, (_, index) => attemptLogin("flooded@x.test", `wrong password ${index}`, "10.3.0.1")));
+    expect(attempts.filter(hasSession)).toHaveLength(0);
+    expect(await db.loginAttempt.count({ where: { email: "flooded@x.test" } })).toBe(ACCOUNT_FAILURE_LIMIT);
+    expect(hasSession(await attemptLogin("flooded@x.test", password, "10.3.0.1"))).toBe(false);
+    expect(hasSession(await attemptLogin("bystander@x.test", password, "10.3.0.1"))).toBe(true);
   });
 });

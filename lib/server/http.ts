@@ -63,7 +63,7 @@ export function unavailablePage(heading: string, detail: string, retryAfterS: nu
 <body><main><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(detail)}</p><p>This page reloads by itself every ${retryAfterS} seconds.</p></main></body></html>`;
 }
 
-function answerDatabaseDown(request: http.IncomingMessage, response: http.ServerResponse, health: DatabaseHealth) {
+function answerDatabaseDown(request: http.IncomingMessage, response: http.ServerResponse, health: Pick<DatabaseHealth, "state">) {
   const since = health.state.since.toISOString().slice(11, 19);
   const isStatus = (request.url ?? "").split("?")[0] === "/status";
   unavailable(
@@ -76,23 +76,14 @@ function answerDatabaseDown(request: http.IncomingMessage, response: http.Server
   );
 }
 
-/**
- * Serves the Next.js app through a plain Node HTTP server, so that every request:
- * - carries the client's real address (from the socket, or from X-Forwarded-For only behind
- *   TRUSTED_PROXIES) in a header that clients cannot set themselves; login throttling counts by it;
- * - waits its turn behind a {@link RequestGate}: a burst of requests is served a few at a time with
- *   bounded memory, and only a queue overflow is answered 503 with Retry-After;
- * - is answered 503 "database unavailable" while the database does not answer ({@link DatabaseHealth}),
- *   rather than failing its session check and being sent to the login page.
- */
-export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
-  const app = next({ dev: Boolean(options.isDev), dir: PROJECT_ROOT, hostname: options.hostname, port: options.port });
-  await app.prepare();
-  const handle = app.getRequestHandler();
-  const gate = new RequestGate({ concurrency: options.maxConcurrentRequests ?? 8, queueLimit: options.maxQueuedRequests ?? 200 });
-  const health = options.databaseUrl ? new DatabaseHealth({ url: options.databaseUrl, onDown: options.onDatabaseDown, log: options.log }) : undefined;
+type Handle = (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void> | void;
 
-  const server = http.createServer((request, response) => {
+/**
+ * The request listener around Next's handler: the client's address header, then static files straight
+ * through, then 503 while the database is down, then the gate (503 with Retry-After when it is full).
+ */
+export function gatedRequestListener(handle: Handle, { gate, health }: { gate: RequestGate; health?: Pick<DatabaseHealth, "state"> }): http.RequestListener {
+  return (request, response) => {
     const forwarded = request.headers["x-forwarded-for"];
     request.headers[CLIENT_IP_HEADER] = resolveClientIp(
       request.socket.remoteAddress,
@@ -132,7 +123,26 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         }
       },
     );
-  });
+  };
+}
+
+/**
+ * Serves the Next.js app through a plain Node HTTP server, so that every request:
+ * - carries the client's real address (from the socket, or from X-Forwarded-For only behind
+ *   TRUSTED_PROXIES) in a header that clients cannot set themselves; login throttling counts by it;
+ * - waits its turn behind a {@link RequestGate}: a burst of requests is served a few at a time with
+ *   bounded memory, and only a queue overflow is answered 503 with Retry-After;
+ * - is answered 503 "database unavailable" while the database does not answer ({@link DatabaseHealth}),
+ *   rather than failing its session check and being sent to the login page.
+ */
+export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+  const app = next({ dev: Boolean(options.isDev), dir: PROJECT_ROOT, hostname: options.hostname, port: options.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const gate = new RequestGate({ concurrency: options.maxConcurrentRequests ?? 8, queueLimit: options.maxQueuedRequests ?? 200 });
+  const health = options.databaseUrl ? new DatabaseHealth({ url: options.databaseUrl, onDown: options.onDatabaseDown, log: options.log }) : undefined;
+
+  const server = http.createServer(gatedRequestListener(handle, { gate, health }));
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {

@@ -39,8 +39,25 @@ export class DatabaseHealth {
     clearTimeout(this.timer);
   }
 
-  /** Probes once now, updates the state and returns it. */
-  async check(): Promise<DatabaseState> {
+  private inFlight?: Promise<DatabaseState>;
+
+  /**
+   * A request just failed in a way an outage would explain (a 5xx, a session that could not be read):
+   * probe now rather than at the next tick, so the following requests get the 503 at once.
+   */
+  suspect(): void {
+    if (this.current.isUp) void this.check();
+  }
+
+  /** Probes once now (or joins a probe under way), updates the state and returns it. */
+  check(): Promise<DatabaseState> {
+    this.inFlight ??= this.probe().finally(() => {
+      this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+
+  private async probe(): Promise<DatabaseState> {
     const client = new pg.Client({ connectionString: this.options.url, connectionTimeoutMillis: 2000, query_timeout: 3000 });
     client.on("error", () => undefined);
     try {

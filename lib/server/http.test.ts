@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { RequestGate } from "./gate";
 import type { DatabaseState } from "./health";
 import { gatedRequestListener } from "./http";
@@ -66,5 +66,33 @@ describe("the gate in front of the app", () => {
     await until(() => pending.length === 1);
     pending.shift()!();
     expect((await served).status).toBe(200);
+  });
+
+  it("probes the database at once when a response looks like an outage (a 5xx, or a session sent to the login page)", async () => {
+    const suspect = vi.fn();
+    const health = { state: { isUp: true, since: new Date() }, suspect };
+    const server = http.createServer(
+      gatedRequestListener(
+        (request, response) => {
+          if (request.url === "/broken") response.writeHead(500).end();
+          else {
+            // As Next.js answers a redirect: the header set on the response, then the status.
+            response.setHeader("location", "/login?callbackUrl=%2F");
+            response.statusCode = 307;
+            response.end();
+          }
+        },
+        { gate: new RequestGate({ concurrency: 2, queueLimit: 2 }), health },
+      ),
+    );
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await fetch(`${base}/`, { redirect: "manual" });
+    expect(suspect).not.toHaveBeenCalled();
+    await fetch(`${base}/`, { redirect: "manual", headers: { cookie: "authjs.session-token=abc" } });
+    await until(() => suspect.mock.calls.length === 1);
+    await fetch(`${base}/broken`);
+    await until(() => suspect.mock.calls.length === 2);
   });
 });

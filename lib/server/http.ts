@@ -63,6 +63,8 @@ export function unavailablePage(heading: string, detail: string, retryAfterS: nu
 <body><main><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(detail)}</p><p>This page reloads by itself every ${retryAfterS} seconds.</p></main></body></html>`;
 }
 
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token=/;
+
 function answerDatabaseDown(request: http.IncomingMessage, response: http.ServerResponse, health: Pick<DatabaseHealth, "state">) {
   const since = health.state.since.toISOString().slice(11, 19);
   const isStatus = (request.url ?? "").split("?")[0] === "/status";
@@ -82,7 +84,10 @@ type Handle = (request: http.IncomingMessage, response: http.ServerResponse) => 
  * The request listener around Next's handler: the client's address header, then static files straight
  * through, then 503 while the database is down, then the gate (503 with Retry-After when it is full).
  */
-export function gatedRequestListener(handle: Handle, { gate, health }: { gate: RequestGate; health?: Pick<DatabaseHealth, "state"> }): http.RequestListener {
+export function gatedRequestListener(
+  handle: Handle,
+  { gate, health }: { gate: RequestGate; health?: Pick<DatabaseHealth, "state"> & Partial<Pick<DatabaseHealth, "suspect">> },
+): http.RequestListener {
   return (request, response) => {
     const forwarded = request.headers["x-forwarded-for"];
     request.headers[CLIENT_IP_HEADER] = resolveClientIp(
@@ -114,6 +119,12 @@ export function gatedRequestListener(handle: Handle, { gate, health }: { gate: R
         if (health && !health.state.isUp) {
           answerDatabaseDown(request, response, health);
           return;
+        }
+        if (health?.suspect) {
+          response.once("finish", () => {
+            const location = String(response.getHeader("location") ?? "");
+            if (response.statusCode >= 500 || (location.includes("/login") && SESSION_COOKIE.test(request.headers.cookie ?? ""))) health.suspect?.();
+          });
         }
         void handle(request, response);
       },

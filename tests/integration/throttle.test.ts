@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ACCOUNT_FAILURE_LIMIT,
@@ -117,5 +118,27 @@ describe("login throttling through the real login endpoint", () => {
     expect(await db.loginAttempt.count({ where: { email: "flooded@x.test" } })).toBe(ACCOUNT_FAILURE_LIMIT);
     expect(hasSession(await attemptLogin("flooded@x.test", password, "10.3.0.1"))).toBe(false);
     expect(hasSession(await attemptLogin("bystander@x.test", password, "10.3.0.1"))).toBe(true);
+  });
+});
+
+describe("npm run user -- unlock", () => {
+  const run = (...args: string[]) => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/user.ts", ...args], { encoding: "utf8", env: process.env });
+    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  };
+
+  it("lets a locked-out account, or a locked address, in again", async () => {
+    await fail("locked@x.test", "10.4.0.1", ACCOUNT_FAILURE_LIMIT);
+    expect((await findLockout(db, "locked@x.test", "10.4.0.1"))?.scope).toBe("account");
+    const unlocked = run("unlock", "Locked@x.test");
+    expect(unlocked).toEqual({ status: 0, output: expect.stringContaining(`Unlocked Locked@x.test (${ACCOUNT_FAILURE_LIMIT} failed attempts forgotten).`) });
+    expect(await findLockout(db, "locked@x.test", "10.4.0.1")).toBeUndefined();
+
+    for (let index = 0; index < ADDRESS_FAILURE_LIMIT; index += 1) await fail(`crowd${index}@x.test`, "10.4.0.2", 1);
+    expect((await findLockout(db, "newcomer@x.test", "10.4.0.2"))?.scope).toBe("address");
+    expect(run("unlock", "--address", "10.4.0.2").status).toBe(0);
+    expect(await findLockout(db, "newcomer@x.test", "10.4.0.2")).toBeUndefined();
+
+    expect(run("unlock").status).toBe(2);
   });
 });

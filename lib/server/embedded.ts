@@ -97,17 +97,19 @@ async function stopOrphan(pid: number, pgDir: string, log: (line: string) => voi
 
 /**
  * A watchdog beside the embedded PostgreSQL: a tiny shell loop that stops the server (fast shutdown) as
- * soon as `ownerPid` is gone, however the owner died. It ignores Ctrl-C and termination signals, so it
- * outlives the owner by design, and it ends by itself afterwards.
+ * soon as `ownerPid` is gone, however the owner died, unless another process has taken the server over
+ * meanwhile (the owner file names it). It ignores Ctrl-C and termination signals, so it outlives the
+ * owner by design, and it ends by itself afterwards.
  */
-function startWatchdog(ownerPid: number, pgDir: string): ChildProcess {
+function startWatchdog(ownerPid: number, dir: string, pgDir: string): ChildProcess {
   const script = [
     "trap '' INT TERM HUP",
     'while kill -0 "$1" 2>/dev/null; do sleep 1; done',
-    'pid=$(head -n 1 "$2/postmaster.pid" 2>/dev/null) && [ -n "$pid" ] && kill -INT "$pid" 2>/dev/null',
+    `[ "$(cat "$2/${OWNER_FILE}" 2>/dev/null)" = "$1" ] || exit 0`,
+    'pid=$(head -n 1 "$3/postmaster.pid" 2>/dev/null) && [ -n "$pid" ] && kill -INT "$pid" 2>/dev/null',
     "exit 0",
   ].join("\n");
-  const child = spawn("/bin/sh", ["-c", script, "briefing-postgres-watchdog", String(ownerPid), pgDir], { detached: true, stdio: "ignore" });
+  const child = spawn("/bin/sh", ["-c", script, "briefing-postgres-watchdog", String(ownerPid), dir, pgDir], { detached: true, stdio: "ignore" });
   child.unref();
   return child;
 }
@@ -249,7 +251,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningDa
     }
   };
   await startServer();
-  const watchdog = startWatchdog(process.pid, pgDir);
+  const watchdog = startWatchdog(process.pid, options.dir, pgDir);
   fs.writeFileSync(configPath, JSON.stringify(config, null, 2), { mode: 0o600 });
 
   const admin = new pg.Client({ connectionString: embeddedUrl(config, "postgres") });

@@ -4,7 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { logIn } from "@/lib/bench/http";
 import { createPrismaClient } from "@/lib/db";
 import { embeddedUrl, readEmbeddedConfig } from "@/lib/server/data-dir";
@@ -17,6 +17,17 @@ import { createUser } from "@/lib/services/users";
  */
 type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
+const everyStart: Started[] = [];
+// A test that failed half-way leaves no app running into the next one.
+afterEach(async () => {
+  for (const started of everyStart.splice(0)) {
+    if (started.child.exitCode === null && started.child.signalCode === null) {
+      started.child.kill("SIGINT");
+      await started.exited;
+    }
+  }
+});
+
 function start(env: Record<string, string>): Started {
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
@@ -26,7 +37,9 @@ function start(env: Record<string, string>): Started {
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, output: () => output, exited };
+  const started = { child, output: () => output, exited };
+  everyStart.push(started);
+  return started;
 }
 
 async function waitFor(started: Started, text: string, timeoutMs = 180_000) {
@@ -99,6 +112,9 @@ async function eventually<T>(probe: () => Promise<T>, isDone: (value: T) => bool
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "briefing-start-"));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
+/** Each test starts the app several times; each start may take up to `waitFor`'s three minutes on a busy machine. */
+const START_TEST_TIMEOUT_MS = 600_000;
+
 describe("npm start on the embedded database", () => {
   it("starts, keeps its data across a restart, loads the seeds once and refuses a second instance", async () => {
     const port = await findFreePort();
@@ -127,7 +143,7 @@ describe("npm start on the embedded database", () => {
     expect(await query(url, `SELECT count(*)::int AS n FROM "Article"`)).toEqual([{ n: 5 }]);
     expect(await query(url, `SELECT name FROM "Outlet" WHERE slug = 'kept-outlet'`)).toEqual([{ name: "Kept Outlet" }]);
     expect(await stop(again)).toBe(0);
-  });
+  }, START_TEST_TIMEOUT_MS);
 
   it("comes back after the app is killed (kill -9): its PostgreSQL ends with it, and npm start starts again", async () => {
     const port = await findFreePort();
@@ -159,7 +175,7 @@ describe("npm start on the embedded database", () => {
     expect(third.output()).toContain("outlived the Briefing process that started it");
     expect((await fetch(`http://127.0.0.1:${port}/login`)).status).toBe(200);
     expect(await stop(third)).toBe(0);
-  });
+  }, START_TEST_TIMEOUT_MS);
 
   it("answers 503 while its database is down, not a login page, and comes back by itself", async () => {
     const port = await findFreePort();
@@ -195,7 +211,7 @@ describe("npm start on the embedded database", () => {
     socket.on("error", () => undefined);
     expect(await stop(started)).toBe(0);
     socket.destroy();
-  });
+  }, START_TEST_TIMEOUT_MS);
 
   it("uses DATABASE_URL instead when it is set, and needs AUTH_SECRET then", async () => {
     const port = await findFreePort();
@@ -211,5 +227,5 @@ describe("npm start on the embedded database", () => {
     expect((await fetch(`http://127.0.0.1:${port}/api/articles`)).status).toBe(401);
     expect(await stop(started)).toBe(0);
     fs.rmSync(emptyDir, { recursive: true, force: true });
-  });
+  }, START_TEST_TIMEOUT_MS);
 });

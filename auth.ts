@@ -1,8 +1,9 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
+import { endLoginSession, SESSION_MAX_AGE_S, startLoginSession } from "@/lib/auth/login-sessions";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
-import { findLockout, recordLoginAttempt } from "@/lib/auth/throttle";
+import { reserveLoginAttempt, settleLoginAttempt } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { loginSchema } from "@/lib/validations/auth";
@@ -38,7 +39,7 @@ function oidcProvider(): NextAuthConfig["providers"] {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/login" },
   logger: {
     // A wrong password is an everyday event, counted by the login throttle: it is not logged as an error
@@ -56,8 +57,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         const ip = request.headers.get(CLIENT_IP_HEADER) ?? "unknown";
-        const lockout = await findLockout(db, email, ip);
-        if (lockout) throw new LockedOut(lockout.scope, lockout.until);
+        const reservation = await reserveLoginAttempt(db, email, ip);
+        if (reservation.lockout) throw new LockedOut(reservation.lockout.scope, reservation.lockout.until);
         const user = await db.user.findUnique({
           where: { email },
           select: { id: true, email: true, name: true, isActive: true, passwordHash: true },
@@ -66,14 +67,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           user?.passwordHash && user.isActive
             ? await verifyPassword(user.passwordHash, password)
             : await verifyAgainstDummy(password);
-        await recordLoginAttempt(db, email, ip, isValid);
         if (!isValid || !user) return null;
+        await settleLoginAttempt(db, reservation.attemptId);
         await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
     ...oidcProvider(),
   ],
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await endLoginSession(db, sid);
+    },
+  },
   callbacks: {
     async signIn({ user, account }) {
       if (account?.provider !== "oidc") return true;
@@ -90,14 +97,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (account?.provider === "oidc") {
           await db.user.update({ where: { id: row.id }, data: { lastLoginAt: new Date() } });
         }
+        token.sid = await startLoginSession(db, row.id);
       }
-      if (!token.sub) return null;
-      // Re-read on every request: a role change or a deactivation takes effect at once.
+      if (!token.sub || typeof token.sid !== "string") return null;
+      // Re-read on every request: a session ended on the server (sign-out, password reset, role change,
+      // deactivation) is refused at once, and the role is always the current one.
       const current = await db.user.findUnique({
         where: { id: token.sub },
-        select: { email: true, name: true, role: true, isActive: true },
+        select: { email: true, name: true, role: true, isActive: true, loginSessions: { where: { id: token.sid, endedAt: null }, select: { id: true } } },
       });
-      if (!current?.isActive) return null;
+      if (!current?.isActive || current.loginSessions.length === 0) return null;
       token.email = current.email;
       token.name = current.name;
       token.role = current.role;

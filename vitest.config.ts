@@ -24,7 +24,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          server: { deps: { inline: ["server-only"] } },
+          server: { deps: { inline: ["server-only", "next-auth"] } },
         },
       },
     ],

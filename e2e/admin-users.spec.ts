@@ -4,7 +4,7 @@ import { E2E_PASSWORD, storageStateFor } from "./fixtures/users";
 test.describe("admin users", () => {
   test.use({ storageState: storageStateFor("admin") });
 
-  test("an admin adds a teammate, changes the role, and deactivating ends their session at the next request", async ({ page, browser }) => {
+  test("an admin adds a teammate; a role change, a password reset and a deactivation each end their session", async ({ page, browser }) => {
     const email = `desk-${Date.now()}@briefing.test`;
     await page.goto("/admin/users");
     const form = page.getByRole("form", { name: "Add a teammate" });
@@ -19,11 +19,14 @@ test.describe("admin users", () => {
 
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const person = await context.newPage();
-    await person.goto("/login");
-    await person.getByLabel("Email").fill(email);
-    await person.getByLabel("Password").fill(E2E_PASSWORD);
-    await person.getByRole("button", { name: "Log in" }).click();
-    await expect(person.getByRole("heading", { name: "The story at a glance" })).toBeVisible();
+    const logIn = async (password: string) => {
+      await person.goto("/login");
+      await person.getByLabel("Email").fill(email);
+      await person.getByLabel("Password").fill(password);
+      await person.getByRole("button", { name: "Log in" }).click();
+      await expect(person.getByRole("heading", { name: "The story at a glance" })).toBeVisible();
+    };
+    await logIn(E2E_PASSWORD);
     await expect(person.getByText("(viewer)")).toBeVisible();
 
     await row.getByLabel(`Role of ${email}`, { exact: true }).selectOption("editor");
@@ -31,10 +34,16 @@ test.describe("admin users", () => {
     await expect(row.getByText("Role changed.")).toBeVisible();
     await expect(row.getByLabel(`Role of ${email}`, { exact: true })).toHaveValue("editor");
     await person.reload();
+    await expect(person).toHaveURL(/\/login/);
+    await logIn(E2E_PASSWORD);
     await expect(person.getByText("(editor)")).toBeVisible();
 
     await row.getByRole("button", { name: `Reset password of ${email}` }).click();
-    await expect(row.getByTestId("new-password")).not.toBeEmpty();
+    const newPassword = row.getByTestId("new-password");
+    await expect(newPassword).not.toBeEmpty();
+    await person.reload();
+    await expect(person).toHaveURL(/\/login/);
+    await logIn((await newPassword.textContent())!.trim());
 
     await row.getByRole("button", { name: `Deactivate ${email}` }).click();
     await expect(row.getByText("Deactivated", { exact: true })).toBeVisible();

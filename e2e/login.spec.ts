@@ -48,7 +48,7 @@ test.describe("logging in", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
-  test("logging in shows the app shell, and logging out ends the session", async ({ page }) => {
+  test("logging in shows the app shell, and logging out ends the session on the server", async ({ page, browser }) => {
     await page.goto("/login");
     await page.getByLabel("Email").fill(E2E_USERS.editor.email);
     await page.getByLabel("Password").fill(E2E_PASSWORD);
@@ -58,10 +58,21 @@ test.describe("logging in", () => {
       await expect(nav.getByRole("link", { name: link })).toBeVisible();
     }
     await expect(page.getByText(E2E_USERS.editor.name)).toBeVisible();
+    const signedIn = await page.context().storageState();
     await page.getByRole("button", { name: "Log out" }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto("/claims");
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fclaims/);
+
+    // The cookie from before the sign-out, replayed from somewhere else, is no session either.
+    const replay = await browser.newContext({ storageState: signedIn });
+    const stolen = await replay.newPage();
+    await stolen.goto("/claims");
+    await expect(stolen).toHaveURL(/\/login/);
+    await expect(stolen.getByRole("button", { name: "Log in" })).toBeVisible();
+    const response = await replay.request.get("/api/claims");
+    expect(response.status()).toBe(401);
+    await replay.close();
   });
 
   test("the status page says who is signed in and that the database answers, and only to someone signed in", async ({ page }) => {

@@ -19,9 +19,12 @@ export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    HOSTNAME: optionalString,
+    /** The interface to listen on. Not HOSTNAME: container platforms set that to the container's name. */
+    HOST: optionalString.transform((value) => value ?? "127.0.0.1"),
     APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     DATABASE_URL: optionalString.pipe(postgresUrl.optional()),
+    MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1000).default(8),
+    MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(200),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     BRIEFING_DATA_DIR: optionalString,
     AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { E2E_PASSWORD, E2E_USERS } from "@/e2e/fixtures/users";
 import { recombineArticles } from "@/lib/bench/corpus";
-import { logIn, measureRoutes, percentile, type Route, watchPeakRss } from "@/lib/bench/http";
+import { loadFor, logIn, measureRoutes, percentile, type Route, watchPeakRss } from "@/lib/bench/http";
 import { createPrismaClient } from "@/lib/db";
 import { extractArticle, SpeakerRegistry } from "@/lib/nlp";
 import { baselineSentenceCount } from "@/lib/nlp/bench-helpers";
@@ -27,6 +27,8 @@ const DIST_DIR = ".next-test";
 const INGEST_ARTICLES = Number(process.env.BENCH_INGEST_ARTICLES ?? 1000);
 const CORPUS_ARTICLES = Number(process.env.BENCH_CORPUS_ARTICLES ?? 10_000);
 const OUTLETS = 20;
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
+const CROWD_SECONDS = Number(process.env.BENCH_CROWD_SECONDS ?? 60);
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const emit = (metric: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(metric)}\n`);
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -181,10 +183,34 @@ async function benchServer(url: string, articles: number) {
       emit({ name: `render.${route.name}.p95_ms`, value: round(p95), unit: "ms", ...toBaseline, ...toPing, route: shownPath(route), articles });
     }
     emit({ name: "server.peak_rss_mb", value: round(memory.stop()), unit: "MB", articles });
+    await benchLoad(baseUrl, cookie, server.pid!, articles);
   } finally {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
   }
+}
+
+/**
+ * Load: 50 connections requesting a page back to back (`load.<page>.rps` with errors and p99), then a
+ * crowd of 100 on the review queue for a minute, with the server's peak memory meanwhile. The server
+ * serves a few requests at a time and queues the rest, so the crowd should see no errors and bounded memory.
+ */
+async function benchLoad(baseUrl: string, cookie: string, pid: number, articles: number) {
+  const pages = [
+    { name: "claims", path: "/claims" },
+    { name: "issue", path: "/issues/donbas" },
+  ];
+  for (const page of pages) {
+    progress(`load: 50 connections on ${page.path} for ${LOAD_SECONDS} s`);
+    const result = await loadFor(`${baseUrl}${page.path}`, cookie, { connections: 50, durationMs: LOAD_SECONDS * 1000 });
+    emit({ name: `load.${page.name}.rps`, value: round(result.rps), unit: "requests/s", connections: 50, requests: result.requests, errors: result.errors, p50_ms: round(result.p50Ms), p99_ms: round(result.p99Ms), articles });
+  }
+  progress(`load: 100 connections on /claims for ${CROWD_SECONDS} s`);
+  const memory = watchPeakRss(pid);
+  const crowd = await loadFor(`${baseUrl}/claims`, cookie, { connections: 100, durationMs: CROWD_SECONDS * 1000 });
+  const alive = (await fetch(`${baseUrl}/login`)).status === 200;
+  emit({ name: "load.claims_100.rps", value: round(crowd.rps), unit: "requests/s", connections: 100, seconds: CROWD_SECONDS, requests: crowd.requests, errors: crowd.errors, statuses: crowd.statuses, p99_ms: round(crowd.p99Ms), server_alive: alive, articles });
+  emit({ name: "load.claims_100.peak_rss_mb", value: round(memory.stop()), unit: "MB", articles });
 }
 
 async function main() {

@@ -33,7 +33,13 @@ async function main() {
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
+      if (isStopping) {
+        log("Stopping now.");
+        process.exit(130);
+      }
       log("Stopping …");
+      // Requests in flight get a few seconds; whatever still hangs after ten is cut off.
+      setTimeout(() => process.exit(1), 10_000).unref();
       void stop(0);
     });
   }
@@ -68,8 +74,19 @@ async function main() {
       if (seeded.articles > 0) log(`Loaded ${seeded.articles} seed articles.`);
       const admin = await ensureFirstAdmin(client);
       const url = env.APP_URL ?? `http://localhost:${env.PORT}`;
-      const server = await startHttpServer({ port: env.PORT, hostname: env.HOSTNAME, isDev });
-      cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+      const server = await startHttpServer({
+        port: env.PORT,
+        hostname: env.HOST,
+        isDev,
+        databaseUrl: database.url,
+        onDatabaseDown: async () => {
+          if (!isStopping) await database.restartIfDead?.();
+        },
+        maxConcurrentRequests: env.MAX_CONCURRENT_REQUESTS,
+        maxQueuedRequests: env.MAX_QUEUED_REQUESTS,
+        log,
+      });
+      cleanups.push(() => server.close());
       log(`Briefing is ready at ${url}`);
       if (admin) {
         log("First start: an admin account was created. Log in with");

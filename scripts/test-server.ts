@@ -27,5 +27,5 @@ for (const user of Object.values(E2E_USERS)) {
   }
 }
 await db.$disconnect();
-await startHttpServer({ port, hostname: "127.0.0.1" });
+await startHttpServer({ port, hostname: "127.0.0.1", databaseUrl: url, log: (line) => console.log(`[test-server] ${line}`) });
 console.log(`e2e server ready on http://127.0.0.1:${port}`);

@@ -1,14 +1,18 @@
 /**
  * `npm run user -- add EMAIL --role viewer|editor|admin [--name NAME]`
  * The password comes from BRIEFING_PASSWORD or, on a terminal, a prompt that does not echo.
+ * `npm run user -- unlock EMAIL` / `npm run user -- unlock --address IP` lifts a login lockout.
  */
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
+import { clearLockout } from "@/lib/auth/throttle";
 import { runCommand, withDatabase } from "@/lib/server/database";
 import { createUser, UserExistsError } from "@/lib/services/users";
 import { ROLES } from "@/lib/validations/auth";
 
 const USAGE = `Usage: npm run user -- add EMAIL --role ${ROLES.join("|")} [--name NAME]
+       npm run user -- unlock EMAIL           (lift a login lockout of one account)
+       npm run user -- unlock --address IP    (lift the lockout of one address, e.g. your proxy's)
 The password is read from BRIEFING_PASSWORD, or asked for when run on a terminal (12+ characters).`;
 
 async function promptPassword(): Promise<string> {
@@ -48,9 +52,15 @@ async function promptPassword(): Promise<string> {
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { role: { type: "string" }, name: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: { role: { type: "string" }, name: { type: "string" }, address: { type: "string" }, help: { type: "boolean", short: "h" } },
   });
   const [command, email] = positionals;
+  if (command === "unlock" && !values.help && Boolean(email) !== Boolean(values.address)) {
+    const target = values.address ? { ip: values.address } : { email: email!.trim().toLowerCase() };
+    const count = await withDatabase((db) => clearLockout(db, target));
+    console.log(`Unlocked ${values.address ? `address ${values.address}` : email} (${count} failed attempt${count === 1 ? "" : "s"} forgotten).`);
+    return 0;
+  }
   if (values.help || command !== "add" || !email) {
     console.error(USAGE);
     return values.help ? 0 : 2;

@@ -36,7 +36,7 @@ export async function createUserAction(_previous: UserFormState, formData: FormD
 
 const idSchema = z.string().min(1, "Name the user.");
 
-/** Admins change a user's role (effective at that user's next request). */
+/** Admins change a user's role; the user is signed out everywhere and logs in again with it. */
 export async function changeRoleAction(_previous: UserFormState, formData: FormData): Promise<UserFormState> {
   const caller = await authorizeAction("admin");
   if (!caller.user) return { status: "error", message: caller.denied };
@@ -52,7 +52,7 @@ export async function changeRoleAction(_previous: UserFormState, formData: FormD
   return { status: "ok", message: "Role changed." };
 }
 
-/** Admins deactivate or reactivate a user; a deactivated user's session ends at the next request. */
+/** Admins deactivate or reactivate a user; a deactivated user's sessions end at once. */
 export async function setActiveAction(_previous: UserFormState, formData: FormData): Promise<UserFormState> {
   const caller = await authorizeAction("admin");
   if (!caller.user) return { status: "error", message: caller.denied };

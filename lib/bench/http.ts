@@ -44,6 +44,41 @@ async function load(url: string, cookie: string, count: number, concurrency: num
   return latencies;
 }
 
+export type LoadResult = { requests: number; errors: number; rps: number; p50Ms: number; p99Ms: number; statuses: Record<string, number> };
+
+/**
+ * Keeps `connections` clients requesting `url` back to back for `durationMs`, as a crowd would. Any
+ * answer but 200 (a 503 from a full queue included), or a failed connection, counts as an error.
+ */
+export async function loadFor(url: string, cookie: string, { connections, durationMs }: { connections: number; durationMs: number }): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + durationMs;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < deadline) {
+        const sent = performance.now();
+        let status = "failed";
+        try {
+          const response = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+          await response.arrayBuffer();
+          status = String(response.status);
+        } catch {
+          // counted below
+        }
+        statuses[status] = (statuses[status] ?? 0) + 1;
+        if (status === "200") latencies.push(performance.now() - sent);
+        else errors += 1;
+      }
+    }),
+  );
+  const elapsedS = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { requests: latencies.length + errors, errors, rps: latencies.length / elapsedS, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), statuses };
+}
+
 export type Route = { name: string; url: string; cookie: string };
 
 /**

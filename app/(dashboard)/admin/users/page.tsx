@@ -13,7 +13,7 @@ export default async function UsersPage() {
   const users = await listUsers();
   return (
     <>
-      <PageHeader title="Users" description="Viewers read and write notes; editors also ingest, review and share; admins also manage users, outlets and issues. Changes take effect at the user's next request." />
+      <PageHeader title="Users" description="Viewers read and write notes; editors also ingest, review and share; admins also manage users, outlets and issues. A role change, a password reset or a deactivation signs the user out everywhere." />
       <NewUserForm />
       <div className="mt-6 overflow-x-auto rounded-lg border border-gray-200 bg-white">
         <table className="min-w-full divide-y divide-gray-200 text-sm">

@@ -6,7 +6,6 @@ import { firstWords, parseSourceKey } from "@/lib/analysis/sources";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind, IssueStatus } from "@/lib/generated/prisma/enums";
-import { CORRECTED_KIND, CORRECTED_SPEAKER_ID, kindIs, speakerIs } from "@/lib/data/corrected";
 import { VersionedCache } from "@/lib/data/versioned-cache";
 import { ANALYSIS_SETTING, RANKED_SOURCES, type AnalysisSummary, type StoredDiscrepancyItem, type TimelineDay } from "@/lib/services/analysis";
 import { CLUSTER_PAGE, hasClaimFilters, type BriefFilters } from "@/lib/validations/briefs";
@@ -126,9 +125,9 @@ async function claimWhere(filters: BriefFilters): Promise<Prisma.ClaimWhereInput
   }
   if (filters.speaker) {
     const speaker = await db.speaker.findUnique({ where: { slug: filters.speaker }, select: { id: true } });
-    and.push(speakerIs(speaker?.id ?? "-"));
+    and.push({ speakerId: speaker?.id ?? "-" });
   }
-  if (filters.kind) and.push(kindIs(filters.kind));
+  if (filters.kind) and.push({ kind: filters.kind });
   if (filters.from) and.push({ article: { publishedAt: { gte: new Date(`${filters.from}T00:00:00Z`) } } });
   if (filters.to) and.push({ article: { publishedAt: { lt: new Date(Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000) } } });
   return { AND: and };
@@ -142,21 +141,21 @@ function claimFilterSql(filters: BriefFilters): Prisma.Sql {
     parts.push("articleId" in source ? Prisma.sql`a.id = ${source.articleId} AND a."outletId" IS NULL` : Prisma.sql`o.slug = ${source.outletSlug}`);
   }
   if (filters.speaker) parts.push(Prisma.sql`sp.slug = ${filters.speaker}`);
-  if (filters.kind) parts.push(Prisma.sql`${CORRECTED_KIND} = ${filters.kind}`);
+  if (filters.kind) parts.push(Prisma.sql`c.kind::text = ${filters.kind}`);
   if (filters.from) parts.push(Prisma.sql`a."publishedAt" >= ${filters.from}::date`);
   if (filters.to) parts.push(Prisma.sql`a."publishedAt" < ${filters.to}::date + 1`);
   return Prisma.join(parts, " AND ");
 }
 
 /**
- * An issue's claims with their article, outlet and speaker (as corrected), as `ci`, `c`, `a`, `o`, `sp`
+ * An issue's claims with their article, outlet and speaker, as `ci`, `c`, `a`, `o`, `sp`
  * ({@link claimFilterSql} filters them).
  */
 const ISSUE_CLAIMS = Prisma.sql`"ClaimIssue" ci
   JOIN "Claim" c ON c.id = ci."claimId"
   JOIN "Article" a ON a.id = c."articleId"
   LEFT JOIN "Outlet" o ON o.id = a."outletId"
-  LEFT JOIN "Speaker" sp ON sp.id = ${CORRECTED_SPEAKER_ID}`;
+  LEFT JOIN "Speaker" sp ON sp.id = c."speakerId"`;
 
 /** `head`: the first words of an article `a` with neither outlet nor title, which name it in lists ({@link sourceRef}). */
 const UNNAMED_HEAD = Prisma.sql`CASE WHEN a."outletId" IS NULL AND a.title IS NULL THEN left(a."cleanedText", 200) ELSE '' END AS head`;
@@ -251,7 +250,7 @@ async function loadMembers(clusterIds: string[], membersEach: number, offset = 0
     FROM unnest(${clusterIds}::text[]) AS k(id)
     CROSS JOIN LATERAL (
       SELECT r.* FROM (
-        SELECT c.id, c."clusterId", c."articleId", ${CORRECTED_KIND} AS kind, c.start, c."end", c.text, ${CORRECTED_SPEAKER_ID} AS "speakerId",
+        SELECT c.id, c."clusterId", c."articleId", c.kind::text AS kind, c.start, c."end", c.text, c."speakerId",
           s."publishedAt", row_number() OVER (PARTITION BY coalesce(s."outletId", s.id) ORDER BY s."publishedAt" NULLS LAST, c."articleId", c.start) AS "inSource"
         FROM "Claim" c
         JOIN "Article" s ON s.id = c."articleId"
@@ -392,7 +391,7 @@ type TimelineClaimRow = { id: string; articleId: string; kind: ClaimKind; text: 
 async function listTimelineClaims(issueId: string, filters: BriefFilters, recent: string[] | undefined): Promise<TimelineClaim[]> {
   const pick = recent && !hasClaimFilters(filters) ? Prisma.sql`c.id = ANY(${recent}::text[])` : Prisma.sql`ci."issueId" = ${issueId} AND ${claimFilterSql(filters)}`;
   const rows = await db.$queryRaw<TimelineClaimRow[]>`
-    SELECT c.id, c."articleId", ${CORRECTED_KIND} AS kind, c.text, sp.name AS speaker, a.title, a."publishedAt", o.slug AS "outletSlug", o.name AS "outletName",
+    SELECT c.id, c."articleId", c.kind::text AS kind, c.text, sp.name AS speaker, a.title, a."publishedAt", o.slug AS "outletSlug", o.name AS "outletName",
       ${UNNAMED_HEAD}
     FROM ${ISSUE_CLAIMS}
     WHERE ci."issueId" = ${issueId} AND ${pick}

@@ -2,7 +2,8 @@ import type { Db } from "@/lib/db";
 import { extractArticle, type IssueLexicon } from "@/lib/nlp";
 import { claimRows, pipelineColumns, upsertSpeakers, writeClaimDetails } from "@/lib/services/derived-writes";
 import type { SpeakerContext } from "@/lib/services/ingest";
-import { applyIssueCorrection, readCorrections } from "@/lib/services/review";
+import { currentClaim, pipelineOf, readCorrections } from "@/lib/services/current-claim";
+import { applyIssueCorrection } from "@/lib/services/review";
 
 export type DeriveOutcome = { updated: number; added: number; removed: number; kept: number };
 
@@ -11,7 +12,8 @@ export type DeriveContext = { issues: IssueLexicon[]; speakers: SpeakerContext; 
 /**
  * Derives an article's sentences and claims again (after the pipeline or a lexicon changed) without
  * losing editors' work: a claim whose fingerprint (speaker + normalized text of the pipeline's output)
- * is derived again keeps its id, review status, corrections (issue corrections re-applied to its issue links), assignee, version, notes and audit log;
+ * is derived again keeps its id, review status, corrections (applied again to its current columns, issue
+ * corrections to its issue links), assignee, version, notes and audit log;
  * a claim no longer derived is removed only if nobody has touched it. One transaction per article.
  */
 export async function deriveArticle(db: Db, articleId: string, context: DeriveContext): Promise<DeriveOutcome> {
@@ -32,6 +34,10 @@ export async function deriveArticle(db: Db, articleId: string, context: DeriveCo
         },
       });
       const byFingerprint = new Map(existing.map((claim) => [claim.fingerprint, claim]));
+      const correctedSpeakers = existing.flatMap((claim) => readCorrections(claim.corrections).speakerId ?? []);
+      const knownSpeakers = new Set(
+        correctedSpeakers.length > 0 ? (await tx.speaker.findMany({ where: { id: { in: correctedSpeakers } }, select: { id: true } })).map((speaker) => speaker.id) : [],
+      );
       const speakers = await upsertSpeakers(tx, extraction);
       const rows = claimRows(extraction, speakers);
       const outcome: DeriveOutcome = { updated: 0, added: 0, removed: 0, kept: 0 };
@@ -41,7 +47,10 @@ export async function deriveArticle(db: Db, articleId: string, context: DeriveCo
         if (previous) {
           row.id = previous.id;
           matched.add(previous.id);
-          await tx.claim.update({ where: { id: previous.id }, data: pipelineColumns(row) });
+          const columns = pipelineColumns(row);
+          const corrections = readCorrections(previous.corrections);
+          if (corrections.speakerId && !knownSpeakers.has(corrections.speakerId)) delete corrections.speakerId;
+          await tx.claim.update({ where: { id: previous.id }, data: { ...columns, ...currentClaim(pipelineOf(columns), corrections, article.originalText) } });
           outcome.updated += 1;
         } else {
           await tx.claim.create({ data: { id: row.id, articleId, ...pipelineColumns(row) } });

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { excerptAround, type Excerpt } from "@/lib/analysis/excerpt";
 import type { FramingMeasures } from "@/lib/analysis/framing-measures";
-import { firstWords, parseSourceKey } from "@/lib/analysis/sources";
+import { articleLabel, headSql, parseSourceKey, sourceIdSql, sourceRefOf } from "@/lib/analysis/sources";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind, IssueStatus } from "@/lib/generated/prisma/enums";
@@ -157,13 +157,8 @@ const ISSUE_CLAIMS = Prisma.sql`"ClaimIssue" ci
   LEFT JOIN "Outlet" o ON o.id = a."outletId"
   LEFT JOIN "Speaker" sp ON sp.id = c."speakerId"`;
 
-/** `head`: the first words of an article `a` with neither outlet nor title, which name it in lists ({@link sourceRef}). */
-const UNNAMED_HEAD = Prisma.sql`CASE WHEN a."outletId" IS NULL AND a.title IS NULL THEN left(a."cleanedText", 200) ELSE '' END AS head`;
-
-function sourceRef(row: { articleId: string; title: string | null; head: string; outletSlug: string | null; outletName: string | null }): SourceRef {
-  if (row.outletSlug && row.outletName) return { key: row.outletSlug, name: row.outletName };
-  return { key: `article:${row.articleId}`, name: row.title?.trim() || firstWords(row.head) || "Untitled article" };
-}
+/** `head`: the first words of an article `a` with neither outlet nor title, which name it in lists ({@link sourceRefOf}). */
+const UNNAMED_HEAD = headSql("a", { onlyWithoutOutlet: true });
 
 function discrepancyKind(key: string): DiscrepancyView["kind"] {
   return key.startsWith("figure:") ? "figure" : "attribution";
@@ -251,7 +246,7 @@ async function loadMembers(clusterIds: string[], membersEach: number, offset = 0
     CROSS JOIN LATERAL (
       SELECT r.* FROM (
         SELECT c.id, c."clusterId", c."articleId", c.kind::text AS kind, c.start, c."end", c.text, c."speakerId",
-          s."publishedAt", row_number() OVER (PARTITION BY coalesce(s."outletId", s.id) ORDER BY s."publishedAt" NULLS LAST, c."articleId", c.start) AS "inSource"
+          s."publishedAt", row_number() OVER (PARTITION BY ${sourceIdSql("s")} ORDER BY s."publishedAt" NULLS LAST, c."articleId", c.start) AS "inSource"
         FROM "Claim" c
         JOIN "Article" s ON s.id = c."articleId"
         WHERE c."clusterId" = k.id AND c.status::text <> 'not_a_claim'
@@ -273,7 +268,7 @@ async function loadMembers(clusterIds: string[], membersEach: number, offset = 0
       articleId: row.articleId,
       kind: row.kind,
       speaker: row.speaker,
-      source: sourceRef(row),
+      source: sourceRefOf(row),
       publishedAt: row.publishedAt,
       excerpt: excerptAround(row.window, Number(row.windowStart), row, { start: row.sentenceStart ?? row.start, end: row.sentenceEnd ?? row.end }),
     };
@@ -397,7 +392,7 @@ async function listTimelineClaims(issueId: string, filters: BriefFilters, recent
     WHERE ci."issueId" = ${issueId} AND ${pick}
     ORDER BY a."publishedAt" DESC NULLS LAST, a.id, c.start
     LIMIT ${TIMELINE_CLAIMS}`;
-  return rows.map((row) => ({ id: row.id, articleId: row.articleId, kind: row.kind, text: row.text, speaker: row.speaker, source: sourceRef(row), publishedAt: row.publishedAt }));
+  return rows.map((row) => ({ id: row.id, articleId: row.articleId, kind: row.kind, text: row.text, speaker: row.speaker, source: sourceRefOf(row), publishedAt: row.publishedAt }));
 }
 
 async function filteredTimeline(issueId: string, filters: BriefFilters): Promise<Pick<IssueBrief["timeline"], "days" | "undated">> {
@@ -425,7 +420,7 @@ async function filteredTimeline(issueId: string, filters: BriefFilters): Promise
     undated: {
       claims: undated[0]?.claimTotal ?? 0,
       articleCount: undated[0]?.articleCount ?? 0,
-      articles: undated.map((row) => ({ id: row.id, label: row.title?.trim() || sourceRef({ ...row, articleId: row.id }).name, claims: row.claims })),
+      articles: undated.map((row) => ({ id: row.id, label: articleLabel(row), claims: row.claims })),
     },
   };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { firstWords } from "@/lib/data/articles";
+import { articleLabel, HEAD_CHARS } from "@/lib/analysis/sources";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind, ReviewStatus } from "@/lib/generated/prisma/enums";
@@ -172,6 +172,7 @@ export const getClaim = cache(async (id: string) => {
           id: true,
           title: true,
           originalText: true,
+          cleanedText: true,
           publishedAt: true,
           outlet: { select: { slug: true, name: true } },
           sentences: { select: { start: true, end: true, paragraph: true }, orderBy: { index: "asc" } },
@@ -221,7 +222,7 @@ export const getClaim = cache(async (id: string) => {
     assignee: row.assignee,
     issues: row.issues.map((link) => link.issue),
     figures: row.figures,
-    article: { id: row.article.id, title: row.article.title, label: row.article.title ?? firstWords(text), publishedAt: row.article.publishedAt, outlet: row.article.outlet, length: text.length },
+    article: { id: row.article.id, title: row.article.title, label: articleLabel({ title: row.article.title, head: row.article.cleanedText.slice(0, HEAD_CHARS) }), publishedAt: row.article.publishedAt, outlet: row.article.outlet, length: text.length },
     context: {
       before: text.slice(paragraph.start, start),
       span: text.slice(start, end),

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { clusterClaims, groupStatements, sortById, type AnalysisClaim, type AnalysisFigure } from "@/lib/analysis/clusters";
 import { findDiscrepancies } from "@/lib/analysis/discrepancies";
 import { buildFramingMeasures, type FramingMeasures } from "@/lib/analysis/framing-measures";
-import { sourceOf, type Source } from "@/lib/analysis/sources";
+import { headSql, sourceOf, type Source } from "@/lib/analysis/sources";
 import { serialRuns } from "@/lib/async/serial-runs";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -146,7 +146,7 @@ async function load(tx: Tx): Promise<State> {
     tx.issue.findMany({ select: { id: true, slug: true, title: true, status: true }, orderBy: { position: "asc" } }),
     tx.$queryRaw<ArticleRow[]>`
       SELECT a.id, a.title, a."publishedAt", a."outletId", o.slug AS "outletSlug", o.name AS "outletName",
-        CASE WHEN a."outletId" IS NULL AND a.title IS NULL THEN left(a."cleanedText", 200) ELSE '' END AS head
+        ${headSql("a", { onlyWithoutOutlet: true })}
       FROM "Article" a LEFT JOIN "Outlet" o ON o.id = a."outletId"`,
     tx.speaker.findMany({ select: { id: true, slug: true, name: true } }),
     tx.$queryRaw<{ articleId: string; sentences: number; chars: number }[]>`

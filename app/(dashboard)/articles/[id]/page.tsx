@@ -5,7 +5,7 @@ import { HighlightedText } from "@/components/articles/highlighted-text";
 import { NotesThread } from "@/components/notes/notes-thread";
 import { Badge } from "@/components/ui/badge";
 import { requirePageUser } from "@/lib/auth/session";
-import { firstWords, getArticle, getArticleClaims } from "@/lib/data/articles";
+import { getArticle, getArticleClaims } from "@/lib/data/articles";
 import { formatDate } from "@/lib/format";
 
 type Props = { params: Promise<{ id: string }> };
@@ -13,7 +13,7 @@ type Props = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const article = await getArticle(id);
-  return { title: article ? (article.title ?? firstWords(article.originalText, 8)) : "Article not found" };
+  return { title: article ? article.label : "Article not found" };
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -27,7 +27,7 @@ export default async function ArticlePage({ params }: Props) {
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <article>
         <header className="mb-6 border-b border-gray-200 pb-4">
-          <h1 className="text-2xl font-semibold tracking-tight">{article.title ?? firstWords(article.originalText, 12)}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">{article.label}</h1>
           <p className="mt-2 text-sm text-gray-600">
             {article.outlet?.name ?? "Unattributed"}
             {article.publishedAt ? ` · ${formatDate(article.publishedAt)}` : ""}

@@ -1,0 +1,31 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authorizeAction } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { analyzeAfterResponse } from "@/lib/server/analysis-job";
+import { ArticleNotFoundError, updateArticleMetadata } from "@/lib/services/article-metadata";
+import { articleEditSchema } from "@/lib/validations/article";
+
+export type ArticleEditState = { status?: "ok" | "error"; message?: string; savedAt?: number };
+
+const FIELDS = ["outlet", "title", "publishedAt", "url", "byline"] as const;
+
+/** The article page's form: editors change its outlet, title, published date, URL and byline (blank clears). */
+export async function editArticleAction(_previous: ArticleEditState, formData: FormData): Promise<ArticleEditState> {
+  const caller = await authorizeAction("editor");
+  if (!caller.user) return { status: "error", message: caller.denied };
+  const articleId = String(formData.get("articleId") ?? "");
+  const parsed = articleEditSchema.safeParse(Object.fromEntries(FIELDS.map((field) => [field, String(formData.get(field) ?? "")])));
+  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message };
+  let changed: string[];
+  try {
+    changed = await updateArticleMetadata(db, caller.user.id, articleId, parsed.data, { onAnalysisChange: analyzeAfterResponse });
+  } catch (error) {
+    if (error instanceof ArticleNotFoundError) return { status: "error", message: error.message };
+    throw error;
+  }
+  revalidatePath(`/articles/${articleId}`);
+  revalidatePath("/articles");
+  return { status: "ok", message: changed.length > 0 ? "Saved. Briefs show the change after the analysis that has just started." : "Nothing changed.", savedAt: Date.now() };
+}

@@ -65,7 +65,7 @@ export function OutletRowForms({ outlet }: OutletRowFormsProps) {
         action={renameAction}
         state={renameState}
         isPending={isRenaming}
-        field={{ name: "name", label: `Name of ${outlet.name}`, value: outlet.name, required: true, width: "w-56" }}
+        field={{ name: "name", label: `Name of ${outlet.name}`, value: outlet.name, required: true, width: "w-full sm:w-56" }}
         submit="Rename"
       />
       <InlineField
@@ -73,7 +73,7 @@ export function OutletRowForms({ outlet }: OutletRowFormsProps) {
         action={domainAction}
         state={domainState}
         isPending={isSettingDomain}
-        field={{ name: "domain", label: `Site address of ${outlet.name}`, value: outlet.domain ?? "", placeholder: "example.com", width: "w-44" }}
+        field={{ name: "domain", label: `Site address of ${outlet.name}`, value: outlet.domain ?? "", placeholder: "example.com", width: "w-full sm:w-44" }}
         submit="Save address"
       />
     </div>

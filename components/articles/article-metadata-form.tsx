@@ -15,7 +15,7 @@ export type ArticleMetadataFormProps = {
 export function ArticleMetadataForm({ article, outlets }: ArticleMetadataFormProps) {
   const [state, action, isPending] = useActionState<ArticleEditState, FormData>(editArticleAction, {});
   return (
-    <details className="mt-3 rounded-lg border border-gray-200 bg-white p-3 text-sm" open={state.status === "error" ? true : undefined}>
+    <details className="mt-3 rounded-lg border border-gray-200 bg-white p-3 text-sm">
       <summary className="cursor-pointer font-medium">Edit details</summary>
       <form action={action} className="mt-3 space-y-3" aria-label="Article details">
         <input type="hidden" name="articleId" value={article.id} />

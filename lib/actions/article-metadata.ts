@@ -5,7 +5,8 @@ import { authorizeAction } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { analyzeAfterResponse } from "@/lib/server/analysis-job";
 import { ArticleNotFoundError, updateArticleMetadata } from "@/lib/services/article-metadata";
-import { articleEditSchema } from "@/lib/validations/article";
+import { newArticleVersion, VersionError, type NewVersion } from "@/lib/services/article-versions";
+import { articleEditSchema, newVersionSchema } from "@/lib/validations/article";
 
 export type ArticleEditState = { status?: "ok" | "error"; message?: string; savedAt?: number };
 
@@ -28,4 +29,23 @@ export async function editArticleAction(_previous: ArticleEditState, formData: F
   revalidatePath(`/articles/${articleId}`);
   revalidatePath("/articles");
   return { status: "ok", message: changed.length > 0 ? "Saved. Briefs show the change after the analysis that has just started." : "Nothing changed.", savedAt: Date.now() };
+}
+
+/** The article page's "new version" form: editors paste a newer text of the article. */
+export async function newVersionAction(_previous: ArticleEditState, formData: FormData): Promise<ArticleEditState> {
+  const caller = await authorizeAction("editor");
+  if (!caller.user) return { status: "error", message: caller.denied };
+  const articleId = String(formData.get("articleId") ?? "");
+  const parsed = newVersionSchema.safeParse({ text: String(formData.get("text") ?? "") });
+  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message };
+  let result: NewVersion;
+  try {
+    result = await newArticleVersion(db, caller.user.id, articleId, parsed.data.text, { onAnalysisChange: analyzeAfterResponse });
+  } catch (error) {
+    if (error instanceof ArticleNotFoundError || error instanceof VersionError) return { status: "error", message: error.message };
+    throw error;
+  }
+  revalidatePath(`/articles/${articleId}`);
+  const { claims } = result;
+  return { status: "ok", message: `Saved as version ${result.version}: ${claims.updated} claims kept, ${claims.added} new, ${claims.removed} gone.`, savedAt: Date.now() };
 }

@@ -129,6 +129,7 @@ export const getArticle = cache(async (id: string) => {
       ingestedAt: true,
       originalText: true,
       cleanedText: true,
+      version: true,
       outlet: { select: { id: true, slug: true, name: true } },
       _count: { select: { claims: true } },
     },

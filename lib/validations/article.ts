@@ -12,20 +12,25 @@ const optionalText = (max: number) =>
     .nullable()
     .transform((value) => value || undefined);
 
+/** An article's text as every door takes it in; messages name `field` (the API's name for it). */
+export function articleTextSchema(field: string) {
+  return z
+    .string({ error: `${field} is required: the article's text.` })
+    .refine((body) => body.trim().length > 0, `${field} is empty: paste or upload the article's text.`)
+    .refine(
+      (body) => Buffer.byteLength(body, "utf8") <= MAX_ARTICLE_BYTES,
+      `${field} is over the size limit of ${MAX_ARTICLE_BYTES / 1024 / 1024} MB: split the text or trim it.`,
+    )
+    .refine((body) => !body.includes("\u0000"), `${field} looks like a binary file, not text: upload a .txt, .md or .html file.`)
+    .refine((body) => !body.includes("\ufffd"), `${field} is not valid UTF-8 text: save the file as UTF-8 and try again.`);
+}
+
 /**
  * One article as every door hands it in (form, upload, URL import, API, CLI, seeds). The body is kept
  * exactly as given; it must hold readable text.
  */
 export const articleInputSchema = z.object({
-  body: z
-    .string({ error: "body is required: the article's text." })
-    .refine((body) => body.trim().length > 0, "body is empty: paste or upload the article's text.")
-    .refine(
-      (body) => Buffer.byteLength(body, "utf8") <= MAX_ARTICLE_BYTES,
-      `body is over the size limit of ${MAX_ARTICLE_BYTES / 1024 / 1024} MB: split the text or trim it.`,
-    )
-    .refine((body) => !body.includes("\u0000"), "body looks like a binary file, not text: upload a .txt, .md or .html file.")
-    .refine((body) => !body.includes("\ufffd"), "body is not valid UTF-8 text: save the file as UTF-8 and try again."),
+  body: articleTextSchema("body"),
   title: optionalText(500),
   outlet: optionalText(200),
   url: z
@@ -131,3 +136,6 @@ export const outletRenameSchema = z.object({
 export const outletMergeSchema = z
   .object({ outletId: z.string().min(1, "Choose the outlet to merge."), intoId: z.string().min(1, "Choose the outlet to merge it into.") })
   .refine((value) => value.outletId !== value.intoId, { message: "Choose two different outlets to merge.", path: ["intoId"] });
+
+/** A newer text of an article (`PUT /api/articles/[id]/text` and the article page's form). */
+export const newVersionSchema = z.object({ text: articleTextSchema("text") }).strict();

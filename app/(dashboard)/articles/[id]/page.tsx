@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleMetadataForm } from "@/components/articles/article-metadata-form";
+import { ArticleChanges } from "@/components/articles/article-changes";
 import { ClaimSideList } from "@/components/articles/claim-side-list";
+import { NewVersionForm } from "@/components/articles/new-version-form";
 import { HighlightedText } from "@/components/articles/highlighted-text";
 import { NotesThread } from "@/components/notes/notes-thread";
 import { Badge } from "@/components/ui/badge";
 import { hasRole, requirePageUser } from "@/lib/auth/session";
+import { listArticleVersions } from "@/lib/data/article-versions";
 import { getArticle, getArticleClaims } from "@/lib/data/articles";
 import { listArticleEdits, listOutlets } from "@/lib/data/outlets";
 import { formatDate } from "@/lib/format";
@@ -26,7 +29,12 @@ export default async function ArticlePage({ params }: Props) {
   const article = await getArticle(id);
   if (!article) notFound();
   const canEdit = hasRole(user, "editor");
-  const [claims, outlets, edits] = await Promise.all([getArticleClaims(id), canEdit ? listOutlets() : [], listArticleEdits(id)]);
+  const [claims, outlets, edits, versions] = await Promise.all([
+    getArticleClaims(id),
+    canEdit ? listOutlets() : [],
+    listArticleEdits(id),
+    article.version > 1 ? listArticleVersions(id) : null,
+  ]);
   const issues = [...new Map(claims.flatMap((claim) => claim.issues).map((issue) => [issue.slug, issue])).values()];
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -46,6 +54,7 @@ export default async function ArticlePage({ params }: Props) {
               </>
             ) : null}
           </p>
+          {versions && versions.length > 1 ? <ArticleChanges current={versions[0]!} previous={versions[1]!} /> : null}
           {canEdit ? (
             <ArticleMetadataForm
               article={{
@@ -59,6 +68,7 @@ export default async function ArticlePage({ params }: Props) {
               outlets={outlets.map((outlet) => outlet.name)}
             />
           ) : null}
+          {canEdit ? <NewVersionForm articleId={article.id} /> : null}
           {edits.length > 0 ? (
             <details className="mt-2 text-xs text-gray-600">
               <summary className="cursor-pointer">Details changed {edits.length === 1 ? "once" : `${edits.length} times`}</summary>

@@ -17,6 +17,7 @@ async function articleJson(id: string) {
     id: article.id,
     title: article.title,
     label: article.label,
+    version: article.version,
     outlet: article.outlet ? { slug: article.outlet.slug, name: article.outlet.name } : null,
     url: article.url,
     publishedAt: article.publishedAt?.toISOString() ?? null,

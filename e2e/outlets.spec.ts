@@ -48,6 +48,7 @@ test.describe("article details", () => {
     await form.getByLabel("Web address").evaluate((input: HTMLInputElement) => (input.type = "text"));
     await form.getByRole("button", { name: "Save details" }).click();
     await expect(form.getByRole("status")).toHaveText(/url must be an http\(s\) address/);
+    await expect(form.getByLabel("Web address")).toHaveValue("ftp://files.example/story");
 
     for (const width of [1440, 390]) {
       await page.setViewportSize({ width, height: 900 });

@@ -22,7 +22,7 @@ export function ArticleMetadataForm({ article, outlets }: ArticleMetadataFormPro
         <div className="grid gap-3 sm:grid-cols-2">
           <label className="block font-medium">
             Outlet
-            <input name="outlet" list="article-outlets" defaultValue={article.outlet ?? ""} maxLength={200} placeholder="Unattributed" className={FIELD} />
+            <input name="outlet" list="article-outlets" defaultValue={state.values?.outlet ?? article.outlet ?? ""} maxLength={200} placeholder="Unattributed" className={FIELD} />
             <datalist id="article-outlets">
               {outlets.map((name) => (
                 <option key={name} value={name} />
@@ -31,19 +31,19 @@ export function ArticleMetadataForm({ article, outlets }: ArticleMetadataFormPro
           </label>
           <label className="block font-medium">
             Published
-            <input name="publishedAt" type="date" defaultValue={article.publishedAt ?? ""} className={FIELD} />
+            <input name="publishedAt" type="date" defaultValue={state.values?.publishedAt ?? article.publishedAt ?? ""} className={FIELD} />
           </label>
           <label className="block font-medium sm:col-span-2">
             Title
-            <input name="title" defaultValue={article.title ?? ""} maxLength={500} className={FIELD} />
+            <input name="title" defaultValue={state.values?.title ?? article.title ?? ""} maxLength={500} className={FIELD} />
           </label>
           <label className="block font-medium">
             Web address
-            <input name="url" type="url" defaultValue={article.url ?? ""} placeholder="https://" className={FIELD} />
+            <input name="url" type="url" defaultValue={state.values?.url ?? article.url ?? ""} placeholder="https://" className={FIELD} />
           </label>
           <label className="block font-medium">
             Byline
-            <input name="byline" defaultValue={article.byline ?? ""} maxLength={500} className={FIELD} />
+            <input name="byline" defaultValue={state.values?.byline ?? article.byline ?? ""} maxLength={500} className={FIELD} />
           </label>
         </div>
         <FormSubmit label="Save details" isPending={isPending} state={state} />

@@ -19,7 +19,7 @@ export function NewVersionForm({ articleId }: NewVersionFormProps) {
         </p>
         <label className="block font-medium">
           Newer text
-          <textarea name="text" required rows={8} className="mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 font-serif text-sm" />
+          <textarea name="text" required rows={8} defaultValue={state.values?.text ?? ""} className="mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 font-serif text-sm" />
         </label>
         <FormSubmit label="Save new version" isPending={isPending} state={state} />
       </form>

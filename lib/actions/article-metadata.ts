@@ -8,7 +8,8 @@ import { ArticleNotFoundError, updateArticleMetadata } from "@/lib/services/arti
 import { newArticleVersion, VersionError, type NewVersion } from "@/lib/services/article-versions";
 import { articleEditSchema, newVersionSchema } from "@/lib/validations/article";
 
-export type ArticleEditState = { status?: "ok" | "error"; message?: string; savedAt?: number };
+/** A form's outcome; on an error, `values` holds what was sent, so the form shows it again to be fixed. */
+export type ArticleEditState = { status?: "ok" | "error"; message?: string; savedAt?: number; values?: Record<string, string> };
 
 const FIELDS = ["outlet", "title", "publishedAt", "url", "byline"] as const;
 
@@ -17,8 +18,9 @@ export async function editArticleAction(_previous: ArticleEditState, formData: F
   const caller = await authorizeAction("editor");
   if (!caller.user) return { status: "error", message: caller.denied };
   const articleId = String(formData.get("articleId") ?? "");
-  const parsed = articleEditSchema.safeParse(Object.fromEntries(FIELDS.map((field) => [field, String(formData.get(field) ?? "")])));
-  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message };
+  const values = Object.fromEntries(FIELDS.map((field) => [field, String(formData.get(field) ?? "")]));
+  const parsed = articleEditSchema.safeParse(values);
+  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message, values };
   let changed: string[];
   try {
     changed = await updateArticleMetadata(db, caller.user.id, articleId, parsed.data, { onAnalysisChange: analyzeAfterResponse });
@@ -36,13 +38,14 @@ export async function newVersionAction(_previous: ArticleEditState, formData: Fo
   const caller = await authorizeAction("editor");
   if (!caller.user) return { status: "error", message: caller.denied };
   const articleId = String(formData.get("articleId") ?? "");
-  const parsed = newVersionSchema.safeParse({ text: String(formData.get("text") ?? "") });
-  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message };
+  const text = String(formData.get("text") ?? "");
+  const parsed = newVersionSchema.safeParse({ text });
+  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message, values: { text } };
   let result: NewVersion;
   try {
     result = await newArticleVersion(db, caller.user.id, articleId, parsed.data.text, { onAnalysisChange: analyzeAfterResponse });
   } catch (error) {
-    if (error instanceof ArticleNotFoundError || error instanceof VersionError) return { status: "error", message: error.message };
+    if (error instanceof ArticleNotFoundError || error instanceof VersionError) return { status: "error", message: error.message, values: { text } };
     throw error;
   }
   revalidatePath(`/articles/${articleId}`);

@@ -110,7 +110,7 @@ export async function deriveArticle(db: Db, articleId: string, context: DeriveCo
   );
 }
 
-type RetiredClaim = { id: string; text: string; status: string; corrections: unknown; _count: { notes: number } };
+type RetiredClaim = { id: string; text: string; status: string; corrections: unknown; assigneeId: string | null; _count: { notes: number; shareLinks: number } };
 
 /** Moves the notes of claims not found in a newer text to the article, and records each one's review or correction in a note of its own. */
 async function retireClaims(tx: Prisma.TransactionClient, articleId: string, newText: NewText, claims: RetiredClaim[]) {
@@ -118,7 +118,14 @@ async function retireClaims(tx: Prisma.TransactionClient, articleId: string, new
   for (const claim of claims) {
     if (claim._count.notes > 0) await tx.note.updateMany({ where: { claimId: claim.id }, data: { ...marks, earlierClaimText: claim.text } });
     const corrected = Object.keys(readCorrections(claim.corrections)).length > 0;
-    const state = [claim.status !== "unreviewed" ? STATUS_WORDS[claim.status] : null, corrected ? "corrected" : null].filter(Boolean).join(" and ");
+    const state = [
+      claim.status !== "unreviewed" ? STATUS_WORDS[claim.status] : null,
+      corrected ? "corrected" : null,
+      claim.assigneeId ? "assigned" : null,
+      claim._count.shareLinks > 0 ? "shared (its share links now find nothing)" : null,
+    ]
+      .filter(Boolean)
+      .join(", ");
     if (!state && claim._count.notes > 0) continue;
     const body = `This claim was ${state || "reviewed"} on version ${newText.earlierVersion}; the newer text no longer has it.`;
     await tx.note.create({ data: { ...marks, authorId: newText.actorId, body, earlierClaimText: claim.text } });

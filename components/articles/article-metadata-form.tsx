@@ -7,7 +7,7 @@ import { editArticleAction, type ArticleEditState } from "@/lib/actions/article-
 const FIELD = "mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-sm";
 
 export type ArticleMetadataFormProps = {
-  article: { id: string; title: string | null; url: string | null; byline: string | null; publishedAt: string | null; outlet: string | null };
+  article: { id: string; version: number; title: string | null; url: string | null; byline: string | null; publishedAt: string | null; outlet: string | null };
   outlets: string[];
 };
 
@@ -19,6 +19,7 @@ export function ArticleMetadataForm({ article, outlets }: ArticleMetadataFormPro
       <summary className="cursor-pointer font-medium">Edit details</summary>
       <form action={action} className="mt-3 space-y-3" aria-label="Article details">
         <input type="hidden" name="articleId" value={article.id} />
+        <input type="hidden" name="version" value={article.version} />
         <div className="grid gap-3 sm:grid-cols-2">
           <label className="block font-medium">
             Outlet

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { authorizeAction } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { analyzeAfterResponse } from "@/lib/server/analysis-job";
-import { ArticleNotFoundError, updateArticleMetadata } from "@/lib/services/article-metadata";
+import { ArticleConflictError, ArticleNotFoundError, updateArticleMetadata } from "@/lib/services/article-metadata";
 import { newArticleVersion, VersionError, type NewVersion } from "@/lib/services/article-versions";
 import { articleEditSchema, newVersionSchema } from "@/lib/validations/article";
 
@@ -19,13 +19,13 @@ export async function editArticleAction(_previous: ArticleEditState, formData: F
   if (!caller.user) return { status: "error", message: caller.denied };
   const articleId = String(formData.get("articleId") ?? "");
   const values = Object.fromEntries(FIELDS.map((field) => [field, String(formData.get(field) ?? "")]));
-  const parsed = articleEditSchema.safeParse(values);
+  const parsed = articleEditSchema.safeParse({ ...values, version: formData.get("version") ?? undefined });
   if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message, values };
   let changed: string[];
   try {
     changed = await updateArticleMetadata(db, caller.user.id, articleId, parsed.data, { onAnalysisChange: analyzeAfterResponse });
   } catch (error) {
-    if (error instanceof ArticleNotFoundError) return { status: "error", message: error.message };
+    if (error instanceof ArticleNotFoundError || error instanceof ArticleConflictError) return { status: "error", message: error.message, values };
     throw error;
   }
   revalidatePath(`/articles/${articleId}`);

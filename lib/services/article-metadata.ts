@@ -9,6 +9,13 @@ export class ArticleNotFoundError extends Error {
   }
 }
 
+/** The article changed since the caller read it (a newer text was stored). */
+export class ArticleConflictError extends Error {
+  constructor(readonly current: number) {
+    super(`A newer text of this article was stored meanwhile (version ${current}): reload it and make your change again.`);
+  }
+}
+
 type Edit = { field: string; from: string | null; to: string | null };
 
 function asJson(value: string | null): Prisma.InputJsonValue | undefined {
@@ -17,7 +24,8 @@ function asJson(value: string | null): Prisma.InputJsonValue | undefined {
 
 /**
  * Changes an article's outlet (by name, created if new; null makes it unattributed), title, published
- * date, URL and byline in one transaction, with one audit entry (who, when, from, to) per changed field.
+ * date, URL and byline in one transaction, only on the text version the caller read when it says
+ * (`version`, else the one read here), with one audit entry (who, when, from, to) per changed field.
  * Calls `onAnalysisChange` after the commit when anything changed (sources, names and dates feed the briefs).
  * @returns the fields that changed.
  */
@@ -25,9 +33,10 @@ export async function updateArticleMetadata(db: Db, actorId: string, articleId: 
   const edits = await db.$transaction(async (tx) => {
     const article = await tx.article.findUnique({
       where: { id: articleId },
-      select: { title: true, url: true, byline: true, publishedAt: true, outlet: { select: { id: true, name: true } } },
+      select: { title: true, url: true, byline: true, publishedAt: true, version: true, outlet: { select: { id: true, name: true } } },
     });
     if (!article) throw new ArticleNotFoundError(articleId);
+    if (input.version !== undefined && input.version !== article.version) throw new ArticleConflictError(article.version);
     const edits: Edit[] = [];
     const data: Prisma.ArticleUncheckedUpdateInput = {};
     if (input.outlet !== undefined) {
@@ -49,7 +58,8 @@ export async function updateArticleMetadata(db: Db, actorId: string, articleId: 
       edits.push({ field: "publishedAt", from: article.publishedAt?.toISOString() ?? null, to: input.publishedAt?.toISOString() ?? null });
     }
     if (edits.length === 0) return edits;
-    await tx.article.update({ where: { id: articleId }, data });
+    const updated = await tx.article.updateMany({ where: { id: articleId, version: article.version }, data });
+    if (updated.count !== 1) throw new ArticleConflictError(article.version + 1);
     await tx.articleEdit.createMany({ data: edits.map((edit) => ({ articleId, actorId, field: edit.field, from: asJson(edit.from), to: asJson(edit.to) })) });
     return edits;
   });

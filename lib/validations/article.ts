@@ -73,7 +73,8 @@ const clearableText = (field: string, max: number) =>
 /**
  * An editor's change to an article's metadata (`PATCH /api/articles/[id]` and the article page's form).
  * Each field is optional; a blank or null field clears it (the outlet then becomes "Unattributed").
- * `outlet` is a name, matched to an existing outlet or created.
+ * `outlet` is a name, matched to an existing outlet or created; `version` locks the change to the text
+ * the caller read.
  */
 export const articleEditSchema = z
   .object({
@@ -102,9 +103,11 @@ export const articleEditSchema = z
         }
         return date;
       }),
+    /** The article's version as the caller read it: when given, a newer text stored meanwhile is a conflict. */
+    version: z.coerce.number({ error: "version must be the article's version number." }).int("version must be a whole number.").positive("version must be 1 or more.").optional(),
   })
   .strict()
-  .refine((value) => Object.values(value).some((field) => field !== undefined), "Send at least one of outlet, title, publishedAt, url, byline.");
+  .refine(({ version: _version, ...fields }) => Object.values(fields).some((field) => field !== undefined), "Send at least one of outlet, title, publishedAt, url, byline.");
 
 export type ArticleEditInput = z.output<typeof articleEditSchema>;
 

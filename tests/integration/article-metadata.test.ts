@@ -83,6 +83,13 @@ describe("PATCH /api/articles/[id]", () => {
     expect(await db.outlet.count({ where: { name: { equals: "Harbour Gazette", mode: "insensitive" } } })).toBe(1);
     expect(await db.articleEdit.count({ where: { articleId: article.id } })).toBe(6);
 
+    // Locked to the version read: the current one is taken, a stale one is a conflict that changes nothing.
+    expect((await patch(article.id, { byline: "Ada Reporter", version: 1 }, editorToken)).status).toBe(200);
+    await db.article.update({ where: { id: article.id }, data: { version: 2 } });
+    const stale = await patch(article.id, { title: "Stale title", version: 1 }, editorToken);
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ error: { code: "conflict", message: expect.stringMatching(/newer text .*version 2/), current: { version: 2, title: "Talks end without a deal" } } });
+
     const read = await GET(new Request(`http://127.0.0.1/api/articles/${article.id}`, { headers: { authorization: `Bearer ${viewerToken}` } }), { params: Promise.resolve({ id: article.id }) });
     expect(((await read.json()) as ArticleBody).outlet?.name).toBe("Harbour Gazette");
   });
@@ -107,6 +114,8 @@ describe("PATCH /api/articles/[id]", () => {
     expect(await problem({ title: "x".repeat(501) })).toMatchObject({ status: 422, message: expect.stringMatching(/title/) });
     expect(await problem({ outlet: 42 })).toMatchObject({ status: 422, message: expect.stringMatching(/outlet/) });
     expect(await problem({ headline: "Wrong field" })).toMatchObject({ status: 422, message: expect.stringMatching(/headline/) });
+    expect(await problem({ title: "Fine", version: "first" })).toMatchObject({ status: 422, message: expect.stringMatching(/version/) });
+    expect(await problem({ version: 1 })).toMatchObject({ status: 422, message: expect.stringMatching(/outlet, title, publishedAt, url, byline/) });
     expect(await problem({})).toMatchObject({ status: 422, message: expect.stringMatching(/outlet, title, publishedAt, url, byline/) });
     expect((await patch(article.id, "{", editorToken)).status).toBe(400);
     const missing = await patch("no-such-article", { title: "Hello" }, editorToken);

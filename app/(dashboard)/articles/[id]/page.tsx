@@ -59,6 +59,7 @@ export default async function ArticlePage({ params }: Props) {
             <ArticleMetadataForm
               article={{
                 id: article.id,
+                version: article.version,
                 title: article.title,
                 url: article.url,
                 byline: article.byline,

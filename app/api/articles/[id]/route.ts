@@ -4,7 +4,7 @@ import { readJson } from "@/lib/api/read-json";
 import { getArticle, getArticleClaims } from "@/lib/data/articles";
 import { db } from "@/lib/db";
 import { analyzeAfterResponse } from "@/lib/server/analysis-job";
-import { ArticleNotFoundError, updateArticleMetadata } from "@/lib/services/article-metadata";
+import { ArticleConflictError, ArticleNotFoundError, updateArticleMetadata } from "@/lib/services/article-metadata";
 import { articleEditSchema } from "@/lib/validations/article";
 
 type Context = { params: Promise<{ id: string }> };
@@ -51,8 +51,8 @@ export async function GET(request: Request, { params }: Context) {
 }
 
 /**
- * `PATCH /api/articles/[id]` `{outlet?, title?, publishedAt?, url?, byline?}` → 200 with the article.
- * Editors only. `outlet` is a name (created if new); a blank or null field clears it. Each change is
+ * `PATCH /api/articles/[id]` `{outlet?, title?, publishedAt?, url?, byline?, version?}` → 200 with the
+ * article; 409 with the current article when `version` (as read) is no longer the article's. Editors only. `outlet` is a name (created if new); a blank or null field clears it. Each change is
  * audited, and the analysis runs again so briefs show the new names.
  */
 export async function PATCH(request: Request, { params }: Context) {
@@ -65,6 +65,7 @@ export async function PATCH(request: Request, { params }: Context) {
     await updateArticleMetadata(db, guard.user.id, id, body.data, { onAnalysisChange: analyzeAfterResponse });
   } catch (error) {
     if (error instanceof ArticleNotFoundError) return apiError(404, "not_found", error.message);
+    if (error instanceof ArticleConflictError) return apiError(409, "conflict", error.message, { current: await articleJson(id) });
     throw error;
   }
   return NextResponse.json(await articleJson(id));

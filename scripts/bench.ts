@@ -112,8 +112,10 @@ async function cloneCorpus(db: ReturnType<typeof createPrismaClient>, target: nu
         SELECT s.id || '_c' || n, s."articleId" || '_c' || n, s.index, s.paragraph, s.start, s."end", s.issues
         FROM "Sentence" s CROSS JOIN generate_series(1, ${copies}::int) AS n WHERE position('_c' in s."articleId") = 0`;
       await tx.$executeRaw`
-        INSERT INTO "Claim" (id, "articleId", kind, start, "end", text, quote, "isPartial", "speakerId", "speakerText", verb, confidence, fingerprint, status, version, "createdAt", "updatedAt")
-        SELECT c.id || '_c' || n, c."articleId" || '_c' || n, c.kind, c.start, c."end", c.text, c.quote, c."isPartial", c."speakerId", c."speakerText", c.verb, c.confidence, c.fingerprint, c.status, 1, now(), now()
+        INSERT INTO "Claim" (id, "articleId", kind, start, "end", text, quote, "isPartial", "speakerId", "speakerText", verb, confidence, fingerprint, status, version, "createdAt", "updatedAt",
+          "pipelineKind", "pipelineStart", "pipelineEnd", "pipelineText", "pipelineQuote", "pipelineSpeakerId")
+        SELECT c.id || '_c' || n, c."articleId" || '_c' || n, c.kind, c.start, c."end", c.text, c.quote, c."isPartial", c."speakerId", c."speakerText", c.verb, c.confidence, c.fingerprint, c.status, 1, now(), now(),
+          c."pipelineKind", c."pipelineStart", c."pipelineEnd", c."pipelineText", c."pipelineQuote", c."pipelineSpeakerId"
         FROM "Claim" c CROSS JOIN generate_series(1, ${copies}::int) AS n WHERE position('_c' in c."articleId") = 0`;
       await tx.$executeRaw`
         INSERT INTO "ClaimIssue" ("claimId", "issueId")

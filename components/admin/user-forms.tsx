@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { FormStatus, FormSubmit } from "@/components/ui/form-status";
 import { changeRoleAction, createUserAction, resetPasswordAction, setActiveAction, type UserFormState } from "@/lib/actions/users";
 import { MIN_PASSWORD_LENGTH, ROLES } from "@/lib/validations/auth";
 
@@ -9,14 +10,13 @@ const FIELD = "mt-1 block w-full rounded-md border border-gray-300 bg-white px-3
 
 function Status({ state }: { state: UserFormState }) {
   return (
-    <span role="status" aria-live="polite" className={`text-sm ${state.status === "error" ? "text-red-700" : "text-green-800"}`}>
-      {state.message}
+    <FormStatus state={state}>
       {state.password ? (
         <code data-testid="new-password" className="ml-2 select-all rounded bg-gray-100 px-1.5 py-0.5 font-mono">
           {state.password}
         </code>
       ) : null}
-    </span>
+    </FormStatus>
   );
 }
 
@@ -51,12 +51,7 @@ export function NewUserForm() {
           <input name="password" type="password" required minLength={MIN_PASSWORD_LENGTH} autoComplete="new-password" className={FIELD} />
         </label>
       </div>
-      <div className="flex items-center gap-3">
-        <Button type="submit" disabled={isPending}>
-          Add user
-        </Button>
-        <Status state={state} />
-      </div>
+      <FormSubmit label="Add user" isPending={isPending} state={state} />
     </form>
   );
 }

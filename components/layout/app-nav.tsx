@@ -13,6 +13,7 @@ const LINKS = [
 
 const ADMIN_LINKS = [
   { href: "/admin/users", label: "Users" },
+  { href: "/admin/outlets", label: "Outlets" },
   { href: "/admin/tokens", label: "API tokens" },
 ];
 

@@ -39,6 +39,12 @@ export async function NotesThread({ target, title = "Notes" }: NotesThreadProps)
                   </span>
                 ) : null}
               </p>
+              {note.earlierVersion !== null ? (
+                <p className="mb-1 text-xs text-amber-900">
+                  <span className="rounded bg-amber-100 px-1.5 py-0.5 font-medium">On an earlier version (version {note.earlierVersion})</span>
+                  {note.earlierClaimText ? <q className="ml-1 italic">{note.earlierClaimText}</q> : null}
+                </p>
+              ) : null}
               {canEdit ? (
                 <EditableNote noteId={note.id} body={note.body} teammates={teammates}>
                   {body}

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { articleLabel, HEAD_CHARS, headSql } from "@/lib/analysis/sources";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export type ArticleListItem = {
@@ -19,11 +20,6 @@ export type ArticleListItem = {
   claimCount: number;
 };
 
-/** The first words of a text, for labelling an untitled article. */
-export function firstWords(text: string, count = 10): string {
-  const words = text.trim().split(/\s+/).slice(0, count).join(" ");
-  return words.length < text.trim().length ? `${words}…` : words;
-}
 
 export type ListArticlesOptions = { limit?: number; cursor?: string; query?: string };
 
@@ -90,7 +86,7 @@ export async function listArticles({ limit = 50, cursor, query }: ListArticlesOp
         LIMIT ${take + 1}
       )
       SELECT a.id, a.title, a.url, a."publishedAt", a.byline, a."charCount", a.source::text AS source, a."ingestedAt",
-        left(a."cleanedText", 400) AS head,
+        ${headSql("a")},
         array_length(regexp_split_to_array(btrim(a."cleanedText"), '\\s+'), 1) AS words,
         o.id AS "outletId", o.slug AS "outletSlug", o.name AS "outletName",
         (SELECT count(*)::int FROM "Claim" c WHERE c."articleId" = a.id) AS claims,
@@ -103,7 +99,7 @@ export async function listArticles({ limit = 50, cursor, query }: ListArticlesOp
   const items: ArticleListItem[] = page.map((row) => ({
     id: row.id,
     title: row.title,
-    label: row.title ?? firstWords(row.head),
+    label: articleLabel(row),
     url: row.url,
     publishedAt: row.publishedAt,
     byline: row.byline,
@@ -118,8 +114,9 @@ export async function listArticles({ limit = 50, cursor, query }: ListArticlesOp
   return { items, total: counted[0]?.total ?? 0, nextCursor: rows.length > take && last ? encodeCursor(last) : undefined };
 }
 
-export const getArticle = cache(async (id: string) =>
-  db.article.findUnique({
+/** One article with its outlet and `label` (its title, or its first words when untitled). */
+export const getArticle = cache(async (id: string) => {
+  const row = await db.article.findUnique({
     where: { id },
     select: {
       id: true,
@@ -131,11 +128,16 @@ export const getArticle = cache(async (id: string) =>
       source: true,
       ingestedAt: true,
       originalText: true,
+      cleanedText: true,
+      version: true,
       outlet: { select: { id: true, slug: true, name: true } },
       _count: { select: { claims: true } },
     },
-  }),
-);
+  });
+  if (!row) return null;
+  const { cleanedText, ...article } = row;
+  return { ...article, label: articleLabel({ title: row.title, head: cleanedText.slice(0, HEAD_CHARS) }) };
+});
 
 export type ArticleClaim = {
   id: string;

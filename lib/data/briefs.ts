@@ -2,11 +2,10 @@ import "server-only";
 import { cache } from "react";
 import { excerptAround, type Excerpt } from "@/lib/analysis/excerpt";
 import type { FramingMeasures } from "@/lib/analysis/framing-measures";
-import { firstWords, parseSourceKey } from "@/lib/analysis/sources";
+import { articleLabel, headSql, parseSourceKey, sourceIdSql, sourceRefOf } from "@/lib/analysis/sources";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind, IssueStatus, ReviewStatus } from "@/lib/generated/prisma/enums";
-import { CORRECTED_KIND, CORRECTED_SPEAKER_ID, kindIs, speakerIs } from "@/lib/data/corrected";
 import { currentClaimSql, ISSUE_CLAIM_PAGE, loadActorMatrix, loadIssuePositions, type ActorMatrix, type IssueClaimItem, type IssueClaimPage, type IssuePositionsView } from "@/lib/data/positions";
 import { VersionedCache } from "@/lib/data/versioned-cache";
 import { ANALYSIS_SETTING, RANKED_SOURCES, type AnalysisSummary, type StoredDiscrepancyItem, type TimelineDay } from "@/lib/services/analysis";
@@ -136,9 +135,9 @@ async function claimWhere(filters: BriefFilters): Promise<Prisma.ClaimWhereInput
   }
   if (filters.speaker) {
     const speaker = await db.speaker.findUnique({ where: { slug: filters.speaker }, select: { id: true } });
-    and.push(speakerIs(speaker?.id ?? "-"));
+    and.push({ speakerId: speaker?.id ?? "-" });
   }
-  if (filters.kind) and.push(kindIs(filters.kind));
+  if (filters.kind) and.push({ kind: filters.kind });
   if (filters.from) and.push({ article: { publishedAt: { gte: new Date(`${filters.from}T00:00:00Z`) } } });
   if (filters.to) and.push({ article: { publishedAt: { lt: new Date(Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000) } } });
   return { AND: and };
@@ -152,29 +151,24 @@ function claimFilterSql(filters: BriefFilters): Prisma.Sql {
     parts.push("articleId" in source ? Prisma.sql`a.id = ${source.articleId} AND a."outletId" IS NULL` : Prisma.sql`o.slug = ${source.outletSlug}`);
   }
   if (filters.speaker) parts.push(Prisma.sql`sp.slug = ${filters.speaker}`);
-  if (filters.kind) parts.push(Prisma.sql`${CORRECTED_KIND} = ${filters.kind}`);
+  if (filters.kind) parts.push(Prisma.sql`c.kind::text = ${filters.kind}`);
   if (filters.from) parts.push(Prisma.sql`a."publishedAt" >= ${filters.from}::date`);
   if (filters.to) parts.push(Prisma.sql`a."publishedAt" < ${filters.to}::date + 1`);
   return Prisma.join(parts, " AND ");
 }
 
 /**
- * An issue's claims with their article, outlet and speaker (as corrected), as `ci`, `c`, `a`, `o`, `sp`
+ * An issue's claims with their article, outlet and speaker, as `ci`, `c`, `a`, `o`, `sp`
  * ({@link claimFilterSql} filters them).
  */
 const ISSUE_CLAIMS = Prisma.sql`"ClaimIssue" ci
   JOIN "Claim" c ON c.id = ci."claimId"
   JOIN "Article" a ON a.id = c."articleId"
   LEFT JOIN "Outlet" o ON o.id = a."outletId"
-  LEFT JOIN "Speaker" sp ON sp.id = ${CORRECTED_SPEAKER_ID}`;
+  LEFT JOIN "Speaker" sp ON sp.id = c."speakerId"`;
 
-/** `head`: the first words of an article `a` with neither outlet nor title, which name it in lists ({@link sourceRef}). */
-const UNNAMED_HEAD = Prisma.sql`CASE WHEN a."outletId" IS NULL AND a.title IS NULL THEN left(a."cleanedText", 200) ELSE '' END AS head`;
-
-function sourceRef(row: { articleId: string; title: string | null; head: string; outletSlug: string | null; outletName: string | null }): SourceRef {
-  if (row.outletSlug && row.outletName) return { key: row.outletSlug, name: row.outletName };
-  return { key: `article:${row.articleId}`, name: row.title?.trim() || firstWords(row.head) || "Untitled article" };
-}
+/** `head`: the first words of an article `a` with neither outlet nor title, which name it in lists ({@link sourceRefOf}). */
+const UNNAMED_HEAD = headSql("a", { onlyWithoutOutlet: true });
 
 function discrepancyKind(key: string): DiscrepancyView["kind"] {
   return key.startsWith("figure:") ? "figure" : "attribution";
@@ -261,8 +255,8 @@ async function loadMembers(clusterIds: string[], membersEach: number, offset = 0
     FROM unnest(${clusterIds}::text[]) AS k(id)
     CROSS JOIN LATERAL (
       SELECT r.* FROM (
-        SELECT c.id, c."clusterId", c."articleId", ${CORRECTED_KIND} AS kind, c.start, c."end", c.text, ${CORRECTED_SPEAKER_ID} AS "speakerId",
-          s."publishedAt", row_number() OVER (PARTITION BY coalesce(s."outletId", s.id) ORDER BY s."publishedAt" NULLS LAST, c."articleId", c.start) AS "inSource"
+        SELECT c.id, c."clusterId", c."articleId", c.kind::text AS kind, c.start, c."end", c.text, c."speakerId",
+          s."publishedAt", row_number() OVER (PARTITION BY ${sourceIdSql("s")} ORDER BY s."publishedAt" NULLS LAST, c."articleId", c.start) AS "inSource"
         FROM "Claim" c
         JOIN "Article" s ON s.id = c."articleId"
         WHERE c."clusterId" = k.id AND c.status::text <> 'not_a_claim'
@@ -284,7 +278,7 @@ async function loadMembers(clusterIds: string[], membersEach: number, offset = 0
       articleId: row.articleId,
       kind: row.kind,
       speaker: row.speaker,
-      source: sourceRef(row),
+      source: sourceRefOf(row),
       publishedAt: row.publishedAt,
       excerpt: excerptAround(row.window, Number(row.windowStart), row, { start: row.sentenceStart ?? row.start, end: row.sentenceEnd ?? row.end }),
     };
@@ -415,13 +409,13 @@ type TimelineClaimRow = { id: string; articleId: string; kind: ClaimKind; text: 
 async function listTimelineClaims(issueId: string, filters: BriefFilters, recent: string[] | undefined): Promise<TimelineClaim[]> {
   const pick = recent && !hasClaimFilters(filters) ? Prisma.sql`c.id = ANY(${recent}::text[])` : Prisma.sql`ci."issueId" = ${issueId} AND ${claimFilterSql(filters)}`;
   const rows = await db.$queryRaw<TimelineClaimRow[]>`
-    SELECT c.id, c."articleId", ${CORRECTED_KIND} AS kind, c.text, sp.name AS speaker, a.title, a."publishedAt", o.slug AS "outletSlug", o.name AS "outletName",
+    SELECT c.id, c."articleId", c.kind::text AS kind, c.text, sp.name AS speaker, a.title, a."publishedAt", o.slug AS "outletSlug", o.name AS "outletName",
       ${UNNAMED_HEAD}
     FROM ${ISSUE_CLAIMS}
     WHERE ci."issueId" = ${issueId} AND ${pick}
     ORDER BY a."publishedAt" DESC NULLS LAST, a.id, c.start
     LIMIT ${TIMELINE_CLAIMS}`;
-  return rows.map((row) => ({ id: row.id, articleId: row.articleId, kind: row.kind, text: row.text, speaker: row.speaker, source: sourceRef(row), publishedAt: row.publishedAt }));
+  return rows.map((row) => ({ id: row.id, articleId: row.articleId, kind: row.kind, text: row.text, speaker: row.speaker, source: sourceRefOf(row), publishedAt: row.publishedAt }));
 }
 
 async function filteredTimeline(issueId: string, filters: BriefFilters): Promise<Pick<IssueBrief["timeline"], "days" | "undated">> {
@@ -449,7 +443,7 @@ async function filteredTimeline(issueId: string, filters: BriefFilters): Promise
     undated: {
       claims: undated[0]?.claimTotal ?? 0,
       articleCount: undated[0]?.articleCount ?? 0,
-      articles: undated.map((row) => ({ id: row.id, label: row.title?.trim() || sourceRef({ ...row, articleId: row.id }).name, claims: row.claims })),
+      articles: undated.map((row) => ({ id: row.id, label: articleLabel(row), claims: row.claims })),
     },
   };
 }
@@ -524,7 +518,7 @@ export async function getIssueClaims(issueId: string, filters: BriefFilters, { s
         text: row.text,
         status: row.status,
         speaker: row.speaker,
-        source: sourceRef({ ...row, articleId: row.articleId }),
+        source: sourceRefOf(row),
         publishedAt: row.publishedAt,
       })),
       total,

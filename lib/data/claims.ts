@@ -1,11 +1,10 @@
 import "server-only";
 import { cache } from "react";
-import { firstWords } from "@/lib/data/articles";
-import { kindIs, speakerIs } from "@/lib/data/corrected";
+import { articleLabel, HEAD_CHARS } from "@/lib/analysis/sources";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind, ReviewStatus } from "@/lib/generated/prisma/enums";
-import { readCorrections, type Corrections } from "@/lib/services/review";
+import { PIPELINE_SELECT, readCorrections } from "@/lib/services/current-claim";
 import type { ClaimFilters, ClaimSort } from "@/lib/validations/claims";
 
 export type ClaimListItem = {
@@ -71,11 +70,10 @@ export async function filterWhere(filters: ClaimFilters, viewerId?: string): Pro
   if (filters.outlet) and.push(filters.outlet === "unattributed" ? { article: { outletId: null } } : { article: { outlet: { slug: filters.outlet } } });
   if (filters.speaker) {
     const speaker = await db.speaker.findFirst({ where: { OR: [{ slug: filters.speaker }, { id: filters.speaker }] }, select: { id: true } });
-    const id = speaker?.id ?? "-";
-    and.push(speakerIs(id));
+    and.push({ speakerId: speaker?.id ?? "-" });
   }
   if (filters.status) and.push({ status: filters.status });
-  if (filters.kind) and.push(kindIs(filters.kind));
+  if (filters.kind) and.push({ kind: filters.kind });
   if (filters.assignee === "none") and.push({ assigneeId: null });
   else if (filters.assignee === "me") and.push({ assigneeId: viewerId ?? "-" });
   else if (filters.assignee) and.push({ assigneeId: filters.assignee });
@@ -105,42 +103,21 @@ function cursorWhere(sort: ClaimSort, cursor: [number | string, string] | null):
     : { confidence: { lte: value }, OR: [{ confidence: { lt: value } }, { confidence: value, id: { lt: id } }] };
 }
 
-async function toItems(rows: ListRow[]): Promise<ClaimListItem[]> {
-  const corrections = new Map(rows.map((row) => [row.id, readCorrections(row.corrections)]));
-  const speakerIds = [...new Set([...corrections.values()].flatMap((value) => (value.speakerId ? [value.speakerId] : [])))];
-  const speakers = speakerIds.length > 0 ? await db.speaker.findMany({ where: { id: { in: speakerIds } }, select: { id: true, name: true } }) : [];
-  const speakerById = new Map(speakers.map((speaker) => [speaker.id, speaker]));
-  const issueSlugs = [...new Set([...corrections.values()].flatMap((value) => value.issues ?? []))];
-  const issues = issueSlugs.length > 0 ? await db.issue.findMany({ where: { slug: { in: issueSlugs } }, select: { slug: true, title: true } }) : [];
-  const issueBySlug = new Map(issues.map((issue) => [issue.slug, issue]));
-  return rows.map((row) => {
-    const overlay: Corrections = corrections.get(row.id) ?? {};
-    return {
-      id: row.id,
-      kind: overlay.kind ?? row.kind,
-      text: row.text,
-      confidence: row.confidence,
-      status: row.status,
-      version: row.version,
-      speaker: (overlay.speakerId ? speakerById.get(overlay.speakerId) : undefined) ?? row.speaker,
-      articleId: row.articleId,
-      articleTitle: row.article.title,
-      outlet: row.article.outlet,
-      issues: overlay.issues
-        ? overlay.issues.flatMap((slug) => issueBySlug.get(slug) ?? [])
-        : row.issues.map((link) => link.issue),
-      assignee: row.assignee,
-      isCorrected: Object.keys(overlay).length > 0,
-      updatedAt: row.updatedAt,
-    };
-  });
+function toItems(rows: ListRow[]): ClaimListItem[] {
+  return rows.map(({ corrections, createdAt: _createdAt, article, issues, ...row }) => ({
+    ...row,
+    articleTitle: article.title,
+    outlet: article.outlet,
+    issues: issues.map((link) => link.issue),
+    isCorrected: Object.keys(readCorrections(corrections)).length > 0,
+  }));
 }
 
 /**
  * One page of the review queue, lowest confidence first unless sorted otherwise. Keyset pagination on
  * (confidence, id) or (createdAt, id), so a page costs the same at 100,000 claims as at 100: the
- * cursor carries the last row's sort value and id, never an offset. Corrections are applied to what
- * is shown (speaker, kind, issues).
+ * cursor carries the last row's sort value and id, never an offset. Claims are shown as they are now
+ * (corrections applied).
  */
 export async function listClaims(filters: ClaimFilters, viewerId?: string): Promise<ClaimPage> {
   const where = await filterWhere(filters, viewerId);
@@ -158,7 +135,7 @@ export async function listClaims(filters: ClaimFilters, viewerId?: string): Prom
   const last = page.at(-1);
   const nextCursor =
     rows.length > filters.limit && last ? encodeCursor(filters.sort === "-createdAt" ? last.createdAt.toISOString() : last.confidence, last.id) : null;
-  return { items: await toItems(page), total, nextCursor };
+  return { items: toItems(page), total, nextCursor };
 }
 
 export type ClaimDetail = NonNullable<Awaited<ReturnType<typeof getClaim>>>;
@@ -184,7 +161,9 @@ export const getClaim = cache(async (id: string) => {
       createdAt: true,
       updatedAt: true,
       clusterId: true,
+      ...PIPELINE_SELECT,
       speaker: { select: { id: true, name: true } },
+      pipelineSpeaker: { select: { id: true, name: true } },
       assignee: { select: { id: true, name: true, email: true } },
       issues: { select: { issue: { select: { slug: true, title: true } } } },
       figures: { select: { raw: true, value: true, unit: true, about: true } },
@@ -193,6 +172,7 @@ export const getClaim = cache(async (id: string) => {
           id: true,
           title: true,
           originalText: true,
+          cleanedText: true,
           publishedAt: true,
           outlet: { select: { slug: true, name: true } },
           sentences: { select: { start: true, end: true, paragraph: true }, orderBy: { index: "asc" } },
@@ -203,20 +183,15 @@ export const getClaim = cache(async (id: string) => {
   });
   if (!row) return null;
   const corrections = readCorrections(row.corrections);
-  const [correctedSpeaker, correctedIssues, siblings] = await Promise.all([
-    corrections.speakerId ? db.speaker.findUnique({ where: { id: corrections.speakerId }, select: { id: true, name: true } }) : null,
-    corrections.issues ? db.issue.findMany({ where: { slug: { in: corrections.issues } }, select: { slug: true, title: true } }) : null,
-    row.clusterId
-      ? db.claim.findMany({
-          where: { clusterId: row.clusterId, id: { not: row.id } },
-          orderBy: [{ article: { publishedAt: "asc" } }, { id: "asc" }],
-          take: 50,
-          select: { id: true, text: true, status: true, speaker: { select: { name: true } }, article: { select: { id: true, title: true, outlet: { select: { name: true } } } } },
-        })
-      : [],
-  ]);
-  const start = corrections.start ?? row.start;
-  const end = corrections.end ?? row.end;
+  const siblings = row.clusterId
+    ? await db.claim.findMany({
+        where: { clusterId: row.clusterId, id: { not: row.id }, status: { not: "not_a_claim" } },
+        orderBy: [{ article: { publishedAt: "asc" } }, { id: "asc" }],
+        take: 50,
+        select: { id: true, text: true, status: true, speaker: { select: { name: true } }, article: { select: { id: true, title: true, outlet: { select: { name: true } } } } },
+      })
+    : [];
+  const { start, end } = row;
   const text = row.article.originalText;
   const sentence = row.article.sentences.find((item) => item.start <= start && item.end >= start) ?? null;
   const paragraphSentences = sentence ? row.article.sentences.filter((item) => item.paragraph === sentence.paragraph) : [];
@@ -225,8 +200,9 @@ export const getClaim = cache(async (id: string) => {
   paragraph.end = Math.max(paragraph.end, end);
   return {
     id: row.id,
-    kind: corrections.kind ?? row.kind,
-    pipelineKind: row.kind,
+    kind: row.kind,
+    pipelineKind: row.pipelineKind,
+    pipeline: { start: row.pipelineStart, end: row.pipelineEnd, text: row.pipelineText, quote: row.pipelineQuote },
     start,
     end,
     spanText: text.slice(start, end),
@@ -241,12 +217,12 @@ export const getClaim = cache(async (id: string) => {
     corrections,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    speaker: correctedSpeaker ?? row.speaker,
-    pipelineSpeaker: row.speaker,
+    speaker: row.speaker,
+    pipelineSpeaker: row.pipelineSpeaker,
     assignee: row.assignee,
-    issues: correctedIssues ?? row.issues.map((link) => link.issue),
+    issues: row.issues.map((link) => link.issue),
     figures: row.figures,
-    article: { id: row.article.id, title: row.article.title, label: row.article.title ?? firstWords(text), publishedAt: row.article.publishedAt, outlet: row.article.outlet, length: text.length },
+    article: { id: row.article.id, title: row.article.title, label: articleLabel({ title: row.article.title, head: row.article.cleanedText.slice(0, HEAD_CHARS) }), publishedAt: row.article.publishedAt, outlet: row.article.outlet, length: text.length },
     context: {
       before: text.slice(paragraph.start, start),
       span: text.slice(start, end),

@@ -6,7 +6,6 @@ import { listIssueSources } from "@/lib/data/share-links";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { REVIEW_VERDICTS, type ExportClaim, type MarkdownBrief } from "@/lib/services/exports";
-import { readCorrections } from "@/lib/services/review";
 import type { BriefFilters } from "@/lib/validations/briefs";
 import type { ClaimFilters } from "@/lib/validations/claims";
 
@@ -19,7 +18,6 @@ const EXPORT_SELECT = {
   quote: true,
   confidence: true,
   status: true,
-  corrections: true,
   updatedAt: true,
   speaker: { select: { name: true, kind: true } },
   article: { select: { id: true, title: true, url: true, publishedAt: true, outlet: { select: { name: true, slug: true } } } },
@@ -30,28 +28,21 @@ const EXPORT_SELECT = {
 
 type ExportRow = Prisma.ClaimGetPayload<{ select: typeof EXPORT_SELECT }>;
 
-async function toExportClaims(rows: ExportRow[]): Promise<ExportClaim[]> {
-  const overlays = rows.map((row) => readCorrections(row.corrections));
-  const speakerIds = [...new Set(overlays.flatMap((overlay) => (overlay.speakerId ? [overlay.speakerId] : [])))];
-  const speakers = speakerIds.length > 0 ? await db.speaker.findMany({ where: { id: { in: speakerIds } }, select: { id: true, name: true, kind: true } }) : [];
-  const speakerById = new Map(speakers.map((speaker) => [speaker.id, { name: speaker.name, kind: speaker.kind }]));
-  return rows.map((row, index) => {
-    const overlay = overlays[index] ?? {};
-    return {
-      id: row.id,
-      kind: overlay.kind ?? row.kind,
-      text: row.text,
-      quote: row.quote,
-      confidence: row.confidence,
-      status: row.status,
-      speaker: (overlay.speakerId ? speakerById.get(overlay.speakerId) : undefined) ?? row.speaker,
-      outlet: row.article.outlet,
-      article: { id: row.article.id, title: row.article.title, url: row.article.url, publishedAt: row.article.publishedAt },
-      issues: overlay.issues ?? row.issues.map((link) => link.issue.slug),
-      cluster: row.cluster?.label ?? null,
-      reviewedAt: row.reviewEvents[0]?.createdAt ?? (row.status === "unreviewed" ? null : row.updatedAt),
-    };
-  });
+function toExportClaims(rows: ExportRow[]): ExportClaim[] {
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    text: row.text,
+    quote: row.quote,
+    confidence: row.confidence,
+    status: row.status,
+    speaker: row.speaker,
+    outlet: row.article.outlet,
+    article: { id: row.article.id, title: row.article.title, url: row.article.url, publishedAt: row.article.publishedAt },
+    issues: row.issues.map((link) => link.issue.slug),
+    cluster: row.cluster?.label ?? null,
+    reviewedAt: row.reviewEvents[0]?.createdAt ?? (row.status === "unreviewed" ? null : row.updatedAt),
+  }));
 }
 
 /**
@@ -71,7 +62,7 @@ export async function* claimExportPages(filters: ClaimFilters, { viewerId, verdi
       select: EXPORT_SELECT,
     });
     if (rows.length === 0) return;
-    yield await toExportClaims(rows);
+    yield toExportClaims(rows);
     if (rows.length < pageSize) return;
     after = rows.at(-1)!.id;
   }

@@ -9,6 +9,9 @@ export type NoteView = {
   body: string;
   createdAt: Date;
   editedAt: Date | null;
+  /** Set on a note whose claim is not in the article's newer text: the version it was on, and the claim's words. */
+  earlierVersion: number | null;
+  earlierClaimText: string | null;
   author: { id: string; name: string | null; email: string };
 };
 
@@ -23,7 +26,7 @@ export async function getNotes(target: { type: NoteTargetType; id: string }): Pr
   return db.note.findMany({
     where,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, body: true, createdAt: true, editedAt: true, author: { select: { id: true, name: true, email: true } } },
+    select: { id: true, body: true, createdAt: true, editedAt: true, earlierVersion: true, earlierClaimText: true, author: { select: { id: true, name: true, email: true } } },
   });
 }
 

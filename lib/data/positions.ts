@@ -2,7 +2,6 @@ import "server-only";
 import { cache } from "react";
 import type { Contrast } from "@/lib/analysis/contrasts";
 import { claimWords, type Omission, type SourceLabel } from "@/lib/analysis/positions";
-import { CORRECTED_KIND, CORRECTED_SPEAKER_ID } from "@/lib/data/corrected";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind, ReviewStatus } from "@/lib/generated/prisma/enums";
@@ -14,7 +13,7 @@ import type { BriefFilters } from "@/lib/validations/briefs";
  * Every query of positions and of an issue's claim list reads them through this one function.
  */
 export function currentClaimSql(): { speakerId: Prisma.Sql; kind: Prisma.Sql } {
-  return { speakerId: CORRECTED_SPEAKER_ID, kind: CORRECTED_KIND };
+  return { speakerId: Prisma.sql`c."speakerId"`, kind: Prisma.sql`c.kind::text` };
 }
 
 export type PositionClaimView = Omit<StoredPositionClaim, "fingerprints" | "claimIds">;

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { firstWords, parseSourceKey } from "@/lib/analysis/sources";
+import { articleLabel, HEAD_CHARS, headSql, parseSourceKey } from "@/lib/analysis/sources";
 import { db } from "@/lib/db";
 import type { ClaimKind } from "@/lib/generated/prisma/enums";
 import { getAnalysisSummary, getBriefVersion, getIssueBrief, type IssueBrief } from "@/lib/data/briefs";
@@ -47,14 +47,14 @@ async function loadIssueSources(issueId: string, slug: string): Promise<IssueSou
       LIMIT ${SOURCE_LIMIT}
     )
     SELECT r.id, a.title, a.url, r."publishedAt", r.outlet, r."outletSlug",
-      CASE WHEN a.title IS NULL THEN left(a."cleanedText", 200) ELSE '' END AS head,
+      ${headSql("a")},
       COALESCE(t.claims, 0) AS claims
     FROM ranked r JOIN "Article" a ON a.id = r.id LEFT JOIN tagged t ON t.id = r.id
     ORDER BY r.outlet NULLS LAST, r."publishedAt" NULLS LAST, r.id`;
   return rows.map((row) => ({
       id: row.id,
       outlet: row.outlet,
-      title: row.title?.trim() || firstWords(row.head) || "Untitled article",
+      title: articleLabel(row),
       url: row.url,
       publishedAt: row.publishedAt,
       claims: row.claims,
@@ -121,7 +121,7 @@ async function getSharedClaim(id: string): Promise<SharedClaim["claim"] | null> 
     figures: claim.figures.map((figure) => ({ raw: figure.raw, about: figure.about })),
     issues: claim.issues,
     article: {
-      title: claim.article.title?.trim() || firstWords(article?.cleanedText.slice(0, 200) ?? "") || "Untitled article",
+      title: articleLabel({ title: claim.article.title, head: article?.cleanedText.slice(0, HEAD_CHARS) ?? "" }),
       outlet: claim.article.outlet?.name ?? null,
       url: article?.url ?? null,
       publishedAt: claim.article.publishedAt,
@@ -136,7 +136,7 @@ async function getSharedClaim(id: string): Promise<SharedClaim["claim"] | null> 
             kind: member.kind,
             speaker: member.speaker?.name ?? null,
             outlet: member.article.outlet?.name ?? null,
-            title: member.article.title?.trim() || firstWords(member.article.cleanedText.slice(0, 200)) || "Untitled article",
+            title: articleLabel({ title: member.article.title, head: member.article.cleanedText.slice(0, HEAD_CHARS) }),
             url: member.article.url,
             publishedAt: member.article.publishedAt,
           })),

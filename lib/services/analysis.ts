@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { clusterClaims, groupStatements, sortById, type AnalysisClaim, type AnalysisFigure } from "@/lib/analysis/clusters";
 import { findDiscrepancies } from "@/lib/analysis/discrepancies";
 import { buildFramingMeasures, type FramingMeasures } from "@/lib/analysis/framing-measures";
-import { sourceOf, type Source } from "@/lib/analysis/sources";
+import { headSql, sourceOf, type Source } from "@/lib/analysis/sources";
 import { computePositions, describeFramingRows, writePositions } from "@/lib/services/positions";
 import { serialRuns } from "@/lib/async/serial-runs";
 import type { Db } from "@/lib/db";
@@ -73,7 +73,7 @@ export type StoredDiscrepancyItem = {
 };
 
 type ArticleRow = { id: string; title: string | null; head: string; publishedAt: Date | null; outletId: string | null; outletSlug: string | null; outletName: string | null };
-type ClaimRow = { id: string; articleId: string; kind: ClaimKind; speakerId: string | null; verb: string | null; text: string; quote: string | null; corrections: unknown };
+type ClaimRow = { id: string; articleId: string; kind: ClaimKind; speakerId: string | null; verb: string | null; text: string; quote: string | null };
 type LoadedClaim = AnalysisClaim & { articleId: string; verb: string | null; speakerId: string | null };
 
 const runners = new WeakMap<object, () => Promise<AnalysisSummary>>();
@@ -154,7 +154,7 @@ async function load(tx: Tx): Promise<State> {
     tx.issue.findMany({ select: { id: true, slug: true, title: true, status: true }, orderBy: { position: "asc" } }),
     tx.$queryRaw<ArticleRow[]>`
       SELECT a.id, a.title, a."publishedAt", a."outletId", o.slug AS "outletSlug", o.name AS "outletName",
-        CASE WHEN a."outletId" IS NULL AND a.title IS NULL THEN left(a."cleanedText", 200) ELSE '' END AS head
+        ${headSql("a", { onlyWithoutOutlet: true })}
       FROM "Article" a LEFT JOIN "Outlet" o ON o.id = a."outletId"`,
     tx.speaker.findMany({ select: { id: true, slug: true, name: true } }),
     tx.$queryRaw<{ articleId: string; sentences: number; chars: number }[]>`
@@ -203,22 +203,6 @@ async function load(tx: Tx): Promise<State> {
   return { issues, articles, sources, coverage, issueArticles, claims, speakers };
 }
 
-function correctedSpeaker(corrections: unknown, speakerId: string | null): string | null {
-  if (corrections && typeof corrections === "object" && "speakerId" in corrections) {
-    const corrected = (corrections as { speakerId?: unknown }).speakerId;
-    if (typeof corrected === "string" || corrected === null) return corrected;
-  }
-  return speakerId;
-}
-
-function correctedKind(corrections: unknown, kind: ClaimKind): ClaimKind {
-  if (corrections && typeof corrections === "object" && "kind" in corrections) {
-    const corrected = (corrections as { kind?: unknown }).kind;
-    if (corrected === "quote" || corrected === "reported" || corrected === "narration") return corrected;
-  }
-  return kind;
-}
-
 async function loadClaims(
   tx: Tx,
   articles: Map<string, { source: Source }>,
@@ -249,18 +233,18 @@ async function loadClaims(
   let cursor = "";
   for (;;) {
     const rows = await tx.$queryRaw<ClaimRow[]>`
-      SELECT id, "articleId", kind::text AS kind, "speakerId", verb, text, quote, corrections
+      SELECT id, "articleId", kind::text AS kind, "speakerId", verb, text, quote
       FROM "Claim" WHERE status::text <> 'not_a_claim' AND id > ${cursor}
       ORDER BY id LIMIT ${CLAIM_BATCH}`;
     for (const row of rows) {
       const article = articles.get(row.articleId);
       if (!article) continue;
-      const speakerId = correctedSpeaker(row.corrections, row.speakerId);
+      const speakerId = row.speakerId;
       claims.push({
         id: row.id,
         articleId: row.articleId,
         source: article.source.key,
-        kind: correctedKind(row.corrections, row.kind),
+        kind: row.kind,
         speakerId,
         speaker: speakerId ? (speakers.get(speakerId)?.name ?? null) : null,
         verb: row.verb,

@@ -82,8 +82,10 @@ export function claimRows(extraction: ArticleExtraction, speakers: Map<string, {
 function claimsInsert(articleId: string, rows: ClaimRow[]): Prisma.Sql {
   const columns = rows.map(pipelineColumns);
   return Prisma.sql`
-    INSERT INTO "Claim" (id, "articleId", kind, start, "end", text, quote, "isPartial", "speakerId", "speakerText", "speakerMentionStart", "speakerMentionEnd", "attributionReason", verb, confidence, fingerprint, "updatedAt")
-    SELECT id, ${articleId}, kind::"ClaimKind", start, "end", text, quote, partial, speaker, mention, "mentionStart", "mentionEnd", reason, verb, confidence, fingerprint, now()
+    INSERT INTO "Claim" (id, "articleId", kind, start, "end", text, quote, "isPartial", "speakerId", "speakerText", "speakerMentionStart", "speakerMentionEnd", "attributionReason", verb, confidence, fingerprint, "updatedAt",
+      "pipelineKind", "pipelineStart", "pipelineEnd", "pipelineText", "pipelineQuote", "pipelineSpeakerId")
+    SELECT id, ${articleId}, kind::"ClaimKind", start, "end", text, quote, partial, speaker, mention, "mentionStart", "mentionEnd", reason, verb, confidence, fingerprint, now(),
+      kind::"ClaimKind", start, "end", text, quote, speaker
     FROM unnest(
       ${rows.map((row) => row.id)}::text[], ${columns.map((c) => c.kind)}::text[], ${columns.map((c) => c.start)}::int[],
       ${columns.map((c) => c.end)}::int[], ${columns.map((c) => c.text)}::text[], ${columns.map((c) => c.quote)}::text[],
@@ -183,7 +185,10 @@ export async function insertArticleWithDerived(tx: Tx, article: NewArticle, extr
     SELECT 1`;
 }
 
-/** The columns of a claim that come from the pipeline (not from review). */
+/**
+ * The columns of a claim that come from the pipeline (not from review): the `pipeline*` originals and,
+ * until corrections are applied over them (`currentClaim`), the current columns too.
+ */
 export function pipelineColumns(row: ClaimRow) {
   const { claim } = row;
   return {
@@ -201,5 +206,11 @@ export function pipelineColumns(row: ClaimRow) {
     verb: claim.verb,
     confidence: claim.confidence,
     fingerprint: row.fingerprint,
+    pipelineKind: claim.kind,
+    pipelineStart: claim.start,
+    pipelineEnd: claim.end,
+    pipelineText: claim.text,
+    pipelineQuote: claim.quote,
+    pipelineSpeakerId: row.speakerId,
   };
 }

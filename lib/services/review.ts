@@ -1,13 +1,11 @@
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ClaimKind, ReviewStatus } from "@/lib/generated/prisma/enums";
+import type { ReviewStatus } from "@/lib/generated/prisma/enums";
+import { currentClaim, PIPELINE_SELECT, pipelineOf, readCorrections, type Corrections } from "@/lib/services/current-claim";
 import type { Tx } from "@/lib/services/derived-writes";
 import type { ClaimUpdateInput, CorrectionsInput } from "@/lib/validations/claims";
 
 export type ReviewActor = { id: string; name?: string | null; email?: string };
-
-/** Editors' overlay on the pipeline's output, as stored in `Claim.corrections`. */
-export type Corrections = { speakerId?: string; kind?: ClaimKind; issues?: string[]; start?: number; end?: number };
 
 /** What a reviewer sees of a claim's review: enough to show the current state after a conflict. */
 export type ReviewState = {
@@ -63,18 +61,6 @@ const STATE_SELECT = {
 } satisfies Prisma.ClaimSelect;
 
 type StateRow = Prisma.ClaimGetPayload<{ select: typeof STATE_SELECT }>;
-
-export function readCorrections(value: unknown): Corrections {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
-  const raw = value as Record<string, unknown>;
-  const out: Corrections = {};
-  if (typeof raw.speakerId === "string") out.speakerId = raw.speakerId;
-  if (raw.kind === "quote" || raw.kind === "reported" || raw.kind === "narration") out.kind = raw.kind;
-  if (Array.isArray(raw.issues)) out.issues = raw.issues.filter((slug): slug is string => typeof slug === "string");
-  if (typeof raw.start === "number") out.start = raw.start;
-  if (typeof raw.end === "number") out.end = raw.end;
-  return out;
-}
 
 function toState(row: StateRow): ReviewState {
   return {
@@ -149,8 +135,9 @@ function jsonValue(value: unknown): Prisma.InputJsonValue | undefined {
  * version the caller read (`updateMany where {id, version}`), otherwise a ConflictError carries who
  * changed it and its current state; nothing is overwritten silently. Bumps the version, appends one
  * ReviewEvent per changed field (a comment alone is an event too), notifies a newly assigned user,
- * and keeps ClaimIssue rows in step with corrected issues. Corrections are an overlay in
- * `Claim.corrections`, so re-derivation (which keeps the row by fingerprint) keeps them. Calls
+ * and keeps ClaimIssue rows in step with corrected issues. Corrections are stored in `Claim.corrections`
+ * and applied to the claim's current columns (kind, span, text, quote, speaker) in the same write;
+ * re-derivation (which keeps the row by fingerprint) applies them again. Calls
  * `onAnalysisChange` after the commit when the change reaches the stored analysis.
  */
 export async function updateClaim(db: Db, actor: ReviewActor, claimId: string, input: ClaimUpdateInput, { onAnalysisChange }: ReviewHooks = {}): Promise<ReviewState> {
@@ -158,7 +145,7 @@ export async function updateClaim(db: Db, actor: ReviewActor, claimId: string, i
   const state = await db.$transaction(async (tx) => {
     const claim = await tx.claim.findUnique({
       where: { id: claimId },
-      select: { ...STATE_SELECT, assigneeId: true, article: { select: { originalText: true } } },
+      select: { ...STATE_SELECT, ...PIPELINE_SELECT, assigneeId: true, article: { select: { originalText: true } } },
     });
     if (!claim) throw new ClaimNotFoundError(claimId);
     if (claim.version !== input.version) throw await conflict(tx, claimId);
@@ -189,9 +176,9 @@ export async function updateClaim(db: Db, actor: ReviewActor, claimId: string, i
       }
       nextCorrections = mergeCorrections(current, patch);
       const length = claim.article.originalText.length;
-      const start = nextCorrections.start;
-      const end = nextCorrections.end;
-      if ((start !== undefined && start > length) || (end !== undefined && end > length) || (start !== undefined && end !== undefined && start >= end)) {
+      const start = nextCorrections.start ?? claim.pipelineStart;
+      const end = nextCorrections.end ?? claim.pipelineEnd;
+      if (start > length || end > length || start >= end) {
         throw new ReviewValidationError("corrections.start", `The span must lie inside the article (0–${length}) and start before it ends.`);
       }
       for (const field of ["speakerId", "kind", "issues"] as const) {
@@ -210,7 +197,12 @@ export async function updateClaim(db: Db, actor: ReviewActor, claimId: string, i
         version: { increment: 1 },
         ...(input.status !== undefined ? { status: input.status } : {}),
         ...(input.assigneeId !== undefined ? { assigneeId: input.assigneeId } : {}),
-        ...(input.corrections ? { corrections: Object.keys(nextCorrections).length > 0 ? (nextCorrections as Prisma.InputJsonValue) : Prisma.DbNull } : {}),
+        ...(input.corrections
+          ? {
+              corrections: Object.keys(nextCorrections).length > 0 ? (nextCorrections as Prisma.InputJsonValue) : Prisma.DbNull,
+              ...currentClaim(pipelineOf(claim), nextCorrections, claim.article.originalText),
+            }
+          : {}),
       },
     });
     if (updated.count !== 1) throw await conflict(tx, claimId);

@@ -78,6 +78,18 @@ const ROUTES: Record<string, Row> = {
     minimum: "viewer",
     call: async ({ fixture }) => (await import("@/app/api/articles/[id]/route")).GET(request("GET", `/api/articles/${fixture.articleId}`), params({ id: fixture.articleId })),
   },
+  "app/api/articles/[id]/route.ts PATCH": {
+    minimum: "editor",
+    call: async ({ fixture }) => (await import("@/app/api/articles/[id]/route")).PATCH(request("PATCH", `/api/articles/${fixture.articleId}`, {}), params({ id: fixture.articleId })),
+  },
+  "app/api/articles/[id]/text/route.ts PUT": {
+    minimum: "editor",
+    call: async ({ fixture }) => (await import("@/app/api/articles/[id]/text/route")).PUT(request("PUT", `/api/articles/${fixture.articleId}/text`, { text: " " }), params({ id: fixture.articleId })),
+  },
+  "app/api/articles/[id]/versions/route.ts GET": {
+    minimum: "viewer",
+    call: async ({ fixture }) => (await import("@/app/api/articles/[id]/versions/route")).GET(request("GET", `/api/articles/${fixture.articleId}/versions`), params({ id: fixture.articleId })),
+  },
   "app/api/issues/[slug]/route.ts GET": {
     minimum: "viewer",
     call: async ({ fixture }) => (await import("@/app/api/issues/[slug]/route")).GET(request("GET", `/api/issues/${fixture.issueSlug}`), params({ slug: fixture.issueSlug })),
@@ -157,6 +169,20 @@ const ACTIONS: Record<string, Row> = {
   "lib/actions/api-tokens.ts#revokeApiTokenAction": { minimum: "admin", call: async () => (await import("@/lib/actions/api-tokens")).revokeApiTokenAction(form({ id: "none" })) },
   "lib/actions/articles.ts#prepareArticles": { minimum: "editor", call: async () => (await import("@/lib/actions/articles")).prepareArticles({}, form({ mode: "paste", body: "" })) },
   "lib/actions/articles.ts#saveArticles": { minimum: "editor", call: async () => (await import("@/lib/actions/articles")).saveArticles({}, form({ drafts: "[]" })) },
+  "lib/actions/article-metadata.ts#editArticleAction": {
+    minimum: "editor",
+    call: async ({ fixture }) => (await import("@/lib/actions/article-metadata")).editArticleAction({}, form({ articleId: fixture.articleId, url: "not an address" })),
+  },
+  "lib/actions/article-metadata.ts#newVersionAction": {
+    minimum: "editor",
+    call: async ({ fixture }) => (await import("@/lib/actions/article-metadata")).newVersionAction({}, form({ articleId: fixture.articleId, text: " " })),
+  },
+  "lib/actions/outlets.ts#renameOutletAction": { minimum: "admin", call: async () => (await import("@/lib/actions/outlets")).renameOutletAction({}, form({ outletId: "none", name: "" })) },
+  "lib/actions/outlets.ts#setOutletDomainAction": {
+    minimum: "admin",
+    call: async () => (await import("@/lib/actions/outlets")).setOutletDomainAction({}, form({ outletId: "none", domain: "not a domain" })),
+  },
+  "lib/actions/outlets.ts#mergeOutletsAction": { minimum: "admin", call: async () => (await import("@/lib/actions/outlets")).mergeOutletsAction({}, form({ outletId: "none", intoId: "none" })) },
   "lib/actions/issues.ts#saveIssue": { minimum: "admin", call: async () => (await import("@/lib/actions/issues")).saveIssue({}, form({ title: "" })) },
   "lib/actions/claims.ts#reviewClaimAction": {
     minimum: "editor",

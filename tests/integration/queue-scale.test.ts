@@ -13,9 +13,9 @@ beforeAll(async () => {
   db = await seededTestDb();
   const article = await db.article.findFirstOrThrow({ select: { id: true } });
   await db.$executeRaw`
-    INSERT INTO "Claim" (id, "articleId", kind, start, "end", text, confidence, fingerprint, status, "updatedAt")
+    INSERT INTO "Claim" (id, "articleId", kind, start, "end", text, confidence, fingerprint, status, "updatedAt", "pipelineKind", "pipelineStart", "pipelineEnd", "pipelineText")
     SELECT 'scale-' || n, ${article.id}, 'narration', 0, 10, 'Cloned claim ' || n, random(), 'scale-' || n,
-           (ARRAY['unreviewed','confirmed','disputed']::"ReviewStatus"[])[1 + n % 3], now()
+           (ARRAY['unreviewed','confirmed','disputed']::"ReviewStatus"[])[1 + n % 3], now(), 'narration', 0, 10, 'Cloned claim ' || n
     FROM generate_series(1, ${CLAIMS}) AS n`;
   await db.$executeRawUnsafe(`ANALYZE "Claim"`);
 }, 120_000);

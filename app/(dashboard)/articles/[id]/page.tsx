@@ -1,33 +1,46 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ArticleMetadataForm } from "@/components/articles/article-metadata-form";
+import { ArticleChanges } from "@/components/articles/article-changes";
 import { ClaimSideList } from "@/components/articles/claim-side-list";
+import { NewVersionForm } from "@/components/articles/new-version-form";
 import { HighlightedText } from "@/components/articles/highlighted-text";
 import { NotesThread } from "@/components/notes/notes-thread";
 import { Badge } from "@/components/ui/badge";
-import { requirePageUser } from "@/lib/auth/session";
-import { firstWords, getArticle, getArticleClaims } from "@/lib/data/articles";
+import { hasRole, requirePageUser } from "@/lib/auth/session";
+import { listArticleVersions } from "@/lib/data/article-versions";
+import { getArticle, getArticleClaims } from "@/lib/data/articles";
+import { listArticleEdits, listOutlets } from "@/lib/data/outlets";
 import { formatDate } from "@/lib/format";
 
 type Props = { params: Promise<{ id: string }> };
 
+const EDIT_LABEL: Record<string, string> = { outlet: "outlet", title: "title", publishedAt: "published date", url: "web address", byline: "byline" };
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const article = await getArticle(id);
-  return { title: article ? (article.title ?? firstWords(article.originalText, 8)) : "Article not found" };
+  return { title: article ? article.label : "Article not found" };
 }
 
 export default async function ArticlePage({ params }: Props) {
   const { id } = await params;
-  await requirePageUser(`/articles/${id}`);
+  const user = await requirePageUser(`/articles/${id}`);
   const article = await getArticle(id);
   if (!article) notFound();
-  const claims = await getArticleClaims(id);
+  const canEdit = hasRole(user, "editor");
+  const [claims, outlets, edits, versions] = await Promise.all([
+    getArticleClaims(id),
+    canEdit ? listOutlets() : [],
+    listArticleEdits(id),
+    article.version > 1 ? listArticleVersions(id) : null,
+  ]);
   const issues = [...new Map(claims.flatMap((claim) => claim.issues).map((issue) => [issue.slug, issue])).values()];
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <article>
         <header className="mb-6 border-b border-gray-200 pb-4">
-          <h1 className="text-2xl font-semibold tracking-tight">{article.title ?? firstWords(article.originalText, 12)}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">{article.label}</h1>
           <p className="mt-2 text-sm text-gray-600">
             {article.outlet?.name ?? "Unattributed"}
             {article.publishedAt ? ` · ${formatDate(article.publishedAt)}` : ""}
@@ -41,6 +54,34 @@ export default async function ArticlePage({ params }: Props) {
               </>
             ) : null}
           </p>
+          {versions && versions.length > 1 ? <ArticleChanges current={versions[0]!} previous={versions[1]!} /> : null}
+          {canEdit ? (
+            <ArticleMetadataForm
+              article={{
+                id: article.id,
+                version: article.version,
+                title: article.title,
+                url: article.url,
+                byline: article.byline,
+                publishedAt: article.publishedAt?.toISOString().slice(0, 10) ?? null,
+                outlet: article.outlet?.name ?? null,
+              }}
+              outlets={outlets.map((outlet) => outlet.name)}
+            />
+          ) : null}
+          {canEdit ? <NewVersionForm articleId={article.id} /> : null}
+          {edits.length > 0 ? (
+            <details className="mt-2 text-xs text-gray-600">
+              <summary className="cursor-pointer">Details changed {edits.length === 1 ? "once" : `${edits.length} times`}</summary>
+              <ul className="mt-1 space-y-0.5">
+                {edits.map((edit) => (
+                  <li key={edit.id}>
+                    {formatDate(edit.createdAt)}, {edit.actor?.name ?? edit.actor?.email ?? "someone"}: {EDIT_LABEL[edit.field] ?? edit.field} “{String(edit.from ?? "none")}” → “{String(edit.to ?? "none")}”
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
           {issues.length > 0 ? (
             <div className="mt-3 flex flex-wrap gap-1" aria-label="Issues">
               {issues.map((issue) => (

@@ -139,8 +139,8 @@ export default async function ClaimPage({ params }: Props) {
                 speakerId: claim.pipelineSpeaker?.id ?? null,
                 kind: claim.pipelineKind,
                 issues: claim.issues.map((issue) => issue.slug),
-                start: claim.start,
-                end: claim.end,
+                start: claim.pipeline.start,
+                end: claim.pipeline.end,
                 articleLength: claim.article.length,
               }}
             />

@@ -1,0 +1,268 @@
+import type { IssueLexicon } from "./types";
+
+/**
+ * A per-story issue tagger: one logistic regression per issue over a sentence's word stems, adjacent
+ * stem pairs and the previous sentence's stems, trained on the sentences the issue's lexicon matches.
+ * Plain data, so it can be stored as JSON beside the issues it tags.
+ */
+export type IssueTaggerModel = {
+  version: typeof TAGGER_VERSION;
+  /** `lexiconHash` of the lexicons it was trained with: a model is stale once they change. */
+  lexiconHash: string;
+  /** Sentences it was trained on. */
+  sentences: number;
+  issues: { slug: string; bias: number; weights: Record<string, number>; cues: string[] }[];
+};
+
+/** One sentence of a training or tagging document. */
+export type TaggerSentence = {
+  /** The sentence's text. */
+  body: string;
+  paragraph: number;
+  heading: boolean;
+  /** Issues the lexicon matched in it. */
+  lexicon: readonly string[];
+  /** The body with the lexicon's matches blanked out (the body itself when absent). */
+  masked?: string;
+};
+
+export const TAGGER_VERSION = 1;
+
+/** Probability above which the tagger tags a sentence the lexicon missed. */
+export const TAG_THRESHOLD = Number(process.env.TG_T ?? 0.5);
+
+const EPOCHS = Number(process.env.TG_E ?? 12);
+const LEARNING_RATE = 0.5;
+const L2 = Number(process.env.TG_L2 ?? 1e-3);
+const HEAD_PRIOR = 2;
+const MODIFIER_PRIOR = 0.8;
+const DESCRIPTION_PRIOR = 0.6;
+/** Pull of a seed word's weight back to its prior. */
+const PRIOR_STRENGTH = Number(process.env.TG_PS ?? 0.05);
+const MIN_POSITIVES = 2;
+const MAX_WEIGHTS = 400;
+
+const STOP = new Set(
+  ("a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each " +
+    "few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only " +
+    "or other our ours ourselves out over own same she should so some such than that the their theirs them themselves then there these they this those through to too under until up very " +
+    "was we were what when where which while who whom why will with would you your yours yourself yourselves said says say told tell added according mr mrs ms dr one two three " +
+    "monday tuesday wednesday thursday friday saturday sunday week weeks year years day days month months time today yesterday people new also still many much may might must " +
+    "shall us it's that's don't won't can't didn't isn't wasn't there's we're they're he's she's i'm").split(" "),
+);
+
+const WORD = /\p{L}[\p{L}\p{N}]*(?:['’-]\p{L}+)*/gu;
+
+/** A crude English stem: plural, possessive and common inflection endings off, lower case. */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/’/gu, "'").replace(/'s$/u, "");
+  if (w.length > 4 && w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 3 && w.endsWith("s") && !/(?:ss|us|is)$/u.test(w)) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith("ed")) w = w.slice(0, -2);
+  if (w.length > 4 && w.endsWith("e")) w = w.slice(0, -1);
+  return w;
+}
+
+/** Content stems of a text, in order (stop words and one- or two-letter words left out). */
+export function contentStems(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const lower = m[0].toLowerCase().replace(/’/gu, "'");
+    if (lower.length < 3 || STOP.has(lower)) continue;
+    out.push(stem(lower));
+  }
+  return out;
+}
+
+function ownFeatures(text: string): string[] {
+  const stems = contentStems(text);
+  const out = new Set<string>();
+  stems.forEach((s, i) => {
+    out.add(s);
+    if (i > 0) out.add(`${stems[i - 1]}_${s}`);
+  });
+  return [...out];
+}
+
+/**
+ * Features of every sentence of a document: its own stems and stem pairs (with the lexicon's own
+ * matches blanked out, so that the model learns the company the lexicon keeps rather than the
+ * lexicon), and `^slug` when the sentence before, in the same or the previous paragraph, is one
+ * the lexicon matched for that issue.
+ */
+export function documentFeatures(sentences: readonly TaggerSentence[]): string[][] {
+  return sentences.map((s, i) => {
+    const features = ownFeatures(s.masked ?? s.body);
+    const prev = sentences[i - 1];
+    if (prev && !prev.heading && s.paragraph - prev.paragraph <= 1) for (const slug of prev.lexicon) features.push(`^${slug}`);
+    return features;
+  });
+}
+
+/**
+ * Prior weights of an issue from its own words: the head of each lexicon phrase (its last content
+ * word: "guarantee" of "security guarantee", "land" of "that land") weighs most, other phrase words
+ * and the title's and description's content words less. Training starts from them and is pulled back
+ * towards them, so a bare head noun or a synonym named in the description still counts when the
+ * story's articles are few.
+ */
+export function seedPriors(lexicon: IssueLexicon): Map<string, number> {
+  const priors = new Map<string, number>();
+  const raise = (stemmed: string, value: number) => priors.set(stemmed, Math.max(priors.get(stemmed) ?? 0, value));
+  for (const word of contentStems(`${lexicon.title} ${lexicon.description ?? ""}`)) raise(word, DESCRIPTION_PRIOR);
+  for (const phrase of lexicon.phrases) {
+    const words = contentStems(phrase);
+    words.forEach((word, i) => raise(word, i === words.length - 1 ? HEAD_PRIOR : MODIFIER_PRIOR));
+  }
+  return priors;
+}
+
+/** A stable hash of the lexicons (slugs, titles, descriptions, phrases, exclusions), to tell when a model is stale. */
+export function lexiconHash(lexicons: readonly IssueLexicon[]): string {
+  const text = JSON.stringify(lexicons.map((l) => [l.slug, l.title, l.description ?? "", l.phrases, l.exclusions]));
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return `v${TAGGER_VERSION}-${h1.toString(16).padStart(8, "0")}${h2.toString(16).padStart(8, "0")}`;
+}
+
+function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/**
+ * Trains the tagger from documents whose sentences carry their lexicon matches: for each issue, a
+ * logistic regression (class-balanced, L2, fixed-order gradient descent, so the same input always
+ * gives the same model) separating the sentences its lexicon matches, plus the issue's title,
+ * description and phrases as one pseudo-sentence, from all other sentences. Weak supervision in the
+ * style of Snorkel's labelling functions: the lexicon labels, the classifier generalises to the
+ * words that keep company with it. An issue with fewer than two matched sentences gets no weights.
+ *
+ * @see Ratner et al. 2017, "Snorkel: Rapid Training Data Creation with Weak Supervision"
+ */
+export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])[], lexicons: readonly IssueLexicon[]): IssueTaggerModel {
+  const rows: { features: string[]; lexicon: readonly string[] }[] = [];
+  const rowStems: { inside: Set<string>; outside: Set<string> }[] = [];
+  for (const doc of documents) {
+    const features = documentFeatures(doc);
+    doc.forEach((s, i) => {
+      if (s.heading) return;
+      rows.push({ features: features[i] as string[], lexicon: s.lexicon });
+      const outside = new Set(contentStems(s.masked ?? s.body));
+      rowStems.push({ inside: new Set(contentStems(s.body).filter((w) => !outside.has(w))), outside });
+    });
+  }
+  const index = new Map<string, number>();
+  const encode = (features: readonly string[]): Int32Array => {
+    const ids = new Int32Array(features.length);
+    features.forEach((f, k) => {
+      let id = index.get(f);
+      if (id === undefined) {
+        id = index.size;
+        index.set(f, id);
+      }
+      ids[k] = id;
+    });
+    return ids;
+  };
+  const encoded = rows.map((r) => encode(r.features));
+  const model: IssueTaggerModel = { version: TAGGER_VERSION, lexiconHash: lexiconHash(lexicons), sentences: rows.length, issues: [] };
+  for (const lexicon of lexicons) {
+    const priors = seedPriors(lexicon);
+    const labels = rows.map((r) => r.lexicon.includes(lexicon.slug));
+    const positives = labels.filter(Boolean).length;
+    if (positives < MIN_POSITIVES || positives === rows.length) {
+      model.issues.push({ slug: lexicon.slug, bias: -10, weights: {}, cues: headCues(lexicon, rowStems, labels) });
+      continue;
+    }
+    const samples: { ids: Int32Array; y: number; weight: number }[] = encoded.map((ids, i) => {
+      const y = labels[i] ? 1 : 0;
+      return { ids, y, weight: y ? rows.length / (2 * positives) : rows.length / (2 * (rows.length - positives)) };
+    });
+    const w = new Float64Array(index.size);
+    const prior = new Float64Array(index.size);
+    for (const [word, value] of priors) {
+      const id = index.get(word);
+      if (id !== undefined) prior[id] = value;
+    }
+    w.set(prior);
+    let bias = 0;
+    const total = samples.reduce((sum, s) => sum + s.weight, 0);
+    for (let epoch = 0; epoch < EPOCHS; epoch++) {
+      const rate = LEARNING_RATE / (1 + epoch);
+      for (const s of samples) {
+        let z = bias;
+        for (const id of s.ids) z += w[id] as number;
+        const g = ((sigmoid(z) - s.y) * s.weight * samples.length) / total;
+        bias -= rate * g;
+        for (const id of s.ids) {
+          const p = prior[id] as number;
+          w[id] = (w[id] as number) - rate * (g + (p ? PRIOR_STRENGTH : L2) * ((w[id] as number) - p));
+        }
+      }
+    }
+    const weights: Record<string, number> = {};
+    for (const [word, value] of priors) if (!index.has(word)) weights[word] = value;
+    [...index.entries()]
+      .filter(([, id]) => Math.abs(w[id] as number) > 1e-3)
+      .sort((a, b) => Math.abs(w[b[1]] as number) - Math.abs(w[a[1]] as number) || (a[0] < b[0] ? -1 : 1))
+      .slice(0, MAX_WEIGHTS)
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .forEach(([f, id]) => (weights[f] = Math.round((w[id] as number) * 1e4) / 1e4));
+    model.issues.push({ slug: lexicon.slug, bias: Math.round(bias * 1e4) / 1e4, weights, cues: headCues(lexicon, rowStems, labels) });
+  }
+  return model;
+}
+
+/**
+ * The heads of an issue's lexicon phrases that count alone ("the ballot" for "strike ballot", "a
+ * guarantee lasting 50 years" for "security guarantee"): a phrase's last content word, when the
+ * story's sentences use it bare no more often than inside the issue's matches, so a head as generic
+ * as "conflict" or "strike" does not count.
+ */
+function headCues(lexicon: IssueLexicon, rows: readonly { inside: Set<string>; outside: Set<string> }[], labels: readonly boolean[]): string[] {
+  const heads = new Set(lexicon.phrases.flatMap((phrase) => contentStems(phrase).slice(-1)));
+  return [...heads]
+    .filter((head) => {
+      let inside = 0;
+      let bare = 0;
+      rows.forEach((r, i) => {
+        if (labels[i] && r.inside.has(head)) inside++;
+        else if (!labels[i] && r.outside.has(head)) bare++;
+      });
+      return inside > 0 && bare <= inside;
+    })
+    .sort();
+}
+
+/** The tagger's probability, per sentence, that it bears on each issue of the model. */
+export function scoreSentences(model: IssueTaggerModel, sentences: readonly TaggerSentence[]): Record<string, number>[] {
+  const features = documentFeatures(sentences);
+  return features.map((fs) => {
+    const out: Record<string, number> = {};
+    for (const issue of model.issues) {
+      let z = issue.bias;
+      for (const f of fs) z += issue.weights[f] ?? 0;
+      out[issue.slug] = sigmoid(z);
+    }
+    return out;
+  });
+}
+
+/** Issues the tagger adds to each sentence (those the lexicon did not already match), above `TAG_THRESHOLD`. */
+export function tagSentences(model: IssueTaggerModel, sentences: readonly TaggerSentence[], threshold = TAG_THRESHOLD): string[][] {
+  return scoreSentences(model, sentences).map((scores, i) => {
+    const s = sentences[i] as TaggerSentence;
+    if (s.heading) return [];
+    const stems = new Set(contentStems(s.masked ?? s.body));
+    return model.issues
+      .filter((issue) => !s.lexicon.includes(issue.slug) && ((scores[issue.slug] as number) >= threshold || issue.cues.some((cue) => stems.has(cue))))
+      .map((issue) => issue.slug)
+      .sort();
+  });
+}

@@ -1,6 +1,6 @@
 import type { ArticleMeta, Claim, Figure, IssueLexicon, SentenceOut, Span } from "./types";
 import { cleanText, toOriginalSpan, type CleanedText } from "./clean";
-import { sentenceIndexAt, splitSentences, type Sentence, type Tokens } from "./sentences";
+import { sentenceIndexAt, splitSentences, type Sentence, type SentenceSplit, type Tokens } from "./sentences";
 import { findQuotes } from "./quotes";
 import { findMentions } from "./mentions";
 import { findSpeechVerbs } from "./reported";
@@ -8,7 +8,7 @@ import { attributeQuotes, resolveMentions, type AttributionInput } from "./attri
 import { findFigures } from "./figures";
 import { carryIssues, compileIssues, matchIssues, matchIssuesBySentence, type CompiledIssue, type IssueMatch } from "./issues";
 import { claimFingerprint } from "./fingerprint";
-import { lexiconHash, tagSentences, trainIssueTagger, type IssueTaggerModel, type TaggerSentence } from "./tagger";
+import { lexiconHash, stem, tagSentences, trainIssueTagger, type IssueTaggerModel, type TaggerSentence } from "./tagger";
 import { SpeakerBook, SpeakerRegistry, type LearnedSpeaker } from "./speakers";
 
 export type { ArticleMeta, Claim, ClaimKind, Figure, IssueLexicon, SentenceOut, SpeakerKind, Span } from "./types";
@@ -58,7 +58,7 @@ function compiled(issues: readonly IssueLexicon[]): { issues: CompiledIssue[]; h
   return c;
 }
 
-type Prepared = { original: string; cleaned: CleanedText; split: ReturnType<typeof splitSentences> };
+type Prepared = { original: string; cleaned: CleanedText; split: SentenceSplit };
 
 function prepare(original: string): Prepared {
   const cleaned = cleanText(original);
@@ -71,10 +71,26 @@ function taggerSentence(text: string, s: Span & { paragraph: number; heading?: b
   return { body: text.slice(s.start, s.end), masked, paragraph: s.paragraph, heading: s.heading ?? false, lexicon: unique(matches.map((m) => m.slug)) };
 }
 
-function taggerSentences(text: string, sentences: readonly Sentence[], issues: readonly CompiledIssue[]): { matches: IssueMatch[][]; tagger: TaggerSentence[] } {
+function taggerSentences(text: string, { sentences, tokens }: SentenceSplit, issues: readonly CompiledIssue[]): { matches: IssueMatch[][]; tagger: TaggerSentence[] } {
   const vetoed: IssueMatch[][] = sentences.map(() => []);
   const matches = matchIssuesBySentence(text, sentences, issues, vetoed);
-  return { matches, tagger: sentences.map((s, i) => taggerSentence(text, s, matches[i] as IssueMatch[], vetoed[i])) };
+  return {
+    matches,
+    tagger: sentences.map((s, i) => {
+      const nouns: string[] = [];
+      const compounds: string[] = [];
+      const blanked = [...(matches[i] as IssueMatch[]), ...(vetoed[i] as IssueMatch[])];
+      for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+        const pos = tokens.pos[t];
+        if (pos !== "NOUN" && pos !== "PROPN" && pos !== "ADJ") continue;
+        const word = stem(tokens.values[t] as string);
+        if (pos !== "ADJ") nouns.push(word);
+        const inMatch = blanked.some((m) => (tokens.starts[t] as number) >= m.start && (tokens.starts[t] as number) < m.end);
+        if (!inMatch && t + 1 < s.tokenEnd && tokens.pos[t + 1] === "NOUN") compounds.push(word);
+      }
+      return { ...taggerSentence(text, s, matches[i] as IssueMatch[], vetoed[i]), nouns, compounds };
+    }),
+  };
 }
 
 /**
@@ -125,7 +141,7 @@ function extractPrepared({ original, cleaned, split }: Prepared, options: Extrac
   const attribution = attributeQuotes(input, resolutions, book);
   const figures = findFigures(text, sentences, tokens, verbs);
   const lexicons = compiled(options.issues);
-  const { matches, tagger: taggerInput } = taggerSentences(text, sentences, lexicons.issues);
+  const { matches, tagger: taggerInput } = taggerSentences(text, split, lexicons.issues);
   const tagged = options.tagger && options.tagger.lexiconHash === lexicons.hash ? tagSentences(options.tagger, taggerInput) : null;
 
   const drafts: Draft[] = [];
@@ -320,7 +336,7 @@ export function extractArticles(
   const tagger =
     options.tagger ??
     trainIssueTagger(
-      prepared.map((p) => taggerSentences(p.cleaned.text, p.split.sentences, lexicons.issues).tagger),
+      prepared.map((p) => taggerSentences(p.cleaned.text, p.split, lexicons.issues).tagger),
       options.issues,
     );
   let registry = options.speakers ?? new SpeakerRegistry();

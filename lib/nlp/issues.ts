@@ -155,7 +155,7 @@ function spanIndexAt(spans: readonly Span[], offset: number): number {
 const ANAPHORIC_START = /^["“«‘]?\s*(?:it|it['’]s|that|that['’]s|this|these|those|they|such)\b/iu;
 const DEMONSTRATIVE_NOUN = /\b(?:this|these|those|such(?:\s+an?)?|the\s+same)\s+\p{Ll}{3,}/u;
 const NUMBER = "(?:\\d+(?:[.,]\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)";
-const BARE_NUMBER_START = new RegExp(`^["“«‘]?\\s*${NUMBER}\\s+(?:would|will|is|was|are|were|could|should|might|may|can|seems?|sounds?)\\b`, "iu");
+const BARE_NUMBER_START = new RegExp(`^["“«‘]?\\s*(?!one\\b)${NUMBER}\\s+(?:would|will|is|was|are|were|could|should|might|may|can|seems?|sounds?)\\b`, "iu");
 const NUMBER_UNIT = new RegExp(`(?<![\\p{L}\\p{N}])${NUMBER}(?:\\s*%|[-\\s]+(?:per\\s?cent|percent|\\p{Ll}{3,}))`, "giu");
 
 function figureUnits(body: string): Set<string> {

@@ -11,7 +11,7 @@ export type IssueTaggerModel = {
   lexiconHash: string;
   /** Sentences it was trained on. */
   sentences: number;
-  issues: { slug: string; bias: number; weights: Record<string, number>; cues: string[] }[];
+  issues: { slug: string; bias: number; weights: Record<string, number>; cues: string[]; modifiers: string[] }[];
 };
 
 /** One sentence of a training or tagging document. */
@@ -24,21 +24,25 @@ export type TaggerSentence = {
   lexicon: readonly string[];
   /** The body with the lexicon's matches blanked out (the body itself when absent). */
   masked?: string;
+  /** Stems of its nouns, where part-of-speech tags are known: a phrase head counts alone only as a noun. */
+  nouns?: readonly string[];
+  /** Stems of the words that modify a following noun ("security" in "security framework"), where tags are known. */
+  compounds?: readonly string[];
 };
 
 export const TAGGER_VERSION = 1;
 
 /** Probability above which the tagger tags a sentence the lexicon missed. */
-export const TAG_THRESHOLD = Number(process.env.TG_T ?? 0.5);
+export const TAG_THRESHOLD = 0.8;
 
-const EPOCHS = Number(process.env.TG_E ?? 12);
+const EPOCHS = 12;
 const LEARNING_RATE = 0.5;
-const L2 = Number(process.env.TG_L2 ?? 1e-3);
+const L2 = 0.3;
 const HEAD_PRIOR = 2;
 const MODIFIER_PRIOR = 0.8;
 const DESCRIPTION_PRIOR = 0.6;
 /** Pull of a seed word's weight back to its prior. */
-const PRIOR_STRENGTH = Number(process.env.TG_PS ?? 0.05);
+const PRIOR_STRENGTH = 0.05;
 const MIN_POSITIVES = 2;
 const MAX_WEIGHTS = 400;
 
@@ -147,14 +151,14 @@ function sigmoid(x: number): number {
  */
 export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])[], lexicons: readonly IssueLexicon[]): IssueTaggerModel {
   const rows: { features: string[]; lexicon: readonly string[] }[] = [];
-  const rowStems: { inside: Set<string>; outside: Set<string> }[] = [];
+  const rowStems: PhraseUse[] = [];
   for (const doc of documents) {
     const features = documentFeatures(doc);
     doc.forEach((s, i) => {
       if (s.heading) return;
       rows.push({ features: features[i] as string[], lexicon: s.lexicon });
       const outside = new Set(contentStems(s.masked ?? s.body));
-      rowStems.push({ inside: new Set(contentStems(s.body).filter((w) => !outside.has(w))), outside });
+      rowStems.push({ inside: new Set(contentStems(s.body).filter((w) => !outside.has(w))), outside, compounds: compoundStems(s.masked ?? s.body) });
     });
   }
   const index = new Map<string, number>();
@@ -177,7 +181,7 @@ export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])
     const labels = rows.map((r) => r.lexicon.includes(lexicon.slug));
     const positives = labels.filter(Boolean).length;
     if (positives < MIN_POSITIVES || positives === rows.length) {
-      model.issues.push({ slug: lexicon.slug, bias: -10, weights: {}, cues: headCues(lexicon, rowStems, labels) });
+      model.issues.push({ slug: lexicon.slug, bias: -10, weights: {}, cues: headCues(lexicon, rowStems, labels), modifiers: modifierCues(lexicon, rowStems, labels) });
       continue;
     }
     const samples: { ids: Int32Array; y: number; weight: number }[] = encoded.map((ids, i) => {
@@ -214,20 +218,29 @@ export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])
       .slice(0, MAX_WEIGHTS)
       .sort((a, b) => (a[0] < b[0] ? -1 : 1))
       .forEach(([f, id]) => (weights[f] = Math.round((w[id] as number) * 1e4) / 1e4));
-    model.issues.push({ slug: lexicon.slug, bias: Math.round(bias * 1e4) / 1e4, weights, cues: headCues(lexicon, rowStems, labels) });
+    model.issues.push({ slug: lexicon.slug, bias: Math.round(bias * 1e4) / 1e4, weights, cues: headCues(lexicon, rowStems, labels), modifiers: modifierCues(lexicon, rowStems, labels) });
   }
   return model;
 }
 
 /**
  * The heads of an issue's lexicon phrases that count alone ("the ballot" for "strike ballot", "a
- * guarantee lasting 50 years" for "security guarantee"): a phrase's last content word, when the
- * story's sentences use it bare no more often than inside the issue's matches, so a head as generic
- * as "conflict" or "strike" does not count.
+ * guarantee lasting 50 years" for "security guarantee"): a word that ends more of the issue's phrases
+ * than it starts or sits inside ("security" of "legally binding security" is still a modifier), when
+ * the story's sentences use it bare no more often than inside the issue's matches, so a head as
+ * generic as "conflict" or "strike" does not count.
  */
-function headCues(lexicon: IssueLexicon, rows: readonly { inside: Set<string>; outside: Set<string> }[], labels: readonly boolean[]): string[] {
-  const heads = new Set(lexicon.phrases.flatMap((phrase) => contentStems(phrase).slice(-1)));
-  return [...heads]
+function headCues(lexicon: IssueLexicon, rows: readonly PhraseUse[], labels: readonly boolean[]): string[] {
+  const final = new Map<string, number>();
+  const inner = new Map<string, number>();
+  for (const phrase of lexicon.phrases) {
+    contentStems(phrase).forEach((word, i, all) => {
+      const counts = i === all.length - 1 ? final : inner;
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    });
+  }
+  return [...final.keys()]
+    .filter((head) => (final.get(head) ?? 0) > (inner.get(head) ?? 0))
     .filter((head) => {
       let inside = 0;
       let bare = 0;
@@ -236,6 +249,49 @@ function headCues(lexicon: IssueLexicon, rows: readonly { inside: Set<string>; o
         else if (!labels[i] && r.outside.has(head)) bare++;
       });
       return inside > 0 && bare <= inside;
+    })
+    .sort();
+}
+
+type PhraseUse = { inside: Set<string>; outside: Set<string>; compounds: Set<string> };
+
+/** Stems of words followed directly by another content word (a modifier position, read from text alone). */
+function compoundStems(text: string): Set<string> {
+  const words = [...text.matchAll(/\p{L}[\p{L}\p{N}]*(?:['’-]\p{L}+)*|[^\p{L}\s]+/gu)].map((m) => m[0]);
+  const out = new Set<string>();
+  words.forEach((w, i) => {
+    const next = words[i + 1];
+    if (next && /^\p{L}/u.test(w) && /^\p{L}{3,}/u.test(next) && !STOP.has(w.toLowerCase()) && !STOP.has(next.toLowerCase())) out.add(stem(w));
+  });
+  return out;
+}
+
+/**
+ * The modifiers of an issue's lexicon phrases that count before another noun ("security framework",
+ * "security protocols" for "security guarantee"; "after-dark roster" is left to the classifier): a
+ * word that starts or sits inside more of the issue's phrases than it ends, when the story's
+ * sentences put it before another word at most half as often as inside the issue's matches (and
+ * inside at least two of them).
+ */
+function modifierCues(lexicon: IssueLexicon, rows: readonly PhraseUse[], labels: readonly boolean[]): string[] {
+  const final = new Map<string, number>();
+  const inner = new Map<string, number>();
+  for (const phrase of lexicon.phrases) {
+    contentStems(phrase).forEach((word, i, all) => {
+      const counts = i === all.length - 1 ? final : inner;
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    });
+  }
+  return [...inner.keys()]
+    .filter((word) => (inner.get(word) ?? 0) > (final.get(word) ?? 0))
+    .filter((word) => {
+      let inside = 0;
+      let bare = 0;
+      rows.forEach((r, i) => {
+        if (labels[i] && r.inside.has(word)) inside++;
+        else if (!labels[i] && r.compounds.has(word)) bare++;
+      });
+      return inside >= 2 && 2 * bare <= inside;
     })
     .sort();
 }
@@ -260,8 +316,10 @@ export function tagSentences(model: IssueTaggerModel, sentences: readonly Tagger
     const s = sentences[i] as TaggerSentence;
     if (s.heading) return [];
     const stems = new Set(contentStems(s.masked ?? s.body));
+    const nouns = s.nouns ? new Set(s.nouns) : stems;
+    const compounds = s.compounds ? new Set(s.compounds) : compoundStems(s.masked ?? s.body);
     return model.issues
-      .filter((issue) => !s.lexicon.includes(issue.slug) && ((scores[issue.slug] as number) >= threshold || issue.cues.some((cue) => stems.has(cue))))
+      .filter((issue) => !s.lexicon.includes(issue.slug) && ((scores[issue.slug] as number) >= threshold || (issue.cues.some((cue) => stems.has(cue) && nouns.has(cue)) || issue.modifiers.some((word) => compounds.has(word)))))
       .map((issue) => issue.slug)
       .sort();
   });

@@ -1,12 +1,12 @@
 import type { Db } from "@/lib/db";
-import { extractArticle, type IssueLexicon } from "@/lib/nlp";
+import { extractArticle, type IssueLexicon, type IssueTaggerModel } from "@/lib/nlp";
 import { claimRows, pipelineColumns, upsertSpeakers, writeClaimDetails } from "@/lib/services/derived-writes";
 import type { SpeakerContext } from "@/lib/services/ingest";
 import { applyIssueCorrection, readCorrections } from "@/lib/services/review";
 
 export type DeriveOutcome = { updated: number; added: number; removed: number; kept: number };
 
-export type DeriveContext = { issues: IssueLexicon[]; speakers: SpeakerContext; issueIds: Map<string, string> };
+export type DeriveContext = { issues: IssueLexicon[]; speakers: SpeakerContext; issueIds: Map<string, string>; tagger?: IssueTaggerModel | null };
 
 /**
  * Derives an article's sentences and claims again (after the pipeline or a lexicon changed) without
@@ -16,7 +16,7 @@ export type DeriveContext = { issues: IssueLexicon[]; speakers: SpeakerContext; 
  */
 export async function deriveArticle(db: Db, articleId: string, context: DeriveContext): Promise<DeriveOutcome> {
   const article = await db.article.findUniqueOrThrow({ where: { id: articleId }, select: { originalText: true } });
-  const extraction = extractArticle(article.originalText, { issues: context.issues, speakers: context.speakers.registry });
+  const extraction = extractArticle(article.originalText, { issues: context.issues, speakers: context.speakers.registry, tagger: context.tagger });
   context.speakers.registry = extraction.speakers;
   return db.$transaction(
     async (tx) => {

@@ -11,7 +11,7 @@ export type IssueTaggerModel = {
   lexiconHash: string;
   /** Sentences it was trained on. */
   sentences: number;
-  issues: { slug: string; bias: number; weights: Record<string, number>; cues: string[]; modifiers: string[] }[];
+  issues: { slug: string; bias: number; weights: Record<string, number>; cues: string[]; modifiers: string[]; learned: string[] }[];
 };
 
 /** One sentence of a training or tagging document. */
@@ -45,6 +45,7 @@ const DESCRIPTION_PRIOR = 0.6;
 const PRIOR_STRENGTH = 0.05;
 const MIN_POSITIVES = 2;
 const MAX_WEIGHTS = 400;
+const LEARNED_MIN = 3;
 
 const STOP = new Set(
   ("a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each " +
@@ -72,15 +73,21 @@ export function stem(word: string): string {
 export function contentStems(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(WORD)) {
-    const lower = m[0].toLowerCase().replace(/’/gu, "'");
-    if (lower.length < 3 || STOP.has(lower)) continue;
-    out.push(stem(lower));
+    let stemmed = STEMS.get(m[0]);
+    if (stemmed === undefined) {
+      const lower = m[0].toLowerCase().replace(/’/gu, "'");
+      stemmed = lower.length < 3 || STOP.has(lower) ? "" : stem(lower);
+      if (STEMS.size < 50_000) STEMS.set(m[0], stemmed);
+    }
+    if (stemmed) out.push(stemmed);
   }
   return out;
 }
 
-function ownFeatures(text: string): string[] {
-  const stems = contentStems(text);
+/** Stems of words seen so far ("" for stop words): a story's vocabulary is small. */
+const STEMS = new Map<string, string>();
+
+function ownFeatures(stems: readonly string[]): string[] {
   const out = new Set<string>();
   stems.forEach((s, i) => {
     out.add(s);
@@ -95,9 +102,9 @@ function ownFeatures(text: string): string[] {
  * lexicon), and `^slug` when the sentence before, in the same or the previous paragraph, is one
  * the lexicon matched for that issue.
  */
-export function documentFeatures(sentences: readonly TaggerSentence[]): string[][] {
+export function documentFeatures(sentences: readonly TaggerSentence[], stems?: readonly (readonly string[])[]): string[][] {
   return sentences.map((s, i) => {
-    const features = ownFeatures(s.masked ?? s.body);
+    const features = ownFeatures(stems?.[i] ?? contentStems(s.masked ?? s.body));
     const prev = sentences[i - 1];
     if (prev && !prev.heading && s.paragraph - prev.paragraph <= 1) for (const slug of prev.lexicon) features.push(`^${slug}`);
     return features;
@@ -153,12 +160,14 @@ export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])
   const rows: { features: string[]; lexicon: readonly string[] }[] = [];
   const rowStems: PhraseUse[] = [];
   for (const doc of documents) {
-    const features = documentFeatures(doc);
+    const masked = doc.map((s) => contentStems(s.masked ?? s.body));
+    const features = documentFeatures(doc, masked);
     doc.forEach((s, i) => {
       if (s.heading) return;
       rows.push({ features: features[i] as string[], lexicon: s.lexicon });
-      const outside = new Set(contentStems(s.masked ?? s.body));
-      rowStems.push({ inside: new Set(contentStems(s.body).filter((w) => !outside.has(w))), outside, compounds: compoundStems(s.masked ?? s.body) });
+      const outside = new Set(masked[i]);
+      const inside = s.masked === undefined || s.masked === s.body ? new Set<string>() : new Set(contentStems(s.body).filter((w) => !outside.has(w)));
+      rowStems.push({ inside, outside, compounds: compoundStems(s.masked ?? s.body) });
     });
   }
   const index = new Map<string, number>();
@@ -181,7 +190,7 @@ export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])
     const labels = rows.map((r) => r.lexicon.includes(lexicon.slug));
     const positives = labels.filter(Boolean).length;
     if (positives < MIN_POSITIVES || positives === rows.length) {
-      model.issues.push({ slug: lexicon.slug, bias: -10, weights: {}, cues: headCues(lexicon, rowStems, labels), modifiers: modifierCues(lexicon, rowStems, labels) });
+      model.issues.push({ slug: lexicon.slug, bias: -10, weights: {}, cues: headCues(lexicon, rowStems, labels), modifiers: modifierCues(lexicon, rowStems, labels), learned: [] });
       continue;
     }
     const samples: { ids: Int32Array; y: number; weight: number }[] = encoded.map((ids, i) => {
@@ -218,7 +227,7 @@ export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])
       .slice(0, MAX_WEIGHTS)
       .sort((a, b) => (a[0] < b[0] ? -1 : 1))
       .forEach(([f, id]) => (weights[f] = Math.round((w[id] as number) * 1e4) / 1e4));
-    model.issues.push({ slug: lexicon.slug, bias: Math.round(bias * 1e4) / 1e4, weights, cues: headCues(lexicon, rowStems, labels), modifiers: modifierCues(lexicon, rowStems, labels) });
+    model.issues.push({ slug: lexicon.slug, bias: Math.round(bias * 1e4) / 1e4, weights, cues: headCues(lexicon, rowStems, labels), modifiers: modifierCues(lexicon, rowStems, labels), learned: learnedCues(rowStems, labels, priors) });
   }
   return model;
 }
@@ -250,6 +259,26 @@ function headCues(lexicon: IssueLexicon, rows: readonly PhraseUse[], labels: rea
       });
       return inside > 0 && bare <= inside;
     })
+    .sort();
+}
+
+/**
+ * Words the story's sentences on an issue keep using beyond its lexicon (lexicon expansion by
+ * bootstrapping): a word in at least `LEARNED_MIN` of the issue's matched sentences (outside the
+ * matches) and in at most half as many other sentences, not one of the issue's own seed words.
+ *
+ * @see Riloff & Jones 1999, "Learning Dictionaries for Information Extraction by Multi-Level Bootstrapping"
+ */
+function learnedCues(rows: readonly PhraseUse[], labels: readonly boolean[], seeds: ReadonlyMap<string, number>): string[] {
+  const inside = new Map<string, number>();
+  const bare = new Map<string, number>();
+  rows.forEach((r, i) => {
+    const counts = labels[i] ? inside : bare;
+    for (const word of r.outside) counts.set(word, (counts.get(word) ?? 0) + 1);
+  });
+  return [...inside.entries()]
+    .filter(([word, n]) => n >= LEARNED_MIN && 2 * (bare.get(word) ?? 0) <= n && !seeds.has(word))
+    .map(([word]) => word)
     .sort();
 }
 
@@ -319,7 +348,12 @@ export function tagSentences(model: IssueTaggerModel, sentences: readonly Tagger
     const nouns = s.nouns ? new Set(s.nouns) : stems;
     const compounds = s.compounds ? new Set(s.compounds) : compoundStems(s.masked ?? s.body);
     return model.issues
-      .filter((issue) => !s.lexicon.includes(issue.slug) && ((scores[issue.slug] as number) >= threshold || (issue.cues.some((cue) => stems.has(cue) && nouns.has(cue)) || issue.modifiers.some((word) => compounds.has(word)))))
+      .filter((issue) => {
+        if (s.lexicon.includes(issue.slug)) return false;
+        if ((scores[issue.slug] as number) >= threshold) return true;
+        if (issue.cues.some((cue) => stems.has(cue) && nouns.has(cue)) || issue.modifiers.some((word) => compounds.has(word))) return true;
+        return issue.learned.filter((word) => stems.has(word)).length >= 2;
+      })
       .map((issue) => issue.slug)
       .sort();
   });

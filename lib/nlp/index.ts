@@ -141,8 +141,10 @@ function extractPrepared({ original, cleaned, split }: Prepared, options: Extrac
   const attribution = attributeQuotes(input, resolutions, book);
   const figures = findFigures(text, sentences, tokens, verbs);
   const lexicons = compiled(options.issues);
-  const { matches, tagger: taggerInput } = taggerSentences(text, split, lexicons.issues);
-  const tagged = options.tagger && options.tagger.lexiconHash === lexicons.hash ? tagSentences(options.tagger, taggerInput) : null;
+  const model = options.tagger && options.tagger.lexiconHash === lexicons.hash ? options.tagger : null;
+  const tagInput = model ? taggerSentences(text, split, lexicons.issues) : null;
+  const matches = tagInput?.matches ?? matchIssuesBySentence(text, sentences, lexicons.issues);
+  const tagged = model && tagInput ? tagSentences(model, tagInput.tagger) : null;
 
   const drafts: Draft[] = [];
   for (const a of attribution.quotes) {

@@ -1,9 +1,11 @@
 import type { IssueLexicon } from "./types";
 
 /**
- * A per-story issue tagger: one logistic regression per issue over a sentence's word stems, adjacent
- * stem pairs and the previous sentence's stems, trained on the sentences the issue's lexicon matches.
- * Plain data, so it can be stored as JSON beside the issues it tags.
+ * A per-story issue tagger, trained on the sentences the issues' lexicons match (see
+ * `trainIssueTagger`): per issue, a logistic regression over a sentence's word stems and the previous
+ * sentence's lexicon issues, the phrase heads and modifiers that count alone in this story, and the
+ * words its matched sentences keep using. Plain data, so it can be stored as JSON beside the issues
+ * it tags.
  */
 export type IssueTaggerModel = {
   version: typeof TAGGER_VERSION;
@@ -71,33 +73,46 @@ export function stem(word: string): string {
 
 /** Content stems of a text, in order (stop words and one- or two-letter words left out). */
 export function contentStems(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(WORD)) {
-    let stemmed = STEMS.get(m[0]);
-    if (stemmed === undefined) {
-      const lower = m[0].toLowerCase().replace(/’/gu, "'");
-      stemmed = lower.length < 3 || STOP.has(lower) ? "" : stem(lower);
-      if (STEMS.size < 50_000) STEMS.set(m[0], stemmed);
-    }
-    if (stemmed) out.push(stemmed);
+  return analyse(text).stems;
+}
+
+function stemOf(word: string): string {
+  let stemmed = STEMS.get(word);
+  if (stemmed === undefined) {
+    const lower = word.toLowerCase().replace(/’/gu, "'");
+    stemmed = lower.length < 3 || STOP.has(lower) ? "" : stem(lower);
+    if (STEMS.size < 50_000) STEMS.set(word, stemmed);
   }
-  return out;
+  return stemmed;
+}
+
+/** Content stems of a text in order, and those that stand right before another content word (a modifier position). */
+function analyse(text: string): { stems: string[]; compounds: Set<string> } {
+  const stems: string[] = [];
+  const compounds = new Set<string>();
+  let previous = "";
+  let previousEnd = -1;
+  for (const m of text.matchAll(WORD)) {
+    const stemmed = stemOf(m[0]);
+    if (stemmed) {
+      if (previous && /^\s+$/u.test(text.slice(previousEnd, m.index))) compounds.add(previous);
+      stems.push(stemmed);
+    }
+    previous = stemmed;
+    previousEnd = m.index + m[0].length;
+  }
+  return { stems, compounds };
 }
 
 /** Stems of words seen so far ("" for stop words): a story's vocabulary is small. */
 const STEMS = new Map<string, string>();
 
 function ownFeatures(stems: readonly string[]): string[] {
-  const out = new Set<string>();
-  stems.forEach((s, i) => {
-    out.add(s);
-    if (i > 0) out.add(`${stems[i - 1]}_${s}`);
-  });
-  return [...out];
+  return [...new Set(stems)];
 }
 
 /**
- * Features of every sentence of a document: its own stems and stem pairs (with the lexicon's own
+ * Features of every sentence of a document: its own stems (with the lexicon's own
  * matches blanked out, so that the model learns the company the lexicon keeps rather than the
  * lexicon), and `^slug` when the sentence before, in the same or the previous paragraph, is one
  * the lexicon matched for that issue.
@@ -147,12 +162,15 @@ function sigmoid(x: number): number {
 }
 
 /**
- * Trains the tagger from documents whose sentences carry their lexicon matches: for each issue, a
+ * Trains the tagger from documents whose sentences carry their lexicon matches. For each issue: a
  * logistic regression (class-balanced, L2, fixed-order gradient descent, so the same input always
- * gives the same model) separating the sentences its lexicon matches, plus the issue's title,
- * description and phrases as one pseudo-sentence, from all other sentences. Weak supervision in the
- * style of Snorkel's labelling functions: the lexicon labels, the classifier generalises to the
- * words that keep company with it. An issue with fewer than two matched sentences gets no weights.
+ * gives the same model) separating the sentences its lexicon matches from all others, over their
+ * stems outside the matches and the previous sentence's lexicon issues, starting from and pulled
+ * towards priors from the issue's title, description and phrases (`seedPriors`); the phrase heads
+ * and modifiers the story lets count alone (`headCues`, `modifierCues`); and the words its matched
+ * sentences keep using (`learnedCues`). Weak supervision in the style of Snorkel's labelling
+ * functions: the lexicon labels, the rest generalises to the words that keep company with it. An
+ * issue with fewer than two matched sentences gets no regression weights.
  *
  * @see Ratner et al. 2017, "Snorkel: Rapid Training Data Creation with Weak Supervision"
  */
@@ -160,14 +178,15 @@ export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])
   const rows: { features: string[]; lexicon: readonly string[] }[] = [];
   const rowStems: PhraseUse[] = [];
   for (const doc of documents) {
-    const masked = doc.map((s) => contentStems(s.masked ?? s.body));
-    const features = documentFeatures(doc, masked);
+    const analysed = doc.map((s) => analyse(s.masked ?? s.body));
+    const features = documentFeatures(doc, analysed.map((a) => a.stems));
     doc.forEach((s, i) => {
       if (s.heading) return;
       rows.push({ features: features[i] as string[], lexicon: s.lexicon });
-      const outside = new Set(masked[i]);
-      const inside = s.masked === undefined || s.masked === s.body ? new Set<string>() : new Set(contentStems(s.body).filter((w) => !outside.has(w)));
-      rowStems.push({ inside, outside, compounds: compoundStems(s.masked ?? s.body) });
+      const { stems, compounds } = analysed[i] as { stems: string[]; compounds: Set<string> };
+      const outside = new Set(stems);
+      const inside = s.masked === undefined || s.masked === s.body ? NOTHING : new Set(contentStems(s.body).filter((w) => !outside.has(w)));
+      rowStems.push({ inside, outside, compounds });
     });
   }
   const index = new Map<string, number>();
@@ -193,10 +212,8 @@ export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])
       model.issues.push({ slug: lexicon.slug, bias: -10, weights: {}, cues: headCues(lexicon, rowStems, labels), modifiers: modifierCues(lexicon, rowStems, labels), learned: [] });
       continue;
     }
-    const samples: { ids: Int32Array; y: number; weight: number }[] = encoded.map((ids, i) => {
-      const y = labels[i] ? 1 : 0;
-      return { ids, y, weight: y ? rows.length / (2 * positives) : rows.length / (2 * (rows.length - positives)) };
-    });
+    const positiveWeight = 0.5 / positives;
+    const negativeWeight = 0.5 / (rows.length - positives);
     const w = new Float64Array(index.size);
     const prior = new Float64Array(index.size);
     for (const [word, value] of priors) {
@@ -205,15 +222,17 @@ export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])
     }
     w.set(prior);
     let bias = 0;
-    const total = samples.reduce((sum, s) => sum + s.weight, 0);
     for (let epoch = 0; epoch < EPOCHS; epoch++) {
       const rate = LEARNING_RATE / (1 + epoch);
-      for (const s of samples) {
+      for (let r = 0; r < encoded.length; r++) {
+        const ids = encoded[r] as Int32Array;
+        const y = labels[r] ? 1 : 0;
         let z = bias;
-        for (const id of s.ids) z += w[id] as number;
-        const g = ((sigmoid(z) - s.y) * s.weight * samples.length) / total;
+        for (let k = 0; k < ids.length; k++) z += w[ids[k] as number] as number;
+        const g = (sigmoid(z) - y) * (y ? positiveWeight : negativeWeight) * encoded.length;
         bias -= rate * g;
-        for (const id of s.ids) {
+        for (let k = 0; k < ids.length; k++) {
+          const id = ids[k] as number;
           const p = prior[id] as number;
           w[id] = (w[id] as number) - rate * (g + (p ? PRIOR_STRENGTH : L2) * ((w[id] as number) - p));
         }
@@ -282,18 +301,9 @@ function learnedCues(rows: readonly PhraseUse[], labels: readonly boolean[], see
     .sort();
 }
 
-type PhraseUse = { inside: Set<string>; outside: Set<string>; compounds: Set<string> };
+const NOTHING: ReadonlySet<string> = new Set();
 
-/** Stems of words followed directly by another content word (a modifier position, read from text alone). */
-function compoundStems(text: string): Set<string> {
-  const words = [...text.matchAll(/\p{L}[\p{L}\p{N}]*(?:['’-]\p{L}+)*|[^\p{L}\s]+/gu)].map((m) => m[0]);
-  const out = new Set<string>();
-  words.forEach((w, i) => {
-    const next = words[i + 1];
-    if (next && /^\p{L}/u.test(w) && /^\p{L}{3,}/u.test(next) && !STOP.has(w.toLowerCase()) && !STOP.has(next.toLowerCase())) out.add(stem(w));
-  });
-  return out;
-}
+type PhraseUse = { inside: ReadonlySet<string>; outside: ReadonlySet<string>; compounds: ReadonlySet<string> };
 
 /**
  * The modifiers of an issue's lexicon phrases that count before another noun ("security framework",
@@ -344,9 +354,10 @@ export function tagSentences(model: IssueTaggerModel, sentences: readonly Tagger
   return scoreSentences(model, sentences).map((scores, i) => {
     const s = sentences[i] as TaggerSentence;
     if (s.heading) return [];
-    const stems = new Set(contentStems(s.masked ?? s.body));
+    const analysed = analyse(s.masked ?? s.body);
+    const stems = new Set(analysed.stems);
     const nouns = s.nouns ? new Set(s.nouns) : stems;
-    const compounds = s.compounds ? new Set(s.compounds) : compoundStems(s.masked ?? s.body);
+    const compounds = s.compounds ? new Set(s.compounds) : analysed.compounds;
     return model.issues
       .filter((issue) => {
         if (s.lexicon.includes(issue.slug)) return false;

@@ -217,7 +217,8 @@ export function carryIssues(sentences: readonly IssueContext[]): string[][] {
     const prevIssues = out[i - 1] as string[];
     const sameParagraph = prev.paragraph === s.paragraph;
     if (prevIssues.length && !prev.heading && (sameParagraph || prev.paragraph === s.paragraph - 1)) {
-      const anaphoric = s.quoted && ANAPHORIC_START.test(s.body);
+      // A pronoun opening a new paragraph resolves to one antecedent: with several issues before it, it is ambiguous.
+      const anaphoric = s.quoted && ANAPHORIC_START.test(s.body) && (sameParagraph || prevIssues.length === 1);
       const sameFigure = BARE_NUMBER_START.test(s.body) || [...figureUnits(s.body)].some((unit) => figureUnits(prev.body).has(unit));
       if (anaphoric || sameFigure || DEMONSTRATIVE_NOUN.test(s.body)) {
         out[i] = [...prevIssues];

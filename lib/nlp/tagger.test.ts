@@ -49,6 +49,15 @@ describe("the story's issue tagger", () => {
     expect(tagsOf(generic).get("A fund for the ferry was set up.")).toEqual([]);
   });
 
+  it("ISS-1: a head the lexicon ends several phrases with counts alone before any of them matched, unless the story uses it often", () => {
+    const quays: IssueLexicon = { slug: "quays", title: "Quays", description: "", phrases: ["their berth", "our berth", "cede berth", "quay rights"], exclusions: [] };
+    const issues = [...ISSUES, quays];
+    const rare = tagsOf([...STORY, "Venn said the dispute was about a berth or two."], issues);
+    expect(rare.get("Venn said the dispute was about a berth or two.")).toEqual(["quays"]);
+    const common = tagsOf([...STORY, "Venn said the dispute was about a berth or two.\nThe ferry berth was painted.\nA berth costs more in summer."], issues);
+    expect(common.get("Venn said the dispute was about a berth or two.")).toEqual([]);
+  });
+
   it("ISS-2: a phrase's head after another modifier is a synonym phrase", () => {
     const tags = tagsOf([...STORY, "A ballot of the membership on industrial action is planned."]);
     expect(tags.get("A ballot of the membership on industrial action is planned.")).toEqual(["strike-ballot"]);

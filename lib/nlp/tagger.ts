@@ -48,6 +48,8 @@ const PRIOR_STRENGTH = 0.05;
 const MIN_POSITIVES = 2;
 const MAX_WEIGHTS = 400;
 const LEARNED_MIN = 3;
+/** A head that ends this many of an issue's phrases counts alone even before the story has matched one, if the story rarely uses it. */
+const EMPHASISED_HEAD = 3;
 
 const STOP = new Set(
   ("a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each " +
@@ -255,8 +257,9 @@ export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])
  * The heads of an issue's lexicon phrases that count alone ("the ballot" for "strike ballot", "a
  * guarantee lasting 50 years" for "security guarantee"): a word that ends more of the issue's phrases
  * than it starts or sits inside ("security" of "legally binding security" is still a modifier), when
- * the story's sentences use it bare no more often than inside the issue's matches, so a head as
- * generic as "conflict" or "strike" does not count.
+ * the story's sentences use it bare no more often than inside the issue's matches (or, for a head
+ * the lexicon ends `EMPHASISED_HEAD` phrases with, at most once), so a head as generic as "conflict"
+ * or "strike" does not count.
  */
 function headCues(lexicon: IssueLexicon, rows: readonly PhraseUse[], labels: readonly boolean[]): string[] {
   const final = new Map<string, number>();
@@ -276,7 +279,7 @@ function headCues(lexicon: IssueLexicon, rows: readonly PhraseUse[], labels: rea
         if (labels[i] && r.inside.has(head)) inside++;
         else if (!labels[i] && r.outside.has(head)) bare++;
       });
-      return inside > 0 && bare <= inside;
+      return (inside > 0 && bare <= inside) || ((final.get(head) ?? 0) >= EMPHASISED_HEAD && bare <= 1);
     })
     .sort();
 }

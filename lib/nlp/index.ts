@@ -58,7 +58,7 @@ function compiled(issues: readonly IssueLexicon[]): { issues: CompiledIssue[]; h
   return c;
 }
 
-type Prepared = { original: string; cleaned: CleanedText; split: SentenceSplit };
+type Prepared = { original: string; cleaned: CleanedText; split: SentenceSplit; tagInput?: ReturnType<typeof taggerSentences> };
 
 function prepare(original: string): Prepared {
   const cleaned = cleanText(original);
@@ -129,7 +129,8 @@ export function extractArticle(original: string, options: ExtractOptions): Artic
   return extractPrepared(prepare(original), options);
 }
 
-function extractPrepared({ original, cleaned, split }: Prepared, options: ExtractOptions): ArticleExtraction {
+function extractPrepared(prepared: Prepared, options: ExtractOptions): ArticleExtraction {
+  const { original, cleaned, split } = prepared;
   const text = cleaned.text;
   const { paragraphs, sentences, tokens } = split;
   const quotes = findQuotes(text, paragraphs);
@@ -142,7 +143,7 @@ function extractPrepared({ original, cleaned, split }: Prepared, options: Extrac
   const figures = findFigures(text, sentences, tokens, verbs);
   const lexicons = compiled(options.issues);
   const model = options.tagger && options.tagger.lexiconHash === lexicons.hash ? options.tagger : null;
-  const tagInput = model ? taggerSentences(text, split, lexicons.issues) : null;
+  const tagInput = model ? (prepared.tagInput ?? taggerSentences(text, split, lexicons.issues)) : null;
   const matches = tagInput?.matches ?? matchIssuesBySentence(text, sentences, lexicons.issues);
   const tagged = model && tagInput ? tagSentences(model, tagInput.tagger) : null;
 
@@ -333,14 +334,12 @@ export function extractArticles(
   texts: readonly string[],
   options: ExtractOptions,
 ): { articles: ArticleExtraction[]; speakers: SpeakerRegistry; tagger: IssueTaggerModel } {
-  const prepared = texts.map(prepare);
   const lexicons = compiled(options.issues);
-  const tagger =
-    options.tagger ??
-    trainIssueTagger(
-      prepared.map((p) => taggerSentences(p.cleaned.text, p.split, lexicons.issues).tagger),
-      options.issues,
-    );
+  const prepared = texts.map((text) => {
+    const p = prepare(text);
+    return { ...p, tagInput: taggerSentences(p.cleaned.text, p.split, lexicons.issues) };
+  });
+  const tagger = options.tagger ?? trainIssueTagger(prepared.map((p) => p.tagInput.tagger), options.issues);
   let registry = options.speakers ?? new SpeakerRegistry();
   const raw: ArticleExtraction[] = [];
   for (const p of prepared) {

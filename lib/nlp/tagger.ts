@@ -88,8 +88,21 @@ function stemOf(word: string): string {
   return stemmed;
 }
 
+type Analysis = { stems: string[]; compounds: Set<string> };
+const analyses = new WeakMap<TaggerSentence, Analysis>();
+
+/** `analyse` of a sentence's masked body, once per sentence object (training and tagging share them). */
+function analysisOf(s: TaggerSentence): Analysis {
+  let a = analyses.get(s);
+  if (!a) {
+    a = analyse(s.masked ?? s.body);
+    analyses.set(s, a);
+  }
+  return a;
+}
+
 /** Content stems of a text in order, and those that stand right before another content word (a modifier position). */
-function analyse(text: string): { stems: string[]; compounds: Set<string> } {
+function analyse(text: string): Analysis {
   const stems: string[] = [];
   const compounds = new Set<string>();
   let previous = "";
@@ -180,7 +193,7 @@ export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])
   const rows: { features: string[]; lexicon: readonly string[] }[] = [];
   const rowStems: PhraseUse[] = [];
   for (const doc of documents) {
-    const analysed = doc.map((s) => analyse(s.masked ?? s.body));
+    const analysed = doc.map(analysisOf);
     const features = documentFeatures(doc, analysed.map((a) => a.stems));
     doc.forEach((s, i) => {
       if (s.heading) return;
@@ -339,8 +352,8 @@ function modifierCues(lexicon: IssueLexicon, rows: readonly PhraseUse[], labels:
 }
 
 /** The tagger's probability, per sentence, that it bears on each issue of the model. */
-export function scoreSentences(model: IssueTaggerModel, sentences: readonly TaggerSentence[]): Record<string, number>[] {
-  const features = documentFeatures(sentences);
+export function scoreSentences(model: IssueTaggerModel, sentences: readonly TaggerSentence[], stems?: readonly (readonly string[])[]): Record<string, number>[] {
+  const features = documentFeatures(sentences, stems);
   return features.map((fs) => {
     const out: Record<string, number> = {};
     for (const issue of model.issues) {
@@ -354,13 +367,18 @@ export function scoreSentences(model: IssueTaggerModel, sentences: readonly Tagg
 
 /** Issues the tagger adds to each sentence (those the lexicon did not already match), above `TAG_THRESHOLD`. */
 export function tagSentences(model: IssueTaggerModel, sentences: readonly TaggerSentence[], threshold = TAG_THRESHOLD): string[][] {
-  return scoreSentences(model, sentences).map((scores, i) => {
+  const analysed = sentences.map((s) => analysisOf(s));
+  return scoreSentences(
+    model,
+    sentences,
+    analysed.map((a) => a.stems),
+  ).map((scores, i) => {
     const s = sentences[i] as TaggerSentence;
     if (s.heading) return [];
-    const analysed = analyse(s.masked ?? s.body);
-    const stems = new Set(analysed.stems);
+    const { stems: words, compounds: modifiers } = analysed[i] as Analysis;
+    const stems = new Set(words);
     const nouns = s.nouns ? new Set(s.nouns) : stems;
-    const compounds = s.compounds ? new Set(s.compounds) : analysed.compounds;
+    const compounds = s.compounds ? new Set(s.compounds) : modifiers;
     return model.issues
       .filter((issue) => {
         if (s.lexicon.includes(issue.slug)) return false;

@@ -82,9 +82,11 @@ function taggerSentences(text: string, { sentences, tokens }: SentenceSplit, iss
       const blanked = [...(matches[i] as IssueMatch[]), ...(vetoed[i] as IssueMatch[])];
       for (let t = s.tokenStart; t < s.tokenEnd; t++) {
         const pos = tokens.pos[t];
-        if (pos !== "NOUN" && pos !== "PROPN" && pos !== "ADJ") continue;
-        const word = stem(tokens.values[t] as string);
-        if (pos !== "ADJ") nouns.push(word);
+        const value = tokens.values[t] as string;
+        // Common nouns and adjectives only: "Staff" in "Medical Staff Association" is part of a name.
+        if ((pos !== "NOUN" && pos !== "ADJ") || (t > s.tokenStart && /^\p{Lu}/u.test(value))) continue;
+        const word = stem(value);
+        if (pos === "NOUN") nouns.push(word);
         const inMatch = blanked.some((m) => (tokens.starts[t] as number) >= m.start && (tokens.starts[t] as number) < m.end);
         if (!inMatch && t + 1 < s.tokenEnd && tokens.pos[t + 1] === "NOUN") compounds.push(word);
       }

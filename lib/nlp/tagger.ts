@@ -201,7 +201,7 @@ export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])
       const { stems, compounds } = analysed[i] as { stems: string[]; compounds: Set<string> };
       const outside = new Set(stems);
       const inside = s.masked === undefined || s.masked === s.body ? NOTHING : new Set(contentStems(s.body).filter((w) => !outside.has(w)));
-      rowStems.push({ inside, outside, compounds });
+      rowStems.push({ inside, outside, compounds, nouns: s.nouns ? new Set(s.nouns) : null });
     });
   }
   const index = new Map<string, number>();
@@ -270,7 +270,7 @@ export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])
  * The heads of an issue's lexicon phrases that count alone ("the ballot" for "strike ballot", "a
  * guarantee lasting 50 years" for "security guarantee"): a word that ends more of the issue's phrases
  * than it starts or sits inside ("security" of "legally binding security" is still a modifier), when
- * the story's sentences use it bare no more often than inside the issue's matches (or, for a head
+ * the story's sentences use it as a bare noun at most half as often as inside the issue's matches (or, for a head
  * the lexicon ends `EMPHASISED_HEAD` phrases with, at most once), so a head as generic as "conflict"
  * or "strike" does not count.
  */
@@ -290,9 +290,9 @@ function headCues(lexicon: IssueLexicon, rows: readonly PhraseUse[], labels: rea
       let bare = 0;
       rows.forEach((r, i) => {
         if (labels[i] && r.inside.has(head)) inside++;
-        else if (!labels[i] && r.outside.has(head)) bare++;
+        else if (!labels[i] && r.outside.has(head) && (!r.nouns || r.nouns.has(head))) bare++;
       });
-      return (inside > 0 && bare <= inside) || ((final.get(head) ?? 0) >= EMPHASISED_HEAD && bare <= 1);
+      return (inside > 0 && 2 * bare <= inside) || ((final.get(head) ?? 0) >= EMPHASISED_HEAD && bare <= 1);
     })
     .sort();
 }
@@ -319,7 +319,7 @@ function learnedCues(rows: readonly PhraseUse[], labels: readonly boolean[], see
 
 const NOTHING: ReadonlySet<string> = new Set();
 
-type PhraseUse = { inside: ReadonlySet<string>; outside: ReadonlySet<string>; compounds: ReadonlySet<string> };
+type PhraseUse = { inside: ReadonlySet<string>; outside: ReadonlySet<string>; compounds: ReadonlySet<string>; nouns: ReadonlySet<string> | null };
 
 /**
  * The modifiers of an issue's lexicon phrases that count before another noun ("security framework",

@@ -1,5 +1,4 @@
 import type { Db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { lexiconHash, taggerDocument, trainIssueTagger, TAGGER_VERSION, type IssueLexicon, type IssueTaggerModel } from "@/lib/nlp";
 
 const TAGGER_ID = "story";
@@ -28,14 +27,11 @@ export async function retrainIssueTagger(db: Db, lexicons: readonly IssueLexicon
     articles.map((article) => taggerDocument(article.originalText, article.sentences, lexicons)),
     lexicons,
   );
-  const data = {
-    lexiconHash: model.lexiconHash,
-    version: model.version,
-    sentences: model.sentences,
-    articles: articles.length,
-    model: model as unknown as Prisma.InputJsonValue,
-    trainedAt: new Date(),
-  };
-  await db.issueTagger.upsert({ where: { id: TAGGER_ID }, create: { id: TAGGER_ID, ...data }, update: data });
+  // One statement, so that two ingests retraining at once cannot both try to create the row.
+  await db.$executeRaw`
+    INSERT INTO "IssueTagger" (id, "lexiconHash", version, sentences, articles, model, "trainedAt")
+    VALUES (${TAGGER_ID}, ${model.lexiconHash}, ${model.version}, ${model.sentences}, ${articles.length}, ${JSON.stringify(model)}::jsonb, now())
+    ON CONFLICT (id) DO UPDATE SET "lexiconHash" = EXCLUDED."lexiconHash", version = EXCLUDED.version, sentences = EXCLUDED.sentences,
+      articles = EXCLUDED.articles, model = EXCLUDED.model, "trainedAt" = EXCLUDED."trainedAt"`;
   return model;
 }

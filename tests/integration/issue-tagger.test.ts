@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import { lexiconHash } from "@/lib/nlp";
 import { ingestArticle, ingestMany, readIssueLexicons } from "@/lib/services/ingest";
 import { retagArticles } from "@/lib/services/retag";
-import { loadIssueTagger } from "@/lib/services/tagger";
+import { loadIssueTagger, retrainIssueTagger } from "@/lib/services/tagger";
 import { connectTestDb, resetDatabase } from "./helpers";
 
 let db: Db;
@@ -61,6 +61,13 @@ describe("the story's issue tagger", () => {
     const claim = await db.claim.findFirst({ where: { articleId: outcome.id, text: { contains: "fund question" } }, select: { issues: { select: { issue: { select: { slug: true } } } } } });
     expect(claim?.issues.map((link) => link.issue.slug)).toEqual(["pensions"]);
     expect((await db.issueTagger.findUniqueOrThrow({ where: { id: "story" } })).articles).toBe(4);
+  });
+
+  it("keeps one stored tagger when articles arrive at the same time", async () => {
+    const lexicons = await readIssueLexicons(db);
+    await db.issueTagger.deleteMany();
+    await Promise.all([retrainIssueTagger(db, lexicons), retrainIssueTagger(db, lexicons), retrainIssueTagger(db, lexicons)]);
+    expect(await db.issueTagger.count()).toBe(1);
   });
 
   it("is retrained when a lexicon changes, and the retag uses it", async () => {

@@ -1,12 +1,13 @@
 /**
- * `npm run derive`: derives every article's sentences and claims again with the current pipeline and
- * lexicons, keeping editors' reviews and corrections (matched by fingerprint), then recomputes the
+ * `npm run derive`: derives every article's sentences and claims again with the current pipeline,
+ * lexicons and issue tagger (retrained first), keeping editors' reviews and corrections (matched by fingerprint), then recomputes the
  * clusters, discrepancies and framing once.
  */
 import { runCommand, withDatabase } from "@/lib/server/database";
 import { refreshAnalysis } from "@/lib/services/analysis";
 import { deriveArticle, type DeriveOutcome } from "@/lib/services/derive";
 import { loadSpeakerRegistry, readIssueLexicons } from "@/lib/services/ingest";
+import { retrainIssueTagger } from "@/lib/services/tagger";
 
 runCommand(() =>
   withDatabase(async (db) => {
@@ -16,7 +17,8 @@ runCommand(() =>
       db.issue.findMany({ select: { id: true, slug: true } }),
       db.article.findMany({ select: { id: true }, orderBy: [{ publishedAt: "asc" }, { ingestedAt: "asc" }] }),
     ]);
-    const context = { issues, speakers, issueIds: new Map(allIssues.map((issue) => [issue.slug, issue.id])) };
+    const tagger = await retrainIssueTagger(db, issues);
+    const context = { issues, speakers, issueIds: new Map(allIssues.map((issue) => [issue.slug, issue.id])), tagger };
     const total: DeriveOutcome = { updated: 0, added: 0, removed: 0, kept: 0 };
     for (const [index, article] of articles.entries()) {
       const outcome = await deriveArticle(db, article.id, context);

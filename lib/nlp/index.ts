@@ -1,25 +1,32 @@
 import type { ArticleMeta, Claim, Figure, IssueLexicon, SentenceOut, Span } from "./types";
 import { cleanText, toOriginalSpan, type CleanedText } from "./clean";
-import { sentenceIndexAt, splitSentences, type Sentence, type Tokens } from "./sentences";
+import { sentenceIndexAt, splitSentences, type Sentence, type SentenceSplit, type Tokens } from "./sentences";
 import { findQuotes } from "./quotes";
 import { findMentions } from "./mentions";
 import { findSpeechVerbs } from "./reported";
 import { attributeQuotes, resolveMentions, type AttributionInput } from "./attribution";
 import { findFigures } from "./figures";
-import { carryIssues, compileIssues, matchIssuesBySentence, type CompiledIssue, type IssueMatch } from "./issues";
+import { carryIssues, compileIssues, matchIssues, matchIssuesBySentence, type CompiledIssue, type IssueMatch } from "./issues";
 import { claimFingerprint } from "./fingerprint";
+import { lexiconHash, stem, tagSentences, trainIssueTagger, type IssueTaggerModel, type TaggerSentence } from "./tagger";
 import { SpeakerBook, SpeakerRegistry, type LearnedSpeaker } from "./speakers";
 
 export type { ArticleMeta, Claim, ClaimKind, Figure, IssueLexicon, SentenceOut, SpeakerKind, Span } from "./types";
 export type { LearnedSpeaker, SpeakerSeed, SpeakerEntry, SpeakerRegistryData } from "./speakers";
 export { SpeakerRegistry, createSpeakerRegistry, canonicalName, UNNAMED_SOURCE } from "./speakers";
 export { loadIssueLexicons } from "./issues";
+export type { IssueTaggerModel, TaggerSentence } from "./tagger";
+export { lexiconHash, trainIssueTagger, TAGGER_VERSION } from "./tagger";
 export { claimFingerprint } from "./fingerprint";
 
-/** Options of one extraction: the story's issue lexicons and the speakers known so far. */
+/**
+ * Options of one extraction: the story's issue lexicons, the speakers known so far, and the story's
+ * issue tagger (trained on those lexicons; a model trained on other lexicons is ignored).
+ */
 export type ExtractOptions = {
   issues: readonly IssueLexicon[];
   speakers?: SpeakerRegistry;
+  tagger?: IssueTaggerModel | null;
 };
 
 /**
@@ -40,15 +47,64 @@ export type ArticleExtraction = {
 /** Alias of `ArticleExtraction`. */
 export type ExtractedArticle = ArticleExtraction;
 
-const compiledCache = new WeakMap<readonly IssueLexicon[], CompiledIssue[]>();
+const compiledCache = new WeakMap<readonly IssueLexicon[], { issues: CompiledIssue[]; hash: string }>();
 
-function compiled(issues: readonly IssueLexicon[]): CompiledIssue[] {
+function compiled(issues: readonly IssueLexicon[]): { issues: CompiledIssue[]; hash: string } {
   let c = compiledCache.get(issues);
   if (!c) {
-    c = compileIssues(issues);
+    c = { issues: compileIssues(issues), hash: lexiconHash(issues) };
     compiledCache.set(issues, c);
   }
   return c;
+}
+
+type Prepared = { original: string; cleaned: CleanedText; split: SentenceSplit; tagInput?: ReturnType<typeof taggerSentences> };
+
+function prepare(original: string): Prepared {
+  const cleaned = cleanText(original);
+  return { original, cleaned, split: splitSentences(cleaned.text) };
+}
+
+function taggerSentence(text: string, s: Span & { paragraph: number; heading?: boolean }, matches: readonly IssueMatch[], vetoed: readonly IssueMatch[] = []): TaggerSentence {
+  let masked = text.slice(s.start, s.end);
+  for (const m of [...matches, ...vetoed]) masked = masked.slice(0, m.start - s.start) + " ".repeat(m.end - m.start) + masked.slice(m.end - s.start);
+  return { body: text.slice(s.start, s.end), masked, paragraph: s.paragraph, heading: s.heading ?? false, lexicon: unique(matches.map((m) => m.slug)) };
+}
+
+function taggerSentences(text: string, { sentences, tokens }: SentenceSplit, issues: readonly CompiledIssue[]): { matches: IssueMatch[][]; tagger: TaggerSentence[] } {
+  const vetoed: IssueMatch[][] = sentences.map(() => []);
+  const matches = matchIssuesBySentence(text, sentences, issues, vetoed);
+  return {
+    matches,
+    tagger: sentences.map((s, i) => {
+      const nouns: string[] = [];
+      const compounds: string[] = [];
+      const blanked = [...(matches[i] as IssueMatch[]), ...(vetoed[i] as IssueMatch[])];
+      for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+        const pos = tokens.pos[t];
+        const value = tokens.values[t] as string;
+        // Common nouns and adjectives only: "Staff" in "Medical Staff Association" is part of a name.
+        if ((pos !== "NOUN" && pos !== "ADJ") || (t > s.tokenStart && /^\p{Lu}/u.test(value))) continue;
+        const word = stem(value);
+        if (pos === "NOUN") nouns.push(word);
+        const inMatch = blanked.some((m) => (tokens.starts[t] as number) >= m.start && (tokens.starts[t] as number) < m.end);
+        if (!inMatch && t + 1 < s.tokenEnd && tokens.pos[t + 1] === "NOUN") compounds.push(word);
+      }
+      return { ...taggerSentence(text, s, matches[i] as IssueMatch[], vetoed[i]), nouns, compounds };
+    }),
+  };
+}
+
+/**
+ * The sentences of a stored article as the issue tagger reads them, from the article's text and its
+ * sentence spans: what `trainIssueTagger` takes, one document per article.
+ */
+export function taggerDocument(text: string, sentences: readonly (Span & { paragraph: number; heading?: boolean })[], issues: readonly IssueLexicon[]): TaggerSentence[] {
+  const c = compiled(issues).issues;
+  return sentences.map((s) => {
+    const vetoed: IssueMatch[] = [];
+    return taggerSentence(text, s, matchIssues(text, s.start, s.end, c, vetoed), vetoed);
+  });
 }
 
 function overlap(a: Span, b: Span): number {
@@ -80,9 +136,13 @@ function mentionFields(mention: { start: number; end: number; type: string } | n
  * Narration claims are the outlet's own sentences that bear on an issue or carry a figure.
  */
 export function extractArticle(original: string, options: ExtractOptions): ArticleExtraction {
-  const cleaned = cleanText(original);
+  return extractPrepared(prepare(original), options);
+}
+
+function extractPrepared(prepared: Prepared, options: ExtractOptions): ArticleExtraction {
+  const { original, cleaned, split } = prepared;
   const text = cleaned.text;
-  const { paragraphs, sentences, tokens } = splitSentences(text);
+  const { paragraphs, sentences, tokens } = split;
   const quotes = findQuotes(text, paragraphs);
   const mentions = findMentions(text, sentences, tokens, quotes);
   const verbs = findSpeechVerbs(sentences, tokens, quotes);
@@ -91,8 +151,11 @@ export function extractArticle(original: string, options: ExtractOptions): Artic
   const resolutions = resolveMentions(input, book);
   const attribution = attributeQuotes(input, resolutions, book);
   const figures = findFigures(text, sentences, tokens, verbs);
-  const issues = compiled(options.issues);
-  const matches = matchIssuesBySentence(text, sentences, issues);
+  const lexicons = compiled(options.issues);
+  const model = options.tagger && options.tagger.lexiconHash === lexicons.hash ? options.tagger : null;
+  const tagInput = model ? (prepared.tagInput ?? taggerSentences(text, split, lexicons.issues)) : null;
+  const matches = tagInput?.matches ?? matchIssuesBySentence(text, sentences, lexicons.issues);
+  const tagged = model && tagInput ? tagSentences(model, tagInput.tagger) : null;
 
   const drafts: Draft[] = [];
   for (const a of attribution.quotes) {
@@ -160,7 +223,7 @@ export function extractArticle(original: string, options: ExtractOptions): Artic
       return {
         paragraph: s.paragraph,
         heading: s.heading,
-        issues: unique((matches[i] as IssueMatch[]).map((m) => m.slug)),
+        issues: unique([...(matches[i] as IssueMatch[]).map((m) => m.slug), ...(tagged?.[i] ?? [])]),
         body: text.slice(s.start, s.end),
         speaker: claim?.speakerId ?? null,
         quoted: claim?.kind === "quote",
@@ -280,18 +343,25 @@ export function withCanonicalSpeakers(extraction: ArticleExtraction, registry: S
 
 /**
  * Extracts several articles in order with one shared speaker registry, then names every speaker
- * by the final registry's canonical name.
+ * by the final registry's canonical name. Unless `options.tagger` gives one, the story's issue tagger
+ * is first trained on all the texts' lexicon matches and then tags each of them.
  */
 export function extractArticles(
   texts: readonly string[],
   options: ExtractOptions,
-): { articles: ArticleExtraction[]; speakers: SpeakerRegistry } {
+): { articles: ArticleExtraction[]; speakers: SpeakerRegistry; tagger: IssueTaggerModel } {
+  const lexicons = compiled(options.issues);
+  const prepared = texts.map((text) => {
+    const p = prepare(text);
+    return { ...p, tagInput: taggerSentences(p.cleaned.text, p.split, lexicons.issues) };
+  });
+  const tagger = options.tagger ?? trainIssueTagger(prepared.map((p) => p.tagInput.tagger), options.issues);
   let registry = options.speakers ?? new SpeakerRegistry();
   const raw: ArticleExtraction[] = [];
-  for (const text of texts) {
-    const result = extractArticle(text, { issues: options.issues, speakers: registry });
+  for (const p of prepared) {
+    const result = extractPrepared(p, { issues: options.issues, speakers: registry, tagger });
     registry = result.speakers;
     raw.push(result);
   }
-  return { articles: raw.map((r) => withCanonicalSpeakers(r, registry)), speakers: registry };
+  return { articles: raw.map((r) => withCanonicalSpeakers(r, registry)), speakers: registry, tagger };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { carryIssues, compileIssues, loadIssueLexicons, matchIssues, type IssueContext } from "./issues";
+import { carryIssues, compileIssues, isOtherEvent, loadIssueLexicons, matchIssues, type IssueContext } from "./issues";
 
 const issues = compileIssues([
   { slug: "ceasefire", title: "Ceasefire", description: "", phrases: ["ceasefire", "cease-fire", "truce"], exclusions: ["hamas", "middle east"] },
@@ -39,6 +39,29 @@ describe("carryIssues", () => {
       { ...base, paragraph: 1, body: "It was written by three economists." },
     ]);
     expect(out).toEqual([["land"], ["land"], ["ceasefire"], ["ceasefire"], []]);
+  });
+
+  it("carries into the same speaker's next quote only while it stays on the subject", () => {
+    const out = carryIssues([
+      { ...base, issues: ["pensions"], body: "“The pension scheme is done,” Ambe said.", speaker: "ambe", quoted: true },
+      { ...base, body: "“Now we go home.", speaker: "ambe", quoted: true },
+      { ...base, paragraph: 1, issues: ["pensions"], body: "“The pension scheme is done,” Ambe said.", speaker: "ambe", quoted: true },
+      { ...base, paragraph: 1, body: "“The scheme still needs a vote,” she added.", speaker: "ambe", quoted: true },
+      { ...base, paragraph: 2, issues: ["pensions"], body: "Venn wants the fund topped up over 12 years." },
+      { ...base, paragraph: 2, body: "“Twenty would be kinder,” he added.", speaker: "venn", quoted: true },
+      { ...base, paragraph: 3, issues: ["pensions"], body: "Ohm asked for a guarantee lasting 50 years." },
+      { ...base, paragraph: 3, body: "Venn said 15 years would be too short." },
+    ]);
+    expect(out).toEqual([["pensions"], [], ["pensions"], ["pensions"], ["pensions"], ["pensions"], ["pensions"], ["pensions"]]);
+  });
+});
+
+describe("isOtherEvent", () => {
+  it("takes a phrase dated by an earlier year, or called previous or last year's, for another event", () => {
+    const text = "In 2026 the union called a strike ballot. The 1998 strike ballot split it. Last year's strike ballot failed.";
+    expect(isOtherEvent(text, 0, text.indexOf("strike ballot"))).toBe(false);
+    expect(isOtherEvent(text, 0, text.indexOf("strike ballot split"))).toBe(true);
+    expect(isOtherEvent(text, 0, text.indexOf("strike ballot failed"))).toBe(true);
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { IssueLexicon, Span } from "./types";
+import { contentStems, stem } from "./tagger";
 
 /** An issue lexicon compiled once into regular expressions. */
 export type CompiledIssue = { slug: string; phrases: RegExp; exclusions: RegExp | null };
@@ -69,12 +70,39 @@ function clauseAround(text: string, from: number, to: number, start: number, end
   return text.slice(a, b);
 }
 
+const YEAR = /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/gu;
+const DATED_BEFORE = /(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d)(?:['’]s)?\s+(?:\p{L}+\s+)?$/u;
+const EARLIER_BEFORE = /(?<![\p{L}])(?:previous|earlier|prior|past|last\s+year['’]s|the\s+last\s+(?:\p{L}+\s+)?years?['’]s?)\s+(?:\p{L}+\s+)?$/iu;
+let latestYearMemo: { text: string; years: number[] } = { text: "", years: [] };
+
+function yearsIn(text: string): number[] {
+  if (latestYearMemo.text !== text) latestYearMemo = { text, years: [...text.matchAll(YEAR)].map((m) => Number(m[1])).sort((a, b) => b - a) };
+  return latestYearMemo.years;
+}
+
+/**
+ * Whether the phrase at `text[start, end)` names another, earlier event than the story's: a year or
+ * "previous"/"earlier"/"last year's" just before it ("the 1998 strike ballot", "the September 2022
+ * referendums"). The year counts as earlier when the text names a later one, or no other year at all
+ * (a story's own events are rarely dated by their year).
+ */
+export function isOtherEvent(text: string, from: number, start: number): boolean {
+  const before = text.slice(Math.max(from, start - 40), start);
+  if (EARLIER_BEFORE.test(before)) return true;
+  const dated = DATED_BEFORE.exec(before);
+  if (!dated) return false;
+  const year = Number(dated[1]);
+  const others = yearsIn(text).filter((y) => y !== year);
+  return others.length === 0 || others.some((y) => y > year);
+}
+
 /**
  * Matches the issues' phrases in `text[from, to)` (a sentence). A match is vetoed when one of the
  * issue's exclusions occurs in the same clause, so "the ceasefire between Israel and Hamas" is not
- * a match when "hamas" is an exclusion.
+ * a match when "hamas" is an exclusion, or when it names another, earlier event (`isOtherEvent`);
+ * vetoed matches are pushed onto `vetoed` when given.
  */
-export function matchIssues(text: string, from: number, to: number, issues: readonly CompiledIssue[]): IssueMatch[] {
+export function matchIssues(text: string, from: number, to: number, issues: readonly CompiledIssue[], vetoed?: IssueMatch[]): IssueMatch[] {
   const body = text.slice(from, to);
   const out: IssueMatch[] = [];
   for (const issue of issues) {
@@ -82,8 +110,9 @@ export function matchIssues(text: string, from: number, to: number, issues: read
     for (let m = issue.phrases.exec(body); m; m = issue.phrases.exec(body)) {
       const start = from + m.index;
       const end = start + m[0].length;
-      if (issue.exclusions && issue.exclusions.test(clauseAround(text, from, to, start, end))) continue;
-      out.push({ slug: issue.slug, start, end });
+      const match = { slug: issue.slug, start, end };
+      if ((issue.exclusions && issue.exclusions.test(clauseAround(text, from, to, start, end))) || isOtherEvent(text, from, start)) vetoed?.push(match);
+      else out.push(match);
     }
   }
   return out;
@@ -94,7 +123,7 @@ export function matchIssues(text: string, from: number, to: number, issues: read
  * and its matches are assigned to the sentence that contains them (matches across a sentence
  * boundary are dropped).
  */
-export function matchIssuesBySentence(text: string, sentences: readonly Span[], issues: readonly CompiledIssue[]): IssueMatch[][] {
+export function matchIssuesBySentence(text: string, sentences: readonly Span[], issues: readonly CompiledIssue[], vetoed?: IssueMatch[][]): IssueMatch[][] {
   const out: IssueMatch[][] = sentences.map(() => []);
   for (const issue of issues) {
     issue.phrases.lastIndex = 0;
@@ -104,8 +133,9 @@ export function matchIssuesBySentence(text: string, sentences: readonly Span[], 
       const i = spanIndexAt(sentences, start);
       const sentence = sentences[i];
       if (!sentence || start < sentence.start || end > sentence.end) continue;
-      if (issue.exclusions && issue.exclusions.test(clauseAround(text, sentence.start, sentence.end, start, end))) continue;
-      (out[i] as IssueMatch[]).push({ slug: issue.slug, start, end });
+      const match = { slug: issue.slug, start, end };
+      if ((issue.exclusions && issue.exclusions.test(clauseAround(text, sentence.start, sentence.end, start, end))) || isOtherEvent(text, sentence.start, start)) vetoed?.[i]?.push(match);
+      else (out[i] as IssueMatch[]).push(match);
     }
   }
   return out;
@@ -122,6 +152,42 @@ function spanIndexAt(spans: readonly Span[], offset: number): number {
   return lo;
 }
 
+const ANAPHORIC_START = /^["“«‘]?\s*(?:it|it['’]s|that|that['’]s|this|these|those|they|such)\b/iu;
+const DEMONSTRATIVE_NOUN = /\b(?:this|these|those|such(?:\s+an?)?|the\s+same)\s+\p{Ll}{3,}/u;
+const NUMBER = "(?:\\d+(?:[.,]\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)";
+const BARE_NUMBER_START = new RegExp(`^["“«‘]?\\s*(?!one\\b)${NUMBER}\\s+(?:would|will|is|was|are|were|could|should|might|may|can|seems?|sounds?)\\b`, "iu");
+const NUMBER_UNIT = new RegExp(`(?<![\\p{L}\\p{N}])${NUMBER}(?:\\s*%|[-\\s]+(?:per\\s?cent|percent|\\p{Ll}{3,}))`, "giu");
+
+function figureUnits(body: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of body.matchAll(NUMBER_UNIT)) {
+    const unit = /%|per\s?cent|percent$/iu.test(m[0]) ? "%" : stem(m[0].replace(/^.*?[-\s]+(?=\p{L}+$)/u, ""));
+    if (!STOP_UNITS.has(unit)) out.add(unit);
+  }
+  return out;
+}
+
+const STOP_UNITS = new Set(["and", "or", "of", "the", "to", "in", "on", "at", "for", "from", "more", "other", "time"]);
+
+function lowerStems(body: string): Set<string> {
+  return new Set(contentStems(body.replace(/\p{Lu}[\p{L}'’-]*/gu, " ")));
+}
+
+/**
+ * Whether `s` goes on about what `earlier` was about rather than turning to something else: it
+ * opens with a pronoun or demonstrative, names "this/such/the same" thing, opens with a bare
+ * number (an answer to a figure: "Twenty would be kinder"), gives a figure in the same unit, or
+ * shares a content word (lower-case, so names and the speech tag do not count).
+ */
+function continuesSubject(s: IssueContext, earlier: IssueContext): boolean {
+  if (ANAPHORIC_START.test(s.body) || DEMONSTRATIVE_NOUN.test(s.body) || BARE_NUMBER_START.test(s.body)) return true;
+  const units = figureUnits(earlier.body);
+  for (const unit of figureUnits(s.body)) if (units.has(unit)) return true;
+  const words = lowerStems(earlier.body);
+  for (const word of lowerStems(s.body)) if (words.has(word)) return true;
+  return false;
+}
+
 /** Sentence facts used to carry issues into sentences that refer back to them. */
 export type IssueContext = {
   paragraph: number;
@@ -134,14 +200,14 @@ export type IssueContext = {
   quoted: boolean;
 };
 
-const ANAPHORIC_START = /^["“«‘]?\s*(?:it|it['’]s|that['’]s|this|these|those|they|such)\b/iu;
-const DEMONSTRATIVE_NOUN = /\b(?:this|these|those)\s+\p{Ll}{3,}/u;
-
 /**
  * Issues of each sentence, including those it takes from the sentence before when it refers back
  * to it: a quotation opening with a pronoun or demonstrative ("“That's an issue to iron out”"), a
- * demonstrative noun phrase ("progress on this front"), or a direct quote continuing what the same
- * speaker said in the previous claim (within the paragraph or the one before).
+ * demonstrative noun phrase ("progress on this front", "such an arrangement"), a bare number or a
+ * figure in the same unit as the sentence before's; and a direct quote continuing what the same
+ * speaker said in the previous claim (within the paragraph or the one before) while it stays on the
+ * subject (`continuesSubject`): "“Now we go home,” she added" after a quote on pensions is not about
+ * pensions.
  */
 export function carryIssues(sentences: readonly IssueContext[]): string[][] {
   const out: string[][] = sentences.map((s) => [...s.issues]);
@@ -151,7 +217,10 @@ export function carryIssues(sentences: readonly IssueContext[]): string[][] {
     const prevIssues = out[i - 1] as string[];
     const sameParagraph = prev.paragraph === s.paragraph;
     if (prevIssues.length && !prev.heading && (sameParagraph || prev.paragraph === s.paragraph - 1)) {
-      if ((sameParagraph && s.quoted && ANAPHORIC_START.test(s.body)) || DEMONSTRATIVE_NOUN.test(s.body)) {
+      // A pronoun opening a new paragraph resolves to one antecedent: with several issues before it, it is ambiguous.
+      const anaphoric = s.quoted && ANAPHORIC_START.test(s.body) && (sameParagraph || prevIssues.length === 1);
+      const sameFigure = BARE_NUMBER_START.test(s.body) || [...figureUnits(s.body)].some((unit) => figureUnits(prev.body).has(unit));
+      if (anaphoric || sameFigure || DEMONSTRATIVE_NOUN.test(s.body)) {
         out[i] = [...prevIssues];
         return;
       }
@@ -161,7 +230,7 @@ export function carryIssues(sentences: readonly IssueContext[]): string[][] {
         const earlier = sentences[k] as IssueContext;
         if (earlier.heading || s.paragraph - earlier.paragraph > 1) break;
         if (!earlier.speaker) continue;
-        if (earlier.speaker === s.speaker) out[i] = [...(out[k] as string[])];
+        if (earlier.speaker === s.speaker && continuesSubject(s, earlier)) out[i] = [...(out[k] as string[])];
         break;
       }
     }

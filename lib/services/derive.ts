@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { extractArticle, type IssueLexicon } from "@/lib/nlp";
+import { extractArticle, type IssueLexicon, type IssueTaggerModel } from "@/lib/nlp";
 import { claimRows, pipelineColumns, upsertSpeakers, writeClaimDetails } from "@/lib/services/derived-writes";
 import type { SpeakerContext } from "@/lib/services/ingest";
 import { currentClaim, pipelineOf, readCorrections, type Corrections } from "@/lib/services/current-claim";
@@ -8,7 +8,7 @@ import { applyIssueCorrection } from "@/lib/services/review";
 
 export type DeriveOutcome = { updated: number; added: number; removed: number; kept: number };
 
-export type DeriveContext = { issues: IssueLexicon[]; speakers: SpeakerContext; issueIds: Map<string, string> };
+export type DeriveContext = { issues: IssueLexicon[]; speakers: SpeakerContext; issueIds: Map<string, string>; tagger?: IssueTaggerModel | null };
 
 /**
  * A newer text of the article to derive from instead of the stored one: `store` writes it (and keeps the
@@ -38,7 +38,7 @@ const STATUS_WORDS: Record<string, string> = { confirmed: "confirmed", disputed:
  */
 export async function deriveArticle(db: Db, articleId: string, context: DeriveContext, newText?: NewText): Promise<DeriveOutcome> {
   const article = newText ? { originalText: newText.text } : await db.article.findUniqueOrThrow({ where: { id: articleId }, select: { originalText: true } });
-  const extraction = extractArticle(article.originalText, { issues: context.issues, speakers: context.speakers.registry });
+  const extraction = extractArticle(article.originalText, { issues: context.issues, speakers: context.speakers.registry, tagger: context.tagger });
   context.speakers.registry = extraction.speakers;
   return db.$transaction(
     async (tx) => {

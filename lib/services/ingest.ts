@@ -1,11 +1,12 @@
 import crypto from "node:crypto";
 import type { Db } from "@/lib/db";
 import type { ArticleSource } from "@/lib/generated/prisma/enums";
-import { extractArticle, SpeakerRegistry, type ArticleMeta, type IssueLexicon } from "@/lib/nlp";
+import { extractArticle, SpeakerRegistry, type ArticleMeta, type IssueLexicon, type IssueTaggerModel } from "@/lib/nlp";
 import { cleanText } from "@/lib/nlp/clean";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { claimRows, insertArticleWithDerived, upsertSpeakers, type Tx } from "@/lib/services/derived-writes";
 import { estimateSimilarity, lshBands, minhashSignature, normalizeForComparison } from "@/lib/text/minhash";
+import { loadIssueTagger, retrainIssueTagger } from "@/lib/services/tagger";
 import { slugify } from "@/lib/text/slug";
 import { articleInputSchema, type ArticleInput, type ValidArticle } from "@/lib/validations/article";
 
@@ -42,6 +43,11 @@ export type IngestContext = {
   issueIds?: Map<string, string>;
   /** Outlet ids by slug that batch callers keep between articles (only outlets already committed). */
   outletIds?: Map<string, string>;
+  /**
+   * The story's issue tagger (null: none yet). When not given, the stored one is used and retrained
+   * once the article is stored; batch callers pass it and retrain once at the end.
+   */
+  tagger?: IssueTaggerModel | null;
 };
 
 /**
@@ -102,10 +108,13 @@ export async function ingestArticle(db: Db, input: ArticleInput, context: Ingest
 
   const issues = context.issues ?? (await readIssueLexicons(db));
   const speakers = context.speakers ?? (await loadSpeakerRegistry(db));
-  const extraction = extractArticle(article.body, { issues, speakers: speakers.registry });
+  const tagger = context.tagger !== undefined ? context.tagger : await loadIssueTagger(db, issues);
+  const extraction = extractArticle(article.body, { issues, speakers: speakers.registry, tagger });
   speakers.registry = extraction.speakers;
   try {
-    return await storeArticle(db, { article, extraction, contentHash, minhash, bands, context });
+    const outcome = await storeArticle(db, { article, extraction, contentHash, minhash, bands, context });
+    if (context.tagger === undefined && outcome.status === "stored") await retrainIssueTagger(db, issues);
+    return outcome;
   } catch (error) {
     // The same text stored by a concurrent ingest between the check above and this write.
     if (isUniqueViolation(error, "contentHash")) {
@@ -147,6 +156,8 @@ export async function ingestMany(
     issueIds: context.issueIds ?? new Map((await db.issue.findMany({ select: { id: true, slug: true } })).map((issue) => [issue.slug, issue.id])),
     outletIds: context.outletIds ?? new Map(),
   };
+  shared.tagger = context.tagger !== undefined ? context.tagger : await loadIssueTagger(db, shared.issues!);
+  let stored = 0;
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.max(1, concurrency) }, async () => {
@@ -155,13 +166,16 @@ export async function ingestMany(
         next += 1;
         const item = items[index]!;
         try {
-          onResult(index, { outcome: await ingestArticle(db, item.input, { ...shared, sourceFile: item.sourceFile }) });
+          const outcome = await ingestArticle(db, item.input, { ...shared, sourceFile: item.sourceFile });
+          if (outcome.status === "stored") stored += 1;
+          onResult(index, { outcome });
         } catch (error) {
           onResult(index, { error });
         }
       }
     }),
   );
+  if (stored > 0) await retrainIssueTagger(db, shared.issues!);
 }
 
 type StoreInput = {

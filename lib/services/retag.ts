@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/db";
-import { extractArticle, type IssueLexicon } from "@/lib/nlp";
+import { extractArticle, type IssueLexicon, type IssueTaggerModel } from "@/lib/nlp";
 import { compileIssues, matchIssues } from "@/lib/nlp/issues";
 import { refreshAnalysis } from "@/lib/services/analysis";
+import { retrainIssueTagger } from "@/lib/services/tagger";
 
 const ARTICLE_BATCH = 100;
 
@@ -35,11 +36,12 @@ function hasIssueCorrection(corrections: unknown): boolean {
 /**
  * Re-derives which issues every stored article's sentences and claims bear on, from the stored text and
  * the current lexicons of all issues (open and resolved, so a resolved issue keeps its history), with
- * the same pipeline as ingest; then recomputes the cross-article analysis. Call it after an issue's
- * lexicon changes or an issue is added.
+ * the same pipeline as ingest and the story's issue tagger, retrained first on the new lexicons; then
+ * recomputes the cross-article analysis. Call it after an issue's lexicon changes or an issue is added.
  *
  * `changed` (issue slugs) limits the work to articles that can be affected: those with a sentence
- * tagged with one of them, or whose text matches one of their phrases now. Claims whose issues an
+ * tagged with one of them, or whose text matches one of their phrases or the phrase words the tagger
+ * lets count alone. Claims whose issues an
  * editor corrected keep them. Sentences keep their rows; only changed tags are written, a batch of
  * articles per transaction. `refresh` recomputes the analysis afterwards: in this process by default;
  * the app hands it to a process of its own.
@@ -52,6 +54,8 @@ export async function retagArticles(
   const lexicons: IssueLexicon[] = issues.map(({ slug, title, description, phrases, exclusions }) => ({ slug, title, description, phrases, exclusions }));
   const issueIds = new Map(issues.map((issue) => [issue.slug, issue.id]));
   const watched = changed ? compileIssues(lexicons.filter((lexicon) => changed.includes(lexicon.slug))) : [];
+  const tagger = await retrainIssueTagger(db, lexicons);
+  const cueWords = changed ? cuePattern(tagger, changed) : null;
   const result: RetagResult = { articles: 0, sentencesChanged: 0, claimsChanged: 0 };
 
   let cursor = "";
@@ -70,18 +74,30 @@ export async function retagArticles(
         SELECT DISTINCT "articleId" FROM "Sentence"
         WHERE "articleId" = ANY(${articles.map((article) => article.id)}::text[]) AND issues && ${changed}::text[]`;
       const taggedIds = new Set(tagged.map((row) => row.articleId));
-      candidates = articles.filter((article) => taggedIds.has(article.id) || matchIssues(article.originalText, 0, article.originalText.length, watched).length > 0);
+      candidates = articles.filter(
+        (article) =>
+          taggedIds.has(article.id) ||
+          matchIssues(article.originalText, 0, article.originalText.length, watched).length > 0 ||
+          Boolean(cueWords?.test(article.originalText)),
+      );
     }
-    if (candidates.length > 0) await retagBatch(db, candidates, lexicons, issueIds, result);
+    if (candidates.length > 0) await retagBatch(db, candidates, { lexicons, tagger }, issueIds, result);
   }
   await refresh();
   return result;
 }
 
+/** Words the tagger lets count alone for the `changed` issues, as one expression (null when there are none). */
+function cuePattern(tagger: IssueTaggerModel, changed: readonly string[]): RegExp | null {
+  const words = tagger.issues.filter((issue) => changed.includes(issue.slug)).flatMap((issue) => [...issue.cues, ...issue.modifiers]);
+  if (words.length === 0) return null;
+  return new RegExp(`(?<![\\p{L}])(?:${words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")).join("|")})`, "iu");
+}
+
 async function retagBatch(
   db: Db,
   articles: { id: string; originalText: string }[],
-  lexicons: IssueLexicon[],
+  { lexicons, tagger }: { lexicons: IssueLexicon[]; tagger: IssueTaggerModel },
   issueIds: Map<string, string>,
   result: RetagResult,
 ) {
@@ -100,7 +116,7 @@ async function retagBatch(
   const removed: { claimId: string; issueId: string }[] = [];
   const added: { claimId: string; issueId: string }[] = [];
   for (const article of articles) {
-    const extraction = extractArticle(article.originalText, { issues: lexicons });
+    const extraction = extractArticle(article.originalText, { issues: lexicons, tagger });
     const derivedSentences = new Map(extraction.sentences.map((sentence) => [`${sentence.start}:${sentence.end}`, sentence.issues]));
     const stored = sentencesOf.get(article.id) ?? [];
     const tagsOf = new Map<string, string[]>();

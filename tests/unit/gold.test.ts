@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   SpeakerRegistry,
   extractArticle,
+  extractArticles,
   loadIssueLexicons,
   withCanonicalSpeakers,
   type ArticleExtraction,
@@ -51,12 +52,26 @@ type Scores = {
   misses: string[];
 };
 
-/** Derives the articles in file order with one shared registry, each with its own story's lexicons. */
+/**
+ * Derives the articles in file order with one shared registry, each with its own story's lexicons and
+ * that story's issue tagger, trained on the story's articles as `extract` trains it.
+ */
 function extractInOrder(gold: GoldSet, dir: string, issues: IssueLexicon[]): ArticleExtraction[] {
   let registry = new SpeakerRegistry();
+  const ownIssues = (a: GoldArticle) => (a.storyIssues ? issues.filter((i) => a.storyIssues?.includes(i.slug)) : issues);
+  const stories = new Map<string, { own: IssueLexicon[]; texts: string[] }>();
+  for (const a of gold.articles) {
+    const own = ownIssues(a);
+    const key = own.map((i) => i.slug).join(",");
+    const story = stories.get(key) ?? { own, texts: [] };
+    story.texts.push(readFileSync(path.join(dir, a.file), "utf8"));
+    stories.set(key, story);
+  }
+  const taggers = new Map([...stories].map(([key, story]) => [key, extractArticles(story.texts, { issues: story.own }).tagger]));
   const raw = gold.articles.map((a) => {
-    const own = a.storyIssues ? issues.filter((i) => a.storyIssues?.includes(i.slug)) : issues;
-    const result = extractArticle(readFileSync(path.join(dir, a.file), "utf8"), { issues: own, speakers: registry });
+    const own = ownIssues(a);
+    const tagger = taggers.get(own.map((i) => i.slug).join(","));
+    const result = extractArticle(readFileSync(path.join(dir, a.file), "utf8"), { issues: own, speakers: registry, tagger });
     registry = result.speakers;
     return result;
   });

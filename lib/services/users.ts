@@ -1,12 +1,13 @@
 import crypto from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { newUserSchema } from "@/lib/validations/auth";
 
-export class UserExistsError extends Error {
+export class UserExistsError extends AppError {
   constructor(readonly email: string) {
-    super(`user ${email} already exists`);
+    super("conflict", `user ${email} already exists`);
   }
 }
 
@@ -43,7 +44,11 @@ export async function ensureFirstAdmin(db: Db): Promise<{ email: string; passwor
 }
 
 /** An admin's change to a user would leave no active admin, or locks the admin out of their own account. */
-export class UserChangeError extends Error {}
+export class UserChangeError extends AppError {
+  constructor(message: string, code: "conflict" | "not_found" | "forbidden" = "conflict") {
+    super(code, message);
+  }
+}
 
 async function assertAdminRemains(db: Db, userId: string) {
   const others = await db.user.count({ where: { role: "admin", isActive: true, id: { not: userId } } });
@@ -53,9 +58,9 @@ async function assertAdminRemains(db: Db, userId: string) {
 /** Changes a user's role; takes effect at their next request (the session re-reads it). */
 export async function setUserRole(db: Db, actorId: string, userId: string, role: Role) {
   const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
-  if (!user) throw new UserChangeError("No such user.");
+  if (!user) throw new UserChangeError("No such user.", "not_found");
   if (user.role === "admin" && role !== "admin") {
-    if (userId === actorId) throw new UserChangeError("You cannot remove your own admin role; ask another admin.");
+    if (userId === actorId) throw new UserChangeError("You cannot remove your own admin role; ask another admin.", "forbidden");
     await assertAdminRemains(db, userId);
   }
   return db.user.update({ where: { id: userId }, data: { role }, select: { id: true, role: true } });
@@ -63,9 +68,9 @@ export async function setUserRole(db: Db, actorId: string, userId: string, role:
 
 /** Deactivates (or reactivates) a user: a deactivated user's session and API tokens stop working at the next request. */
 export async function setUserActive(db: Db, actorId: string, userId: string, isActive: boolean) {
-  if (!isActive && userId === actorId) throw new UserChangeError("You cannot deactivate yourself.");
+  if (!isActive && userId === actorId) throw new UserChangeError("You cannot deactivate yourself.", "forbidden");
   const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
-  if (!user) throw new UserChangeError("No such user.");
+  if (!user) throw new UserChangeError("No such user.", "not_found");
   if (!isActive && user.role === "admin") await assertAdminRemains(db, userId);
   return db.user.update({ where: { id: userId }, data: { isActive }, select: { id: true, isActive: true } });
 }
@@ -74,6 +79,6 @@ export async function setUserActive(db: Db, actorId: string, userId: string, isA
 export async function resetUserPassword(db: Db, userId: string): Promise<string> {
   const password = crypto.randomBytes(12).toString("base64url");
   const updated = await db.user.updateMany({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
-  if (updated.count !== 1) throw new UserChangeError("No such user.");
+  if (updated.count !== 1) throw new UserChangeError("No such user.", "not_found");
   return password;
 }

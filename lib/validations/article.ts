@@ -20,10 +20,10 @@ export const articleInputSchema = z.object({
   body: z
     .string({ error: "body is required: the article's text." })
     .refine((body) => body.trim().length > 0, "body is empty: paste or upload the article's text.")
-    .refine(
-      (body) => Buffer.byteLength(body, "utf8") <= MAX_ARTICLE_BYTES,
-      `body is over the size limit of ${MAX_ARTICLE_BYTES / 1024 / 1024} MB: split the text or trim it.`,
-    )
+    .refine((body) => Buffer.byteLength(body, "utf8") <= MAX_ARTICLE_BYTES, {
+      error: `body is over the size limit of ${MAX_ARTICLE_BYTES / 1024 / 1024} MB: split the text or trim it.`,
+      params: { code: "too_large" },
+    })
     .refine((body) => !body.includes("\u0000"), "body looks like a binary file, not text: upload a .txt, .md or .html file.")
     .refine((body) => !body.includes("\ufffd"), "body is not valid UTF-8 text: save the file as UTF-8 and try again."),
   title: optionalText(500),

@@ -1,14 +1,14 @@
 import { NextResponse } from "next/server";
-import { apiError, guardApi } from "@/lib/api/respond";
+import { apiError, apiRoute, guardApi } from "@/lib/api/respond";
 import { getArticle, getArticleClaims } from "@/lib/data/articles";
 
 /** `GET /api/articles/[id]` → the article as ingested (text, outlet, dates) with its claims and their offsets. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const guard = await guardApi(request, "viewer");
   if (guard.response) return guard.response;
   const { id } = await params;
   const article = await getArticle(id);
-  if (!article) return apiError(404, "not_found", `No article has the id “${id}”.`);
+  if (!article) return apiError("not_found", `No article has the id “${id}”.`);
   const claims = await getArticleClaims(id);
   return NextResponse.json({
     id: article.id,
@@ -33,4 +33,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       figures: claim.figures,
     })),
   });
-}
+});

@@ -1,4 +1,5 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { malformedUrlProblem } from "@/lib/api/malformed-url";
 import { db } from "@/lib/db";
 import { recordShareOpen, resolveShareToken } from "@/lib/services/share-links";
 
@@ -8,7 +9,8 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 const DEAD_SHARE_LINK = "/s/link/unavailable";
 
 /**
- * Two jobs, before any page renders:
+ * Three jobs, before any page renders:
+ * - Answers an address that cannot be decoded (a bad percent-escape, a NUL) with a 400.
  * - Sends visitors without a session cookie to the login page, remembering where they were going. It
  *   only redirects and never touches the session: every page, action and route handler checks the
  *   caller itself (an expired or revoked session is sent to the login page by the page's own check). It
@@ -21,6 +23,8 @@ const DEAD_SHARE_LINK = "/s/link/unavailable";
  */
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
   const { pathname, search } = request.nextUrl;
+  const malformed = malformedUrlProblem(pathname, search);
+  if (malformed) return new NextResponse(malformed, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const share = /^\/s\/([^/]+)$/.exec(pathname);
   if (share) {
     const link = await resolveShareToken(db, decodeURIComponent(share[1]!));

@@ -6,9 +6,10 @@ import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createApiToken, revokeApiToken } from "@/lib/services/api-tokens";
+import { readableText } from "@/lib/validations/text";
 
 const tokenSchema = z.object({
-  name: z.string().trim().min(1, "Name the token after what will use it, e.g. “CMS importer”.").max(100),
+  name: readableText(z.string().trim().min(1, "Name the token after what will use it, e.g. “CMS importer”.").max(100), "The name"),
   userId: z.string().min(1, "Choose whose role the token acts with."),
 });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
+import { malformedUrlProblem } from "@/lib/api/malformed-url";
 import { getRequestUser, hasRole, type CurrentUser } from "@/lib/auth/session";
 import { AppError, describeError, errorBody, type ErrorCode, type ErrorDetails } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -21,11 +22,15 @@ export function apiError(code: ErrorCode, message: string, details: ErrorDetails
 }
 
 /**
- * Wraps a route handler so that whatever it throws is answered by {@link errorResponse}: an AppError
- * with its status, bad input that reached the database with a 400, anything else with a logged 500.
+ * Wraps a route handler: an address that cannot be decoded or holds a NUL is a 400 before the handler
+ * runs, and whatever the handler throws is answered by {@link errorResponse}: an AppError with its
+ * status, bad input that reached the database with a 400, anything else with a logged 500.
  */
 export function apiRoute<A extends [Request, ...unknown[]]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
   return async (...args) => {
+    const url = new URL(args[0].url);
+    const malformed = malformedUrlProblem(url.pathname, url.search);
+    if (malformed) return apiError("bad_request", malformed);
     try {
       return await handler(...args);
     } catch (error) {

@@ -1,13 +1,11 @@
 import { z } from "zod";
+import { readableText } from "@/lib/validations/text";
 
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 export const ARTICLE_SOURCES = ["seed", "paste", "upload", "url", "api", "cli"] as const;
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
+const optionalText = (max: number, field: string) =>
+  readableText(z.string().trim().max(max), field)
     .optional()
     .nullable()
     .transform((value) => value || undefined);
@@ -17,8 +15,7 @@ const optionalText = (max: number) =>
  * exactly as given; it must hold readable text.
  */
 export const articleInputSchema = z.object({
-  body: z
-    .string({ error: "body is required: the article's text." })
+  body: readableText(z.string({ error: "body is required: the article's text." }), "body")
     .refine((body) => body.trim().length > 0, "body is empty: paste or upload the article's text.")
     .refine((body) => Buffer.byteLength(body, "utf8") <= MAX_ARTICLE_BYTES, {
       error: `body is over the size limit of ${MAX_ARTICLE_BYTES / 1024 / 1024} MB: split the text or trim it.`,
@@ -26,8 +23,8 @@ export const articleInputSchema = z.object({
     })
     .refine((body) => !body.includes("\u0000"), "body looks like a binary file, not text: upload a .txt, .md or .html file.")
     .refine((body) => !body.includes("\ufffd"), "body is not valid UTF-8 text: save the file as UTF-8 and try again."),
-  title: optionalText(500),
-  outlet: optionalText(200),
+  title: optionalText(500, "title"),
+  outlet: optionalText(200, "outlet"),
   url: z
     .string()
     .trim()
@@ -48,7 +45,7 @@ export const articleInputSchema = z.object({
       }
       return date;
     }),
-  byline: optionalText(500),
+  byline: optionalText(500, "byline"),
   force: z.boolean().optional(),
 });
 

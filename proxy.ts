@@ -10,7 +10,8 @@ const DEAD_SHARE_LINK = "/s/link/unavailable";
 
 /**
  * Three jobs, before any page renders:
- * - Answers an address that cannot be decoded (a bad percent-escape, a NUL) with a 400.
+ * - Answers an address that cannot be decoded (a bad percent-escape, a NUL) with a 400, API routes
+ *   included (their handlers check again); nothing else happens here for API routes.
  * - Sends visitors without a session cookie to the login page, remembering where they were going. It
  *   only redirects and never touches the session: every page, action and route handler checks the
  *   caller itself (an expired or revoked session is sent to the login page by the page's own check). It
@@ -24,7 +25,11 @@ const DEAD_SHARE_LINK = "/s/link/unavailable";
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
   const { pathname, search } = request.nextUrl;
   const malformed = malformedUrlProblem(pathname, search);
-  if (malformed) return new NextResponse(malformed, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (malformed) {
+    if (pathname.startsWith("/api/")) return NextResponse.json({ error: { code: "bad_request", message: malformed } }, { status: 400 });
+    return new NextResponse(malformed, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  if (pathname.startsWith("/api/")) return NextResponse.next();
   const share = /^\/s\/([^/]+)$/.exec(pathname);
   if (share) {
     const link = await resolveShareToken(db, decodeURIComponent(share[1]!));
@@ -42,5 +47,5 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  matcher: ["/s/:token", "/((?!api/|_next/|login|s/|favicon\\.ico|robots\\.txt|.*\\.(?:png|svg|ico|jpg|webp|css|js|txt)$).*)"],
+  matcher: ["/s/:token", "/api/:path*", "/((?!api/|_next/|login|s/|favicon\\.ico|robots\\.txt|.*\\.(?:png|svg|ico|jpg|webp|css|js|txt)$).*)"],
 };

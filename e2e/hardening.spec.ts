@@ -10,7 +10,7 @@ async function watchPolicy(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __violations: string[] }).__violations = seen;
-    document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`));
   });
   return async () => [...console, ...(await page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? []))];
 }
@@ -41,13 +41,22 @@ test.describe("security headers", () => {
     expect(await violations()).toEqual([]);
   });
 
-  test("API answers carry them too, and the login page works with them", async ({ browser, request }) => {
-    const api = await request.get("/api/ping", { headers: { cookie: "" } });
+  test("no other site can frame a page", async ({ page, baseURL }) => {
+    await page.setContent(`<iframe id="frame" src="${baseURL}/login" width="400" height="300"></iframe>`);
+    const frame = page.frameLocator("#frame");
+    await expect(frame.getByLabel("Email")).toHaveCount(0, { timeout: 5_000 });
+  });
+});
+
+test.describe("security headers for anyone", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("API answers carry them too, and the login page works with them", async ({ page, request }) => {
+    const api = await request.get("/api/ping");
+    expect(api.status()).toBe(401);
     expect(api.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
     expect(api.headers()["x-content-type-options"]).toBe("nosniff");
 
-    const context = await browser.newContext();
-    const page = await context.newPage();
     const violations = await watchPolicy(page);
     await page.goto("/login");
     await page.getByLabel("Email").fill("nobody@briefing.test");
@@ -55,13 +64,6 @@ test.describe("security headers", () => {
     await page.getByRole("button", { name: "Log in" }).click();
     await expect(page.getByRole("status")).toHaveText("Wrong email or password.");
     expect(await violations()).toEqual([]);
-    await context.close();
-  });
-
-  test("no other site can frame a page", async ({ page, baseURL }) => {
-    await page.setContent(`<iframe id="frame" src="${baseURL}/login" width="400" height="300"></iframe>`);
-    const frame = page.frameLocator("#frame");
-    await expect(frame.getByLabel("Email")).toHaveCount(0, { timeout: 5_000 });
   });
 });
 
@@ -82,6 +84,7 @@ test.describe("malformed addresses", () => {
       const response = await anonymous.get(path, { maxRedirects: 0 });
       expect(response.status(), await response.text()).toBeGreaterThanOrEqual(400);
       expect(response.status()).toBeLessThan(500);
+      if (path.startsWith("/api/")) expect(((await response.json()) as { error: { code: string } }).error.code).toMatch(/^(bad_request|unauthorized)$/);
       await anonymous.dispose();
     });
   }

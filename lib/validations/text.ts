@@ -1,5 +1,9 @@
 import { z } from "zod";
 
+// In the browser the app's Content-Security-Policy refuses eval: zod would probe for it (a reported
+// violation) before falling back to parsing without compiled code, so it is told up front.
+if (typeof window !== "undefined") z.config({ jitless: true });
+
 /**
  * Characters that show nothing: zero-width spaces and joiners, direction marks and isolates, the word
  * joiner and invisible operators, the byte-order mark, soft hyphens, Hangul fillers, and white space.

@@ -27,14 +27,14 @@ export function brokenCharacterMessage(field: string): string {
 
 /**
  * Refuses text that cannot be stored faithfully or shows nothing: a lone surrogate (a broken character)
- * anywhere, or, when any text is given, text made only of invisible characters. `field` names the field
- * in the messages, which say what to do.
+ * anywhere, or text made only of invisible characters (blank text is left to the schema's own checks).
+ * `field` names the field in the messages, which say what to do.
  */
 export function readableText<T extends z.ZodType<string | undefined | null>>(schema: T, field: string): T {
   return schema
     .refine((text) => typeof text !== "string" || isWellFormedText(text), brokenCharacterMessage(field))
     .refine(
-      (text) => typeof text !== "string" || text === "" || hasVisibleText(text),
+      (text) => typeof text !== "string" || text.trim() === "" || hasVisibleText(text),
       `${field} holds only invisible characters (zero-width spaces or joiners); write some visible text.`,
     ) as unknown as T;
 }

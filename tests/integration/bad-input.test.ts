@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
@@ -19,7 +21,7 @@ vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typ
 vi.mock("@/auth", () => ({ auth: vi.fn(async () => null), signIn: vi.fn(), signOut: vi.fn(), handlers: { GET: vi.fn(), POST: vi.fn() } }));
 
 const BASE = "http://127.0.0.1:3000";
-const RUNS = Number(process.env.FAST_CHECK_RUNS ?? 40);
+const RUNS = Number(process.env.FAST_CHECK_RUNS ?? 30);
 
 let db: Db;
 let token = "";
@@ -255,5 +257,28 @@ describe("every API route, given bad input, answers 4xx and stores nothing", () 
     expect(refused.status).toBe(422);
     expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "url_not_allowed", message: expect.stringMatching(/not a public web page/) as string });
     expect(await counts()).toEqual(before);
+  });
+
+  it("imports a page from {url} without a body, as the form does", async () => {
+    const { POST } = await import("@/app/api/articles/route");
+    const page = "<html><head><title>Tram depot to close</title></head><body><article><p>The city council voted on Thursday to close the old tram depot by the end of next year, a spokesperson said.</p><p>Workers will move to the new depot in the north of the city, according to the transport authority.</p></article></body></html>";
+    const server = http.createServer((_request, response) => response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      process.env.URL_IMPORT_ALLOWLIST = `127.0.0.1:${port}`;
+      const response = await POST(request("POST", "/api/articles", { json: { url: `http://127.0.0.1:${port}/depot`, outlet: "City Courier" } }));
+      expect(response.status, await response.clone().text()).toBe(201);
+      const { id } = (await response.json()) as { id: string };
+      const stored = await db.article.findUniqueOrThrow({ where: { id }, select: { title: true, url: true, source: true, originalText: true, outlet: { select: { name: true } } } });
+      expect(stored).toMatchObject({ title: "Tram depot to close", url: `http://127.0.0.1:${port}/depot`, source: "url", outlet: { name: "City Courier" } });
+      expect(stored.originalText).toContain("close the old tram depot");
+      const blank = await POST(request("POST", "/api/articles", { json: { url: `http://127.0.0.1:${port}/depot`, body: "  " } }));
+      expect(blank.status).toBe(422);
+      expect(((await blank.json()) as { error: { message: string } }).error.message).toMatch(/^body/);
+    } finally {
+      process.env.URL_IMPORT_ALLOWLIST = "";
+      server.close();
+    }
   });
 });

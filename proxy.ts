@@ -1,5 +1,5 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
-import { malformedUrlProblem } from "@/lib/api/malformed-url";
+import { malformedActionBodyProblem, malformedUrlProblem } from "@/lib/api/malformed-url";
 import { db } from "@/lib/db";
 import { recordShareOpen, resolveShareToken } from "@/lib/services/share-links";
 
@@ -10,8 +10,9 @@ const DEAD_SHARE_LINK = "/s/link/unavailable";
 
 /**
  * Three jobs, before any page renders:
- * - Answers an address that cannot be decoded (a bad percent-escape, a NUL) with a 400, API routes
- *   included (their handlers check again); nothing else happens here for API routes.
+ * - Answers an address that cannot be decoded (a bad percent-escape, a NUL), or a server action's form
+ *   body without a boundary or cut short, with a 400, API routes and the login page included (API
+ *   handlers check again); nothing else happens here for those.
  * - Sends visitors without a session cookie to the login page, remembering where they were going. It
  *   only redirects and never touches the session: every page, action and route handler checks the
  *   caller itself (an expired or revoked session is sent to the login page by the page's own check). It
@@ -29,7 +30,9 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
     if (pathname.startsWith("/api/")) return NextResponse.json({ error: { code: "bad_request", message: malformed } }, { status: 400 });
     return new NextResponse(malformed, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
-  if (pathname.startsWith("/api/")) return NextResponse.next();
+  const badBody = await malformedActionBodyProblem(request);
+  if (badBody) return new NextResponse(badBody, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (pathname.startsWith("/api/") || pathname === "/login") return NextResponse.next();
   const share = /^\/s\/([^/]+)$/.exec(pathname);
   if (share) {
     const link = await resolveShareToken(db, decodeURIComponent(share[1]!));
@@ -47,5 +50,5 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  matcher: ["/s/:token", "/api/:path*", "/((?!api/|_next/|login|s/|favicon\\.ico|robots\\.txt|.*\\.(?:png|svg|ico|jpg|webp|css|js|txt)$).*)"],
+  matcher: ["/s/:token", "/api/:path*", "/login", "/((?!api/|_next/|login|s/|favicon\\.ico|robots\\.txt|.*\\.(?:png|svg|ico|jpg|webp|css|js|txt)$).*)"],
 };

@@ -89,3 +89,26 @@ test.describe("malformed addresses", () => {
     });
   }
 });
+
+test.describe("malformed bodies", () => {
+  test.use({ storageState: storageStateFor("editor") });
+
+  test("a form post without a boundary, or cut short, is a 4xx, to the API and to a server action", async ({ request }) => {
+    const html = await (await request.get("/articles/new")).text();
+    const actionId = /&quot;id&quot;:&quot;([0-9a-f]{40,})&quot;/.exec(html)?.[1];
+    expect(actionId, "the import form's server action id in the page").toBeTruthy();
+    const boundary = "----briefing-e2e";
+    const whole = `--${boundary}\r\nContent-Disposition: form-data; name="body"\r\n\r\nThe port reopened.\r\n--${boundary}--\r\n`;
+    for (const [path, headers, data] of [
+      ["/api/articles", { "content-type": "multipart/form-data" }, whole],
+      ["/api/articles", { "content-type": `multipart/form-data; boundary=${boundary}` }, whole.slice(0, 50)],
+      ["/articles/new", { "content-type": "multipart/form-data", "next-action": actionId! }, whole],
+      ["/articles/new", { "content-type": `multipart/form-data; boundary=${boundary}`, "next-action": actionId! }, whole.slice(0, 50)],
+      ["/login", { "content-type": "multipart/form-data", "next-action": actionId! }, whole],
+    ] as const) {
+      const response = await request.post(path, { headers, data, maxRedirects: 0 });
+      expect(response.status(), `${path} ${headers["content-type"]}: ${(await response.text()).slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+      expect(response.status()).toBeLessThan(500);
+    }
+  });
+});

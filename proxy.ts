@@ -1,6 +1,7 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { malformedActionBodyProblem, malformedUrlProblem } from "@/lib/api/malformed-url";
 import { db } from "@/lib/db";
+import { ERROR_STATUS, errorBody } from "@/lib/errors";
 import { recordShareOpen, resolveShareToken } from "@/lib/services/share-links";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -27,11 +28,11 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   const { pathname, search } = request.nextUrl;
   const malformed = malformedUrlProblem(pathname, search);
   if (malformed) {
-    if (pathname.startsWith("/api/")) return NextResponse.json({ error: { code: "bad_request", message: malformed } }, { status: 400 });
-    return new NextResponse(malformed, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    if (pathname.startsWith("/api/")) return NextResponse.json(errorBody({ code: "bad_request", message: malformed, details: {} }), { status: ERROR_STATUS.bad_request });
+    return new NextResponse(malformed, { status: ERROR_STATUS.bad_request, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   const badBody = await malformedActionBodyProblem(request);
-  if (badBody) return new NextResponse(badBody, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (badBody) return new NextResponse(badBody, { status: ERROR_STATUS.bad_request, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   if (pathname.startsWith("/api/") || pathname === "/login") return NextResponse.next();
   const share = /^\/s\/([^/]+)$/.exec(pathname);
   if (share) {

@@ -36,8 +36,10 @@ test.describe("security headers", () => {
 
     // The review queue's keyboard help opens (a client component reacting to a key).
     await page.goto("/claims");
-    await page.keyboard.press("?");
-    await expect(page.getByRole("dialog")).toBeVisible();
+    await expect(async () => {
+      await page.keyboard.press("?");
+      await expect(page.getByRole("dialog")).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
     expect(await violations()).toEqual([]);
   });
 

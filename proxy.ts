@@ -1,5 +1,7 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { malformedActionBodyProblem, malformedUrlProblem } from "@/lib/api/malformed-url";
 import { db } from "@/lib/db";
+import { ERROR_STATUS, errorBody } from "@/lib/errors";
 import { recordShareOpen, resolveShareToken } from "@/lib/services/share-links";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -8,7 +10,10 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 const DEAD_SHARE_LINK = "/s/link/unavailable";
 
 /**
- * Two jobs, before any page renders:
+ * Three jobs, before any page renders:
+ * - Answers an address that cannot be decoded (a bad percent-escape, a NUL), or a server action's form
+ *   body without a boundary or cut short, with a 400, API routes and the login page included (API
+ *   handlers check again); nothing else happens here for those.
  * - Sends visitors without a session cookie to the login page, remembering where they were going. It
  *   only redirects and never touches the session: every page, action and route handler checks the
  *   caller itself (an expired or revoked session is sent to the login page by the page's own check). It
@@ -21,6 +26,14 @@ const DEAD_SHARE_LINK = "/s/link/unavailable";
  */
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
   const { pathname, search } = request.nextUrl;
+  const malformed = malformedUrlProblem(pathname, search);
+  if (malformed) {
+    if (pathname.startsWith("/api/")) return NextResponse.json(errorBody({ code: "bad_request", message: malformed, details: {} }), { status: ERROR_STATUS.bad_request });
+    return new NextResponse(malformed, { status: ERROR_STATUS.bad_request, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  const badBody = await malformedActionBodyProblem(request);
+  if (badBody) return new NextResponse(badBody, { status: ERROR_STATUS.bad_request, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (pathname.startsWith("/api/") || pathname === "/login") return NextResponse.next();
   const share = /^\/s\/([^/]+)$/.exec(pathname);
   if (share) {
     const link = await resolveShareToken(db, decodeURIComponent(share[1]!));
@@ -38,5 +51,5 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  matcher: ["/s/:token", "/((?!api/|_next/|login|s/|favicon\\.ico|robots\\.txt|.*\\.(?:png|svg|ico|jpg|webp|css|js|txt)$).*)"],
+  matcher: ["/s/:token", "/api/:path*", "/login", "/((?!api/|_next/|login|s/|favicon\\.ico|robots\\.txt|.*\\.(?:png|svg|ico|jpg|webp|css|js|txt)$).*)"],
 };

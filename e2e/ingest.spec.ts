@@ -81,7 +81,7 @@ test.describe("adding articles as an editor", () => {
       await page.getByText("Import from a URL", { exact: true }).click();
       await page.getByLabel("Web address").fill(`http://localhost:${port}/tram`);
       await page.getByRole("button", { name: "Continue" }).click();
-      await expect(page.getByRole("status").first()).toContainText("localhost is a private or local address");
+      await expect(page.getByRole("status").first()).toContainText(`localhost:${port} is not a public web page that could be reached`);
       await expect(page.getByLabel("Web address")).toHaveValue(`http://localhost:${port}/tram`);
 
       await page.getByLabel("Web address").fill(`http://127.0.0.1:${port}/tram`);

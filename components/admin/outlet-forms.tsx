@@ -3,7 +3,8 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormStatus, FormSubmit } from "@/components/ui/form-status";
-import { mergeOutletsAction, renameOutletAction, setOutletDomainAction, type OutletFormState } from "@/lib/actions/outlets";
+import { mergeOutletsAction, renameOutletAction, setOutletDomainAction } from "@/lib/actions/outlets";
+import type { ActionState } from "@/lib/errors";
 
 const FIELD = "rounded-md border border-gray-300 bg-white px-2 py-1 text-sm";
 
@@ -28,7 +29,7 @@ function OutletSelect({ name, label, outlets }: { name: string; label: string; o
 type InlineFieldProps = {
   outletId: string;
   action: (formData: FormData) => void;
-  state: OutletFormState;
+  state: ActionState;
   isPending: boolean;
   field: { name: string; label: string; value: string; placeholder?: string; required?: boolean; width: string };
   submit: string;
@@ -56,8 +57,8 @@ export type OutletRowFormsProps = { outlet: { id: string; name: string; domain: 
 
 /** An outlet's rename and site-address forms, one row of the Outlets page. */
 export function OutletRowForms({ outlet }: OutletRowFormsProps) {
-  const [renameState, renameAction, isRenaming] = useActionState<OutletFormState, FormData>(renameOutletAction, {});
-  const [domainState, domainAction, isSettingDomain] = useActionState<OutletFormState, FormData>(setOutletDomainAction, {});
+  const [renameState, renameAction, isRenaming] = useActionState(renameOutletAction, {});
+  const [domainState, domainAction, isSettingDomain] = useActionState(setOutletDomainAction, {});
   return (
     <div className="flex flex-col gap-2 lg:flex-row lg:flex-wrap lg:items-center">
       <InlineField
@@ -84,9 +85,9 @@ export type MergeOutletsFormProps = { outlets: { id: string; name: string; artic
 
 /** Merges one outlet into another: the first one's articles move to the second, and the first is removed. */
 export function MergeOutletsForm({ outlets }: MergeOutletsFormProps) {
-  const [state, action, isPending] = useActionState<OutletFormState, FormData>(mergeOutletsAction, {});
+  const [state, action, isPending] = useActionState(mergeOutletsAction, {});
   return (
-    <form action={action} key={state.savedAt ?? 0} className="space-y-3 rounded-lg border border-gray-200 bg-white p-4" aria-labelledby="merge-title">
+    <form action={action} key={state.at ?? 0} className="space-y-3 rounded-lg border border-gray-200 bg-white p-4" aria-labelledby="merge-title">
       <h2 id="merge-title" className="font-semibold">
         Merge two outlets
       </h2>

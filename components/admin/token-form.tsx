@@ -1,13 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { createApiTokenAction, type TokenState } from "@/lib/actions/api-tokens";
+import { createApiTokenAction } from "@/lib/actions/api-tokens";
 import { Button } from "@/components/ui/button";
 
 export type TokenFormProps = { users: { id: string; label: string }[] };
 
 export function TokenForm({ users }: TokenFormProps) {
-  const [state, action, isPending] = useActionState<TokenState, FormData>(createApiTokenAction, {});
+  const [state, action, isPending] = useActionState(createApiTokenAction, {});
   return (
     <form action={action} className="space-y-3 rounded-lg border border-gray-200 bg-white p-4">
       <h2 className="font-semibold">New API token</h2>
@@ -31,14 +31,14 @@ export function TokenForm({ users }: TokenFormProps) {
         Create token
       </Button>
       <div aria-live="polite" role="status" className="text-sm">
-        {state.message ? <p className="text-red-700">{state.message}</p> : null}
-        {state.token ? (
+        {state.status === "error" ? <p className="text-red-700">{state.message}</p> : null}
+        {state.data ? (
           <div className="rounded-md bg-green-50 p-3">
             <p>
-              Token “{state.name}” created. Copy it now; it is not shown again. Send it as <code>Authorization: Bearer …</code>.
+              Token “{state.data.name}” created. Copy it now; it is not shown again. Send it as <code>Authorization: Bearer …</code>.
             </p>
             <code data-testid="new-token" className="mt-2 block select-all break-all rounded bg-white p-2 font-mono text-xs">
-              {state.token}
+              {state.data.token}
             </code>
           </div>
         ) : null}

@@ -3,17 +3,18 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormStatus, FormSubmit } from "@/components/ui/form-status";
-import { changeRoleAction, createUserAction, resetPasswordAction, setActiveAction, type UserFormState } from "@/lib/actions/users";
+import { changeRoleAction, createUserAction, resetPasswordAction, setActiveAction } from "@/lib/actions/users";
+import type { ActionState } from "@/lib/errors";
 import { MIN_PASSWORD_LENGTH, ROLES } from "@/lib/validations/auth";
 
 const FIELD = "mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-sm";
 
-function Status({ state }: { state: UserFormState }) {
+function Status({ state }: { state: ActionState<{ password: string } | undefined> }) {
   return (
     <FormStatus state={state}>
-      {state.password ? (
+      {state.data?.password ? (
         <code data-testid="new-password" className="ml-2 select-all rounded bg-gray-100 px-1.5 py-0.5 font-mono">
-          {state.password}
+          {state.data.password}
         </code>
       ) : null}
     </FormStatus>
@@ -21,9 +22,9 @@ function Status({ state }: { state: UserFormState }) {
 }
 
 export function NewUserForm() {
-  const [state, action, isPending] = useActionState<UserFormState, FormData>(createUserAction, {});
+  const [state, action, isPending] = useActionState(createUserAction, {});
   return (
-    <form action={action} key={state.savedAt ?? 0} className="space-y-3 rounded-lg border border-gray-200 bg-white p-4" aria-labelledby="new-user-title">
+    <form action={action} key={state.at ?? 0} className="space-y-3 rounded-lg border border-gray-200 bg-white p-4" aria-labelledby="new-user-title">
       <h2 id="new-user-title" className="font-semibold">
         Add a teammate
       </h2>
@@ -59,9 +60,9 @@ export function NewUserForm() {
 export type UserRowActionsProps = { user: { id: string; email: string; role: string; isActive: boolean }; isSelf: boolean };
 
 export function UserRowActions({ user, isSelf }: UserRowActionsProps) {
-  const [roleState, roleAction, isRolePending] = useActionState<UserFormState, FormData>(changeRoleAction, {});
-  const [activeState, activeAction, isActivePending] = useActionState<UserFormState, FormData>(setActiveAction, {});
-  const [passwordState, passwordAction, isPasswordPending] = useActionState<UserFormState, FormData>(resetPasswordAction, {});
+  const [roleState, roleAction, isRolePending] = useActionState(changeRoleAction, {});
+  const [activeState, activeAction, isActivePending] = useActionState(setActiveAction, {});
+  const [passwordState, passwordAction, isPasswordPending] = useActionState(resetPasswordAction, {});
   return (
     <div className="flex flex-wrap items-center gap-2">
       <form action={roleAction} className="flex items-center gap-1">

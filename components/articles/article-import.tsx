@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { prepareArticles, saveArticles, type DraftArticle, type PrepareState, type SaveState } from "@/lib/actions/articles";
+import { prepareArticles, saveArticles, type DraftArticle, type SaveResult } from "@/lib/actions/articles";
 import { Button } from "@/components/ui/button";
 
 const MODES = [
@@ -45,7 +45,7 @@ function DraftFields({ draft, onChange }: { draft: DraftArticle; onChange: (draf
   );
 }
 
-function Results({ results, drafts, onForce }: { results: NonNullable<SaveState["results"]>; drafts: DraftArticle[]; onForce: (draft: DraftArticle) => void }) {
+function Results({ results, drafts, onForce }: { results: SaveResult[]; drafts: DraftArticle[]; onForce: (draft: DraftArticle) => void }) {
   return (
     <ul className="space-y-2" aria-label="Results">
       {results.map((result) => {
@@ -85,10 +85,10 @@ export function ArticleImport() {
   const [mode, setMode] = useState<Mode>("paste");
   const [body, setBody] = useState("");
   const [address, setAddress] = useState("");
-  const [prepared, prepare, isPreparing] = useActionState<PrepareState, FormData>(prepareArticles, {});
-  const [saved, save, isSaving] = useActionState<SaveState, FormData>(saveArticles, {});
+  const [prepared, prepare, isPreparing] = useActionState(prepareArticles, {});
+  const [saved, save, isSaving] = useActionState(saveArticles, {});
   const [edits, setEdits] = useState<Record<string, DraftArticle>>({});
-  const drafts = (prepared.drafts ?? []).map((draft) => edits[draft.key] ?? draft);
+  const drafts = (prepared.data?.drafts ?? []).map((draft) => edits[draft.key] ?? draft);
 
   const submitDrafts = (list: (DraftArticle & { force?: boolean })[]) => {
     const data = new FormData();
@@ -132,8 +132,8 @@ export function ArticleImport() {
           </label>
         )}
         <div aria-live="polite" role="status" className="text-sm text-red-700">
-          {prepared.message}
-          {prepared.errors?.map((error) => (
+          {prepared.status === "error" ? prepared.message : null}
+          {prepared.data?.errors.map((error) => (
             <p key={error}>{error}</p>
           ))}
         </div>
@@ -154,9 +154,9 @@ export function ArticleImport() {
             {isSaving ? "Saving…" : drafts.length === 1 ? "Save article" : `Save ${drafts.length} articles`}
           </Button>
           <div aria-live="polite" className="text-sm text-red-700">
-            {saved.message}
+            {saved.status === "error" ? saved.message : null}
           </div>
-          {saved.results ? <Results results={saved.results} drafts={drafts} onForce={(draft) => submitDrafts([{ ...draft, force: true }])} /> : null}
+          {saved.data ? <Results results={saved.data} drafts={drafts} onForce={(draft) => submitDrafts([{ ...draft, force: true }])} /> : null}
         </section>
       ) : null}
     </div>

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { FormSubmit } from "@/components/ui/form-status";
-import { editArticleAction, type ArticleEditState } from "@/lib/actions/article-metadata";
+import { editArticleAction } from "@/lib/actions/article-metadata";
 
 const FIELD = "mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-sm";
 
@@ -13,7 +13,7 @@ export type ArticleMetadataFormProps = {
 
 /** Editors correct an article's outlet, title, published date, URL and byline; a blank field clears it. */
 export function ArticleMetadataForm({ article, outlets }: ArticleMetadataFormProps) {
-  const [state, action, isPending] = useActionState<ArticleEditState, FormData>(editArticleAction, {});
+  const [state, action, isPending] = useActionState(editArticleAction, {});
   return (
     <details className="mt-3 rounded-lg border border-gray-200 bg-white p-3 text-sm">
       <summary className="cursor-pointer font-medium">Edit details</summary>

@@ -2,13 +2,13 @@
 
 import { useActionState } from "react";
 import { FormSubmit } from "@/components/ui/form-status";
-import { newVersionAction, type ArticleEditState } from "@/lib/actions/article-metadata";
+import { newVersionAction } from "@/lib/actions/article-metadata";
 
 export type NewVersionFormProps = { articleId: string };
 
 /** Editors paste a newer text of the article; it becomes the next version and claims are derived again. */
 export function NewVersionForm({ articleId }: NewVersionFormProps) {
-  const [state, action, isPending] = useActionState<ArticleEditState, FormData>(newVersionAction, {});
+  const [state, action, isPending] = useActionState(newVersionAction, {});
   return (
     <details className="mt-2 rounded-lg border border-gray-200 bg-white p-3 text-sm">
       <summary className="cursor-pointer font-medium">New version of the text</summary>

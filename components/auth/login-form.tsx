@@ -1,13 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { login, type LoginState } from "@/lib/actions/auth";
+import { login } from "@/lib/actions/auth";
 import { Button } from "@/components/ui/button";
 
 export type LoginFormProps = { callbackUrl: string };
 
 export function LoginForm({ callbackUrl }: LoginFormProps) {
-  const [state, action, isPending] = useActionState<LoginState, FormData>(login, {});
+  const [state, action, isPending] = useActionState(login, {});
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -21,7 +21,7 @@ export function LoginForm({ callbackUrl }: LoginFormProps) {
           type="email"
           autoComplete="username"
           required
-          defaultValue={state.email}
+          defaultValue={state.values?.email}
           className="mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-sm shadow-sm"
         />
       </div>

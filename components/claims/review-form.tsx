@@ -2,7 +2,9 @@
 
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { reviewClaimAction, type ReviewFormState } from "@/lib/actions/claims";
+import type { ActionState } from "@/lib/errors";
+import { reviewClaimAction } from "@/lib/actions/claims";
+import type { ReviewState } from "@/lib/services/review";
 import type { ReviewStatus } from "@/lib/generated/prisma/enums";
 import { CLAIM_KINDS, KIND_LABEL, REVIEW_STATUSES, STATUS_LABEL } from "@/lib/validations/claims";
 
@@ -18,17 +20,19 @@ export type ReviewFormProps = {
   pipeline: { speakerId: string | null; kind: string; issues: string[]; start: number; end: number; articleLength: number };
 };
 
-function Outcome({ state }: { state: ReviewFormState }) {
+function Outcome({ state }: { state: ActionState<ReviewState> }) {
   if (!state.message) return <p role="status" aria-live="polite" className="min-h-5 text-sm" />;
-  const tone = state.status === "ok" ? "text-green-800" : state.status === "conflict" ? "rounded-md bg-amber-50 p-2 text-amber-900 ring-1 ring-amber-200" : "text-red-700";
+  const isConflict = state.code === "conflict";
+  const current = isConflict ? (state.details?.current as ReviewState | undefined) : undefined;
+  const tone = state.status === "ok" ? "text-green-800" : isConflict ? "rounded-md bg-amber-50 p-2 text-amber-900 ring-1 ring-amber-200" : "text-red-700";
   return (
     <div role={state.status === "ok" ? "status" : "alert"} aria-live="polite" className={`text-sm ${tone}`}>
       <p>{state.message}</p>
-      {state.status === "conflict" && state.current ? (
+      {current ? (
         <p className="mt-1">
-          Now: status <strong>{STATUS_LABEL[state.current.status]}</strong>, assignee{" "}
-          <strong>{state.current.assignee ? (state.current.assignee.name ?? state.current.assignee.email) : "nobody"}</strong>, version {state.current.version}
-          {Object.keys(state.current.corrections).length > 0 ? `, corrections: ${JSON.stringify(state.current.corrections)}` : ""}.
+          Now: status <strong>{STATUS_LABEL[current.status]}</strong>, assignee{" "}
+          <strong>{current.assignee ? (current.assignee.name ?? current.assignee.email) : "nobody"}</strong>, version {current.version}
+          {Object.keys(current.corrections).length > 0 ? `, corrections: ${JSON.stringify(current.corrections)}` : ""}.
         </p>
       ) : null}
     </div>
@@ -39,8 +43,8 @@ const FIELD = "mt-1 block w-full rounded-md border border-gray-300 bg-white px-2
 
 /** Status with an optional comment, and assignment to a teammate. */
 export function ReviewForm(props: ReviewFormProps) {
-  const [state, action, isPending] = useActionState<ReviewFormState, FormData>(reviewClaimAction, {});
-  const [assignState, assignAction, isAssigning] = useActionState<ReviewFormState, FormData>(reviewClaimAction, {});
+  const [state, action, isPending] = useActionState(reviewClaimAction, {});
+  const [assignState, assignAction, isAssigning] = useActionState(reviewClaimAction, {});
   return (
     <div className="space-y-4">
       <form action={action} className="space-y-3 rounded-lg border border-gray-200 bg-white p-4" aria-labelledby="review-title">
@@ -98,7 +102,7 @@ export function ReviewForm(props: ReviewFormProps) {
 }
 
 function CorrectionsForm(props: ReviewFormProps) {
-  const [state, action, isPending] = useActionState<ReviewFormState, FormData>(reviewClaimAction, {});
+  const [state, action, isPending] = useActionState(reviewClaimAction, {});
   const [areIssuesTouched, setIssuesTouched] = useState(false);
   const issues = props.corrections.issues ?? props.pipeline.issues;
   return (

@@ -6,7 +6,8 @@ import { useActionState, useCallback, useEffect, useRef, useState, useTransition
 import { StatusBadge } from "@/components/claims/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { bulkStatusAction, quickReviewAction, type BulkState } from "@/lib/actions/claims";
+import { bulkStatusAction, quickReviewAction } from "@/lib/actions/claims";
+import type { ActionState } from "@/lib/errors";
 import type { ReviewStatus } from "@/lib/generated/prisma/enums";
 import { KIND_LABEL, REVIEW_STATUSES, STATUS_LABEL } from "@/lib/validations/claims";
 
@@ -56,7 +57,7 @@ export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<string>("");
   const [isPending, startTransition] = useTransition();
-  const [bulkState, bulkAction, isBulkPending] = useActionState<BulkState, FormData>(async (previous: BulkState, formData: FormData) => {
+  const [bulkState, bulkAction, isBulkPending] = useActionState(async (previous: ActionState, formData: FormData) => {
     const result = await bulkStatusAction(previous, formData);
     if (result.status === "ok") setSelected(new Set());
     return result;
@@ -69,7 +70,7 @@ export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
   const review = useCallback(
     (claim: QueueClaim, change: { status?: ReviewStatus; assignToMe?: boolean }) => {
       startTransition(async () => {
-        const result = await quickReviewAction({ claimId: claim.id, version: claim.version, ...change });
+        const result = await quickReviewAction({}, { claimId: claim.id, version: claim.version, ...change });
         const what = change.status ? STATUS_LABEL[change.status] : "Assigned to you";
         setMessage(result.status === "ok" ? `${what}: “${claim.text.slice(0, 60)}…”` : (result.message ?? "Not saved."));
         router.refresh();

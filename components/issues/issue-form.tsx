@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { saveIssue, type IssueFormField, type IssueFormState } from "@/lib/actions/issues";
+import { saveIssue, type IssueFormField } from "@/lib/actions/issues";
 
 export type IssueFormProps = {
   /** The issue being edited; absent for a new one. */
@@ -21,8 +21,8 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 
 /** An issue's title, description, lexicon and status; saving re-tags the articles when the lexicon changed. */
 export function IssueForm({ issue }: IssueFormProps) {
-  const [state, action, isPending] = useActionState<IssueFormState, FormData>(saveIssue, {});
-  const error = (field: IssueFormField) => state.errors?.[field];
+  const [state, action, isPending] = useActionState(saveIssue, {});
+  const error = (field: IssueFormField) => state.fields?.[field];
   const value = (field: IssueFormField, saved: string | undefined) => state.values?.[field] ?? saved;
   const status = value("status", issue?.status) ?? "open";
   const describedBy = (field: IssueFormField, hint?: string) => [hint, error(field) ? `${field}-error` : undefined].filter(Boolean).join(" ") || undefined;

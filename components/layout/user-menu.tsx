@@ -1,3 +1,4 @@
+import { formAction } from "@/lib/actions/define-action";
 import { NotificationBell } from "@/components/layout/notification-bell";
 import { logout } from "@/lib/actions/auth";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -12,7 +13,7 @@ export function UserMenu({ user }: UserMenuProps) {
         <span className="font-medium">{user.name ?? user.email}</span>{" "}
         <span className="text-gray-500">({user.role})</span>
       </span>
-      <form action={logout}>
+      <form action={formAction(logout)}>
         <button type="submit" className="rounded-md px-2 py-1 text-gray-700 underline-offset-2 hover:bg-gray-100 hover:underline">
           Log out
         </button>

@@ -3,19 +3,20 @@
 import { useActionState, useState } from "react";
 import { NoteEditor, type Mentionable } from "@/components/notes/note-editor";
 import { Button } from "@/components/ui/button";
-import { createNoteAction, deleteNoteAction, updateNoteAction, type NoteFormState } from "@/lib/actions/notes";
+import { createNoteAction, deleteNoteAction, updateNoteAction } from "@/lib/actions/notes";
+import type { ActionState } from "@/lib/errors";
 import type { NoteTargetType } from "@/lib/validations/notes";
 
 export type NewNoteFormProps = { target: { type: NoteTargetType; id: string }; teammates: Mentionable[] };
 
 /** Adds a note; the editor is cleared after a save. */
 export function NewNoteForm({ target, teammates }: NewNoteFormProps) {
-  const [state, action, isPending] = useActionState<NoteFormState, FormData>(createNoteAction, {});
+  const [state, action, isPending] = useActionState(createNoteAction, {});
   return (
     <form action={action} className="space-y-2" aria-label="New note">
       <input type="hidden" name="targetType" value={target.type} />
       <input type="hidden" name="targetId" value={target.id} />
-      <NoteEditor key={state.savedAt ?? 0} name="body" label="Add a note" teammates={teammates} defaultValue={state.status === "error" ? state.body : ""} />
+      <NoteEditor key={state.at ?? 0} name="body" label="Add a note" teammates={teammates} defaultValue={state.status === "error" ? state.values?.body : ""} />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={isPending}>
           Add note
@@ -33,17 +34,17 @@ export type NoteActionsProps = { noteId: string; body: string; teammates: Mentio
 /** A note's body with Edit and Delete for its author (or an admin). */
 export function EditableNote({ noteId, body, teammates, children }: NoteActionsProps) {
   const [isEditing, setEditing] = useState(false);
-  const [editState, editAction, isSaving] = useActionState<NoteFormState, FormData>(async (previous: NoteFormState, formData: FormData) => {
+  const [editState, editAction, isSaving] = useActionState(async (previous: ActionState, formData: FormData) => {
     const result = await updateNoteAction(previous, formData);
     if (result.status === "ok") setEditing(false);
     return result;
   }, {});
-  const [deleteState, deleteAction, isDeleting] = useActionState<NoteFormState, FormData>(deleteNoteAction, {});
+  const [deleteState, deleteAction, isDeleting] = useActionState(deleteNoteAction, {});
   if (isEditing) {
     return (
       <form action={editAction} className="space-y-2" aria-label="Editing a note">
         <input type="hidden" name="id" value={noteId} />
-        <NoteEditor name="body" label="Edit note" teammates={teammates} defaultValue={editState.status === "error" ? editState.body : body} autoFocus />
+        <NoteEditor name="body" label="Edit note" teammates={teammates} defaultValue={editState.status === "error" ? editState.values?.body : body} autoFocus />
         <div className="flex items-center gap-2">
           <Button type="submit" disabled={isSaving}>
             Save

@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { markNotificationsReadAction, type NotificationState } from "@/lib/actions/notifications";
+import { markNotificationsReadAction } from "@/lib/actions/notifications";
 
 export type MarkReadFormProps = { id?: string; label: string };
 
 export function MarkReadForm({ id, label }: MarkReadFormProps) {
-  const [state, action, isPending] = useActionState<NotificationState, FormData>(markNotificationsReadAction, {});
+  const [state, action, isPending] = useActionState(markNotificationsReadAction, {});
   return (
     <form action={action} className="inline">
       {id ? <input type="hidden" name="id" value={id} /> : null}

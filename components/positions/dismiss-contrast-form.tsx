@@ -2,13 +2,13 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { dismissContrastAction, type DismissContrastState } from "@/lib/actions/positions";
+import { dismissContrastAction } from "@/lib/actions/positions";
 
 export type DismissContrastFormProps = { issueSlug: string; a: string; b: string };
 
 /** Dismisses a wrongly paired contrast; it stays dismissed when the analysis runs again. */
 export function DismissContrastForm({ issueSlug, a, b }: DismissContrastFormProps) {
-  const [state, action, isPending] = useActionState<DismissContrastState, FormData>(dismissContrastAction, {});
+  const [state, action, isPending] = useActionState(dismissContrastAction, {});
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="issue" value={issueSlug} />

@@ -2,13 +2,13 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { revokeShareLinkAction, type ShareLinkState } from "@/lib/actions/share-links";
+import { revokeShareLinkAction } from "@/lib/actions/share-links";
 
 export type RevokeShareFormProps = { id: string; label: string };
 
 /** Revokes one share link; works as a plain form before the page's script loads. */
 export function RevokeShareForm({ id, label }: RevokeShareFormProps) {
-  const [state, action, isPending] = useActionState<ShareLinkState, FormData>(revokeShareLinkAction, {});
+  const [state, action, isPending] = useActionState(revokeShareLinkAction, {});
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="id" value={id} />

@@ -2,7 +2,7 @@
 
 import { useActionState, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { createShareLinkAction, type ShareLinkState } from "@/lib/actions/share-links";
+import { createShareLinkAction } from "@/lib/actions/share-links";
 import { EXPIRY_LABEL, SHARE_EXPIRY_DAYS } from "@/lib/validations/share-links";
 
 export type ShareDialogProps = {
@@ -19,7 +19,8 @@ const EXPIRIES = [...SHARE_EXPIRY_DAYS.map((days) => ({ value: String(days), lab
  */
 export function ShareDialog({ target, label }: ShareDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [state, action, isPending] = useActionState<ShareLinkState, FormData>(createShareLinkAction, {});
+  const [state, action, isPending] = useActionState(createShareLinkAction, {});
+  const created = state.status === "ok" ? state.data : undefined;
   const [copied, setCopied] = useState<string | null>(null);
   const titleId = useId();
 
@@ -70,18 +71,18 @@ export function ShareDialog({ target, label }: ShareDialogProps) {
           </form>
           <div aria-live="polite" role="status" className="mt-4 text-sm">
             {state.status === "error" ? <p className="text-red-700">{state.message}</p> : null}
-            {state.status === "ok" && state.url ? (
+            {created ? (
               <div className="space-y-2 rounded-md bg-green-50 p-3">
                 <p>
                   {state.message}{" "}
-                  {state.expiresAt ? `It expires ${new Date(state.expiresAt).toUTCString().replace(/:\d\d GMT$/, " UTC")}.` : "It does not expire."}
+                  {created.expiresAt ? `It expires ${new Date(created.expiresAt).toUTCString().replace(/:\d\d GMT$/, " UTC")}.` : "It does not expire."}
                 </p>
                 <label className="block text-xs font-medium text-gray-700">
                   Share link
-                  <input readOnly value={state.url} onFocus={(event) => event.currentTarget.select()} className="mt-1 block w-full rounded border border-gray-300 bg-white px-2 py-1.5 font-mono text-xs" />
+                  <input readOnly value={created.url} onFocus={(event) => event.currentTarget.select()} className="mt-1 block w-full rounded border border-gray-300 bg-white px-2 py-1.5 font-mono text-xs" />
                 </label>
-                <Button variant="secondary" onClick={() => copy(state.url!)}>
-                  {copied === state.url ? "Copied" : "Copy link"}
+                <Button variant="secondary" onClick={() => copy(created.url)}>
+                  {copied === created.url ? "Copied" : "Copy link"}
                 </Button>
               </div>
             ) : null}

@@ -2,33 +2,29 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authorizeAction, requireUser } from "@/lib/auth/session";
+import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { createApiToken, revokeApiToken } from "@/lib/services/api-tokens";
-
-export type TokenState = { token?: string; name?: string; message?: string };
+import { readableText } from "@/lib/validations/text";
 
 const tokenSchema = z.object({
-  name: z.string().trim().min(1, "Name the token after what will use it, e.g. “CMS importer”.").max(100),
+  name: readableText(z.string().trim().min(1, "Name the token after what will use it, e.g. “CMS importer”.").max(100), "The name"),
   userId: z.string().min(1, "Choose whose role the token acts with."),
 });
 
 /** Admins create tokens for other newsroom tools; the token is shown once. */
-export async function createApiTokenAction(_previous: TokenState, formData: FormData): Promise<TokenState> {
-  const caller = await authorizeAction("admin");
-  if (!caller.user) return { message: caller.denied };
-  const parsed = tokenSchema.safeParse({ name: formData.get("name"), userId: formData.get("userId") });
-  if (!parsed.success) return { message: parsed.error.issues[0]?.message };
-  const owner = await db.user.findUnique({ where: { id: parsed.data.userId }, select: { isActive: true } });
-  if (!owner?.isActive) return { message: "That user does not exist or is deactivated." };
-  const created = await createApiToken(db, parsed.data.userId, parsed.data.name);
+export const createApiTokenAction = defineAction({ role: "admin", schema: tokenSchema, keep: ["name"] }, async ({ name, userId }) => {
+  const owner = await db.user.findUnique({ where: { id: userId }, select: { isActive: true } });
+  if (!owner?.isActive) throw new AppError("not_found", "That user does not exist or is deactivated.", { field: "userId" });
+  const created = await createApiToken(db, userId, name);
   revalidatePath("/admin/tokens");
-  return { token: created.token, name: created.name };
-}
+  return { data: { token: created.token, name: created.name } };
+});
 
-export async function revokeApiTokenAction(formData: FormData): Promise<void> {
-  await requireUser("admin");
-  const id = z.string().min(1).parse(formData.get("id"));
+/** Admins revoke a token; it stops working at once. */
+export const revokeApiTokenAction = defineAction({ role: "admin", schema: z.object({ id: z.string().min(1, "Name the token to revoke.") }) }, async ({ id }) => {
   await revokeApiToken(db, id);
   revalidatePath("/admin/tokens");
-}
+  return { message: "Token revoked." };
+});

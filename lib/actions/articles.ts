@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authorizeAction } from "@/lib/auth/session";
+import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
 import { decodeArticleFile, ImportError } from "@/lib/import/files";
 import { importFromUrl } from "@/lib/import/url";
@@ -21,7 +21,7 @@ export type DraftArticle = {
   byline: string;
 };
 
-export type PrepareState = { drafts?: DraftArticle[]; errors?: string[]; message?: string };
+export type PreparedDrafts = { drafts: DraftArticle[]; errors: string[] };
 
 function draftFrom(
   key: string,
@@ -44,47 +44,50 @@ function draftFrom(
   };
 }
 
+const prepareSchema = z.discriminatedUnion(
+  "mode",
+  [
+    z.object({ mode: z.literal("paste"), body: z.string().refine((body) => body.trim().length > 0, "Paste the article's text first.") }),
+    z.object({ mode: z.literal("url"), url: z.string().trim().min(1, "Enter the article's web address.") }),
+    z.object({ mode: z.literal("upload"), files: z.array(z.instanceof(File)).min(1, "Choose one or more .txt, .md or .html files.") }),
+  ],
+  { error: "Choose how to add the article." },
+);
+
 /**
  * Step one of adding articles: turns pasted text, uploaded files or a web address into drafts whose
  * metadata (outlet, title, date, byline) is suggested from the text, for the editor to check before saving.
  */
-export async function prepareArticles(_previous: PrepareState, formData: FormData): Promise<PrepareState> {
-  const caller = await authorizeAction("editor");
-  if (!caller.user) return { message: caller.denied };
-  const mode = formData.get("mode");
-  try {
-    if (mode === "paste") {
-      const body = String(formData.get("body") ?? "");
-      if (!body.trim()) return { message: "Paste the article's text first." };
-      return { drafts: [draftFrom("paste", "paste", "Pasted text", { body })] };
+export const prepareArticles = defineAction(
+  {
+    role: "editor",
+    schema: prepareSchema,
+    read: (formData) => ({
+      mode: formData.get("mode"),
+      body: String(formData.get("body") ?? ""),
+      url: String(formData.get("url") ?? ""),
+      files: formData.getAll("files").filter((value): value is File => typeof value !== "string" && value.size > 0),
+    }),
+  },
+  async (input): Promise<{ data: PreparedDrafts }> => {
+    if (input.mode === "paste") return { data: { drafts: [draftFrom("paste", "paste", "Pasted text", { body: input.body })], errors: [] } };
+    if (input.mode === "url") {
+      const imported = await importFromUrl(input.url);
+      return { data: { drafts: [draftFrom("url", "url", imported.url, imported)], errors: [] } };
     }
-    if (mode === "url") {
-      const address = String(formData.get("url") ?? "").trim();
-      if (!address) return { message: "Enter the article's web address." };
-      const imported = await importFromUrl(address);
-      return { drafts: [draftFrom("url", "url", imported.url, imported)] };
-    }
-    if (mode === "upload") {
-      const files = formData.getAll("files").filter((value): value is File => typeof value !== "string" && value.size > 0);
-      if (files.length === 0) return { message: "Choose one or more .txt, .md or .html files." };
-      const drafts: DraftArticle[] = [];
-      const errors: string[] = [];
-      for (const [index, file] of files.entries()) {
-        try {
-          drafts.push(draftFrom(`file-${index}`, "upload", file.name, decodeArticleFile(file.name, new Uint8Array(await file.arrayBuffer()))));
-        } catch (error) {
-          if (!(error instanceof ImportError)) throw error;
-          errors.push(error.message);
-        }
+    const drafts: DraftArticle[] = [];
+    const errors: string[] = [];
+    for (const [index, file] of input.files.entries()) {
+      try {
+        drafts.push(draftFrom(`file-${index}`, "upload", file.name, decodeArticleFile(file.name, new Uint8Array(await file.arrayBuffer()))));
+      } catch (error) {
+        if (!(error instanceof ImportError)) throw error;
+        errors.push(error.message);
       }
-      return { drafts, errors };
     }
-  } catch (error) {
-    if (error instanceof ImportError) return { message: error.message };
-    throw error;
-  }
-  return { message: "Choose how to add the article." };
-}
+    return { data: { drafts, errors } };
+  },
+);
 
 const draftSchema = z.object({
   key: z.string(),
@@ -109,33 +112,37 @@ export type SaveResult = {
   message?: string;
 };
 
-export type SaveState = { results?: SaveResult[]; message?: string };
+function parseDrafts(formData: FormData): unknown {
+  try {
+    return { drafts: JSON.parse(String(formData.get("drafts") ?? "[]")) };
+  } catch {
+    return { drafts: [] };
+  }
+}
 
 /** Step two: stores the checked drafts, each in one transaction with its claims. */
-export async function saveArticles(_previous: SaveState, formData: FormData): Promise<SaveState> {
-  const caller = await authorizeAction("editor");
-  if (!caller.user) return { message: caller.denied };
-  const user = caller.user;
-  const parsed = z.array(draftSchema).min(1).safeParse(JSON.parse(String(formData.get("drafts") ?? "[]")));
-  if (!parsed.success) return { message: "Nothing to save: add an article first." };
-  const results: SaveResult[] = [];
-  for (const draft of parsed.data) {
-    try {
-      const outcome = await ingestArticle(
-        db,
-        { body: draft.body, title: draft.title, outlet: draft.outlet, publishedAt: draft.publishedAt, url: draft.url, byline: draft.byline, force: draft.force },
-        { source: draft.source, sourceFile: draft.source === "upload" ? draft.name : undefined, userId: user.id },
-      );
-      if (outcome.status === "stored") results.push({ key: draft.key, name: draft.name, status: "stored", articleId: outcome.id, claims: outcome.claims });
-      else if (outcome.status === "duplicate") results.push({ key: draft.key, name: draft.name, status: "duplicate", articleId: outcome.existingId });
-      else results.push({ key: draft.key, name: draft.name, status: "near_duplicate", articleId: outcome.existingId, similarity: outcome.similarity });
-    } catch (error) {
-      if (!(error instanceof IngestValidationError)) throw error;
-      results.push({ key: draft.key, name: draft.name, status: "error", message: error.message });
+export const saveArticles = defineAction(
+  { role: "editor", schema: z.object({ drafts: z.array(draftSchema).min(1, "Nothing to save: add an article first.") }), read: parseDrafts },
+  async ({ drafts }, user): Promise<{ data: SaveResult[] }> => {
+    const results: SaveResult[] = [];
+    for (const draft of drafts) {
+      try {
+        const outcome = await ingestArticle(
+          db,
+          { body: draft.body, title: draft.title, outlet: draft.outlet, publishedAt: draft.publishedAt, url: draft.url, byline: draft.byline, force: draft.force },
+          { source: draft.source, sourceFile: draft.source === "upload" ? draft.name : undefined, userId: user.id },
+        );
+        if (outcome.status === "stored") results.push({ key: draft.key, name: draft.name, status: "stored", articleId: outcome.id, claims: outcome.claims });
+        else if (outcome.status === "duplicate") results.push({ key: draft.key, name: draft.name, status: "duplicate", articleId: outcome.existingId });
+        else results.push({ key: draft.key, name: draft.name, status: "near_duplicate", articleId: outcome.existingId, similarity: outcome.similarity });
+      } catch (error) {
+        if (!(error instanceof IngestValidationError)) throw error;
+        results.push({ key: draft.key, name: draft.name, status: "error", message: error.message });
+      }
     }
-  }
-  if (results.some((result) => result.status === "stored")) analyzeAfterResponse();
-  revalidatePath("/articles");
-  revalidatePath("/");
-  return { results };
-}
+    if (results.some((result) => result.status === "stored")) analyzeAfterResponse();
+    revalidatePath("/articles");
+    revalidatePath("/");
+    return { data: results };
+  },
+);

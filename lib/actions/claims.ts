@@ -2,19 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authorizeAction, type CurrentUser } from "@/lib/auth/session";
+import { defineAction } from "@/lib/actions/define-action";
+import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { analyzeAfterResponse } from "@/lib/server/analysis-job";
-import { bulkSetStatus, ClaimNotFoundError, ConflictError, ReviewValidationError, updateClaim, type ReviewState } from "@/lib/services/review";
+import { bulkSetStatus, updateClaim, type ReviewState } from "@/lib/services/review";
 import { bulkStatusSchema, claimUpdateSchema, type ClaimUpdateInput } from "@/lib/validations/claims";
-
-export type ReviewFormState = {
-  status?: "ok" | "error" | "conflict";
-  message?: string;
-  /** After a conflict: the claim as it is now. */
-  current?: ReviewState;
-  version?: number;
-};
 
 function optional(formData: FormData, name: string): string | undefined {
   const value = formData.get(name);
@@ -50,33 +43,30 @@ function readUpdate(formData: FormData): Record<string, unknown> {
   return input;
 }
 
-async function apply(user: CurrentUser, claimId: string, input: ClaimUpdateInput): Promise<ReviewFormState> {
-  try {
-    const state = await updateClaim(db, user, claimId, input, { onAnalysisChange: analyzeAfterResponse });
-    return { status: "ok", message: "Saved.", version: state.version, current: state };
-  } catch (error) {
-    if (error instanceof ConflictError) return { status: "conflict", message: error.message, current: error.current, version: error.current.version };
-    if (error instanceof ReviewValidationError || error instanceof ClaimNotFoundError) return { status: "error", message: error.message };
-    throw error;
-  }
+/** The claim as it is after a change: its review state and version. */
+async function apply(user: CurrentUser, claimId: string, input: ClaimUpdateInput): Promise<ReviewState> {
+  return updateClaim(db, user, claimId, input, { onAnalysisChange: analyzeAfterResponse });
 }
 
-/** The claim page's forms: status with comment, assignment, corrections. Editors only; a stale version is a conflict, never an overwrite. */
-export async function reviewClaimAction(_previous: ReviewFormState, formData: FormData): Promise<ReviewFormState> {
-  const caller = await authorizeAction("editor");
-  if (!caller.user) return { status: "error", message: caller.denied };
-  const user = caller.user;
-  const claimId = z.string().min(1).safeParse(formData.get("claimId"));
-  const parsed = claimUpdateSchema.safeParse(readUpdate(formData));
-  if (!claimId.success || !parsed.success) {
-    const issue = parsed.error?.issues[0];
-    return { status: "error", message: issue ? `${issue.path.join(".")}: ${issue.message}` : "Name the claim to change." };
-  }
-  const result = await apply(user, claimId.data, parsed.data);
-  revalidatePath(`/claims/${claimId.data}`);
-  revalidatePath("/claims");
-  return result;
-}
+/**
+ * The claim page's forms: status with comment, assignment, corrections. Editors only; a stale version is
+ * a conflict (code "conflict", the claim's current state in `details.current`), never an overwrite.
+ */
+export const reviewClaimAction = defineAction(
+  {
+    role: "editor",
+    schema: z.object({ claimId: z.string().min(1, "Name the claim to change."), update: claimUpdateSchema }),
+    read: (formData) => ({ claimId: formData.get("claimId"), update: readUpdate(formData) }),
+  },
+  async ({ claimId, update }, user) => {
+    try {
+      return { message: "Saved.", data: await apply(user, claimId, update) };
+    } finally {
+      revalidatePath(`/claims/${claimId}`);
+      revalidatePath("/claims");
+    }
+  },
+);
 
 const quickSchema = z.object({
   claimId: z.string().min(1),
@@ -86,29 +76,25 @@ const quickSchema = z.object({
 });
 
 /** The review queue's keyboard shortcuts: one status change, or "assign to me", on the claim's version as shown. */
-export async function quickReviewAction(input: { claimId: string; version: number; status?: string; assignToMe?: boolean }): Promise<ReviewFormState> {
-  const caller = await authorizeAction("editor");
-  if (!caller.user) return { status: "error", message: caller.denied };
-  const user = caller.user;
-  const parsed = quickSchema.safeParse(input);
-  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? "Invalid change." };
-  const { claimId, version, status, assignToMe } = parsed.data;
-  const result = await apply(user, claimId, { version, status, ...(assignToMe ? { assigneeId: user.id } : {}) });
-  revalidatePath("/claims");
-  revalidatePath(`/claims/${claimId}`);
-  return result;
-}
-
-export type BulkState = { status?: "ok" | "error"; message?: string };
+export const quickReviewAction = defineAction({ role: "editor", schema: quickSchema }, async ({ claimId, version, status, assignToMe }, user) => {
+  try {
+    return { message: "Saved.", data: await apply(user, claimId, { version, status, ...(assignToMe ? { assigneeId: user.id } : {}) }) };
+  } finally {
+    revalidatePath("/claims");
+    revalidatePath(`/claims/${claimId}`);
+  }
+});
 
 /** Sets one status on the selected claims in one transaction, with an audit event per claim. Editors only. */
-export async function bulkStatusAction(_previous: BulkState, formData: FormData): Promise<BulkState> {
-  const caller = await authorizeAction("editor");
-  if (!caller.user) return { status: "error", message: caller.denied };
-  const user = caller.user;
-  const parsed = bulkStatusSchema.safeParse({ ids: formData.getAll("ids").map(String), status: formData.get("status"), comment: optional(formData, "comment") || undefined });
-  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? "Choose claims and a status." };
-  const changed = await bulkSetStatus(db, user, parsed.data.ids, parsed.data.status, parsed.data.comment, { onAnalysisChange: analyzeAfterResponse });
-  revalidatePath("/claims");
-  return { status: "ok", message: `${changed} of ${parsed.data.ids.length} claims changed.` };
-}
+export const bulkStatusAction = defineAction(
+  {
+    role: "editor",
+    schema: bulkStatusSchema,
+    read: (formData) => ({ ids: formData.getAll("ids").map(String), status: formData.get("status"), comment: optional(formData, "comment") || undefined }),
+  },
+  async ({ ids, status, comment }, user) => {
+    const changed = await bulkSetStatus(db, user, ids, status, comment, { onAnalysisChange: analyzeAfterResponse });
+    revalidatePath("/claims");
+    return { message: `${changed} of ${ids.length} claims changed.` };
+  },
+);

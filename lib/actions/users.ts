@@ -2,82 +2,43 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authorizeAction } from "@/lib/auth/session";
+import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
-import { createUser, resetUserPassword, setUserActive, setUserRole, UserChangeError, UserExistsError } from "@/lib/services/users";
+import { createUser, resetUserPassword, setUserActive, setUserRole } from "@/lib/services/users";
 import { newUserSchema, ROLES } from "@/lib/validations/auth";
-
-export type UserFormState = { status?: "ok" | "error"; message?: string; password?: string; savedAt?: number };
-
-function refused(error: unknown): UserFormState {
-  if (error instanceof UserChangeError || error instanceof UserExistsError) return { status: "error", message: error.message };
-  throw error;
-}
-
-/** Admins add a teammate with an initial password. */
-export async function createUserAction(_previous: UserFormState, formData: FormData): Promise<UserFormState> {
-  const caller = await authorizeAction("admin");
-  if (!caller.user) return { status: "error", message: caller.denied };
-  const parsed = newUserSchema.safeParse({
-    email: formData.get("email"),
-    name: formData.get("name") || undefined,
-    role: formData.get("role"),
-    password: formData.get("password"),
-  });
-  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message };
-  try {
-    await createUser(db, parsed.data);
-  } catch (error) {
-    return refused(error);
-  }
-  revalidatePath("/admin/users");
-  return { status: "ok", message: `Added ${parsed.data.email}.`, savedAt: Date.now() };
-}
 
 const idSchema = z.string().min(1, "Name the user.");
 
+/** Admins add a teammate with an initial password. */
+export const createUserAction = defineAction(
+  {
+    role: "admin",
+    schema: newUserSchema,
+    read: (formData) => ({ email: formData.get("email"), name: formData.get("name") || undefined, role: formData.get("role"), password: formData.get("password") }),
+  },
+  async (input) => {
+    await createUser(db, input);
+    revalidatePath("/admin/users");
+    return { message: `Added ${input.email}.` };
+  },
+);
+
 /** Admins change a user's role; the user is signed out everywhere and logs in again with it. */
-export async function changeRoleAction(_previous: UserFormState, formData: FormData): Promise<UserFormState> {
-  const caller = await authorizeAction("admin");
-  if (!caller.user) return { status: "error", message: caller.denied };
-  const admin = caller.user;
-  const parsed = z.object({ userId: idSchema, role: z.enum(ROLES) }).safeParse({ userId: formData.get("userId"), role: formData.get("role") });
-  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message };
-  try {
-    await setUserRole(db, admin.id, parsed.data.userId, parsed.data.role);
-  } catch (error) {
-    return refused(error);
-  }
+export const changeRoleAction = defineAction({ role: "admin", schema: z.object({ userId: idSchema, role: z.enum(ROLES) }) }, async ({ userId, role }, admin) => {
+  await setUserRole(db, admin.id, userId, role);
   revalidatePath("/admin/users");
-  return { status: "ok", message: "Role changed." };
-}
+  return { message: "Role changed." };
+});
 
 /** Admins deactivate or reactivate a user; a deactivated user's sessions end at once. */
-export async function setActiveAction(_previous: UserFormState, formData: FormData): Promise<UserFormState> {
-  const caller = await authorizeAction("admin");
-  if (!caller.user) return { status: "error", message: caller.denied };
-  const admin = caller.user;
-  const parsed = z.object({ userId: idSchema, isActive: z.enum(["true", "false"]) }).safeParse({ userId: formData.get("userId"), isActive: formData.get("isActive") });
-  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message };
-  try {
-    await setUserActive(db, admin.id, parsed.data.userId, parsed.data.isActive === "true");
-  } catch (error) {
-    return refused(error);
-  }
+export const setActiveAction = defineAction({ role: "admin", schema: z.object({ userId: idSchema, isActive: z.enum(["true", "false"]) }) }, async ({ userId, isActive }, admin) => {
+  await setUserActive(db, admin.id, userId, isActive === "true");
   revalidatePath("/admin/users");
-  return { status: "ok", message: parsed.data.isActive === "true" ? "Reactivated." : "Deactivated." };
-}
+  return { message: isActive === "true" ? "Reactivated." : "Deactivated." };
+});
 
 /** Admins reset a user's password to a new random one, shown once. */
-export async function resetPasswordAction(_previous: UserFormState, formData: FormData): Promise<UserFormState> {
-  const caller = await authorizeAction("admin");
-  if (!caller.user) return { status: "error", message: caller.denied };
-  const parsed = idSchema.safeParse(formData.get("userId"));
-  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message };
-  try {
-    const password = await resetUserPassword(db, parsed.data);
-    return { status: "ok", message: "New password set; hand it over now, it is not shown again.", password };
-  } catch (error) {
-    return refused(error);
-  }
-}
+export const resetPasswordAction = defineAction({ role: "admin", schema: z.object({ userId: idSchema }) }, async ({ userId }): Promise<{ message: string; data: { password: string } }> => {
+  const password = await resetUserPassword(db, userId);
+  return { message: "New password set; hand it over now, it is not shown again.", data: { password } };
+});

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { auth } from "@/auth";
 import { hashApiToken } from "@/lib/auth/token-hash";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type CurrentUser = { id: string; email: string; name: string | null; role: Role };
@@ -23,12 +24,10 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return session?.user ?? null;
 });
 
-export class AuthorizationError extends Error {
-  constructor(
-    readonly status: 401 | 403,
-    message: string,
-  ) {
-    super(message);
+/** The caller is not logged in (`unauthorized`) or lacks the role (`forbidden`). */
+export class AuthorizationError extends AppError {
+  constructor(code: "unauthorized" | "forbidden", message: string) {
+    super(code, message);
   }
 }
 
@@ -37,14 +36,15 @@ export class AuthorizationError extends Error {
  */
 export async function requireUser(role: Role = "viewer"): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) throw new AuthorizationError(401, "Log in to do this.");
-  if (!hasRole(user, role)) throw new AuthorizationError(403, `This needs the ${role} role; ask an admin.`);
+  if (!user) throw new AuthorizationError("unauthorized", "Log in to do this.");
+  if (!hasRole(user, role)) throw new AuthorizationError("forbidden", `This needs the ${role} role; ask an admin.`);
   return user;
 }
 
 /**
- * For server actions that answer a form: the caller holding at least `role`, or the message to show
- * the person who may not do this (anything else unexpected still throws).
+ * The caller holding at least `role`, or the message to show the person who may not do this (anything
+ * else unexpected still throws).
+ * @deprecated Server actions use `defineAction` (lib/actions/define-action.ts), which checks the role itself.
  */
 export async function authorizeAction(role: Role): Promise<{ user: CurrentUser; denied?: undefined } | { user?: undefined; denied: string }> {
   try {

@@ -1,10 +1,16 @@
 import path from "node:path";
+import { AppError } from "@/lib/errors";
 import { extractReadableArticle, looksLikeHtml } from "@/lib/import/html";
 import { MAX_ARTICLE_BYTES } from "@/lib/validations/article";
 
 export const ACCEPTED_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm"] as const;
 
-export class ImportError extends Error {}
+/** A file or page that cannot be imported: `invalid` (type, encoding, no text), `too_large`, or `url_not_allowed`. */
+export class ImportError extends AppError {
+  constructor(message: string, code: "invalid" | "too_large" | "url_not_allowed" | "bad_request" = "invalid") {
+    super(code, message);
+  }
+}
 
 export type ImportedText = { body: string; title?: string; byline?: string; outlet?: string; publishedAt?: string };
 
@@ -20,7 +26,7 @@ export function decodeArticleFile(name: string, bytes: Uint8Array): ImportedText
   }
   if (bytes.byteLength === 0) throw new ImportError(`${name}: the file is empty.`);
   if (bytes.byteLength > MAX_ARTICLE_BYTES) {
-    throw new ImportError(`${name}: the file is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB, over the 2 MB limit.`);
+    throw new ImportError(`${name}: the file is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB, over the 2 MB limit.`, "too_large");
   }
   if (bytes.includes(0)) throw new ImportError(`${name}: this is a binary file, not text. Use .txt, .md or .html.`);
   let text: string;

@@ -9,15 +9,94 @@ import { MAX_ARTICLE_BYTES } from "@/lib/validations/article";
 export const URL_IMPORT_TIMEOUT_MS = 10_000;
 const MAX_REDIRECTS = 5;
 
-/** Loopback, private, link-local, carrier-grade NAT, unique-local, multicast and unspecified ranges. */
-export function isPrivateAddress(address: string): boolean {
-  const ip = address.startsWith("::ffff:") ? address.slice(7) : address;
-  if (net.isIPv4(ip)) {
-    const [a = 0, b = 0] = ip.split(".").map(Number);
-    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || a >= 224;
+type Range = readonly [bytes: readonly number[], prefixBits: number];
+
+/** IPv4 ranges that are not the public internet (RFC 6890 and IANA's special-purpose registry). */
+const IPV4_SPECIAL: readonly Range[] = [
+  [[0, 0, 0, 0], 8], // "this network", unspecified
+  [[10, 0, 0, 0], 8], // private
+  [[100, 64, 0, 0], 10], // carrier-grade NAT
+  [[127, 0, 0, 0], 8], // loopback
+  [[169, 254, 0, 0], 16], // link-local (cloud metadata)
+  [[172, 16, 0, 0], 12], // private
+  [[192, 0, 0, 0], 24], // IETF protocol assignments
+  [[192, 0, 2, 0], 24], // documentation
+  [[192, 88, 99, 0], 24], // 6to4 relay anycast
+  [[192, 168, 0, 0], 16], // private
+  [[198, 18, 0, 0], 15], // benchmarking
+  [[198, 51, 100, 0], 24], // documentation
+  [[203, 0, 113, 0], 24], // documentation
+  [[224, 0, 0, 0], 4], // multicast
+  [[240, 0, 0, 0], 4], // reserved, broadcast
+];
+
+/**
+ * Special IPv6 ranges inside global unicast (2000::/3); everything outside 2000::/3 (unspecified,
+ * loopback, IPv4-mapped and -compatible, NAT64 64:ff9b::/96 and 64:ff9b:1::/48, discard, unique-local,
+ * link-local, site-local, multicast) is refused before these are looked at.
+ */
+const IPV6_SPECIAL: readonly Range[] = [
+  [[0x20, 0x01, 0x00, 0x00], 23], // IETF protocol assignments, Teredo 2001::/32 (embeds an IPv4 address)
+  [[0x20, 0x01, 0x0d, 0xb8], 32], // documentation
+  [[0x20, 0x02], 16], // 6to4 (embeds an IPv4 address)
+  [[0x3f, 0xff], 20], // documentation
+];
+
+function inRange(bytes: readonly number[], [prefix, bits]: Range): boolean {
+  for (let bit = 0; bit < bits; bit += 8) {
+    const mask = bits - bit >= 8 ? 0xff : (0xff << (8 - (bits - bit))) & 0xff;
+    if (((bytes[bit / 8] ?? 0) & mask) !== ((prefix[bit / 8] ?? 0) & mask)) return false;
   }
-  const lower = ip.toLowerCase();
-  return lower === "::" || lower === "::1" || lower.startsWith("fc") || lower.startsWith("fd") || lower.startsWith("fe80") || lower.startsWith("ff");
+  return true;
+}
+
+/** A textual IPv6 address (with `::` and an optional dotted IPv4 tail) as 16 bytes, or null. */
+function ipv6Bytes(text: string): number[] | null {
+  let head = text.toLowerCase().replace(/%.*$/, "");
+  const tail: number[] = [];
+  const dotted = /(?:^|:)(\d+\.\d+\.\d+\.\d+)$/.exec(head);
+  if (dotted) {
+    if (!net.isIPv4(dotted[1]!)) return null;
+    tail.push(...dotted[1]!.split(".").map(Number));
+    head = head.slice(0, head.length - dotted[1]!.length) + "0:0";
+  }
+  const halves = head.split("::");
+  if (halves.length > 2) return null;
+  const groups = (part: string | undefined) => (part ? part.split(":") : []);
+  const left = groups(halves[0]);
+  const right = groups(halves[1]);
+  const missing = 8 - left.length - right.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
+  const all = [...left, ...Array<string>(halves.length === 2 ? missing : 0).fill("0"), ...right];
+  const bytes: number[] = [];
+  for (const group of all) {
+    if (!/^[0-9a-f]{1,4}$/.test(group)) return null;
+    const value = parseInt(group, 16);
+    bytes.push(value >> 8, value & 0xff);
+  }
+  if (tail.length) bytes.splice(12, 4, ...tail);
+  return bytes;
+}
+
+/**
+ * Whether `address` (an IP literal, as DNS or a parsed URL gives it) is a public internet address:
+ * every private, loopback, link-local, carrier-grade NAT, unique-local, multicast, unspecified,
+ * documentation and reserved range is refused, and so is every IPv6 form that carries an IPv4 address
+ * (IPv4-mapped, IPv4-compatible, NAT64, 6to4, Teredo), whatever address it carries. Anything that is
+ * not an IP literal is not public.
+ * @see https://www.iana.org/assignments/iana-ipv4-special-registry/
+ * @see https://www.iana.org/assignments/iana-ipv6-special-registry/
+ */
+export function isPublicAddress(address: string): boolean {
+  const bare = address.replace(/^\[|\]$/g, "");
+  if (net.isIPv4(bare)) {
+    const bytes = bare.split(".").map(Number);
+    return !IPV4_SPECIAL.some((range) => inRange(bytes, range));
+  }
+  const bytes = net.isIPv6(bare) ? ipv6Bytes(bare) : null;
+  if (!bytes) return false;
+  if (!inRange(bytes, [[0x20], 3])) return false;
+  return !IPV6_SPECIAL.some((range) => inRange(bytes, range));
 }
 
 /** Hosts (`name` or `name:port`) from URL_IMPORT_ALLOWLIST that may be private, e.g. a local test server. */
@@ -31,34 +110,63 @@ function isAllowlisted(url: URL): boolean {
 }
 
 /**
- * Fetches one URL with the address checked at connection time (so DNS cannot point it elsewhere after
- * the check), a time limit and a size limit.
+ * One answer for every address that will not be fetched, refused or unreachable alike, so the import
+ * cannot be used to tell private hosts, open ports and closed ones apart.
  */
-function fetchOnce(url: URL, isAllowed: boolean): Promise<{ status: number; location?: string; type: string; body: Buffer }> {
-  const lookup: net.LookupFunction = (hostname, options, callback) => {
-    dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
-      if (error) return callback(error, "", 4);
-      const list = addresses as dns.LookupAddress[];
-      const blocked = !isAllowed && list.some((entry) => isPrivateAddress(entry.address));
-      if (blocked) return callback(new ImportError(`${url.hostname} is a private or local address; only public web pages can be imported.`), "", 4);
-      const first = list[0];
-      if (!first) return callback(new Error(`${hostname} has no address`), "", 4);
-      if ((options as dns.LookupOptions).all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
-      callback(null, first.address, first.family);
-    });
-  };
+function notAllowed(url: URL): ImportError {
+  return new ImportError(
+    `${url.host} is not a public web page that could be reached: only public http(s) addresses are imported. Check the address, or paste the article's text instead.`,
+    "url_not_allowed",
+  );
+}
+
+export type CheckedAddress = { address: string; family: 4 | 6 };
+
+/**
+ * Resolves `url`'s host once and checks every address it has: all must be public (unless the host is on
+ * URL_IMPORT_ALLOWLIST). Returns the address to connect to; the fetch connects to exactly that address,
+ * so DNS cannot point the host elsewhere between this check and the connection. The URL parser has
+ * already turned every IPv4 notation (decimal `2130706433`, hex `0x7f.1`, octal `0177.0.0.1`, short
+ * `127.1`) and IPv6 spelling into one canonical form.
+ * @throws ImportError `url_not_allowed` for a refused or unresolvable host.
+ */
+export async function checkImportAddress(url: URL): Promise<CheckedAddress> {
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ImportError("Only http and https addresses can be imported.", "url_not_allowed");
+  const isAllowed = isAllowlisted(url);
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const literal = net.isIP(host);
+  let addresses: CheckedAddress[];
+  if (literal) addresses = [{ address: host, family: literal as 4 | 6 }];
+  else {
+    try {
+      addresses = (await dns.promises.lookup(host, { all: true, verbatim: true })).map((entry) => ({ address: entry.address, family: entry.family as 4 | 6 }));
+    } catch {
+      throw notAllowed(url);
+    }
+  }
+  const first = addresses[0];
+  if (!first || (!isAllowed && !addresses.every((entry) => isPublicAddress(entry.address)))) throw notAllowed(url);
+  return first;
+}
+
+/** Fetches one URL from the checked address, with a time limit and a size limit; no redirect is followed. */
+function fetchOnce(url: URL, pinned: CheckedAddress): Promise<{ status: number; location?: string; type: string; body: Buffer }> {
+  const lookup = ((_hostname: string, options: dns.LookupOptions, callback: (...args: unknown[]) => void) => {
+    if (options.all) callback(null, [pinned]);
+    else callback(null, pinned.address, pinned.family);
+  }) as unknown as net.LookupFunction;
   const client = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
     const request = client.get(
       url,
-      { lookup, timeout: URL_IMPORT_TIMEOUT_MS, headers: { "user-agent": "Briefing article import", accept: "text/html,text/plain;q=0.9" } },
+      { lookup, agent: false, timeout: URL_IMPORT_TIMEOUT_MS, headers: { "user-agent": "Briefing article import", accept: "text/html,text/plain;q=0.9" } },
       (response) => {
         const chunks: Buffer[] = [];
         let size = 0;
         response.on("data", (chunk: Buffer) => {
           size += chunk.length;
           if (size > MAX_ARTICLE_BYTES) {
-            request.destroy(new ImportError(`The page is over the 2 MB limit.`));
+            request.destroy(new ImportError(`The page is over the 2 MB limit.`, "too_large"));
             return;
           }
           chunks.push(chunk);
@@ -69,15 +177,16 @@ function fetchOnce(url: URL, isAllowed: boolean): Promise<{ status: number; loca
         response.on("error", reject);
       },
     );
-    request.on("timeout", () => request.destroy(new ImportError(`The page did not answer within ${URL_IMPORT_TIMEOUT_MS / 1000} seconds.`)));
+    request.on("timeout", () => request.destroy(new Error("timed out")));
     request.on("error", reject);
   });
 }
 
 /**
- * Imports an article from a public web page: http(s) only; private and loopback addresses refused unless
- * URL_IMPORT_ALLOWLIST names the host; redirects re-checked at every hop; 10 s and 2 MB limits; the
- * article's text extracted from the page.
+ * Imports an article from a public web page: http(s) only; every address checked and pinned by
+ * {@link checkImportAddress} (private ones refused unless URL_IMPORT_ALLOWLIST names the host), at
+ * every redirect hop; 10 s and 2 MB limits; the article's text extracted from the page.
+ * @throws ImportError: `url_not_allowed` for a refused or unreachable address (one answer for both).
  */
 export async function importFromUrl(address: string): Promise<ImportedText & { url: string }> {
   let url: URL;
@@ -87,20 +196,18 @@ export async function importFromUrl(address: string): Promise<ImportedText & { u
     throw new ImportError(`"${address}" is not a web address. Use one that starts with https://`);
   }
   for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
-    if (url.protocol !== "http:" && url.protocol !== "https:") throw new ImportError("Only http and https addresses can be imported.");
-    const isAllowed = isAllowlisted(url);
-    if (!isAllowed && net.isIP(url.hostname.replace(/^\[|\]$/g, "")) && isPrivateAddress(url.hostname.replace(/^\[|\]$/g, ""))) {
-      throw new ImportError(`${url.hostname} is a private or local address; only public web pages can be imported.`);
-    }
+    const pinned = await checkImportAddress(url);
     let response: Awaited<ReturnType<typeof fetchOnce>>;
     try {
-      response = await fetchOnce(url, isAllowed);
+      response = await fetchOnce(url, pinned);
     } catch (error) {
       if (error instanceof ImportError) throw error;
-      throw new ImportError(`Could not load ${url.href}: ${(error as Error).message}`);
+      throw notAllowed(url);
     }
     if (response.status >= 300 && response.status < 400 && response.location) {
-      url = new URL(response.location, url);
+      const next = URL.parse(response.location, url);
+      if (!next) throw notAllowed(url);
+      url = next;
       continue;
     }
     if (response.status !== 200) throw new ImportError(`${url.href} answered ${response.status}; check the address.`);

@@ -1,18 +1,19 @@
 import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { resolveOutlet, type OutletHooks } from "@/lib/services/outlets";
 import type { ArticleEditInput } from "@/lib/validations/article";
 
-export class ArticleNotFoundError extends Error {
+export class ArticleNotFoundError extends AppError {
   constructor(readonly articleId: string) {
-    super(`No article has the id “${articleId}”.`);
+    super("not_found", `No article has the id “${articleId}”.`);
   }
 }
 
 /** The article changed since the caller read it (a newer text was stored). */
-export class ArticleConflictError extends Error {
+export class ArticleConflictError extends AppError {
   constructor(readonly current: number) {
-    super(`A newer text of this article was stored meanwhile (version ${current}): reload it and make your change again.`);
+    super("conflict", `A newer text of this article was stored meanwhile (version ${current}): reload it and make your change again.`);
   }
 }
 

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { deriveArticle, type DeriveOutcome } from "@/lib/services/derive";
 import { loadSpeakerRegistry, readIssueLexicons } from "@/lib/services/ingest";
 import { ArticleNotFoundError } from "@/lib/services/article-metadata";
@@ -7,13 +8,13 @@ import type { OutletHooks } from "@/lib/services/outlets";
 import { lshBands, minhashSignature, normalizeForComparison } from "@/lib/text/minhash";
 
 /** A newer text that cannot be taken: the same as the current one, another article's, or the article changed meanwhile. */
-export class VersionError extends Error {
+export class VersionError extends AppError {
   constructor(
-    readonly code: "unchanged" | "duplicate" | "conflict",
+    readonly reason: "unchanged" | "duplicate" | "conflict",
     message: string,
     readonly existingId?: string,
   ) {
-    super(message);
+    super(reason === "unchanged" ? "invalid" : reason, message, reason === "unchanged" ? { field: "text" } : existingId ? { existingId } : {});
   }
 }
 

@@ -1,7 +1,12 @@
 import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { DismissContrastInput } from "@/lib/validations/positions";
 
-export class ContrastNotFoundError extends Error {}
+export class ContrastNotFoundError extends AppError {
+  constructor(message: string) {
+    super("not_found", message);
+  }
+}
 
 /**
  * Records that an editor dismissed a pair of contrasting positions. Stored by the two claims'

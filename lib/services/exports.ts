@@ -19,12 +19,17 @@ export type ExportClaim = {
 /* ------------------------------------------------------------------ CSV */
 
 const NEEDS_QUOTES = /[",\r\n]/;
-const FORMULA_START = /^[=+@\t\r]|^-[^\d\s.]/;
+/**
+ * Text a spreadsheet may run as a formula: it starts with a tab or CR, or, after any leading white space,
+ * with `=`, `+`, `-` or `@`, or their full-width (＝＋－＠) or small (﹦﹢﹣) forms.
+ */
+const FORMULA_START = /^(?:[\t\r]|[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63])/;
 
 /**
  * One CSV field per RFC 4180: quoted when it holds a comma, double quote, CR or LF, with quotes doubled.
- * A text that a spreadsheet would run as a formula (`=`, `+`, `@`, `-x`) gets a leading apostrophe.
+ * A text that a spreadsheet could run as a formula gets a leading apostrophe, so it reads as text.
  * @see https://www.rfc-editor.org/rfc/rfc4180
+ * @see https://owasp.org/www-community/attacks/CSV_Injection
  */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";

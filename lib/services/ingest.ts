@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { ArticleSource } from "@/lib/generated/prisma/enums";
 import { extractArticle, SpeakerRegistry, type ArticleMeta, type IssueLexicon, type IssueTaggerModel } from "@/lib/nlp";
 import { cleanText } from "@/lib/nlp/clean";
@@ -19,12 +20,13 @@ export type IngestOutcome =
   | { status: "near_duplicate"; existingId: string; similarity: number };
 
 /** Bad input: the message names the field and what to do; nothing was stored. */
-export class IngestValidationError extends Error {
+export class IngestValidationError extends AppError {
   constructor(
     message: string,
     readonly field: string,
+    code: "invalid" | "too_large" = "invalid",
   ) {
-    super(message);
+    super(code, message, { field });
   }
 }
 
@@ -84,7 +86,8 @@ export async function ingestArticle(db: Db, input: ArticleInput, context: Ingest
   const parsed = articleInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new IngestValidationError(issue?.message ?? "Invalid article.", String(issue?.path[0] ?? "body"));
+    const isTooLarge = (issue as { params?: { code?: string } } | undefined)?.params?.code === "too_large";
+    throw new IngestValidationError(issue?.message ?? "Invalid article.", String(issue?.path[0] ?? "body"), isTooLarge ? "too_large" : "invalid");
   }
   const article = parsed.data;
   const normalized = normalizeForComparison(article.body);

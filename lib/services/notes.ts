@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Tx } from "@/lib/services/derived-writes";
@@ -6,15 +7,15 @@ import { handleOf, mentionHandles, type NoteTargetType } from "@/lib/validations
 
 export type NoteActor = { id: string; role: Role };
 
-export class NoteNotFoundError extends Error {
+export class NoteNotFoundError extends AppError {
   constructor(message = "No such note.") {
-    super(message);
+    super("not_found", message);
   }
 }
 
-export class NoteForbiddenError extends Error {
+export class NoteForbiddenError extends AppError {
   constructor() {
-    super("Only the note's author or an admin can change it.");
+    super("forbidden", "Only the note's author or an admin can change it.");
   }
 }
 

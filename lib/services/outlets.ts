@@ -1,16 +1,17 @@
 import crypto from "node:crypto";
 import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { Tx } from "@/lib/services/derived-writes";
 import { slugify } from "@/lib/text/slug";
 
 /** An outlet change that cannot be made (unknown outlet, a name another outlet has); the message says what to do. */
-export class OutletChangeError extends Error {
+export class OutletChangeError extends AppError {
   constructor(
     readonly field: string,
     message: string,
-    readonly status: 404 | 409 | 422 = 422,
+    code: "not_found" | "conflict" | "invalid" = "invalid",
   ) {
-    super(message);
+    super(code, message, { field });
   }
 }
 
@@ -30,7 +31,7 @@ export async function resolveOutlet(tx: Tx, name: string): Promise<{ id: string;
 
 async function requireOutlet(tx: Tx, id: string, field: string) {
   const outlet = await tx.outlet.findUnique({ where: { id }, select: { id: true, name: true, slug: true, domain: true } });
-  if (!outlet) throw new OutletChangeError(field, "That outlet no longer exists: reload the page.", 404);
+  if (!outlet) throw new OutletChangeError(field, "That outlet no longer exists: reload the page.", "not_found");
   return outlet;
 }
 
@@ -40,7 +41,7 @@ export async function renameOutlet(db: Db, outletId: string, name: string, { onA
     const outlet = await requireOutlet(tx, outletId, "outletId");
     if (outlet.name === name) return false;
     const other = await tx.outlet.findFirst({ where: { id: { not: outletId }, name: { equals: name, mode: "insensitive" } }, select: { name: true } });
-    if (other) throw new OutletChangeError("name", `Another outlet is already named ${other.name}: merge the two instead.`, 409);
+    if (other) throw new OutletChangeError("name", `Another outlet is already named ${other.name}: merge the two instead.`, "conflict");
     await tx.outlet.update({ where: { id: outletId }, data: { name } });
     return true;
   });

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReviewStatus } from "@/lib/generated/prisma/enums";
 import { currentClaim, PIPELINE_SELECT, pipelineOf, readCorrections, type Corrections } from "@/lib/services/current-claim";
@@ -17,30 +18,34 @@ export type ReviewState = {
   updatedAt: string;
 };
 
-export class ClaimNotFoundError extends Error {
+export class ClaimNotFoundError extends AppError {
   constructor(readonly claimId: string) {
-    super(`No claim ${claimId}.`);
+    super("not_found", `No claim ${claimId}.`);
   }
 }
 
 /** A value the request named does not exist or does not fit (unknown issue, inactive assignee, span outside the text). */
-export class ReviewValidationError extends Error {
+export class ReviewValidationError extends AppError {
   constructor(
     readonly field: string,
     message: string,
   ) {
-    super(message);
+    super("invalid", message, { field });
   }
 }
 
 /** The claim changed since the caller read it; carries who changed it last, when, and its current state. */
-export class ConflictError extends Error {
+export class ConflictError extends AppError {
   constructor(
     readonly current: ReviewState,
     readonly changedBy: string,
     readonly changedAt: Date,
   ) {
-    super(`This claim was changed by ${changedBy} at ${formatTime(changedAt)}. Its current state is shown; apply your change again if it still holds.`);
+    super("conflict", `This claim was changed by ${changedBy} at ${formatTime(changedAt)}. Its current state is shown; apply your change again if it still holds.`, {
+      current,
+      changedBy,
+      changedAt: changedAt.toISOString(),
+    });
   }
 }
 

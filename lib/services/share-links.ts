@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { hashApiToken } from "@/lib/auth/token-hash";
 import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role, ShareTarget } from "@/lib/generated/prisma/enums";
 import type { CreateShareLinkInput } from "@/lib/validations/share-links";
@@ -45,7 +46,11 @@ export function shareLinkState(link: { revokedAt: Date | null; expiresAt: Date |
   return "active";
 }
 
-export class ShareTargetNotFoundError extends Error {}
+export class ShareTargetNotFoundError extends AppError {
+  constructor(message: string) {
+    super("not_found", message);
+  }
+}
 
 /**
  * Creates a share link to an issue brief or a claim. Returns the token once (only its hash is stored,

@@ -2,12 +2,13 @@ import crypto from "node:crypto";
 import { endAllLoginSessions } from "@/lib/auth/login-sessions";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { newUserSchema } from "@/lib/validations/auth";
 
-export class UserExistsError extends Error {
+export class UserExistsError extends AppError {
   constructor(readonly email: string) {
-    super(`user ${email} already exists`);
+    super("conflict", `user ${email} already exists`);
   }
 }
 
@@ -44,7 +45,11 @@ export async function ensureFirstAdmin(db: Db): Promise<{ email: string; passwor
 }
 
 /** An admin's change to a user would leave no active admin, or locks the admin out of their own account. */
-export class UserChangeError extends Error {}
+export class UserChangeError extends AppError {
+  constructor(message: string, code: "conflict" | "not_found" | "forbidden" = "conflict") {
+    super(code, message);
+  }
+}
 
 async function assertAdminRemains(db: Db, userId: string) {
   const others = await db.user.count({ where: { role: "admin", isActive: true, id: { not: userId } } });
@@ -54,9 +59,9 @@ async function assertAdminRemains(db: Db, userId: string) {
 /** Changes a user's role and ends their sessions: they log in again, with the new role. */
 export async function setUserRole(db: Db, actorId: string, userId: string, role: Role) {
   const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
-  if (!user) throw new UserChangeError("No such user.");
+  if (!user) throw new UserChangeError("No such user.", "not_found");
   if (user.role === "admin" && role !== "admin") {
-    if (userId === actorId) throw new UserChangeError("You cannot remove your own admin role; ask another admin.");
+    if (userId === actorId) throw new UserChangeError("You cannot remove your own admin role; ask another admin.", "forbidden");
     await assertAdminRemains(db, userId);
   }
   return db.$transaction(async (tx) => {
@@ -67,9 +72,9 @@ export async function setUserRole(db: Db, actorId: string, userId: string, role:
 
 /** Deactivates (or reactivates) a user: a deactivated user's sessions end and their API tokens stop working. */
 export async function setUserActive(db: Db, actorId: string, userId: string, isActive: boolean) {
-  if (!isActive && userId === actorId) throw new UserChangeError("You cannot deactivate yourself.");
+  if (!isActive && userId === actorId) throw new UserChangeError("You cannot deactivate yourself.", "forbidden");
   const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
-  if (!user) throw new UserChangeError("No such user.");
+  if (!user) throw new UserChangeError("No such user.", "not_found");
   if (!isActive && user.role === "admin") await assertAdminRemains(db, userId);
   return db.$transaction(async (tx) => {
     if (!isActive) await endAllLoginSessions(tx, userId);
@@ -83,7 +88,7 @@ export async function resetUserPassword(db: Db, userId: string): Promise<string>
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     const updated = await tx.user.updateMany({ where: { id: userId }, data: { passwordHash } });
-    if (updated.count !== 1) throw new UserChangeError("No such user.");
+    if (updated.count !== 1) throw new UserChangeError("No such user.", "not_found");
     await endAllLoginSessions(tx, userId);
   });
   return password;

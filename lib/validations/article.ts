@@ -1,26 +1,23 @@
 import { z } from "zod";
+import { readableText } from "@/lib/validations/text";
 
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 export const ARTICLE_SOURCES = ["seed", "paste", "upload", "url", "api", "cli"] as const;
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
+const optionalText = (max: number, field: string) =>
+  readableText(z.string().trim().max(max), field)
     .optional()
     .nullable()
     .transform((value) => value || undefined);
 
 /** An article's text as every door takes it in; messages name `field` (the API's name for it). */
 export function articleTextSchema(field: string) {
-  return z
-    .string({ error: `${field} is required: the article's text.` })
+  return readableText(z.string({ error: `${field} is required: the article's text.` }), field)
     .refine((body) => body.trim().length > 0, `${field} is empty: paste or upload the article's text.`)
-    .refine(
-      (body) => Buffer.byteLength(body, "utf8") <= MAX_ARTICLE_BYTES,
-      `${field} is over the size limit of ${MAX_ARTICLE_BYTES / 1024 / 1024} MB: split the text or trim it.`,
-    )
+    .refine((body) => Buffer.byteLength(body, "utf8") <= MAX_ARTICLE_BYTES, {
+      error: `${field} is over the size limit of ${MAX_ARTICLE_BYTES / 1024 / 1024} MB: split the text or trim it.`,
+      params: { code: "too_large" },
+    })
     .refine((body) => !body.includes("\u0000"), `${field} looks like a binary file, not text: upload a .txt, .md or .html file.`)
     .refine((body) => !body.includes("\ufffd"), `${field} is not valid UTF-8 text: save the file as UTF-8 and try again.`);
 }
@@ -31,8 +28,8 @@ export function articleTextSchema(field: string) {
  */
 export const articleInputSchema = z.object({
   body: articleTextSchema("body"),
-  title: optionalText(500),
-  outlet: optionalText(200),
+  title: optionalText(500, "title"),
+  outlet: optionalText(200, "outlet"),
   url: z
     .string()
     .trim()
@@ -53,7 +50,7 @@ export const articleInputSchema = z.object({
       }
       return date;
     }),
-  byline: optionalText(500),
+  byline: optionalText(500, "byline"),
   force: z.boolean().optional(),
 });
 

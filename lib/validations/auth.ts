@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readableText } from "@/lib/validations/text";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -22,7 +23,7 @@ export const passwordSchema = z
 
 export const newUserSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().max(200).optional(),
+  name: readableText(z.string().trim().max(200), "The name").optional(),
   role: z.enum(ROLES, { error: `Role must be one of: ${ROLES.join(", ")}.` }),
   password: passwordSchema,
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readableText } from "@/lib/validations/text";
 
 export const REVIEW_STATUSES = ["unreviewed", "confirmed", "disputed", "false", "not_a_claim"] as const;
 export const CLAIM_KINDS = ["quote", "reported", "narration"] as const;
@@ -43,7 +44,7 @@ export type CorrectionsInput = z.infer<typeof correctionsSchema>;
 export const claimUpdateSchema = z
   .object({
     status: reviewStatusSchema.optional(),
-    comment: z.string().trim().max(2000, "Comments can have at most 2000 characters.").optional(),
+    comment: readableText(z.string().trim().max(2000, "Comments can have at most 2000 characters."), "comment").optional(),
     assigneeId: z.string().min(1).nullable().optional(),
     corrections: correctionsSchema.optional(),
     version: z.number({ error: "Send the claim's `version` you last read, for optimistic locking." }).int().min(1),
@@ -55,7 +56,7 @@ export type ClaimUpdateInput = z.infer<typeof claimUpdateSchema>;
 export const bulkStatusSchema = z.object({
   ids: z.array(z.string().min(1)).min(1, "Select at least one claim.").max(500, "Change at most 500 claims at once."),
   status: reviewStatusSchema,
-  comment: z.string().trim().max(2000).optional(),
+  comment: readableText(z.string().trim().max(2000), "comment").optional(),
 });
 
 export const CLAIM_SORTS = ["confidence", "-confidence", "-createdAt"] as const;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { brokenCharacterMessage, hasVisibleText, isWellFormedText, readableText } from "@/lib/validations/text";
 
 /** Slugs that name pages under /issues rather than issues. */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set(["new"]);
@@ -7,6 +8,7 @@ const lines = (max: number, name: string) =>
   z
     .string()
     .max(20_000)
+    .refine(isWellFormedText, brokenCharacterMessage(`The ${name}s`))
     .transform((text) => {
       const seen = new Set<string>();
       return text
@@ -14,7 +16,7 @@ const lines = (max: number, name: string) =>
         .map((line) => line.trim().replace(/\s+/g, " "))
         .filter((line) => {
           const key = line.toLowerCase();
-          if (!line || seen.has(key)) return false;
+          if (!hasVisibleText(line) || seen.has(key)) return false;
           seen.add(key);
           return true;
         });
@@ -35,8 +37,8 @@ export const issueInputSchema = z.object({
     .refine((slug) => slug === "" || /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug), "The slug can hold only lower-case letters, digits and single hyphens, like security-guarantees.")
     .refine((slug) => !RESERVED_SLUGS.has(slug), "That slug is taken by a page of the app; choose another.")
     .optional(),
-  title: z.string().trim().min(1, "Give the issue a title.").max(200, "The title can have at most 200 characters."),
-  description: z.string().trim().max(2000, "The description can have at most 2,000 characters.").default(""),
+  title: readableText(z.string().trim().min(1, "Give the issue a title.").max(200, "The title can have at most 200 characters."), "The title"),
+  description: readableText(z.string().trim().max(2000, "The description can have at most 2,000 characters."), "The description").default(""),
   phrases: lines(200, "phrase").refine((phrases) => phrases.length > 0, "Add at least one lexicon phrase, one per line."),
   exclusions: lines(200, "exclusion"),
   status: z.enum(["open", "resolved"], { error: "Choose whether the issue is open or resolved." }),

@@ -1,13 +1,13 @@
 import { z } from "zod";
+import { readableText } from "@/lib/validations/text";
 
 export const NOTE_TARGETS = ["claim", "issue", "article"] as const;
 export type NoteTargetType = (typeof NOTE_TARGETS)[number];
 
-export const noteBodySchema = z
-  .string({ error: "Write the note." })
-  .trim()
-  .min(1, "Write the note before saving it.")
-  .max(10_000, "Notes can have at most 10,000 characters.");
+export const noteBodySchema = readableText(
+  z.string({ error: "Write the note." }).trim().min(1, "Write the note before saving it.").max(10_000, "Notes can have at most 10,000 characters."),
+  "The note",
+);
 
 export const noteTargetSchema = z.object({
   type: z.enum(NOTE_TARGETS, { error: `The target type is one of: ${NOTE_TARGETS.join(", ")}.` }),

@@ -166,7 +166,7 @@ const ACTIONS: Record<string, Row> = {
   "lib/actions/auth.ts#logout": { minimum: "public" },
   "lib/actions/auth.ts#loginWithOidc": { minimum: "public" },
   "lib/actions/api-tokens.ts#createApiTokenAction": { minimum: "admin", call: async () => (await import("@/lib/actions/api-tokens")).createApiTokenAction({}, form({ name: "", userId: "" })) },
-  "lib/actions/api-tokens.ts#revokeApiTokenAction": { minimum: "admin", call: async () => (await import("@/lib/actions/api-tokens")).revokeApiTokenAction(form({ id: "none" })) },
+  "lib/actions/api-tokens.ts#revokeApiTokenAction": { minimum: "admin", call: async () => (await import("@/lib/actions/api-tokens")).revokeApiTokenAction({}, form({ id: "none" })) },
   "lib/actions/articles.ts#prepareArticles": { minimum: "editor", call: async () => (await import("@/lib/actions/articles")).prepareArticles({}, form({ mode: "paste", body: "" })) },
   "lib/actions/articles.ts#saveArticles": { minimum: "editor", call: async () => (await import("@/lib/actions/articles")).saveArticles({}, form({ drafts: "[]" })) },
   "lib/actions/article-metadata.ts#editArticleAction": {
@@ -195,7 +195,7 @@ const ACTIONS: Record<string, Row> = {
     minimum: "editor",
     call: async ({ fixture }) => {
       const { version } = await db.claim.findUniqueOrThrow({ where: { id: fixture.claimId }, select: { version: true } });
-      return (await import("@/lib/actions/claims")).quickReviewAction({ claimId: fixture.claimId, version, status: "disputed" });
+      return (await import("@/lib/actions/claims")).quickReviewAction({}, { claimId: fixture.claimId, version, status: "disputed" });
     },
   },
   "lib/actions/claims.ts#bulkStatusAction": {
@@ -272,7 +272,7 @@ function routeMethods(file: string): string[] {
 
 function actionNames(file: string): string[] {
   const text = fs.readFileSync(file, "utf8");
-  return [...text.matchAll(/export\s+async\s+function\s+(\w+)/g)].map((match) => match[1]!);
+  return [...text.matchAll(/export\s+(?:async\s+function\s+(\w+)|const\s+(\w+)\s*=\s*defineAction\b)/g)].map((match) => (match[1] ?? match[2])!);
 }
 
 const relative = (file: string) => path.relative(ROOT, file).split(path.sep).join("/");
@@ -310,11 +310,21 @@ describe("authorization matrix", () => {
     expect(missing, "add these to ROUTES in tests/integration/authorization.test.ts").toEqual([]);
   });
 
+  it("has every server action defined through defineAction (one caller check, one input parse, one result shape)", () => {
+    const bare = fs
+      .readdirSync(path.join(ROOT, "lib/actions"))
+      .map((name) => path.join(ROOT, "lib/actions", name))
+      .filter((file) => file.endsWith(".ts") && fs.readFileSync(file, "utf8").startsWith('"use server"'))
+      .flatMap((file) => [...fs.readFileSync(file, "utf8").matchAll(/export\s+async\s+function\s+(\w+)/g)].map((match) => `${relative(file)}#${match[1]}`));
+    expect(bare, "wrap these in defineAction (lib/actions/define-action.ts)").toEqual([]);
+  });
+
   it("has a row for every server action in lib/actions", () => {
     const missing = fs
       .readdirSync(path.join(ROOT, "lib/actions"))
       .filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts"))
       .map((name) => path.join(ROOT, "lib/actions", name))
+      .filter((file) => fs.readFileSync(file, "utf8").startsWith('"use server"'))
       .flatMap((file) => actionNames(file).map((name) => `${relative(file)}#${name}`))
       .filter((key) => !ACTIONS[key]);
     expect(missing, "add these to ACTIONS in tests/integration/authorization.test.ts").toEqual([]);

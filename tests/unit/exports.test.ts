@@ -43,10 +43,32 @@ describe("CSV (RFC 4180)", () => {
     expect(csvRow(["a", 1, null])).toBe("a,1,\r\n");
   });
 
-  it("keeps spreadsheet formulas from running", () => {
-    expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
-    expect(csvField("@cmd")).toBe("'@cmd");
-    expect(csvField("-5%")).toBe("-5%");
+  it.each([
+    ["=HYPERLINK(1)", "'=HYPERLINK(1)"],
+    ["+1+cmd", "'+1+cmd"],
+    ["-2+3", "'-2+3"],
+    ["-5%", "'-5%"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["\t=1", "'\t=1"],
+    ["\tplain", "'\tplain"],
+    ["\r=1", '"\'\r=1"'],
+    ["＝1+1", "'＝1+1"],
+    ["＋1", "'＋1"],
+    ["－1", "'－1"],
+    ["＠cmd", "'＠cmd"],
+    ["﹦1", "'﹦1"],
+    ["   =1+1", "'   =1+1"],
+    [" \u00a0@x", "' \u00a0@x"],
+    ["\u3000＝1", "'\u3000＝1"],
+    ["\n=1", '"\'\n=1"'],
+  ])("neutralises a cell that a spreadsheet would run: %j", (cell, written) => {
+    expect(csvField(cell)).toBe(written);
+  });
+
+  it("leaves ordinary text and numbers alone", () => {
+    for (const text of ["Trump said 95%", "a = b", "e-mail", "5-3", "  indented text", "“=quoted”"]) expect(csvField(text)).toBe(text);
+    expect(csvField(-5)).toBe("-5");
+    expect(csvField(0.5)).toBe("0.5");
   });
 
   it("streams a header and one record per claim that a CSV parser reads back exactly", async () => {

@@ -1,3 +1,4 @@
+import { formAction } from "@/lib/actions/define-action";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
@@ -22,7 +23,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LoginForm callbackUrl={callbackUrl} />
         </div>
         {hasOidc ? (
-          <form action={loginWithOidc} className="mt-4 border-t border-gray-200 pt-4">
+          <form action={formAction(loginWithOidc)} className="mt-4 border-t border-gray-200 pt-4">
             <input type="hidden" name="callbackUrl" value={callbackUrl} />
             <Button type="submit" variant="secondary" className="w-full">
               Log in with {process.env.AUTH_OIDC_NAME || "single sign-on"}

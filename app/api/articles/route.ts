@@ -1,14 +1,16 @@
 import { NextResponse } from "next/server";
-import { apiError, guardApi } from "@/lib/api/respond";
+import { apiError, apiRoute, guardApi } from "@/lib/api/respond";
 import { listArticles } from "@/lib/data/articles";
 import { db } from "@/lib/db";
-import { decodeArticleFile, ImportError, type ImportedText } from "@/lib/import/files";
+import { AppError } from "@/lib/errors";
+import { decodeArticleFile, type ImportedText } from "@/lib/import/files";
+import { importFromUrl } from "@/lib/import/url";
 import { analyzeAfterResponse } from "@/lib/server/analysis-job";
 import { IngestValidationError, ingestArticle, type IngestOutcome } from "@/lib/services/ingest";
 import { MAX_ARTICLE_BYTES } from "@/lib/validations/article";
 
 /** `GET /api/articles?limit=&cursor=&q=` → `{items, total, nextCursor}`. */
-export async function GET(request: Request) {
+export const GET = apiRoute(async (request: Request) => {
   const guard = await guardApi(request, "viewer");
   if (guard.response) return guard.response;
   const params = new URL(request.url).searchParams;
@@ -36,25 +38,33 @@ export async function GET(request: Request) {
     total,
     nextCursor: nextCursor ?? null,
   });
-}
+});
 
-type Submission = { file?: string; input: ImportedText & { url?: string; force?: boolean } };
+type Submission = { file?: string; source: "api" | "upload" | "url"; input: ImportedText & { url?: string; force?: boolean } };
 
 function outcomeResponse(outcome: IngestOutcome) {
   if (outcome.status === "stored") return NextResponse.json({ id: outcome.id, claims: outcome.claims }, { status: 201 });
   if (outcome.status === "duplicate") {
-    return apiError(409, "duplicate", "This article is already stored.", { existingId: outcome.existingId });
+    return apiError("duplicate", "This article is already stored.", { existingId: outcome.existingId });
   }
-  return apiError(409, "near_duplicate", `This article is ${Math.round(outcome.similarity * 100)}% like one already stored; send "force": true to store it anyway.`, {
+  return apiError("near_duplicate", `This article is ${Math.round(outcome.similarity * 100)}% like one already stored; send "force": true to store it anyway.`, {
     existingId: outcome.existingId,
     similarity: outcome.similarity,
   });
 }
 
+async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw new AppError("bad_request", "The multipart body could not be read (no boundary, or cut short); send it again as multipart/form-data with its boundary.");
+  }
+}
+
 async function readSubmissions(request: Request): Promise<Submission[]> {
   const type = request.headers.get("content-type") ?? "";
   if (type.startsWith("multipart/form-data")) {
-    const form = await request.formData();
+    const form = await readForm(request);
     const field = (name: string) => {
       const value = form.get(name);
       return typeof value === "string" && value.trim() ? value : undefined;
@@ -62,13 +72,14 @@ async function readSubmissions(request: Request): Promise<Submission[]> {
     const common = { title: field("title"), outlet: field("outlet"), url: field("url"), publishedAt: field("publishedAt"), force: field("force") === "true" };
     const files = form.getAll("files").concat(form.getAll("file")).filter((value): value is File => typeof value !== "string");
     if (files.length === 0) {
-      return [{ input: { ...common, body: field("body") ?? "" } }];
+      return [{ source: "api", input: { ...common, body: typeof form.get("body") === "string" ? String(form.get("body")) : "" } }];
     }
     return Promise.all(
       files.map(async (file) => {
         const imported = decodeArticleFile(file.name, new Uint8Array(await file.arrayBuffer()));
         return {
           file: file.name,
+          source: "upload",
           input: { ...imported, ...Object.fromEntries(Object.entries(common).filter(([, value]) => value !== undefined)) },
         } as Submission;
       }),
@@ -78,44 +89,44 @@ async function readSubmissions(request: Request): Promise<Submission[]> {
   try {
     json = await request.json();
   } catch {
-    throw new ImportError("The request body is not valid JSON.");
+    throw new AppError("bad_request", "The request body is not valid JSON.");
   }
-  if (!json || typeof json !== "object") throw new ImportError("Send a JSON object: {\"body\": \"…\", \"title\"?, \"outlet\"?, \"url\"?, \"publishedAt\"?}.");
-  return [{ input: json as Submission["input"] }];
+  if (!json || typeof json !== "object" || Array.isArray(json)) {
+    throw new AppError("invalid", "Send a JSON object: {\"body\": \"…\", \"title\"?, \"outlet\"?, \"url\"?, \"publishedAt\"?}, or {\"url\": \"https://…\"} to import a page.");
+  }
+  const input = json as Record<string, unknown>;
+  if (!("body" in input) && typeof input.url === "string") {
+    const imported = await importFromUrl(input.url);
+    const given = Object.fromEntries(Object.entries(input).filter(([key, value]) => key !== "url" && value !== undefined && value !== null && value !== ""));
+    return [{ source: "url", input: { ...imported, ...given } }];
+  }
+  return [{ source: "api", input: input as Submission["input"] }];
 }
 
 /**
- * `POST /api/articles`: JSON `{body, title?, outlet?, url?, publishedAt?, force?}` or multipart with one
- * or more `files` (.txt, .md, .html). 201 `{id, claims}`; several files answer `{items:[…]}`.
+ * `POST /api/articles`: JSON `{body, title?, outlet?, url?, publishedAt?, force?}`, JSON `{url}` without
+ * `body` (the page at `url` is imported as the form does; a private or unreachable address is 422
+ * `url_not_allowed`), or multipart with one or more `files` (.txt, .md, .html). 201 `{id, claims}`;
+ * several files answer `{items:[…]}`.
  */
-export async function POST(request: Request) {
+export const POST = apiRoute(async (request: Request) => {
   const guard = await guardApi(request, "editor");
   if (guard.response) return guard.response;
   if (Number(request.headers.get("content-length") ?? 0) > MAX_ARTICLE_BYTES * 6) {
-    return apiError(413, "too_large", "The request is over the size limit (2 MB per article).");
+    return apiError("too_large", "The request is over the size limit (2 MB per article).");
   }
-  let submissions: Submission[];
-  try {
-    submissions = await readSubmissions(request);
-  } catch (error) {
-    if (error instanceof ImportError) {
-      return apiError(/over the 2 MB limit/.test(error.message) ? 413 : 422, /over the 2 MB/.test(error.message) ? "too_large" : "invalid", error.message);
-    }
-    throw error;
-  }
+  const submissions = await readSubmissions(request);
   const results = [];
   for (const submission of submissions) {
     try {
-      const outcome = await ingestArticle(db, submission.input, { source: submission.file ? "upload" : "api", sourceFile: submission.file, userId: guard.user.id });
+      const outcome = await ingestArticle(db, submission.input, { source: submission.source, sourceFile: submission.file, userId: guard.user.id });
       if (outcome.status === "stored") analyzeAfterResponse();
       if (submissions.length === 1) return outcomeResponse(outcome);
       results.push({ file: submission.file, ...outcome });
     } catch (error) {
-      if (!(error instanceof IngestValidationError)) throw error;
-      const status = /size limit/.test(error.message) ? 413 : 422;
-      if (submissions.length === 1) return apiError(status, status === 413 ? "too_large" : "invalid", error.message, { field: error.field });
+      if (!(error instanceof IngestValidationError) || submissions.length === 1) throw error;
       results.push({ file: submission.file, status: "error", message: error.message });
     }
   }
   return NextResponse.json({ items: results }, { status: results.every((result) => result.status === "stored") ? 201 : 200 });
-}
+});

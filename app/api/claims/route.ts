@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { readQuery } from "@/lib/api/read-json";
-import { guardApi } from "@/lib/api/respond";
+import { apiRoute, guardApi } from "@/lib/api/respond";
 import { listClaims } from "@/lib/data/claims";
 import { parseClaimFilters } from "@/lib/validations/claims";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
  * `GET /api/claims?articleId=&issue=&outlet=&speaker=&status=&kind=&assignee=&minConfidence=&maxConfidence=&sort=&limit=&cursor=`
  * → `{items, total, nextCursor}`, lowest confidence first by default.
  */
-export async function GET(request: Request) {
+export const GET = apiRoute(async (request: Request) => {
   const guard = await guardApi(request, "viewer");
   if (guard.response) return guard.response;
   const parsed = readQuery(request, parseClaimFilters);
@@ -21,4 +21,4 @@ export async function GET(request: Request) {
     total: page.total,
     nextCursor: page.nextCursor,
   });
-}
+});

@@ -1,21 +1,16 @@
 import { NextResponse } from "next/server";
-import { apiError, guardApi } from "@/lib/api/respond";
+import { apiRoute, guardApi } from "@/lib/api/respond";
 import { readJson } from "@/lib/api/read-json";
 import { db } from "@/lib/db";
-import { createNote, NoteNotFoundError } from "@/lib/services/notes";
+import { createNote } from "@/lib/services/notes";
 import { newNoteSchema } from "@/lib/validations/notes";
 
 /** `POST /api/notes` `{target:{type:"claim"|"issue"|"article", id}, body}` → 201 with the note. */
-export async function POST(request: Request) {
+export const POST = apiRoute(async (request: Request) => {
   const guard = await guardApi(request, "viewer");
   if (guard.response) return guard.response;
   const body = await readJson(request, newNoteSchema);
   if (!body.ok) return body.response;
-  try {
-    const { note } = await createNote(db, guard.user, body.data);
-    return NextResponse.json(note, { status: 201 });
-  } catch (error) {
-    if (error instanceof NoteNotFoundError) return apiError(404, "not_found", error.message);
-    throw error;
-  }
-}
+  const { note } = await createNote(db, guard.user, body.data);
+  return NextResponse.json(note, { status: 201 });
+});

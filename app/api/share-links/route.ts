@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import { publicOrigin } from "@/lib/api/public-origin";
-import { readJson } from "@/lib/api/read-json";
-import { apiError, guardApi } from "@/lib/api/respond";
+import { readJson, readQuery } from "@/lib/api/read-json";
+import { apiRoute, guardApi } from "@/lib/api/respond";
 import { db } from "@/lib/db";
-import { createShareLink, listShareLinks, shareUrl, ShareTargetNotFoundError } from "@/lib/services/share-links";
+import { createShareLink, listShareLinks, shareUrl } from "@/lib/services/share-links";
 import { createShareLinkSchema, shareListQuerySchema } from "@/lib/validations/share-links";
 
 export const dynamic = "force-dynamic";
@@ -12,27 +12,22 @@ export const dynamic = "force-dynamic";
  * `POST /api/share-links` `{target: {type: "issue", slug} | {type: "claim", id}, expiresInDays?: 1|7|30|null}`
  * → 201 `{id, url, expiresAt}`. The URL carries the token, which is shown only here. Editors and admins.
  */
-export async function POST(request: Request) {
+export const POST = apiRoute(async (request: Request) => {
   const guard = await guardApi(request, "editor");
   if (guard.response) return guard.response;
   const body = await readJson(request, createShareLinkSchema);
   if (!body.ok) return body.response;
-  try {
-    const created = await createShareLink(db, guard.user, body.data);
-    return NextResponse.json({ id: created.id, url: shareUrl(publicOrigin(request), created.token), expiresAt: created.expiresAt?.toISOString() ?? null }, { status: 201 });
-  } catch (error) {
-    if (error instanceof ShareTargetNotFoundError) return apiError(404, "not_found", error.message);
-    throw error;
-  }
-}
+  const created = await createShareLink(db, guard.user, body.data);
+  return NextResponse.json({ id: created.id, url: shareUrl(publicOrigin(request), created.token), expiresAt: created.expiresAt?.toISOString() ?? null }, { status: 201 });
+});
 
 /** `GET /api/share-links?limit=&cursor=` → `{items, total, nextCursor}`: the caller's links, or all for an admin. */
-export async function GET(request: Request) {
+export const GET = apiRoute(async (request: Request) => {
   const guard = await guardApi(request, "viewer");
   if (guard.response) return guard.response;
-  const search = new URL(request.url).searchParams;
-  const query = shareListQuerySchema.parse({ limit: search.get("limit") ?? undefined, cursor: search.get("cursor") ?? undefined });
-  const page = await listShareLinks(db, guard.user, query);
+  const query = readQuery(request, (search) => shareListQuerySchema.safeParse({ limit: search.get("limit") ?? undefined, cursor: search.get("cursor") ?? undefined }));
+  if (!query.ok) return query.response;
+  const page = await listShareLinks(db, guard.user, query.data);
   return NextResponse.json({
     items: page.items.map((item) => ({
       ...item,
@@ -44,4 +39,4 @@ export async function GET(request: Request) {
     total: page.total,
     nextCursor: page.nextCursor,
   });
-}
+});

@@ -1,3 +1,4 @@
+import { formAction } from "@/lib/actions/define-action";
 import type { Metadata } from "next";
 import { TokenForm } from "@/components/admin/token-form";
 import { Button } from "@/components/ui/button";
@@ -38,7 +39,7 @@ export default async function TokensPage() {
                 {token.revokedAt ? (
                   `Revoked ${formatDate(token.revokedAt)}`
                 ) : (
-                  <form action={revokeApiTokenAction}>
+                  <form action={formAction(revokeApiTokenAction)}>
                     <input type="hidden" name="id" value={token.id} />
                     <Button type="submit" variant="secondary" aria-label={`Revoke ${token.name}`}>
                       Revoke

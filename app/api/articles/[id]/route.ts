@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
-import { apiError, guardApi } from "@/lib/api/respond";
+import { apiError, apiRoute, guardApi } from "@/lib/api/respond";
 import { readJson } from "@/lib/api/read-json";
 import { getArticle, getArticleClaims } from "@/lib/data/articles";
 import { db } from "@/lib/db";
 import { analyzeAfterResponse } from "@/lib/server/analysis-job";
-import { ArticleConflictError, ArticleNotFoundError, updateArticleMetadata } from "@/lib/services/article-metadata";
+import { ArticleConflictError, updateArticleMetadata } from "@/lib/services/article-metadata";
 import { articleEditSchema } from "@/lib/validations/article";
 
 type Context = { params: Promise<{ id: string }> };
@@ -41,21 +41,21 @@ async function articleJson(id: string) {
 }
 
 /** `GET /api/articles/[id]` → the article as ingested (text, outlet, dates) with its claims as they are now and their offsets. */
-export async function GET(request: Request, { params }: Context) {
+export const GET = apiRoute(async (request: Request, { params }: Context) => {
   const guard = await guardApi(request, "viewer");
   if (guard.response) return guard.response;
   const { id } = await params;
   const article = await articleJson(id);
-  if (!article) return apiError(404, "not_found", `No article has the id “${id}”.`);
+  if (!article) return apiError("not_found", `No article has the id “${id}”.`);
   return NextResponse.json(article);
-}
+});
 
 /**
  * `PATCH /api/articles/[id]` `{outlet?, title?, publishedAt?, url?, byline?, version?}` → 200 with the
  * article; 409 with the current article when `version` (as read) is no longer the article's. Editors only. `outlet` is a name (created if new); a blank or null field clears it. Each change is
  * audited, and the analysis runs again so briefs show the new names.
  */
-export async function PATCH(request: Request, { params }: Context) {
+export const PATCH = apiRoute(async (request: Request, { params }: Context) => {
   const guard = await guardApi(request, "editor");
   if (guard.response) return guard.response;
   const { id } = await params;
@@ -64,9 +64,8 @@ export async function PATCH(request: Request, { params }: Context) {
   try {
     await updateArticleMetadata(db, guard.user.id, id, body.data, { onAnalysisChange: analyzeAfterResponse });
   } catch (error) {
-    if (error instanceof ArticleNotFoundError) return apiError(404, "not_found", error.message);
-    if (error instanceof ArticleConflictError) return apiError(409, "conflict", error.message, { current: await articleJson(id) });
+    if (error instanceof ArticleConflictError) return apiError("conflict", error.message, { current: await articleJson(id) });
     throw error;
   }
   return NextResponse.json(await articleJson(id));
-}
+});

@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
-import { apiError, guardApi } from "@/lib/api/respond";
+import { apiError, apiRoute, guardApi } from "@/lib/api/respond";
 import { readJson } from "@/lib/api/read-json";
 import { getClaim } from "@/lib/data/claims";
 import { db } from "@/lib/db";
 import { analyzeAfterResponse } from "@/lib/server/analysis-job";
-import { ClaimNotFoundError, ConflictError, ReviewValidationError, updateClaim } from "@/lib/services/review";
+import { updateClaim } from "@/lib/services/review";
 import { claimUpdateSchema } from "@/lib/validations/claims";
 
 export const dynamic = "force-dynamic";
@@ -18,34 +18,25 @@ async function claimJson(id: string) {
 }
 
 /** `GET /api/claims/[id]` → the claim with its `version`, corrections overlay, context and cluster siblings. */
-export async function GET(request: Request, { params }: Context) {
+export const GET = apiRoute(async (request: Request, { params }: Context) => {
   const guard = await guardApi(request, "viewer");
   if (guard.response) return guard.response;
   const { id } = await params;
   const claim = await claimJson(id);
-  if (!claim) return apiError(404, "not_found", `No claim ${id}.`);
+  if (!claim) return apiError("not_found", `No claim ${id}.`);
   return NextResponse.json(claim);
-}
+});
 
 /**
  * `PATCH /api/claims/[id]` `{status?, comment?, assigneeId?, corrections?, version}` → 200 with the claim;
  * 409 `{error:{code:"conflict", message, current}}` when `version` is stale.
  */
-export async function PATCH(request: Request, { params }: Context) {
+export const PATCH = apiRoute(async (request: Request, { params }: Context) => {
   const guard = await guardApi(request, "editor");
   if (guard.response) return guard.response;
   const { id } = await params;
   const body = await readJson(request, claimUpdateSchema);
   if (!body.ok) return body.response;
-  try {
-    await updateClaim(db, guard.user, id, body.data, { onAnalysisChange: analyzeAfterResponse });
-  } catch (error) {
-    if (error instanceof ClaimNotFoundError) return apiError(404, "not_found", error.message);
-    if (error instanceof ConflictError) {
-      return apiError(409, "conflict", error.message, { current: error.current, changedBy: error.changedBy, changedAt: error.changedAt.toISOString() });
-    }
-    if (error instanceof ReviewValidationError) return apiError(422, "invalid", error.message, { field: error.field });
-    throw error;
-  }
+  await updateClaim(db, guard.user, id, body.data, { onAnalysisChange: analyzeAfterResponse });
   return NextResponse.json(await claimJson(id));
-}
+});

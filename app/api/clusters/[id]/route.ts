@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { clusterMemberJson } from "@/lib/api/cluster-json";
 import { readQuery } from "@/lib/api/read-json";
-import { apiError, guardApi } from "@/lib/api/respond";
+import { apiError, apiRoute, guardApi } from "@/lib/api/respond";
 import { getCluster } from "@/lib/data/briefs";
 import { parseClusterPage } from "@/lib/validations/briefs";
 
@@ -14,14 +14,14 @@ type Context = { params: Promise<{ id: string }> };
  * are the sentence in every source; `nextOffset` is where the next page starts, or null after the last.
  * The briefs load a cluster's claims from here when it is opened.
  */
-export async function GET(request: Request, { params }: Context) {
+export const GET = apiRoute(async (request: Request, { params }: Context) => {
   const guard = await guardApi(request, "viewer");
   if (guard.response) return guard.response;
   const page = readQuery(request, parseClusterPage);
   if (!page.ok) return page.response;
   const { id } = await params;
   const cluster = await getCluster(id, page.data);
-  if (!cluster) return apiError(404, "not_found", "No such cluster: the analysis may have changed since the page was loaded; reload it.");
+  if (!cluster) return apiError("not_found", "No such cluster: the analysis may have changed since the page was loaded; reload it.");
   const end = page.data.offset + cluster.members.length;
   return NextResponse.json({
     cluster: {
@@ -35,4 +35,4 @@ export async function GET(request: Request, { params }: Context) {
       nextOffset: cluster.members.length === page.data.limit && end < cluster.claimCount ? end : null,
     },
   });
-}
+});

@@ -1,5 +1,5 @@
 import { readQuery } from "@/lib/api/read-json";
-import { guardApi } from "@/lib/api/respond";
+import { apiRoute, guardApi } from "@/lib/api/respond";
 import { claimExportPages } from "@/lib/data/exports";
 import { organizationName } from "@/lib/organization";
 import { claimReviewJson, streamOf } from "@/lib/services/exports";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
  * `GET /api/export/claimreview.json?issue=&outlet=&speaker=&kind=&status=` → a JSON-LD array of schema.org
  * ClaimReview objects, one per matching claim with a verdict (confirmed, disputed, false), streamed.
  */
-export async function GET(request: Request) {
+export const GET = apiRoute(async (request: Request) => {
   const guard = await guardApi(request, "viewer");
   if (guard.response) return guard.response;
   const parsed = readQuery(request, parseClaimFilters);
@@ -24,4 +24,4 @@ export async function GET(request: Request) {
       "Cache-Control": "no-store",
     },
   });
-}
+});

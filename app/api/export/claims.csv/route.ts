@@ -1,5 +1,5 @@
 import { readQuery } from "@/lib/api/read-json";
-import { guardApi } from "@/lib/api/respond";
+import { apiRoute, guardApi } from "@/lib/api/respond";
 import { claimExportPages } from "@/lib/data/exports";
 import { claimsCsv, streamOf } from "@/lib/services/exports";
 import { parseClaimFilters } from "@/lib/validations/claims";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
  * `GET /api/export/claims.csv?issue=&outlet=&speaker=&kind=&status=` → every matching claim as CSV
  * (RFC 4180, header row), streamed page by page.
  */
-export async function GET(request: Request) {
+export const GET = apiRoute(async (request: Request) => {
   const guard = await guardApi(request, "viewer");
   if (guard.response) return guard.response;
   const parsed = readQuery(request, parseClaimFilters);
@@ -23,4 +23,4 @@ export async function GET(request: Request) {
       "Cache-Control": "no-store",
     },
   });
-}
+});

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { clusterMemberJson } from "@/lib/api/cluster-json";
-import { apiError, guardApi } from "@/lib/api/respond";
+import { apiError, apiRoute, guardApi } from "@/lib/api/respond";
 import { getIssueBrief } from "@/lib/data/briefs";
 import { RANKED_SOURCES } from "@/lib/services/analysis";
 import { parseBriefFilters } from "@/lib/validations/briefs";
@@ -16,14 +16,14 @@ type Context = { params: Promise<{ slug: string }> };
  * with most claims, at most 60) carry `outlet: {slug, name}` (for an article whose outlet is unknown,
  * `slug` is `article:<id>`) with the stored measures.
  */
-export async function GET(request: Request, { params }: Context) {
+export const GET = apiRoute(async (request: Request, { params }: Context) => {
   const guard = await guardApi(request, "viewer");
   if (guard.response) return guard.response;
   const { slug } = await params;
   const search = new URL(request.url).searchParams;
   const limit = Number(search.get("limit") ?? RANKED_SOURCES);
   const brief = await getIssueBrief(slug, parseBriefFilters(search), { framingLimit: Number.isInteger(limit) && limit > 0 ? limit : RANKED_SOURCES });
-  if (!brief) return apiError(404, "not_found", `No issue has the slug “${slug}”; GET /api/issues/<slug> with a slug from the Issues page.`);
+  if (!brief) return apiError("not_found", `No issue has the slug “${slug}”; GET /api/issues/<slug> with a slug from the Issues page.`);
   const { issue } = brief;
   return NextResponse.json({
     issue: {
@@ -88,4 +88,4 @@ export async function GET(request: Request, { params }: Context) {
     contrasts: brief.positions.contrasts.map(({ a, b, why }) => ({ a, b, why })),
     omissions: brief.positions.omissions.map((omission) => ({ outlet: omission.source, actors: omission.actors.map(({ id, name, carriedBy }) => ({ id, name, carriedBy })), claims: omission.claims.map((claim) => claim.id) })),
   });
-}
+});

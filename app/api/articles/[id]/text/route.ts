@@ -1,10 +1,9 @@
 import { NextResponse } from "next/server";
-import { apiError, guardApi } from "@/lib/api/respond";
+import { apiRoute, guardApi } from "@/lib/api/respond";
 import { readJson } from "@/lib/api/read-json";
 import { db } from "@/lib/db";
 import { analyzeAfterResponse } from "@/lib/server/analysis-job";
-import { ArticleNotFoundError } from "@/lib/services/article-metadata";
-import { newArticleVersion, VersionError } from "@/lib/services/article-versions";
+import { newArticleVersion } from "@/lib/services/article-versions";
 import { newVersionSchema } from "@/lib/validations/article";
 
 /**
@@ -13,21 +12,12 @@ import { newVersionSchema } from "@/lib/validations/article";
  * derived again, keeping reviews, corrections and notes by fingerprint. 422 when the text is the same
  * as now, 409 when another article has it (`existingId`) or a newer text arrived meanwhile.
  */
-export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const PUT = apiRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const guard = await guardApi(request, "editor");
   if (guard.response) return guard.response;
   const { id } = await params;
   const body = await readJson(request, newVersionSchema);
   if (!body.ok) return body.response;
-  try {
-    const result = await newArticleVersion(db, guard.user.id, id, body.data.text, { onAnalysisChange: analyzeAfterResponse });
-    return NextResponse.json({ id, ...result });
-  } catch (error) {
-    if (error instanceof ArticleNotFoundError) return apiError(404, "not_found", error.message);
-    if (error instanceof VersionError) {
-      if (error.code === "unchanged") return apiError(422, "invalid", error.message, { field: "text" });
-      return apiError(409, error.code, error.message, error.existingId ? { existingId: error.existingId } : undefined);
-    }
-    throw error;
-  }
-}
+  const result = await newArticleVersion(db, guard.user.id, id, body.data.text, { onAnalysisChange: analyzeAfterResponse });
+  return NextResponse.json({ id, ...result });
+});

@@ -1,10 +1,13 @@
 import Link from "next/link";
+import { AnalysisStatus } from "@/components/layout/analysis-status";
 import { AppNav } from "@/components/layout/app-nav";
 import { UserMenu } from "@/components/layout/user-menu";
 import { requirePageUser } from "@/lib/auth/session";
+import { getAnalysisStatus } from "@/lib/data/analysis";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser("/");
+  const analysis = await getAnalysisStatus();
   return (
     <div className="min-h-screen">
       <header className="border-b border-gray-200 bg-white">
@@ -18,6 +21,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           <UserMenu user={user} />
         </div>
       </header>
+      <AnalysisStatus initial={analysis} />
       <main className="mx-auto max-w-7xl px-4 py-8">{children}</main>
     </div>
   );

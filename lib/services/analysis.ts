@@ -4,6 +4,7 @@ import { findDiscrepancies } from "@/lib/analysis/discrepancies";
 import { buildFramingMeasures, type FramingMeasures } from "@/lib/analysis/framing-measures";
 import { sourceOf, type Source } from "@/lib/analysis/sources";
 import { serialRuns } from "@/lib/async/serial-runs";
+import { trackAnalysisRun } from "@/lib/services/analysis-runs";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind } from "@/lib/generated/prisma/enums";
@@ -92,7 +93,7 @@ const runners = new WeakMap<object, () => Promise<AnalysisSummary>>();
 export function refreshAnalysis(db: Db): Promise<AnalysisSummary> {
   let runner = runners.get(db);
   if (!runner) {
-    runner = serialRuns(() => recompute(db));
+    runner = serialRuns(() => trackAnalysisRun(db, () => recompute(db)));
     runners.set(db, runner);
   }
   return runner();

@@ -19,12 +19,17 @@ export type AnalysisStatusProps = {
 export function AnalysisStatus({ initial, busyIntervalMs = 1500, idleIntervalMs = 5000 }: AnalysisStatusProps) {
   const router = useRouter();
   const [state, setState] = useState(initial.state);
+  const [rendered, setRendered] = useState(initial);
   const shown = useRef(initial.version);
+  if (rendered !== initial) {
+    // The page was rendered again (a refresh or navigation): it now shows the analysis it was given.
+    setRendered(initial);
+    setState(initial.state);
+  }
 
   useEffect(() => {
-    shown.current = initial.version;
-    setState(initial.state);
-  }, [initial.version, initial.state]);
+    shown.current = rendered.version;
+  }, [rendered]);
 
   useEffect(() => {
     let isStopped = false;

@@ -36,8 +36,8 @@ export function segmentText(length: number, claims: ArticleClaim[]): Segment[] {
 }
 
 /**
- * The article's text as ingested, every claim marked by kind; its speaker, confidence and issues show on
- * hover and on keyboard focus. The text is rendered as text, never as HTML.
+ * The article's text as ingested, every claim marked by kind and linked to its review page; its speaker,
+ * confidence and issues show on hover and on keyboard focus. The text is rendered as text, never as HTML.
  */
 export function HighlightedText({ text, claims }: HighlightedTextProps) {
   const segments = segmentText(text.length, claims);
@@ -57,16 +57,21 @@ export function HighlightedText({ text, claims }: HighlightedTextProps) {
           <mark
             key={index}
             id={isFirst ? `claim-${claim.id}` : undefined}
-            tabIndex={isFirst ? 0 : -1}
             data-kind={claim.kind}
-            aria-label={isFirst ? `${content.slice(0, 80)} (${description})` : undefined}
             className={`group relative rounded-sm underline decoration-2 underline-offset-4 ${claim.confidence < 0.5 ? "decoration-dotted" : ""} ${KIND_STYLE[claim.kind]} text-inherit scroll-mt-24`}
           >
-            {content}
+            <a
+              href={`/claims/${claim.id}`}
+              tabIndex={isFirst ? 0 : -1}
+              aria-label={isFirst ? `${content.slice(0, 80)} (${description}): review this claim` : undefined}
+              className="text-inherit no-underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
+            >
+              {content}
+            </a>
             {isFirst ? (
               <span
                 role="tooltip"
-                className="pointer-events-none absolute bottom-full left-0 z-10 mb-1 hidden w-max max-w-xs whitespace-normal rounded-md bg-gray-900 px-2 py-1 font-sans text-xs leading-5 text-white shadow-lg group-hover:block group-focus:block"
+                className="pointer-events-none absolute bottom-full left-0 z-10 mb-1 hidden w-max max-w-xs whitespace-normal rounded-md bg-gray-900 px-2 py-1 font-sans text-xs leading-5 text-white shadow-lg group-hover:block group-focus-within:block"
               >
                 {description}
               </span>

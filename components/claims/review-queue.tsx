@@ -52,7 +52,8 @@ function isTyping(target: EventTarget | null): boolean {
  */
 export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
   const router = useRouter();
-  const [active, setActive] = useState(0);
+  const [activeId, setActiveId] = useState<string | undefined>(claims[0]?.id);
+  const shouldFocus = useRef(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<string>("");
   const [isPending, startTransition] = useTransition();
@@ -64,7 +65,17 @@ export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
 
+  const active = Math.max(0, claims.findIndex((claim) => claim.id === activeId));
   const current = claims[Math.min(active, claims.length - 1)];
+  const moveTo = useCallback(
+    (index: number) => {
+      const target = claims[Math.max(0, Math.min(index, claims.length - 1))];
+      if (!target) return;
+      shouldFocus.current = true;
+      setActiveId(target.id);
+    },
+    [claims],
+  );
 
   const review = useCallback(
     (claim: QueueClaim, change: { status?: ReviewStatus; assignToMe?: boolean }) => {
@@ -79,8 +90,13 @@ export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
   );
 
   useEffect(() => {
-    rows.current[active]?.scrollIntoView({ block: "nearest" });
-  }, [active]);
+    const row = rows.current[active];
+    row?.scrollIntoView({ block: "nearest" });
+    if (shouldFocus.current && row) {
+      shouldFocus.current = false;
+      row.focus({ preventScroll: true });
+    }
+  }, [active, activeId]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -92,8 +108,8 @@ export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
         return;
       }
       if (claims.length === 0) return;
-      if (key === "j") setActive((index) => Math.min(index + 1, claims.length - 1));
-      else if (key === "k") setActive((index) => Math.max(index - 1, 0));
+      if (key === "j") moveTo(active + 1);
+      else if (key === "k") moveTo(active - 1);
       else if ((key === "o" || key === "Enter") && current && !(event.target instanceof HTMLAnchorElement || event.target instanceof HTMLButtonElement)) {
         router.push(`/claims/${current.id}`);
       } else if (!canReview || !current || isPending) return;
@@ -104,14 +120,18 @@ export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
           else next.add(current.id);
           return next;
         });
-      } else if (KEY_STATUS[key]) review(current, { status: KEY_STATUS[key] });
+      } else if (KEY_STATUS[key]) {
+        review(current, { status: KEY_STATUS[key] });
+        // On to the next claim: it stays the active row when the reviewed one leaves a filtered queue.
+        moveTo(active + 1);
+      }
       else if (key === "a") review(current, { assignToMe: true });
       else return;
       event.preventDefault();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [claims, current, canReview, isPending, review, router]);
+  }, [claims, active, current, canReview, isPending, review, router, moveTo]);
 
   const allSelected = claims.length > 0 && claims.every((claim) => selected.has(claim.id));
 
@@ -192,8 +212,9 @@ export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
                     rows.current[index] = element;
                   }}
                   aria-current={isActive ? "true" : undefined}
+                  tabIndex={isActive ? 0 : -1}
                   data-claim-id={claim.id}
-                  onClick={() => setActive(index)}
+                  onClick={() => setActiveId(claim.id)}
                   className={`align-top ${isActive ? "bg-blue-50 outline-2 -outline-offset-2 outline-accent" : ""}`}
                 >
                   {canReview ? (

@@ -210,6 +210,10 @@ const ACTIONS: Record<string, Row> = {
     minimum: "viewer",
     call: async () => (await import("@/lib/actions/share-links")).revokeShareLinkAction({}, form({ id: "none" })),
   },
+  "lib/actions/share-links.ts#restoreShareLinkAction": {
+    minimum: "viewer",
+    call: async () => (await import("@/lib/actions/share-links")).restoreShareLinkAction({}, form({ id: "none" })),
+  },
   "lib/actions/users.ts#createUserAction": { minimum: "admin", call: async () => (await import("@/lib/actions/users")).createUserAction({}, form({ email: "not-an-email" })) },
   "lib/actions/users.ts#changeRoleAction": {
     minimum: "admin",

@@ -40,7 +40,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           )
         }
       />
-      <FilterForm action="/" filters={filters} options={dashboard.options} fields={["issue", "outlet", "speaker", "kind", "dates"]} label="Filter the dashboard" />
+      <FilterForm action="/" filters={filters} options={dashboard.options} fields={["issue", "outlet", "speaker", "kind", "dates"]} label="Filter the dashboard" undatedLeftOut={dashboard.undatedLeftOut} />
 
       <section aria-labelledby="attention-heading" className="mb-10">
         <h2 id="attention-heading" className="mb-3 text-lg font-semibold">

@@ -27,8 +27,12 @@ const TOP_UNDATED = 20;
 const RECENT_CLAIMS = 60;
 const ATTENTION = 10;
 
-/** A day of an issue's timeline: claims on the issue in articles published that day (UTC). */
-export type TimelineDay = { day: string; claims: number; articles: number; sources: number };
+/**
+ * A day of an issue's timeline: claims on the issue in articles published that day (UTC). Articles
+ * without a publication date are placed on the day they were ingested: `ingested` counts their claims
+ * (absent or 0 when none), so the timeline can mark them.
+ */
+export type TimelineDay = { day: string; claims: number; articles: number; sources: number; ingested?: number };
 
 export type IssueSummary = {
   claimCount: number;
@@ -72,7 +76,7 @@ export type StoredDiscrepancyItem = {
   publishedAt: string | null;
 };
 
-type ArticleRow = { id: string; title: string | null; head: string; publishedAt: Date | null; outletId: string | null; outletSlug: string | null; outletName: string | null };
+type ArticleRow = { id: string; title: string | null; head: string; publishedAt: Date | null; ingestedAt: Date; outletId: string | null; outletSlug: string | null; outletName: string | null };
 type ClaimRow = { id: string; articleId: string; kind: ClaimKind; speakerId: string | null; verb: string | null; text: string; quote: string | null; corrections: unknown };
 type LoadedClaim = AnalysisClaim & { articleId: string; verb: string | null; speakerId: string | null };
 
@@ -146,7 +150,7 @@ async function load(tx: Tx): Promise<State> {
   const [issues, articleRows, speakerRows, totals, perIssue] = await Promise.all([
     tx.issue.findMany({ select: { id: true, slug: true, title: true, status: true }, orderBy: { position: "asc" } }),
     tx.$queryRaw<ArticleRow[]>`
-      SELECT a.id, a.title, a."publishedAt", a."outletId", o.slug AS "outletSlug", o.name AS "outletName",
+      SELECT a.id, a.title, a."publishedAt", a."ingestedAt", a."outletId", o.slug AS "outletSlug", o.name AS "outletName",
         CASE WHEN a."outletId" IS NULL AND a.title IS NULL THEN left(a."cleanedText", 200) ELSE '' END AS head
       FROM "Article" a LEFT JOIN "Outlet" o ON o.id = a."outletId"`,
     tx.speaker.findMany({ select: { id: true, slug: true, name: true } }),
@@ -490,7 +494,7 @@ function summarize(state: State, framing: FramingRow[], clusterCount: number, di
     const ranked = [...rows].sort(
       (a, b) => b.measures.claimCount - a.measures.claimCount || b.measures.coverage.share - a.measures.coverage.share || a.source.name.localeCompare(b.source.name),
     );
-    const days = new Map<string, { claims: number; articles: Set<string>; sources: Set<string> }>();
+    const days = new Map<string, { claims: number; ingested: number; articles: Set<string>; sources: Set<string> }>();
     const undated = new Map<string, number>();
     let undatedClaims = 0;
     let claimCount = 0;
@@ -502,15 +506,18 @@ function summarize(state: State, framing: FramingRow[], clusterCount: number, di
         claimCount += 1;
         issueClaims.push(claim);
         articleIds.add(claim.articleId);
-        const publishedAt = state.articles.get(claim.articleId)?.publishedAt;
+        const article = state.articles.get(claim.articleId);
+        const publishedAt = article?.publishedAt;
         if (!publishedAt) {
           undatedClaims += 1;
           undated.set(claim.articleId, (undated.get(claim.articleId) ?? 0) + 1);
-          continue;
         }
-        const day = utcDay(publishedAt);
-        const entry = days.get(day) ?? { claims: 0, articles: new Set(), sources: new Set() };
+        const placedAt = publishedAt ?? article?.ingestedAt;
+        if (!placedAt) continue;
+        const day = utcDay(placedAt);
+        const entry = days.get(day) ?? { claims: 0, ingested: 0, articles: new Set(), sources: new Set() };
         entry.claims += 1;
+        if (!publishedAt) entry.ingested += 1;
         entry.articles.add(claim.articleId);
         entry.sources.add(claim.source);
         days.set(day, entry);
@@ -525,7 +532,7 @@ function summarize(state: State, framing: FramingRow[], clusterCount: number, di
       sources: ranked.slice(0, RANKED_SOURCES).map((row) => ({ key: row.source.key, name: row.source.name })),
       timeline: [...days]
         .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([day, entry]) => ({ day, claims: entry.claims, articles: entry.articles.size, sources: entry.sources.size })),
+        .map(([day, entry]) => ({ day, claims: entry.claims, articles: entry.articles.size, sources: entry.sources.size, ingested: entry.ingested })),
       recentClaims: recentClaims(state, issueClaims),
       undated: {
         claims: undatedClaims,

@@ -48,8 +48,8 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
           </text>
           <defs>
             <pattern id={`${id}-ingested`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-              <rect width="6" height="6" fill="#fef3c7" />
-              <line x1="0" y1="0" x2="0" y2="6" stroke="#b45309" strokeWidth="3" />
+              <rect width="6" height="6" fill="var(--color-amber-100, #fef3c7)" />
+              <line x1="0" y1="0" x2="0" y2="6" stroke="var(--color-amber-700, #b45309)" strokeWidth="3" />
             </pattern>
           </defs>
           {days.map((day) => {
@@ -58,7 +58,7 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
             const ingestedHeight = (ingested / max) * plotHeight;
             return (
               <g key={day.day}>
-                <rect x={x(day.day) - barWidth / 2} y={HEIGHT - PAD.bottom - height} width={barWidth} height={height - ingestedHeight} fill="#1d4ed8">
+                <rect x={x(day.day) - barWidth / 2} y={HEIGHT - PAD.bottom - height} width={barWidth} height={height - ingestedHeight} fill="var(--color-blue-700, #1d4ed8)">
                   <title>{`${formatDate(dayDate(day.day))}: ${plural(day.claims - ingested, "claim")} published that day`}</title>
                 </rect>
                 {ingested > 0 ? (
@@ -93,7 +93,7 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
                 </time>
                 {`: ${plural(day.claims, "claim")} in ${plural(day.articles, "article")} from ${plural(day.sources, "source")}`}
                 {day.ingested ? (
-                  <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100" data-testid="ingested-marker">
+                  <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900" data-testid="ingested-marker">
                     {`${plural(day.ingested, "claim")} from undated articles, placed by ingest date`}
                   </span>
                 ) : null}

@@ -16,7 +16,7 @@ export type AnalysisStatusProps = {
  * refreshes the server-rendered page once that run has finished. Polls `GET /api/analysis`, which reads
  * the database, so a run started from another app instance or the command line counts too.
  */
-export function AnalysisStatus({ initial, busyIntervalMs = 1500, idleIntervalMs = 5000 }: AnalysisStatusProps) {
+export function AnalysisStatus({ initial, busyIntervalMs = 1500, idleIntervalMs = 3000 }: AnalysisStatusProps) {
   const router = useRouter();
   const [state, setState] = useState(initial.state);
   const [rendered, setRendered] = useState(initial);
@@ -67,7 +67,7 @@ export function AnalysisStatus({ initial, busyIntervalMs = 1500, idleIntervalMs 
 
   const isBusy = state !== "idle";
   return (
-    <div role="status" aria-live="polite" className={isBusy ? "border-b border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100" : "sr-only"}>
+    <div role="status" aria-live="polite" className={isBusy ? "border-b border-amber-300 bg-amber-50 text-amber-950" : "sr-only"}>
       {isBusy ? (
         <p className="mx-auto max-w-7xl px-4 py-2 text-sm">
           <span className="font-semibold">Updating…</span> The briefs are being recomputed with the latest changes; this page refreshes by itself when they are ready.

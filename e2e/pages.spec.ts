@@ -50,7 +50,15 @@ async function expectNoHorizontalScroll(page: Page, name: string) {
   await page.setViewportSize(PHONE);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   if (process.env.PAGE_SCREENSHOTS) await page.screenshot({ path: `${SCREENS}/${name}-390-${await scheme(page)}.png`, fullPage: true });
-  expect(width, `${name} is ${width} px wide at 390 px`).toBeLessThanOrEqual(PHONE.width);
+  // The outermost elements reaching past the right edge, to name in the failure.
+  const culprits = await page.evaluate((limit) => {
+    const wide = [...document.body.querySelectorAll("*")].filter((element) => element.getBoundingClientRect().right > limit + 1);
+    return wide
+      .filter((element) => !wide.includes(element.parentElement!))
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].slice(0, 4).join(".")} (${Math.round(element.getBoundingClientRect().right)} px)`);
+  }, PHONE.width);
+  expect.soft(width, `${name} is ${width} px wide at 390 px: ${culprits.join(", ")}`).toBeLessThanOrEqual(PHONE.width);
 }
 
 async function scheme(page: Page): Promise<string> {
@@ -62,7 +70,7 @@ async function expectNoAxeViolations(page: Page, name: string) {
   if (process.env.PAGE_SCREENSHOTS) await page.screenshot({ path: `${SCREENS}/${name}-1440-${await scheme(page)}.png`, fullPage: true });
   const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
   const found = results.violations.map((violation) => `${violation.id} (${violation.nodes.length}): ${violation.nodes.slice(0, 3).map((node) => node.target.join(" ")).join(" | ")}`);
-  expect(found, `${name} (${await scheme(page)})`).toEqual([]);
+  expect.soft(found, `${name} (${await scheme(page)})`).toEqual([]);
 }
 
 async function checkPage(page: Page, target: Target) {

@@ -3,9 +3,15 @@ import type { ArticleClaim } from "@/lib/data/articles";
 export type HighlightedTextProps = { text: string; claims: ArticleClaim[] };
 
 const KIND_STYLE: Record<ArticleClaim["kind"], string> = {
-  quote: "bg-amber-100 decoration-amber-600",
-  reported: "bg-sky-100 decoration-sky-600",
-  narration: "bg-gray-100 decoration-gray-500",
+  quote: "bg-amber-100",
+  reported: "bg-sky-100",
+  narration: "bg-gray-100",
+};
+
+const KIND_UNDERLINE: Record<ArticleClaim["kind"], string> = {
+  quote: "decoration-amber-600",
+  reported: "decoration-sky-600",
+  narration: "decoration-gray-500",
 };
 
 export const KIND_LABEL: Record<ArticleClaim["kind"], string> = {
@@ -58,13 +64,13 @@ export function HighlightedText({ text, claims }: HighlightedTextProps) {
             key={index}
             id={isFirst ? `claim-${claim.id}` : undefined}
             data-kind={claim.kind}
-            className={`group relative rounded-sm underline decoration-2 underline-offset-4 ${claim.confidence < 0.5 ? "decoration-dotted" : ""} ${KIND_STYLE[claim.kind]} text-inherit scroll-mt-24`}
+            className={`group relative rounded-sm ${KIND_STYLE[claim.kind]} text-inherit scroll-mt-24`}
           >
             <a
               href={`/claims/${claim.id}`}
               tabIndex={isFirst ? 0 : -1}
               aria-label={isFirst ? `${content.slice(0, 80)} (${description}): review this claim` : undefined}
-              className="text-inherit no-underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
+              className={`text-inherit underline decoration-2 underline-offset-4 ${claim.confidence < 0.5 ? "decoration-dotted" : ""} ${KIND_UNDERLINE[claim.kind]}`}
             >
               {content}
             </a>

@@ -247,13 +247,13 @@ export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
                       {claim.isCorrected ? <Badge tone="amber">Corrected</Badge> : null}
                     </div>
                   </td>
-                  <td className="whitespace-nowrap px-3 py-3">{claim.speaker ?? <span className="italic text-gray-500">Unknown</span>}</td>
+                  <td className="whitespace-nowrap px-3 py-3">{claim.speaker ?? <span className="italic text-gray-600">Unknown</span>}</td>
                   <td className="whitespace-nowrap px-3 py-3">{KIND_LABEL[claim.kind]}</td>
-                  <td className="whitespace-nowrap px-3 py-3">{claim.outlet ?? <span className="italic text-gray-500">Unattributed</span>}</td>
+                  <td className="whitespace-nowrap px-3 py-3">{claim.outlet ?? <span className="italic text-gray-600">Unattributed</span>}</td>
                   <td className="whitespace-nowrap px-3 py-3">
                     <StatusBadge status={claim.status} />
                   </td>
-                  <td className="whitespace-nowrap px-3 py-3">{claim.assignee ?? <span className="text-gray-400">—</span>}</td>
+                  <td className="whitespace-nowrap px-3 py-3">{claim.assignee ?? <span className="text-gray-600">—</span>}</td>
                   <td className="whitespace-nowrap px-3 py-3 text-right tabular-nums">
                     {Math.round(claim.confidence * 100)}%{claim.confidence < 0.5 ? <span className="ml-1 text-amber-800">(low)</span> : null}
                   </td>

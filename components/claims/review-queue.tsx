@@ -178,7 +178,7 @@ export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
         </form>
       ) : null}
 
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-gray-200 bg-white">
         <table className="min-w-full divide-y divide-gray-200 text-sm">
           <caption className="sr-only">Claims to review</caption>
           <thead className="bg-gray-50 text-left text-xs font-semibold uppercase tracking-wide text-gray-600">

@@ -29,7 +29,7 @@ export default async function SharesPage({ searchParams }: Props) {
           No share links yet.{hasRole(user, "editor") ? " Use Share on an issue or a claim to make one." : " Editors make share links from an issue or a claim."}
         </p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="min-w-full divide-y divide-gray-200 rounded-lg border border-gray-200 bg-white text-sm">
             <caption className="sr-only">Share links</caption>
             <thead className="bg-gray-50 text-left text-xs font-semibold uppercase tracking-wide text-gray-600">

@@ -32,7 +32,9 @@ test.describe("freshness", () => {
     await expect(page.getByRole("list", { name: "Results" })).toContainText(/stored with \d+ claims/);
 
     await page.goto("/");
-    const notice = page.getByRole("status").filter({ hasText: "Updating…" });
+    const region = page.getByTestId("analysis-status");
+    await expect(region).toHaveAttribute("aria-live", "polite");
+    const notice = region.getByText("Updating…");
     await expect(notice).toBeVisible();
     await page.screenshot({ path: "test-results/screens/updating.png" });
     await expect(notice).toBeHidden({ timeout: 45_000 });

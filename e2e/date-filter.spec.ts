@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { testDb } from "./fixtures/db";
+import { uniqueWord } from "./fixtures/unique";
 import { storageStateFor } from "./fixtures/users";
 
 test.describe("date filter", () => {
@@ -8,7 +9,7 @@ test.describe("date filter", () => {
   test("says how many undated articles a date range leaves out, includes them on request, and the timeline marks undated articles", async ({ page }) => {
     test.setTimeout(120_000);
     const day = "2026-02-10";
-    const stamp = Date.now();
+    const stamp = uniqueWord();
     const versionBefore = ((await (await page.request.get("/api/analysis")).json()) as { version: string }).version;
     const post = (body: string, publishedAt?: string) => page.request.post("/api/articles", { data: { body, outlet: "Delta Wire", ...(publishedAt ? { publishedAt } : {}) } });
     const dated = await post(`The river mediators said the ceasefire would hold through the night (${stamp}).\n\n"The ceasefire holds," said Ilse Varga, who speaks for the mediators.`, day);

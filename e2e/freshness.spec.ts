@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { uniqueWord } from "./fixtures/unique";
 import { storageStateFor } from "./fixtures/users";
 
 test.describe("freshness", () => {
@@ -24,7 +25,7 @@ test.describe("freshness", () => {
 
     await page.goto("/articles/new");
     await page.getByLabel("Article text").fill(
-      `Ferry crews on the northern route said on Thursday that the ceasefire between the two unions would hold until the spring (${Date.now()}).\n\n"We will keep the boats running," said Lina Oster, who speaks for the crews.`,
+      `Ferry crews on the northern route said on Thursday that the ceasefire between the two unions would hold until the spring (${uniqueWord()}).\n\n"We will keep the boats running," said Lina Oster, who speaks for the crews.`,
     );
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByLabel("Outlet").fill("Northern Route Bulletin");

@@ -28,7 +28,7 @@ export function issueExportLinks(slug: string, filters: BriefFilters): ExportLin
   const outlet = filters.outlet && !filters.outlet.startsWith("article:") ? filters.outlet : undefined;
   return [
     {
-      href: `/api/export/issues/${encodeURIComponent(slug)}.md${query({ outlet: filters.outlet, speaker: filters.speaker, kind: filters.kind, from: filters.from, to: filters.to })}`,
+      href: `/api/export/issues/${encodeURIComponent(slug)}.md${query({ outlet: filters.outlet, speaker: filters.speaker, kind: filters.kind, from: filters.from, to: filters.to, undated: filters.undated })}`,
       label: "Brief (Markdown)",
       title: "The brief as Markdown, for a newsletter",
     },

@@ -108,6 +108,7 @@ export async function getMarkdownBrief(slug: string, filters: BriefFilters, asOf
     filters.kind ? `kind: ${filters.kind}` : null,
     filters.from ? `from ${filters.from}` : null,
     filters.to ? `to ${filters.to}` : null,
+    (filters.from || filters.to) && filters.undated === "include" ? "articles without a publication date included" : null,
   ].filter((item): item is string => item !== null);
   return {
     title: brief.issue.title,

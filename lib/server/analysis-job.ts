@@ -3,7 +3,7 @@ import path from "node:path";
 import { after } from "next/server";
 import { serialRuns } from "@/lib/async/serial-runs";
 import { db } from "@/lib/db";
-import { failWaitingAnalysisRuns, queueAnalysisRun } from "@/lib/services/analysis-runs";
+import { failAbandonedAnalysisRuns, queueAnalysisRun } from "@/lib/services/analysis-runs";
 
 /** Settles once every request recorded so far is in the database, so the run about to start claims it. */
 let recorded: Promise<unknown> = Promise.resolve();
@@ -19,8 +19,8 @@ async function runChild(): Promise<void> {
   try {
     await spawnAnalysis();
   } catch (error) {
-    // A process that died before claiming the waiting requests leaves them to nobody.
-    await failWaitingAnalysisRuns(db, startedAt).catch(() => undefined);
+    // A process that died leaves its run and the requests it had not claimed to nobody.
+    await failAbandonedAnalysisRuns(db, startedAt).catch(() => undefined);
     throw error;
   }
 }

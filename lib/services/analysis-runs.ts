@@ -44,9 +44,16 @@ export async function finishAnalysisRun(db: Db, ids: number[], { isFailed = fals
   ]);
 }
 
-/** Marks requests that no run will claim (the analysis process could not start) as failed. */
-export async function failWaitingAnalysisRuns(db: Db, requestedBefore: Date): Promise<void> {
-  await db.analysisRun.updateMany({ where: { startedAt: null, requestedAt: { lte: requestedBefore } }, data: { finishedAt: new Date(), failed: true } });
+/**
+ * After an analysis process died (killed, out of memory) without recording its end: marks the requests
+ * it left waiting and the run it had started since `since` as failed, so pages stop saying "Updating…".
+ * A run of another instance caught by this is set right when it finishes ({@link finishAnalysisRun}).
+ */
+export async function failAbandonedAnalysisRuns(db: Db, since: Date): Promise<void> {
+  await db.analysisRun.updateMany({
+    where: { finishedAt: null, OR: [{ startedAt: null, requestedAt: { lte: since } }, { startedAt: { gte: since } }] },
+    data: { finishedAt: new Date(), failed: true },
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
 import { requestAnalysis } from "@/lib/server/analysis-job";
-import { finishAnalysisRun, getAnalysisState, queueAnalysisRun, startAnalysisRun, trackAnalysisRun } from "@/lib/services/analysis-runs";
+import { failAbandonedAnalysisRuns, finishAnalysisRun, getAnalysisState, queueAnalysisRun, startAnalysisRun, trackAnalysisRun } from "@/lib/services/analysis-runs";
 import { ingestArticle } from "@/lib/services/ingest";
 import { createUser } from "@/lib/services/users";
 import { connectTestDb, resetDatabase } from "./helpers";
@@ -70,6 +70,18 @@ describe("analysis state", () => {
     const second = await startAnalysisRun(db);
     await finishAnalysisRun(db, second);
     expect((await getAnalysisState(db)).state).toBe("idle");
+  });
+
+  it("a run whose process died is marked failed, and a request made after it stays queued", async () => {
+    const since = new Date(Date.now() - 1000);
+    await queueAnalysisRun(db);
+    await startAnalysisRun(db);
+    await failAbandonedAnalysisRuns(db, since);
+    expect(await getAnalysisState(db)).toMatchObject({ state: "idle", version: "0" });
+    const later = new Date();
+    await queueAnalysisRun(db);
+    await failAbandonedAnalysisRuns(db, new Date(later.getTime() - 60_000));
+    expect((await getAnalysisState(db)).state).toBe("queued");
   });
 
   it("ignores a run whose process died long ago", async () => {

@@ -26,7 +26,7 @@ test.describe("adding articles as an editor", () => {
     await expect(page.getByText("Calderhaven Gazette")).toBeVisible();
     const quote = page.locator('mark[data-kind="quote"]').first();
     await expect(quote).toContainText("We are back to a normal schedule");
-    await quote.focus();
+    await quote.getByRole("link").first().focus();
     await expect(page.getByRole("tooltip").filter({ hasText: "Mara Lind" }).first()).toBeVisible();
     await page.screenshot({ path: "test-results/screens/article.png", fullPage: true });
 

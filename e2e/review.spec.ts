@@ -49,6 +49,11 @@ test.describe("review queue", () => {
 
     await page.keyboard.press("c");
     await expect(row.getByText("Confirmed", { exact: true })).toBeVisible();
+    // A review moves on to the next claim; k comes back.
+    await expect(rows.nth(2)).toHaveAttribute("aria-current", "true");
+    await expect(rows.nth(2)).toBeFocused();
+    await page.keyboard.press("k");
+    await expect(row).toHaveAttribute("aria-current", "true");
     await page.keyboard.press("a");
     await expect(row).toContainText(E2E_USERS.editor.name);
 

@@ -190,8 +190,34 @@ test.describe("share links as an editor", () => {
     expect(items[0]!.id).toBe(expiringId);
     await expect(table.getByRole("row")).toHaveCount(total + 1);
     await page.screenshot({ path: "test-results/screens/share-list.png", fullPage: true });
-    await table.getByRole("row").nth(2).getByRole("button", { name: /^Revoke/ }).click();
-    await expect(table.getByRole("row").nth(2)).toContainText("Revoked");
+    const row = table.getByRole("row").nth(2);
+    const revokeLink = async () => {
+      await row.getByRole("button", { name: /^Revoke the link/ }).click();
+      await expect(row).toContainText("Revoke this link?");
+      await row.getByRole("button", { name: /^Yes, revoke the link/ }).click();
+      await expect(row.getByRole("button", { name: /^Undo revoking/ })).toBeFocused();
+      await expect(row).toContainText("Revoked");
+    };
+    // Asking first: Cancel leaves the link alone.
+    await row.getByRole("button", { name: /^Revoke the link/ }).click();
+    await row.getByRole("button", { name: "Cancel" }).click();
+    await expect(row.getByRole("button", { name: /^Revoke the link/ })).toBeVisible();
+    expect((await withDb((db) => db.shareLink.findUniqueOrThrow({ where: { id: revokedId }, select: { revokedAt: true } }))).revokedAt).toBeNull();
+
+    await revokeLink();
+    await page.screenshot({ path: "test-results/screens/share-undo.png" });
+    await expectDeadLink(browser, revokedUrl);
+    await row.getByRole("button", { name: /^Undo revoking/ }).click();
+    await expect(row.getByRole("status")).toContainText("Link restored.");
+    await expect(row.getByText("Active", { exact: true })).toBeVisible();
+    const reopened = await openWithoutScript(browser, revokedUrl);
+    expect(reopened.status).toBe(200);
+    await reopened.context.close();
+
+    await revokeLink();
+    // The undo lasts a few seconds, then the row says when the link was revoked.
+    await expect(row.getByRole("button", { name: /^Undo revoking/ })).toBeHidden({ timeout: 15_000 });
+    await expect(row).toContainText(/Revoked \d/);
     const revoked = await withDb((db) => db.shareLink.findUniqueOrThrow({ where: { id: revokedId }, select: { revokedAt: true } }));
     expect(revoked.revokedAt).not.toBeNull();
     await expectDeadLink(browser, revokedUrl, "test-results/screens/share-404.png");

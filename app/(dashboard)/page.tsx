@@ -42,7 +42,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           )
         }
       />
-      <FilterForm action="/" filters={filters} options={dashboard.options} fields={["issue", "outlet", "speaker", "kind", "dates"]} label="Filter the dashboard" />
+      <FilterForm action="/" filters={filters} options={dashboard.options} fields={["issue", "outlet", "speaker", "kind", "dates"]} label="Filter the dashboard" undatedLeftOut={dashboard.undatedLeftOut} />
 
       <section aria-labelledby="actors-heading" className="mb-10">
         <h2 id="actors-heading" className="mb-1 text-lg font-semibold">

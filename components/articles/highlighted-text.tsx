@@ -3,9 +3,15 @@ import type { ArticleClaim } from "@/lib/data/articles";
 export type HighlightedTextProps = { text: string; claims: ArticleClaim[] };
 
 const KIND_STYLE: Record<ArticleClaim["kind"], string> = {
-  quote: "bg-amber-100 decoration-amber-600",
-  reported: "bg-sky-100 decoration-sky-600",
-  narration: "bg-gray-100 decoration-gray-500",
+  quote: "bg-amber-100",
+  reported: "bg-sky-100",
+  narration: "bg-gray-100",
+};
+
+const KIND_UNDERLINE: Record<ArticleClaim["kind"], string> = {
+  quote: "decoration-amber-600",
+  reported: "decoration-sky-600",
+  narration: "decoration-gray-500",
 };
 
 export const KIND_LABEL: Record<ArticleClaim["kind"], string> = {
@@ -36,8 +42,8 @@ export function segmentText(length: number, claims: ArticleClaim[]): Segment[] {
 }
 
 /**
- * The article's text as ingested, every claim marked by kind; its speaker, confidence and issues show on
- * hover and on keyboard focus. The text is rendered as text, never as HTML.
+ * The article's text as ingested, every claim marked by kind and linked to its review page; its speaker,
+ * confidence and issues show on hover and on keyboard focus. The text is rendered as text, never as HTML.
  */
 export function HighlightedText({ text, claims }: HighlightedTextProps) {
   const segments = segmentText(text.length, claims);
@@ -57,16 +63,21 @@ export function HighlightedText({ text, claims }: HighlightedTextProps) {
           <mark
             key={index}
             id={isFirst ? `claim-${claim.id}` : undefined}
-            tabIndex={isFirst ? 0 : -1}
             data-kind={claim.kind}
-            aria-label={isFirst ? `${content.slice(0, 80)} (${description})` : undefined}
-            className={`group relative rounded-sm underline decoration-2 underline-offset-4 ${claim.confidence < 0.5 ? "decoration-dotted" : ""} ${KIND_STYLE[claim.kind]} text-inherit scroll-mt-24`}
+            className={`group relative rounded-sm ${KIND_STYLE[claim.kind]} text-inherit scroll-mt-24`}
           >
-            {content}
+            <a
+              href={`/claims/${claim.id}`}
+              tabIndex={isFirst ? 0 : -1}
+              aria-label={isFirst ? `${content.slice(0, 80)} (${description}): review this claim` : undefined}
+              className={`text-inherit underline decoration-2 underline-offset-4 ${claim.confidence < 0.5 ? "decoration-dotted" : ""} ${KIND_UNDERLINE[claim.kind]}`}
+            >
+              {content}
+            </a>
             {isFirst ? (
               <span
                 role="tooltip"
-                className="pointer-events-none absolute bottom-full left-0 z-10 mb-1 hidden w-max max-w-xs whitespace-normal rounded-md bg-gray-900 px-2 py-1 font-sans text-xs leading-5 text-white shadow-lg group-hover:block group-focus:block"
+                className="pointer-events-none absolute bottom-full left-0 z-10 mb-1 hidden w-max max-w-xs whitespace-normal rounded-md bg-gray-900 px-2 py-1 font-sans text-xs leading-5 text-white shadow-lg group-hover:block group-focus-within:block"
               >
                 {description}
               </span>

@@ -13,7 +13,7 @@ export type FramingTableProps = {
  */
 export function FramingTable({ measures, sourceHref }: FramingTableProps) {
   return (
-    <div className="mb-4 overflow-x-auto rounded-lg border border-gray-200 bg-white">
+    <div className="mb-4 relative overflow-x-auto rounded-lg border border-gray-200 bg-white">
       <table className="data-table boxed">
         <caption className="sr-only">How each source frames the issue, side by side</caption>
         <thead>

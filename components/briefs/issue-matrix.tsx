@@ -10,7 +10,7 @@ export type IssueMatrixProps = Pick<Dashboard, "issues" | "columns" | "cells">;
  */
 export function IssueMatrix({ issues, columns, cells }: IssueMatrixProps) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-gray-200 bg-white">
       <table className="issue-matrix min-w-full border-collapse text-sm">
         <caption className="sr-only">Open issues by source: share of each source’s text on the issue, claims and dominant voice</caption>
         <thead className="bg-gray-50 text-left align-bottom text-xs text-gray-700">

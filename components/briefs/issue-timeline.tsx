@@ -14,7 +14,8 @@ function dayDate(day: string): Date {
 
 /**
  * The issue's claims by publication day: a bar per day drawn on the server, the same days as a list,
- * the latest claims by date, and the undated articles apart.
+ * the latest claims by date, and the undated articles apart. Claims of articles without a publication
+ * date sit on the day they were ingested, drawn hatched and said so in the list.
  */
 export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) {
   const { days, claims, undated } = timeline;
@@ -45,12 +46,27 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
           <text x={PAD.left - 6} y={HEIGHT - PAD.bottom} textAnchor="end" fontSize="10" fill="currentColor">
             0
           </text>
+          <defs>
+            <pattern id={`${id}-ingested`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width="6" height="6" fill="var(--color-amber-100, #fef3c7)" />
+              <line x1="0" y1="0" x2="0" y2="6" stroke="var(--color-amber-700, #b45309)" strokeWidth="3" />
+            </pattern>
+          </defs>
           {days.map((day) => {
             const height = (day.claims / max) * plotHeight;
+            const ingested = day.ingested ?? 0;
+            const ingestedHeight = (ingested / max) * plotHeight;
             return (
-              <rect key={day.day} x={x(day.day) - barWidth / 2} y={HEIGHT - PAD.bottom - height} width={barWidth} height={height} fill="#1d4ed8">
-                <title>{`${formatDate(dayDate(day.day))}: ${plural(day.claims, "claim")}`}</title>
-              </rect>
+              <g key={day.day}>
+                <rect x={x(day.day) - barWidth / 2} y={HEIGHT - PAD.bottom - height} width={barWidth} height={height - ingestedHeight} fill="var(--color-blue-700, #1d4ed8)">
+                  <title>{`${formatDate(dayDate(day.day))}: ${plural(day.claims - ingested, "claim")} published that day`}</title>
+                </rect>
+                {ingested > 0 ? (
+                  <rect x={x(day.day) - barWidth / 2} y={HEIGHT - PAD.bottom - ingestedHeight} width={barWidth} height={ingestedHeight} fill={`url(#${id}-ingested)`} data-ingested="true">
+                    <title>{`${formatDate(dayDate(day.day))}: ${plural(ingested, "claim")} from undated articles, placed by ingest date`}</title>
+                  </rect>
+                ) : null}
+              </g>
             );
           })}
           <text x={x(days[0]!.day)} y={HEIGHT - 8} textAnchor={days.length === 1 ? "middle" : "start"} fontSize="10" fill="currentColor">
@@ -76,6 +92,11 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
                   {formatDate(dayDate(day.day))}
                 </time>
                 {`: ${plural(day.claims, "claim")} in ${plural(day.articles, "article")} from ${plural(day.sources, "source")}`}
+                {day.ingested ? (
+                  <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900" data-testid="ingested-marker">
+                    {`${plural(day.ingested, "claim")} from undated articles, placed by ingest date`}
+                  </span>
+                ) : null}
                 {byDay.get(day.day)?.length ? (
                   <ul>
                     {byDay.get(day.day)!.map((claim) => (
@@ -96,7 +117,7 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
         <div>
           <h3 className="mb-2 text-sm font-semibold">Undated articles</h3>
           <p className="mb-2 text-xs text-gray-600">
-            {plural(undated.claims, "claim")} in {plural(undated.articleCount, "article")} without a publication date; set the date on the article to place it on the timeline.
+            {plural(undated.claims, "claim")} in {plural(undated.articleCount, "article")} without a publication date, placed on the timeline by the day they were ingested (marked); set the date on the article to place it by publication.
           </p>
           <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm" aria-label="Undated articles">
             {undated.articles.map((article) => (

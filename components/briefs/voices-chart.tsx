@@ -32,8 +32,8 @@ export function VoicesChart({ id, voices, sourceName }: VoicesChartProps) {
       <title id={`${id}-title`}>{`Voices quoted by ${sourceName}: ${shown.map((voice) => `${voice.speaker} ${voice.total}`).join(", ")}`}</title>
       <defs>
         <pattern id={`${id}-hatch`} width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-          <rect width="4" height="4" fill="#dbeafe" />
-          <line x1="0" y1="0" x2="0" y2="4" stroke="#1d4ed8" strokeWidth="1.5" />
+          <rect width="4" height="4" fill="var(--color-blue-100, #dbeafe)" />
+          <line x1="0" y1="0" x2="0" y2="4" stroke="var(--color-blue-700, #1d4ed8)" strokeWidth="1.5" />
         </pattern>
       </defs>
       {shown.map((voice, index) => {
@@ -45,8 +45,8 @@ export function VoicesChart({ id, voices, sourceName }: VoicesChartProps) {
             <text x={LABEL - 6} y={y + 14} textAnchor="end" fontSize="11" fill="currentColor">
               {shorten(voice.speaker)}
             </text>
-            <rect x={LABEL} y={y + 3} width={quoteWidth} height={ROW - 8} fill="#1d4ed8" />
-            <rect x={LABEL + quoteWidth} y={y + 3} width={reportedWidth} height={ROW - 8} fill={`url(#${id}-hatch)`} stroke="#1d4ed8" strokeWidth="0.5" />
+            <rect x={LABEL} y={y + 3} width={quoteWidth} height={ROW - 8} fill="var(--color-blue-700, #1d4ed8)" />
+            <rect x={LABEL + quoteWidth} y={y + 3} width={reportedWidth} height={ROW - 8} fill={`url(#${id}-hatch)`} stroke="var(--color-blue-700, #1d4ed8)" strokeWidth="0.5" />
             <text x={LABEL + quoteWidth + reportedWidth + 4} y={y + 14} fontSize="11" fill="currentColor">
               {voice.total}
             </text>

@@ -32,6 +32,10 @@ export function ClaimFiltersForm({ filters, options }: ClaimFiltersFormProps) {
   const assignees = [{ value: "me", label: "Me" }, { value: "none", label: "Nobody" }, ...options.teammates.map((user) => ({ value: user.id, label: user.name ?? user.email }))];
   return (
     <form role="search" aria-label="Filter claims" action="/claims" className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-gray-200 bg-white p-3 md:grid-cols-5">
+      <div className="col-span-2 md:col-span-5">
+        <label htmlFor="claims-q" className={LABEL}>Search claim text</label>
+        <input id="claims-q" name="q" type="search" maxLength={200} defaultValue={filters.q ?? ""} placeholder="Words in the claim, e.g. ceasefire" className={FIELD} />
+      </div>
       <SelectField id="claims-status" name="status" label="Status" defaultValue={filters.status} anyLabel="Any" options={STATUS_OPTIONS} />
       <SelectField id="claims-issue" name="issue" label="Issue" defaultValue={filters.issue} anyLabel="Any" options={issues} />
       <SelectField id="claims-outlet" name="outlet" label="Outlet" defaultValue={filters.outlet} anyLabel="Any" options={outlets} />

@@ -53,7 +53,8 @@ function isTyping(target: EventTarget | null): boolean {
  */
 export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
   const router = useRouter();
-  const [active, setActive] = useState(0);
+  const [activeId, setActiveId] = useState<string | undefined>(claims[0]?.id);
+  const shouldFocus = useRef(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<string>("");
   const [isPending, startTransition] = useTransition();
@@ -65,7 +66,17 @@ export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
 
+  const active = Math.max(0, claims.findIndex((claim) => claim.id === activeId));
   const current = claims[Math.min(active, claims.length - 1)];
+  const moveTo = useCallback(
+    (index: number) => {
+      const target = claims[Math.max(0, Math.min(index, claims.length - 1))];
+      if (!target) return;
+      shouldFocus.current = true;
+      setActiveId(target.id);
+    },
+    [claims],
+  );
 
   const review = useCallback(
     (claim: QueueClaim, change: { status?: ReviewStatus; assignToMe?: boolean }) => {
@@ -80,8 +91,13 @@ export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
   );
 
   useEffect(() => {
-    rows.current[active]?.scrollIntoView({ block: "nearest" });
-  }, [active]);
+    const row = rows.current[active];
+    row?.scrollIntoView({ block: "nearest" });
+    if (shouldFocus.current && row) {
+      shouldFocus.current = false;
+      row.focus({ preventScroll: true });
+    }
+  }, [active, activeId]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -93,8 +109,8 @@ export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
         return;
       }
       if (claims.length === 0) return;
-      if (key === "j") setActive((index) => Math.min(index + 1, claims.length - 1));
-      else if (key === "k") setActive((index) => Math.max(index - 1, 0));
+      if (key === "j") moveTo(active + 1);
+      else if (key === "k") moveTo(active - 1);
       else if ((key === "o" || key === "Enter") && current && !(event.target instanceof HTMLAnchorElement || event.target instanceof HTMLButtonElement)) {
         router.push(`/claims/${current.id}`);
       } else if (!canReview || !current || isPending) return;
@@ -105,14 +121,18 @@ export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
           else next.add(current.id);
           return next;
         });
-      } else if (KEY_STATUS[key]) review(current, { status: KEY_STATUS[key] });
+      } else if (KEY_STATUS[key]) {
+        review(current, { status: KEY_STATUS[key] });
+        // On to the next claim: it stays the active row when the reviewed one leaves a filtered queue.
+        moveTo(active + 1);
+      }
       else if (key === "a") review(current, { assignToMe: true });
       else return;
       event.preventDefault();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [claims, current, canReview, isPending, review, router]);
+  }, [claims, active, current, canReview, isPending, review, router, moveTo]);
 
   const allSelected = claims.length > 0 && claims.every((claim) => selected.has(claim.id));
 
@@ -159,7 +179,7 @@ export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
         </form>
       ) : null}
 
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-gray-200 bg-white">
         <table className="min-w-full divide-y divide-gray-200 text-sm">
           <caption className="sr-only">Claims to review</caption>
           <thead className="bg-gray-50 text-left text-xs font-semibold uppercase tracking-wide text-gray-600">
@@ -193,8 +213,9 @@ export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
                     rows.current[index] = element;
                   }}
                   aria-current={isActive ? "true" : undefined}
+                  tabIndex={isActive ? 0 : -1}
                   data-claim-id={claim.id}
-                  onClick={() => setActive(index)}
+                  onClick={() => setActiveId(claim.id)}
                   className={`align-top ${isActive ? "bg-blue-50 outline-2 -outline-offset-2 outline-accent" : ""}`}
                 >
                   {canReview ? (
@@ -227,13 +248,13 @@ export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
                       {claim.isCorrected ? <Badge tone="amber">Corrected</Badge> : null}
                     </div>
                   </td>
-                  <td className="whitespace-nowrap px-3 py-3">{claim.speaker ?? <span className="italic text-gray-500">Unknown</span>}</td>
+                  <td className="whitespace-nowrap px-3 py-3">{claim.speaker ?? <span className="italic text-gray-600">Unknown</span>}</td>
                   <td className="whitespace-nowrap px-3 py-3">{KIND_LABEL[claim.kind]}</td>
-                  <td className="whitespace-nowrap px-3 py-3">{claim.outlet ?? <span className="italic text-gray-500">Unattributed</span>}</td>
+                  <td className="whitespace-nowrap px-3 py-3">{claim.outlet ?? <span className="italic text-gray-600">Unattributed</span>}</td>
                   <td className="whitespace-nowrap px-3 py-3">
                     <StatusBadge status={claim.status} />
                   </td>
-                  <td className="whitespace-nowrap px-3 py-3">{claim.assignee ?? <span className="text-gray-400">—</span>}</td>
+                  <td className="whitespace-nowrap px-3 py-3">{claim.assignee ?? <span className="text-gray-600">—</span>}</td>
                   <td className="whitespace-nowrap px-3 py-3 text-right tabular-nums">
                     {Math.round(claim.confidence * 100)}%{claim.confidence < 0.5 ? <span className="ml-1 text-amber-800">(low)</span> : null}
                   </td>

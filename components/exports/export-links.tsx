@@ -4,8 +4,8 @@ export type ExportLink = { href: string; label: string; title: string };
 
 export type ExportLinksProps = { links: ExportLink[] };
 
-/** Filters the claim exports understand: issue, outlet, speaker, kind, status. */
-export type ClaimExportFilters = { issue?: string; outlet?: string; speaker?: string; kind?: string; status?: string };
+/** Filters the claim exports understand: text search, issue, outlet, speaker, kind, status. */
+export type ClaimExportFilters = { q?: string; issue?: string; outlet?: string; speaker?: string; kind?: string; status?: string };
 
 function query(params: Record<string, string | undefined>): string {
   const search = new URLSearchParams();
@@ -16,7 +16,7 @@ function query(params: Record<string, string | undefined>): string {
 
 /** Links to the claim exports (CSV, ClaimReview JSON-LD) with the given filters; for the review queue. */
 export function claimExportLinks(filters: ClaimExportFilters): ExportLink[] {
-  const params = { issue: filters.issue, outlet: filters.outlet, speaker: filters.speaker, kind: filters.kind, status: filters.status };
+  const params = { q: filters.q, issue: filters.issue, outlet: filters.outlet, speaker: filters.speaker, kind: filters.kind, status: filters.status };
   return [
     { href: `/api/export/claims.csv${query(params)}`, label: "Claims (CSV)", title: "Every claim matching these filters, as a spreadsheet" },
     { href: `/api/export/claimreview.json${query(params)}`, label: "ClaimReview (JSON-LD)", title: "Reviewed claims (confirmed, disputed, false) as schema.org ClaimReview" },
@@ -28,7 +28,7 @@ export function issueExportLinks(slug: string, filters: BriefFilters): ExportLin
   const outlet = filters.outlet && !filters.outlet.startsWith("article:") ? filters.outlet : undefined;
   return [
     {
-      href: `/api/export/issues/${encodeURIComponent(slug)}.md${query({ outlet: filters.outlet, speaker: filters.speaker, kind: filters.kind, from: filters.from, to: filters.to })}`,
+      href: `/api/export/issues/${encodeURIComponent(slug)}.md${query({ outlet: filters.outlet, speaker: filters.speaker, kind: filters.kind, from: filters.from, to: filters.to, undated: filters.undated })}`,
       label: "Brief (Markdown)",
       title: "The brief as Markdown, for a newsletter",
     },

@@ -9,7 +9,7 @@ import type { ClaimKind, IssueStatus, ReviewStatus } from "@/lib/generated/prism
 import { currentClaimSql, ISSUE_CLAIM_PAGE, loadActorMatrix, loadIssuePositions, type ActorMatrix, type IssueClaimItem, type IssueClaimPage, type IssuePositionsView } from "@/lib/data/positions";
 import { VersionedCache } from "@/lib/data/versioned-cache";
 import { ANALYSIS_SETTING, RANKED_SOURCES, type AnalysisSummary, type StoredDiscrepancyItem, type TimelineDay } from "@/lib/services/analysis";
-import { CLUSTER_PAGE, hasClaimFilters, type BriefFilters } from "@/lib/validations/briefs";
+import { CLUSTER_PAGE, hasClaimFilters, leavesOutUndated, type BriefFilters } from "@/lib/validations/briefs";
 
 const MATRIX_COLUMNS = 8;
 const DASHBOARD_CLUSTERS = 6;
@@ -75,6 +75,8 @@ export type Dashboard = {
   /** The strongest contrasting pair on each open issue (filters applied, dismissed pairs left out). */
   contrasts: { issue: { slug: string; title: string }; view: IssuePositionsView }[];
   options: FilterOptions;
+  /** Articles without a publication date that the date range leaves out ({@link countUndatedLeftOut}). */
+  undatedLeftOut: number;
 };
 
 export type TimelineClaim = { id: string; articleId: string; kind: ClaimKind; text: string; speaker: string | null; source: SourceRef; publishedAt: Date | null };
@@ -90,6 +92,8 @@ export type IssueBrief = {
   /** Actors and their key claims, contrasting positions, what each source leaves out. */
   positions: IssuePositionsView;
   options: FilterOptions;
+  /** Articles without a publication date that the date range leaves out ({@link countUndatedLeftOut}). */
+  undatedLeftOut: number;
 };
 
 const dashboards = new VersionedCache<Dashboard>(CACHED_VIEWS);
@@ -138,13 +142,15 @@ async function claimWhere(filters: BriefFilters): Promise<Prisma.ClaimWhereInput
     and.push({ speakerId: speaker?.id ?? "-" });
   }
   if (filters.kind) and.push({ kind: filters.kind });
-  if (filters.from) and.push({ article: { publishedAt: { gte: new Date(`${filters.from}T00:00:00Z`) } } });
-  if (filters.to) and.push({ article: { publishedAt: { lt: new Date(Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000) } } });
+  const dated: Prisma.ClaimWhereInput[] = [];
+  if (filters.from) dated.push({ article: { publishedAt: { gte: new Date(`${filters.from}T00:00:00Z`) } } });
+  if (filters.to) dated.push({ article: { publishedAt: { lt: new Date(Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000) } } });
+  if (dated.length > 0) and.push(filters.undated === "include" ? { OR: [{ AND: dated }, { article: { publishedAt: null } }] } : { AND: dated });
   return { AND: and };
 }
 
 /** The same filters as SQL over `c` (Claim), `a` (Article), `o` (Outlet), `sp` (Speaker). */
-function claimFilterSql(filters: BriefFilters): Prisma.Sql {
+function claimFilterSql(filters: BriefFilters, { withDates = true } = {}): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`c.status::text <> 'not_a_claim'`];
   if (filters.outlet) {
     const source = parseSourceKey(filters.outlet);
@@ -152,9 +158,28 @@ function claimFilterSql(filters: BriefFilters): Prisma.Sql {
   }
   if (filters.speaker) parts.push(Prisma.sql`sp.slug = ${filters.speaker}`);
   if (filters.kind) parts.push(Prisma.sql`c.kind::text = ${filters.kind}`);
-  if (filters.from) parts.push(Prisma.sql`a."publishedAt" >= ${filters.from}::date`);
-  if (filters.to) parts.push(Prisma.sql`a."publishedAt" < ${filters.to}::date + 1`);
+  const dated: Prisma.Sql[] = [];
+  if (withDates && filters.from) dated.push(Prisma.sql`a."publishedAt" >= ${filters.from}::date`);
+  if (withDates && filters.to) dated.push(Prisma.sql`a."publishedAt" < ${filters.to}::date + 1`);
+  if (dated.length > 0) {
+    const range = Prisma.join(dated, " AND ");
+    parts.push(filters.undated === "include" ? Prisma.sql`(${range} OR a."publishedAt" IS NULL)` : range);
+  }
   return Prisma.join(parts, " AND ");
+}
+
+/**
+ * How many articles without a publication date the filters' date range leaves out: those with claims
+ * on the given issues that pass every other filter. 0 when no date range is set or undated articles
+ * are included.
+ */
+async function countUndatedLeftOut(issueIds: string[], filters: BriefFilters): Promise<number> {
+  if (!leavesOutUndated(filters) || issueIds.length === 0) return 0;
+  const rows = await db.$queryRaw<{ count: number }[]>`
+    SELECT count(DISTINCT a.id)::int AS count
+    FROM ${ISSUE_CLAIMS}
+    WHERE ci."issueId" = ANY(${issueIds}::text[]) AND a."publishedAt" IS NULL AND ${claimFilterSql(filters, { withDates: false })}`;
+  return rows[0]?.count ?? 0;
 }
 
 /**
@@ -185,8 +210,9 @@ function itemMatches(item: StoredDiscrepancyItem, filters: BriefFilters, speaker
   if (speaker && item.speaker !== speaker) return false;
   if (filters.kind && item.kind !== filters.kind) return false;
   const day = item.publishedAt?.slice(0, 10);
-  if (filters.from && (!day || day < filters.from)) return false;
-  if (filters.to && (!day || day > filters.to)) return false;
+  if (!day) return !leavesOutUndated(filters);
+  if (filters.from && day < filters.from) return false;
+  if (filters.to && day > filters.to) return false;
   return true;
 }
 
@@ -360,11 +386,12 @@ async function loadDashboard(filters: BriefFilters): Promise<Dashboard> {
     OR: filters.issue ? [{ issueId: { in: issueIds } }] : [{ issueId: { in: issueIds } }, { issueId: null }],
     ...(hasClaimFilters(filters) ? { claims: { some: await claimWhere(filters) } } : {}),
   };
-  const [aggregates, discrepancies, clusters, actors] = await Promise.all([
+  const [aggregates, discrepancies, clusters, actors, undatedLeftOut] = await Promise.all([
     db.framingAggregate.findMany({ where: { issueId: { in: issueIds }, sourceKey: { in: columns.map((column) => column.key) } }, select: { issueId: true, sourceKey: true, measures: true } }),
     listDiscrepancies(issueIds, filters, summary?.attention ?? [], DASHBOARD_DISCREPANCIES),
     listClusters(clusterWhere, DASHBOARD_CLUSTERS, DASHBOARD_MEMBERS),
     loadActorMatrix(issues),
+    countUndatedLeftOut(issueIds, filters),
   ]);
   // A claim tagged with two issues can make the same pair on both: each pair is shown once, under its first issue.
   const shownPairs = new Set<string>();
@@ -400,6 +427,7 @@ async function loadDashboard(filters: BriefFilters): Promise<Dashboard> {
     actors,
     contrasts,
     options: filterOptions(summary, allSources, allIssues.map(({ slug, title }) => ({ slug, title }))),
+    undatedLeftOut,
   };
 }
 
@@ -422,12 +450,12 @@ async function filteredTimeline(issueId: string, filters: BriefFilters): Promise
   type UndatedRow = { id: string; title: string | null; head: string; outletSlug: string | null; outletName: string | null; claims: number; articleCount: number; claimTotal: number };
   const [days, undated] = await Promise.all([
     db.$queryRaw<TimelineDay[]>`
-      SELECT to_char(a."publishedAt", 'YYYY-MM-DD') AS day, count(*)::int AS claims, count(DISTINCT a.id)::int AS articles,
-        count(DISTINCT coalesce(o.slug, 'article:' || a.id))::int AS sources
+      SELECT to_char(coalesce(a."publishedAt", a."ingestedAt"), 'YYYY-MM-DD') AS day, count(*)::int AS claims, count(DISTINCT a.id)::int AS articles,
+        count(DISTINCT coalesce(o.slug, 'article:' || a.id))::int AS sources, (count(*) FILTER (WHERE a."publishedAt" IS NULL))::int AS ingested
       FROM ${ISSUE_CLAIMS}
-      WHERE ci."issueId" = ${issueId} AND a."publishedAt" IS NOT NULL AND ${claimFilterSql(filters)}
+      WHERE ci."issueId" = ${issueId} AND ${claimFilterSql(filters)}
       GROUP BY 1 ORDER BY 1`,
-    filters.from || filters.to
+    leavesOutUndated(filters)
       ? Promise.resolve([])
       : db.$queryRaw<UndatedRow[]>`
           SELECT a.id, a.title, o.slug AS "outletSlug", o.name AS "outletName", count(*)::int AS claims, ${UNNAMED_HEAD},
@@ -467,13 +495,14 @@ async function loadIssueBrief(slug: string, filters: BriefFilters, framingLimit:
   const framingKeys = filters.outlet ? [filters.outlet] : sources.slice(0, Math.min(framingLimit, RANKED_SOURCES)).map((source) => source.key);
   const isFiltered = hasClaimFilters(filters);
   const clusterClaims = isFiltered ? { claims: { some: await claimWhere(filters) } } : {};
-  const [clusters, discrepancies, aggregates, timelineClaims, timeline, positions] = await Promise.all([
+  const [clusters, discrepancies, aggregates, timelineClaims, timeline, positions, undatedLeftOut] = await Promise.all([
     listClusters({ issueId: issue.id, ...clusterClaims }, BRIEF_CLUSTERS, BRIEF_MEMBERS),
     listDiscrepancies([issue.id], filters, summary?.attention ?? [], BRIEF_DISCREPANCIES),
     db.framingAggregate.findMany({ where: { issueId: issue.id, sourceKey: { in: framingKeys } }, select: { sourceKey: true, measures: true } }),
     listTimelineClaims(issue.id, filters, issueSummary?.recentClaims),
     isFiltered || !issueSummary ? filteredTimeline(issue.id, filters) : Promise.resolve({ days: issueSummary.timeline, undated: issueSummary.undated }),
     loadIssuePositions(issue, filters),
+    countUndatedLeftOut([issue.id], filters),
   ]);
   const order = new Map(framingKeys.map((key, index) => [key, index]));
   const framing = aggregates
@@ -489,6 +518,7 @@ async function loadIssueBrief(slug: string, filters: BriefFilters, framingLimit:
     timeline: { ...timeline, claims: timelineClaims },
     positions,
     options: filterOptions(summary, sources, []),
+    undatedLeftOut,
   };
 }
 

@@ -66,6 +66,7 @@ function decodeCursor(cursor: string | undefined): [number | string, string] | n
 export async function filterWhere(filters: ClaimFilters, viewerId?: string): Promise<Prisma.ClaimWhereInput> {
   const and: Prisma.ClaimWhereInput[] = [];
   if (filters.articleId) and.push({ articleId: filters.articleId });
+  if (filters.q) and.push({ text: { contains: filters.q, mode: "insensitive" } });
   if (filters.issue) and.push({ issues: { some: { issue: { slug: filters.issue } } } });
   if (filters.outlet) and.push(filters.outlet === "unattributed" ? { article: { outletId: null } } : { article: { outlet: { slug: filters.outlet } } });
   if (filters.speaker) {

@@ -18,6 +18,8 @@ const EXPORT_SELECT = {
   quote: true,
   confidence: true,
   status: true,
+  start: true,
+  articleId: true,
   updatedAt: true,
   speaker: { select: { name: true, kind: true } },
   article: { select: { id: true, title: true, url: true, publishedAt: true, outlet: { select: { name: true, slug: true } } } },
@@ -45,26 +47,44 @@ function toExportClaims(rows: ExportRow[]): ExportClaim[] {
   }));
 }
 
+/** Export order: by article date (undated articles last), then article, then position in the article. */
+const EXPORT_ORDER: Prisma.ClaimOrderByWithRelationInput[] = [
+  { article: { publishedAt: { sort: "asc", nulls: "last" } } },
+  { articleId: "asc" },
+  { start: "asc" },
+  { id: "asc" },
+];
+
+/** The claims after `row` in {@link EXPORT_ORDER}. */
+function afterRow(row: ExportRow): Prisma.ClaimWhereInput {
+  const { id, start, articleId } = row;
+  const inArticle: Prisma.ClaimWhereInput = { OR: [{ articleId: { gt: articleId } }, { articleId, OR: [{ start: { gt: start } }, { start, id: { gt: id } }] }] };
+  const publishedAt = row.article.publishedAt;
+  if (!publishedAt) return { AND: [{ article: { publishedAt: null } }, inArticle] };
+  return { OR: [{ article: { publishedAt: { gt: publishedAt } } }, { article: { publishedAt: null } }, { AND: [{ article: { publishedAt } }, inArticle] }] };
+}
+
 /**
- * The claims matching the review queue's filters, page by page in id order (keyset: each page starts
- * after the last id of the one before), so an export of any size holds one page in memory.
- * `verdictsOnly` keeps claims with a review verdict (confirmed, disputed, false).
+ * The claims matching the review queue's filters in reading order: by article publication date
+ * (undated last), then by position in the article. Page by page (keyset: each page starts after the
+ * last row of the one before), so an export of any size holds one page in memory. `verdictsOnly`
+ * keeps claims with a review verdict (confirmed, disputed, false).
  */
 export async function* claimExportPages(filters: ClaimFilters, { viewerId, verdictsOnly = false, pageSize = EXPORT_PAGE_SIZE }: { viewerId?: string; verdictsOnly?: boolean; pageSize?: number } = {}): AsyncGenerator<ExportClaim[]> {
   const base = await filterWhere(filters, viewerId);
   const where: Prisma.ClaimWhereInput = verdictsOnly ? { AND: [base, { status: { in: [...REVIEW_VERDICTS] } }] } : base;
-  let after: string | null = null;
+  let last: ExportRow | null = null;
   for (;;) {
     const rows: ExportRow[] = await db.claim.findMany({
-      where: after ? { AND: [where, { id: { gt: after } }] } : where,
-      orderBy: { id: "asc" },
+      where: last ? { AND: [where, afterRow(last)] } : where,
+      orderBy: EXPORT_ORDER,
       take: pageSize,
       select: EXPORT_SELECT,
     });
     if (rows.length === 0) return;
     yield toExportClaims(rows);
     if (rows.length < pageSize) return;
-    after = rows.at(-1)!.id;
+    last = rows.at(-1)!;
   }
 }
 
@@ -81,6 +101,7 @@ export async function getMarkdownBrief(slug: string, filters: BriefFilters, asOf
     filters.kind ? `kind: ${filters.kind}` : null,
     filters.from ? `from ${filters.from}` : null,
     filters.to ? `to ${filters.to}` : null,
+    (filters.from || filters.to) && filters.undated === "include" ? "articles without a publication date included" : null,
   ].filter((item): item is string => item !== null);
   return {
     title: brief.issue.title,

@@ -2,8 +2,30 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { after } from "next/server";
 import { serialRuns } from "@/lib/async/serial-runs";
+import { db } from "@/lib/db";
+import { failAbandonedAnalysisRuns, queueAnalysisRun } from "@/lib/services/analysis-runs";
 
-function runChild(): Promise<void> {
+/** Settles once every request recorded so far is in the database, so the run about to start claims it. */
+let recorded: Promise<unknown> = Promise.resolve();
+
+function recordRequest(): void {
+  const queued = queueAnalysisRun(db).catch((error: Error) => console.error(`Could not record the analysis request: ${error.message}`));
+  recorded = Promise.all([recorded, queued]);
+}
+
+async function runChild(): Promise<void> {
+  await recorded;
+  const startedAt = new Date();
+  try {
+    await spawnAnalysis();
+  } catch (error) {
+    // A process that died leaves its run and the requests it had not claimed to nobody.
+    await failAbandonedAnalysisRuns(db, startedAt).catch(() => undefined);
+    throw error;
+  }
+}
+
+function spawnAnalysis(): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts", "analyze.ts")], {
       cwd: process.cwd(),
@@ -29,14 +51,27 @@ function runChild(): Promise<void> {
  * articles that is seconds of CPU and hundreds of MB). Resolves when a run that started after this call
  * has finished. Calls that arrive while a run is waiting to start share it; runs never overlap.
  */
-export const requestAnalysis: () => Promise<void> = serialRuns(runChild);
+const runSerially = serialRuns(runChild);
+
+/**
+ * Records the request at once (`GET /api/analysis` says "queued" from then on, on every app instance),
+ * then runs the analysis as described above.
+ */
+export function requestAnalysis(): Promise<void> {
+  recordRequest();
+  return runSerially();
+}
 
 /** For `after()`: runs the analysis and logs a failure instead of leaving an unhandled rejection. */
 export function requestAnalysisInBackground(): Promise<void> {
   return requestAnalysis().catch((error: Error) => console.error(error.message));
 }
 
-/** In a server action or route handler: runs the analysis once the response has been sent. */
+/**
+ * In a server action or route handler: records the request now, so the page rendered next already
+ * says the briefs are being updated, and runs the analysis once the response has been sent.
+ */
 export function analyzeAfterResponse(): void {
-  after(requestAnalysisInBackground);
+  recordRequest();
+  after(() => runSerially().catch((error: Error) => console.error(error.message)));
 }

@@ -5,6 +5,7 @@ import { buildFramingMeasures, type FramingMeasures } from "@/lib/analysis/frami
 import { headSql, sourceOf, type Source } from "@/lib/analysis/sources";
 import { computePositions, describeFramingRows, writePositions } from "@/lib/services/positions";
 import { serialRuns } from "@/lib/async/serial-runs";
+import { trackAnalysisRun } from "@/lib/services/analysis-runs";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind } from "@/lib/generated/prisma/enums";
@@ -27,8 +28,12 @@ const TOP_UNDATED = 20;
 const RECENT_CLAIMS = 60;
 const ATTENTION = 10;
 
-/** A day of an issue's timeline: claims on the issue in articles published that day (UTC). */
-export type TimelineDay = { day: string; claims: number; articles: number; sources: number };
+/**
+ * A day of an issue's timeline: claims on the issue in articles published that day (UTC). Articles
+ * without a publication date are placed on the day they were ingested: `ingested` counts their claims
+ * (absent or 0 when none), so the timeline can mark them.
+ */
+export type TimelineDay = { day: string; claims: number; articles: number; sources: number; ingested?: number };
 
 export type IssueSummary = {
   claimCount: number;
@@ -72,7 +77,7 @@ export type StoredDiscrepancyItem = {
   publishedAt: string | null;
 };
 
-type ArticleRow = { id: string; title: string | null; head: string; publishedAt: Date | null; outletId: string | null; outletSlug: string | null; outletName: string | null };
+type ArticleRow = { id: string; title: string | null; head: string; publishedAt: Date | null; ingestedAt: Date; outletId: string | null; outletSlug: string | null; outletName: string | null };
 type ClaimRow = { id: string; articleId: string; kind: ClaimKind; speakerId: string | null; verb: string | null; text: string; quote: string | null };
 type LoadedClaim = AnalysisClaim & { articleId: string; verb: string | null; speakerId: string | null };
 
@@ -93,7 +98,7 @@ const runners = new WeakMap<object, () => Promise<AnalysisSummary>>();
 export function refreshAnalysis(db: Db): Promise<AnalysisSummary> {
   let runner = runners.get(db);
   if (!runner) {
-    runner = serialRuns(() => recompute(db));
+    runner = serialRuns(() => trackAnalysisRun(db, () => recompute(db)));
     runners.set(db, runner);
   }
   return runner();
@@ -153,7 +158,7 @@ async function load(tx: Tx): Promise<State> {
   const [issues, articleRows, speakerRows, totals, perIssue] = await Promise.all([
     tx.issue.findMany({ select: { id: true, slug: true, title: true, status: true }, orderBy: { position: "asc" } }),
     tx.$queryRaw<ArticleRow[]>`
-      SELECT a.id, a.title, a."publishedAt", a."outletId", o.slug AS "outletSlug", o.name AS "outletName",
+      SELECT a.id, a.title, a."publishedAt", a."ingestedAt", a."outletId", o.slug AS "outletSlug", o.name AS "outletName",
         ${headSql("a", { onlyWithoutOutlet: true })}
       FROM "Article" a LEFT JOIN "Outlet" o ON o.id = a."outletId"`,
     tx.speaker.findMany({ select: { id: true, slug: true, name: true } }),
@@ -496,7 +501,7 @@ function summarize(state: State, framing: FramingRow[], clusterCount: number, di
   for (const issue of state.issues) {
     const rows = framing.filter((row) => row.slug === issue.slug);
     const ranked = rankFraming(rows);
-    const days = new Map<string, { claims: number; articles: Set<string>; sources: Set<string> }>();
+    const days = new Map<string, { claims: number; ingested: number; articles: Set<string>; sources: Set<string> }>();
     const undated = new Map<string, number>();
     let undatedClaims = 0;
     let claimCount = 0;
@@ -508,15 +513,18 @@ function summarize(state: State, framing: FramingRow[], clusterCount: number, di
         claimCount += 1;
         issueClaims.push(claim);
         articleIds.add(claim.articleId);
-        const publishedAt = state.articles.get(claim.articleId)?.publishedAt;
+        const article = state.articles.get(claim.articleId);
+        const publishedAt = article?.publishedAt;
         if (!publishedAt) {
           undatedClaims += 1;
           undated.set(claim.articleId, (undated.get(claim.articleId) ?? 0) + 1);
-          continue;
         }
-        const day = utcDay(publishedAt);
-        const entry = days.get(day) ?? { claims: 0, articles: new Set(), sources: new Set() };
+        const placedAt = publishedAt ?? article?.ingestedAt;
+        if (!placedAt) continue;
+        const day = utcDay(placedAt);
+        const entry = days.get(day) ?? { claims: 0, ingested: 0, articles: new Set(), sources: new Set() };
         entry.claims += 1;
+        if (!publishedAt) entry.ingested += 1;
         entry.articles.add(claim.articleId);
         entry.sources.add(claim.source);
         days.set(day, entry);
@@ -531,7 +539,7 @@ function summarize(state: State, framing: FramingRow[], clusterCount: number, di
       sources: ranked.slice(0, RANKED_SOURCES).map((row) => ({ key: row.source.key, name: row.source.name })),
       timeline: [...days]
         .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([day, entry]) => ({ day, claims: entry.claims, articles: entry.articles.size, sources: entry.sources.size })),
+        .map(([day, entry]) => ({ day, claims: entry.claims, articles: entry.articles.size, sources: entry.sources.size, ingested: entry.ingested })),
       recentClaims: recentClaims(state, issueClaims),
       undated: {
         claims: undatedClaims,

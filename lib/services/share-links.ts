@@ -168,6 +168,19 @@ export async function revokeShareLink(db: Db, caller: ShareCaller, id: string, n
   return true;
 }
 
+/** How long after revoking a link its revocation can be undone. */
+export const SHARE_UNDO_MS = 60_000;
+
+/**
+ * Undoes a revocation made in the last {@link SHARE_UNDO_MS}: the link works again at once. The caller's
+ * own link, or any for an admin; false when there is no such link revoked recently enough.
+ */
+export async function restoreShareLink(db: Db, caller: ShareCaller, id: string, now = new Date()): Promise<boolean> {
+  const owned: Prisma.ShareLinkWhereInput = caller.role === "admin" ? { id } : { id, createdById: caller.id };
+  const restored = await db.shareLink.updateMany({ where: { ...owned, revokedAt: { gte: new Date(now.getTime() - SHARE_UNDO_MS) } }, data: { revokedAt: null } });
+  return restored.count > 0;
+}
+
 export type ResolvedShareLink = { id: string; targetType: ShareTarget; issueId: string | null; claimId: string | null; expiresAt: Date | null; createdAt: Date };
 
 /** Counts one open of a share link (lastOpenedAt, openCount). */

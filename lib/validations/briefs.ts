@@ -24,8 +24,9 @@ const optionalDay = z
 /**
  * Filters of the dashboard, the issue briefs and their API, as URL search parameters so a view can be
  * bookmarked: `outlet` (a source key: an outlet's slug, or `article:<id>`), `speaker` (a speaker's slug),
- * `kind`, `issue` (a slug), `from` and `to` (publication days, inclusive, YYYY-MM-DD). Anything unreadable
- * is ignored rather than refused, so an old bookmark still opens.
+ * `kind`, `issue` (a slug), `from` and `to` (publication days, inclusive, YYYY-MM-DD), and `undated=include`
+ * (a date range also lets through articles without a publication date, which it otherwise leaves out).
+ * Anything unreadable is ignored rather than refused, so an old bookmark still opens.
  */
 export const briefFiltersSchema = z.object({
   outlet: optionalText,
@@ -37,6 +38,10 @@ export const briefFiltersSchema = z.object({
   issue: optionalText,
   from: optionalDay,
   to: optionalDay,
+  undated: z
+    .string()
+    .optional()
+    .transform((value) => (value === "include" ? ("include" as const) : undefined)),
 });
 
 export type BriefFilters = z.output<typeof briefFiltersSchema>;
@@ -47,7 +52,12 @@ export function parseBriefFilters(params: URLSearchParams | Record<string, strin
     const value = params instanceof URLSearchParams ? params.get(name) : params[name];
     return (Array.isArray(value) ? value[0] : value) ?? undefined;
   };
-  return briefFiltersSchema.parse({ outlet: get("outlet"), speaker: get("speaker"), kind: get("kind"), issue: get("issue"), from: get("from"), to: get("to") });
+  return briefFiltersSchema.parse({ outlet: get("outlet"), speaker: get("speaker"), kind: get("kind"), issue: get("issue"), from: get("from"), to: get("to"), undated: get("undated") });
+}
+
+/** Whether a date range leaves out articles without a publication date. */
+export function leavesOutUndated(filters: BriefFilters): boolean {
+  return Boolean((filters.from || filters.to) && filters.undated !== "include");
 }
 
 /** Whether any filter narrowing claims is set (`issue` aside). */

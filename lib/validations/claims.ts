@@ -86,6 +86,8 @@ const optionalNumber = z
 /** Filters of the review queue and `GET /api/claims`, as URL search parameters. */
 export const claimFiltersSchema = z.object({
   articleId: optionalText,
+  /** Words the claim's text contains (case-insensitive), e.g. "security guarantees". */
+  q: optionalText,
   issue: optionalText,
   outlet: optionalText,
   speaker: optionalText,

@@ -214,9 +214,11 @@ describe("refreshAnalysis", () => {
       claimCount: 4,
       articleCount: 3,
       sourceCount: 3,
+      // The undated article sits on the day it was ingested, marked as such.
       timeline: [
-        { day: "2026-03-01", claims: 2, articles: 1, sources: 1 },
-        { day: "2026-03-02", claims: 1, articles: 1, sources: 1 },
+        { day: "2026-03-01", claims: 2, articles: 1, sources: 1, ingested: 0 },
+        { day: "2026-03-02", claims: 1, articles: 1, sources: 1, ingested: 0 },
+        { day: new Date().toISOString().slice(0, 10), claims: 1, articles: 1, sources: 1, ingested: 1 },
       ],
       undated: { claims: 1, articleCount: 1, articles: [{ id: unknownOne.id, claims: 1 }] },
     });

@@ -72,6 +72,7 @@ const ROUTES: Record<string, Row> = {
   "app/api/auth/[...nextauth]/route.ts GET": { minimum: "public" },
   "app/api/auth/[...nextauth]/route.ts POST": { minimum: "public" },
   "app/api/ping/route.ts GET": { minimum: "viewer", call: async () => (await import("@/app/api/ping/route")).GET(request("GET", "/api/ping")) },
+  "app/api/analysis/route.ts GET": { minimum: "viewer", call: async () => (await import("@/app/api/analysis/route")).GET(request("GET", "/api/analysis")) },
   "app/api/articles/route.ts GET": { minimum: "viewer", call: async () => (await import("@/app/api/articles/route")).GET(request("GET", "/api/articles")) },
   "app/api/articles/route.ts POST": { minimum: "editor", call: async () => (await import("@/app/api/articles/route")).POST(request("POST", "/api/articles", { body: " " })) },
   "app/api/articles/[id]/route.ts GET": {
@@ -238,6 +239,10 @@ const ACTIONS: Record<string, Row> = {
   "lib/actions/share-links.ts#revokeShareLinkAction": {
     minimum: "viewer",
     call: async () => (await import("@/lib/actions/share-links")).revokeShareLinkAction({}, form({ id: "none" })),
+  },
+  "lib/actions/share-links.ts#restoreShareLinkAction": {
+    minimum: "viewer",
+    call: async () => (await import("@/lib/actions/share-links")).restoreShareLinkAction({}, form({ id: "none" })),
   },
   "lib/actions/users.ts#createUserAction": { minimum: "admin", call: async () => (await import("@/lib/actions/users")).createUserAction({}, form({ email: "not-an-email" })) },
   "lib/actions/users.ts#changeRoleAction": {

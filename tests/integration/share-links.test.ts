@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
-import { createShareLink, hashShareToken, listShareLinks, recordShareOpen, resolveShareToken, revokeShareLink, ShareTargetNotFoundError } from "@/lib/services/share-links";
+import { createShareLink, hashShareToken, listShareLinks, recordShareOpen, resolveShareToken, restoreShareLink, revokeShareLink, SHARE_UNDO_MS, ShareTargetNotFoundError } from "@/lib/services/share-links";
 import { createUser } from "@/lib/services/users";
 import { parseClaimFilters } from "@/lib/validations/claims";
 import { seededTestDb } from "./helpers";
@@ -57,6 +57,21 @@ describe("share links", () => {
     expect((await db.shareLink.findUniqueOrThrow({ where: { id: revoked.id } })).openCount).toBe(0);
   });
 
+  it("undoes a revocation made moments ago, by its owner or an admin, and not later", async () => {
+    const link = await createShareLink(db, editor, { target: { type: "issue", slug: "ceasefire" }, expiresInDays: null });
+    expect(await revokeShareLink(db, editor, link.id)).toBe(true);
+    expect(await resolveShareToken(db, link.token)).toBeNull();
+    expect(await restoreShareLink(db, other, link.id)).toBe(false);
+    expect(await restoreShareLink(db, editor, link.id)).toBe(true);
+    expect(await resolveShareToken(db, link.token)).toMatchObject({ id: link.id });
+    expect(await restoreShareLink(db, editor, link.id)).toBe(false);
+
+    const revokedAt = new Date(Date.now() - SHARE_UNDO_MS - 1000);
+    expect(await revokeShareLink(db, editor, link.id, revokedAt)).toBe(true);
+    expect(await restoreShareLink(db, admin, link.id)).toBe(false);
+    expect(await resolveShareToken(db, link.token)).toBeNull();
+  });
+
   it("lists a user's own links, an admin's all, and lets an admin revoke any", async () => {
     const mine = await createShareLink(db, other, { target: { type: "issue", slug: "donbas" }, expiresInDays: 30 });
     const own = await listShareLinks(db, other);
@@ -88,5 +103,11 @@ describe("claim exports", () => {
     expect(new Set(ids).size).toBe(expected);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(4);
     expect(sizes.length).toBeGreaterThan(1);
+    const rows = await db.claim.findMany({ where: { id: { in: ids } }, select: { id: true, start: true, articleId: true, article: { select: { publishedAt: true } } } });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const keys = ids.map((id) => byId.get(id)!).map((row) => [row.article.publishedAt?.getTime() ?? Infinity, row.articleId, row.start] as const);
+    const sorted = [...keys].sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) || a[2] - b[2]);
+    expect(keys).toEqual(sorted);
+    expect(new Set(keys.map((key) => key[0])).size).toBeGreaterThan(1);
   });
 });

@@ -40,7 +40,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
         </p>
       ) : null}
       <ClaimFiltersForm filters={filters} options={options} />
-      <ExportLinks links={claimExportLinks({ issue: filters.issue, outlet: filters.outlet, speaker: filters.speaker, kind: filters.kind, status: filters.status })} />
+      <ExportLinks links={claimExportLinks({ q: filters.q, issue: filters.issue, outlet: filters.outlet, speaker: filters.speaker, kind: filters.kind, status: filters.status })} />
       {page.items.length > 0 ? (
         <ReviewQueue
           canReview={hasRole(user, "editor")}

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { listNotifications } from "@/lib/data/notes";
 import { formatTime } from "@/lib/services/review";
+import { markdownToPlainText } from "@/lib/text/markdown-plain";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -44,7 +45,7 @@ export default async function NotificationsPage() {
                     {who}
                   </Link>
                 </p>
-                <p className="mt-0.5 line-clamp-2 text-gray-600">{note ? note.body : notification.claim?.text}</p>
+                <p className="mt-0.5 line-clamp-2 text-gray-600">{note ? markdownToPlainText(note.body) : notification.claim?.text}</p>
                 <p className="mt-0.5 text-xs text-gray-500">{formatTime(notification.createdAt)}</p>
               </div>
               {notification.readAt ? null : <MarkReadForm id={notification.id} label="Mark read" />}

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RevokeShareForm } from "@/components/share/revoke-share-form";
-import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasRole, requirePageUser } from "@/lib/auth/session";
 import { listShareLinksFor } from "@/lib/data/share-links";
@@ -12,7 +11,6 @@ export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const STATE_TONE = { active: "green", revoked: "gray", expired: "amber" } as const;
 const STATE_LABEL = { active: "Active", revoked: "Revoked", expired: "Expired" } as const;
 
 export default async function SharesPage({ searchParams }: Props) {
@@ -31,7 +29,7 @@ export default async function SharesPage({ searchParams }: Props) {
           No share links yet.{hasRole(user, "editor") ? " Use Share on an issue or a claim to make one." : " Editors make share links from an issue or a claim."}
         </p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="min-w-full divide-y divide-gray-200 rounded-lg border border-gray-200 bg-white text-sm">
             <caption className="sr-only">Share links</caption>
             <thead className="bg-gray-50 text-left text-xs font-semibold uppercase tracking-wide text-gray-600">
@@ -67,14 +65,12 @@ export default async function SharesPage({ searchParams }: Props) {
                     <td className="px-4 py-2 whitespace-nowrap">{link.lastOpenedAt ? formatDate(link.lastOpenedAt) : "Never"}</td>
                     <td className="px-4 py-2 text-right tabular-nums">{link.openCount}</td>
                     <td className="px-4 py-2">
-                      {link.state === "active" ? (
-                        <div className="flex items-center gap-2">
-                          <Badge tone={STATE_TONE.active}>{STATE_LABEL.active}</Badge>
-                          <RevokeShareForm id={link.id} label={label} />
-                        </div>
-                      ) : (
-                        <Badge tone={STATE_TONE[link.state]}>{link.state === "revoked" && link.revokedAt ? `Revoked ${formatDate(link.revokedAt)}` : STATE_LABEL[link.state]}</Badge>
-                      )}
+                      <RevokeShareForm
+                        id={link.id}
+                        label={label}
+                        state={link.state}
+                        stateLabel={link.state === "revoked" && link.revokedAt ? `Revoked ${formatDate(link.revokedAt)}` : STATE_LABEL[link.state]}
+                      />
                     </td>
                   </tr>
                 );

@@ -17,7 +17,8 @@ export default async function TokensPage() {
     <>
       <PageHeader title="API tokens" description="Tokens let other newsroom tools use Briefing's API with the role of the user they act as." />
       <TokenForm users={users.map((user) => ({ id: user.id, label: `${user.name ?? user.email} (${user.role})` }))} />
-      <table className="mt-6 min-w-full divide-y divide-gray-200 rounded-lg border border-gray-200 bg-white text-sm">
+      <div className="relative mt-6 overflow-x-auto rounded-lg border border-gray-200 bg-white">
+      <table className="min-w-full divide-y divide-gray-200 text-sm">
         <caption className="sr-only">API tokens</caption>
         <thead className="bg-gray-50 text-left text-xs font-semibold uppercase tracking-wide text-gray-600">
           <tr>
@@ -51,6 +52,7 @@ export default async function TokensPage() {
           ))}
         </tbody>
       </table>
+      </div>
     </>
   );
 }

@@ -15,7 +15,7 @@ export default async function UsersPage() {
     <>
       <PageHeader title="Users" description="Viewers read and write notes; editors also ingest, review and share; admins also manage users, outlets and issues. A role change, a password reset or a deactivation signs the user out everywhere." />
       <NewUserForm />
-      <div className="mt-6 overflow-x-auto rounded-lg border border-gray-200 bg-white">
+      <div className="mt-6 relative overflow-x-auto rounded-lg border border-gray-200 bg-white">
         <table className="min-w-full divide-y divide-gray-200 text-sm">
           <caption className="sr-only">Users</caption>
           <thead className="bg-gray-50 text-left text-xs font-semibold uppercase tracking-wide text-gray-600">

@@ -77,7 +77,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
         </details>
       </div>
       <ExportLinks links={issueExportLinks(issue.slug, filters)} />
-      <FilterForm action={`/issues/${issue.slug}`} filters={filters} options={brief.options} fields={["outlet", "speaker", "kind", "dates"]} label={`Filter ${issue.title}`} />
+      <FilterForm action={`/issues/${issue.slug}`} filters={filters} options={brief.options} fields={["outlet", "speaker", "kind", "dates"]} label={`Filter ${issue.title}`} undatedLeftOut={brief.undatedLeftOut} />
 
       <section aria-labelledby="positions-heading" className="mb-10">
         <h2 id="positions-heading" className="mb-1 text-lg font-semibold">

@@ -1,0 +1,78 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import type { AnalysisState } from "@/lib/services/analysis-runs";
+
+export type AnalysisStatusProps = {
+  /** The state when the page was rendered: its `version` is the analysis the page shows. */
+  initial: AnalysisState;
+  busyIntervalMs?: number;
+  idleIntervalMs?: number;
+};
+
+/**
+ * Says "Updating…" while the briefs are being recomputed with data newer than the page shows, and
+ * refreshes the server-rendered page once that run has finished. Polls `GET /api/analysis`, which reads
+ * the database, so a run started from another app instance or the command line counts too.
+ */
+export function AnalysisStatus({ initial, busyIntervalMs = 1500, idleIntervalMs = 3000 }: AnalysisStatusProps) {
+  const router = useRouter();
+  const [state, setState] = useState(initial.state);
+  const [rendered, setRendered] = useState(initial);
+  const shown = useRef(initial.version);
+  if (rendered !== initial) {
+    // The page was rendered again (a refresh or navigation): it now shows the analysis it was given.
+    setRendered(initial);
+    setState(initial.state);
+  }
+
+  useEffect(() => {
+    shown.current = rendered.version;
+  }, [rendered]);
+
+  useEffect(() => {
+    let isStopped = false;
+    let timer: number | undefined;
+    const schedule = (isBusy: boolean) => {
+      if (!isStopped) timer = window.setTimeout(() => void check(), isBusy ? busyIntervalMs : idleIntervalMs);
+    };
+    const check = async () => {
+      let isBusy = state !== "idle";
+      if (!document.hidden) {
+        try {
+          const response = await fetch("/api/analysis", { cache: "no-store" });
+          if (response.ok) {
+            const next = (await response.json()) as AnalysisState;
+            if (isStopped) return;
+            isBusy = next.state !== "idle";
+            setState(next.state);
+            if (!isBusy && next.version !== shown.current) {
+              shown.current = next.version;
+              router.refresh();
+            }
+          }
+        } catch {
+          // A missed poll is retried at the next tick.
+        }
+      }
+      schedule(isBusy);
+    };
+    schedule(state !== "idle");
+    return () => {
+      isStopped = true;
+      window.clearTimeout(timer);
+    };
+  }, [router, state, busyIntervalMs, idleIntervalMs]);
+
+  const isBusy = state !== "idle";
+  return (
+    <div aria-live="polite" data-testid="analysis-status" className={isBusy ? "border-b border-amber-300 bg-amber-50 text-amber-950" : "sr-only"}>
+      {isBusy ? (
+        <p className="mx-auto max-w-7xl px-4 py-2 text-sm">
+          <span className="font-semibold">Updating…</span> The briefs are being recomputed with the latest changes; this page refreshes by itself when they are ready.
+        </p>
+      ) : null}
+    </div>
+  );
+}

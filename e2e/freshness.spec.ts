@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { uniqueWord } from "./fixtures/unique";
+import { storageStateFor } from "./fixtures/users";
+
+test.describe("freshness", () => {
+  test.use({ storageState: storageStateFor("editor") });
+
+  test("GET /api/analysis answers the state to a logged-in user and 401 JSON to anyone else", async ({ page, playwright, baseURL }) => {
+    const response = await page.request.get("/api/analysis");
+    expect(response.status()).toBe(200);
+    const body = (await response.json()) as { state: string; version: string; startedAt: string | null; finishedAt: string | null };
+    expect(["idle", "queued", "running"]).toContain(body.state);
+    expect(body.version).toMatch(/^\d+$/);
+    const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+    const refused = await anonymous.get("/api/analysis");
+    expect(refused.status()).toBe(401);
+    expect(await refused.json()).toMatchObject({ error: { code: expect.any(String) } });
+    await anonymous.dispose();
+  });
+
+  test("after an ingest the dashboard says “Updating…”, then refreshes itself with the new article", async ({ page }) => {
+    await page.goto("/");
+    const counts = page.getByText(/\d+ articles? from \d+ sources?/).first();
+    const before = Number.parseInt((await counts.innerText()).match(/(\d+) articles?/)![1]!, 10);
+
+    await page.goto("/articles/new");
+    await page.getByLabel("Article text").fill(
+      `Ferry crews on the northern route said on Thursday that the ceasefire between the two unions would hold until the spring (${uniqueWord()}).\n\n"We will keep the boats running," said Lina Oster, who speaks for the crews.`,
+    );
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByLabel("Outlet").fill("Northern Route Bulletin");
+    await page.getByRole("button", { name: "Save article" }).click();
+    await expect(page.getByRole("list", { name: "Results" })).toContainText(/stored with \d+ claims/);
+
+    await page.goto("/");
+    const region = page.getByTestId("analysis-status");
+    await expect(region).toHaveAttribute("aria-live", "polite");
+    const notice = region.getByText("Updating…");
+    await expect(notice).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/updating.png" });
+    await expect(notice).toBeHidden({ timeout: 45_000 });
+    await expect(page.getByText(new RegExp(`${before + 1} articles from`)).first()).toBeVisible();
+    const state = (await (await page.request.get("/api/analysis")).json()) as { state: string; finishedAt: string };
+    expect(state.state).toBe("idle");
+    expect(state.finishedAt).not.toBeNull();
+  });
+});

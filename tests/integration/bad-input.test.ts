@@ -225,9 +225,36 @@ describe("every API route, given bad input, answers 4xx and stores nothing", () 
     );
   });
 
-  it("GET /api/ping", async () => {
+  it("PATCH /api/articles/[id], PUT /api/articles/[id]/text and GET /api/articles/[id]/versions", async () => {
+    const { POST } = await import("@/app/api/articles/route");
+    const { PATCH } = await import("@/app/api/articles/[id]/route");
+    const { PUT } = await import("@/app/api/articles/[id]/text/route");
+    const { GET: versions } = await import("@/app/api/articles/[id]/versions/route");
+    const created = await POST(request("POST", "/api/articles", { json: { body: "The harbour master said the pier would reopen on Friday. Crews have cleared the debris." } }));
+    expect(created.status).toBe(201);
+    const articleId = ((await created.json()) as { id: string }).id;
+    const target = (id: string) => (id === "CLAIM" ? articleId : id);
+    const edit = fc.record({ outlet: anyValue, title: anyValue, publishedAt: anyValue, url: anyValue, byline: anyValue, version: anyValue }, { requiredKeys: [] });
+    await fc.assert(
+      fc.asyncProperty(idLike, fc.oneof(edit, anyValue), fc.oneof(fc.record({ text: anyValue }), anyValue), async (id, json, text) => {
+        await expectNo5xx(`PATCH /api/articles/${segment(id)} ${JSON.stringify(json)}`, () => PATCH(request("PATCH", `/api/articles/${segment(id)}`, { json }), params({ id: target(id) })));
+        await expectNo5xx(`PUT /api/articles/${segment(id)}/text ${JSON.stringify(text)}`, () => PUT(request("PUT", `/api/articles/${segment(id)}/text`, { json: text }), params({ id: target(id) })));
+        await expectNo5xx(`GET /api/articles/${segment(id)}/versions`, () => versions(request("GET", `/api/articles/${segment(id)}/versions`), params({ id: target(id) })));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("GET /api/ping and /api/analysis", async () => {
     const { GET } = await import("@/app/api/ping/route");
+    const { GET: analysis } = await import("@/app/api/analysis/route");
     await expectNo5xx("GET /api/ping", () => GET(request("GET", "/api/ping")));
+    await fc.assert(
+      fc.asyncProperty(query(["since", "version"]), async (search) => {
+        await expectNo5xx(`GET /api/analysis${search}`, () => analysis(request("GET", `/api/analysis${search}`)));
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it("refuses the classic cases with a clear 4xx", async () => {

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { guardApi } from "@/lib/api/respond";
+import { apiRoute, guardApi } from "@/lib/api/respond";
 import { db } from "@/lib/db";
 import { getAnalysisState } from "@/lib/services/analysis-runs";
 
@@ -10,8 +10,8 @@ export const dynamic = "force-dynamic";
  * briefs are being recomputed, read from the database so every app instance answers the same. `version`
  * changes with every completed run; open pages poll this and refresh when it does.
  */
-export async function GET(request: Request) {
+export const GET = apiRoute(async (request: Request) => {
   const guard = await guardApi(request, "viewer");
   if (guard.response) return guard.response;
   return NextResponse.json(await getAnalysisState(db), { headers: { "Cache-Control": "no-store" } });
-}
+});

@@ -6,7 +6,7 @@ import { articleLabel, headSql, parseSourceKey, sourceIdSql, sourceRefOf } from 
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind, IssueStatus, ReviewStatus } from "@/lib/generated/prisma/enums";
-import { currentClaimSql, ISSUE_CLAIM_PAGE, loadActorMatrix, loadIssuePositions, type ActorMatrix, type IssueClaimItem, type IssueClaimPage, type IssuePositionsView } from "@/lib/data/positions";
+import { ISSUE_CLAIM_PAGE, loadActorMatrix, loadIssuePositions, type ActorMatrix, type IssueClaimItem, type IssueClaimPage, type IssuePositionsView } from "@/lib/data/positions";
 import { VersionedCache } from "@/lib/data/versioned-cache";
 import { ANALYSIS_SETTING, RANKED_SOURCES, type AnalysisSummary, type StoredDiscrepancyItem, type TimelineDay } from "@/lib/services/analysis";
 import { CLUSTER_PAGE, hasClaimFilters, leavesOutUndated, type BriefFilters } from "@/lib/validations/briefs";
@@ -531,9 +531,8 @@ type IssueClaimRow = Omit<IssueClaimItem, "source"> & { title: string | null; he
  */
 export async function getIssueClaims(issueId: string, filters: BriefFilters, { status, page = 1 }: { status?: ReviewStatus; page?: number } = {}): Promise<IssueClaimPage> {
   return claimPages.get(JSON.stringify([issueId, filters, status ?? null, page]), await getBriefVersion(), async () => {
-    const current = currentClaimSql();
     const rows = await db.$queryRaw<IssueClaimRow[]>`
-      SELECT c.id, c."articleId", ${current.kind} AS kind, c.text, c.status::text AS status, sp.name AS speaker, a.title, a."publishedAt",
+      SELECT c.id, c."articleId", c.kind::text AS kind, c.text, c.status::text AS status, sp.name AS speaker, a.title, a."publishedAt",
         o.slug AS "outletSlug", o.name AS "outletName", ${UNNAMED_HEAD}, (count(*) OVER ())::int AS total
       FROM ${ISSUE_CLAIMS}
       WHERE ci."issueId" = ${issueId} AND ${claimFilterSql(filters)} ${status ? Prisma.sql`AND c.status::text = ${status}` : Prisma.empty}

@@ -3,18 +3,9 @@ import { cache } from "react";
 import type { Contrast } from "@/lib/analysis/contrasts";
 import { claimWords, type Omission, type SourceLabel } from "@/lib/analysis/positions";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind, ReviewStatus } from "@/lib/generated/prisma/enums";
 import { POSITIONS_SETTING, type StoredIssuePositions, type StoredPositionClaim, type StoredPositions } from "@/lib/services/positions";
 import type { BriefFilters } from "@/lib/validations/briefs";
-
-/**
- * A claim's speaker and kind as they are now (editors' corrections applied), as SQL over `c` (Claim).
- * Every query of positions and of an issue's claim list reads them through this one function.
- */
-export function currentClaimSql(): { speakerId: Prisma.Sql; kind: Prisma.Sql } {
-  return { speakerId: Prisma.sql`c."speakerId"`, kind: Prisma.sql`c.kind::text` };
-}
 
 export type PositionClaimView = Omit<StoredPositionClaim, "fingerprints" | "claimIds">;
 export type PositionView = { speaker: { id: string; name: string }; outletCount: number; claimCount: number; top: string; claims: PositionClaimView[] };

@@ -266,6 +266,19 @@ export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])
   return model;
 }
 
+/** How often each content word of an issue's lexicon phrases ends a phrase (`final`) or starts or sits inside one (`inner`). */
+function phrasePositions(lexicon: IssueLexicon): { final: Map<string, number>; inner: Map<string, number> } {
+  const final = new Map<string, number>();
+  const inner = new Map<string, number>();
+  for (const phrase of lexicon.phrases) {
+    contentStems(phrase).forEach((word, i, all) => {
+      const counts = i === all.length - 1 ? final : inner;
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    });
+  }
+  return { final, inner };
+}
+
 /**
  * The heads of an issue's lexicon phrases that count alone ("the ballot" for "strike ballot", "a
  * guarantee lasting 50 years" for "security guarantee"): a word that ends more of the issue's phrases
@@ -275,14 +288,7 @@ export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])
  * or "strike" does not count.
  */
 function headCues(lexicon: IssueLexicon, rows: readonly PhraseUse[], labels: readonly boolean[]): string[] {
-  const final = new Map<string, number>();
-  const inner = new Map<string, number>();
-  for (const phrase of lexicon.phrases) {
-    contentStems(phrase).forEach((word, i, all) => {
-      const counts = i === all.length - 1 ? final : inner;
-      counts.set(word, (counts.get(word) ?? 0) + 1);
-    });
-  }
+  const { final, inner } = phrasePositions(lexicon);
   return [...final.keys()]
     .filter((head) => (final.get(head) ?? 0) > (inner.get(head) ?? 0))
     .filter((head) => {
@@ -329,14 +335,7 @@ type PhraseUse = { inside: ReadonlySet<string>; outside: ReadonlySet<string>; co
  * inside at least two of them).
  */
 function modifierCues(lexicon: IssueLexicon, rows: readonly PhraseUse[], labels: readonly boolean[]): string[] {
-  const final = new Map<string, number>();
-  const inner = new Map<string, number>();
-  for (const phrase of lexicon.phrases) {
-    contentStems(phrase).forEach((word, i, all) => {
-      const counts = i === all.length - 1 ? final : inner;
-      counts.set(word, (counts.get(word) ?? 0) + 1);
-    });
-  }
+  const { final, inner } = phrasePositions(lexicon);
   return [...inner.keys()]
     .filter((word) => (inner.get(word) ?? 0) > (final.get(word) ?? 0))
     .filter((word) => {

@@ -83,7 +83,7 @@ export async function loadIssuePositions(issue: { id: string; slug: string }, fi
     .filter(([key]) => !filters.outlet || key === filters.outlet)
     .slice(0, OMISSIONS_SHOWN)
     .map(([key, omission]) => ({
-      source: data.positions.flatMap((position) => position.claims.flatMap((claim) => claim.outlets)).find((outlet) => outlet.slug === key) ?? { slug: key, name: key },
+      source: { slug: key, name: data.sourceNames?.[key] ?? key },
       actors: omission.actors,
       claims: omission.claims.flatMap((id) => {
         const entry = byId.get(id);

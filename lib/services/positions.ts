@@ -14,6 +14,8 @@ export const POSITIONS_SETTING = "positions";
 export type StoredPositionClaim = PositionClaim & { fingerprints: string[] };
 export type StoredIssuePositions = Omit<IssuePositions, "positions"> & {
   positions: (Omit<IssuePositions["positions"][number], "claims"> & { claims: StoredPositionClaim[] })[];
+  /** Source key → its label, for the sources that leave something out (they may carry no position claim). */
+  sourceNames?: Record<string, string>;
 };
 /** Positions per issue slug, computed with each analysis. */
 export type StoredPositions = { issues: Record<string, StoredIssuePositions> };
@@ -83,6 +85,7 @@ export async function computePositions(tx: Tx, input: PositionsInput): Promise<S
   for (const { slug, positions } of computed) {
     issues[slug] = {
       ...positions,
+      sourceNames: Object.fromEntries(Object.keys(positions.omissions).map((key) => [key, label(key).name])),
       positions: positions.positions.map((position) => ({
         ...position,
         claims: position.claims.map((claim) => ({ ...claim, fingerprints: [...new Set(claim.claimIds.flatMap((id) => fingerprintOf.get(id) ?? []))] })),

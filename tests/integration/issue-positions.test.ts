@@ -25,6 +25,7 @@ type Body = {
   framing: { outlet: { slug: string; name: string }; summary: string; description?: string }[];
   positions: { speaker: { id: string; name: string }; claims: { id: string; kind: string; text: string; quote: string | null; outlets: { slug: string; name: string }[]; firstReportedAt: string | null }[] }[];
   contrasts: { a: string; b: string; why: string }[];
+  omissions: { outlet: { slug: string; name: string }; actors: { name: string }[] }[];
 };
 
 let db: Db;
@@ -69,7 +70,14 @@ describe("GET /api/issues/[slug] positions and contrasts", () => {
         expect(contrast.why.length).toBeGreaterThan(0);
       }
       expect(body.framing.every((entry) => (entry.description ?? "").length > 0)).toBe(true);
+      // A source that leaves something out is named by its label, also when it carries no position claim.
+      const framingNames = new Map(body.framing.map((entry) => [entry.outlet.slug, entry.outlet.name]));
+      for (const omission of body.omissions) {
+        expect(omission.outlet.name, `${slug}: ${omission.outlet.slug}`).not.toMatch(/^article:/);
+        if (framingNames.has(omission.outlet.slug)) expect(omission.outlet.name).toBe(framingNames.get(omission.outlet.slug));
+      }
     }
+    expect((await brief("donbas")).body.omissions.length).toBeGreaterThan(0);
   });
 
   it("narrows positions by speaker and kind", async () => {

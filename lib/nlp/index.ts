@@ -9,17 +9,23 @@ import { findFigures } from "./figures";
 import { carryIssues, compileIssues, matchIssuesBySentence, type CompiledIssue, type IssueMatch } from "./issues";
 import { claimFingerprint } from "./fingerprint";
 import { SpeakerBook, SpeakerRegistry, type LearnedSpeaker } from "./speakers";
+import { ArticleTooLongError, MAX_ARTICLE_CLAIMS } from "./limits";
 
 export type { ArticleMeta, Claim, ClaimKind, Figure, IssueLexicon, SentenceOut, SpeakerKind, Span } from "./types";
 export type { LearnedSpeaker, SpeakerSeed, SpeakerEntry, SpeakerRegistryData } from "./speakers";
 export { SpeakerRegistry, createSpeakerRegistry, canonicalName, UNNAMED_SOURCE } from "./speakers";
 export { loadIssueLexicons } from "./issues";
 export { claimFingerprint } from "./fingerprint";
+export { ArticleTooLongError, MAX_ARTICLE_CLAIMS, MAX_ARTICLE_SENTENCES } from "./limits";
 
 /** Options of one extraction: the story's issue lexicons and the speakers known so far. */
 export type ExtractOptions = {
   issues: readonly IssueLexicon[];
   speakers?: SpeakerRegistry;
+  /** Refuse (throw {@link ArticleTooLongError}) an article of more sentences than this; no limit when absent. */
+  maxSentences?: number;
+  /** Keep at most this many claims (default {@link MAX_ARTICLE_CLAIMS}): quotes first, then reported speech, then narration. */
+  maxClaims?: number;
 };
 
 /**
@@ -33,6 +39,8 @@ export type ArticleExtraction = {
   cleanedText: string;
   sentences: SentenceOut[];
   claims: Claim[];
+  /** Claims found beyond the `maxClaims` cap and not kept (0 when none were left out). */
+  claimsOmitted: number;
   speakersLearned: LearnedSpeaker[];
   speakers: SpeakerRegistry;
 };
@@ -75,6 +83,7 @@ export function extractArticle(original: string, options: ExtractOptions): Artic
   const cleaned = cleanText(original);
   const text = cleaned.text;
   const { paragraphs, sentences, tokens } = splitSentences(text);
+  if (options.maxSentences !== undefined && sentences.length > options.maxSentences) throw new ArticleTooLongError(sentences.length, options.maxSentences);
   const quotes = findQuotes(text, paragraphs);
   const mentions = findMentions(text, sentences, tokens, quotes);
   const verbs = findSpeechVerbs(sentences, tokens, quotes);
@@ -190,7 +199,8 @@ export function extractArticle(original: string, options: ExtractOptions): Artic
     figuresOf.set(d, inside);
   }
 
-  const claims = drafts
+  const kept = capClaims(drafts, options.maxClaims ?? MAX_ARTICLE_CLAIMS);
+  const claims = kept
     .map((d) => finishClaim(original, cleaned, d, figuresOf.get(d) ?? [], book))
     .sort((a, b) => a.start - b.start || kindOrder(a.kind) - kindOrder(b.kind));
 
@@ -202,6 +212,7 @@ export function extractArticle(original: string, options: ExtractOptions): Artic
       return { start, end, paragraph: s.paragraph, heading: s.heading, issues: carried[i] as string[] };
     }),
     claims,
+    claimsOmitted: drafts.length - kept.length,
     speakersLearned: book.mentioned(),
     speakers: book.snapshot(),
   };
@@ -210,6 +221,12 @@ export function extractArticle(original: string, options: ExtractOptions): Artic
 function hasVerb(tokens: Tokens, s: Sentence): boolean {
   for (let t = s.tokenStart; t < s.tokenEnd; t++) if (tokens.pos[t] === "VERB") return true;
   return false;
+}
+
+/** At most `limit` drafts: direct quotes first, then reported speech, then narration, each in text order. */
+function capClaims(drafts: Draft[], limit: number): Draft[] {
+  if (drafts.length <= limit) return drafts;
+  return [...drafts].sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.start - b.start).slice(0, Math.max(0, limit));
 }
 
 function kindOrder(kind: Claim["kind"]): number {

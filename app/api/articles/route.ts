@@ -41,7 +41,9 @@ export async function GET(request: Request) {
 type Submission = { file?: string; input: ImportedText & { url?: string; force?: boolean } };
 
 function outcomeResponse(outcome: IngestOutcome) {
-  if (outcome.status === "stored") return NextResponse.json({ id: outcome.id, claims: outcome.claims }, { status: 201 });
+  if (outcome.status === "stored") {
+    return NextResponse.json({ id: outcome.id, claims: outcome.claims, ...(outcome.claimsOmitted > 0 ? { claimsOmitted: outcome.claimsOmitted } : {}) }, { status: 201 });
+  }
   if (outcome.status === "duplicate") {
     return apiError(409, "duplicate", "This article is already stored.", { existingId: outcome.existingId });
   }

@@ -4,11 +4,10 @@ import type { Db } from "@/lib/db";
 import { MAX_ARTICLE_CLAIMS, MAX_ARTICLE_SENTENCES } from "@/lib/nlp/limits";
 import { refreshAnalysis } from "@/lib/services/analysis";
 import { ingestArticle } from "@/lib/services/ingest";
-import { createUser } from "@/lib/services/users";
 import { longArticle } from "@/tests/fixtures/long-article";
-import { seededTestDb } from "./helpers";
+import { seededTestDb, signInAs, type SessionUser } from "./helpers";
 
-const session = vi.hoisted(() => ({ user: null as { id: string; email: string; name: string | null; role: "viewer" | "editor" | "admin" } | null }));
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 
 vi.mock("server-only", () => ({}));
 vi.mock("@/auth", () => ({ auth: vi.fn(async () => (session.user ? { user: session.user } : null)) }));
@@ -17,8 +16,7 @@ let db: Db;
 
 beforeAll(async () => {
   db = await seededTestDb();
-  const user = await createUser(db, { email: "bounded-editor@briefing.test", name: "Bounded Editor", role: "editor", password: "a long enough password" });
-  session.user = { ...user, role: "editor" };
+  await signInAs(db, session, "bounded-editor@briefing.test", "editor");
 });
 afterAll(async () => db.$disconnect());
 

@@ -71,7 +71,7 @@ async function main(): Promise<number> {
       if (error || !outcome) return settle(index, `error      ${file}: ${reason(file, error)}`, true);
       if (outcome.status === "stored") {
         stored += 1;
-        const omitted = outcome.claimsOmitted > 0 ? `; ${outcome.claimsOmitted} more over the cap of ${MAX_ARTICLE_CLAIMS} claims per article not kept` : "";
+        const omitted = outcome.claimsOmitted > 0 ? `; ${outcome.claimsOmitted} more over the cap of ${MAX_ARTICLE_CLAIMS.toLocaleString("en-US")} claims per article not kept` : "";
         settle(index, `stored     ${file} → article ${outcome.id} (${outcome.claims} claims${omitted})`);
       } else if (outcome.status === "duplicate") {
         settle(index, `duplicate  ${file} → already stored as article ${outcome.existingId}`);

@@ -128,7 +128,7 @@ export async function saveArticles(_previous: SaveState, formData: FormData): Pr
         { source: draft.source, sourceFile: draft.source === "upload" ? draft.name : undefined, userId: user.id },
       );
       if (outcome.status === "stored") {
-        const message = outcome.claimsOmitted > 0 ? `${outcome.claimsOmitted} more claims were over the cap of ${MAX_ARTICLE_CLAIMS} per article and were not kept.` : undefined;
+        const message = outcome.claimsOmitted > 0 ? `${outcome.claimsOmitted} more claims were over the cap of ${MAX_ARTICLE_CLAIMS.toLocaleString("en-US")} per article and were not kept.` : undefined;
         results.push({ key: draft.key, name: draft.name, status: "stored", articleId: outcome.id, claims: outcome.claims, message });
       }
       else if (outcome.status === "duplicate") results.push({ key: draft.key, name: draft.name, status: "duplicate", articleId: outcome.existingId });

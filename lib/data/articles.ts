@@ -92,7 +92,7 @@ export async function listArticles({ limit = 50, cursor, query }: ListArticlesOp
       )
       SELECT a.id, a.title, a.url, a."publishedAt", a.byline, a."charCount", a.source::text AS source, a."ingestedAt",
         left(a."cleanedText", 400) AS head,
-        array_length(regexp_split_to_array(btrim(a."cleanedText"), '\\s+'), 1) AS words,
+        a."wordCount" AS words,
         o.id AS "outletId", o.slug AS "outletSlug", o.name AS "outletName",
         (SELECT count(*)::int FROM "Claim" c WHERE c."articleId" = a.id) AS claims,
         p."listOrder"

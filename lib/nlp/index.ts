@@ -170,7 +170,8 @@ export function extractArticle(original: string, options: ExtractOptions): Artic
   sentences.forEach((s, i) => {
     if (s.heading && !hasVerb(tokens, s)) return;
     const inSentence = bySentence[i] as Draft[];
-    const looseFigure = (figuresBySentence[i] as Figure[]).some((f) => f.end <= s.end && !inSentence.some((d) => f.start >= d.start && f.end <= d.end));
+    const covers = coverage(inSentence);
+    const looseFigure = (figuresBySentence[i] as Figure[]).some((f) => f.end <= s.end && !covers(f));
     if (claimOf(i) && !looseFigure) return;
     if (!(carried[i] as string[]).length && !looseFigure) return;
     const narration: Draft = {
@@ -182,6 +183,8 @@ export function extractArticle(original: string, options: ExtractOptions): Artic
   });
 
   const figuresOf = new Map<Draft, Figure[]>();
+  const matchesIn = sentences.map((_, i) => byStart(matches[i] as IssueMatch[]));
+  const figuresIn = sentences.map((_, i) => byStart(figuresBySentence[i] as Figure[]));
   for (const d of drafts) {
     const found = new Set<string>();
     const inside: Figure[] = [];
@@ -190,10 +193,10 @@ export function extractArticle(original: string, options: ExtractOptions): Artic
       const s = sentences[i] as Sentence;
       const shared = overlap(d, s);
       if (!shared) continue;
-      for (const m of matches[i] as IssueMatch[]) if (m.start >= d.start && m.end <= d.end) found.add(m.slug);
+      for (const m of within(matchesIn[i] as IssueMatch[], d)) found.add(m.slug);
       const mostly = shared / Math.max(1, s.end - s.start) >= 0.5;
       if (mostly || d.partial || d.kind === "narration") for (const slug of carried[i] as string[]) found.add(slug);
-      for (const f of figuresBySentence[i] as Figure[]) if (f.start >= d.start && f.end <= d.end) inside.push(f);
+      inside.push(...within(figuresIn[i] as Figure[], d));
     }
     d.issues = unique(found);
     figuresOf.set(d, inside);
@@ -215,6 +218,42 @@ export function extractArticle(original: string, options: ExtractOptions): Artic
     claimsOmitted: drafts.length - kept.length,
     speakersLearned: book.mentioned(),
     speakers: book.snapshot(),
+  };
+}
+
+/** Spans sorted by start (a copy), for {@link within}. */
+function byStart<T extends Span>(spans: readonly T[]): T[] {
+  return [...spans].sort((a, b) => a.start - b.start);
+}
+
+/** The spans of `sorted` (by start) that lie inside `outer`, found by binary search: one long sentence costs no more than many short ones. */
+function within<T extends Span>(sorted: readonly T[], outer: Span): T[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as T).start < outer.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < sorted.length && (sorted[i] as T).start < outer.end; i++) if ((sorted[i] as T).end <= outer.end) out.push(sorted[i] as T);
+  return out;
+}
+
+/** Whether a span lies inside one of `spans`, answered in O(log n) after an O(n log n) sort. */
+function coverage(spans: readonly Span[]): (inner: Span) => boolean {
+  const sorted = byStart(spans);
+  const reach: number[] = [];
+  for (const span of sorted) reach.push(Math.max(reach.at(-1) ?? -Infinity, span.end));
+  return (inner) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] as Span).start <= inner.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && (reach[lo - 1] as number) >= inner.end;
   };
 }
 

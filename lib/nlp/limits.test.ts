@@ -28,6 +28,16 @@ describe("per-article caps", () => {
     expect(kinds.has("quote")).toBe(true);
   });
 
+  it("handles a long text with no sentence breaks as one sentence, within the claim cap", () => {
+    const text = longArticle(3_000, 13).replace(/[.!?]/g, "").replace(/\n+/g, " ");
+    const result = extractArticle(text, { issues });
+    expect(result.sentences).toHaveLength(1);
+    expect(result.claims.length).toBeGreaterThan(500);
+    expect(result.claims.length).toBeLessThanOrEqual(MAX_ARTICLE_CLAIMS);
+    for (const claim of result.claims) expect(text.slice(claim.start, claim.end)).toBe(claim.text);
+    expect(result.claims.some((claim) => claim.figures.length > 0)).toBe(true);
+  });
+
   it("leaves a short article whole", () => {
     const result = extractArticle(longArticle(40), { issues });
     expect(result.claimsOmitted).toBe(0);

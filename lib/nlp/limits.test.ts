@@ -38,6 +38,14 @@ describe("per-article caps", () => {
     expect(result.claims.some((claim) => claim.figures.length > 0)).toBe(true);
   });
 
+  it("keeps what each figure is about short in a sentence made of thousands of figures", () => {
+    const text = Array.from({ length: 5_000 }, (_, i) => `${i} percent`).join(" ");
+    const result = extractArticle(text, { issues });
+    const figures = result.claims.flatMap((claim) => claim.figures);
+    expect(figures.length).toBeGreaterThan(4_000);
+    expect(Math.max(...figures.map((figure) => figure.about?.length ?? 0))).toBeLessThan(1_000);
+  });
+
   it("leaves a short article whole", () => {
     const result = extractArticle(longArticle(40), { issues });
     expect(result.claimsOmitted).toBe(0);

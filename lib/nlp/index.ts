@@ -9,14 +9,14 @@ import { findFigures } from "./figures";
 import { carryIssues, compileIssues, matchIssuesBySentence, type CompiledIssue, type IssueMatch } from "./issues";
 import { claimFingerprint } from "./fingerprint";
 import { SpeakerBook, SpeakerRegistry, type LearnedSpeaker } from "./speakers";
-import { ArticleTooLongError, MAX_ARTICLE_CLAIMS } from "./limits";
+import { ArticleTooLongError, MAX_ARTICLE_CLAIMS, MAX_CLAIM_CHARS } from "./limits";
 
 export type { ArticleMeta, Claim, ClaimKind, Figure, IssueLexicon, SentenceOut, SpeakerKind, Span } from "./types";
 export type { LearnedSpeaker, SpeakerSeed, SpeakerEntry, SpeakerRegistryData } from "./speakers";
 export { SpeakerRegistry, createSpeakerRegistry, canonicalName, UNNAMED_SOURCE } from "./speakers";
 export { loadIssueLexicons } from "./issues";
 export { claimFingerprint } from "./fingerprint";
-export { ArticleTooLongError, MAX_ARTICLE_CLAIMS, MAX_ARTICLE_SENTENCES } from "./limits";
+export { ArticleTooLongError, MAX_ARTICLE_CLAIMS, MAX_ARTICLE_SENTENCES, MAX_CLAIM_CHARS } from "./limits";
 
 /** Options of one extraction: the story's issue lexicons and the speakers known so far. */
 export type ExtractOptions = {
@@ -182,6 +182,8 @@ export function extractArticle(original: string, options: ExtractOptions): Artic
     inSentence.push(narration);
   });
 
+  for (const d of drafts) shorten(text, d);
+
   const figuresOf = new Map<Draft, Figure[]>();
   const matchesIn = sentences.map((_, i) => byStart(matches[i] as IssueMatch[]));
   const figuresIn = sentences.map((_, i) => byStart(figuresBySentence[i] as Figure[]));
@@ -219,6 +221,18 @@ export function extractArticle(original: string, options: ExtractOptions): Artic
     speakersLearned: book.mentioned(),
     speakers: book.snapshot(),
   };
+}
+
+/** Cuts a draft longer than {@link MAX_CLAIM_CHARS} at its last word break within the limit (its quote too). */
+function shorten(text: string, d: Draft): void {
+  if (d.end - d.start <= MAX_CLAIM_CHARS) return;
+  const limit = d.start + MAX_CLAIM_CHARS;
+  const lastBreak = text.lastIndexOf(" ", limit);
+  d.end = trimEnd(text, d.start, lastBreak > d.start ? lastBreak : limit);
+  if (d.quote !== null && d.quote.length > MAX_CLAIM_CHARS) {
+    const cut = d.quote.lastIndexOf(" ", MAX_CLAIM_CHARS);
+    d.quote = d.quote.slice(0, cut > 0 ? cut : MAX_CLAIM_CHARS).trim();
+  }
 }
 
 /** Spans sorted by start (a copy), for {@link within}. */

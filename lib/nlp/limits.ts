@@ -7,9 +7,12 @@
  *   few hundred; a book chapter or a dump of many articles pasted as one is what goes over).
  * - An article keeps at most {@link MAX_ARTICLE_CLAIMS} claims: direct quotes first, then reported
  *   speech, then narration, each in text order. Ingest says how many were left out.
+ * - A claim spans at most {@link MAX_CLAIM_CHARS} characters: a longer one (a sentence or quotation running
+ *   on for pages) is cut at the last word break within the limit.
  */
 export const MAX_ARTICLE_SENTENCES = 5_000;
 export const MAX_ARTICLE_CLAIMS = 2_000;
+export const MAX_CLAIM_CHARS = 5_000;
 
 /** An article over {@link MAX_ARTICLE_SENTENCES} (or the limit given): nothing is derived from it. */
 export class ArticleTooLongError extends Error {

@@ -169,6 +169,7 @@ async function benchServer(url: string, articles: number) {
       { name: "dashboard", url: `${baseUrl}/`, cookie },
       { name: "issue", url: `${baseUrl}/issues/donbas`, cookie },
       { name: "articles", url: `${baseUrl}/articles`, cookie },
+      { name: "claims", url: `${baseUrl}/claims`, cookie },
       { name: "share", url: `${baseUrl}/s/${token}`, cookie: "" },
     ];
     const shownPath = (route: Route) => new URL(route.url).pathname.replace(token, "[token]");

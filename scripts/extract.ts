@@ -60,6 +60,9 @@ function main(args: string[]): number {
     }
   }
   const { articles } = extractArticles(texts, { issues });
+  articles.forEach((a, i) => {
+    if (a.claimsOmitted > 0) process.stderr.write(`extract: ${files[i]}: kept ${a.claims.length} claims, the cap per article; ${a.claimsOmitted} more not listed\n`);
+  });
   const out = {
     articles: articles.map((a, i) => ({
       file: files[i],

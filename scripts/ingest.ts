@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { decodeArticleFile, ImportError } from "@/lib/import/files";
 import { runCommand, withDatabase } from "@/lib/server/database";
 import { refreshAnalysis } from "@/lib/services/analysis";
+import { MAX_ARTICLE_CLAIMS } from "@/lib/nlp/limits";
 import { IngestValidationError, ingestMany, type IngestItem } from "@/lib/services/ingest";
 
 const USAGE = "Usage: npm run ingest -- [--force] [--outlet NAME] FILE...";
@@ -70,7 +71,8 @@ async function main(): Promise<number> {
       if (error || !outcome) return settle(index, `error      ${file}: ${reason(file, error)}`, true);
       if (outcome.status === "stored") {
         stored += 1;
-        settle(index, `stored     ${file} → article ${outcome.id} (${outcome.claims} claims)`);
+        const omitted = outcome.claimsOmitted > 0 ? `; ${outcome.claimsOmitted} more over the cap of ${MAX_ARTICLE_CLAIMS.toLocaleString("en-US")} claims per article not kept` : "";
+        settle(index, `stored     ${file} → article ${outcome.id} (${outcome.claims} claims${omitted})`);
       } else if (outcome.status === "duplicate") {
         settle(index, `duplicate  ${file} → already stored as article ${outcome.existingId}`);
       } else {

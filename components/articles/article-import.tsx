@@ -55,7 +55,7 @@ function Results({ results, drafts, onForce }: { results: SaveResult[]; drafts: 
             <span className="font-medium">{result.name}: </span>
             {result.status === "stored" ? (
               <>
-                stored with {result.claims} claims. <Link className="text-accent underline" href={`/articles/${result.articleId}`}>Open the article</Link>
+                stored with {result.claims} claims.{result.message ? ` ${result.message}` : ""} <Link className="text-accent underline" href={`/articles/${result.articleId}`}>Open the article</Link>
               </>
             ) : result.status === "duplicate" ? (
               <>

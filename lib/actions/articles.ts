@@ -6,6 +6,7 @@ import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
 import { decodeArticleFile, ImportError } from "@/lib/import/files";
 import { importFromUrl } from "@/lib/import/url";
+import { MAX_ARTICLE_CLAIMS } from "@/lib/nlp/limits";
 import { analyzeAfterResponse } from "@/lib/server/analysis-job";
 import { IngestValidationError, ingestArticle, suggestArticleMetadata } from "@/lib/services/ingest";
 
@@ -132,7 +133,10 @@ export const saveArticles = defineAction(
           { body: draft.body, title: draft.title, outlet: draft.outlet, publishedAt: draft.publishedAt, url: draft.url, byline: draft.byline, force: draft.force },
           { source: draft.source, sourceFile: draft.source === "upload" ? draft.name : undefined, userId: user.id },
         );
-        if (outcome.status === "stored") results.push({ key: draft.key, name: draft.name, status: "stored", articleId: outcome.id, claims: outcome.claims });
+        if (outcome.status === "stored") {
+          const message = outcome.claimsOmitted > 0 ? `${outcome.claimsOmitted} more claims were over the cap of ${MAX_ARTICLE_CLAIMS.toLocaleString("en-US")} per article and were not kept.` : undefined;
+          results.push({ key: draft.key, name: draft.name, status: "stored", articleId: outcome.id, claims: outcome.claims, message });
+        }
         else if (outcome.status === "duplicate") results.push({ key: draft.key, name: draft.name, status: "duplicate", articleId: outcome.existingId });
         else results.push({ key: draft.key, name: draft.name, status: "near_duplicate", articleId: outcome.existingId, similarity: outcome.similarity });
       } catch (error) {

@@ -4,7 +4,7 @@
  */
 import { STOPWORDS, words } from "@/lib/nlp/framing";
 import type { ClaimKind } from "@/lib/nlp/types";
-import { contentWords, formatFigure, isSameAbout, jaccard, mostCommon, stableHash, UnionFind, unitKey } from "./similarity";
+import { contentWords, formatFigure, jaccard, joinSameAbout, mostCommon, stableHash, UnionFind, unitKey } from "./similarity";
 
 /** A stored figure; `high` is a range's high end (or a score's second side), absent for a single value. */
 export type AnalysisFigure = { value: number; high?: number; unit: string; raw: string; about: string | null };
@@ -175,13 +175,10 @@ export function groupFigures(claims: readonly AnalysisClaim[]): { value: number;
       }
     });
     const representatives = [...byAbout.values()];
-    for (let a = 0; a < representatives.length; a += 1) {
-      for (let b = a + 1; b < representatives.length; b += 1) {
-        const first = entries[representatives[a]!]!;
-        const second = entries[representatives[b]!]!;
-        if (isSameAbout(first.about, second.about)) sets.union(representatives[a]!, representatives[b]!);
-      }
-    }
+    joinSameAbout(
+      representatives.map((index) => entries[index]!.about),
+      (a, b) => sets.union(representatives[a]!, representatives[b]!),
+    );
     const groups = new Map<number, Set<number>>();
     entries.forEach((entry, index) => {
       if (entry.about.size === 0 && claims[entry.claim]!.issues.length === 0) return;

@@ -4,7 +4,7 @@
  */
 import { UNNAMED_SOURCE } from "@/lib/nlp/speakers";
 import { groupStatements, sortById, type AnalysisClaim, type ClusterOptions } from "./clusters";
-import { contentWords, formatFigure, isSameAbout, mostCommon, stableHash, UnionFind, unitKey } from "./similarity";
+import { contentWords, formatFigure, joinSameAbout, mostCommon, OverlapIndex, stableHash, UnionFind, unitKey } from "./similarity";
 
 export type DiscrepancyKind = "figure" | "attribution";
 
@@ -108,12 +108,16 @@ function figureSubjects(claims: readonly AnalysisClaim[]): Entry[][] {
       subjects: [...new Map(group.map((entry) => [[...entry.words].sort().join(" "), entry.words])).values()],
       issues: new Set(group.flatMap((entry) => entry.claim.issues)),
     }));
+    // Only a group with a subject mostly named by the claim's words can be joined; the index finds those.
+    const subjectOf = described.flatMap((item, group) => item.subjects.map((words) => ({ group, words })));
+    const index = new OverlapIndex(subjectOf.map((subject) => subject.words));
     for (const entry of unnamed) {
       const text = new Set(contentWords(entry.claim.text));
       let best: Entry[] | null = null;
       let bestScore = 0;
       let isTied = false;
-      for (const { group, subjects, issues } of described) {
+      const candidates = new Set(index.candidates(text).map((subject) => subjectOf[subject]!.group));
+      for (const { group, subjects, issues } of [...candidates].sort((a, b) => a - b).map((position) => described[position]!)) {
         if (!entry.claim.issues.some((issue) => issues.has(issue))) continue;
         const score = Math.max(...subjects.map((words) => [...words].filter((word) => text.has(word)).length / words.size));
         if (score > bestScore) [best, bestScore, isTied] = [group, score, false];
@@ -135,20 +139,11 @@ function joinBySubject(entries: Entry[]): Entry[][] {
     if (first === undefined) byKey.set(key, index);
     else sets.union(first, index);
   });
-  const posting = new Map<string, number[]>();
-  for (const index of byKey.values()) {
-    const checked = new Set<number>();
-    for (const word of entries[index]!.words) {
-      const list = posting.get(word);
-      for (const other of list ?? []) {
-        if (checked.has(other)) continue;
-        checked.add(other);
-        if (isSameAbout(entries[index]!.words, entries[other]!.words)) sets.union(index, other);
-      }
-      if (list) list.push(index);
-      else posting.set(word, [index]);
-    }
-  }
+  const representatives = [...byKey.values()];
+  joinSameAbout(
+    representatives.map((index) => entries[index]!.words),
+    (a, b) => sets.union(representatives[a]!, representatives[b]!),
+  );
   const groups = new Map<number, Entry[]>();
   entries.forEach((entry, index) => {
     const root = sets.find(index);
@@ -178,7 +173,14 @@ export function findDiscrepancies(input: readonly AnalysisClaim[], options: Clus
   for (const entries of figureSubjects(claims)) {
     const values = new Set(entries.map((entry) => entry.value));
     const hasValueConflict = values.size > 1 && new Set(entries.map((entry) => entry.claim.id)).size > 1;
-    const hasSpeakerConflict = [...values].some((value) => hasAttributionConflict(entries.filter((entry) => entry.value === value).map((entry) => ({ speaker: entry.claim.speaker, source: entry.claim.source }))));
+    const byValue = new Map<number, { speaker: string | null; source: string }[]>();
+    for (const entry of entries) {
+      const item = { speaker: entry.claim.speaker, source: entry.claim.source };
+      const same = byValue.get(entry.value);
+      if (same) same.push(item);
+      else byValue.set(entry.value, [item]);
+    }
+    const hasSpeakerConflict = [...byValue.values()].some(hasAttributionConflict);
     if (!hasValueConflict && !hasSpeakerConflict) continue;
     const about = mostCommon(entries.map((entry) => entry.about))!;
     const unit = unitKey(entries[0]!.unit);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentWords, formatFigure, isSameAbout, jaccard, mostCommon, UnionFind } from "./similarity";
+import { contentWords, formatFigure, isSameAbout, jaccard, joinSameAbout, mostCommon, OverlapIndex, UnionFind } from "./similarity";
 
 const set = (text: string) => new Set(contentWords(text));
 
@@ -38,5 +38,27 @@ describe("helpers", () => {
     expect(formatFigure(1, "hours")).toBe("1 hour");
     expect(formatFigure(1200, "")).toBe("1,200");
     expect(formatFigure(20, "points")).toBe("20 points");
+  });
+});
+
+describe("joinSameAbout", () => {
+  it("finds exactly the pairs a comparison of every pair finds", () => {
+    let state = 7;
+    const next = (n: number) => (state = (state * 48271) % 2147483647) % n;
+    const vocabulary = ["troop", "brigade", "guarantee", "security", "zone", "border", "fund", "loan", "vote", "truce", "port", "grain"];
+    const sets = Array.from({ length: 300 }, () => new Set(Array.from({ length: 1 + next(4) }, () => vocabulary[next(vocabulary.length)]!)));
+    const expected = new Set<string>();
+    for (let a = 0; a < sets.length; a += 1) for (let b = a + 1; b < sets.length; b += 1) if (isSameAbout(sets[a]!, sets[b]!)) expected.add(`${a},${b}`);
+    const found = new Set<string>();
+    joinSameAbout(sets, (a, b) => found.add(`${Math.min(a, b)},${Math.max(a, b)}`));
+    expect(expected.size).toBeGreaterThan(100);
+    expect([...found].sort()).toEqual([...expected].sort());
+  });
+
+  it("indexes a set by its rarest words only, so a common word alone finds nothing", () => {
+    const sets = ["border zone", "border port", "border fund", "border loan"].map((text) => new Set(text.split(" ")));
+    const index = new OverlapIndex(sets);
+    expect(index.candidates(["border"])).toEqual([]);
+    expect(index.candidates(["port", "border"])).toEqual([1]);
   });
 });

@@ -41,6 +41,51 @@ export function isSameAbout(a: ReadonlySet<string>, b: ReadonlySet<string>, thre
   return shared / small.size >= threshold - 1e-9;
 }
 
+/**
+ * Candidates for {@link isSameAbout} (and for "most of a subject's words are in this text") without
+ * comparing every pair: each set is indexed by its prefix, its `|S| − ⌈t·|S|⌉ + 1` rarest words. A set S
+ * with at least ⌈t·|S|⌉ of its words in another set X has one of its prefix words in X, so probing the index
+ * with X's words finds every S that can pass; the work grows with the pairs that share a rare word, not
+ * with all pairs.
+ *
+ * @see Chaudhuri, Ganti & Kaushik (2006), "A Primitive Operator for Similarity Joins in Data Cleaning", ICDE.
+ */
+export class OverlapIndex {
+  private readonly postings = new Map<string, number[]>();
+
+  constructor(sets: readonly ReadonlySet<string>[], threshold = 2 / 3) {
+    const frequency = new Map<string, number>();
+    for (const set of sets) for (const word of set) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+    const order = (a: string, b: string) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
+    sets.forEach((set, index) => {
+      const prefix = [...set].sort(order).slice(0, set.size - Math.ceil(threshold * set.size - 1e-9) + 1);
+      for (const word of prefix) {
+        const posting = this.postings.get(word);
+        if (posting) posting.push(index);
+        else this.postings.set(word, [index]);
+      }
+    });
+  }
+
+  /** Indexes of the sets that may have at least the threshold share of their words in `words`, ascending. */
+  candidates(words: Iterable<string>): number[] {
+    const found = new Set<number>();
+    for (const word of words) for (const index of this.postings.get(word) ?? []) found.add(index);
+    return [...found].sort((a, b) => a - b);
+  }
+}
+
+/**
+ * Calls `join(a, b)` for every pair of sets that are the same subject by {@link isSameAbout} (a pair may be
+ * reported twice, so `join` should be idempotent, like a union), found through an {@link OverlapIndex}.
+ */
+export function joinSameAbout(sets: readonly ReadonlySet<string>[], join: (a: number, b: number) => void): void {
+  const index = new OverlapIndex(sets);
+  sets.forEach((set, b) => {
+    for (const a of index.candidates(set)) if (a !== b && isSameAbout(sets[a]!, set)) join(a, b);
+  });
+}
+
 /** A short stable hash for keys: the same input gives the same key on every run and machine. */
 export function stableHash(text: string): string {
   return crypto.createHash("sha256").update(text).digest("hex").slice(0, 16);

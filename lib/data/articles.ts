@@ -38,22 +38,24 @@ type ListRow = {
   outletSlug: string | null;
   outletName: string | null;
   claims: number;
-  sortUndated: number;
-  sortPublished: number;
+  listOrder: number;
 };
 
-/** Position of an article in the list order, as an opaque cursor: (undated, -published, ingested, id). */
-type Cursor = [number, number, string, string];
+/**
+ * Position of an article in the list order, as an opaque cursor: (listOrder, ingested, id), where the
+ * stored `listOrder` is minus the publication time in seconds, or 1e12 for undated articles (last).
+ */
+type Cursor = [number, string, string];
 
 function encodeCursor(row: ListRow): string {
-  return Buffer.from(JSON.stringify([row.sortUndated, row.sortPublished, row.ingestedAt.toISOString(), row.id])).toString("base64url");
+  return Buffer.from(JSON.stringify([row.listOrder, row.ingestedAt.toISOString(), row.id])).toString("base64url");
 }
 
 function decodeCursor(cursor: string | undefined): Cursor | undefined {
   if (!cursor) return undefined;
   try {
     const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(value) && value.length === 4 && typeof value[0] === "number" && typeof value[1] === "number" && typeof value[2] === "string" && typeof value[3] === "string") {
+    if (Array.isArray(value) && value.length === 3 && typeof value[0] === "number" && typeof value[1] === "string" && typeof value[2] === "string") {
       return value as Cursor;
     }
   } catch {
@@ -64,35 +66,34 @@ function decodeCursor(cursor: string | undefined): Cursor | undefined {
 
 /**
  * Articles, newest publication first (undated last, then in ingest order), with outlet and claim counts,
- * a page at a time (keyset pagination: `nextCursor` continues the list). `query` searches title and text
- * with PostgreSQL full-text search (web-search syntax). Reads only the start of each text.
+ * a page at a time (keyset pagination on the index over (listOrder, ingestedAt, id): `nextCursor` continues
+ * the list, and a page costs the same however deep). `query` searches title and text with PostgreSQL
+ * full-text search (web-search syntax). Reads only the start of each text.
  */
 export async function listArticles({ limit = 50, cursor, query }: ListArticlesOptions = {}) {
   const take = Math.min(Math.max(Math.trunc(limit) || 50, 1), 200);
   const search = query?.trim() ? Prisma.sql`a.search @@ websearch_to_tsquery('english', ${query})` : Prisma.sql`TRUE`;
   const after = decodeCursor(cursor);
   const position = after
-    ? Prisma.sql`(CASE WHEN a."publishedAt" IS NULL THEN 1 ELSE 0 END, COALESCE(-extract(epoch FROM a."publishedAt"), 0)::float8, a."ingestedAt", a.id)
-        > (${after[0]}::int, ${after[1]}::float8, ${new Date(after[2])}::timestamp, ${after[3]})`
+    ? Prisma.sql`(a."listOrder", a."ingestedAt", a.id) > (${after[0]}::float8, ${new Date(after[1])}::timestamp, ${after[2]})`
     : Prisma.sql`TRUE`;
   const [rows, counted] = await Promise.all([
     db.$queryRaw<ListRow[]>`
       WITH page AS (
-        SELECT a.id, CASE WHEN a."publishedAt" IS NULL THEN 1 ELSE 0 END AS "sortUndated",
-          COALESCE(-extract(epoch FROM a."publishedAt"), 0)::float8 AS "sortPublished", a."ingestedAt"
+        SELECT a.id, a."listOrder", a."ingestedAt"
         FROM "Article" a
         WHERE ${search} AND ${position}
-        ORDER BY "sortUndated", "sortPublished", a."ingestedAt", a.id
+        ORDER BY a."listOrder", a."ingestedAt", a.id
         LIMIT ${take + 1}
       )
       SELECT a.id, a.title, a.url, a."publishedAt", a.byline, a."charCount", a.source::text AS source, a."ingestedAt",
         ${headSql("a")},
-        array_length(regexp_split_to_array(btrim(a."cleanedText"), '\\s+'), 1) AS words,
+        a."wordCount" AS words,
         o.id AS "outletId", o.slug AS "outletSlug", o.name AS "outletName",
         (SELECT count(*)::int FROM "Claim" c WHERE c."articleId" = a.id) AS claims,
-        p."sortUndated", p."sortPublished"
+        p."listOrder"
       FROM page p JOIN "Article" a ON a.id = p.id LEFT JOIN "Outlet" o ON o.id = a."outletId"
-      ORDER BY p."sortUndated", p."sortPublished", p."ingestedAt", p.id`,
+      ORDER BY p."listOrder", p."ingestedAt", p.id`,
     db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Article" a WHERE ${search}`,
   ]);
   const page = rows.slice(0, take);

@@ -159,57 +159,63 @@ function clean(text: string): string {
   return text.replace(/^[“"«‘\s]+|[”"»’\s,.:;]+$/gu, "").replace(/\s+/gu, " ");
 }
 
+/** How many tokens either side of a figure {@link findAbout} looks at. */
+const ABOUT_WINDOW = 80;
+
 function findAbout(text: string, sentence: Sentence, tokens: Tokens, figure: Raw, verbStarts: ReadonlySet<number>): string | null {
   const first = tokenIndexAt(tokens, figure.start);
   const last = tokenIndexAt(tokens, figure.end - 1);
   const after = last + 1;
+  // What a figure is about lies within a few dozen words of it; the window keeps a very long sentence linear.
+  const floor = Math.max(sentence.tokenStart, first - ABOUT_WINDOW);
+  const ceiling = Math.min(sentence.tokenEnd, last + 1 + ABOUT_WINDOW);
   const nextWord = (k: number): string => ((tokens.values[k] as string | undefined) ?? "").toLowerCase();
   let k = after;
-  while (k < sentence.tokenEnd && /^[”"»’]$/u.test(tokens.values[k] as string)) k++;
+  while (k < ceiling && /^[”"»’]$/u.test(tokens.values[k] as string)) k++;
   if (["agreement", "aligned", "agreed", "consensus"].includes(nextWord(k)) && nextWord(k + 1) === "on") {
-    const np = nounPhrase(tokens, k + 2, sentence.tokenEnd, false);
+    const np = nounPhrase(tokens, k + 2, ceiling, false);
     if (np) return clean(text.slice(np.start, np.end));
   }
   if (nextWord(k) === "of" && figure.kind === "percent") {
-    const np = nounPhrase(tokens, k + 1, sentence.tokenEnd, false);
+    const np = nounPhrase(tokens, k + 1, ceiling, false);
     if (np) return clean(text.slice(np.start, np.end));
   }
   if ((figure.kind === "percent" || figure.kind === "money") && (tokens.pos[k] === "NOUN" || tokens.pos[k] === "ADJ")) {
-    const np = nounPhrase(tokens, k, sentence.tokenEnd, false);
+    const np = nounPhrase(tokens, k, ceiling, false);
     if (np) {
       const head = text.slice(np.start, np.end).split(/\s+/u).pop()?.toLowerCase() ?? "";
       const np2End = tokenIndexAt(tokens, np.end);
       if (SHELL_HEADS.has(head) && ["in", "of"].includes(nextWord(np2End))) {
-        const inner = nounPhrase(tokens, np2End + 1, sentence.tokenEnd, false);
+        const inner = nounPhrase(tokens, np2End + 1, ceiling, false);
         if (inner) return clean(text.slice(inner.start, inner.end));
       }
       return clean(text.slice(np.start, np.end));
     }
   }
   let b = first - 1;
-  while (b >= sentence.tokenStart && /^(?:about|around|nearly|almost|roughly|close|to|up|some|more|than|less|over|under|at|least|just|only|approximately|[“"«‘]|of)$/iu.test(tokens.values[b] as string)) {
-    if ((tokens.values[b] as string).toLowerCase() === "of" && b > sentence.tokenStart) {
+  while (b >= floor && /^(?:about|around|nearly|almost|roughly|close|to|up|some|more|than|less|over|under|at|least|just|only|approximately|[“"«‘]|of)$/iu.test(tokens.values[b] as string)) {
+    if ((tokens.values[b] as string).toLowerCase() === "of" && b > floor) {
       let e = b - 1;
-      while (e >= sentence.tokenStart && /^[”"»’]$/u.test(tokens.values[e] as string)) e--;
+      while (e >= floor && /^[”"»’]$/u.test(tokens.values[e] as string)) e--;
       let s = e;
-      while (s > sentence.tokenStart && NP_POS.has(tokens.pos[s - 1] as string) && tokens.pos[s - 1] !== "DET") s--;
+      while (s > floor && NP_POS.has(tokens.pos[s - 1] as string) && tokens.pos[s - 1] !== "DET") s--;
       if (e >= s && (tokens.pos[e] === "NOUN" || tokens.pos[e] === "PROPN")) return clean(text.slice(tokens.starts[s] as number, tokens.ends[e] as number));
     }
     b--;
   }
-  if (b >= sentence.tokenStart && (tokens.values[b] as string) === ":") {
+  if (b >= floor && (tokens.values[b] as string) === ":") {
     let s = b - 1;
-    while (s > sentence.tokenStart && (NP_POS.has(tokens.pos[s - 1] as string) || tokens.values[s - 1] === "-")) s--;
+    while (s > floor && (NP_POS.has(tokens.pos[s - 1] as string) || tokens.values[s - 1] === "-")) s--;
     if (s < b) return clean(text.slice(tokens.starts[s] as number, tokens.ends[b - 1] as number));
   }
-  if (b >= sentence.tokenStart && (tokens.values[b] as string).toLowerCase() === "by") {
+  if (b >= floor && (tokens.values[b] as string).toLowerCase() === "by") {
     const e = b - 1;
     let s = e;
-    while (s > sentence.tokenStart && NP_POS.has(tokens.pos[s - 1] as string)) s--;
+    while (s > floor && NP_POS.has(tokens.pos[s - 1] as string)) s--;
     if (e >= s && (tokens.pos[e] === "NOUN" || tokens.pos[e] === "PROPN")) return clean(text.slice(tokens.starts[s] as number, tokens.ends[e] as number));
   }
-  let clauseStart = sentence.tokenStart;
-  for (let t = first - 1; t >= sentence.tokenStart; t--) {
+  let clauseStart = floor;
+  for (let t = first - 1; t >= floor; t--) {
     const v = (tokens.values[t] as string).toLowerCase();
     if (v === "that" || v === ";" || v === ":" || v === "—" || v === "–") {
       clauseStart = t + 1;

@@ -10,6 +10,7 @@ import { carryIssues, compileIssues, matchIssues, matchIssuesBySentence, type Co
 import { claimFingerprint } from "./fingerprint";
 import { lexiconHash, stem, tagSentences, trainIssueTagger, type IssueTaggerModel, type TaggerSentence } from "./tagger";
 import { SpeakerBook, SpeakerRegistry, type LearnedSpeaker } from "./speakers";
+import { ArticleTooLongError, MAX_ARTICLE_CLAIMS, MAX_CLAIM_CHARS } from "./limits";
 
 export type { ArticleMeta, Claim, ClaimKind, Figure, IssueLexicon, SentenceOut, SpeakerKind, Span } from "./types";
 export type { LearnedSpeaker, SpeakerSeed, SpeakerEntry, SpeakerRegistryData } from "./speakers";
@@ -18,6 +19,7 @@ export { loadIssueLexicons } from "./issues";
 export type { IssueTaggerModel, TaggerSentence } from "./tagger";
 export { lexiconHash, trainIssueTagger, TAGGER_VERSION } from "./tagger";
 export { claimFingerprint } from "./fingerprint";
+export { ArticleTooLongError, MAX_ARTICLE_CLAIMS, MAX_ARTICLE_SENTENCES, MAX_CLAIM_CHARS } from "./limits";
 
 /**
  * Options of one extraction: the story's issue lexicons, the speakers known so far, and the story's
@@ -27,6 +29,10 @@ export type ExtractOptions = {
   issues: readonly IssueLexicon[];
   speakers?: SpeakerRegistry;
   tagger?: IssueTaggerModel | null;
+  /** Refuse (throw {@link ArticleTooLongError}) an article of more sentences than this; no limit when absent. */
+  maxSentences?: number;
+  /** Keep at most this many claims (default {@link MAX_ARTICLE_CLAIMS}): quotes first, then reported speech, then narration. */
+  maxClaims?: number;
 };
 
 /**
@@ -40,6 +46,8 @@ export type ArticleExtraction = {
   cleanedText: string;
   sentences: SentenceOut[];
   claims: Claim[];
+  /** Claims found beyond the `maxClaims` cap and not kept (0 when none were left out). */
+  claimsOmitted: number;
   speakersLearned: LearnedSpeaker[];
   speakers: SpeakerRegistry;
 };
@@ -143,6 +151,7 @@ function extractPrepared(prepared: Prepared, options: ExtractOptions): ArticleEx
   const { original, cleaned, split } = prepared;
   const text = cleaned.text;
   const { paragraphs, sentences, tokens } = split;
+  if (options.maxSentences !== undefined && sentences.length > options.maxSentences) throw new ArticleTooLongError(sentences.length, options.maxSentences);
   const quotes = findQuotes(text, paragraphs);
   const mentions = findMentions(text, sentences, tokens, quotes);
   const verbs = findSpeechVerbs(sentences, tokens, quotes);
@@ -234,7 +243,8 @@ function extractPrepared(prepared: Prepared, options: ExtractOptions): ArticleEx
   sentences.forEach((s, i) => {
     if (s.heading && !hasVerb(tokens, s)) return;
     const inSentence = bySentence[i] as Draft[];
-    const looseFigure = (figuresBySentence[i] as Figure[]).some((f) => f.end <= s.end && !inSentence.some((d) => f.start >= d.start && f.end <= d.end));
+    const covers = coverage(inSentence);
+    const looseFigure = (figuresBySentence[i] as Figure[]).some((f) => f.end <= s.end && !covers(f));
     if (claimOf(i) && !looseFigure) return;
     if (!(carried[i] as string[]).length && !looseFigure) return;
     const narration: Draft = {
@@ -245,7 +255,11 @@ function extractPrepared(prepared: Prepared, options: ExtractOptions): ArticleEx
     inSentence.push(narration);
   });
 
+  for (const d of drafts) shorten(text, d);
+
   const figuresOf = new Map<Draft, Figure[]>();
+  const matchesIn = sentences.map((_, i) => byStart(matches[i] as IssueMatch[]));
+  const figuresIn = sentences.map((_, i) => byStart(figuresBySentence[i] as Figure[]));
   for (const d of drafts) {
     const found = new Set<string>();
     const inside: Figure[] = [];
@@ -254,16 +268,17 @@ function extractPrepared(prepared: Prepared, options: ExtractOptions): ArticleEx
       const s = sentences[i] as Sentence;
       const shared = overlap(d, s);
       if (!shared) continue;
-      for (const m of matches[i] as IssueMatch[]) if (m.start >= d.start && m.end <= d.end) found.add(m.slug);
+      for (const m of within(matchesIn[i] as IssueMatch[], d)) found.add(m.slug);
       const mostly = shared / Math.max(1, s.end - s.start) >= 0.5;
       if (mostly || d.partial || d.kind === "narration") for (const slug of carried[i] as string[]) found.add(slug);
-      for (const f of figuresBySentence[i] as Figure[]) if (f.start >= d.start && f.end <= d.end) inside.push(f);
+      inside.push(...within(figuresIn[i] as Figure[], d));
     }
     d.issues = unique(found);
     figuresOf.set(d, inside);
   }
 
-  const claims = drafts
+  const kept = capClaims(drafts, options.maxClaims ?? MAX_ARTICLE_CLAIMS);
+  const claims = kept
     .map((d) => finishClaim(original, cleaned, d, figuresOf.get(d) ?? [], book))
     .sort((a, b) => a.start - b.start || kindOrder(a.kind) - kindOrder(b.kind));
 
@@ -275,14 +290,69 @@ function extractPrepared(prepared: Prepared, options: ExtractOptions): ArticleEx
       return { start, end, paragraph: s.paragraph, heading: s.heading, issues: carried[i] as string[] };
     }),
     claims,
+    claimsOmitted: drafts.length - kept.length,
     speakersLearned: book.mentioned(),
     speakers: book.snapshot(),
+  };
+}
+
+/** Cuts a draft longer than {@link MAX_CLAIM_CHARS} at its last word break within the limit (its quote too). */
+function shorten(text: string, d: Draft): void {
+  if (d.end - d.start <= MAX_CLAIM_CHARS) return;
+  const limit = d.start + MAX_CLAIM_CHARS;
+  const lastBreak = text.lastIndexOf(" ", limit);
+  d.end = trimEnd(text, d.start, lastBreak > d.start ? lastBreak : limit);
+  if (d.quote !== null && d.quote.length > MAX_CLAIM_CHARS) {
+    const cut = d.quote.lastIndexOf(" ", MAX_CLAIM_CHARS);
+    d.quote = d.quote.slice(0, cut > 0 ? cut : MAX_CLAIM_CHARS).trim();
+  }
+}
+
+/** Spans sorted by start (a copy), for {@link within}. */
+function byStart<T extends Span>(spans: readonly T[]): T[] {
+  return [...spans].sort((a, b) => a.start - b.start);
+}
+
+/** The spans of `sorted` (by start) that lie inside `outer`, found by binary search: one long sentence costs no more than many short ones. */
+function within<T extends Span>(sorted: readonly T[], outer: Span): T[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as T).start < outer.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < sorted.length && (sorted[i] as T).start < outer.end; i++) if ((sorted[i] as T).end <= outer.end) out.push(sorted[i] as T);
+  return out;
+}
+
+/** Whether a span lies inside one of `spans`, answered in O(log n) after an O(n log n) sort. */
+function coverage(spans: readonly Span[]): (inner: Span) => boolean {
+  const sorted = byStart(spans);
+  const reach: number[] = [];
+  for (const span of sorted) reach.push(Math.max(reach.at(-1) ?? -Infinity, span.end));
+  return (inner) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] as Span).start <= inner.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && (reach[lo - 1] as number) >= inner.end;
   };
 }
 
 function hasVerb(tokens: Tokens, s: Sentence): boolean {
   for (let t = s.tokenStart; t < s.tokenEnd; t++) if (tokens.pos[t] === "VERB") return true;
   return false;
+}
+
+/** At most `limit` drafts: direct quotes first, then reported speech, then narration, each in text order. */
+function capClaims(drafts: Draft[], limit: number): Draft[] {
+  if (drafts.length <= limit) return drafts;
+  return [...drafts].sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.start - b.start).slice(0, Math.max(0, limit));
 }
 
 function kindOrder(kind: Claim["kind"]): number {

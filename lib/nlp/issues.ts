@@ -62,11 +62,16 @@ export function compileIssues(lexicons: readonly IssueLexicon[]): CompiledIssue[
     }));
 }
 
+/** How far (in characters) a clause reaches either side of a match: bounded, so one very long sentence stays linear. */
+const CLAUSE_REACH = 400;
+
 function clauseAround(text: string, from: number, to: number, start: number, end: number): string {
+  const floor = Math.max(from, start - CLAUSE_REACH);
+  const ceiling = Math.min(to, end + CLAUSE_REACH);
   let a = start;
-  while (a > from && !CLAUSE_DELIMITER.test(text[a - 1] as string)) a--;
+  while (a > floor && !CLAUSE_DELIMITER.test(text[a - 1] as string)) a--;
   let b = end;
-  while (b < to && !CLAUSE_DELIMITER.test(text[b] as string)) b++;
+  while (b < ceiling && !CLAUSE_DELIMITER.test(text[b] as string)) b++;
   return text.slice(a, b);
 }
 

@@ -34,6 +34,7 @@ const CLAUSE_ONLY_VERBS = new Set(["declare", "declares", "declared", "declaring
 const UNAMBIGUOUS_FORM = /(?:ed|said|says|told|wrote|thought)$/u;
 const NON_VERB_BEFORE = new Set(["his", "her", "their", "its", "the", "a", "an", "my", "our", "your", "this", "that"]);
 const CLAUSE_BREAK = /(?:;|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+|,\s+and\s+|,\s+although\s+|,\s+though\s+)\s*$/u;
+const CLAUSE_BREAK_WINDOW = 200;
 const ACCORDING_TO = /\baccording to\s+/giu;
 const SO_CALLED = /\bso-called\s*$/iu;
 const TIME_PHRASE = /\s(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:last|this|next)\s+(?:week|month|year|night)|yesterday|today|tonight|overnight)$/iu;
@@ -402,9 +403,11 @@ function trimFrames(text: string, frames: ReportedFrame[]): ReportedFrame[] {
       continue;
     }
     if (previous) {
-      const breakAt = CLAUSE_BREAK.exec(text.slice(previous.start, frame.start));
+      // Only the words just before this frame can be the break: a bounded window keeps one long sentence linear.
+      const from = Math.max(previous.start, frame.start - CLAUSE_BREAK_WINDOW);
+      const breakAt = CLAUSE_BREAK.exec(text.slice(from, frame.start));
       if (!breakAt || frame.subject === previous.subject) continue;
-      previous.end = previous.start + breakAt.index;
+      previous.end = from + breakAt.index;
     }
     out.push(frame);
     lastBySentence.set(frame.sentence, frame);

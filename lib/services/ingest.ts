@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ArticleSource } from "@/lib/generated/prisma/enums";
-import { extractArticle, SpeakerRegistry, type ArticleMeta, type IssueLexicon, type IssueTaggerModel } from "@/lib/nlp";
+import { ArticleTooLongError, extractArticle, MAX_ARTICLE_SENTENCES, SpeakerRegistry, type ArticleMeta, type IssueLexicon, type IssueTaggerModel } from "@/lib/nlp";
 import { cleanText } from "@/lib/nlp/clean";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { claimRows, insertArticleWithDerived, upsertSpeakers, type Tx } from "@/lib/services/derived-writes";
@@ -15,7 +15,8 @@ export const NEAR_DUPLICATE_THRESHOLD = 0.9;
 const NEAR_DUPLICATE_CANDIDATES = 50;
 
 export type IngestOutcome =
-  | { status: "stored"; id: string; claims: number }
+  /** `claimsOmitted`: claims found beyond the per-article cap (`MAX_ARTICLE_CLAIMS`) and not stored. */
+  | { status: "stored"; id: string; claims: number; claimsOmitted: number }
   | { status: "duplicate"; existingId: string }
   | { status: "near_duplicate"; existingId: string; similarity: number };
 
@@ -79,8 +80,10 @@ export function suggestArticleMetadata(body: string): ArticleMeta {
 /**
  * The one way an article enters Briefing, whatever the door (seed, paste, upload, URL, API, CLI):
  * validates, refuses exact duplicates and flags near duplicates (unless `force`), derives sentences and
- * claims, and writes the article with everything derived from it in one transaction.
- * @throws IngestValidationError for bad input (nothing stored).
+ * claims, and writes the article with everything derived from it in one transaction. Bounded work: an
+ * article of more than `MAX_ARTICLE_SENTENCES` sentences is refused, and at most `MAX_ARTICLE_CLAIMS`
+ * claims are kept (see `lib/nlp/limits.ts`).
+ * @throws IngestValidationError for bad input, including an article over the sentence limit (nothing stored).
  */
 export async function ingestArticle(db: Db, input: ArticleInput, context: IngestContext): Promise<IngestOutcome> {
   const parsed = articleInputSchema.safeParse(input);
@@ -112,7 +115,13 @@ export async function ingestArticle(db: Db, input: ArticleInput, context: Ingest
   const issues = context.issues ?? (await readIssueLexicons(db));
   const speakers = context.speakers ?? (await loadSpeakerRegistry(db));
   const tagger = context.tagger !== undefined ? context.tagger : await loadIssueTagger(db, issues);
-  const extraction = extractArticle(article.body, { issues, speakers: speakers.registry, tagger });
+  let extraction: ReturnType<typeof extractArticle>;
+  try {
+    extraction = extractArticle(article.body, { issues, speakers: speakers.registry, tagger, maxSentences: MAX_ARTICLE_SENTENCES });
+  } catch (error) {
+    if (error instanceof ArticleTooLongError) throw new IngestValidationError(error.message, "body", "too_large");
+    throw error;
+  }
   speakers.registry = extraction.speakers;
   try {
     const outcome = await storeArticle(db, { article, extraction, contentHash, minhash, bands, context });
@@ -231,7 +240,7 @@ async function storeArticle(db: Db, { article, extraction, contentHash, minhash,
     { timeout: 60_000 },
   );
   if (outletSlug && stored.outletId) context.outletIds?.set(outletSlug, stored.outletId);
-  return { status: "stored", id: stored.id, claims: stored.claims };
+  return { status: "stored", id: stored.id, claims: stored.claims, claimsOmitted: extraction.claimsOmitted };
 }
 
 /** The outlet's id by slug, created if new (a concurrent ingest creating it too is no conflict). */

@@ -43,7 +43,9 @@ export const GET = apiRoute(async (request: Request) => {
 type Submission = { file?: string; source: "api" | "upload" | "url"; input: ImportedText & { url?: string; force?: boolean } };
 
 function outcomeResponse(outcome: IngestOutcome) {
-  if (outcome.status === "stored") return NextResponse.json({ id: outcome.id, claims: outcome.claims }, { status: 201 });
+  if (outcome.status === "stored") {
+    return NextResponse.json({ id: outcome.id, claims: outcome.claims, ...(outcome.claimsOmitted > 0 ? { claimsOmitted: outcome.claimsOmitted } : {}) }, { status: 201 });
+  }
   if (outcome.status === "duplicate") {
     return apiError("duplicate", "This article is already stored.", { existingId: outcome.existingId });
   }

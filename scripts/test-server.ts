@@ -9,7 +9,7 @@ import { loadSeeds } from "@/lib/seeds";
 import { buildIfNeeded } from "@/lib/server/build";
 import { startHttpServer } from "@/lib/server/http";
 import { applyMigrations } from "@/lib/server/migrate";
-import { assertTestDatabase } from "@/lib/server/test-db";
+import { assertTestDatabase } from "@/tests/support/test-db";
 import { createUser } from "@/lib/services/users";
 
 const url = assertTestDatabase(process.env.DATABASE_URL);

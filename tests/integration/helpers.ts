@@ -1,6 +1,6 @@
 import { createPrismaClient, type Db } from "@/lib/db";
 import { loadSeeds } from "@/lib/seeds";
-import { assertTestDatabase } from "@/lib/server/test-db";
+import { assertTestDatabase } from "@/tests/support/test-db";
 
 /** A client on this run's throwaway database; the guard refuses any other database. */
 export function connectTestDb(): Db {

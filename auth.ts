@@ -7,6 +7,7 @@ import { reserveLoginAttempt, settleLoginAttempt } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { loginSchema } from "@/lib/validations/auth";
+import { env } from "@/lib/env";
 
 declare module "next-auth" {
   interface Session {
@@ -23,12 +24,12 @@ class LockedOut extends CredentialsSignin {
 }
 
 function oidcProvider(): NextAuthConfig["providers"] {
-  const { AUTH_OIDC_ISSUER: issuer, AUTH_OIDC_ID: clientId, AUTH_OIDC_SECRET: clientSecret } = process.env;
+  const { AUTH_OIDC_ISSUER: issuer, AUTH_OIDC_ID: clientId, AUTH_OIDC_SECRET: clientSecret, AUTH_OIDC_NAME: name } = env();
   if (!issuer || !clientId || !clientSecret) return [];
   return [
     {
       id: "oidc",
-      name: process.env.AUTH_OIDC_NAME || "Single sign-on",
+      name: name ?? "Single sign-on",
       type: "oidc",
       issuer,
       clientId,

@@ -4,6 +4,7 @@ import { after } from "next/server";
 import { serialRuns } from "@/lib/async/serial-runs";
 import { db } from "@/lib/db";
 import { failAbandonedAnalysisRuns, queueAnalysisRun } from "@/lib/services/analysis-runs";
+import { childProcessEnv } from "@/lib/env";
 
 /** Settles once every request recorded so far is in the database, so the run about to start claims it. */
 let recorded: Promise<unknown> = Promise.resolve();
@@ -29,7 +30,7 @@ function spawnAnalysis(): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts", "analyze.ts")], {
       cwd: process.cwd(),
-      env: process.env,
+      env: childProcessEnv(),
       stdio: ["ignore", "ignore", "pipe"],
     });
     let errorOutput = "";

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { loginSchema } from "@/lib/validations/auth";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 
 declare module "next-auth" {
   interface Session {
@@ -47,7 +48,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // with a stack trace. Anything else is logged with its stack.
     error(error) {
       if (error instanceof CredentialsSignin) return;
-      console.error("[auth][error]", error);
+      logger().error({ err: error }, "Auth.js error");
     },
   },
   providers: [

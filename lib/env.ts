@@ -36,6 +36,7 @@ export const envSchema = z
     URL_IMPORT_ALLOWLIST: optionalString,
     BRIEFING_PASSWORD: optionalString,
     BRIEFING_ORGANIZATION: optionalString.pipe(z.string().max(200).optional()),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     PLAYWRIGHT_CHROMIUM_EXECUTABLE: optionalString,
   })
   .superRefine((env, ctx) => {

@@ -5,6 +5,7 @@ import { getRequestUser, hasRole, type CurrentUser } from "@/lib/auth/session";
 import { AppError, describeError, errorBody, type ErrorCode, type ErrorDetails } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 
 /**
  * Any error as the API's one error shape, `{"error":{"code","message", …details}}`, with the status the
@@ -13,7 +14,7 @@ import { env } from "@/lib/env";
  */
 export function errorResponse(error: unknown): NextResponse {
   const described = describeError(error);
-  if (!described.isExpected) console.error(error);
+  if (!described.isExpected) logger().error({ err: error }, "Unexpected error answering an API request");
   return NextResponse.json(errorBody(described), { status: described.status });
 }
 

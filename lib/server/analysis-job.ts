@@ -5,12 +5,13 @@ import { serialRuns } from "@/lib/async/serial-runs";
 import { db } from "@/lib/db";
 import { failAbandonedAnalysisRuns, queueAnalysisRun } from "@/lib/services/analysis-runs";
 import { childProcessEnv } from "@/lib/env";
+import { logger } from "@/lib/log";
 
 /** Settles once every request recorded so far is in the database, so the run about to start claims it. */
 let recorded: Promise<unknown> = Promise.resolve();
 
 function recordRequest(): void {
-  const queued = queueAnalysisRun(db).catch((error: Error) => console.error(`Could not record the analysis request: ${error.message}`));
+  const queued = queueAnalysisRun(db).catch((error: unknown) => logger().error({ err: error }, "Could not record the analysis request"));
   recorded = Promise.all([recorded, queued]);
 }
 
@@ -46,6 +47,10 @@ function spawnAnalysis(): Promise<void> {
   });
 }
 
+function logAnalysisFailure(error: unknown): void {
+  logger().error({ err: error }, "The analysis failed");
+}
+
 /**
  * Recomputes the stored analysis (clusters, discrepancies, framing, summary) in a separate process, so
  * the app's server neither stalls nor holds the whole corpus in its memory while it runs (at 10,000
@@ -65,7 +70,7 @@ export function requestAnalysis(): Promise<void> {
 
 /** For `after()`: runs the analysis and logs a failure instead of leaving an unhandled rejection. */
 export function requestAnalysisInBackground(): Promise<void> {
-  return requestAnalysis().catch((error: Error) => console.error(error.message));
+  return requestAnalysis().catch(logAnalysisFailure);
 }
 
 /**
@@ -74,5 +79,5 @@ export function requestAnalysisInBackground(): Promise<void> {
  */
 export function analyzeAfterResponse(): void {
   recordRequest();
-  after(() => runSerially().catch((error: Error) => console.error(error.message)));
+  after(() => runSerially().catch(logAnalysisFailure));
 }

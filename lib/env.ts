@@ -37,6 +37,7 @@ export const envSchema = z
     BRIEFING_PASSWORD: optionalString,
     BRIEFING_ORGANIZATION: optionalString.pipe(z.string().max(200).optional()),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_FILE: optionalString,
     PLAYWRIGHT_CHROMIUM_EXECUTABLE: optionalString,
   })
   .superRefine((env, ctx) => {

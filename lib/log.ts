@@ -18,13 +18,18 @@ export function createLogger(destination: DestinationStream = pino.destination({
   );
 }
 
-let shared: Logger | undefined;
+let shared: { key: string; logger: Logger } | undefined;
 
 /**
- * The server's logger, made on first use. Log an unexpected error with its stack as
+ * The server's logger, made on first use and made again when `LOG_LEVEL` or `LOG_FILE` change. It writes
+ * to stderr, or appends to `LOG_FILE` when that is set. Log an unexpected error with its stack as
  * `logger().error({ err: error }, "what was being done")`.
  */
 export function logger(): Logger {
-  shared ??= createLogger();
-  return shared;
+  const { LOG_LEVEL, LOG_FILE } = env();
+  const key = `${LOG_LEVEL}\u0000${LOG_FILE ?? ""}`;
+  if (shared?.key !== key) {
+    shared = { key, logger: createLogger(pino.destination(LOG_FILE ? { dest: LOG_FILE, sync: true, mkdir: true, append: true } : { dest: 2, sync: true })) };
+  }
+  return shared.logger;
 }

@@ -52,4 +52,9 @@ describe(".env.example", () => {
       expect(above, `${name} in .env.example needs a comment saying what it is`).toMatch(/^# \S/);
     }
   });
+
+  it("lists only variables the schema reads", () => {
+    const listed = [...fs.readFileSync(".env.example", "utf8").matchAll(/^#? ?([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]);
+    expect(listed.filter((name) => !(name! in envSchema.shape))).toEqual([]);
+  });
 });

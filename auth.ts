@@ -7,6 +7,8 @@ import { reserveLoginAttempt, settleLoginAttempt } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { loginSchema } from "@/lib/validations/auth";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 
 declare module "next-auth" {
   interface Session {
@@ -23,12 +25,12 @@ class LockedOut extends CredentialsSignin {
 }
 
 function oidcProvider(): NextAuthConfig["providers"] {
-  const { AUTH_OIDC_ISSUER: issuer, AUTH_OIDC_ID: clientId, AUTH_OIDC_SECRET: clientSecret } = process.env;
+  const { AUTH_OIDC_ISSUER: issuer, AUTH_OIDC_ID: clientId, AUTH_OIDC_SECRET: clientSecret, AUTH_OIDC_NAME: name } = env();
   if (!issuer || !clientId || !clientSecret) return [];
   return [
     {
       id: "oidc",
-      name: process.env.AUTH_OIDC_NAME || "Single sign-on",
+      name: name ?? "Single sign-on",
       type: "oidc",
       issuer,
       clientId,
@@ -46,7 +48,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // with a stack trace. Anything else is logged with its stack.
     error(error) {
       if (error instanceof CredentialsSignin) return;
-      console.error("[auth][error]", error);
+      logger().error({ err: error }, "Auth.js error");
     },
   },
   providers: [

@@ -3,6 +3,7 @@ import { malformedActionBodyProblem, malformedUrlProblem } from "@/lib/api/malfo
 import { db } from "@/lib/db";
 import { ERROR_STATUS, errorBody } from "@/lib/errors";
 import { recordShareOpen, resolveShareToken } from "@/lib/services/share-links";
+import { logger } from "@/lib/log";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
@@ -38,7 +39,7 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   if (share) {
     const link = await resolveShareToken(db, decodeURIComponent(share[1]!));
     if (!link) return NextResponse.rewrite(new URL(DEAD_SHARE_LINK, request.nextUrl));
-    event.waitUntil(recordShareOpen(db, link.id).catch((error: Error) => console.error(`Counting a share link's open failed: ${error.message}`)));
+    event.waitUntil(recordShareOpen(db, link.id).catch((error: unknown) => logger().warn({ err: error }, "Counting a share link's open failed")));
     // Only this server may keep the page: a shared cache would go on serving it after the link is revoked.
     const response = NextResponse.next();
     response.headers.set("Cache-Control", "private, no-store");

@@ -11,7 +11,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/support/**/*.test.ts"],
           environment: "node",
         },
       },

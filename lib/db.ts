@@ -1,10 +1,11 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { embeddedUrl, readEmbeddedConfig } from "@/lib/server/data-dir";
+import { env } from "@/lib/env";
 
 /** `DATABASE_URL` when set; otherwise the embedded server that `npm start` runs (see scripts/start.ts). */
 export function databaseUrl(): string {
-  const url = process.env.DATABASE_URL?.trim();
+  const url = env().DATABASE_URL;
   if (url) return url;
   const config = readEmbeddedConfig();
   if (!config) {
@@ -15,7 +16,7 @@ export function databaseUrl(): string {
 
 /** A new client for `url`; the app uses the shared `db` below, scripts and tests may make their own. */
 export function createPrismaClient(url = databaseUrl()) {
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const adapter = new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE });
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
 }
 

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env";
+import fs from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { env, envSchema, parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("applies defaults", () => {
@@ -15,5 +16,45 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" } as unknown as NodeJS.ProcessEnv)).toThrow(/DATABASE_URL: must be a postgresql/);
     expect(() => parseEnv({ AUTH_SECRET: "short" } as unknown as NodeJS.ProcessEnv)).toThrow(/AUTH_SECRET: must be at least 32/);
     expect(() => parseEnv({ AUTH_OIDC_ISSUER: "https://id.example" } as unknown as NodeJS.ProcessEnv)).toThrow(/AUTH_OIDC_ISSUER.*set together/);
+  });
+});
+
+describe("env", () => {
+  const saved = process.env.BRIEFING_ORGANIZATION;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.BRIEFING_ORGANIZATION;
+    else process.env.BRIEFING_ORGANIZATION = saved;
+  });
+
+  it("reads the environment as it is when called, not as it was at import", () => {
+    process.env.BRIEFING_ORGANIZATION = "The Morning Desk";
+    expect(env().BRIEFING_ORGANIZATION).toBe("The Morning Desk");
+    process.env.BRIEFING_ORGANIZATION = "The Evening Desk";
+    expect(env().BRIEFING_ORGANIZATION).toBe("The Evening Desk");
+    delete process.env.BRIEFING_ORGANIZATION;
+    expect(env().BRIEFING_ORGANIZATION).toBeUndefined();
+  });
+
+  it("fails with the variable's name when a value set later is bad", () => {
+    process.env.BRIEFING_ORGANIZATION = "x".repeat(201);
+    expect(() => env()).toThrow(/BRIEFING_ORGANIZATION/);
+  });
+});
+
+describe(".env.example", () => {
+  it("documents every variable of the schema with a comment above it", () => {
+    const lines = fs.readFileSync(".env.example", "utf8").split("\n");
+    for (const name of Object.keys(envSchema.shape)) {
+      const at = lines.findIndex((line) => new RegExp(`^#? ?${name}=`).test(line));
+      expect(at, `${name} is missing from .env.example`).toBeGreaterThan(0);
+      const variableLine = /^#? ?[A-Z][A-Z0-9_]*=/;
+      const above = lines.slice(0, at).findLast((line) => !variableLine.test(line));
+      expect(above, `${name} in .env.example needs a comment saying what it is`).toMatch(/^# \S/);
+    }
+  });
+
+  it("lists only variables the schema reads", () => {
+    const listed = [...fs.readFileSync(".env.example", "utf8").matchAll(/^#? ?([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]);
+    expect(listed.filter((name) => !(name! in envSchema.shape))).toEqual([]);
   });
 });

@@ -36,6 +36,9 @@ export const envSchema = z
     URL_IMPORT_ALLOWLIST: optionalString,
     BRIEFING_PASSWORD: optionalString,
     BRIEFING_ORGANIZATION: optionalString.pipe(z.string().max(200).optional()),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_FILE: optionalString,
+    PLAYWRIGHT_CHROMIUM_EXECUTABLE: optionalString,
   })
   .superRefine((env, ctx) => {
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET];
@@ -64,10 +67,26 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return result.data;
 }
 
-let cached: Env | undefined;
+const ENV_KEYS = Object.keys(envSchema.shape) as (keyof Env)[];
 
-/** The validated environment of this process. */
+let cached: { key: string; env: Env } | undefined;
+
+/**
+ * The validated environment of this process, read at run time: every module reads its variables here,
+ * never from `process.env` (a lint rule keeps it so). It is parsed again only when one of the variables
+ * changed since the last call, so a test or a start script that sets `process.env` before calling is seen,
+ * and a bad value fails with the variable's name wherever it is first read.
+ */
 export function env(): Env {
-  cached ??= parseEnv();
-  return cached;
+  const key = ENV_KEYS.map((name) => process.env[name] ?? "\u0000").join("\u0001");
+  if (cached?.key !== key) cached = { key, env: parseEnv() };
+  return cached.env;
+}
+
+/**
+ * The environment a child process of the app starts with: this process's own, plus `extra`. The one
+ * place outside scripts and tests that hands the raw environment on.
+ */
+export function childProcessEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
 }

@@ -9,10 +9,11 @@ import { loadSeeds } from "@/lib/seeds";
 import { buildIfNeeded } from "@/lib/server/build";
 import { startHttpServer } from "@/lib/server/http";
 import { applyMigrations } from "@/lib/server/migrate";
-import { assertTestDatabase } from "@/lib/server/test-db";
+import { assertTestDatabase } from "@/tests/support/test-db";
 import { createUser } from "@/lib/services/users";
+import { env } from "@/lib/env";
 
-const url = assertTestDatabase(process.env.DATABASE_URL);
+const url = assertTestDatabase(env().DATABASE_URL);
 const port = Number(process.env.PORT ?? 3123);
 process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
 process.env.AUTH_TRUST_HOST = "true";

@@ -6,9 +6,9 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { resolveChromium } from "@/lib/server/browser";
+import { resolveChromium } from "@/tests/support/browser";
 import { findFreePort } from "@/lib/server/embedded";
-import { createTestDatabase, type TestDatabase } from "@/lib/server/test-db";
+import { createTestDatabase, type TestDatabase } from "@/tests/support/test-db";
 
 const REPORTS = path.resolve("test-results");
 const TEST_DIST_DIR = ".next-test";

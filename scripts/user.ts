@@ -9,6 +9,7 @@ import { clearLockout } from "@/lib/auth/throttle";
 import { runCommand, withDatabase } from "@/lib/server/database";
 import { createUser, UserExistsError } from "@/lib/services/users";
 import { ROLES } from "@/lib/validations/auth";
+import { env } from "@/lib/env";
 
 const USAGE = `Usage: npm run user -- add EMAIL --role ${ROLES.join("|")} [--name NAME]
        npm run user -- unlock EMAIL           (lift a login lockout of one account)
@@ -69,7 +70,7 @@ async function main(): Promise<number> {
     console.error(`--role is required (${ROLES.join(", ")}).\n${USAGE}`);
     return 2;
   }
-  const password = process.env.BRIEFING_PASSWORD ?? (await promptPassword());
+  const password = env().BRIEFING_PASSWORD ?? (await promptPassword());
   const role = values.role;
   return withDatabase(async (db) => {
     try {

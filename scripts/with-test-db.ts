@@ -3,9 +3,9 @@
  * a download: `npm run test:integration`, `npm run test:e2e -- e2e/login.spec.ts`.
  */
 import { spawn } from "node:child_process";
-import { resolveChromium } from "@/lib/server/browser";
+import { resolveChromium } from "@/tests/support/browser";
 import { findFreePort } from "@/lib/server/embedded";
-import { createTestDatabase } from "@/lib/server/test-db";
+import { createTestDatabase } from "@/tests/support/test-db";
 
 const [command, ...args] = process.argv.slice(2);
 if (!command) {

@@ -1,8 +1,9 @@
 import "server-only";
 import { headers } from "next/headers";
+import { env } from "@/lib/env";
 
 function configured(): string | undefined {
-  const value = process.env.APP_URL?.trim().replace(/\/+$/, "");
+  const value = env().APP_URL?.replace(/\/+$/, "");
   return value || undefined;
 }
 
@@ -11,7 +12,7 @@ function configured(): string | undefined {
  * `APP_URL`, else this server's own local address.
  */
 export function staticPublicOrigin(): string {
-  return configured() ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  return configured() ?? `http://localhost:${env().PORT}`;
 }
 
 /** The public base URL for links a route handler returns: `APP_URL`, else the request's own origin. */

@@ -4,6 +4,8 @@ import { malformedUrlProblem } from "@/lib/api/malformed-url";
 import { getRequestUser, hasRole, type CurrentUser } from "@/lib/auth/session";
 import { AppError, describeError, errorBody, type ErrorCode, type ErrorDetails } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 
 /**
  * Any error as the API's one error shape, `{"error":{"code","message", …details}}`, with the status the
@@ -12,7 +14,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
  */
 export function errorResponse(error: unknown): NextResponse {
   const described = describeError(error);
-  if (!described.isExpected) console.error(error);
+  if (!described.isExpected) logger().error({ err: error }, "Unexpected error answering an API request");
   return NextResponse.json(errorBody(described), { status: described.status });
 }
 
@@ -54,7 +56,7 @@ export async function guardApi(request: Request, role: Role = "viewer"): Promise
   const usesCookie = !request.headers.get("authorization");
   if (isWrite && usesCookie) {
     const origin = request.headers.get("origin");
-    if (origin && origin !== new URL(request.url).origin && origin !== process.env.APP_URL?.replace(/\/$/, "")) {
+    if (origin && origin !== new URL(request.url).origin && origin !== env().APP_URL?.replace(/\/$/, "")) {
       return { response: apiError("forbidden", "Cross-site requests are refused.") };
     }
     const type = request.headers.get("content-type") ?? "";

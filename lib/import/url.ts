@@ -5,6 +5,7 @@ import net from "node:net";
 import { extractReadableArticle } from "@/lib/import/html";
 import { ImportError, type ImportedText } from "@/lib/import/files";
 import { MAX_ARTICLE_BYTES } from "@/lib/validations/article";
+import { env } from "@/lib/env";
 
 export const URL_IMPORT_TIMEOUT_MS = 10_000;
 const MAX_REDIRECTS = 5;
@@ -101,7 +102,7 @@ export function isPublicAddress(address: string): boolean {
 
 /** Hosts (`name` or `name:port`) from URL_IMPORT_ALLOWLIST that may be private, e.g. a local test server. */
 function allowlist(): Set<string> {
-  return new Set((process.env.URL_IMPORT_ALLOWLIST ?? "").split(",").map((host) => host.trim().toLowerCase()).filter(Boolean));
+  return new Set((env().URL_IMPORT_ALLOWLIST ?? "").split(",").map((host) => host.trim().toLowerCase()).filter(Boolean));
 }
 
 function isAllowlisted(url: URL): boolean {

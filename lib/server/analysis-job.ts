@@ -4,12 +4,14 @@ import { after } from "next/server";
 import { serialRuns } from "@/lib/async/serial-runs";
 import { db } from "@/lib/db";
 import { failAbandonedAnalysisRuns, queueAnalysisRun } from "@/lib/services/analysis-runs";
+import { childProcessEnv } from "@/lib/env";
+import { logger } from "@/lib/log";
 
 /** Settles once every request recorded so far is in the database, so the run about to start claims it. */
 let recorded: Promise<unknown> = Promise.resolve();
 
 function recordRequest(): void {
-  const queued = queueAnalysisRun(db).catch((error: Error) => console.error(`Could not record the analysis request: ${error.message}`));
+  const queued = queueAnalysisRun(db).catch((error: unknown) => logger().error({ err: error }, "Could not record the analysis request"));
   recorded = Promise.all([recorded, queued]);
 }
 
@@ -29,7 +31,7 @@ function spawnAnalysis(): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts", "analyze.ts")], {
       cwd: process.cwd(),
-      env: process.env,
+      env: childProcessEnv(),
       stdio: ["ignore", "ignore", "pipe"],
     });
     let errorOutput = "";
@@ -43,6 +45,10 @@ function spawnAnalysis(): Promise<void> {
       else reject(new Error(`The analysis process failed (${signal ?? `exit ${code}`}): ${errorOutput.trim() || "no output"}`));
     });
   });
+}
+
+function logAnalysisFailure(error: unknown): void {
+  logger().error({ err: error }, "The analysis failed");
 }
 
 /**
@@ -64,7 +70,7 @@ export function requestAnalysis(): Promise<void> {
 
 /** For `after()`: runs the analysis and logs a failure instead of leaving an unhandled rejection. */
 export function requestAnalysisInBackground(): Promise<void> {
-  return requestAnalysis().catch((error: Error) => console.error(error.message));
+  return requestAnalysis().catch(logAnalysisFailure);
 }
 
 /**
@@ -73,5 +79,5 @@ export function requestAnalysisInBackground(): Promise<void> {
  */
 export function analyzeAfterResponse(): void {
   recordRequest();
-  after(() => runSerially().catch((error: Error) => console.error(error.message)));
+  after(() => runSerially().catch(logAnalysisFailure));
 }

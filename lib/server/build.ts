@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "@/lib/server/data-dir";
+import { childProcessEnv } from "@/lib/env";
 
 const SOURCES = ["app", "components", "lib", "public", "auth.ts", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 const IGNORED = new Set(["generated", "node_modules"]);
@@ -45,7 +46,7 @@ export function buildIfNeeded(distDir: string, log: (line: string) => void): voi
     cwd: PROJECT_ROOT,
     // The build's chatter goes to stderr, so commands whose stdout is data (the bench) stay clean.
     stdio: ["ignore", 2, 2],
-    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+    env: childProcessEnv({ NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" }),
   });
   if (result.status !== 0) throw new Error("The build failed (see above).");
   fs.writeFileSync(stampFile, fingerprint);

@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
+import { env } from "@/lib/env";
 
 /** The project root, where package.json and `.data/` live: npm runs every script from there. */
 export const PROJECT_ROOT = process.cwd();
 
 /** Where the embedded database, its credentials and the generated secret are kept. */
 export function dataDir(): string {
-  const configured = process.env.BRIEFING_DATA_DIR?.trim();
+  const configured = env().BRIEFING_DATA_DIR;
   return configured ? path.resolve(configured) : path.join(PROJECT_ROOT, ".data");
 }
 

@@ -2,6 +2,7 @@ import { createPrismaClient, type Db } from "@/lib/db";
 import { dataDir } from "@/lib/server/data-dir";
 import { startEmbedded, type RunningDatabase } from "@/lib/server/embedded";
 import { applyMigrations } from "@/lib/server/migrate";
+import { env } from "@/lib/env";
 
 /**
  * The database for a command-line process: `DATABASE_URL` when set; otherwise the embedded server in
@@ -9,7 +10,7 @@ import { applyMigrations } from "@/lib/server/migrate";
  * Either way the schema is migrated first.
  */
 export async function openDatabase(log: (line: string) => void = () => undefined): Promise<RunningDatabase> {
-  const url = process.env.DATABASE_URL?.trim();
+  const url = env().DATABASE_URL;
   const database = url ? { url, isOwned: false, stop: async () => undefined } : await startEmbedded({ dir: dataDir(), log });
   try {
     await applyMigrations(database.url, log);

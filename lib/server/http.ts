@@ -4,6 +4,7 @@ import { CLIENT_IP_HEADER, resolveClientIp } from "@/lib/auth/client-ip";
 import { PROJECT_ROOT } from "@/lib/server/data-dir";
 import { GateFullError, RequestGate } from "@/lib/server/gate";
 import { DatabaseHealth } from "@/lib/server/health";
+import { env } from "@/lib/env";
 
 export type HttpServerOptions = {
   port: number;
@@ -93,7 +94,7 @@ export function gatedRequestListener(
     request.headers[CLIENT_IP_HEADER] = resolveClientIp(
       request.socket.remoteAddress,
       Array.isArray(forwarded) ? forwarded.join(",") : forwarded,
-      process.env.TRUSTED_PROXIES,
+      env().TRUSTED_PROXIES,
     );
     const pathname = (request.url ?? "/").split("?")[0]!;
     if (STATIC_PATH.test(pathname)) {

@@ -1,10 +1,11 @@
 import { createPrismaClient, type Db } from "@/lib/db";
 import { loadSeeds } from "@/lib/seeds";
-import { assertTestDatabase } from "@/lib/server/test-db";
+import { assertTestDatabase } from "@/tests/support/test-db";
+import { env } from "@/lib/env";
 
 /** A client on this run's throwaway database; the guard refuses any other database. */
 export function connectTestDb(): Db {
-  return createPrismaClient(assertTestDatabase(process.env.DATABASE_URL));
+  return createPrismaClient(assertTestDatabase(env().DATABASE_URL));
 }
 
 /** Empties every table but the migration history, so each test file starts from nothing. */

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { logIn } from "@/lib/bench/http";
+import { logIn } from "@/tests/support/bench/http";
 import { createPrismaClient } from "@/lib/db";
 import { embeddedUrl, readEmbeddedConfig } from "@/lib/server/data-dir";
 import { findFreePort } from "@/lib/server/embedded";

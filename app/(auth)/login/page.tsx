@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { loginWithOidc } from "@/lib/actions/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getCurrentUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Log in" };
 
@@ -13,7 +14,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
-  const hasOidc = Boolean(process.env.AUTH_OIDC_ISSUER && process.env.AUTH_OIDC_ID && process.env.AUTH_OIDC_SECRET);
+  const hasOidc = Boolean(env().AUTH_OIDC_ISSUER);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-lg border border-gray-200 bg-white p-8 shadow-sm">
@@ -26,7 +27,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <form action={formAction(loginWithOidc)} className="mt-4 border-t border-gray-200 pt-4">
             <input type="hidden" name="callbackUrl" value={callbackUrl} />
             <Button type="submit" variant="secondary" className="w-full">
-              Log in with {process.env.AUTH_OIDC_NAME || "single sign-on"}
+              Log in with {env().AUTH_OIDC_NAME ?? "single sign-on"}
             </Button>
           </form>
         ) : null}

@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbedded } from "@/lib/server/embedded";
 import { applyMigrations } from "@/lib/server/migrate";
+import { env } from "@/lib/env";
 
 export const TEST_DATABASE_PREFIX = "briefing_test_";
 
@@ -24,7 +25,7 @@ export type TestDatabase = { url: string; describe: string; drop(): Promise<void
  * temporary folder on a free port (removed afterwards).
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const serverUrl = process.env.DATABASE_URL?.trim();
+  const serverUrl = env().DATABASE_URL;
   if (serverUrl) {
     const name = `${TEST_DATABASE_PREFIX}${crypto.randomBytes(4).toString("hex")}`;
     const admin = new pg.Client({ connectionString: serverUrl });

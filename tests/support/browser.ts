@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { env } from "@/lib/env";
 
 const SYSTEM_CHROMIUMS = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
 
@@ -7,7 +8,7 @@ const SYSTEM_CHROMIUMS = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/us
  * system Chromium, else the build shipped inside the `@sparticuz/chromium` npm package (unpacked to /tmp).
  */
 export async function resolveChromium(): Promise<string> {
-  const configured = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE?.trim();
+  const configured = env().PLAYWRIGHT_CHROMIUM_EXECUTABLE;
   if (configured) {
     if (!fs.existsSync(configured)) throw new Error(`PLAYWRIGHT_CHROMIUM_EXECUTABLE points to ${configured}, which does not exist.`);
     return configured;

@@ -338,12 +338,21 @@ const TRIGGERS: ReadonlySet<string> = new Set([
   "early", "mid", "late", "just", "only", "at", "more", "fewer", "less", "exactly", "us",
 ]);
 
+/** Char codes a figure written in digits or with a currency sign starts with. */
+const STARTS_FIGURE = new Set([..."0123456789$€£¥₴₽"].map((c) => c.charCodeAt(0)));
+
 /** Offsets of the tokens a figure can start at (digits, currency signs, number and amount words): the sticky patterns run only there. */
 function candidateStarts(tokens: Tokens): number[] {
   const out: number[] = [];
   for (let t = 0; t < tokens.count; t++) {
     const value = tokens.values[t] as string;
-    if (/^[\d$€£¥₴₽]/u.test(value) || TRIGGERS.has(value.toLowerCase()) || TRIGGERS.has(value.toLowerCase().split("-")[0] as string)) out.push(tokens.starts[t] as number);
+    if (STARTS_FIGURE.has(value.charCodeAt(0))) {
+      out.push(tokens.starts[t] as number);
+      continue;
+    }
+    const lower = value.toLowerCase();
+    const dash = lower.indexOf("-");
+    if (TRIGGERS.has(lower) || (dash >= 0 && TRIGGERS.has(lower.slice(0, dash)))) out.push(tokens.starts[t] as number);
   }
   return out;
 }

@@ -1,9 +1,11 @@
 /** What identifies a claim across re-derivations: its canonical speaker and its words. */
 export type FingerprintInput = { speaker: string | null; text: string };
 
+/** Characters outside ASCII, C1 controls and curly quotes and dashes, the only ones NFKC may change. */
+const NFKC_MAY_CHANGE = /[^\u0000-\u009f\u2013\u2014\u2018\u2019\u201c\u201d]/u;
+
 function normalize(text: string): string {
-  return text
-    .normalize("NFKC")
+  return (NFKC_MAY_CHANGE.test(text) ? text.normalize("NFKC") : text)
     .toLowerCase()
     .replace(/[‘’‛′`]/gu, "'")
     .replace(/[“”„‟«»″]/gu, '"')
@@ -26,12 +28,25 @@ function hash53(text: string, seed: number): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+const speakerKeys = new Map<string, string>();
+
+/** `normalize` of a speaker's name, remembered: an article names few speakers, many times. */
+function normalizedSpeaker(name: string): string {
+  let key = speakerKeys.get(name);
+  if (key === undefined) {
+    key = normalize(name);
+    if (speakerKeys.size >= 10_000) speakerKeys.clear();
+    speakerKeys.set(name, key);
+  }
+  return key;
+}
+
 /**
  * A stable fingerprint of a claim: a hash of its canonical speaker and its text, normalised for
  * case, quote and dash styles, entities, whitespace and surrounding punctuation, so an editor's
  * correction stays attached when the article is derived again and the same claim comes out.
  */
 export function claimFingerprint({ speaker, text }: FingerprintInput): string {
-  const key = `${normalize(speaker ?? "")}\u0000${normalize(text)}`;
+  const key = `${normalizedSpeaker(speaker ?? "")}\u0000${normalize(text)}`;
   return `c1_${hash53(key, 0).toString(16).padStart(14, "0")}${hash53(key, 1).toString(16).padStart(14, "0")}`;
 }

@@ -210,10 +210,11 @@ const FOR_OUTLET =
 const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[A-Z])/u;
 const WORD = /[\p{L}\p{N}]+/gu;
 
-function wordCount(text: string): number {
+/** Words in a text, counted up to `limit` (a longer text counts as `limit`). */
+function wordCount(text: string, limit = Infinity): number {
   WORD.lastIndex = 0;
   let n = 0;
-  while (WORD.exec(text)) n++;
+  while (n < limit && WORD.exec(text)) n++;
   return n;
 }
 
@@ -299,7 +300,7 @@ function copyrightOutlet(text: string): string | null {
 }
 
 function isJunkLine(text: string): boolean {
-  const words = wordCount(text);
+  const words = wordCount(text, 41);
   if (CAPTION_LINE.test(text) || CREDIT_ONLY_LINE.test(text) || URL_LINE.test(text)) return true;
   if (words <= 25 && PROMPT_LINE.test(text)) return true;
   if (words <= 30 && NEWSLETTER_LINE.test(text)) return true;

@@ -4,12 +4,13 @@ export type FingerprintInput = { speaker: string | null; text: string };
 /** Characters outside ASCII, C1 controls and curly quotes and dashes, the only ones NFKC may change. */
 const NFKC_MAY_CHANGE = /[^\u0000-\u009f\u2013\u2014\u2018\u2019\u201c\u201d]/u;
 
+/** Quote and dash styles and the plain mark each stands for. */
+const PLAIN_MARKS = new Map([..."‘’‛′`"].map((c) => [c, "'"]).concat([..."“”„‟«»″"].map((c) => [c, '"']), [..."‐‑‒–—―"].map((c) => [c, "-"])));
+
 function normalize(text: string): string {
   return (NFKC_MAY_CHANGE.test(text) ? text.normalize("NFKC") : text)
     .toLowerCase()
-    .replace(/[‘’‛′`]/gu, "'")
-    .replace(/[“”„‟«»″]/gu, '"')
-    .replace(/[‐‑‒–—―]/gu, "-")
+    .replace(/[‘’‛′`“”„‟«»″‐‑‒–—―]/gu, (mark) => PLAIN_MARKS.get(mark) as string)
     .replace(/&[a-z]+;|&#x?[0-9a-f]+;/gu, " ")
     .replace(/\s+/gu, " ")
     .replace(/^[\s"'.,;:!?-]+|[\s"'.,;:!?-]+$/gu, "");

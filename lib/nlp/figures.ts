@@ -633,10 +633,11 @@ function joinRanges(text: string, figures: Raw[]): Raw[] {
   return out;
 }
 
+const ELLIPSIS = new RegExp(String.raw`(?<![\p{L}])(?<p>in|within|after|for|by)\s+(?<n>${NUM}|${WORDS})(?=\s*(?:[.,;)]|and\b|$))`, "giu");
+
 /** "Perth in two days and Brisbane in four": a bare number after the same preposition takes the unit stated before it. */
 function ellipticUnits(text: string, sentences: readonly Sentence[], figures: readonly Raw[]): Raw[] {
   const out: Raw[] = [];
-  const ELLIPSIS = new RegExp(String.raw`(?<![\p{L}])(?<p>in|within|after|for|by)\s+(?<n>${NUM}|${WORDS})(?=\s*(?:[.,;)]|and\b|$))`, "giu");
   for (const f of figures) {
     if (f.kind !== "duration" && f.kind !== "count") continue;
     const p = previousWord(text, f.start);

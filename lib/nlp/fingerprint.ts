@@ -16,14 +16,23 @@ function normalize(text: string): string {
     .replace(/^[\s"'.,;:!?-]+|[\s"'.,;:!?-]+$/gu, "");
 }
 
-function hash53(text: string, seed: number): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
+/** 53-bit hashes of a text under seeds 0 and 1, in one pass over it. */
+function hash53Pair(text: string): [number, number] {
+  let a1 = 0xdeadbeef;
+  let a2 = 0x41c6ce57;
+  let b1 = 0xdeadbeef ^ 1;
+  let b2 = 0x41c6ce57 ^ 1;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+    a1 = Math.imul(a1 ^ ch, 2654435761);
+    a2 = Math.imul(a2 ^ ch, 1597334677);
+    b1 = Math.imul(b1 ^ ch, 2654435761);
+    b2 = Math.imul(b2 ^ ch, 1597334677);
   }
+  return [finish53(a1, a2), finish53(b1, b2)];
+}
+
+function finish53(h1: number, h2: number): number {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
@@ -49,5 +58,6 @@ function normalizedSpeaker(name: string): string {
  */
 export function claimFingerprint({ speaker, text }: FingerprintInput): string {
   const key = `${normalizedSpeaker(speaker ?? "")}\u0000${normalize(text)}`;
-  return `c1_${hash53(key, 0).toString(16).padStart(14, "0")}${hash53(key, 1).toString(16).padStart(14, "0")}`;
+  const [first, second] = hash53Pair(key);
+  return `c1_${first.toString(16).padStart(14, "0")}${second.toString(16).padStart(14, "0")}`;
 }

@@ -200,6 +200,15 @@ function figureUnits(body: string): Set<string> {
   return out;
 }
 
+/** Whether two sentences count figures of the same unit; the earlier one is read only when the later counts any. */
+function sharesFigureUnit(body: string, previous: string): boolean {
+  const units = figureUnits(body);
+  if (!units.size) return false;
+  const before = figureUnits(previous);
+  for (const unit of units) if (before.has(unit)) return true;
+  return false;
+}
+
 const STOP_UNITS = new Set(["and", "or", "of", "the", "to", "in", "on", "at", "for", "from", "more", "other", "time"]);
 
 function lowerStems(body: string): Set<string> {
@@ -252,7 +261,7 @@ export function carryIssues(sentences: readonly IssueContext[]): string[][] {
     if (prevIssues.length && !prev.heading && (sameParagraph || prev.paragraph === s.paragraph - 1)) {
       // A pronoun opening a new paragraph resolves to one antecedent: with several issues before it, it is ambiguous.
       const anaphoric = s.quoted && ANAPHORIC_START.test(s.body) && (sameParagraph || prevIssues.length === 1);
-      const sameFigure = BARE_NUMBER_START.test(s.body) || [...figureUnits(s.body)].some((unit) => figureUnits(prev.body).has(unit));
+      const sameFigure = BARE_NUMBER_START.test(s.body) || sharesFigureUnit(s.body, prev.body);
       if (anaphoric || sameFigure || DEMONSTRATIVE_NOUN.test(s.body)) {
         out[i] = [...prevIssues];
         return;

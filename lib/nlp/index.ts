@@ -276,7 +276,7 @@ function extractPrepared(prepared: Prepared, options: ExtractOptions): ArticleEx
     }),
     claims,
     speakersLearned: book.mentioned(),
-    speakers: book.snapshot(),
+    speakers: book.handOver(),
   };
 }
 

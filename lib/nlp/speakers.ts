@@ -484,4 +484,18 @@ export class SpeakerBook {
   snapshot(): SpeakerRegistry {
     return SpeakerRegistry.fromJSON(this.snapshotData());
   }
+
+  /**
+   * The registry extended with what was learned, like `snapshot()` but without copying the entries:
+   * the book gives them up and knows no speaker afterwards.
+   */
+  handOver(): SpeakerRegistry {
+    const registry = SpeakerRegistry.fromJSON({ entries: this.entries, clock: this.clock });
+    this.entries = [];
+    this.byId.clear();
+    this.byAlias.clear();
+    this.used.clear();
+    this.lastSeen.clear();
+    return registry;
+  }
 }

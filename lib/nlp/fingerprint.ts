@@ -5,7 +5,11 @@ export type FingerprintInput = { speaker: string | null; text: string };
 const NFKC_MAY_CHANGE = /[^\u0000-\u009f\u2013\u2014\u2018\u2019\u201c\u201d]/u;
 
 /** Quote and dash styles and the plain mark each stands for. */
-const PLAIN_MARKS = new Map([..."‘’‛′`"].map((c) => [c, "'"]).concat([..."“”„‟«»″"].map((c) => [c, '"']), [..."‐‑‒–—―"].map((c) => [c, "-"])));
+const PLAIN_MARKS = new Map<string, string>([
+  ...[..."‘’‛′`"].map((c): [string, string] => [c, "'"]),
+  ...[..."“”„‟«»″"].map((c): [string, string] => [c, '"']),
+  ...[..."‐‑‒–—―"].map((c): [string, string] => [c, "-"]),
+]);
 
 function normalize(text: string): string {
   return (NFKC_MAY_CHANGE.test(text) ? text.normalize("NFKC") : text)

@@ -208,12 +208,23 @@ const BIO_JOB =
 const FOR_OUTLET =
   /\bfor\s+((?:[Tt]he\s+)?[A-Z][\p{L}\p{N}&'’.-]*(?:\s+(?:(?:of|&|and)\s+)?[A-Z][\p{L}\p{N}&'’.-]*)*)/u;
 const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[A-Z])/u;
-const WORD = /[\p{L}\p{N}]+/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-function wordCount(text: string): number {
-  WORD.lastIndex = 0;
+/**
+ * Words (runs of letters and digits, as `[\p{L}\p{N}]+` finds them) in a text, counted up to
+ * `limit` (a longer text counts as `limit`). ASCII is classified by code, other characters by
+ * `WORD_CHAR`.
+ */
+function wordCount(text: string, limit = Infinity): number {
   let n = 0;
-  while (WORD.exec(text)) n++;
+  let inWord = false;
+  for (let i = 0; i < text.length && n < limit; ) {
+    const code = text.codePointAt(i) as number;
+    const word = code < 0x80 ? (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) : WORD_CHAR.test(String.fromCodePoint(code));
+    if (word && !inWord) n++;
+    inWord = word;
+    i += code > 0xffff ? 2 : 1;
+  }
   return n;
 }
 
@@ -299,7 +310,7 @@ function copyrightOutlet(text: string): string | null {
 }
 
 function isJunkLine(text: string): boolean {
-  const words = wordCount(text);
+  const words = wordCount(text, 41);
   if (CAPTION_LINE.test(text) || CREDIT_ONLY_LINE.test(text) || URL_LINE.test(text)) return true;
   if (words <= 25 && PROMPT_LINE.test(text)) return true;
   if (words <= 30 && NEWSLETTER_LINE.test(text)) return true;

@@ -344,12 +344,21 @@ const TRIGGERS: ReadonlySet<string> = new Set([
   "early", "mid", "late", "just", "only", "at", "more", "fewer", "less", "exactly", "us",
 ]);
 
+/** Char codes a figure written in digits or with a currency sign starts with. */
+const STARTS_FIGURE = new Set([..."0123456789$€£¥₴₽"].map((c) => c.charCodeAt(0)));
+
 /** Offsets of the tokens a figure can start at (digits, currency signs, number and amount words): the sticky patterns run only there. */
 function candidateStarts(tokens: Tokens): number[] {
   const out: number[] = [];
   for (let t = 0; t < tokens.count; t++) {
     const value = tokens.values[t] as string;
-    if (/^[\d$€£¥₴₽]/u.test(value) || TRIGGERS.has(value.toLowerCase()) || TRIGGERS.has(value.toLowerCase().split("-")[0] as string)) out.push(tokens.starts[t] as number);
+    if (STARTS_FIGURE.has(value.charCodeAt(0))) {
+      out.push(tokens.starts[t] as number);
+      continue;
+    }
+    const lower = value.toLowerCase();
+    const dash = lower.indexOf("-");
+    if (TRIGGERS.has(lower) || (dash >= 0 && TRIGGERS.has(lower.slice(0, dash)))) out.push(tokens.starts[t] as number);
   }
   return out;
 }
@@ -630,10 +639,11 @@ function joinRanges(text: string, figures: Raw[]): Raw[] {
   return out;
 }
 
+const ELLIPSIS = new RegExp(String.raw`(?<![\p{L}])(?<p>in|within|after|for|by)\s+(?<n>${NUM}|${WORDS})(?=\s*(?:[.,;)]|and\b|$))`, "giu");
+
 /** "Perth in two days and Brisbane in four": a bare number after the same preposition takes the unit stated before it. */
 function ellipticUnits(text: string, sentences: readonly Sentence[], figures: readonly Raw[]): Raw[] {
   const out: Raw[] = [];
-  const ELLIPSIS = new RegExp(String.raw`(?<![\p{L}])(?<p>in|within|after|for|by)\s+(?<n>${NUM}|${WORDS})(?=\s*(?:[.,;)]|and\b|$))`, "giu");
   for (const f of figures) {
     if (f.kind !== "duration" && f.kind !== "count") continue;
     const p = previousWord(text, f.start);

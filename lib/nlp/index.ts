@@ -292,7 +292,7 @@ function extractPrepared(prepared: Prepared, options: ExtractOptions): ArticleEx
     claims,
     claimsOmitted: drafts.length - kept.length,
     speakersLearned: book.mentioned(),
-    speakers: book.snapshot(),
+    speakers: book.handOver(),
   };
 }
 

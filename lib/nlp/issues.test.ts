@@ -21,6 +21,16 @@ describe("matchIssues", () => {
     expect(slugs("They try to land a deal in a truckload.")).toEqual([]);
   });
 
+  it("finds exactly the matches of the lookbehind expression, whatever precedes a phrase", () => {
+    const texts = ["xceasefire, ceasefire.", "9truce and truce", "éterritory 𝐀territory (territory)", "untruce-truce truce", "securitysecurity guarantee", "ceasefireceasefire"];
+    for (const text of texts) {
+      const expected = issues.flatMap((issue) => [...text.matchAll(issue.phrases)].map((m) => ({ slug: issue.slug, start: m.index, end: m.index + m[0].length })));
+      expect(matchIssues(text, 0, text.length, issues)).toEqual(expected);
+    }
+    expect(slugs("xceasefire untruce")).toEqual([]);
+    expect(slugs("9truce")).toEqual([]);
+  });
+
   it("lets an exclusion veto a match in the same clause only", () => {
     expect(slugs("He brokered the ceasefire between Israel and Hamas.")).toEqual([]);
     expect(slugs("The shaky truce in the Middle East holds.")).toEqual([]);

@@ -2,8 +2,12 @@ import { z } from "zod";
 import type { IssueLexicon, Span } from "./types";
 import { contentStems, stem } from "./tagger";
 
-/** An issue lexicon compiled once into regular expressions. */
-export type CompiledIssue = { slug: string; phrases: RegExp; exclusions: RegExp | null };
+/**
+ * An issue lexicon compiled once into regular expressions. `scan` is `phrases` without its
+ * word-boundary lookbehind, which keeps the engine from skipping ahead to a phrase's first letters;
+ * `nextPhrase` checks the boundary itself.
+ */
+export type CompiledIssue = { slug: string; phrases: RegExp; scan: RegExp; exclusions: RegExp | null };
 
 /** One phrase match of an issue inside a text. */
 export type IssueMatch = Span & { slug: string };
@@ -56,6 +60,7 @@ export function compileIssues(lexicons: readonly IssueLexicon[]): CompiledIssue[
     .map((l) => ({
       slug: l.slug,
       phrases: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(l.phrases)})(?![\\p{L}\\p{N}])`, "giu"),
+      scan: new RegExp(`(?:${alternation(l.phrases)})(?![\\p{L}\\p{N}])`, "giu"),
       exclusions: l.exclusions.length
         ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(l.exclusions)})(?![\\p{L}\\p{N}])`, "iu")
         : null,
@@ -64,6 +69,34 @@ export function compileIssues(lexicons: readonly IssueLexicon[]): CompiledIssue[
 
 /** How far (in characters) a clause reaches either side of a match: bounded, so one very long sentence stays linear. */
 const CLAUSE_REACH = 400;
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether the code point that ends just before `offset` is a letter or digit. */
+function wordCharBefore(text: string, offset: number): boolean {
+  if (offset <= 0) return false;
+  let from = offset - 1;
+  const code = text.charCodeAt(from);
+  if (code < 0x80) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  if (code >= 0xdc00 && code <= 0xdfff && from > 0) {
+    const high = text.charCodeAt(from - 1);
+    if (high >= 0xd800 && high <= 0xdbff) from -= 1;
+  }
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(from) as number));
+}
+
+/**
+ * The next match of an issue's phrases in `text` from `issue.scan.lastIndex`, exactly as `phrases`
+ * would find it: a candidate preceded by a letter or digit is skipped and the search resumes one
+ * character (code point) later.
+ */
+function nextPhrase(issue: CompiledIssue, text: string): RegExpExecArray | null {
+  for (let m = issue.scan.exec(text); m; m = issue.scan.exec(text)) {
+    if (!wordCharBefore(text, m.index)) return m;
+    issue.scan.lastIndex = m.index + ((text.codePointAt(m.index) as number) > 0xffff ? 2 : 1);
+  }
+  return null;
+}
 
 function clauseAround(text: string, from: number, to: number, start: number, end: number): string {
   const floor = Math.max(from, start - CLAUSE_REACH);
@@ -111,8 +144,8 @@ export function matchIssues(text: string, from: number, to: number, issues: read
   const body = text.slice(from, to);
   const out: IssueMatch[] = [];
   for (const issue of issues) {
-    issue.phrases.lastIndex = 0;
-    for (let m = issue.phrases.exec(body); m; m = issue.phrases.exec(body)) {
+    issue.scan.lastIndex = 0;
+    for (let m = nextPhrase(issue, body); m; m = nextPhrase(issue, body)) {
       const start = from + m.index;
       const end = start + m[0].length;
       const match = { slug: issue.slug, start, end };
@@ -131,8 +164,8 @@ export function matchIssues(text: string, from: number, to: number, issues: read
 export function matchIssuesBySentence(text: string, sentences: readonly Span[], issues: readonly CompiledIssue[], vetoed?: IssueMatch[][]): IssueMatch[][] {
   const out: IssueMatch[][] = sentences.map(() => []);
   for (const issue of issues) {
-    issue.phrases.lastIndex = 0;
-    for (let m = issue.phrases.exec(text); m; m = issue.phrases.exec(text)) {
+    issue.scan.lastIndex = 0;
+    for (let m = nextPhrase(issue, text); m; m = nextPhrase(issue, text)) {
       const start = m.index;
       const end = start + m[0].length;
       const i = spanIndexAt(sentences, start);
@@ -170,6 +203,15 @@ function figureUnits(body: string): Set<string> {
     if (!STOP_UNITS.has(unit)) out.add(unit);
   }
   return out;
+}
+
+/** Whether two sentences count figures of the same unit; the earlier one is read only when the later counts any. */
+function sharesFigureUnit(body: string, previous: string): boolean {
+  const units = figureUnits(body);
+  if (!units.size) return false;
+  const before = figureUnits(previous);
+  for (const unit of units) if (before.has(unit)) return true;
+  return false;
 }
 
 const STOP_UNITS = new Set(["and", "or", "of", "the", "to", "in", "on", "at", "for", "from", "more", "other", "time"]);
@@ -224,7 +266,7 @@ export function carryIssues(sentences: readonly IssueContext[]): string[][] {
     if (prevIssues.length && !prev.heading && (sameParagraph || prev.paragraph === s.paragraph - 1)) {
       // A pronoun opening a new paragraph resolves to one antecedent: with several issues before it, it is ambiguous.
       const anaphoric = s.quoted && ANAPHORIC_START.test(s.body) && (sameParagraph || prevIssues.length === 1);
-      const sameFigure = BARE_NUMBER_START.test(s.body) || [...figureUnits(s.body)].some((unit) => figureUnits(prev.body).has(unit));
+      const sameFigure = BARE_NUMBER_START.test(s.body) || sharesFigureUnit(s.body, prev.body);
       if (anaphoric || sameFigure || DEMONSTRATIVE_NOUN.test(s.body)) {
         out[i] = [...prevIssues];
         return;

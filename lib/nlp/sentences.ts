@@ -141,7 +141,7 @@ function shouldMerge(text: string, current: Span, next: Span): boolean {
   const tail = text.slice(next.start, next.end);
   if (LOWERCASE_START.test(tail) || PUNCTUATION_ONLY.test(tail)) return true;
   if (TITLE_ABBREVIATION.test(head)) return true;
-  if ((MONTH_ABBREVIATION.test(head) || INITIALISM.test(head)) && /^\d/u.test(tail)) return true;
+  if (/^\d/u.test(tail) && (MONTH_ABBREVIATION.test(head) || INITIALISM.test(head))) return true;
   return false;
 }
 

@@ -60,6 +60,17 @@ describe("SpeakerRegistry", () => {
     expect(book.snapshot().list().map((s) => s.name)).toEqual(["Ana Lima"]);
   });
 
+  it("is handed over by a book that then knows no speaker, and a book made from it leaves it unchanged", () => {
+    const book = new SpeakerBook(new SpeakerRegistry().data);
+    const id = book.learnPerson("Ana Lima").id;
+    const registry = book.handOver();
+    expect(registry.list().map((s) => s.name)).toEqual(["Ana Lima"]);
+    expect(() => book.name(id)).toThrow(/unknown speaker/u);
+    const next = new SpeakerBook(registry.data);
+    next.learnPerson("Rui Costa");
+    expect(registry.data.entries).toHaveLength(1);
+  });
+
   it("round-trips through JSON", () => {
     const book = new SpeakerBook(new SpeakerRegistry().data);
     book.learnPerson("Ana Lima");

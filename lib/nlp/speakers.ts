@@ -203,6 +203,17 @@ export function canonicalName(entry: SpeakerEntry): string {
   return best?.text ?? entry.id;
 }
 
+/** A copy of an entry that shares nothing mutable with it. */
+function copyEntry(e: SpeakerEntry): SpeakerEntry {
+  return {
+    ...e,
+    forms: e.forms.map((f) => ({ ...f })),
+    aliases: [...e.aliases],
+    roles: e.roles.map((r) => ({ ...r, modifiers: [...r.modifiers] })),
+    gender: { ...e.gender },
+  };
+}
+
 /**
  * A working copy of a registry for one extraction. It never mutates the registry it was made from;
  * `snapshot()` returns the registry extended with what was learned.
@@ -219,13 +230,7 @@ export class SpeakerBook {
   private byRoleHead = new Map<string, Set<string>>();
 
   constructor(registry: SpeakerRegistryData) {
-    this.entries = registry.entries.map((e) => ({
-      ...e,
-      forms: e.forms.map((f) => ({ ...f })),
-      aliases: [...e.aliases],
-      roles: e.roles.map((r) => ({ ...r, modifiers: [...r.modifiers] })),
-      gender: { ...e.gender },
-    }));
+    this.entries = registry.entries.map(copyEntry);
     this.clock = registry.clock;
     for (const e of this.entries) {
       this.byId.set(e.id, e);
@@ -473,11 +478,24 @@ export class SpeakerBook {
   }
 
   snapshotData(): SpeakerRegistryData {
-    const copy = new SpeakerBook({ entries: this.entries, clock: this.clock });
-    return { entries: copy.entries, clock: copy.clock };
+    return { entries: this.entries.map(copyEntry), clock: this.clock };
   }
 
   snapshot(): SpeakerRegistry {
     return SpeakerRegistry.fromJSON(this.snapshotData());
+  }
+
+  /**
+   * The registry extended with what was learned, like `snapshot()` but without copying the entries:
+   * the book gives them up and knows no speaker afterwards.
+   */
+  handOver(): SpeakerRegistry {
+    const registry = SpeakerRegistry.fromJSON({ entries: this.entries, clock: this.clock });
+    this.entries = [];
+    this.byId.clear();
+    this.byAlias.clear();
+    this.used.clear();
+    this.lastSeen.clear();
+    return registry;
   }
 }

@@ -46,9 +46,17 @@ export function isCountryName(word: string): boolean {
   return NAMES.has(word.toLowerCase());
 }
 
+const countryKeys = new Map<string, string | null>();
+
 /** The country key for a country name, demonym or abbreviation, or null. */
 export function countryKey(word: string): string | null {
-  return INDEX.get(word.toLowerCase().replace(/[’']s$/u, "")) ?? null;
+  let key = countryKeys.get(word);
+  if (key === undefined) {
+    key = INDEX.get(word.toLowerCase().replace(/[’']s$/u, "")) ?? null;
+    if (countryKeys.size >= 50_000) countryKeys.clear();
+    countryKeys.set(word, key);
+  }
+  return key;
 }
 
 /** Capital cities, often used for their governments ("Moscow said", "Kyiv rejected"). */

@@ -1,6 +1,7 @@
 import type { ActorMatrix, PositionClaimView } from "@/lib/data/positions";
 import { plural } from "@/lib/format";
 import { claimWords } from "@/lib/analysis/positions";
+import { OUTLETS_NAMED } from "./positions-grid";
 
 export type ActorMatrixTableProps = { matrix: ActorMatrix };
 
@@ -50,7 +51,12 @@ function ActorClaim({ claim }: { claim: PositionClaimView }) {
       <a href={`/claims/${claim.id}`} className="hover:underline">
         {cut(claimWords(claim))}
       </a>
-      <span className="meta block">{`${plural(claim.outlets.length, "source")}: ${claim.outlets.map((outlet) => outlet.name).join(", ")}`}</span>
+      <span className="meta block">
+        {`${plural(claim.outlets.length, "source")}: ${claim.outlets
+          .slice(0, OUTLETS_NAMED)
+          .map((outlet) => outlet.name)
+          .join(", ")}${claim.outlets.length > OUTLETS_NAMED ? ` and ${claim.outlets.length - OUTLETS_NAMED} more` : ""}`}
+      </span>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { claimWords } from "@/lib/analysis/positions";
-import { plural } from "@/lib/format";
+import { formatDate, plural } from "@/lib/format";
 import type { IssuePositionsView, PositionClaimView } from "@/lib/data/positions";
 import { DismissContrastForm } from "./dismiss-contrast-form";
 import { PositionClaimItem } from "./positions-grid";
@@ -10,6 +10,29 @@ export type ContrastListProps = {
   canDismiss: boolean;
   isPublic?: boolean;
 };
+
+/**
+ * One side of a contrasting pair: the claim's words, its kind, how many sources carry it (named in the
+ * actor's positions above) and when it was first reported. Kept to a line, as a brief lists several pairs.
+ */
+function ContrastSide({ claim, isPublic }: { claim: PositionClaimView; isPublic: boolean }) {
+  return (
+    <>
+      <p className={claim.kind === "quote" ? "font-serif text-[0.95rem] leading-snug text-gray-900" : "text-sm leading-snug text-gray-800"}>{claimWords(claim)}</p>
+      <p className="meta mt-1">
+        {`${claim.kind === "quote" ? "Quote" : "Reported"} · ${plural(claim.outlets.length, "source")} · ${claim.firstReportedAt ? `first reported ${formatDate(new Date(claim.firstReportedAt))}` : "date unknown"}`}
+        {isPublic ? null : (
+          <>
+            {" · "}
+            <a className="link" href={`/claims/${claim.id}`}>
+              Review
+            </a>
+          </>
+        )}
+      </p>
+    </>
+  );
+}
 
 /** Contrasting positions face to face: the two actors' claims side by side, why they were paired, and (editors) a way to dismiss the pair. */
 export function ContrastList({ view, issueSlug, canDismiss, isPublic = false }: ContrastListProps) {
@@ -27,7 +50,7 @@ export function ContrastList({ view, issueSlug, canDismiss, isPublic = false }: 
               {[a, b].map((side) => (
                 <div key={side.claim.id} className="min-w-0">
                   <p className="mb-1 text-sm font-semibold">{side.speaker}</p>
-                  <PositionClaimItem claim={side.claim} issueSlug={issueSlug} isPublic={isPublic} />
+                  <ContrastSide claim={side.claim} isPublic={isPublic} />
                 </div>
               ))}
             </div>
@@ -86,6 +109,18 @@ export function OmissionList({ view }: OmissionListProps) {
   );
 }
 
+/** The sources that characterise a claim alike (same verbs, same hedges), one row per way of telling it, most sources first. */
+function characterisationRows(entries: PositionClaimView["characterisations"]): { key: string; verbs: string[]; hedges: string[]; sources: string[] }[] {
+  const rows = new Map<string, { key: string; verbs: string[]; hedges: string[]; sources: string[] }>();
+  for (const entry of entries) {
+    const key = `${entry.verbs.join("|")}/${entry.hedges.join("|")}`;
+    const row = rows.get(key) ?? { key, verbs: entry.verbs, hedges: entry.hedges, sources: [] };
+    row.sources.push(entry.source.name);
+    rows.set(key, row);
+  }
+  return [...rows.values()].sort((a, b) => b.sources.length - a.sources.length);
+}
+
 export type CharacterisationListProps = { view: IssuePositionsView };
 
 /** How sources characterise the same claim: the verbs and hedges each attaches to it. */
@@ -98,20 +133,20 @@ export function CharacterisationList({ view }: CharacterisationListProps) {
             <span className="font-semibold">{speaker}</span>: {claimWords(claim)}
           </p>
           <table className="data-table mt-2">
-            <caption className="sr-only">{`Verbs and hedges each source attaches to ${speaker}’s claim`}</caption>
+            <caption className="sr-only">{`Verbs and hedges sources attach to ${speaker}’s claim`}</caption>
             <thead>
               <tr>
-                <th scope="col">Source</th>
                 <th scope="col">Verb</th>
                 <th scope="col">Hedges</th>
+                <th scope="col">Sources</th>
               </tr>
             </thead>
             <tbody>
-              {claim.characterisations.map((entry) => (
-                <tr key={entry.source.slug}>
-                  <th scope="row">{entry.source.name}</th>
-                  <td>{entry.verbs.map((verb) => `“${verb}”`).join(", ") || "—"}</td>
-                  <td>{entry.hedges.map((hedge) => `“${hedge}”`).join(", ") || "—"}</td>
+              {characterisationRows(claim.characterisations).map((row) => (
+                <tr key={row.key}>
+                  <td>{row.verbs.map((verb) => `“${verb}”`).join(", ") || "—"}</td>
+                  <td>{row.hedges.map((hedge) => `“${hedge}”`).join(", ") || "—"}</td>
+                  <td>{row.sources.join(", ")}</td>
                 </tr>
               ))}
             </tbody>

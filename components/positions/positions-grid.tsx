@@ -12,11 +12,19 @@ export type PositionsGridProps = {
 
 export type OutletListProps = { outlets: PositionClaimView["outlets"]; issueSlug: string; isPublic?: boolean };
 
-/** The sources carrying a claim, each linking to the issue narrowed to it (an unknown outlet's article to its reader). */
+/** Sources named (as links) for each claim; the rest are counted (the claim's review page lists every one). */
+export const OUTLETS_NAMED = 3;
+
+/**
+ * The sources carrying a claim: the first {@link OUTLETS_NAMED} each linking to the issue narrowed to it
+ * (an unknown outlet's article to its reader), then how many more. A claim in a large corpus can be
+ * carried by dozens of sources; listing each as a link made the issue page several times heavier.
+ */
 export function OutletList({ outlets, issueSlug, isPublic = false }: OutletListProps) {
+  const named = outlets.slice(0, OUTLETS_NAMED);
   return (
     <span className="meta">
-      {outlets.map((outlet, index) => (
+      {named.map((outlet, index) => (
         <span key={outlet.slug}>
           {index > 0 ? ", " : ""}
           {isPublic ? (
@@ -28,6 +36,7 @@ export function OutletList({ outlets, issueSlug, isPublic = false }: OutletListP
           )}
         </span>
       ))}
+      {outlets.length > OUTLETS_NAMED ? ` and ${outlets.length - OUTLETS_NAMED} more` : null}
     </span>
   );
 }
@@ -54,9 +63,13 @@ export function PositionClaimItem({ claim, issueSlug, isPublic = false }: Positi
   );
 }
 
+/** Key claims of an actor shown with their sources and date; the rest are listed by their words alone. */
+const CLAIMS_IN_FULL = 3;
+
 /**
  * Who stands where on an issue: each actor side by side with their key claims, direct quotes first,
- * then reported speech, each with the sources carrying it and when it was first reported.
+ * then reported speech; the first {@link CLAIMS_IN_FULL} of each with the sources carrying it and when it
+ * was first reported, the others by their words (a link to their review page).
  */
 export function PositionsGrid({ positions, issueSlug, isPublic = false }: PositionsGridProps) {
   return (
@@ -68,12 +81,22 @@ export function PositionsGrid({ positions, issueSlug, isPublic = false }: Positi
           </h3>
           <p className="meta mb-2">{`${plural(position.claimCount, "claim")} on the issue, carried by ${plural(position.outletCount, "source")}`}</p>
           <ol className="space-y-3">
-            {position.claims.map((claim) => (
+            {position.claims.slice(0, CLAIMS_IN_FULL).map((claim) => (
               <li key={claim.id}>
                 <PositionClaimItem claim={claim} issueSlug={issueSlug} isPublic={isPublic} />
               </li>
             ))}
           </ol>
+          {position.claims.length > CLAIMS_IN_FULL ? (
+            <>
+              <p className="meta mt-3">Also:</p>
+              <ul className="ml-4 list-disc space-y-1 text-sm text-gray-800">
+                {position.claims.slice(CLAIMS_IN_FULL).map((claim) => (
+                  <li key={claim.id}>{isPublic ? claimWords(claim) : <a className="hover:underline" href={`/claims/${claim.id}`}>{claimWords(claim)}</a>}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -20,19 +20,8 @@ export type StoredIssuePositions = Omit<IssuePositions, "positions"> & {
 /** Positions per issue slug, computed with each analysis. */
 export type StoredPositions = { issues: Record<string, StoredIssuePositions> };
 
-type PositionsClaim = {
-  id: string;
-  articleId: string;
-  source: string;
-  kind: ClaimKind;
-  speakerId: string | null;
-  speaker: string | null;
-  text: string;
-  quote: string | null;
-  verb: string | null;
-  issues: readonly string[];
-  figures: PositionInputClaim["figures"];
-};
+/** A claim as the analysis hands it over: what positions need, with its article and issues. */
+type PositionsClaim = Omit<PositionInputClaim, "publishedAt" | "statement"> & { articleId: string; issues: readonly string[] };
 
 export type PositionsInput = {
   issues: readonly { slug: string }[];

@@ -433,7 +433,7 @@ async function loadDashboard(filters: BriefFilters): Promise<Dashboard> {
 
 type TimelineClaimRow = { id: string; articleId: string; kind: ClaimKind; text: string; speaker: string | null; title: string | null; head: string; publishedAt: Date | null; outletSlug: string | null; outletName: string | null };
 
-/** The issue's latest claims passing the filters; without filters, the ones the summary lists (`recent`). */
+/** The issue's latest claims (by publication date, an undated article by its ingest date) passing the filters; without filters, the ones the summary lists (`recent`). */
 async function listTimelineClaims(issueId: string, filters: BriefFilters, recent: string[] | undefined): Promise<TimelineClaim[]> {
   const pick = recent && !hasClaimFilters(filters) ? Prisma.sql`c.id = ANY(${recent}::text[])` : Prisma.sql`ci."issueId" = ${issueId} AND ${claimFilterSql(filters)}`;
   const rows = await db.$queryRaw<TimelineClaimRow[]>`
@@ -441,7 +441,7 @@ async function listTimelineClaims(issueId: string, filters: BriefFilters, recent
       ${UNNAMED_HEAD}
     FROM ${ISSUE_CLAIMS}
     WHERE ci."issueId" = ${issueId} AND ${pick}
-    ORDER BY a."publishedAt" DESC NULLS LAST, a.id, c.start
+    ORDER BY coalesce(a."publishedAt", a."ingestedAt") DESC, a.id, c.start
     LIMIT ${TIMELINE_CLAIMS}`;
   return rows.map((row) => ({ id: row.id, articleId: row.articleId, kind: row.kind, text: row.text, speaker: row.speaker, source: sourceRefOf(row), publishedAt: row.publishedAt }));
 }

@@ -105,8 +105,10 @@ test.describe("review queue", () => {
     const claim = await claimAt(3);
     const first = await pageAs(browser, "editor");
     const second = await pageAs(browser, "admin");
-    // The second editor acts before the live refresh would bring the first one's change.
+    // The second editor acts before a live refresh (the claim's changes, or the end of the analysis the
+    // first review starts) would bring the first one's change.
     await second.page.route("**/api/claims/changes", (route) => route.abort());
+    await second.page.route("**/api/analysis", (route) => route.abort());
     await first.page.goto(`/claims/${claim.id}`);
     await second.page.goto(`/claims/${claim.id}`);
 

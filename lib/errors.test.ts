@@ -17,6 +17,8 @@ describe("the error table", () => {
     ["rate_limited", 429],
     ["internal", 500],
     ["unavailable", 503],
+    ["database_unavailable", 503],
+    ["overloaded", 503],
   ])("%s is %i", (code, status) => {
     expect(ERROR_STATUS[code]).toBe(status);
     expect(new AppError(code, "m").status).toBe(status);
@@ -25,7 +27,7 @@ describe("the error table", () => {
 
   it("has an entry for every code and only 4xx/5xx statuses", () => {
     for (const status of Object.values(ERROR_STATUS)) expect(status).toBeGreaterThanOrEqual(400);
-    expect(Object.keys(ERROR_STATUS)).toHaveLength(13);
+    expect(Object.keys(ERROR_STATUS)).toHaveLength(15);
   });
 
   it("takes the status from the code, never from the message", () => {

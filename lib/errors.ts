@@ -20,6 +20,10 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  /** The database does not answer (the server answers this itself while it waits for the database). */
+  database_unavailable: 503,
+  /** The request queue is full. */
+  overloaded: 503,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -41,20 +41,6 @@ export async function requireUser(role: Role = "viewer"): Promise<CurrentUser> {
   return user;
 }
 
-/**
- * The caller holding at least `role`, or the message to show the person who may not do this (anything
- * else unexpected still throws).
- * @deprecated Server actions use `defineAction` (lib/actions/define-action.ts), which checks the role itself.
- */
-export async function authorizeAction(role: Role): Promise<{ user: CurrentUser; denied?: undefined } | { user?: undefined; denied: string }> {
-  try {
-    return { user: await requireUser(role) };
-  } catch (error) {
-    if (error instanceof AuthorizationError) return { denied: error.message };
-    throw error;
-  }
-}
-
 /** For pages: the logged-in user, or a redirect to the login page (proxy.ts does this first; this is the real check). */
 export async function requirePageUser(path: string, role: Role = "viewer"): Promise<CurrentUser> {
   const user = await getCurrentUser();

@@ -5,6 +5,7 @@ import { PROJECT_ROOT } from "@/lib/server/data-dir";
 import { GateFullError, RequestGate } from "@/lib/server/gate";
 import { DatabaseHealth } from "@/lib/server/health";
 import { env } from "@/lib/env";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 
 export type HttpServerOptions = {
   port: number;
@@ -30,8 +31,8 @@ export type RunningHttpServer = {
 /** Files Next.js serves from disk: never gated, never dependent on the database. */
 const STATIC_PATH = /^\/(?:_next\/static\/|favicon\.ico$|robots\.txt$)/;
 
-const DATABASE_DOWN = { code: "database_unavailable", message: "the database is not reachable; retrying" };
-const BUSY = { code: "overloaded", message: "the server is busy; retry in a few seconds" };
+const DATABASE_DOWN: { code: ErrorCode; message: string } = { code: "database_unavailable", message: "the database is not reachable; retrying" };
+const BUSY: { code: ErrorCode; message: string } = { code: "overloaded", message: "the server is busy; retry in a few seconds" };
 
 function wantsJson(request: http.IncomingMessage): boolean {
   const accept = request.headers.accept ?? "";
@@ -41,9 +42,9 @@ function wantsJson(request: http.IncomingMessage): boolean {
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** A 503 as JSON for API callers and as a small page, which reloads itself, for browsers. */
-function unavailable(request: http.IncomingMessage, response: http.ServerResponse, error: { code: string; message: string }, retryAfterS: number, heading: string, detail: string) {
+function unavailable(request: http.IncomingMessage, response: http.ServerResponse, error: { code: ErrorCode; message: string }, retryAfterS: number, heading: string, detail: string) {
   if (response.headersSent) return;
-  response.statusCode = 503;
+  response.statusCode = ERROR_STATUS[error.code];
   response.setHeader("Retry-After", String(retryAfterS));
   response.setHeader("Cache-Control", "no-store");
   if (wantsJson(request)) {

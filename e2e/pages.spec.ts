@@ -93,7 +93,19 @@ test.describe("every page at 390 px and with axe", () => {
   test.use({ storageState: storageStateFor("admin") });
 
   test("the logged-in pages", async ({ page }) => {
-    for (const target of await targets()) await checkPage(page, target);
+    // Real data has long unbroken runs: a teammate with a long name and address (assignee pickers,
+    // user admin) and a note that is one long link must not widen the page they are shown on.
+    const db = testDb();
+    const email = "firstname.middlename.lastname.department@newsroom-of-a-long-domain.example";
+    await db.user.upsert({ where: { email }, update: {}, create: { email, name: "Maximilianus Bartholomaeus von Longname-Featherstonehaugh", role: "editor" } });
+    await db.$disconnect();
+    const list = await targets();
+    const claimPath = list.find((target) => target.name === "claim")!.path;
+    const noted = await page.request.post("/api/notes", {
+      data: { target: { type: "claim", id: claimPath.split("/").pop() }, body: `See https://archive.example.org/${"x".repeat(40)}/${"segment-without-breaks".repeat(4)}` },
+    });
+    expect(noted.status()).toBe(201);
+    for (const target of list) await checkPage(page, target);
   });
 
   test("a share page", async ({ page, browser }) => {

@@ -11,7 +11,7 @@ export function TokenForm({ users }: TokenFormProps) {
   return (
     <form action={action} className="space-y-3 rounded-lg border border-gray-200 bg-white p-4">
       <h2 className="font-semibold">New API token</h2>
-      <div className="grid gap-3 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 md:grid-cols-2">
         <label className="block text-sm font-medium">
           Name
           <input name="name" required maxLength={100} className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 text-sm" />

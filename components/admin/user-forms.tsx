@@ -28,7 +28,7 @@ export function NewUserForm() {
       <h2 id="new-user-title" className="font-semibold">
         Add a teammate
       </h2>
-      <div className="grid gap-3 md:grid-cols-4">
+      <div className="grid grid-cols-1 gap-3 md:grid-cols-4">
         <label className="block text-sm font-medium">
           Email
           <input name="email" type="email" required className={FIELD} />

@@ -30,7 +30,7 @@ function DraftFields({ draft, onChange }: { draft: DraftArticle; onChange: (draf
   return (
     <fieldset className="rounded-lg border border-gray-200 bg-white p-4">
       <legend className="px-1 text-sm font-semibold">{draft.name}</legend>
-      <div className="grid gap-3 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 md:grid-cols-2">
         {field("title", "Title")}
         {field("outlet", "Outlet")}
         {field("publishedAt", "Published", "date")}

@@ -20,7 +20,7 @@ export function ArticleMetadataForm({ article, outlets }: ArticleMetadataFormPro
       <form action={action} className="mt-3 space-y-3" aria-label="Article details">
         <input type="hidden" name="articleId" value={article.id} />
         <input type="hidden" name="version" value={article.version} />
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <label className="block font-medium">
             Outlet
             <input name="outlet" list="article-outlets" defaultValue={state.values?.outlet ?? article.outlet ?? ""} maxLength={200} placeholder="Unattributed" className={FIELD} />

@@ -42,7 +42,7 @@ function rowsOf(items: StoredDiscrepancyItem[]): Row[] {
 export function DiscrepancyList({ discrepancies, showIssue = false, emptyText, publicArticleUrls }: DiscrepancyListProps) {
   if (discrepancies.length === 0) return <p className="text-sm text-gray-600">{emptyText}</p>;
   return (
-    <ul className="grid gap-4 lg:grid-cols-2">
+    <ul className="grid grid-cols-1 gap-4 lg:grid-cols-2">
       {discrepancies.map((discrepancy) => {
         const headingId = `discrepancy-${discrepancy.key.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
         const rows = rowsOf(discrepancy.items);

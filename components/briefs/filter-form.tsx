@@ -44,7 +44,7 @@ export function FilterForm({ action, filters, options, fields, label, undatedLef
   const speakers = options.speakers.map((speaker) => ({ value: speaker.slug, label: speaker.name }));
   return (
     <form key={JSON.stringify(filters)} action={action} method="get" aria-label={label} className="mb-8 rounded-lg border border-gray-200 bg-white p-4">
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-6">
         {fields.includes("issue") ? <SelectField id="filter-issue" name="issue" label="Issue" defaultValue={filters.issue} anyLabel="All open issues" options={issues} /> : null}
         {fields.includes("outlet") ? <SelectField id="filter-outlet" name="outlet" label="Outlet or article" defaultValue={filters.outlet} anyLabel="All sources" options={sources} keepsUnknownValue /> : null}
         {fields.includes("speaker") ? <SelectField id="filter-speaker" name="speaker" label="Speaker" defaultValue={filters.speaker} anyLabel="Anyone" options={speakers} keepsUnknownValue /> : null}

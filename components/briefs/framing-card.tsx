@@ -152,7 +152,7 @@ function FramingMeasuresDetails({ id, measures }: { id: string; measures: Framin
         )}
       </section>
 
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <section aria-labelledby={`${id}-verbs`}>
           <h4 id={`${id}-verbs`}>Attribution verbs and hedges</h4>
           {measures.verbs.length + measures.hedges.length > 0 ? (

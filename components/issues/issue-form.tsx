@@ -55,7 +55,7 @@ export function IssueForm({ issue }: IssueFormProps) {
         <textarea id="issue-description" name="description" rows={3} maxLength={2000} defaultValue={value("description", issue?.description)} aria-invalid={Boolean(error("description"))} aria-describedby={describedBy("description")} className={INPUT} />
         <FieldError id="description-error" message={error("description")} />
       </div>
-      <div className="grid gap-5 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-5 md:grid-cols-2">
         <div>
           <label htmlFor="issue-phrases" className="block text-sm font-medium">
             Lexicon phrases

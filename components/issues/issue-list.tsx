@@ -6,7 +6,7 @@ export type IssueListProps = { issues: IssueOverview[]; showLexicon?: boolean };
 
 export function IssueList({ issues, showLexicon = false }: IssueListProps) {
   return (
-    <ul className="grid gap-4 md:grid-cols-2">
+    <ul className="grid grid-cols-1 gap-4 md:grid-cols-2">
       {issues.map((issue) => (
         <li key={issue.id} className="rounded-lg border border-gray-200 bg-white p-5">
           <div className="flex items-start justify-between gap-3">

@@ -46,7 +46,7 @@ export function ContrastList({ view, issueSlug, canDismiss, isPublic = false }: 
         if (!a || !b) return null;
         return (
           <li key={`${contrast.a}-${contrast.b}`} className="card border-amber-300 p-4">
-            <div className="grid gap-4 md:grid-cols-2">
+            <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
               {[a, b].map((side) => (
                 <div key={side.claim.id} className="min-w-0">
                   <p className="mb-1 text-sm font-semibold">{side.speaker}</p>
@@ -75,7 +75,7 @@ export type OmissionListProps = { view: IssuePositionsView };
 /** What each source leaves out: the actors others carry on the issue that it does not, and widely reported claims it skips. */
 export function OmissionList({ view }: OmissionListProps) {
   return (
-    <ul className="grid gap-3 md:grid-cols-2" aria-label="What each source leaves out">
+    <ul className="grid grid-cols-1 gap-3 md:grid-cols-2" aria-label="What each source leaves out">
       {view.omissions.map((omission) => (
         <li key={omission.source.slug} className="card p-3 text-sm">
           <p className="font-semibold">{omission.source.name}</p>
@@ -162,7 +162,7 @@ export type StanceListProps = { view: IssuePositionsView; issueSlug: string; isP
 /** Where each actor stands, in one line each (their most reported claim): what a brief shows when nothing is found to disagree. */
 export function StanceList({ view, issueSlug, isPublic = false }: StanceListProps) {
   return (
-    <ul className="grid gap-3 md:grid-cols-2" aria-label="Where each actor stands">
+    <ul className="grid grid-cols-1 gap-3 md:grid-cols-2" aria-label="Where each actor stands">
       {view.positions.map((position) => {
         const top = position.claims.find((claim) => claim.id === position.top) ?? position.claims[0]!;
         return (

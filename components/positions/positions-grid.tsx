@@ -73,7 +73,7 @@ const CLAIMS_IN_FULL = 3;
  */
 export function PositionsGrid({ positions, issueSlug, isPublic = false }: PositionsGridProps) {
   return (
-    <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" aria-label="Positions by actor">
+    <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3" aria-label="Positions by actor">
       {positions.map((position) => (
         <li key={position.speaker.id} className="card p-4" aria-labelledby={`actor-${position.speaker.id}`}>
           <h3 id={`actor-${position.speaker.id}`} className="text-base font-semibold leading-snug">

@@ -85,7 +85,7 @@ export function SharedIssueBrief({ view, asOf }: SharedIssueBriefProps) {
         {brief.framing.length > 1 ? <FramingTable measures={brief.framing} /> : null}
         {cards.length < brief.framing.length ? <p className="mb-3 text-sm text-gray-600">In detail, the {cards.length} sources with most claims on it.</p> : null}
         {cards.length > 0 ? (
-          <div className="grid gap-4 lg:grid-cols-2 print:block print:space-y-4">
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 print:block print:space-y-4">
             {cards.map((measures) => (
               <FramingCard key={measures.source.key} issueSlug={brief.issue.slug} measures={measures} publicArticleUrls={urls} />
             ))}

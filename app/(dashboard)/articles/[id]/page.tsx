@@ -37,7 +37,7 @@ export default async function ArticlePage({ params }: Props) {
   ]);
   const issues = [...new Map(claims.flatMap((claim) => claim.issues).map((issue) => [issue.slug, issue])).values()];
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+    <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <article>
         <header className="mb-6 border-b border-gray-200 pb-4">
           <h1 className="text-2xl font-semibold tracking-tight">{article.label}</h1>

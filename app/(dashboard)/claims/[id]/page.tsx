@@ -60,7 +60,7 @@ export default async function ClaimPage({ params }: Props) {
         </div>
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-6">
           <section aria-labelledby="context-title" className="rounded-lg border border-gray-200 bg-white p-4">
             <h2 id="context-title" className="font-semibold">

@@ -153,7 +153,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
               {brief.framing.length > 1 ? <FramingTable measures={brief.framing} sourceHref={(key) => `/issues/${issue.slug}?outlet=${encodeURIComponent(key)}`} /> : null}
               {cards.length < brief.framing.length ? <p className="mb-3 text-sm text-gray-600">Open a source for its voices, verbs, terms and figures.</p> : null}
               {cards.length > 0 ? (
-                <div className="grid gap-4 lg:grid-cols-2">
+                <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
                   {cards.map((measures) => (
                     <FramingCard key={measures.source.key} issueSlug={issue.slug} measures={measures} isCollapsed={false} />
                   ))}

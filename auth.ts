@@ -65,10 +65,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           where: { email },
           select: { id: true, email: true, name: true, isActive: true, passwordHash: true },
         });
-        const isValid =
-          user?.passwordHash && user.isActive
-            ? await verifyPassword(user.passwordHash, password)
-            : await verifyAgainstDummy(password);
+        const isValid = user?.passwordHash && user.isActive ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
         if (!isValid || !user) return null;
         await settleLoginAttempt(db, reservation.attemptId);
         await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });

@@ -17,7 +17,11 @@ export default defineConfig([
     rules: {
       "no-restricted-properties": [
         "error",
-        { object: "process", property: "env", message: "Read configuration through env() from lib/env.ts (add the variable to its schema and to .env.example)." },
+        {
+          object: "process",
+          property: "env",
+          message: "Read configuration through env() from lib/env.ts (add the variable to its schema and to .env.example).",
+        },
       ],
     },
   },

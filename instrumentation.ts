@@ -9,7 +9,14 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
   const { logger } = await import("@/lib/log");
   const digest = typeof error === "object" && error !== null && "digest" in error ? String(error.digest) : undefined;
   logger().error(
-    { err: error, digest, method: request.method, path: request.path.replace(/^\/s\/[^/?#]+/, "/s/[token]"), route: context.routePath, during: context.routeType },
+    {
+      err: error,
+      digest,
+      method: request.method,
+      path: request.path.replace(/^\/s\/[^/?#]+/, "/s/[token]"),
+      route: context.routePath,
+      during: context.routeType,
+    },
     "Unexpected error serving a request",
   );
 };

@@ -15,9 +15,7 @@ interface EmbeddedPostgres {
 /** `.data/postgres.json`, or `postgres.json` in BRIEFING_DATA_DIR when the app's data folder is moved. */
 function embeddedSettingsFile(): string {
   const dataDir = process.env.BRIEFING_DATA_DIR?.trim();
-  return dataDir
-    ? path.resolve(dataDir, "postgres.json")
-    : fileURLToPath(new URL("./.data/postgres.json", import.meta.url));
+  return dataDir ? path.resolve(dataDir, "postgres.json") : fileURLToPath(new URL("./.data/postgres.json", import.meta.url));
 }
 
 /**

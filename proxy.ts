@@ -29,7 +29,8 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   const { pathname, search } = request.nextUrl;
   const malformed = malformedUrlProblem(pathname, search);
   if (malformed) {
-    if (pathname.startsWith("/api/")) return NextResponse.json(errorBody({ code: "bad_request", message: malformed, details: {} }), { status: ERROR_STATUS.bad_request });
+    if (pathname.startsWith("/api/"))
+      return NextResponse.json(errorBody({ code: "bad_request", message: malformed, details: {} }), { status: ERROR_STATUS.bad_request });
     return new NextResponse(malformed, { status: ERROR_STATUS.bad_request, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   const badBody = await malformedActionBodyProblem(request);

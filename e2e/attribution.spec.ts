@@ -9,10 +9,22 @@ async function pronounQuote() {
     const claims = await db.claim.findMany({
       where: { kind: "quote", attributionReason: { endsWith: ":pronoun" }, speakerId: { not: null } },
       orderBy: { id: "asc" },
-      select: { id: true, start: true, speakerMentionStart: true, speakerMentionEnd: true, speaker: { select: { name: true } }, article: { select: { originalText: true } } },
+      select: {
+        id: true,
+        start: true,
+        speakerMentionStart: true,
+        speakerMentionEnd: true,
+        speaker: { select: { name: true } },
+        article: { select: { originalText: true } },
+      },
     });
-    const near = claims.find((c) => c.speakerMentionStart !== null && !c.article.originalText.slice(Math.min(c.start, c.speakerMentionStart), Math.max(c.start, c.speakerMentionStart)).includes("\n\n"));
-    if (!near || near.speakerMentionStart === null || near.speakerMentionEnd === null || !near.speaker) throw new Error("no seed quote is attributed through a pronoun");
+    const near = claims.find(
+      (c) =>
+        c.speakerMentionStart !== null &&
+        !c.article.originalText.slice(Math.min(c.start, c.speakerMentionStart), Math.max(c.start, c.speakerMentionStart)).includes("\n\n"),
+    );
+    if (!near || near.speakerMentionStart === null || near.speakerMentionEnd === null || !near.speaker)
+      throw new Error("no seed quote is attributed through a pronoun");
     return { id: near.id, mention: near.article.originalText.slice(near.speakerMentionStart, near.speakerMentionEnd), speaker: near.speaker.name };
   } finally {
     await db.$disconnect();

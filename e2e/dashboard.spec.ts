@@ -4,7 +4,9 @@ import { expect, test } from "@playwright/test";
 import { testDb } from "./fixtures/db";
 import { storageStateFor } from "./fixtures/users";
 
-const SEED_ISSUES = (JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "..", "seeds", "issues.json"), "utf8")) as { issues: { slug: string; title: string }[] }).issues;
+const SEED_ISSUES = (
+  JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "..", "seeds", "issues.json"), "utf8")) as { issues: { slug: string; title: string }[] }
+).issues;
 
 /** The seed articles bearing on an issue (a sentence or a claim tagged with it), with their outlet if known. */
 async function seedSourcesCovering(slug: string) {
@@ -33,7 +35,9 @@ async function withClusterId(key: string) {
 async function openIssueTitles() {
   const db = testDb();
   try {
-    return (await db.issue.findMany({ where: { status: "open" }, orderBy: [{ position: "asc" }, { title: "asc" }], select: { title: true } })).map((issue) => issue.title);
+    return (await db.issue.findMany({ where: { status: "open" }, orderBy: [{ position: "asc" }, { title: "asc" }], select: { title: true } })).map(
+      (issue) => issue.title,
+    );
   } finally {
     await db.$disconnect();
   }
@@ -118,9 +122,17 @@ test.describe("the dashboard and issue briefs", () => {
     await expect(page.locator(`[id="${claimId}"]`)).toBeVisible();
 
     await page.goto("/issues/security-guarantees");
-    const cluster = page.getByRole("listitem").filter({ has: page.locator("summary", { hasText: "100%" }) }).first();
+    const cluster = page
+      .getByRole("listitem")
+      .filter({ has: page.locator("summary", { hasText: "100%" }) })
+      .first();
     await cluster.locator("summary").click();
-    await expect(cluster.getByRole("list", { name: /Where it appears/ }).getByRole("link", { name: /Open in the article/ }).first()).toBeVisible();
+    await expect(
+      cluster
+        .getByRole("list", { name: /Where it appears/ })
+        .getByRole("link", { name: /Open in the article/ })
+        .first(),
+    ).toBeVisible();
     await page.screenshot({ path: "test-results/screens/issue-security-guarantees.png", fullPage: true });
   });
 
@@ -130,7 +142,9 @@ test.describe("the dashboard and issue briefs", () => {
     const clusterId = await withClusterId(brief.clusters[0]!.key);
     const response = await page.request.get(`/api/clusters/${clusterId}`);
     expect(response.status()).toBe(200);
-    const { cluster } = (await response.json()) as { cluster: { key: string; outletCount: number; claims: { text: string; sentence: string; outlet: { name: string } }[] } };
+    const { cluster } = (await response.json()) as {
+      cluster: { key: string; outletCount: number; claims: { text: string; sentence: string; outlet: { name: string } }[] };
+    };
     expect(cluster.key).toBe(brief.clusters[0]!.key);
     expect(cluster.claims.length).toBeGreaterThanOrEqual(Math.min(cluster.outletCount, 2));
     for (const claim of cluster.claims) expect(claim.sentence).toContain(claim.text);
@@ -138,7 +152,9 @@ test.describe("the dashboard and issue briefs", () => {
   });
 
   test("the cluster API pages through every claim, the sentence in every source first, and names a bad page parameter", async ({ page }) => {
-    const brief = (await (await page.request.get("/api/issues/security-guarantees")).json()) as { clusters: { key: string; outletCount: number; claimCount: number }[] };
+    const brief = (await (await page.request.get("/api/issues/security-guarantees")).json()) as {
+      clusters: { key: string; outletCount: number; claimCount: number }[];
+    };
     const widest = brief.clusters.find((cluster) => cluster.claimCount > cluster.outletCount) ?? brief.clusters[0]!;
     const clusterId = await withClusterId(widest.key);
     type Page = { cluster: { claimCount: number; offset: number; nextOffset: number | null; claims: { id: string; outlet: { slug: string } }[] } };
@@ -281,7 +297,9 @@ test.describe("a claim reported by more sources than a cluster shows at first", 
           "“The harbour toll will stay at four crowns until the spring,” said Mara Lind, the port director.",
           `Ferry operators on berth ${index + 11} had asked for a rebate after ${index + 4} cancelled sailings in the autumn storms.`,
         ].join("\n\n");
-        const response = await page.request.post("/api/articles", { data: { body, outlet, title: `Harbour toll holds (${index + 1})`, publishedAt: "2026-11-02", force: true } });
+        const response = await page.request.post("/api/articles", {
+          data: { body, outlet, title: `Harbour toll holds (${index + 1})`, publishedAt: "2026-11-02", force: true },
+        });
         expect(response.status(), await response.text()).toBe(201);
       }
       // The analysis runs after the articles are stored, in a process of its own.

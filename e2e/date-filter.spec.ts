@@ -11,9 +11,15 @@ test.describe("date filter", () => {
     const day = "2026-02-10";
     const stamp = uniqueWord();
     const versionBefore = ((await (await page.request.get("/api/analysis")).json()) as { version: string }).version;
-    const post = (body: string, publishedAt?: string) => page.request.post("/api/articles", { data: { body, outlet: "Delta Wire", ...(publishedAt ? { publishedAt } : {}) } });
-    const dated = await post(`The river mediators said the ceasefire would hold through the night (${stamp}).\n\n"The ceasefire holds," said Ilse Varga, who speaks for the mediators.`, day);
-    const undatedOne = await post(`Village leaders said the ceasefire was broken twice before dawn (${stamp}).\n\n"Nobody respects the ceasefire here," said Tomas Brand, a village leader.`);
+    const post = (body: string, publishedAt?: string) =>
+      page.request.post("/api/articles", { data: { body, outlet: "Delta Wire", ...(publishedAt ? { publishedAt } : {}) } });
+    const dated = await post(
+      `The river mediators said the ceasefire would hold through the night (${stamp}).\n\n"The ceasefire holds," said Ilse Varga, who speaks for the mediators.`,
+      day,
+    );
+    const undatedOne = await post(
+      `Village leaders said the ceasefire was broken twice before dawn (${stamp}).\n\n"Nobody respects the ceasefire here," said Tomas Brand, a village leader.`,
+    );
     expect(dated.status()).toBe(201);
     expect(undatedOne.status()).toBe(201);
     const { id: undatedId } = (await undatedOne.json()) as { id: string };
@@ -22,7 +28,9 @@ test.describe("date filter", () => {
     await expect
       .poll(async () => (await (await page.request.get("/api/analysis")).json()) as { state: string; version: string }, { timeout: 60_000 })
       .toMatchObject({ state: "idle", version: expect.not.stringMatching(new RegExp(`^${versionBefore}$`)) });
-    const undated = await db.article.count({ where: { publishedAt: null, claims: { some: { status: { not: "not_a_claim" }, issues: { some: { issue: { slug: "ceasefire" } } } } } } });
+    const undated = await db.article.count({
+      where: { publishedAt: null, claims: { some: { status: { not: "not_a_claim" }, issues: { some: { issue: { slug: "ceasefire" } } } } } },
+    });
     await db.$disconnect();
     expect(undated).toBeGreaterThan(0);
 

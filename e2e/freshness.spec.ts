@@ -24,9 +24,11 @@ test.describe("freshness", () => {
     const before = Number.parseInt((await counts.innerText()).match(/(\d+) articles?/)![1]!, 10);
 
     await page.goto("/articles/new");
-    await page.getByLabel("Article text").fill(
-      `Ferry crews on the northern route said on Thursday that the ceasefire between the two unions would hold until the spring (${uniqueWord()}).\n\n"We will keep the boats running," said Lina Oster, who speaks for the crews.`,
-    );
+    await page
+      .getByLabel("Article text")
+      .fill(
+        `Ferry crews on the northern route said on Thursday that the ceasefire between the two unions would hold until the spring (${uniqueWord()}).\n\n"We will keep the boats running," said Lina Oster, who speaks for the crews.`,
+      );
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByLabel("Outlet").fill("Northern Route Bulletin");
     await page.getByRole("button", { name: "Save article" }).click();

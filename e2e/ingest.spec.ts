@@ -130,10 +130,15 @@ test.describe("the articles API", () => {
     expect(await duplicate.json()).toMatchObject({ error: { code: "duplicate", existingId: id } });
 
     const uploaded = await api.post("/api/articles", {
-      multipart: { files: { name: "council.html", mimeType: "text/html", buffer: fs.readFileSync(path.join(FIXTURES, "council.html")) }, outlet: "Valley Ledger" },
+      multipart: {
+        files: { name: "council.html", mimeType: "text/html", buffer: fs.readFileSync(path.join(FIXTURES, "council.html")) },
+        outlet: "Valley Ledger",
+      },
     });
     expect([201, 409]).toContain(uploaded.status());
-    const binary = await api.post("/api/articles", { multipart: { files: { name: "scan.txt", mimeType: "text/plain", buffer: Buffer.from([0x00, 0x01, 0x02]) } } });
+    const binary = await api.post("/api/articles", {
+      multipart: { files: { name: "scan.txt", mimeType: "text/plain", buffer: Buffer.from([0x00, 0x01, 0x02]) } },
+    });
     expect(binary.status()).toBe(422);
     expect(((await binary.json()) as { error: { message: string } }).error.message).toContain("scan.txt: this is a binary file");
     const huge = await api.post("/api/articles", { data: { body: "word ".repeat(450_000) } });

@@ -13,7 +13,7 @@ async function claimAt(index: number) {
 
 const HOSTILE = [
   "<script>window.__xss = 'script'</script>",
-  '<img src=x onerror="window.__xss = \'img\'">',
+  "<img src=x onerror=\"window.__xss = 'img'\">",
   "[click me](javascript:window.__xss='link')",
   "[upper](JAVASCRIPT:window.__xss='upper')",
   "[tab](jav&#x09;ascript:window.__xss='entity')",
@@ -21,7 +21,7 @@ const HOSTILE = [
   "<javascript:window.__xss='autolink'>",
   "[ref][evil]\n\n[evil]: javascript:window.__xss='reference'",
   "![pic](https://example.org/x.png\" onerror=\"window.__xss='alt')",
-  '<a href="javascript:window.__xss=\'anchor\'">anchor</a>',
+  "<a href=\"javascript:window.__xss='anchor'\">anchor</a>",
   "<svg onload=\"window.__xss='svg'\"></svg>",
   "**bold** and [a real link](https://example.org/report)",
 ].join("\n\n");

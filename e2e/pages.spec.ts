@@ -56,7 +56,10 @@ async function expectNoHorizontalScroll(page: Page, name: string) {
     return wide
       .filter((element) => !wide.includes(element.parentElement!))
       .slice(0, 5)
-      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].slice(0, 4).join(".")} (${Math.round(element.getBoundingClientRect().right)} px)`);
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}.${[...element.classList].slice(0, 4).join(".")} (${Math.round(element.getBoundingClientRect().right)} px)`,
+      );
   }, PHONE.width);
   expect.soft(width, `${name} is ${width} px wide at 390 px: ${culprits.join(", ")}`).toBeLessThanOrEqual(PHONE.width);
 }
@@ -69,7 +72,13 @@ async function expectNoAxeViolations(page: Page, name: string) {
   await page.setViewportSize(DESKTOP);
   if (process.env.PAGE_SCREENSHOTS) await page.screenshot({ path: `${SCREENS}/${name}-1440-${await scheme(page)}.png`, fullPage: true });
   const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const found = results.violations.map((violation) => `${violation.id} (${violation.nodes.length}): ${violation.nodes.slice(0, 3).map((node) => node.target.join(" ")).join(" | ")}`);
+  const found = results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.nodes.length}): ${violation.nodes
+        .slice(0, 3)
+        .map((node) => node.target.join(" "))
+        .join(" | ")}`,
+  );
   expect.soft(found, `${name} (${await scheme(page)})`).toEqual([]);
 }
 
@@ -97,12 +106,19 @@ test.describe("every page at 390 px and with axe", () => {
     // user admin) and a note that is one long link must not widen the page they are shown on.
     const db = testDb();
     const email = "firstname.middlename.lastname.department@newsroom-of-a-long-domain.example";
-    await db.user.upsert({ where: { email }, update: {}, create: { email, name: "Maximilianus Bartholomaeus von Longname-Featherstonehaugh", role: "editor" } });
+    await db.user.upsert({
+      where: { email },
+      update: {},
+      create: { email, name: "Maximilianus Bartholomaeus von Longname-Featherstonehaugh", role: "editor" },
+    });
     await db.$disconnect();
     const list = await targets();
     const claimPath = list.find((target) => target.name === "claim")!.path;
     const noted = await page.request.post("/api/notes", {
-      data: { target: { type: "claim", id: claimPath.split("/").pop() }, body: `See https://archive.example.org/${"x".repeat(40)}/${"segment-without-breaks".repeat(4)}` },
+      data: {
+        target: { type: "claim", id: claimPath.split("/").pop() },
+        body: `See https://archive.example.org/${"x".repeat(40)}/${"segment-without-breaks".repeat(4)}`,
+      },
     });
     expect(noted.status()).toBe(201);
     for (const target of list) await checkPage(page, target);

@@ -4,7 +4,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { testDb } from "./fixtures/db";
 import { storageStateFor } from "./fixtures/users";
 
-const SEED_ISSUES = (JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "..", "seeds", "issues.json"), "utf8")) as { issues: { slug: string; title: string }[] }).issues;
+const SEED_ISSUES = (
+  JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "..", "seeds", "issues.json"), "utf8")) as { issues: { slug: string; title: string }[] }
+).issues;
 
 /** Claims on an issue an editor has not marked "not a claim": what the issue's claim list pages through. */
 async function claimCount(slug: string): Promise<number> {
@@ -22,7 +24,9 @@ async function screens(page: Page, name: string, sections: string[] = []) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true });
     for (const [index, heading] of sections.entries()) {
-      await page.locator("section", { has: page.getByRole("heading", { level: 2, name: heading }) }).screenshot({ path: `test-results/screens/${name}-${width}-${index + 1}.png` });
+      await page
+        .locator("section", { has: page.getByRole("heading", { level: 2, name: heading }) })
+        .screenshot({ path: `test-results/screens/${name}-${width}-${index + 1}.png` });
     }
   }
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -31,7 +35,9 @@ async function screens(page: Page, name: string, sections: string[] = []) {
 test.describe("positions on issue pages and the dashboard", () => {
   test.use({ storageState: storageStateFor("viewer") });
 
-  test("each seed issue page shows at least two actors with their quotes and the sources carrying them, and lists every claim a page at a time", async ({ page }) => {
+  test("each seed issue page shows at least two actors with their quotes and the sources carrying them, and lists every claim a page at a time", async ({
+    page,
+  }) => {
     for (const issue of SEED_ISSUES) {
       await page.goto(`/issues/${issue.slug}`);
       await expect(page.getByRole("heading", { level: 1, name: issue.title })).toBeVisible();
@@ -63,8 +69,14 @@ test.describe("positions on issue pages and the dashboard", () => {
     await page.goto("/issues/donbas");
     const first = page.getByRole("list", { name: "Positions by actor" }).locator(":scope > li").first();
     const actor = (await first.getByRole("heading", { level: 3 }).textContent())!.trim();
-    await page.getByRole("form", { name: /Filter Donbas/i }).getByLabel("Speaker").selectOption({ label: actor });
-    await page.getByRole("form", { name: /Filter Donbas/i }).getByRole("button", { name: "Apply filters" }).click();
+    await page
+      .getByRole("form", { name: /Filter Donbas/i })
+      .getByLabel("Speaker")
+      .selectOption({ label: actor });
+    await page
+      .getByRole("form", { name: /Filter Donbas/i })
+      .getByRole("button", { name: "Apply filters" })
+      .click();
     await expect(page).toHaveURL(/speaker=/);
     const claims = page.getByRole("list", { name: "Claims on this issue" }).getByRole("listitem");
     await expect(claims.first()).toBeVisible();
@@ -86,7 +98,10 @@ test.describe("positions on issue pages and the dashboard", () => {
     const lines = framing.getByRole("list", { name: "How each source tells it" }).getByRole("listitem");
     await expect(lines.first()).toContainText(/(Leads with|Gives voice to|Tells it in its own voice|Quotes only)/);
     // The measures: a card per source, or a side-by-side table once more than six sources cover the issue.
-    const measures = framing.getByRole("heading", { name: "Distinctive terms" }).first().or(framing.getByRole("table", { name: /side by side/ }));
+    const measures = framing
+      .getByRole("heading", { name: "Distinctive terms" })
+      .first()
+      .or(framing.getByRole("table", { name: /side by side/ }));
     await expect(measures).toBeHidden();
     await framing.locator("summary", { hasText: "Details: the measures behind" }).click();
     await expect(measures).toBeVisible();

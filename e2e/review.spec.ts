@@ -11,7 +11,12 @@ async function pageAs(browser: Browser, role: E2ERole) {
 async function claimAt(index: number) {
   const db = testDb();
   try {
-    return await db.claim.findFirstOrThrow({ where: { reviewEvents: { none: {} } }, orderBy: { id: "desc" }, skip: index, select: { id: true, text: true, version: true } });
+    return await db.claim.findFirstOrThrow({
+      where: { reviewEvents: { none: {} } },
+      orderBy: { id: "desc" },
+      skip: index,
+      select: { id: true, text: true, version: true },
+    });
   } finally {
     await db.$disconnect();
   }
@@ -20,7 +25,11 @@ async function claimAt(index: number) {
 async function eventsOf(claimId: string) {
   const db = testDb();
   try {
-    return await db.reviewEvent.findMany({ where: { claimId }, orderBy: { createdAt: "asc" }, select: { field: true, from: true, to: true, actor: { select: { email: true } } } });
+    return await db.reviewEvent.findMany({
+      where: { claimId },
+      orderBy: { createdAt: "asc" },
+      select: { field: true, from: true, to: true, actor: { select: { email: true } } },
+    });
   } finally {
     await db.$disconnect();
   }
@@ -198,7 +207,9 @@ test.describe("review queue", () => {
     await page.goto(`/claims/${claim.id}`);
     await expect(page.getByText("Unreviewed", { exact: true }).first()).toBeVisible();
     const other = await pageAs(browser, "admin");
-    const response = await other.page.request.patch(`/api/claims/${claim.id}`, { data: { status: "confirmed", comment: "Checked with the desk", version: claim.version } });
+    const response = await other.page.request.patch(`/api/claims/${claim.id}`, {
+      data: { status: "confirmed", comment: "Checked with the desk", version: claim.version },
+    });
     expect(response.status()).toBe(200);
     await expect(page.getByRole("table", { name: "Changes to this claim" })).toContainText("Checked with the desk", { timeout: 20_000 });
     await expect(page.getByText(`Version ${claim.version + 1}`)).toBeVisible();

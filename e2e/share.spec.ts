@@ -91,7 +91,12 @@ test.describe("share links as an editor", () => {
       await expect(reader.getByRole("heading", { name: "How each source frames it" })).toBeVisible();
       // Who stands where: at least two actors, each claim with the sources carrying it, and no links into the app.
       expect(await reader.getByRole("list", { name: "Positions by actor" }).locator(":scope > li").count()).toBeGreaterThanOrEqual(2);
-      await expect(reader.getByRole("list", { name: "Positions by actor" }).getByText(/\d+ sources?:/).first()).toBeVisible();
+      await expect(
+        reader
+          .getByRole("list", { name: "Positions by actor" })
+          .getByText(/\d+ sources?:/)
+          .first(),
+      ).toBeVisible();
       await expect(reader.getByRole("heading", { name: "Sources", exact: true })).toBeVisible();
       const disagree = reader.locator("section", { has: reader.getByRole("heading", { name: "Where sources disagree" }) });
       await expect(disagree.getByRole("cell", { name: /^95%/ }).first()).toBeVisible();
@@ -111,7 +116,9 @@ test.describe("share links as an editor", () => {
       await reader.emulateMedia({ media: "print" });
       await reader.setViewportSize({ width: 794, height: 1123 });
       await reader.screenshot({ path: "test-results/screens/share-print.png", fullPage: true });
-      await reader.locator("section", { has: reader.getByRole("heading", { name: "Sources", exact: true }) }).screenshot({ path: "test-results/screens/share-print-sources.png" });
+      await reader
+        .locator("section", { has: reader.getByRole("heading", { name: "Sources", exact: true }) })
+        .screenshot({ path: "test-results/screens/share-print-sources.png" });
       await context.close();
 
       const image = await request.get(ogImage!);
@@ -131,7 +138,11 @@ test.describe("share links as an editor", () => {
       expect(again.status()).toBe(200);
       expect(await again.text()).toContain(issue.title);
       await expect
-        .poll(async () => (await withDb((db) => db.shareLink.findFirstOrThrow({ where: { issueId: issue.id }, orderBy: { createdAt: "desc" }, select: { openCount: true } }))).openCount)
+        .poll(
+          async () =>
+            (await withDb((db) => db.shareLink.findFirstOrThrow({ where: { issueId: issue.id }, orderBy: { createdAt: "desc" }, select: { openCount: true } })))
+              .openCount,
+        )
         .toBe(2);
     }
   });
@@ -275,9 +286,25 @@ test.describe("share links and exports as a viewer", () => {
     expect(response.headers()["content-type"]).toMatch(/^text\/csv/);
     const rows = parseCsv(await response.text());
     const header = rows[0]!;
-    expect(header).toEqual(["id", "status", "kind", "speaker", "outlet", "article_title", "article_url", "published_at", "issues", "confidence", "text", "quote", "cluster"]);
+    expect(header).toEqual([
+      "id",
+      "status",
+      "kind",
+      "speaker",
+      "outlet",
+      "article_title",
+      "article_url",
+      "published_at",
+      "issues",
+      "confidence",
+      "text",
+      "quote",
+      "cluster",
+    ]);
     // Quotes as they are now: the review tests correct some claims' kind.
-    const expected = await withDb((db) => db.claim.findMany({ where: { issues: { some: { issue: { slug: ISSUE } } }, kind: "quote" }, select: { id: true, text: true } }));
+    const expected = await withDb((db) =>
+      db.claim.findMany({ where: { issues: { some: { issue: { slug: ISSUE } } }, kind: "quote" }, select: { id: true, text: true } }),
+    );
     const records = rows.slice(1).map((row) => Object.fromEntries(header.map((name, index) => [name, row[index]])));
     expect(records.length).toBeGreaterThanOrEqual(expected.length);
     expect(records.length).toBeGreaterThan(0);
@@ -292,7 +319,12 @@ test.describe("share links and exports as a viewer", () => {
 
   test("the ClaimReview export is JSON-LD with the schema.org properties, for reviewed claims only", async ({ page }) => {
     const picked = await withDb(async (db) => {
-      const claims = await db.claim.findMany({ where: { status: "unreviewed", speakerId: { not: null } }, orderBy: { id: "asc" }, take: 3, select: { id: true } });
+      const claims = await db.claim.findMany({
+        where: { status: "unreviewed", speakerId: { not: null } },
+        orderBy: { id: "asc" },
+        take: 3,
+        select: { id: true },
+      });
       const statuses = ["confirmed", "disputed", "false"] as const;
       await Promise.all(claims.map((claim, index) => db.claim.update({ where: { id: claim.id }, data: { status: statuses[index]! } })));
       return claims.map((claim) => claim.id);
@@ -323,7 +355,9 @@ test.describe("share links and exports as a viewer", () => {
         }
         expect(item.appearance).toMatchObject({ "@type": "CreativeWork" });
       }
-      expect(new Set(reviews.map((review) => (review.reviewRating as { alternateName: string }).alternateName))).toEqual(new Set(["Confirmed", "Disputed", "False"]));
+      expect(new Set(reviews.map((review) => (review.reviewRating as { alternateName: string }).alternateName))).toEqual(
+        new Set(["Confirmed", "Disputed", "False"]),
+      );
       const onlyFalse = (await (await page.request.get("/api/export/claimreview.json?status=false")).json()) as { reviewRating: { alternateName: string } }[];
       expect(onlyFalse.length).toBeGreaterThan(0);
       expect(onlyFalse.every((review) => review.reviewRating.alternateName === "False")).toBe(true);
@@ -340,7 +374,8 @@ test.describe("share links and exports as a viewer", () => {
     const text = await response.text();
     expect(text.startsWith(`# ${title}\n`)).toBe(true);
     expect(text).toMatch(/\*As of \d+ \w+ \d{4}, \d\d:\d\d UTC/);
-    for (const heading of ["## State of play", "## Who stands where", "## Where sources disagree", "## How each source frames it", "## Sources"]) expect(text).toContain(`\n${heading}\n`);
+    for (const heading of ["## State of play", "## Who stands where", "## Where sources disagree", "## How each source frames it", "## Sources"])
+      expect(text).toContain(`\n${heading}\n`);
     expect(text).toMatch(/\*\*95%\*\*/);
     expect(text).not.toMatch(EMAIL);
     const filtered = await (await page.request.get(`/api/export/issues/${ISSUE}.md?outlet=ms-now`)).text();

@@ -11,7 +11,9 @@ test.describe("small things", () => {
     const editor = await browser.newContext({ storageState: storageStateFor("editor") });
     const page = await editor.newPage();
     const viewerHandle = E2E_USERS.viewer.email.split("@")[0];
-    const note = await page.request.post("/api/notes", { data: { target: { type: "claim", id: claim.id }, body: `**Check** the _second_ figure in [the wire copy](https://example.test/wire) @${viewerHandle}` } });
+    const note = await page.request.post("/api/notes", {
+      data: { target: { type: "claim", id: claim.id }, body: `**Check** the _second_ figure in [the wire copy](https://example.test/wire) @${viewerHandle}` },
+    });
     expect(note.status()).toBe(201);
     await editor.close();
 
@@ -35,7 +37,9 @@ test.describe("small things", () => {
     await db.$disconnect();
     const byId = new Map(claims.map((claim) => [claim.id, claim]));
     const idColumn = Object.keys(rows[0]!).find((key) => /^(claim_?)?id$/i.test(key))!;
-    const keys = rows.map((row) => byId.get(row[idColumn]!)!).map((claim) => [claim.article.publishedAt?.getTime() ?? Number.MAX_SAFE_INTEGER, claim.articleId, claim.start] as const);
+    const keys = rows
+      .map((row) => byId.get(row[idColumn]!)!)
+      .map((claim) => [claim.article.publishedAt?.getTime() ?? Number.MAX_SAFE_INTEGER, claim.articleId, claim.start] as const);
     const sorted = [...keys].sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) || a[2] - b[2]);
     expect(keys).toEqual(sorted);
     await context.close();

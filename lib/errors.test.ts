@@ -45,7 +45,10 @@ describe("describeError", () => {
   });
 
   it("makes a PostgreSQL data exception (a NUL byte, 22021) a 400, from Prisma's driver-adapter error or pg's own", () => {
-    const prisma = Object.assign(new Error("raw query failed"), { code: "P2010", meta: { driverAdapterError: { cause: { originalCode: "22021", kind: "postgres" } } } });
+    const prisma = Object.assign(new Error("raw query failed"), {
+      code: "P2010",
+      meta: { driverAdapterError: { cause: { originalCode: "22021", kind: "postgres" } } },
+    });
     expect(describeError(prisma)).toMatchObject({ code: "bad_request", status: 400, isExpected: true });
     expect(describeError(Object.assign(new Error("invalid input syntax"), { code: "22P02" }))).toMatchObject({ status: 400 });
     expect(describeError(Object.assign(new Error("wrapped"), { cause: Object.assign(new Error("x"), { code: "22021" }) }))).toMatchObject({ status: 400 });
@@ -67,7 +70,9 @@ describe("describeError", () => {
 
 describe("toFormState", () => {
   it("turns an expected error into the one action state, with fields, details and kept values", () => {
-    const parsed = z.object({ title: z.string().min(1, "Give a title."), slug: z.string().regex(/^[a-z]+$/, "Letters only.") }).safeParse({ title: "", slug: "A1" });
+    const parsed = z
+      .object({ title: z.string().min(1, "Give a title."), slug: z.string().regex(/^[a-z]+$/, "Letters only.") })
+      .safeParse({ title: "", slug: "A1" });
     const state = toFormState(invalidInput(parsed.error!, "Check the highlighted fields."), { title: "" });
     expect(state).toEqual({
       status: "error",

@@ -60,7 +60,11 @@ export function zodMessage(error: { issues: { path: PropertyKey[]; message: stri
 
 /** The PostgreSQL SQLSTATE behind a Prisma or `pg` error, if any. */
 export function sqlState(error: unknown): string | undefined {
-  const value = error as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } }; cause?: unknown };
+  const value = error as {
+    code?: unknown;
+    meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } };
+    cause?: unknown;
+  };
   const candidates = [value?.meta?.driverAdapterError?.cause?.originalCode, value?.meta?.driverAdapterError?.cause?.code, value?.meta?.code, value?.code];
   for (const candidate of candidates) if (typeof candidate === "string" && /^[0-9A-Z]{5}$/.test(candidate) && /^\d\d/.test(candidate)) return candidate;
   if (value?.cause && value.cause !== error) return sqlState(value.cause);

@@ -12,7 +12,14 @@ export function loadIssueLexiconFile(file: string): IssueLexicon[] {
     text = fs.readFileSync(file, "utf8").replace(/^\uFEFF/u, "");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, not an issues file" : code === "EACCES" ? "permission denied" : (error as Error).message;
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "is a directory, not an issues file"
+          : code === "EACCES"
+            ? "permission denied"
+            : (error as Error).message;
     throw new Error(`${file}: cannot read the issues file: ${why}`);
   }
   let json: unknown;

@@ -64,7 +64,14 @@ function benchExtraction(texts: string[]) {
   });
   const rate = sentences / pipeline;
   const baseline = sentences / bare;
-  emit({ name: "extract.sentences_per_s", value: Math.round(rate), unit: "sentences/s", baseline: Math.round(baseline), ratio: round(rate / baseline), sentences });
+  emit({
+    name: "extract.sentences_per_s",
+    value: Math.round(rate),
+    unit: "sentences/s",
+    baseline: Math.round(baseline),
+    ratio: round(rate / baseline),
+    sentences,
+  });
 }
 
 async function benchIngest(url: string, texts: string[]) {
@@ -76,10 +83,15 @@ async function benchIngest(url: string, texts: string[]) {
     const issueIds = new Map((await db.issue.findMany({ select: { id: true, slug: true } })).map((issue) => [issue.slug, issue.id]));
     const started = performance.now();
     let stored = 0;
-    await ingestMany(db, texts.map((body, index) => ({ input: { body, outlet: `Bench Outlet ${(index % OUTLETS) + 1}` } })), { source: "cli", issues, speakers, issueIds }, (_index, result) => {
-      if (result.outcome?.status === "stored") stored += 1;
-      else if (result.error) throw result.error;
-    });
+    await ingestMany(
+      db,
+      texts.map((body, index) => ({ input: { body, outlet: `Bench Outlet ${(index % OUTLETS) + 1}` } })),
+      { source: "cli", issues, speakers, issueIds },
+      (_index, result) => {
+        if (result.outcome?.status === "stored") stored += 1;
+        else if (result.error) throw result.error;
+      },
+    );
     const seconds = (performance.now() - started) / 1000;
     emit({ name: "ingest.articles_per_s", value: round(stored / seconds), unit: "articles/s", articles: stored });
     const total = await cloneCorpus(db, CORPUS_ARTICLES);
@@ -206,13 +218,35 @@ async function benchLoad(baseUrl: string, cookie: string, pid: number, articles:
   for (const page of pages) {
     progress(`load: 50 connections on ${page.path} for ${LOAD_SECONDS} s`);
     const result = await loadFor(`${baseUrl}${page.path}`, cookie, { connections: 50, durationMs: LOAD_SECONDS * 1000 });
-    emit({ name: `load.${page.name}.rps`, value: round(result.rps), unit: "requests/s", connections: 50, requests: result.requests, errors: result.errors, p50_ms: round(result.p50Ms), p99_ms: round(result.p99Ms), articles });
+    emit({
+      name: `load.${page.name}.rps`,
+      value: round(result.rps),
+      unit: "requests/s",
+      connections: 50,
+      requests: result.requests,
+      errors: result.errors,
+      p50_ms: round(result.p50Ms),
+      p99_ms: round(result.p99Ms),
+      articles,
+    });
   }
   progress(`load: 100 connections on /claims for ${CROWD_SECONDS} s`);
   const memory = watchPeakRss(pid);
   const crowd = await loadFor(`${baseUrl}/claims`, cookie, { connections: 100, durationMs: CROWD_SECONDS * 1000 });
   const alive = (await fetch(`${baseUrl}/login`)).status === 200;
-  emit({ name: "load.claims_100.rps", value: round(crowd.rps), unit: "requests/s", connections: 100, seconds: CROWD_SECONDS, requests: crowd.requests, errors: crowd.errors, statuses: crowd.statuses, p99_ms: round(crowd.p99Ms), server_alive: alive, articles });
+  emit({
+    name: "load.claims_100.rps",
+    value: round(crowd.rps),
+    unit: "requests/s",
+    connections: 100,
+    seconds: CROWD_SECONDS,
+    requests: crowd.requests,
+    errors: crowd.errors,
+    statuses: crowd.statuses,
+    p99_ms: round(crowd.p99Ms),
+    server_alive: alive,
+    articles,
+  });
   emit({ name: "load.claims_100.peak_rss_mb", value: round(memory.stop()), unit: "MB", articles });
 }
 

@@ -61,7 +61,8 @@ function main(args: string[]): number {
   }
   const { articles } = extractArticles(texts, { issues });
   articles.forEach((a, i) => {
-    if (a.claimsOmitted > 0) process.stderr.write(`extract: ${files[i]}: kept ${a.claims.length} claims, the cap per article; ${a.claimsOmitted} more not listed\n`);
+    if (a.claimsOmitted > 0)
+      process.stderr.write(`extract: ${files[i]}: kept ${a.claims.length} claims, the cap per article; ${a.claimsOmitted} more not listed\n`);
   });
   const out = {
     articles: articles.map((a, i) => ({
@@ -84,7 +85,14 @@ function main(args: string[]): number {
         start: c.start,
         end: c.end,
         issues: c.issues,
-        figures: c.figures.map((f) => ({ value: f.high === undefined ? f.value : `${f.value}-${f.high}`, unit: f.unit, raw: f.raw, about: f.about, start: f.start, end: f.end })),
+        figures: c.figures.map((f) => ({
+          value: f.high === undefined ? f.value : `${f.value}-${f.high}`,
+          unit: f.unit,
+          raw: f.raw,
+          about: f.about,
+          start: f.start,
+          end: f.end,
+        })),
         confidence: c.confidence,
         method: c.method,
         fingerprint: c.fingerprint,

@@ -71,12 +71,18 @@ async function main(): Promise<number> {
       if (error || !outcome) return settle(index, `error      ${file}: ${reason(file, error)}`, true);
       if (outcome.status === "stored") {
         stored += 1;
-        const omitted = outcome.claimsOmitted > 0 ? `; ${outcome.claimsOmitted} more over the cap of ${MAX_ARTICLE_CLAIMS.toLocaleString("en-US")} claims per article not kept` : "";
+        const omitted =
+          outcome.claimsOmitted > 0
+            ? `; ${outcome.claimsOmitted} more over the cap of ${MAX_ARTICLE_CLAIMS.toLocaleString("en-US")} claims per article not kept`
+            : "";
         settle(index, `stored     ${file} → article ${outcome.id} (${outcome.claims} claims${omitted})`);
       } else if (outcome.status === "duplicate") {
         settle(index, `duplicate  ${file} → already stored as article ${outcome.existingId}`);
       } else {
-        settle(index, `near-dup   ${file} → ${Math.round(outcome.similarity * 100)}% like article ${outcome.existingId}; not stored (use --force to store it anyway)`);
+        settle(
+          index,
+          `near-dup   ${file} → ${Math.round(outcome.similarity * 100)}% like article ${outcome.existingId}; not stored (use --force to store it anyway)`,
+        );
       }
     });
     if (stored > 0) await refreshAnalysis(db);

@@ -1,5 +1,5 @@
 /**
- * `npm test`: lint, types, unit tests, a production build, integration tests on a throwaway database
+ * `npm test`: formatting, lint, types, unit tests, a production build, integration tests on a throwaway database
  * and the end-to-end tests in Chromium, in that order, stopping at the first failing step. Never
  * touches the app's own data folder, database, build or port.
  */
@@ -67,12 +67,18 @@ async function main(): Promise<number> {
   fs.rmSync(REPORTS, { recursive: true, force: true });
   fs.mkdirSync(REPORTS, { recursive: true });
   const ok =
+    (await run("Format", bin("prettier"), ["--check", "--log-level=warn", "."])) &&
     (await run("Lint", bin("eslint"), ["--max-warnings=0", "."])) &&
     (await run("Type check", bin("tsc"), ["--noEmit"])) &&
     (await run("Unit tests", bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/unit.json`])) &&
     (await run("Production build", bin("tsx"), ["scripts/build.ts"], { NEXT_DIST_DIR: TEST_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" })) &&
     (await withTestDatabase((env) =>
-      run("Integration tests", bin("vitest"), ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/integration.json`], env),
+      run(
+        "Integration tests",
+        bin("vitest"),
+        ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/integration.json`],
+        env,
+      ),
     )) &&
     (await withTestDatabase((env) => run("End-to-end tests", bin("playwright"), ["test"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/e2e.json` })));
   const totals = [vitestCounts(`${REPORTS}/unit.json`), vitestCounts(`${REPORTS}/integration.json`), playwrightCounts(`${REPORTS}/e2e.json`)].reduce(

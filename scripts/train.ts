@@ -22,7 +22,14 @@ const SOURCES = [
 ];
 
 function main(): void {
-  const files = SOURCES.flatMap(({ dir, match }) => (existsSync(dir) ? readdirSync(dir).filter((f) => match.test(f)).sort().map((f) => path.join(dir, f)) : []));
+  const files = SOURCES.flatMap(({ dir, match }) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => match.test(f))
+          .sort()
+          .map((f) => path.join(dir, f))
+      : [],
+  );
   let registry = new SpeakerRegistry();
   const examples: RankExample[] = [];
   for (const file of files) {

@@ -16,7 +16,11 @@ const database = await createTestDatabase();
 const executable = await resolveChromium();
 const child = spawn(`node_modules/.bin/${command}`, args, {
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: database.url, TEST_DATABASE_URL: database.url, PLAYWRIGHT_CHROMIUM_EXECUTABLE: executable,
+  env: {
+    ...process.env,
+    DATABASE_URL: database.url,
+    TEST_DATABASE_URL: database.url,
+    PLAYWRIGHT_CHROMIUM_EXECUTABLE: executable,
     E2E_PORT: process.env.E2E_PORT ?? String(await findFreePort()),
   },
 });

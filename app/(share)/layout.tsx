@@ -10,9 +10,7 @@ export default function ShareLayout({ children }: { children: React.ReactNode })
         </div>
       </header>
       <main className="mx-auto max-w-5xl px-4 py-8 print:max-w-none print:p-0">{children}</main>
-      <footer className="mx-auto max-w-5xl px-4 pb-8 text-xs text-gray-600 print:hidden">
-        A read-only brief shared from {organizationName()}.
-      </footer>
+      <footer className="mx-auto max-w-5xl px-4 pb-8 text-xs text-gray-600 print:hidden">A read-only brief shared from {organizationName()}.</footer>
     </div>
   );
 }

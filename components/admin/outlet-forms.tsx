@@ -44,7 +44,16 @@ function InlineField({ outletId, action, state, isPending, field, submit }: Inli
       <label className="sr-only" htmlFor={id}>
         {field.label}
       </label>
-      <input id={id} key={field.value} name={field.name} defaultValue={field.value} placeholder={field.placeholder} required={field.required} maxLength={253} className={`${FIELD} ${field.width}`} />
+      <input
+        id={id}
+        key={field.value}
+        name={field.name}
+        defaultValue={field.value}
+        placeholder={field.placeholder}
+        required={field.required}
+        maxLength={253}
+        className={`${FIELD} ${field.width}`}
+      />
       <Button type="submit" variant="secondary" disabled={isPending}>
         {submit}
       </Button>
@@ -91,7 +100,9 @@ export function MergeOutletsForm({ outlets }: MergeOutletsFormProps) {
       <h2 id="merge-title" className="font-semibold">
         Merge two outlets
       </h2>
-      <p className="text-sm text-gray-600">The first outlet’s articles move to the second, and the first is removed. Use it when one outlet was saved under two names.</p>
+      <p className="text-sm text-gray-600">
+        The first outlet’s articles move to the second, and the first is removed. Use it when one outlet was saved under two names.
+      </p>
       <div className="flex flex-wrap items-end gap-3">
         <OutletSelect name="outletId" label="Merge" outlets={outlets} />
         <OutletSelect name="intoId" label="into" outlets={outlets} />

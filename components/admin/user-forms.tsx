@@ -70,7 +70,13 @@ export function UserRowActions({ user, isSelf }: UserRowActionsProps) {
         <label className="sr-only" htmlFor={`role-${user.id}`}>
           Role of {user.email}
         </label>
-        <select id={`role-${user.id}`} key={user.role} name="role" defaultValue={user.role} className="rounded-md border border-gray-300 bg-white px-2 py-1 text-sm">
+        <select
+          id={`role-${user.id}`}
+          key={user.role}
+          name="role"
+          defaultValue={user.role}
+          className="rounded-md border border-gray-300 bg-white px-2 py-1 text-sm"
+        >
           {ROLES.map((role) => (
             <option key={role} value={role}>
               {role}

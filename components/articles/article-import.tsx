@@ -19,12 +19,7 @@ function DraftFields({ draft, onChange }: { draft: DraftArticle; onChange: (draf
   const field = (name: keyof DraftArticle, label: string, type = "text") => (
     <label className="block text-sm font-medium">
       {label}
-      <input
-        type={type}
-        value={draft[name]}
-        onChange={(event) => onChange({ ...draft, [name]: event.target.value })}
-        className={inputClass}
-      />
+      <input type={type} value={draft[name]} onChange={(event) => onChange({ ...draft, [name]: event.target.value })} className={inputClass} />
     </label>
   );
   return (
@@ -55,16 +50,25 @@ function Results({ results, drafts, onForce }: { results: SaveResult[]; drafts: 
             <span className="font-medium">{result.name}: </span>
             {result.status === "stored" ? (
               <>
-                stored with {result.claims} claims.{result.message ? ` ${result.message}` : ""} <Link className="text-accent underline" href={`/articles/${result.articleId}`}>Open the article</Link>
+                stored with {result.claims} claims.{result.message ? ` ${result.message}` : ""}{" "}
+                <Link className="text-accent underline" href={`/articles/${result.articleId}`}>
+                  Open the article
+                </Link>
               </>
             ) : result.status === "duplicate" ? (
               <>
-                not stored: this exact text is already here. <Link className="text-accent underline" href={`/articles/${result.articleId}`}>Open the existing article</Link>
+                not stored: this exact text is already here.{" "}
+                <Link className="text-accent underline" href={`/articles/${result.articleId}`}>
+                  Open the existing article
+                </Link>
               </>
             ) : result.status === "near_duplicate" ? (
               <>
                 not stored yet: it is {Math.round((result.similarity ?? 0) * 100)}% like{" "}
-                <Link className="text-accent underline" href={`/articles/${result.articleId}`}>an article already stored</Link>.{" "}
+                <Link className="text-accent underline" href={`/articles/${result.articleId}`}>
+                  an article already stored
+                </Link>
+                .{" "}
                 {draft ? (
                   <Button variant="secondary" className="ml-2" onClick={() => onForce(draft)}>
                     Store it anyway
@@ -102,7 +106,10 @@ export function ArticleImport() {
         <input type="hidden" name="mode" value={mode} />
         <div role="radiogroup" aria-label="How to add the article" className="inline-flex rounded-md border border-gray-300 bg-white p-1">
           {MODES.map((each) => (
-            <label key={each.id} className={`cursor-pointer rounded px-3 py-1.5 text-sm font-medium ${mode === each.id ? "bg-gray-900 text-white" : "text-gray-700"}`}>
+            <label
+              key={each.id}
+              className={`cursor-pointer rounded px-3 py-1.5 text-sm font-medium ${mode === each.id ? "bg-gray-900 text-white" : "text-gray-700"}`}
+            >
               <input type="radio" value={each.id} checked={mode === each.id} onChange={() => setMode(each.id)} className="sr-only" />
               {each.label}
             </label>

@@ -23,7 +23,14 @@ export function ArticleMetadataForm({ article, outlets }: ArticleMetadataFormPro
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <label className="block font-medium">
             Outlet
-            <input name="outlet" list="article-outlets" defaultValue={state.values?.outlet ?? article.outlet ?? ""} maxLength={200} placeholder="Unattributed" className={FIELD} />
+            <input
+              name="outlet"
+              list="article-outlets"
+              defaultValue={state.values?.outlet ?? article.outlet ?? ""}
+              maxLength={200}
+              placeholder="Unattributed"
+              className={FIELD}
+            />
             <datalist id="article-outlets">
               {outlets.map((name) => (
                 <option key={name} value={name} />

@@ -11,11 +11,21 @@ export function ArticleTable({ articles }: ArticleTableProps) {
         <caption className="sr-only">Articles</caption>
         <thead className="bg-gray-50 text-left text-xs font-semibold uppercase tracking-wide text-gray-600">
           <tr>
-            <th scope="col" className="px-4 py-3">Article</th>
-            <th scope="col" className="px-4 py-3">Outlet</th>
-            <th scope="col" className="px-4 py-3">Published</th>
-            <th scope="col" className="px-4 py-3 text-right">Length</th>
-            <th scope="col" className="px-4 py-3 text-right">Claims</th>
+            <th scope="col" className="px-4 py-3">
+              Article
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Outlet
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Published
+            </th>
+            <th scope="col" className="px-4 py-3 text-right">
+              Length
+            </th>
+            <th scope="col" className="px-4 py-3 text-right">
+              Claims
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-gray-100">

@@ -25,7 +25,9 @@ export function ClaimSideList({ claims }: ClaimSideListProps) {
           {claim.issues.length > 0 || claim.figures.length > 0 ? (
             <div className="mt-2 flex flex-wrap gap-1">
               {claim.issues.map((issue) => (
-                <Badge key={issue.slug} tone="blue">{issue.title}</Badge>
+                <Badge key={issue.slug} tone="blue">
+                  {issue.title}
+                </Badge>
               ))}
               {claim.figures.map((figure, index) => (
                 <Badge key={index} tone="green" title={figure.about ?? undefined}>

@@ -15,11 +15,18 @@ export function NewVersionForm({ articleId }: NewVersionFormProps) {
       <form action={action} className="mt-3 space-y-3" aria-label="New version">
         <input type="hidden" name="articleId" value={articleId} />
         <p className="text-xs text-gray-600">
-          Paste the article as it reads now. The current text is kept as an earlier version; reviews, corrections and notes stay on the claims found again, and notes on claims that are gone stay on the article.
+          Paste the article as it reads now. The current text is kept as an earlier version; reviews, corrections and notes stay on the claims found again, and
+          notes on claims that are gone stay on the article.
         </p>
         <label className="block font-medium">
           Newer text
-          <textarea name="text" required rows={8} defaultValue={state.values?.text ?? ""} className="mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 font-serif text-sm" />
+          <textarea
+            name="text"
+            required
+            rows={8}
+            defaultValue={state.values?.text ?? ""}
+            className="mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 font-serif text-sm"
+          />
         </label>
         <FormSubmit label="Save new version" isPending={isPending} state={state} />
       </form>

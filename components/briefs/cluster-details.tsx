@@ -9,9 +9,7 @@ export type ClusterDetailsProps = { clusterId: string; label: string; summary: R
 
 type Page = { claimCount: number; nextOffset: number | null; members: MemberItem[] };
 
-type State =
-  | { status: "idle" | "loading" | "error" }
-  | ({ status: "ready"; more: "idle" | "loading" | "error" } & Page);
+type State = { status: "idle" | "loading" | "error" } | ({ status: "ready"; more: "idle" | "loading" | "error" } & Page);
 
 async function fetchPage(clusterId: string, offset: number): Promise<Page> {
   const response = await fetch(`/api/clusters/${encodeURIComponent(clusterId)}?offset=${offset}`);

@@ -45,10 +45,34 @@ export function FilterForm({ action, filters, options, fields, label, undatedLef
   return (
     <form key={JSON.stringify(filters)} action={action} method="get" aria-label={label} className="mb-8 rounded-lg border border-gray-200 bg-white p-4">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-6">
-        {fields.includes("issue") ? <SelectField id="filter-issue" name="issue" label="Issue" defaultValue={filters.issue} anyLabel="All open issues" options={issues} /> : null}
-        {fields.includes("outlet") ? <SelectField id="filter-outlet" name="outlet" label="Outlet or article" defaultValue={filters.outlet} anyLabel="All sources" options={sources} keepsUnknownValue /> : null}
-        {fields.includes("speaker") ? <SelectField id="filter-speaker" name="speaker" label="Speaker" defaultValue={filters.speaker} anyLabel="Anyone" options={speakers} keepsUnknownValue /> : null}
-        {fields.includes("kind") ? <SelectField id="filter-kind" name="kind" label="Kind of claim" defaultValue={filters.kind} anyLabel="Any kind" options={KINDS} /> : null}
+        {fields.includes("issue") ? (
+          <SelectField id="filter-issue" name="issue" label="Issue" defaultValue={filters.issue} anyLabel="All open issues" options={issues} />
+        ) : null}
+        {fields.includes("outlet") ? (
+          <SelectField
+            id="filter-outlet"
+            name="outlet"
+            label="Outlet or article"
+            defaultValue={filters.outlet}
+            anyLabel="All sources"
+            options={sources}
+            keepsUnknownValue
+          />
+        ) : null}
+        {fields.includes("speaker") ? (
+          <SelectField
+            id="filter-speaker"
+            name="speaker"
+            label="Speaker"
+            defaultValue={filters.speaker}
+            anyLabel="Anyone"
+            options={speakers}
+            keepsUnknownValue
+          />
+        ) : null}
+        {fields.includes("kind") ? (
+          <SelectField id="filter-kind" name="kind" label="Kind of claim" defaultValue={filters.kind} anyLabel="Any kind" options={KINDS} />
+        ) : null}
         {fields.includes("dates") ? (
           <>
             <div>

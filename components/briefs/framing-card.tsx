@@ -11,7 +11,14 @@ export type FramingCardProps = {
   isCollapsed?: boolean;
 };
 
-const TONE_LABEL = { neutral: "neutral", assertive: "assertive", doubting: "casts doubt", conceding: "concession", tentative: "tentative", critical: "critical" } as const;
+const TONE_LABEL = {
+  neutral: "neutral",
+  assertive: "assertive",
+  doubting: "casts doubt",
+  conceding: "concession",
+  tentative: "tentative",
+  critical: "critical",
+} as const;
 
 function prominence(measures: FramingMeasures): string {
   const { firstParagraph, leadShare } = measures.prominence;
@@ -130,9 +137,15 @@ function FramingMeasuresDetails({ id, measures }: { id: string; measures: Framin
               <thead>
                 <tr>
                   <th scope="col">Speaker</th>
-                  <th scope="col" className="num">Quoted</th>
-                  <th scope="col" className="num">Reported</th>
-                  <th scope="col" className="num">Total</th>
+                  <th scope="col" className="num">
+                    Quoted
+                  </th>
+                  <th scope="col" className="num">
+                    Reported
+                  </th>
+                  <th scope="col" className="num">
+                    Total
+                  </th>
                 </tr>
               </thead>
               <tbody>

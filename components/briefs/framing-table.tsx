@@ -19,9 +19,15 @@ export function FramingTable({ measures, sourceHref }: FramingTableProps) {
         <thead>
           <tr>
             <th scope="col">Source</th>
-            <th scope="col" className="num">Coverage</th>
-            <th scope="col" className="num">Claims (quoted / reported / narration)</th>
-            <th scope="col" className="num">First in paragraph</th>
+            <th scope="col" className="num">
+              Coverage
+            </th>
+            <th scope="col" className="num">
+              Claims (quoted / reported / narration)
+            </th>
+            <th scope="col" className="num">
+              First in paragraph
+            </th>
             <th scope="col">Voice heard most</th>
             <th scope="col">Verbs</th>
           </tr>
@@ -34,7 +40,12 @@ export function FramingTable({ measures, sourceHref }: FramingTableProps) {
               <td className="num">{`${row.claimCount} (${row.kinds.quote} / ${row.kinds.reported} / ${row.kinds.narration})`}</td>
               <td className="num">{row.prominence.firstParagraph === null ? "—" : row.prominence.firstParagraph + 1}</td>
               <td>{row.dominantVoice ? `${row.dominantVoice.speaker} (${row.dominantVoice.count})` : "no one quoted"}</td>
-              <td>{row.verbs.slice(0, 3).map((verb) => `“${verb.verb}”`).join(", ") || "—"}</td>
+              <td>
+                {row.verbs
+                  .slice(0, 3)
+                  .map((verb) => `“${verb.verb}”`)
+                  .join(", ") || "—"}
+              </td>
             </tr>
           ))}
         </tbody>

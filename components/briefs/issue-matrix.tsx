@@ -51,7 +51,11 @@ export function IssueMatrix({ issues, columns, cells }: IssueMatrixProps) {
                       aria-label={`${issue.title} in ${column.name}: ${formatShare(cell.share)} of its text, ${plural(cell.claimCount, "claim")}${cell.dominantVoice ? `, mostly ${cell.dominantVoice}` : ""}`}
                     >
                       <span className="share">{formatShare(cell.share)}</span>
-                      <span className="bar" aria-hidden="true" style={{ "--share": `${Math.min(100, Math.max(2, Math.round(cell.share * 100)))}%` } as React.CSSProperties} />
+                      <span
+                        className="bar"
+                        aria-hidden="true"
+                        style={{ "--share": `${Math.min(100, Math.max(2, Math.round(cell.share * 100)))}%` } as React.CSSProperties}
+                      />
                       <span className="claims">{plural(cell.claimCount, "claim")}</span>
                       {cell.dominantVoice ? <span className="voice">{`mostly ${cell.dominantVoice}`}</span> : null}
                     </a>

@@ -26,7 +26,8 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
   const barWidth = Math.max(4, Math.min(40, plotWidth / (span + 1) - 4));
-  const x = (day: string) => PAD.left + (days.length === 1 ? plotWidth / 2 : (((dayDate(day).getTime() - first) / DAY_MS) / span) * (plotWidth - barWidth) + barWidth / 2);
+  const x = (day: string) =>
+    PAD.left + (days.length === 1 ? plotWidth / 2 : ((dayDate(day).getTime() - first) / DAY_MS / span) * (plotWidth - barWidth) + barWidth / 2);
   const byDay = new Map<string, typeof claims>();
   for (const claim of claims) {
     const key = claim.publishedAt ? claim.publishedAt.toISOString().slice(0, 10) : "undated";
@@ -37,8 +38,16 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
   return (
     <div className="space-y-6">
       {days.length > 0 ? (
-        <svg role="img" aria-labelledby={`${id}-title`} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" className="max-w-3xl rounded-lg border border-gray-200 bg-white text-gray-700">
-          <title id={`${id}-title`}>{`Claims on ${issueTitle} by publication day, ${formatDate(dayDate(days[0]!.day))} to ${formatDate(dayDate(days.at(-1)!.day))}; the list below has the same numbers`}</title>
+        <svg
+          role="img"
+          aria-labelledby={`${id}-title`}
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          width="100%"
+          className="max-w-3xl rounded-lg border border-gray-200 bg-white text-gray-700"
+        >
+          <title
+            id={`${id}-title`}
+          >{`Claims on ${issueTitle} by publication day, ${formatDate(dayDate(days[0]!.day))} to ${formatDate(dayDate(days.at(-1)!.day))}; the list below has the same numbers`}</title>
           <line x1={PAD.left} x2={WIDTH - PAD.right} y1={HEIGHT - PAD.bottom} y2={HEIGHT - PAD.bottom} stroke="currentColor" strokeWidth="1" />
           <text x={PAD.left - 6} y={PAD.top + 4} textAnchor="end" fontSize="10" fill="currentColor">
             {max}
@@ -58,11 +67,24 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
             const ingestedHeight = (ingested / max) * plotHeight;
             return (
               <g key={day.day}>
-                <rect x={x(day.day) - barWidth / 2} y={HEIGHT - PAD.bottom - height} width={barWidth} height={height - ingestedHeight} fill="var(--color-blue-700, #1d4ed8)">
+                <rect
+                  x={x(day.day) - barWidth / 2}
+                  y={HEIGHT - PAD.bottom - height}
+                  width={barWidth}
+                  height={height - ingestedHeight}
+                  fill="var(--color-blue-700, #1d4ed8)"
+                >
                   <title>{`${formatDate(dayDate(day.day))}: ${plural(day.claims - ingested, "claim")} published that day`}</title>
                 </rect>
                 {ingested > 0 ? (
-                  <rect x={x(day.day) - barWidth / 2} y={HEIGHT - PAD.bottom - ingestedHeight} width={barWidth} height={ingestedHeight} fill={`url(#${id}-ingested)`} data-ingested="true">
+                  <rect
+                    x={x(day.day) - barWidth / 2}
+                    y={HEIGHT - PAD.bottom - ingestedHeight}
+                    width={barWidth}
+                    height={ingestedHeight}
+                    fill={`url(#${id}-ingested)`}
+                    data-ingested="true"
+                  >
                     <title>{`${formatDate(dayDate(day.day))}: ${plural(ingested, "claim")} from undated articles, placed by ingest date`}</title>
                   </rect>
                 ) : null}
@@ -117,7 +139,8 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
         <div>
           <h3 className="mb-2 text-sm font-semibold">Undated articles</h3>
           <p className="mb-2 text-xs text-gray-600">
-            {plural(undated.claims, "claim")} in {plural(undated.articleCount, "article")} without a publication date, placed on the timeline by the day they were ingested (marked); set the date on the article to place it by publication.
+            {plural(undated.claims, "claim")} in {plural(undated.articleCount, "article")} without a publication date, placed on the timeline by the day they
+            were ingested (marked); set the date on the article to place it by publication.
           </p>
           <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm" aria-label="Undated articles">
             {undated.articles.map((article) => (

@@ -46,7 +46,15 @@ export function VoicesChart({ id, voices, sourceName }: VoicesChartProps) {
               {shorten(voice.speaker)}
             </text>
             <rect x={LABEL} y={y + 3} width={quoteWidth} height={ROW - 8} fill="var(--color-blue-700, #1d4ed8)" />
-            <rect x={LABEL + quoteWidth} y={y + 3} width={reportedWidth} height={ROW - 8} fill={`url(#${id}-hatch)`} stroke="var(--color-blue-700, #1d4ed8)" strokeWidth="0.5" />
+            <rect
+              x={LABEL + quoteWidth}
+              y={y + 3}
+              width={reportedWidth}
+              height={ROW - 8}
+              fill={`url(#${id}-hatch)`}
+              stroke="var(--color-blue-700, #1d4ed8)"
+              strokeWidth="0.5"
+            />
             <text x={LABEL + quoteWidth + reportedWidth + 4} y={y + 14} fontSize="11" fill="currentColor">
               {voice.total}
             </text>

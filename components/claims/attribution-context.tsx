@@ -22,7 +22,12 @@ export async function AttributionContext({ claimId }: AttributionContextProps) {
           <p key={i} className="whitespace-pre-line">
             {paragraph.map((piece, k) =>
               piece.mark === "mention" ? (
-                <mark key={k} className="rounded bg-sky-100 px-0.5 font-medium text-ink" title={context.speaker ? `→ ${context.speaker}` : undefined} data-testid="speaker-mention">
+                <mark
+                  key={k}
+                  className="rounded bg-sky-100 px-0.5 font-medium text-ink"
+                  title={context.speaker ? `→ ${context.speaker}` : undefined}
+                  data-testid="speaker-mention"
+                >
                   {piece.text}
                 </mark>
               ) : piece.mark === "claim" ? (

@@ -29,12 +29,31 @@ export function ClaimFiltersForm({ filters, options }: ClaimFiltersFormProps) {
   const issues = options.issues.map((issue) => ({ value: issue.slug, label: issue.title }));
   const outlets = [...options.outlets.map((outlet) => ({ value: outlet.slug, label: outlet.name })), { value: "unattributed", label: "Unattributed" }];
   const speakers = options.speakers.map((speaker) => ({ value: speaker.slug, label: speaker.name }));
-  const assignees = [{ value: "me", label: "Me" }, { value: "none", label: "Nobody" }, ...options.teammates.map((user) => ({ value: user.id, label: user.name ?? user.email }))];
+  const assignees = [
+    { value: "me", label: "Me" },
+    { value: "none", label: "Nobody" },
+    ...options.teammates.map((user) => ({ value: user.id, label: user.name ?? user.email })),
+  ];
   return (
-    <form role="search" aria-label="Filter claims" action="/claims" className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-gray-200 bg-white p-3 md:grid-cols-5">
+    <form
+      role="search"
+      aria-label="Filter claims"
+      action="/claims"
+      className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-gray-200 bg-white p-3 md:grid-cols-5"
+    >
       <div className="col-span-2 md:col-span-5">
-        <label htmlFor="claims-q" className={LABEL}>Search claim text</label>
-        <input id="claims-q" name="q" type="search" maxLength={200} defaultValue={filters.q ?? ""} placeholder="Words in the claim, e.g. ceasefire" className={FIELD} />
+        <label htmlFor="claims-q" className={LABEL}>
+          Search claim text
+        </label>
+        <input
+          id="claims-q"
+          name="q"
+          type="search"
+          maxLength={200}
+          defaultValue={filters.q ?? ""}
+          placeholder="Words in the claim, e.g. ceasefire"
+          className={FIELD}
+        />
       </div>
       <SelectField id="claims-status" name="status" label="Status" defaultValue={filters.status} anyLabel="Any" options={STATUS_OPTIONS} />
       <SelectField id="claims-issue" name="issue" label="Issue" defaultValue={filters.issue} anyLabel="Any" options={issues} />
@@ -43,12 +62,34 @@ export function ClaimFiltersForm({ filters, options }: ClaimFiltersFormProps) {
       <SelectField id="claims-kind" name="kind" label="Kind" defaultValue={filters.kind} anyLabel="Any" options={KIND_OPTIONS} />
       <SelectField id="claims-assignee" name="assignee" label="Assignee" defaultValue={filters.assignee} anyLabel="Anyone" options={assignees} />
       <div>
-        <label htmlFor="claims-min-confidence" className={LABEL}>Min. confidence</label>
-        <input id="claims-min-confidence" name="minConfidence" type="number" min={0} max={1} step={0.05} defaultValue={filters.minConfidence ?? ""} className={FIELD} />
+        <label htmlFor="claims-min-confidence" className={LABEL}>
+          Min. confidence
+        </label>
+        <input
+          id="claims-min-confidence"
+          name="minConfidence"
+          type="number"
+          min={0}
+          max={1}
+          step={0.05}
+          defaultValue={filters.minConfidence ?? ""}
+          className={FIELD}
+        />
       </div>
       <div>
-        <label htmlFor="claims-max-confidence" className={LABEL}>Max. confidence</label>
-        <input id="claims-max-confidence" name="maxConfidence" type="number" min={0} max={1} step={0.05} defaultValue={filters.maxConfidence ?? ""} className={FIELD} />
+        <label htmlFor="claims-max-confidence" className={LABEL}>
+          Max. confidence
+        </label>
+        <input
+          id="claims-max-confidence"
+          name="maxConfidence"
+          type="number"
+          min={0}
+          max={1}
+          step={0.05}
+          defaultValue={filters.maxConfidence ?? ""}
+          className={FIELD}
+        />
       </div>
       <SelectField id="claims-sort" name="sort" label="Sort" defaultValue={filters.sort} options={SORT_OPTIONS} />
       <div className="flex items-end gap-2">

@@ -106,11 +106,18 @@ function CorrectionsForm(props: ReviewFormProps) {
   const [areIssuesTouched, setIssuesTouched] = useState(false);
   const issues = props.corrections.issues ?? props.pipeline.issues;
   return (
-    <form action={action} className="space-y-3 rounded-lg border border-gray-200 bg-white p-4" aria-labelledby="corrections-title" key={`corrections-${props.version}`}>
+    <form
+      action={action}
+      className="space-y-3 rounded-lg border border-gray-200 bg-white p-4"
+      aria-labelledby="corrections-title"
+      key={`corrections-${props.version}`}
+    >
       <h2 id="corrections-title" className="font-semibold">
         Corrections
       </h2>
-      <p className="text-xs text-gray-600">Corrections overlay what the pipeline derived and are kept when claims are derived again. Leave a field on “as derived” to keep the pipeline’s value.</p>
+      <p className="text-xs text-gray-600">
+        Corrections overlay what the pipeline derived and are kept when claims are derived again. Leave a field on “as derived” to keep the pipeline’s value.
+      </p>
       <input type="hidden" name="claimId" value={props.claimId} />
       <input type="hidden" name="version" value={props.version} />
       <input type="hidden" name="form" value="corrections" />
@@ -118,7 +125,10 @@ function CorrectionsForm(props: ReviewFormProps) {
       <label className="block text-sm font-medium">
         Speaker
         <select name="speakerId" defaultValue={props.corrections.speakerId ?? ""} className={FIELD}>
-          <option value="">As derived{props.pipeline.speakerId ? ` (${props.speakers.find((speaker) => speaker.id === props.pipeline.speakerId)?.name ?? "unknown"})` : " (unknown)"}</option>
+          <option value="">
+            As derived
+            {props.pipeline.speakerId ? ` (${props.speakers.find((speaker) => speaker.id === props.pipeline.speakerId)?.name ?? "unknown"})` : " (unknown)"}
+          </option>
           {props.speakers.map((speaker) => (
             <option key={speaker.id} value={speaker.id}>
               {speaker.name}
@@ -151,11 +161,27 @@ function CorrectionsForm(props: ReviewFormProps) {
       <div className="grid grid-cols-2 gap-3">
         <label className="block text-sm font-medium">
           Span start
-          <input name="start" type="number" min={0} max={props.pipeline.articleLength} placeholder={String(props.pipeline.start)} defaultValue={props.corrections.start ?? ""} className={FIELD} />
+          <input
+            name="start"
+            type="number"
+            min={0}
+            max={props.pipeline.articleLength}
+            placeholder={String(props.pipeline.start)}
+            defaultValue={props.corrections.start ?? ""}
+            className={FIELD}
+          />
         </label>
         <label className="block text-sm font-medium">
           Span end
-          <input name="end" type="number" min={0} max={props.pipeline.articleLength} placeholder={String(props.pipeline.end)} defaultValue={props.corrections.end ?? ""} className={FIELD} />
+          <input
+            name="end"
+            type="number"
+            min={0}
+            max={props.pipeline.articleLength}
+            placeholder={String(props.pipeline.end)}
+            defaultValue={props.corrections.end ?? ""}
+            className={FIELD}
+          />
         </label>
       </div>
       <label className="block text-sm font-medium">

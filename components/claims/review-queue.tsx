@@ -66,7 +66,10 @@ export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
 
-  const active = Math.max(0, claims.findIndex((claim) => claim.id === activeId));
+  const active = Math.max(
+    0,
+    claims.findIndex((claim) => claim.id === activeId),
+  );
   const current = claims[Math.min(active, claims.length - 1)];
   const moveTo = useCallback(
     (index: number) => {
@@ -125,8 +128,7 @@ export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
         review(current, { status: KEY_STATUS[key] });
         // On to the next claim: it stays the active row when the reviewed one leaves a filtered queue.
         moveTo(active + 1);
-      }
-      else if (key === "a") review(current, { assignToMe: true });
+      } else if (key === "a") review(current, { assignToMe: true });
       else return;
       event.preventDefault();
     };
@@ -140,7 +142,9 @@ export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
     <div>
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2 text-sm text-gray-600">
         <p>
-          {canReview ? "Review with the keyboard: j/k to move, c confirm, d dispute, f false, n not a claim, a assign to me." : "Read-only: reviewing needs the editor role."}{" "}
+          {canReview
+            ? "Review with the keyboard: j/k to move, c confirm, d dispute, f false, n not a claim, a assign to me."
+            : "Read-only: reviewing needs the editor role."}{" "}
           <button type="button" onClick={() => dialog.current?.showModal()} className="text-accent underline-offset-2 hover:underline">
             Keyboard shortcuts (?)
           </button>
@@ -194,13 +198,27 @@ export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
                   />
                 </th>
               ) : null}
-              <th scope="col" className="px-3 py-3">Claim</th>
-              <th scope="col" className="px-3 py-3">Speaker</th>
-              <th scope="col" className="px-3 py-3">Kind</th>
-              <th scope="col" className="px-3 py-3">Outlet</th>
-              <th scope="col" className="px-3 py-3">Status</th>
-              <th scope="col" className="px-3 py-3">Assignee</th>
-              <th scope="col" className="px-3 py-3 text-right">Confidence</th>
+              <th scope="col" className="px-3 py-3">
+                Claim
+              </th>
+              <th scope="col" className="px-3 py-3">
+                Speaker
+              </th>
+              <th scope="col" className="px-3 py-3">
+                Kind
+              </th>
+              <th scope="col" className="px-3 py-3">
+                Outlet
+              </th>
+              <th scope="col" className="px-3 py-3">
+                Status
+              </th>
+              <th scope="col" className="px-3 py-3">
+                Assignee
+              </th>
+              <th scope="col" className="px-3 py-3 text-right">
+                Confidence
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-gray-100">

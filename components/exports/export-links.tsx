@@ -19,7 +19,11 @@ export function claimExportLinks(filters: ClaimExportFilters): ExportLink[] {
   const params = { q: filters.q, issue: filters.issue, outlet: filters.outlet, speaker: filters.speaker, kind: filters.kind, status: filters.status };
   return [
     { href: `/api/export/claims.csv${query(params)}`, label: "Claims (CSV)", title: "Every claim matching these filters, as a spreadsheet" },
-    { href: `/api/export/claimreview.json${query(params)}`, label: "ClaimReview (JSON-LD)", title: "Reviewed claims (confirmed, disputed, false) as schema.org ClaimReview" },
+    {
+      href: `/api/export/claimreview.json${query(params)}`,
+      label: "ClaimReview (JSON-LD)",
+      title: "Reviewed claims (confirmed, disputed, false) as schema.org ClaimReview",
+    },
   ];
 }
 

@@ -33,7 +33,16 @@ export function IssueForm({ issue }: IssueFormProps) {
         <label htmlFor="issue-title" className="block text-sm font-medium">
           Title
         </label>
-        <input id="issue-title" name="title" required maxLength={200} defaultValue={value("title", issue?.title)} aria-invalid={Boolean(error("title"))} aria-describedby={describedBy("title")} className={INPUT} />
+        <input
+          id="issue-title"
+          name="title"
+          required
+          maxLength={200}
+          defaultValue={value("title", issue?.title)}
+          aria-invalid={Boolean(error("title"))}
+          aria-describedby={describedBy("title")}
+          className={INPUT}
+        />
         <FieldError id="title-error" message={error("title")} />
       </div>
       {issue ? null : (
@@ -41,7 +50,15 @@ export function IssueForm({ issue }: IssueFormProps) {
           <label htmlFor="issue-slug" className="block text-sm font-medium">
             Slug <span className="font-normal text-gray-600">(optional)</span>
           </label>
-          <input id="issue-slug" name="slug" maxLength={80} defaultValue={value("slug", undefined)} aria-invalid={Boolean(error("slug"))} aria-describedby={describedBy("slug", "slug-hint")} className={INPUT} />
+          <input
+            id="issue-slug"
+            name="slug"
+            maxLength={80}
+            defaultValue={value("slug", undefined)}
+            aria-invalid={Boolean(error("slug"))}
+            aria-describedby={describedBy("slug", "slug-hint")}
+            className={INPUT}
+          />
           <p id="slug-hint" className="mt-1 text-xs text-gray-600">
             The issue’s address, /issues/<em>slug</em>; made from the title when left blank. It cannot change later.
           </p>
@@ -52,7 +69,16 @@ export function IssueForm({ issue }: IssueFormProps) {
         <label htmlFor="issue-description" className="block text-sm font-medium">
           Description
         </label>
-        <textarea id="issue-description" name="description" rows={3} maxLength={2000} defaultValue={value("description", issue?.description)} aria-invalid={Boolean(error("description"))} aria-describedby={describedBy("description")} className={INPUT} />
+        <textarea
+          id="issue-description"
+          name="description"
+          rows={3}
+          maxLength={2000}
+          defaultValue={value("description", issue?.description)}
+          aria-invalid={Boolean(error("description"))}
+          aria-describedby={describedBy("description")}
+          className={INPUT}
+        />
         <FieldError id="description-error" message={error("description")} />
       </div>
       <div className="grid grid-cols-1 gap-5 md:grid-cols-2">

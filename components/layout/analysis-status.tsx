@@ -70,7 +70,8 @@ export function AnalysisStatus({ initial, busyIntervalMs = 1500, idleIntervalMs 
     <div aria-live="polite" data-testid="analysis-status" className={isBusy ? "border-b border-amber-300 bg-amber-50 text-amber-950" : "sr-only"}>
       {isBusy ? (
         <p className="mx-auto max-w-7xl px-4 py-2 text-sm">
-          <span className="font-semibold">Updating…</span> The briefs are being recomputed with the latest changes; this page refreshes by itself when they are ready.
+          <span className="font-semibold">Updating…</span> The briefs are being recomputed with the latest changes; this page refreshes by itself when they are
+          ready.
         </p>
       ) : null}
     </div>

@@ -14,7 +14,10 @@ export async function NotificationBell({ userId }: NotificationBellProps) {
         <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" strokeLinecap="round" />
       </svg>
       {unread > 0 ? (
-        <span data-testid="unread-count" className="absolute -right-1 -top-1 min-w-4 rounded-full bg-red-600 px-1 text-center text-[10px] font-semibold leading-4 text-white">
+        <span
+          data-testid="unread-count"
+          className="absolute -right-1 -top-1 min-w-4 rounded-full bg-red-600 px-1 text-center text-[10px] font-semibold leading-4 text-white"
+        >
           {unread > 99 ? "99+" : unread}
         </span>
       ) : null}

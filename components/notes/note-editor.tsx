@@ -81,7 +81,12 @@ export function NoteEditor({ name, label, teammates, defaultValue = "", autoFocu
         className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 font-mono text-sm"
       />
       {matches.length > 0 ? (
-        <ul id={`${id}-mentions`} role="listbox" aria-label="Teammates" className="absolute z-10 mt-1 w-72 rounded-md border border-gray-200 bg-white py-1 text-sm shadow-lg">
+        <ul
+          id={`${id}-mentions`}
+          role="listbox"
+          aria-label="Teammates"
+          className="absolute z-10 mt-1 w-72 rounded-md border border-gray-200 bg-white py-1 text-sm shadow-lg"
+        >
           {matches.map((teammate, index) => (
             <li
               key={teammate.handle}

@@ -77,7 +77,11 @@ export function EditableNote({ noteId, body, teammates, children }: NoteActionsP
             Delete
           </button>
         </form>
-        {deleteState.status === "error" ? <span role="alert" className="text-red-700">{deleteState.message}</span> : null}
+        {deleteState.status === "error" ? (
+          <span role="alert" className="text-red-700">
+            {deleteState.message}
+          </span>
+        ) : null}
       </div>
     </div>
   );

@@ -27,7 +27,11 @@ function splitMentions(value: string, names: ReadonlyMap<string, string>): MdNod
     if (!name) continue;
     const start = match.index + match[1]!.length;
     if (start > last) nodes.push({ type: "text", value: value.slice(last, start) });
-    nodes.push({ type: "mention", data: { hName: "span", hProperties: { className: ["mention"], title: name } }, children: [{ type: "text", value: `@${handle}` }] });
+    nodes.push({
+      type: "mention",
+      data: { hName: "span", hProperties: { className: ["mention"], title: name } },
+      children: [{ type: "text", value: `@${handle}` }],
+    });
     last = start + 1 + handle.length;
   }
   if (nodes.length === 0) return [{ type: "text", value }];

@@ -32,7 +32,8 @@ export async function NotesThread({ target, title = "Notes" }: NotesThreadProps)
           return (
             <li key={note.id} className="rounded-md border border-gray-100 bg-gray-50 p-3" data-note-id={note.id}>
               <p className="mb-1 text-xs text-gray-600">
-                <span className="font-medium text-gray-900">{note.author.name ?? note.author.email}</span> · <time dateTime={note.createdAt.toISOString()}>{TIME.format(note.createdAt)} UTC</time>
+                <span className="font-medium text-gray-900">{note.author.name ?? note.author.email}</span> ·{" "}
+                <time dateTime={note.createdAt.toISOString()}>{TIME.format(note.createdAt)} UTC</time>
                 {note.editedAt ? (
                   <span title={`Edited ${TIME.format(note.editedAt)} UTC`} className="ml-1 italic">
                     (edited)

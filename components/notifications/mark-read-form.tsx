@@ -13,7 +13,11 @@ export function MarkReadForm({ id, label }: MarkReadFormProps) {
       <button type="submit" disabled={isPending} className="text-sm text-accent underline-offset-2 hover:underline">
         {label}
       </button>
-      {state.status === "error" ? <span role="alert" className="ml-2 text-sm text-red-700">{state.message}</span> : null}
+      {state.status === "error" ? (
+        <span role="alert" className="ml-2 text-sm text-red-700">
+          {state.message}
+        </span>
+      ) : null}
     </form>
   );
 }

@@ -88,11 +88,7 @@ function ActorTable({ matrix }: ActorMatrixTableProps) {
                 const claim = matrix.cells[actor.id]?.[issue.slug];
                 return (
                   <td key={issue.slug} className="align-top text-sm">
-                    {claim ? (
-                      <ActorClaim claim={claim} />
-                    ) : (
-                      <span className="meta">—</span>
-                    )}
+                    {claim ? <ActorClaim claim={claim} /> : <span className="meta">—</span>}
                   </td>
                 );
               })}

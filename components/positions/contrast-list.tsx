@@ -18,7 +18,9 @@ export type ContrastListProps = {
 function ContrastSide({ claim, isPublic }: { claim: PositionClaimView; isPublic: boolean }) {
   return (
     <>
-      <p className={claim.kind === "quote" ? "font-serif text-[0.95rem] leading-snug text-gray-900" : "text-sm leading-snug text-gray-800"}>{claimWords(claim)}</p>
+      <p className={claim.kind === "quote" ? "font-serif text-[0.95rem] leading-snug text-gray-900" : "text-sm leading-snug text-gray-800"}>
+        {claimWords(claim)}
+      </p>
       <p className="meta mt-1">
         {`${claim.kind === "quote" ? "Quote" : "Reported"} · ${plural(claim.outlets.length, "source")} · ${claim.firstReportedAt ? `first reported ${formatDate(new Date(claim.firstReportedAt))}` : "date unknown"}`}
         {isPublic ? null : (

@@ -12,7 +12,15 @@ export function FramingInWords({ framing, sourceHref }: FramingInWordsProps) {
     <ul className="mb-4 space-y-2" aria-label="How each source tells it">
       {framing.map((measures) => (
         <li key={measures.source.key} className="text-sm">
-          <span className="font-semibold">{sourceHref ? <a href={sourceHref(measures.source.key)} className="hover:underline">{measures.source.name}</a> : measures.source.name}</span>
+          <span className="font-semibold">
+            {sourceHref ? (
+              <a href={sourceHref(measures.source.key)} className="hover:underline">
+                {measures.source.name}
+              </a>
+            ) : (
+              measures.source.name
+            )}
+          </span>
           {": "}
           {measures.description || measures.summary}
         </li>

@@ -33,12 +33,19 @@ export function IssueClaimList({ issueSlug, page, list, params }: IssueClaimList
   return (
     <>
       <form method="get" action={`/issues/${issueSlug}#claims-heading`} className="mb-3 flex flex-wrap items-end gap-3" aria-label="Claims by review status">
-        {Object.entries(params).map(([key, value]) => (value && key !== "status" && key !== "page" ? <input key={key} type="hidden" name={key} value={value} /> : null))}
+        {Object.entries(params).map(([key, value]) =>
+          value && key !== "status" && key !== "page" ? <input key={key} type="hidden" name={key} value={value} /> : null,
+        )}
         <div className="text-sm">
           <label htmlFor="issue-claims-status" className="mb-1 block font-medium">
             Review status
           </label>
-          <select id="issue-claims-status" name="status" defaultValue={list.status ?? ""} className="rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm">
+          <select
+            id="issue-claims-status"
+            name="status"
+            defaultValue={list.status ?? ""}
+            className="rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm"
+          >
             <option value="">Any</option>
             {ISSUE_CLAIM_STATUSES.map((status) => (
               <option key={status} value={status}>
@@ -71,7 +78,14 @@ export function IssueClaimList({ issueSlug, page, list, params }: IssueClaimList
                 <StatusBadge status={claim.status} />
                 <span className="meta">{claim.speaker ?? "No speaker"}</span>
                 <span className="meta">·</span>
-                <a className="meta link" href={claim.source.key.startsWith("article:") ? `/articles/${claim.articleId}` : href(issueSlug, params, { outlet: claim.source.key, page: undefined })}>
+                <a
+                  className="meta link"
+                  href={
+                    claim.source.key.startsWith("article:")
+                      ? `/articles/${claim.articleId}`
+                      : href(issueSlug, params, { outlet: claim.source.key, page: undefined })
+                  }
+                >
                   {claim.source.name}
                 </a>
                 <span className="meta">{claim.publishedAt ? `· ${formatDate(claim.publishedAt)}` : "· undated"}</span>

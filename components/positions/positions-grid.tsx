@@ -30,7 +30,14 @@ export function OutletList({ outlets, issueSlug, isPublic = false }: OutletListP
           {isPublic ? (
             outlet.name
           ) : (
-            <a className="link" href={outlet.slug.startsWith("article:") ? `/articles/${outlet.slug.slice("article:".length)}` : `/issues/${issueSlug}?outlet=${encodeURIComponent(outlet.slug)}`}>
+            <a
+              className="link"
+              href={
+                outlet.slug.startsWith("article:")
+                  ? `/articles/${outlet.slug.slice("article:".length)}`
+                  : `/issues/${issueSlug}?outlet=${encodeURIComponent(outlet.slug)}`
+              }
+            >
               {outlet.name}
             </a>
           )}
@@ -47,7 +54,9 @@ export type PositionClaimItemProps = { claim: PositionClaimView; issueSlug: stri
 export function PositionClaimItem({ claim, issueSlug, isPublic = false }: PositionClaimItemProps) {
   return (
     <>
-      <p className={claim.kind === "quote" ? "font-serif text-[0.95rem] leading-snug text-gray-900" : "text-sm leading-snug text-gray-800"}>{claimWords(claim)}</p>
+      <p className={claim.kind === "quote" ? "font-serif text-[0.95rem] leading-snug text-gray-900" : "text-sm leading-snug text-gray-800"}>
+        {claimWords(claim)}
+      </p>
       <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1">
         <Badge tone={claim.kind === "quote" ? "blue" : "gray"}>{claim.kind === "quote" ? "Quote" : "Reported"}</Badge>
         <span className="meta">{`${plural(claim.outlets.length, "source")}:`}</span>
@@ -92,7 +101,15 @@ export function PositionsGrid({ positions, issueSlug, isPublic = false }: Positi
               <p className="meta mt-3">Also:</p>
               <ul className="ml-4 list-disc space-y-1 text-sm text-gray-800">
                 {position.claims.slice(CLAIMS_IN_FULL).map((claim) => (
-                  <li key={claim.id}>{isPublic ? claimWords(claim) : <a className="hover:underline" href={`/claims/${claim.id}`}>{claimWords(claim)}</a>}</li>
+                  <li key={claim.id}>
+                    {isPublic ? (
+                      claimWords(claim)
+                    ) : (
+                      <a className="hover:underline" href={`/claims/${claim.id}`}>
+                        {claimWords(claim)}
+                      </a>
+                    )}
+                  </li>
                 ))}
               </ul>
             </>

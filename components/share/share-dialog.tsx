@@ -38,13 +38,18 @@ export function ShareDialog({ target, label }: ShareDialogProps) {
       <Button variant="secondary" onClick={() => dialog.current?.showModal()}>
         Share
       </Button>
-      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-full max-w-lg rounded-lg border border-gray-200 bg-white p-0 text-ink shadow-xl backdrop:bg-gray-900/40">
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        className="m-auto w-full max-w-lg rounded-lg border border-gray-200 bg-white p-0 text-ink shadow-xl backdrop:bg-gray-900/40"
+      >
         <div className="p-5">
           <h2 id={titleId} className="text-lg font-semibold">
             Share {label}
           </h2>
           <p className="mt-1 text-sm text-gray-600">
-            Anyone with the link can read a server-rendered copy, without logging in. It shows no notes, teammates or review state, and you can revoke it on the Share links page.
+            Anyone with the link can read a server-rendered copy, without logging in. It shows no notes, teammates or review state, and you can revoke it on the
+            Share links page.
           </p>
           <form action={action} className="mt-4 space-y-4">
             <input type="hidden" name="targetType" value={target.type} />
@@ -79,7 +84,12 @@ export function ShareDialog({ target, label }: ShareDialogProps) {
                 </p>
                 <label className="block text-xs font-medium text-gray-700">
                   Share link
-                  <input readOnly value={created.url} onFocus={(event) => event.currentTarget.select()} className="mt-1 block w-full rounded border border-gray-300 bg-white px-2 py-1.5 font-mono text-xs" />
+                  <input
+                    readOnly
+                    value={created.url}
+                    onFocus={(event) => event.currentTarget.select()}
+                    className="mt-1 block w-full rounded border border-gray-300 bg-white px-2 py-1.5 font-mono text-xs"
+                  />
                 </label>
                 <Button variant="secondary" onClick={() => copy(created.url)}>
                   {copied === created.url ? "Copied" : "Copy link"}

@@ -81,9 +81,13 @@ export function SharedIssueBrief({ view, asOf }: SharedIssueBriefProps) {
         <h2 id="framing-heading" className="mb-1 text-xl font-semibold">
           How each source frames it
         </h2>
-        <p className="mb-3 text-sm text-gray-600">Distinctive terms are words a source uses on this issue more than the others do (weighted log-odds, z-scores).</p>
+        <p className="mb-3 text-sm text-gray-600">
+          Distinctive terms are words a source uses on this issue more than the others do (weighted log-odds, z-scores).
+        </p>
         {brief.framing.length > 1 ? <FramingTable measures={brief.framing} /> : null}
-        {cards.length < brief.framing.length ? <p className="mb-3 text-sm text-gray-600">In detail, the {cards.length} sources with most claims on it.</p> : null}
+        {cards.length < brief.framing.length ? (
+          <p className="mb-3 text-sm text-gray-600">In detail, the {cards.length} sources with most claims on it.</p>
+        ) : null}
         {cards.length > 0 ? (
           <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 print:block print:space-y-4">
             {cards.map((measures) => (
@@ -107,14 +111,26 @@ export function SharedIssueBrief({ view, asOf }: SharedIssueBriefProps) {
                 <th scope="col">Outlet</th>
                 <th scope="col">Article</th>
                 <th scope="col">Published</th>
-                <th scope="col" className="num">Claims</th>
+                <th scope="col" className="num">
+                  Claims
+                </th>
               </tr>
             </thead>
             <tbody>
               {sources.slice(0, SOURCES_SHOWN).map((source) => (
                 <tr key={source.id} className="break-inside-avoid">
-                  <th scope="row" className="font-medium">{source.outlet ?? "Outlet unknown"}</th>
-                  <td>{urls[source.id] ? <a href={urls[source.id]!} rel="noopener noreferrer nofollow">{source.title}</a> : source.title}</td>
+                  <th scope="row" className="font-medium">
+                    {source.outlet ?? "Outlet unknown"}
+                  </th>
+                  <td>
+                    {urls[source.id] ? (
+                      <a href={urls[source.id]!} rel="noopener noreferrer nofollow">
+                        {source.title}
+                      </a>
+                    ) : (
+                      source.title
+                    )}
+                  </td>
                   <td className="whitespace-nowrap">{source.publishedAt ? formatDate(source.publishedAt) : "undated"}</td>
                   <td className="num">{source.claims}</td>
                 </tr>
@@ -125,7 +141,9 @@ export function SharedIssueBrief({ view, asOf }: SharedIssueBriefProps) {
           <p className="text-sm text-gray-600">No articles yet.</p>
         )}
         <p className="mt-2 text-xs text-gray-600">
-          {sources.length > SOURCES_SHOWN ? `The first ${SOURCES_SHOWN} of ${plural(sources.length, "article")}.` : `${plural(sources.length, "article")} listed.`}
+          {sources.length > SOURCES_SHOWN
+            ? `The first ${SOURCES_SHOWN} of ${plural(sources.length, "article")}.`
+            : `${plural(sources.length, "article")} listed.`}
         </p>
       </section>
     </article>

@@ -23,8 +23,11 @@ export const createApiTokenAction = defineAction({ role: "admin", schema: tokenS
 });
 
 /** Admins revoke a token; it stops working at once. */
-export const revokeApiTokenAction = defineAction({ role: "admin", schema: z.object({ id: z.string().min(1, "Name the token to revoke.") }) }, async ({ id }) => {
-  await revokeApiToken(db, id);
-  revalidatePath("/admin/tokens");
-  return { message: "Token revoked." };
-});
+export const revokeApiTokenAction = defineAction(
+  { role: "admin", schema: z.object({ id: z.string().min(1, "Name the token to revoke.") }) },
+  async ({ id }) => {
+    await revokeApiToken(db, id);
+    revalidatePath("/admin/tokens");
+    return { message: "Token revoked." };
+  },
+);

@@ -130,14 +130,24 @@ export const saveArticles = defineAction(
       try {
         const outcome = await ingestArticle(
           db,
-          { body: draft.body, title: draft.title, outlet: draft.outlet, publishedAt: draft.publishedAt, url: draft.url, byline: draft.byline, force: draft.force },
+          {
+            body: draft.body,
+            title: draft.title,
+            outlet: draft.outlet,
+            publishedAt: draft.publishedAt,
+            url: draft.url,
+            byline: draft.byline,
+            force: draft.force,
+          },
           { source: draft.source, sourceFile: draft.source === "upload" ? draft.name : undefined, userId: user.id },
         );
         if (outcome.status === "stored") {
-          const message = outcome.claimsOmitted > 0 ? `${outcome.claimsOmitted} more claims were over the cap of ${MAX_ARTICLE_CLAIMS.toLocaleString("en-US")} per article and were not kept.` : undefined;
+          const message =
+            outcome.claimsOmitted > 0
+              ? `${outcome.claimsOmitted} more claims were over the cap of ${MAX_ARTICLE_CLAIMS.toLocaleString("en-US")} per article and were not kept.`
+              : undefined;
           results.push({ key: draft.key, name: draft.name, status: "stored", articleId: outcome.id, claims: outcome.claims, message });
-        }
-        else if (outcome.status === "duplicate") results.push({ key: draft.key, name: draft.name, status: "duplicate", articleId: outcome.existingId });
+        } else if (outcome.status === "duplicate") results.push({ key: draft.key, name: draft.name, status: "duplicate", articleId: outcome.existingId });
         else results.push({ key: draft.key, name: draft.name, status: "near_duplicate", articleId: outcome.existingId, similarity: outcome.similarity });
       } catch (error) {
         if (!(error instanceof IngestValidationError)) throw error;

@@ -16,7 +16,8 @@ export const login = defineAction(
     try {
       await signIn("credentials", { email, password, redirectTo: safeCallbackUrl(callbackUrl) });
     } catch (error) {
-      if (error instanceof CredentialsSignin) throw new AppError(error.code?.startsWith("locked-") ? "rate_limited" : "unauthorized", loginErrorMessage(error.code));
+      if (error instanceof CredentialsSignin)
+        throw new AppError(error.code?.startsWith("locked-") ? "rate_limited" : "unauthorized", loginErrorMessage(error.code));
       if (error instanceof AuthError) throw new AppError("unavailable", "Logging in failed. Try again in a moment.");
       throw error;
     }

@@ -33,7 +33,13 @@ export const saveIssue = defineAction(
         const value = formData.get(name);
         return typeof value === "string" ? value : undefined;
       };
-      return { ...Object.fromEntries(FIELDS.map((field) => [field, text(field)])), description: text("description") ?? "", phrases: text("phrases") ?? "", exclusions: text("exclusions") ?? "", originalSlug: text("originalSlug") ?? "" };
+      return {
+        ...Object.fromEntries(FIELDS.map((field) => [field, text(field)])),
+        description: text("description") ?? "",
+        phrases: text("phrases") ?? "",
+        exclusions: text("exclusions") ?? "",
+        originalSlug: text("originalSlug") ?? "",
+      };
     },
     keep: FIELDS,
     refusal: CHECK_FIELDS,
@@ -45,7 +51,8 @@ export const saveIssue = defineAction(
       if (!existing) throw new AppError("not_found", "This issue no longer exists; it may have been deleted.");
       slug = originalSlug;
       await db.issue.update({ where: { slug }, data: fields });
-      if (!sameList(existing.phrases, fields.phrases) || !sameList(existing.exclusions, fields.exclusions)) await retagArticles(db, { changed: [slug], refresh: requestAnalysis });
+      if (!sameList(existing.phrases, fields.phrases) || !sameList(existing.exclusions, fields.exclusions))
+        await retagArticles(db, { changed: [slug], refresh: requestAnalysis });
       else if (existing.status !== fields.status) await requestAnalysis();
     } else {
       slug = chosenSlug || slugify(fields.title);

@@ -25,11 +25,14 @@ export const createNoteAction = defineAction(
 );
 
 /** Edits a note: its author, or an admin. */
-export const updateNoteAction = defineAction({ role: "viewer", schema: noteEditSchema.extend({ id: noteIdSchema }), keep: ["body"] }, async ({ id, body }, user) => {
-  const { path } = await updateNote(db, user, id, body);
-  revalidatePath(path);
-  return { message: "Note saved." };
-});
+export const updateNoteAction = defineAction(
+  { role: "viewer", schema: noteEditSchema.extend({ id: noteIdSchema }), keep: ["body"] },
+  async ({ id, body }, user) => {
+    const { path } = await updateNote(db, user, id, body);
+    revalidatePath(path);
+    return { message: "Note saved." };
+  },
+);
 
 /** Deletes a note: its author, or an admin. */
 export const deleteNoteAction = defineAction({ role: "viewer", schema: z.object({ id: noteIdSchema }) }, async ({ id }, user) => {

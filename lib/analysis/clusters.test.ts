@@ -15,9 +15,27 @@ describe("groupStatements", () => {
 
   it("joins quotes, and only quotes, sharing a run of words even when the rest differs", () => {
     const claims: AnalysisClaim[] = [
-      { id: "q1", source: "A", kind: "quote", speaker: "X", text: "", quote: "The port will reopen on Monday once the storm has passed and the cranes are checked", issues: [], figures: [] },
+      {
+        id: "q1",
+        source: "A",
+        kind: "quote",
+        speaker: "X",
+        text: "",
+        quote: "The port will reopen on Monday once the storm has passed and the cranes are checked",
+        issues: [],
+        figures: [],
+      },
       { id: "q2", source: "B", kind: "quote", speaker: "X", text: "", quote: "reopen on Monday once the storm", issues: [], figures: [] },
-      { id: "q3", source: "C", kind: "reported", speaker: "X", text: "Reopen on Monday once the storm clears, the mayor told the council, who doubted it.", quote: null, issues: [], figures: [] },
+      {
+        id: "q3",
+        source: "C",
+        kind: "reported",
+        speaker: "X",
+        text: "Reopen on Monday once the storm clears, the mayor told the council, who doubted it.",
+        quote: null,
+        issues: [],
+        figures: [],
+      },
     ];
     expect(ids(claims, groupStatements(claims))).toEqual([["q1", "q2"]]);
   });
@@ -32,18 +50,72 @@ describe("groupFigures", () => {
 
   it("groups figures of unknown subject by shared issue, and ignores those with neither", () => {
     const claims: AnalysisClaim[] = [
-      { id: "a", source: "A", kind: "narration", speaker: null, text: "", quote: null, issues: ["ports"], figures: [{ value: 2, unit: "count", raw: "two", about: null }] },
-      { id: "b", source: "B", kind: "narration", speaker: null, text: "", quote: null, issues: ["ports"], figures: [{ value: 2, unit: "count", raw: "2", about: null }] },
-      { id: "c", source: "C", kind: "narration", speaker: null, text: "", quote: null, issues: [], figures: [{ value: 2, unit: "count", raw: "2", about: null }] },
+      {
+        id: "a",
+        source: "A",
+        kind: "narration",
+        speaker: null,
+        text: "",
+        quote: null,
+        issues: ["ports"],
+        figures: [{ value: 2, unit: "count", raw: "two", about: null }],
+      },
+      {
+        id: "b",
+        source: "B",
+        kind: "narration",
+        speaker: null,
+        text: "",
+        quote: null,
+        issues: ["ports"],
+        figures: [{ value: 2, unit: "count", raw: "2", about: null }],
+      },
+      {
+        id: "c",
+        source: "C",
+        kind: "narration",
+        speaker: null,
+        text: "",
+        quote: null,
+        issues: [],
+        figures: [{ value: 2, unit: "count", raw: "2", about: null }],
+      },
     ];
     expect(groupFigures(claims)).toEqual([{ value: 2, unit: "count", claims: [0, 1] }]);
   });
 
   it("does not take a range for the figure at its low end", () => {
     const claims: AnalysisClaim[] = [
-      { id: "a", source: "A", kind: "narration", speaker: null, text: "", quote: null, issues: ["ports"], figures: [{ value: 1, unit: "berths", raw: "one berth", about: "berths" }] },
-      { id: "b", source: "B", kind: "narration", speaker: null, text: "", quote: null, issues: ["ports"], figures: [{ value: 1, high: 2, unit: "berths", raw: "one or two berths", about: "berths" }] },
-      { id: "c", source: "C", kind: "narration", speaker: null, text: "", quote: null, issues: ["ports"], figures: [{ value: 1, unit: "berths", raw: "1 berth", about: "berths" }] },
+      {
+        id: "a",
+        source: "A",
+        kind: "narration",
+        speaker: null,
+        text: "",
+        quote: null,
+        issues: ["ports"],
+        figures: [{ value: 1, unit: "berths", raw: "one berth", about: "berths" }],
+      },
+      {
+        id: "b",
+        source: "B",
+        kind: "narration",
+        speaker: null,
+        text: "",
+        quote: null,
+        issues: ["ports"],
+        figures: [{ value: 1, high: 2, unit: "berths", raw: "one or two berths", about: "berths" }],
+      },
+      {
+        id: "c",
+        source: "C",
+        kind: "narration",
+        speaker: null,
+        text: "",
+        quote: null,
+        issues: ["ports"],
+        figures: [{ value: 1, unit: "berths", raw: "1 berth", about: "berths" }],
+      },
     ];
     expect(groupFigures(claims)).toEqual([{ value: 1, unit: "berths", claims: [0, 2] }]);
   });
@@ -98,10 +170,28 @@ describe("clusterClaims", () => {
 
   it("puts a claim in one cluster only, and drops a group left within one source", () => {
     const claims: AnalysisClaim[] = [
-      { id: "1", source: "A", kind: "quote", speaker: "X", text: "", quote: "the harbour will reopen on monday morning", issues: ["ports"], figures: [{ value: 3, unit: "count", raw: "three", about: "cranes" }] },
+      {
+        id: "1",
+        source: "A",
+        kind: "quote",
+        speaker: "X",
+        text: "",
+        quote: "the harbour will reopen on monday morning",
+        issues: ["ports"],
+        figures: [{ value: 3, unit: "count", raw: "three", about: "cranes" }],
+      },
       { id: "2", source: "B", kind: "quote", speaker: "X", text: "", quote: "the harbour will reopen on monday morning", issues: ["ports"], figures: [] },
       { id: "3", source: "C", kind: "quote", speaker: "X", text: "", quote: "the harbour will reopen on monday morning", issues: ["ports"], figures: [] },
-      { id: "4", source: "A", kind: "narration", speaker: null, text: "Three cranes were damaged.", quote: null, issues: ["ports"], figures: [{ value: 3, unit: "count", raw: "Three", about: "cranes" }] },
+      {
+        id: "4",
+        source: "A",
+        kind: "narration",
+        speaker: null,
+        text: "Three cranes were damaged.",
+        quote: null,
+        issues: ["ports"],
+        figures: [{ value: 3, unit: "count", raw: "Three", about: "cranes" }],
+      },
     ];
     const clusters = clusterClaims(claims);
     expect(clusters.map((cluster) => [cluster.type, cluster.claimIds])).toEqual([["statement", ["1", "2", "3"]]]);

@@ -216,7 +216,14 @@ export function clusterClaims(input: readonly AnalysisClaim[], options: ClusterO
     candidates.push({ type: "statement", members, sourceCount: sourceCount(claims, members), value: null, unit: null, order: claims[members[0]!]!.id });
   }
   for (const group of groupFigures(claims)) {
-    candidates.push({ type: "figure", members: group.claims, sourceCount: sourceCount(claims, group.claims), value: group.value, unit: group.unit, order: claims[group.claims[0]!]!.id });
+    candidates.push({
+      type: "figure",
+      members: group.claims,
+      sourceCount: sourceCount(claims, group.claims),
+      value: group.value,
+      unit: group.unit,
+      order: claims[group.claims[0]!]!.id,
+    });
   }
   candidates.sort(
     (a, b) =>
@@ -267,7 +274,11 @@ function describeCluster(claims: readonly AnalysisClaim[], candidate: Candidate,
       claimIds,
     };
   }
-  const texts = memberClaims.map((claim) => statementText(claim).trim().replace(/[\s,;:]+$/u, ""));
+  const texts = memberClaims.map((claim) =>
+    statementText(claim)
+      .trim()
+      .replace(/[\s,;:]+$/u, ""),
+  );
   const text = mostCommon(texts) ?? texts[0]!;
   const isQuote = memberClaims.some((claim, index) => claim.kind === "quote" && texts[index] === text);
   return {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { findContrasts, stanceOf, type ContrastClaim } from "./contrasts";
 
-const claim = (id: string, speaker: string, text: string, figures: ContrastClaim["figures"] = []): ContrastClaim => ({ id, speakerId: speaker.toLowerCase(), speaker, text, figures });
+const claim = (id: string, speaker: string, text: string, figures: ContrastClaim["figures"] = []): ContrastClaim => ({
+  id,
+  speakerId: speaker.toLowerCase(),
+  speaker,
+  text,
+  figures,
+});
 
 describe("stanceOf", () => {
   it("finds negation, acceptance, conditions and antonym sides", () => {
@@ -57,7 +63,10 @@ describe("findContrasts", () => {
   });
 
   it("keeps a condition or a bare negation only when the two share an object", () => {
-    const conditional = [claim("p", "Mara Quill", "We sign the harbour deal only if tolls fall."), claim("q", "Tomas Reede", "The harbour deal is ready for signing.")];
+    const conditional = [
+      claim("p", "Mara Quill", "We sign the harbour deal only if tolls fall."),
+      claim("q", "Tomas Reede", "The harbour deal is ready for signing."),
+    ];
     expect(findContrasts(conditional)[0]?.why).toBe("A condition attached: Mara Quill “only if”; both on “harbour”, “deal”");
     const unrelated = [claim("p", "Mara Quill", "We do not discuss tolls."), claim("q", "Tomas Reede", "The harbour deal is ready for signing.")];
     expect(findContrasts(unrelated)).toEqual([]);

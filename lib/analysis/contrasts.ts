@@ -40,8 +40,10 @@ export type Contrast = {
   shared: string[];
 };
 
-const NEGATION = /\b(will not|won['’]t|would not|wouldn['’]t|cannot|can['’]t|could not|couldn['’]t|do not|don['’]t|does not|doesn['’]t|did not|didn['’]t|is not|isn['’]t|are not|aren['’]t|has not|hasn['’]t|have not|haven['’]t|never|no|not|nothing|none|refuses?|refused|refusing|rejects?|rejected|rejecting|rules? out|ruled out|opposes?|opposed|opposition|denies|denied|deny)\b/giu;
-const ACCEPTANCE = /\b(accepts?|accepted|accepting|agrees?|agreed|agreement|supports?|supported|ready to|willing(?:ness)? to|willing|welcomes?|welcomed|approves?|approved|endorsed?|yes|committed to|consent(?:ed)?)\b/giu;
+const NEGATION =
+  /\b(will not|won['’]t|would not|wouldn['’]t|cannot|can['’]t|could not|couldn['’]t|do not|don['’]t|does not|doesn['’]t|did not|didn['’]t|is not|isn['’]t|are not|aren['’]t|has not|hasn['’]t|have not|haven['’]t|never|no|not|nothing|none|refuses?|refused|refusing|rejects?|rejected|rejecting|rules? out|ruled out|opposes?|opposed|opposition|denies|denied|deny)\b/giu;
+const ACCEPTANCE =
+  /\b(accepts?|accepted|accepting|agrees?|agreed|agreement|supports?|supported|ready to|willing(?:ness)? to|willing|welcomes?|welcomed|approves?|approved|endorsed?|yes|committed to|consent(?:ed)?)\b/giu;
 const CONDITION = /\b(only if|unless|on condition|on the condition|provided that|as long as|so long as|if and only if|would require|requires?)\b/giu;
 
 /** Verbs and words of opposite stance: a claim using one side against a claim using the other. */
@@ -49,23 +51,79 @@ const ANTONYMS: readonly (readonly [readonly string[], readonly string[]])[] = [
   [["accept"], ["reject"]],
   [["agree"], ["refuse", "disagree"]],
   [["support"], ["oppose"]],
-  [["withdraw", "pull out", "give up", "relinquish", "cede", "surrender"], ["stay", "remain", "keep", "hold on", "defend"]],
-  [["allow", "permit"], ["forbid", "ban", "prevent", "block"]],
+  [
+    ["withdraw", "pull out", "give up", "relinquish", "cede", "surrender"],
+    ["stay", "remain", "keep", "hold on", "defend"],
+  ],
+  [
+    ["allow", "permit"],
+    ["forbid", "ban", "prevent", "block"],
+  ],
   [["yes"], ["no"]],
   [["willing"], ["unwilling"]],
-  [["close", "near"], ["far", "distant"]],
+  [
+    ["close", "near"],
+    ["far", "distant"],
+  ],
 ];
 
 /** Words that say nothing about what a claim is on. */
 const GENERIC = new Set(
   [
-    "say", "said", "says", "think", "thought", "would", "could", "should", "might", "going", "make", "made", "like", "also", "told", "tell",
-    "well", "want", "know", "thing", "way", "get", "got", "one", "time", "very", "much", "many", "really", "just", "still", "yet", "lot",
-    "done", "regarding", "added", "noted", "stated", "remarked", "according", "including", "however", "being", "even", "take", "taken", "give", "come",
+    "say",
+    "said",
+    "says",
+    "think",
+    "thought",
+    "would",
+    "could",
+    "should",
+    "might",
+    "going",
+    "make",
+    "made",
+    "like",
+    "also",
+    "told",
+    "tell",
+    "well",
+    "want",
+    "know",
+    "thing",
+    "way",
+    "get",
+    "got",
+    "one",
+    "time",
+    "very",
+    "much",
+    "many",
+    "really",
+    "just",
+    "still",
+    "yet",
+    "lot",
+    "done",
+    "regarding",
+    "added",
+    "noted",
+    "stated",
+    "remarked",
+    "according",
+    "including",
+    "however",
+    "being",
+    "even",
+    "take",
+    "taken",
+    "give",
+    "come",
   ].map(stem),
 );
 
-const cueWords = (text: string, pattern: RegExp) => [...new Set([...text.matchAll(pattern)].map((match) => match[0].toLowerCase().replace(/\s+/g, " ").replace("’", "'")))];
+const cueWords = (text: string, pattern: RegExp) => [
+  ...new Set([...text.matchAll(pattern)].map((match) => match[0].toLowerCase().replace(/\s+/g, " ").replace("’", "'"))),
+];
 
 function antonymSides(text: string): Map<string, string> {
   const lower = ` ${words(text).join(" ")} `;
@@ -121,7 +179,11 @@ function figureSignal(a: Prepared, b: Prepared): Signal | null {
       const aboutX = new Set(x.about ? contentWords(x.about) : []);
       const aboutY = new Set(y.about ? contentWords(y.about) : []);
       if (aboutX.size > 0 && aboutY.size > 0 && !isSameAbout(aboutX, aboutY, 0.5)) continue;
-      return { weight: 3, needsObject: aboutX.size === 0 || aboutY.size === 0, text: `different figures: ${formatFigure(x.value, x.unit)} vs ${formatFigure(y.value, y.unit)}` };
+      return {
+        weight: 3,
+        needsObject: aboutX.size === 0 || aboutY.size === 0,
+        text: `different figures: ${formatFigure(x.value, x.unit)} vs ${formatFigure(y.value, y.unit)}`,
+      };
     }
   }
   return null;
@@ -144,12 +206,16 @@ function signals(a: Prepared, b: Prepared): Signal[] {
   if (aRefuses !== bRefuses) {
     const [refusing, other] = aRefuses ? [a, b] : [b, a];
     if (other.stance.acceptances.length > 0) {
-      out.push({ weight: 2, needsObject: false, text: `rejection vs acceptance: ${refusing.claim.speaker} ${quoted(refusing.stance.negations)}, ${other.claim.speaker} ${quoted(other.stance.acceptances)}` });
+      out.push({
+        weight: 2,
+        needsObject: false,
+        text: `rejection vs acceptance: ${refusing.claim.speaker} ${quoted(refusing.stance.negations)}, ${other.claim.speaker} ${quoted(other.stance.acceptances)}`,
+      });
     } else {
       out.push({ weight: 1, needsObject: true, text: `negation on one side only: ${refusing.claim.speaker} ${quoted(refusing.stance.negations)}` });
     }
   }
-  if ((sa.conditions.length > 0) !== (sb.conditions.length > 0)) {
+  if (sa.conditions.length > 0 !== sb.conditions.length > 0) {
     const conditional = sa.conditions.length > 0 ? a : b;
     out.push({ weight: 1, needsObject: true, text: `a condition attached: ${conditional.claim.speaker} ${quoted(conditional.stance.conditions)}` });
   }

@@ -43,7 +43,10 @@ describe("findDiscrepancies", () => {
   });
 
   it("finds the same figure attributed to different speakers by different sources", () => {
-    const found = findDiscrepancies([figureClaim("x", "A", "Kay Vale", 20, "the 20-point plan", ""), figureClaim("y", "B", "Lou Marsh", 20, "20-point plan", "")]);
+    const found = findDiscrepancies([
+      figureClaim("x", "A", "Kay Vale", 20, "the 20-point plan", ""),
+      figureClaim("y", "B", "Lou Marsh", 20, "20-point plan", ""),
+    ]);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({
       kind: "attribution",

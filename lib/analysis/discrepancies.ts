@@ -186,7 +186,15 @@ export function findDiscrepancies(input: readonly AnalysisClaim[], options: Clus
     const unit = unitKey(entries[0]!.unit);
     const sorted = [...entries].sort((a, b) => a.value - b.value || (a.claim.id < b.claim.id ? -1 : 1));
     const items = capItems(
-      dedupe(sorted.map((entry) => ({ value: formatFigure(entry.value, entry.unit), raw: entry.raw, speaker: entry.claim.speaker, source: entry.claim.source, claimId: entry.claim.id }))),
+      dedupe(
+        sorted.map((entry) => ({
+          value: formatFigure(entry.value, entry.unit),
+          raw: entry.raw,
+          speaker: entry.claim.speaker,
+          source: entry.claim.source,
+          claimId: entry.claim.id,
+        })),
+      ),
       MAX_ITEMS,
     );
     found.push({

@@ -47,8 +47,20 @@ export const STORY: AnalysisClaim[] = [
     issues: ["guarantees"],
     figures: [{ value: 95, unit: "%", raw: "close to 95%", about: null }],
   }),
-  claim({ id: "c5", source: "A", speaker: "Bo Stone", text: "“I do think we’re getting a lot closer, maybe very close,” Stone said.", quote: "I do think we’re getting a lot closer, maybe very close" }),
-  claim({ id: "c6", source: "C", speaker: "Bo Stone", text: "“We’re getting a lot closer, maybe very close,” he said.", quote: "We’re getting a lot closer, maybe very close" }),
+  claim({
+    id: "c5",
+    source: "A",
+    speaker: "Bo Stone",
+    text: "“I do think we’re getting a lot closer, maybe very close,” Stone said.",
+    quote: "I do think we’re getting a lot closer, maybe very close",
+  }),
+  claim({
+    id: "c6",
+    source: "C",
+    speaker: "Bo Stone",
+    text: "“We’re getting a lot closer, maybe very close,” he said.",
+    quote: "We’re getting a lot closer, maybe very close",
+  }),
   claim({
     id: "c7",
     source: "A",

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { buildFramingMeasures, type FramingClaim } from "./framing-measures";
 
-const claim = (id: string, kind: FramingClaim["kind"], speaker: string | null, verb: string | null, text: string, figures: FramingClaim["figures"] = []): FramingClaim => ({ id, kind, speaker, verb, text, figures });
+const claim = (
+  id: string,
+  kind: FramingClaim["kind"],
+  speaker: string | null,
+  verb: string | null,
+  text: string,
+  figures: FramingClaim["figures"] = [],
+): FramingClaim => ({ id, kind, speaker, verb, text, figures });
 
 describe("buildFramingMeasures", () => {
   it("measures coverage, claims, prominence, voices, attribution, figures and summarizes them", () => {

@@ -28,7 +28,13 @@ describe("describeFraming", () => {
 
   it("describes a source that tells the issue in its own voice, late and in passing", () => {
     const text = describeFraming({
-      measures: measures({ kinds: { quote: 0, reported: 0, narration: 2 }, voices: [], dominantVoice: null, hedges: [], coverage: { share: 0.02, issueChars: 20, totalChars: 1000, issueSentences: 1, totalSentences: 10 } }),
+      measures: measures({
+        kinds: { quote: 0, reported: 0, narration: 2 },
+        voices: [],
+        dominantVoice: null,
+        hedges: [],
+        coverage: { share: 0.02, issueChars: 20, totalChars: 1000, issueSentences: 1, totalSentences: 10 },
+      }),
       claims: [],
       absent: ["Mara Quill"],
     });

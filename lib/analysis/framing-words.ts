@@ -55,7 +55,13 @@ export function describeFraming({ measures, claims, absent }: FramingWordsInput)
   if (measures.claimCount === 0) clauses.push("mentions the issue without carrying anyone’s claims on it");
   else if (voiced === 0) clauses.push("tells it in its own voice, quoting no one");
   else if (measures.dominantVoice && measures.dominantVoice.share > 0.5) clauses.push(`leads with ${possessive(measures.dominantVoice.speaker)} voice`);
-  else if (measures.voices.length > 1) clauses.push(`gives voice to ${orList(measures.voices.slice(0, 3).map((voice) => voice.speaker), "and")}, ${measures.voices[0]!.speaker} most`);
+  else if (measures.voices.length > 1)
+    clauses.push(
+      `gives voice to ${orList(
+        measures.voices.slice(0, 3).map((voice) => voice.speaker),
+        "and",
+      )}, ${measures.voices[0]!.speaker} most`,
+    );
   else if (measures.voices[0]) clauses.push(`quotes only ${measures.voices[0].speaker}`);
 
   if (absent.length > 0 && measures.claimCount > 0) {
@@ -63,13 +69,20 @@ export function describeFraming({ measures, claims, absent }: FramingWordsInput)
   }
 
   const verbs = loadedVerbs(claims).slice(0, 2);
-  if (verbs.length > 0) clauses.push(`uses ${orList(verbs.map(({ verb, speakers }) => (speakers.length > 0 ? `“${verb}” for ${orList(speakers.slice(0, 2), "and")}` : `“${verb}”`)), "and")}`);
+  if (verbs.length > 0)
+    clauses.push(
+      `uses ${orList(
+        verbs.map(({ verb, speakers }) => (speakers.length > 0 ? `“${verb}” for ${orList(speakers.slice(0, 2), "and")}` : `“${verb}”`)),
+        "and",
+      )}`,
+    );
   const hedges = measures.hedges.slice(0, 2).map((hedge) => `“${hedge.phrase}”`);
   if (hedges.length > 0) clauses.push(`distances itself with ${orList(hedges, "and")}`);
 
   if (measures.coverage.share > 0 && measures.coverage.share < 0.05) clauses.push("mentions it only in passing");
   else if (measures.prominence.leadShare >= 0.5) clauses.push("raises it in the opening paragraph");
-  else if (measures.prominence.firstParagraph !== null && measures.prominence.firstParagraph >= 3) clauses.push(`raises it late (paragraph ${measures.prominence.firstParagraph + 1})`);
+  else if (measures.prominence.firstParagraph !== null && measures.prominence.firstParagraph >= 3)
+    clauses.push(`raises it late (paragraph ${measures.prominence.firstParagraph + 1})`);
 
   if (clauses.length === 0) return "";
   const text = clauses.join("; ");

@@ -16,13 +16,54 @@ const claim = (partial: Partial<PositionInputClaim> & Pick<PositionInputClaim, "
 const label = (key: string) => ({ slug: key, name: key.toUpperCase() });
 
 const CLAIMS: PositionInputClaim[] = [
-  claim({ id: "q1", source: "a", speakerId: "mara", kind: "quote", quote: "We will never give up the valley farms", text: "“We will never give up the valley farms,” Mara said.", statement: "s1", publishedAt: 2 * DAY }),
-  claim({ id: "q2", source: "b", speakerId: "mara", kind: "quote", quote: "We will never give up the valley farms", text: "“We will never give up the valley farms,” Mara insisted.", verb: "insisted", statement: "s1", publishedAt: DAY }),
-  claim({ id: "r1", source: "c", speakerId: "mara", text: "Mara claimed without evidence that the valley vote was rigged.", verb: "claimed", publishedAt: 3 * DAY }),
+  claim({
+    id: "q1",
+    source: "a",
+    speakerId: "mara",
+    kind: "quote",
+    quote: "We will never give up the valley farms",
+    text: "“We will never give up the valley farms,” Mara said.",
+    statement: "s1",
+    publishedAt: 2 * DAY,
+  }),
+  claim({
+    id: "q2",
+    source: "b",
+    speakerId: "mara",
+    kind: "quote",
+    quote: "We will never give up the valley farms",
+    text: "“We will never give up the valley farms,” Mara insisted.",
+    verb: "insisted",
+    statement: "s1",
+    publishedAt: DAY,
+  }),
+  claim({
+    id: "r1",
+    source: "c",
+    speakerId: "mara",
+    text: "Mara claimed without evidence that the valley vote was rigged.",
+    verb: "claimed",
+    publishedAt: 3 * DAY,
+  }),
   claim({ id: "t1", source: "a", speakerId: "tomas", text: "Tomas said the valley farms would be handed over by spring.", statement: "s2" }),
-  claim({ id: "t2", source: "c", speakerId: "tomas", text: "Tomas said the valley farms would be handed over by spring.", statement: "s2", publishedAt: 4 * DAY }),
+  claim({
+    id: "t2",
+    source: "c",
+    speakerId: "tomas",
+    text: "Tomas said the valley farms would be handed over by spring.",
+    statement: "s2",
+    publishedAt: 4 * DAY,
+  }),
   claim({ id: "n1", source: "b", speakerId: null, kind: "narration", text: "The valley is quiet." }),
-  claim({ id: "h1", source: "c", speakerId: "harbour", kind: "quote", quote: "Tolls will fall", text: "“Tolls will fall,” the Harbour Board said.", publishedAt: null }),
+  claim({
+    id: "h1",
+    source: "c",
+    speakerId: "harbour",
+    kind: "quote",
+    quote: "Tolls will fall",
+    text: "“Tolls will fall,” the Harbour Board said.",
+    publishedAt: null,
+  }),
 ];
 
 describe("buildPositions", () => {
@@ -55,7 +96,13 @@ describe("buildPositions", () => {
   });
 
   it("lists what each source leaves out: actors others carry, and widely reported claims of actors it carries", () => {
-    expect(result.omissions.b).toEqual({ actors: [{ id: "tomas", name: "Tomas", carriedBy: 2 }, { id: "harbour", name: "Harbour", carriedBy: 1 }], claims: [] });
+    expect(result.omissions.b).toEqual({
+      actors: [
+        { id: "tomas", name: "Tomas", carriedBy: 2 },
+        { id: "harbour", name: "Harbour", carriedBy: 1 },
+      ],
+      claims: [],
+    });
     expect(result.omissions.c).toEqual({ actors: [], claims: ["q2"] });
   });
 

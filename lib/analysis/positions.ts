@@ -181,7 +181,11 @@ export function buildPositions(claims: readonly PositionInputClaim[], label: (ke
   for (const [id, list] of byActor) actorSources.set(id, new Set(list.flatMap((statement) => [...statement.sources])));
   const claimTotal = (id: string) => byActor.get(id)!.reduce((sum, statement) => sum + statement.members.length, 0);
   const ranked = [...byActor.keys()].sort(
-    (a, b) => actorSources.get(b)!.size - actorSources.get(a)!.size || claimTotal(b) - claimTotal(a) || byActor.get(a)![0]!.speaker.localeCompare(byActor.get(b)![0]!.speaker) || (a < b ? -1 : 1),
+    (a, b) =>
+      actorSources.get(b)!.size - actorSources.get(a)!.size ||
+      claimTotal(b) - claimTotal(a) ||
+      byActor.get(a)![0]!.speaker.localeCompare(byActor.get(b)![0]!.speaker) ||
+      (a < b ? -1 : 1),
   );
 
   const positions: Position[] = ranked.slice(0, actors).map((id) => {
@@ -223,7 +227,11 @@ export function buildPositions(claims: readonly PositionInputClaim[], label: (ke
       .map((id) => ({ id, name: byActor.get(id)![0]!.speaker, carriedBy: actorSources.get(id)!.size }));
     const missingClaims = positions
       .filter((position) => actorSources.get(position.speaker.id)!.has(source))
-      .flatMap((position) => byActor.get(position.speaker.id)!.filter((statement) => keptClaims.has(statement.rep.id) && !statement.sources.has(source) && statement.sources.size >= 2))
+      .flatMap((position) =>
+        byActor
+          .get(position.speaker.id)!
+          .filter((statement) => keptClaims.has(statement.rep.id) && !statement.sources.has(source) && statement.sources.size >= 2),
+      )
       .sort(compareReach)
       .slice(0, omitted)
       .map((statement) => statement.rep.id);

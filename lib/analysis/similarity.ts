@@ -151,7 +151,12 @@ export class UnionFind {
 /** A unit as it may appear in a key or an anchor: "%" → "percent", "" → "count". */
 export function unitKey(unit: string): string {
   if (unit === "%") return "percent";
-  return unit.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "count";
+  return (
+    unit
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "count"
+  );
 }
 
 const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { USD: "$", EUR: "€", GBP: "£", JPY: "¥", UAH: "₴", RUB: "₽" };

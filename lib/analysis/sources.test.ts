@@ -13,7 +13,12 @@ describe("sourceOf", () => {
   });
 
   it("makes an article of unknown outlet its own source, labelled by title or first words", () => {
-    expect(sourceOf({ id: "a2", title: "Talks resume", head: "x", outlet: null })).toMatchObject({ key: "article:a2", kind: "article", name: "Talks resume", articleId: "a2" });
+    expect(sourceOf({ id: "a2", title: "Talks resume", head: "x", outlet: null })).toMatchObject({
+      key: "article:a2",
+      kind: "article",
+      name: "Talks resume",
+      articleId: "a2",
+    });
     expect(sourceOf({ id: "a3", title: null, head: "  President Donald Trump continued his aggressive attempts to broker", outlet: null }).name).toBe(
       "President Donald Trump continued his aggressive attempts to…",
     );

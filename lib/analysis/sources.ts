@@ -49,18 +49,16 @@ export function sourceIdSql(alias = "a"): Prisma.Sql {
 }
 
 /** The source an article belongs to. `head` is the start of its text, used only when it has no outlet and no title. */
-export function sourceOf(article: {
-  id: string;
-  title: string | null;
-  head: string;
-  outlet: { id: string; slug: string; name: string } | null;
-}): Source {
+export function sourceOf(article: { id: string; title: string | null; head: string; outlet: { id: string; slug: string; name: string } | null }): Source {
   if (article.outlet) return { key: article.outlet.slug, kind: "outlet", name: article.outlet.name, outletId: article.outlet.id, articleId: null };
   return { key: `article:${article.id}`, kind: "article", name: articleLabel(article), outletId: null, articleId: article.id };
 }
 
 /** A source's key and name from a row with an article and its outlet (if any), as lists and briefs show it. */
-export function sourceRefOf(row: { articleId: string; title: string | null; head: string; outletSlug: string | null; outletName: string | null }): { key: string; name: string } {
+export function sourceRefOf(row: { articleId: string; title: string | null; head: string; outletSlug: string | null; outletName: string | null }): {
+  key: string;
+  name: string;
+} {
   if (row.outletSlug && row.outletName) return { key: row.outletSlug, name: row.outletName };
   return { key: `article:${row.articleId}`, name: articleLabel(row) };
 }

@@ -14,11 +14,7 @@ function normalize(address: string): string {
  * addresses from TRUSTED_PROXIES), in which case the right-most address of X-Forwarded-For that is not a
  * trusted proxy. A client cannot choose its own address by sending headers.
  */
-export function resolveClientIp(
-  socketAddress: string | undefined,
-  forwardedFor: string | undefined,
-  trustedProxies: string | undefined,
-): string {
+export function resolveClientIp(socketAddress: string | undefined, forwardedFor: string | undefined, trustedProxies: string | undefined): string {
   const peer = normalize(socketAddress ?? "unknown");
   const trusted = new Set((trustedProxies ?? "").split(",").map(normalize).filter(Boolean));
   if (!trusted.has(peer) || !forwardedFor) return peer;

@@ -73,15 +73,18 @@ export type LoginReservation = { lockout: Lockout; attemptId?: undefined } | { l
  * checks the password only when it gets an `attemptId`, then reports a success with {@link settleLoginAttempt}.
  */
 export async function reserveLoginAttempt(db: Db, email: string, ip: string, now = new Date()): Promise<LoginReservation> {
-  const reservation = await db.$transaction(async (tx) => {
-    // Always the address first, then the account: one order, so two attempts never wait on each other in a cycle.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`login-address:${ip}`}, 0))`;
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`login-account:${email}`}, 0))`;
-    const lockout = await findLockout(tx, email, ip, now);
-    if (lockout) return { lockout };
-    const attempt = await tx.loginAttempt.create({ data: { email, ip, success: false, createdAt: now }, select: { id: true } });
-    return { attemptId: attempt.id };
-  }, { maxWait: 30_000, timeout: 30_000 });
+  const reservation = await db.$transaction(
+    async (tx) => {
+      // Always the address first, then the account: one order, so two attempts never wait on each other in a cycle.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`login-address:${ip}`}, 0))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`login-account:${email}`}, 0))`;
+      const lockout = await findLockout(tx, email, ip, now);
+      if (lockout) return { lockout };
+      const attempt = await tx.loginAttempt.create({ data: { email, ip, success: false, createdAt: now }, select: { id: true } });
+      return { attemptId: attempt.id };
+    },
+    { maxWait: 30_000, timeout: 30_000 },
+  );
   if (Math.random() < 0.01) await forgetOldAttempts(db, now);
   return reservation;
 }

@@ -1,7 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
 
-export type ArticleVersionView = { number: number; isCurrent: boolean; storedAt: Date; replacedAt: Date | null; replacedBy: string | null; charCount: number; text: string };
+export type ArticleVersionView = {
+  number: number;
+  isCurrent: boolean;
+  storedAt: Date;
+  replacedAt: Date | null;
+  replacedBy: string | null;
+  charCount: number;
+  text: string;
+};
 
 /**
  * Every text an article has had, newest first: the current one (from the article) and the earlier ones

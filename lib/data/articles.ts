@@ -20,7 +20,6 @@ export type ArticleListItem = {
   claimCount: number;
 };
 
-
 export type ListArticlesOptions = { limit?: number; cursor?: string; query?: string };
 
 type ListRow = {

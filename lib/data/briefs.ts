@@ -6,7 +6,15 @@ import { articleLabel, headSql, parseSourceKey, sourceIdSql, sourceRefOf } from 
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind, IssueStatus, ReviewStatus } from "@/lib/generated/prisma/enums";
-import { ISSUE_CLAIM_PAGE, loadActorMatrix, loadIssuePositions, type ActorMatrix, type IssueClaimItem, type IssueClaimPage, type IssuePositionsView } from "@/lib/data/positions";
+import {
+  ISSUE_CLAIM_PAGE,
+  loadActorMatrix,
+  loadIssuePositions,
+  type ActorMatrix,
+  type IssueClaimItem,
+  type IssueClaimPage,
+  type IssuePositionsView,
+} from "@/lib/data/positions";
 import { VersionedCache } from "@/lib/data/versioned-cache";
 import { ANALYSIS_SETTING, RANKED_SOURCES, type AnalysisSummary, type StoredDiscrepancyItem, type TimelineDay } from "@/lib/services/analysis";
 import { CLUSTER_PAGE, hasClaimFilters, leavesOutUndated, type BriefFilters } from "@/lib/validations/briefs";
@@ -31,7 +39,13 @@ const CACHED_VIEWS = 48;
 export type SourceRef = { key: string; name: string };
 export type FilterOptions = { sources: SourceRef[]; speakers: { slug: string; name: string }[]; issues: { slug: string; title: string }[] };
 
-export type DiscrepancyView = { key: string; kind: "figure" | "attribution"; about: string; issue: { slug: string; title: string } | null; items: StoredDiscrepancyItem[] };
+export type DiscrepancyView = {
+  key: string;
+  kind: "figure" | "attribution";
+  about: string;
+  issue: { slug: string; title: string } | null;
+  items: StoredDiscrepancyItem[];
+};
 
 export type ClusterMember = {
   id: string;
@@ -79,7 +93,15 @@ export type Dashboard = {
   undatedLeftOut: number;
 };
 
-export type TimelineClaim = { id: string; articleId: string; kind: ClaimKind; text: string; speaker: string | null; source: SourceRef; publishedAt: Date | null };
+export type TimelineClaim = {
+  id: string;
+  articleId: string;
+  kind: ClaimKind;
+  text: string;
+  speaker: string | null;
+  source: SourceRef;
+  publishedAt: Date | null;
+};
 
 export type IssueBrief = {
   issue: { id: string; slug: string; title: string; description: string; status: IssueStatus; phrases: string[]; exclusions: string[] };
@@ -88,7 +110,11 @@ export type IssueBrief = {
   clusters: ClusterView[];
   discrepancies: DiscrepancyView[];
   framing: FramingView[];
-  timeline: { days: TimelineDay[]; claims: TimelineClaim[]; undated: { claims: number; articleCount: number; articles: { id: string; label: string; claims: number }[] } };
+  timeline: {
+    days: TimelineDay[];
+    claims: TimelineClaim[];
+    undated: { claims: number; articleCount: number; articles: { id: string; label: string; claims: number }[] };
+  };
   /** Actors and their key claims, contrasting positions, what each source leaves out. */
   positions: IssuePositionsView;
   options: FilterOptions;
@@ -336,7 +362,12 @@ function clusterView({ speakerName: speaker, ...cluster }: ClusterRow, members: 
 
 /** Clusters, widest first, with up to `membersEach` member claims each ({@link loadMembers}). */
 async function listClusters(where: Prisma.ClaimClusterWhereInput, take: number, membersEach: number): Promise<ClusterView[]> {
-  const clusters = await db.claimCluster.findMany({ where, orderBy: [{ outletCount: "desc" }, { claimCount: "desc" }, { key: "asc" }], take, select: CLUSTER_SELECT });
+  const clusters = await db.claimCluster.findMany({
+    where,
+    orderBy: [{ outletCount: "desc" }, { claimCount: "desc" }, { key: "asc" }],
+    take,
+    select: CLUSTER_SELECT,
+  });
   const members = await loadMembers(
     clusters.map((cluster) => cluster.id),
     membersEach,
@@ -376,7 +407,11 @@ export async function getDashboard(filters: BriefFilters): Promise<Dashboard> {
 async function loadDashboard(filters: BriefFilters): Promise<Dashboard> {
   const [summary, allIssues] = await Promise.all([
     getAnalysisSummary(),
-    db.issue.findMany({ where: { status: "open" }, orderBy: [{ position: "asc" }, { title: "asc" }], select: { id: true, slug: true, title: true, description: true } }),
+    db.issue.findMany({
+      where: { status: "open" },
+      orderBy: [{ position: "asc" }, { title: "asc" }],
+      select: { id: true, slug: true, title: true, description: true },
+    }),
   ]);
   const issues = filters.issue ? allIssues.filter((issue) => issue.slug === filters.issue) : allIssues;
   const allSources = (summary?.sources ?? []).map(({ key, name }) => ({ key, name }));
@@ -387,7 +422,10 @@ async function loadDashboard(filters: BriefFilters): Promise<Dashboard> {
     ...(hasClaimFilters(filters) ? { claims: { some: await claimWhere(filters) } } : {}),
   };
   const [aggregates, discrepancies, clusters, actors, undatedLeftOut] = await Promise.all([
-    db.framingAggregate.findMany({ where: { issueId: { in: issueIds }, sourceKey: { in: columns.map((column) => column.key) } }, select: { issueId: true, sourceKey: true, measures: true } }),
+    db.framingAggregate.findMany({
+      where: { issueId: { in: issueIds }, sourceKey: { in: columns.map((column) => column.key) } },
+      select: { issueId: true, sourceKey: true, measures: true },
+    }),
     listDiscrepancies(issueIds, filters, summary?.attention ?? [], DASHBOARD_DISCREPANCIES),
     listClusters(clusterWhere, DASHBOARD_CLUSTERS, DASHBOARD_MEMBERS),
     loadActorMatrix(issues),
@@ -426,16 +464,32 @@ async function loadDashboard(filters: BriefFilters): Promise<Dashboard> {
     clusters,
     actors,
     contrasts,
-    options: filterOptions(summary, allSources, allIssues.map(({ slug, title }) => ({ slug, title }))),
+    options: filterOptions(
+      summary,
+      allSources,
+      allIssues.map(({ slug, title }) => ({ slug, title })),
+    ),
     undatedLeftOut,
   };
 }
 
-type TimelineClaimRow = { id: string; articleId: string; kind: ClaimKind; text: string; speaker: string | null; title: string | null; head: string; publishedAt: Date | null; outletSlug: string | null; outletName: string | null };
+type TimelineClaimRow = {
+  id: string;
+  articleId: string;
+  kind: ClaimKind;
+  text: string;
+  speaker: string | null;
+  title: string | null;
+  head: string;
+  publishedAt: Date | null;
+  outletSlug: string | null;
+  outletName: string | null;
+};
 
 /** The issue's latest claims (by publication date, an undated article by its ingest date) passing the filters; without filters, the ones the summary lists (`recent`). */
 async function listTimelineClaims(issueId: string, filters: BriefFilters, recent: string[] | undefined): Promise<TimelineClaim[]> {
-  const pick = recent && !hasClaimFilters(filters) ? Prisma.sql`c.id = ANY(${recent}::text[])` : Prisma.sql`ci."issueId" = ${issueId} AND ${claimFilterSql(filters)}`;
+  const pick =
+    recent && !hasClaimFilters(filters) ? Prisma.sql`c.id = ANY(${recent}::text[])` : Prisma.sql`ci."issueId" = ${issueId} AND ${claimFilterSql(filters)}`;
   const rows = await db.$queryRaw<TimelineClaimRow[]>`
     SELECT c.id, c."articleId", c.kind::text AS kind, c.text, sp.name AS speaker, a.title, a."publishedAt", o.slug AS "outletSlug", o.name AS "outletName",
       ${UNNAMED_HEAD}
@@ -443,11 +497,28 @@ async function listTimelineClaims(issueId: string, filters: BriefFilters, recent
     WHERE ci."issueId" = ${issueId} AND ${pick}
     ORDER BY coalesce(a."publishedAt", a."ingestedAt") DESC, a.id, c.start
     LIMIT ${TIMELINE_CLAIMS}`;
-  return rows.map((row) => ({ id: row.id, articleId: row.articleId, kind: row.kind, text: row.text, speaker: row.speaker, source: sourceRefOf(row), publishedAt: row.publishedAt }));
+  return rows.map((row) => ({
+    id: row.id,
+    articleId: row.articleId,
+    kind: row.kind,
+    text: row.text,
+    speaker: row.speaker,
+    source: sourceRefOf(row),
+    publishedAt: row.publishedAt,
+  }));
 }
 
 async function filteredTimeline(issueId: string, filters: BriefFilters): Promise<Pick<IssueBrief["timeline"], "days" | "undated">> {
-  type UndatedRow = { id: string; title: string | null; head: string; outletSlug: string | null; outletName: string | null; claims: number; articleCount: number; claimTotal: number };
+  type UndatedRow = {
+    id: string;
+    title: string | null;
+    head: string;
+    outletSlug: string | null;
+    outletName: string | null;
+    claims: number;
+    articleCount: number;
+    claimTotal: number;
+  };
   const [days, undated] = await Promise.all([
     db.$queryRaw<TimelineDay[]>`
       SELECT to_char(coalesce(a."publishedAt", a."ingestedAt"), 'YYYY-MM-DD') AS day, count(*)::int AS claims, count(DISTINCT a.id)::int AS articles,
@@ -483,7 +554,11 @@ async function filteredTimeline(issueId: string, filters: BriefFilters): Promise
  * from one source, speaker, kind or date range. `framingLimit` caps the framing entries (sources with
  * most claims first; at most {@link RANKED_SOURCES}). Null for an unknown slug.
  */
-export async function getIssueBrief(slug: string, filters: BriefFilters, { framingLimit = FRAMING_SOURCES }: { framingLimit?: number } = {}): Promise<IssueBrief | null> {
+export async function getIssueBrief(
+  slug: string,
+  filters: BriefFilters,
+  { framingLimit = FRAMING_SOURCES }: { framingLimit?: number } = {},
+): Promise<IssueBrief | null> {
   return briefs.get(JSON.stringify([slug, filters, framingLimit]), await getBriefVersion(), () => loadIssueBrief(slug, filters, framingLimit));
 }
 
@@ -522,14 +597,24 @@ async function loadIssueBrief(slug: string, filters: BriefFilters, framingLimit:
   };
 }
 
-type IssueClaimRow = Omit<IssueClaimItem, "source"> & { title: string | null; head: string; outletSlug: string | null; outletName: string | null; total: number };
+type IssueClaimRow = Omit<IssueClaimItem, "source"> & {
+  title: string | null;
+  head: string;
+  outletSlug: string | null;
+  outletName: string | null;
+  total: number;
+};
 
 /**
  * A page of an issue's claims (every one, narration included; "not a claim" left out) passing the brief's
  * filters and, when given, a review status: newest article first (undated last), in text order; 1-based
  * `page` of {@link ISSUE_CLAIM_PAGE}. Cached per data version like the briefs.
  */
-export async function getIssueClaims(issueId: string, filters: BriefFilters, { status, page = 1 }: { status?: ReviewStatus; page?: number } = {}): Promise<IssueClaimPage> {
+export async function getIssueClaims(
+  issueId: string,
+  filters: BriefFilters,
+  { status, page = 1 }: { status?: ReviewStatus; page?: number } = {},
+): Promise<IssueClaimPage> {
   return claimPages.get(JSON.stringify([issueId, filters, status ?? null, page]), await getBriefVersion(), async () => {
     const rows = await db.$queryRaw<IssueClaimRow[]>`
       SELECT c.id, c."articleId", c.kind::text AS kind, c.text, c.status::text AS status, sp.name AS speaker, a.title, a."publishedAt",

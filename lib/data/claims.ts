@@ -189,14 +189,23 @@ export const getClaim = cache(async (id: string) => {
         where: { clusterId: row.clusterId, id: { not: row.id }, status: { not: "not_a_claim" } },
         orderBy: [{ article: { publishedAt: "asc" } }, { id: "asc" }],
         take: 50,
-        select: { id: true, text: true, status: true, speaker: { select: { name: true } }, article: { select: { id: true, title: true, outlet: { select: { name: true } } } } },
+        select: {
+          id: true,
+          text: true,
+          status: true,
+          speaker: { select: { name: true } },
+          article: { select: { id: true, title: true, outlet: { select: { name: true } } } },
+        },
       })
     : [];
   const { start, end } = row;
   const text = row.article.originalText;
   const sentence = row.article.sentences.find((item) => item.start <= start && item.end >= start) ?? null;
   const paragraphSentences = sentence ? row.article.sentences.filter((item) => item.paragraph === sentence.paragraph) : [];
-  const paragraph = paragraphSentences.length > 0 ? { start: paragraphSentences[0]!.start, end: paragraphSentences.at(-1)!.end } : { start: Math.max(0, start - 300), end: Math.min(text.length, end + 300) };
+  const paragraph =
+    paragraphSentences.length > 0
+      ? { start: paragraphSentences[0]!.start, end: paragraphSentences.at(-1)!.end }
+      : { start: Math.max(0, start - 300), end: Math.min(text.length, end + 300) };
   paragraph.start = Math.min(paragraph.start, start);
   paragraph.end = Math.max(paragraph.end, end);
   return {
@@ -223,7 +232,14 @@ export const getClaim = cache(async (id: string) => {
     assignee: row.assignee,
     issues: row.issues.map((link) => link.issue),
     figures: row.figures,
-    article: { id: row.article.id, title: row.article.title, label: articleLabel({ title: row.article.title, head: row.article.cleanedText.slice(0, HEAD_CHARS) }), publishedAt: row.article.publishedAt, outlet: row.article.outlet, length: text.length },
+    article: {
+      id: row.article.id,
+      title: row.article.title,
+      label: articleLabel({ title: row.article.title, head: row.article.cleanedText.slice(0, HEAD_CHARS) }),
+      publishedAt: row.article.publishedAt,
+      outlet: row.article.outlet,
+      length: text.length,
+    },
     context: {
       before: text.slice(paragraph.start, start),
       span: text.slice(start, end),
@@ -260,8 +276,16 @@ export async function getClaimEvents(claimId: string) {
     db.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true, email: true } }),
     db.speaker.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } }),
   ]);
-  const names = new Map<string, string>([...users.map((user) => [user.id, user.name ?? user.email] as const), ...speakers.map((speaker) => [speaker.id, speaker.name] as const)]);
-  return events.map((event) => ({ ...event, names: Object.fromEntries([event.from, event.to].flatMap((value) => (typeof value === "string" && names.has(value) ? [[value, names.get(value)!]] : []))) as Record<string, string> }));
+  const names = new Map<string, string>([
+    ...users.map((user) => [user.id, user.name ?? user.email] as const),
+    ...speakers.map((speaker) => [speaker.id, speaker.name] as const),
+  ]);
+  return events.map((event) => ({
+    ...event,
+    names: Object.fromEntries(
+      [event.from, event.to].flatMap((value) => (typeof value === "string" && names.has(value) ? [[value, names.get(value)!]] : [])),
+    ) as Record<string, string>,
+  }));
 }
 
 /** Choices for the queue's filters and the claim's forms. */

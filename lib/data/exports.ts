@@ -58,7 +58,9 @@ const EXPORT_ORDER: Prisma.ClaimOrderByWithRelationInput[] = [
 /** The claims after `row` in {@link EXPORT_ORDER}. */
 function afterRow(row: ExportRow): Prisma.ClaimWhereInput {
   const { id, start, articleId } = row;
-  const inArticle: Prisma.ClaimWhereInput = { OR: [{ articleId: { gt: articleId } }, { articleId, OR: [{ start: { gt: start } }, { start, id: { gt: id } }] }] };
+  const inArticle: Prisma.ClaimWhereInput = {
+    OR: [{ articleId: { gt: articleId } }, { articleId, OR: [{ start: { gt: start } }, { start, id: { gt: id } }] }],
+  };
   const publishedAt = row.article.publishedAt;
   if (!publishedAt) return { AND: [{ article: { publishedAt: null } }, inArticle] };
   return { OR: [{ article: { publishedAt: { gt: publishedAt } } }, { article: { publishedAt: null } }, { AND: [{ article: { publishedAt } }, inArticle] }] };
@@ -70,7 +72,10 @@ function afterRow(row: ExportRow): Prisma.ClaimWhereInput {
  * last row of the one before), so an export of any size holds one page in memory. `verdictsOnly`
  * keeps claims with a review verdict (confirmed, disputed, false).
  */
-export async function* claimExportPages(filters: ClaimFilters, { viewerId, verdictsOnly = false, pageSize = EXPORT_PAGE_SIZE }: { viewerId?: string; verdictsOnly?: boolean; pageSize?: number } = {}): AsyncGenerator<ExportClaim[]> {
+export async function* claimExportPages(
+  filters: ClaimFilters,
+  { viewerId, verdictsOnly = false, pageSize = EXPORT_PAGE_SIZE }: { viewerId?: string; verdictsOnly?: boolean; pageSize?: number } = {},
+): AsyncGenerator<ExportClaim[]> {
   const base = await filterWhere(filters, viewerId);
   const where: Prisma.ClaimWhereInput = verdictsOnly ? { AND: [base, { status: { in: [...REVIEW_VERDICTS] } }] } : base;
   let last: ExportRow | null = null;
@@ -93,7 +98,11 @@ export async function getMarkdownBrief(slug: string, filters: BriefFilters, asOf
   const brief = await getIssueBrief(slug, filters);
   if (!brief) return null;
   const sources = await listIssueSources(brief.issue.id, brief.issue.slug, filters);
-  const claimById = new Map(brief.positions.positions.flatMap((position) => position.claims.map((claim) => [claim.id, { speaker: position.speaker.name, words: claimWords(claim) }] as const)));
+  const claimById = new Map(
+    brief.positions.positions.flatMap((position) =>
+      position.claims.map((claim) => [claim.id, { speaker: position.speaker.name, words: claimWords(claim) }] as const),
+    ),
+  );
   const sourceName = filters.outlet ? (brief.options.sources.find((source) => source.key === filters.outlet)?.name ?? filters.outlet) : undefined;
   const described = [
     sourceName ? `source: ${sourceName}` : null,

@@ -26,7 +26,15 @@ export async function getNotes(target: { type: NoteTargetType; id: string }): Pr
   return db.note.findMany({
     where,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, body: true, createdAt: true, editedAt: true, earlierVersion: true, earlierClaimText: true, author: { select: { id: true, name: true, email: true } } },
+    select: {
+      id: true,
+      body: true,
+      createdAt: true,
+      editedAt: true,
+      earlierVersion: true,
+      earlierClaimText: true,
+      author: { select: { id: true, name: true, email: true } },
+    },
   });
 }
 

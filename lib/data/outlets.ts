@@ -5,7 +5,10 @@ export type OutletRow = { id: string; slug: string; name: string; domain: string
 
 /** Every outlet with how many articles it has, by name (the Outlets admin page, the article form's suggestions). */
 export async function listOutlets(): Promise<OutletRow[]> {
-  const rows = await db.outlet.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, slug: true, name: true, domain: true, _count: { select: { articles: true } } } });
+  const rows = await db.outlet.findMany({
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, slug: true, name: true, domain: true, _count: { select: { articles: true } } },
+  });
   return rows.map(({ _count, ...row }) => ({ ...row, articleCount: _count.articles }));
 }
 

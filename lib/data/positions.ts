@@ -73,7 +73,8 @@ export async function loadIssuePositions(issue: { id: string; slug: string }, fi
   const byId = new Map(data.positions.flatMap((position) => position.claims.map((claim) => [claim.id, { claim, speaker: position.speaker.name }] as const)));
   const shown = new Set(positions.flatMap((position) => position.claims.map((claim) => claim.id)));
   const dismissed = new Set(dismissals.map((row) => dismissalKey(row.aFingerprint, row.bFingerprint)));
-  const isDismissed = (a: StoredPositionClaim, b: StoredPositionClaim) => a.fingerprints.some((x) => b.fingerprints.some((y) => dismissed.has(dismissalKey(x, y))));
+  const isDismissed = (a: StoredPositionClaim, b: StoredPositionClaim) =>
+    a.fingerprints.some((x) => b.fingerprints.some((y) => dismissed.has(dismissalKey(x, y))));
   const contrasts = data.contrasts.filter((contrast) => {
     const a = byId.get(contrast.a)?.claim;
     const b = byId.get(contrast.b)?.claim;

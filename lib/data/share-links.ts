@@ -12,7 +12,15 @@ import { parseBriefFilters } from "@/lib/validations/briefs";
 const SOURCE_LIMIT = 200;
 const CLUSTER_MEMBERS = 20;
 
-export type IssueSource = { id: string; outlet: string | null; outletSlug: string | null; title: string; url: string | null; publishedAt: Date | null; claims: number };
+export type IssueSource = {
+  id: string;
+  outlet: string | null;
+  outletSlug: string | null;
+  title: string;
+  url: string | null;
+  publishedAt: Date | null;
+  claims: number;
+};
 
 const issueSources = new VersionedCache<IssueSource[]>(16);
 
@@ -28,7 +36,18 @@ export async function listIssueSources(issueId: string, slug: string, filters: {
 }
 
 async function loadIssueSources(issueId: string, slug: string): Promise<IssueSource[]> {
-  const rows = await db.$queryRaw<{ id: string; title: string | null; url: string | null; publishedAt: Date | null; outlet: string | null; outletSlug: string | null; head: string; claims: number }[]>`
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      title: string | null;
+      url: string | null;
+      publishedAt: Date | null;
+      outlet: string | null;
+      outletSlug: string | null;
+      head: string;
+      claims: number;
+    }[]
+  >`
     WITH tagged AS (
       SELECT c."articleId" AS id, (count(*) FILTER (WHERE c.status::text <> 'not_a_claim'))::int AS claims
       FROM "ClaimIssue" ci JOIN "Claim" c ON c.id = ci."claimId"
@@ -52,14 +71,14 @@ async function loadIssueSources(issueId: string, slug: string): Promise<IssueSou
     FROM ranked r JOIN "Article" a ON a.id = r.id LEFT JOIN tagged t ON t.id = r.id
     ORDER BY r.outlet NULLS LAST, r."publishedAt" NULLS LAST, r.id`;
   return rows.map((row) => ({
-      id: row.id,
-      outlet: row.outlet,
-      title: articleLabel(row),
-      url: row.url,
-      publishedAt: row.publishedAt,
-      claims: row.claims,
-      outletSlug: row.outletSlug,
-    }));
+    id: row.id,
+    outlet: row.outlet,
+    title: articleLabel(row),
+    url: row.url,
+    publishedAt: row.publishedAt,
+    claims: row.claims,
+    outletSlug: row.outletSlug,
+  }));
 }
 
 /** Article id → its public address, for the brief components' links outside the app. */
@@ -84,7 +103,20 @@ export type SharedClaim = {
     figures: { raw: string; about: string | null }[];
     issues: { slug: string; title: string }[];
     article: { title: string; outlet: string | null; url: string | null; publishedAt: Date | null };
-    cluster: { label: string; outletCount: number; members: { id: string; text: string; kind: ClaimKind; speaker: string | null; outlet: string | null; title: string; url: string | null; publishedAt: Date | null }[] } | null;
+    cluster: {
+      label: string;
+      outletCount: number;
+      members: {
+        id: string;
+        text: string;
+        kind: ClaimKind;
+        speaker: string | null;
+        outlet: string | null;
+        title: string;
+        url: string | null;
+        publishedAt: Date | null;
+      }[];
+    } | null;
   };
 };
 
@@ -104,7 +136,13 @@ async function getSharedClaim(id: string): Promise<SharedClaim["claim"] | null> 
           where: { clusterId: claim.cluster.id, id: { not: claim.id }, status: { not: "not_a_claim" } },
           orderBy: [{ article: { publishedAt: "asc" } }, { id: "asc" }],
           take: CLUSTER_MEMBERS,
-          select: { id: true, text: true, kind: true, speaker: { select: { name: true } }, article: { select: { title: true, url: true, publishedAt: true, cleanedText: true, outlet: { select: { name: true } } } } },
+          select: {
+            id: true,
+            text: true,
+            kind: true,
+            speaker: { select: { name: true } },
+            article: { select: { title: true, url: true, publishedAt: true, cleanedText: true, outlet: { select: { name: true } } } },
+          },
         })
       : [],
   ]);
@@ -195,13 +233,20 @@ export async function getSharePreview(token: string): Promise<SharePreview | nul
   if (link.claimId) {
     const claim = await db.claim.findUnique({
       where: { id: link.claimId },
-      select: { text: true, speaker: { select: { name: true } }, article: { select: { outlet: { select: { name: true } } } }, cluster: { select: { outletCount: true } } },
+      select: {
+        text: true,
+        speaker: { select: { name: true } },
+        article: { select: { outlet: { select: { name: true } } } },
+        cluster: { select: { outletCount: true } },
+      },
     });
     if (!claim) return null;
     return {
       title: claim.text.length > 220 ? `${claim.text.slice(0, 219)}…` : claim.text,
       subtitle: [claim.speaker?.name, claim.article.outlet?.name].filter(Boolean).join(" · "),
-      figures: claim.cluster ? [{ label: claim.cluster.outletCount === 1 ? "source reports it" : "sources report it", value: String(claim.cluster.outletCount) }] : [],
+      figures: claim.cluster
+        ? [{ label: claim.cluster.outletCount === 1 ? "source reports it" : "sources report it", value: String(claim.cluster.outletCount) }]
+        : [],
     };
   }
   return null;

@@ -19,7 +19,10 @@ function blockText(html: string): string {
     .map((element) => (element.textContent ?? "").replace(/\s+/g, " ").trim())
     .filter(Boolean);
   if (blocks.length > 0) return blocks.join("\n");
-  return (document.body?.textContent ?? "").replace(/[ \t]+/g, " ").replace(/\n\s*\n+/g, "\n").trim();
+  return (document.body?.textContent ?? "")
+    .replace(/[ \t]+/g, " ")
+    .replace(/\n\s*\n+/g, "\n")
+    .trim();
 }
 
 function meta(document: Document, ...names: string[]): string | undefined {

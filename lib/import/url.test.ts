@@ -65,7 +65,14 @@ const REFUSED = [
 ];
 
 /** Public addresses pass the check (they are not fetched here). */
-const ALLOWED = ["http://93.184.215.14/", "https://8.8.8.8/", "http://1.1.1.1:8080/", "http://172.32.0.1/", "http://[2606:4700:4700::1111]/", "http://[2a00:1450:4001:82a::200e]/"];
+const ALLOWED = [
+  "http://93.184.215.14/",
+  "https://8.8.8.8/",
+  "http://1.1.1.1:8080/",
+  "http://172.32.0.1/",
+  "http://[2606:4700:4700::1111]/",
+  "http://[2a00:1450:4001:82a::200e]/",
+];
 
 const saved = process.env.URL_IMPORT_ALLOWLIST;
 afterEach(() => {
@@ -122,7 +129,8 @@ describe("isPublicAddress", () => {
 });
 
 describe("importFromUrl", () => {
-  const PAGE = "<html><head><title>Ferry timetable changes</title></head><body><article><p>The ferry company said on Monday that the winter timetable would start a week early, citing staff shortages at both terminals.</p><p>Passengers with bookings will be moved to the nearest sailing at no cost, the company said.</p></article></body></html>";
+  const PAGE =
+    "<html><head><title>Ferry timetable changes</title></head><body><article><p>The ferry company said on Monday that the winter timetable would start a week early, citing staff shortages at both terminals.</p><p>Passengers with bookings will be moved to the nearest sailing at no cost, the company said.</p></article></body></html>";
   let page: http.Server;
   let redirector: http.Server;
   let pagePort = 0;
@@ -173,7 +181,11 @@ describe("importFromUrl", () => {
     const closedPort = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
     process.env.URL_IMPORT_ALLOWLIST = "127.0.0.1";
-    const failure = (address: string) => importFromUrl(address).then(() => new AppError("internal", "imported"), (error: AppError) => error);
+    const failure = (address: string) =>
+      importFromUrl(address).then(
+        () => new AppError("internal", "imported"),
+        (error: AppError) => error,
+      );
     const unreachable = await failure(`http://127.0.0.1:${closedPort}/`);
     const refused = await failure(`http://127.0.0.2:${closedPort}/`);
     expect(unreachable).toBeInstanceOf(AppError);
@@ -185,8 +197,10 @@ describe("importFromUrl", () => {
   it("connects to the address it checked: a second answer from DNS is never used", async () => {
     process.env.URL_IMPORT_ALLOWLIST = "pinned.test";
     const checked = vi.spyOn(dns.promises, "lookup").mockResolvedValue([{ address: "127.0.0.1", family: 4 }] as never);
-    const rebound = vi.spyOn(dns, "lookup").mockImplementation(((_host: string, _options: unknown, callback: (error: null, address: string, family: number) => void) =>
-      callback(null, "10.255.255.1", 4)) as never);
+    const rebound = vi
+      .spyOn(dns, "lookup")
+      .mockImplementation(((_host: string, _options: unknown, callback: (error: null, address: string, family: number) => void) =>
+        callback(null, "10.255.255.1", 4)) as never);
     const imported = await importFromUrl(`http://pinned.test:${pagePort}/ferry`);
     expect(imported.body).toContain("winter timetable");
     expect(checked).toHaveBeenCalledTimes(1);

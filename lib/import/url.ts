@@ -102,7 +102,12 @@ export function isPublicAddress(address: string): boolean {
 
 /** Hosts (`name` or `name:port`) from URL_IMPORT_ALLOWLIST that may be private, e.g. a local test server. */
 function allowlist(): Set<string> {
-  return new Set((env().URL_IMPORT_ALLOWLIST ?? "").split(",").map((host) => host.trim().toLowerCase()).filter(Boolean));
+  return new Set(
+    (env().URL_IMPORT_ALLOWLIST ?? "")
+      .split(",")
+      .map((host) => host.trim().toLowerCase())
+      .filter(Boolean),
+  );
 }
 
 function isAllowlisted(url: URL): boolean {
@@ -173,7 +178,12 @@ function fetchOnce(url: URL, pinned: CheckedAddress): Promise<{ status: number; 
           chunks.push(chunk);
         });
         response.on("end", () =>
-          resolve({ status: response.statusCode ?? 0, location: response.headers.location, type: response.headers["content-type"] ?? "", body: Buffer.concat(chunks) }),
+          resolve({
+            status: response.statusCode ?? 0,
+            location: response.headers.location,
+            type: response.headers["content-type"] ?? "",
+            body: Buffer.concat(chunks),
+          }),
         );
         response.on("error", reject);
       },

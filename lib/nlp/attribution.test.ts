@@ -32,10 +32,7 @@ function speakers(text: string): (string | null)[] {
 
 describe("stage 1: quote to mention", () => {
   it("reads a tag after the quote, in either order", () => {
-    expect(speakers("President Donald Trump spoke. “We are close,” Trump said. “Very close,” said Trump.")).toEqual([
-      "Donald Trump",
-      "Donald Trump",
-    ]);
+    expect(speakers("President Donald Trump spoke. “We are close,” Trump said. “Very close,” said Trump.")).toEqual(["Donald Trump", "Donald Trump"]);
   });
 
   it("reads a colon tag before the quote and a tag in the middle of one", () => {
@@ -87,7 +84,9 @@ describe("stage 2: mention to speaker", () => {
   });
 
   it("lets a quote paragraph with no tag continue the previous speaker, with lower confidence", () => {
-    const rows = attribute("Transport Minister Elin Sandvik urged both sides to talk.\n“Nobody wins a long strike.\n“I have asked the mediators to help,” she said.");
+    const rows = attribute(
+      "Transport Minister Elin Sandvik urged both sides to talk.\n“Nobody wins a long strike.\n“I have asked the mediators to help,” she said.",
+    );
     expect(rows.map((r) => r.speaker)).toEqual(["Elin Sandvik", "Elin Sandvik"]);
     expect(rows[0]?.method).toMatch(/^continuation/u);
   });

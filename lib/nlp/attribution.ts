@@ -435,7 +435,11 @@ export function attributeQuotes(
     if (pos >= limit) return null;
     const inner = text.slice(q.innerStart, q.innerEnd).trimEnd();
     const guard = (verb: VerbHit): boolean =>
-      !(TERMINAL_INSIDE.test(inner) && COMPLEMENT_AFTER.test(text.slice(verb.end, verb.end + 12)) && !/^\s+(?:reporters|journalists)/u.test(text.slice(verb.end)));
+      !(
+        TERMINAL_INSIDE.test(inner) &&
+        COMPLEMENT_AFTER.test(text.slice(verb.end, verb.end + 12)) &&
+        !/^\s+(?:reporters|journalists)/u.test(text.slice(verb.end))
+      );
     const article = /^the\s+/iu.exec(text.slice(pos, pos + 4));
     const m = mentionStartingAt(mentions, pos) ?? (article ? mentionStartingAt(mentions, pos + article[0].length) : null);
     if (m && !m.possessive) {
@@ -656,8 +660,17 @@ export function attributeQuotes(
     const sentence = sentences[sentenceIndex] as Sentence;
     const phrase = /^(?:the|its|their)\s+((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+?)(?=\s*(?:[,.;:]|\s+and\s+[“"]|$))/iu.exec(text.slice(at, sentence.end));
     if (!phrase) return null;
-    const name = (phrase[1] as string).replace(/['’]s?\b/gu, "").replace(/\s+/gu, " ").trim();
-    return { mention: null, verb: null, confidence: 0.7, method: "frame:passive-agent", speaker: { id: book.learnOther("institution", name), kind: "institution", confidence: 0.8 } };
+    const name = (phrase[1] as string)
+      .replace(/['’]s?\b/gu, "")
+      .replace(/\s+/gu, " ")
+      .trim();
+    return {
+      mention: null,
+      verb: null,
+      confidence: 0.7,
+      method: "frame:passive-agent",
+      speaker: { id: book.learnOther("institution", name), kind: "institution", confidence: 0.8 },
+    };
   };
 
   /**
@@ -676,14 +689,21 @@ export function attributeQuotes(
       verb = governingVerb(text, tokens, sentence, verb.start, inQuote) ?? verb;
     }
     if (!verb) return null;
-    if (!verb.attitude && (words < 5 || !hasFiniteVerb(tokens, q, sentence) || /\b(?:of|in|at|on|for|from|with|by|to)(?:\s+(?:the|a|an))?\s*$/iu.test(text.slice(sentence.start, q.start)))) return null;
+    if (
+      !verb.attitude &&
+      (words < 5 ||
+        !hasFiniteVerb(tokens, q, sentence) ||
+        /\b(?:of|in|at|on|for|from|with|by|to)(?:\s+(?:the|a|an))?\s*$/iu.test(text.slice(sentence.start, q.start)))
+    )
+      return null;
     const hit = verbAt.get(verb.start) ?? null;
     const link = subjectBefore(text, sentence, mentions, sentenceIndex, verb.start);
     const confidence = verb.attitude ? 0.8 : 0.6;
     if (link) return structuralSubject(link.mention, hit, confidence * link.confidence, `clause:${link.how}`);
     if (/\b(?:that|which|who|whom)\b/iu.test(text.slice(sentence.start, verb.start))) {
       const main = sentenceSubject(text, mentions, sentenceIndex, verb.start);
-      if (main && /^\s*(?:that|which|who|whom)\b/iu.test(text.slice(main.end, main.end + 7))) return structuralSubject(main, hit, confidence * 0.8, "clause:main-subject");
+      if (main && /^\s*(?:that|which|who|whom)\b/iu.test(text.slice(main.end, main.end + 7)))
+        return structuralSubject(main, hit, confidence * 0.8, "clause:main-subject");
     }
     const np = nounPhraseBefore(text, tokens, sentence, verb.start);
     const named = np ? mentionEndingAt(mentions, np.end, sentenceIndex) : null;
@@ -703,7 +723,13 @@ export function attributeQuotes(
       const b = speakerOf(m, true);
       if (a.id && b.id && a.id !== b.id) {
         const id = book.learnOther(a.kind === "person" && b.kind === "person" ? "source" : "institution", `${book.name(a.id)}; ${book.name(b.id)}`);
-        return { mention: partner, verb, confidence, method: `${method}:joint`, speaker: { id, kind: book.kind(id), confidence: Math.min(a.confidence, b.confidence) } };
+        return {
+          mention: partner,
+          verb,
+          confidence,
+          method: `${method}:joint`,
+          speaker: { id, kind: book.kind(id), confidence: Math.min(a.confidence, b.confidence) },
+        };
       }
     }
     return { mention: m, verb, confidence, method };
@@ -730,7 +756,13 @@ export function attributeQuotes(
     if (!bare && !/^(?:the|its|their|this)\b/iu.test(np.words[0] ?? "") && !np.words.join(" ").includes(" and ")) return null;
     const name = nounPhraseName(np);
     if (!name) return null;
-    return { mention: null, verb, confidence: confidence * 0.8, method, speaker: { id: book.learnOther("institution", name), kind: "institution", confidence: 0.7 } };
+    return {
+      mention: null,
+      verb,
+      confidence: confidence * 0.8,
+      method,
+      speaker: { id: book.learnOther("institution", name), kind: "institution", confidence: 0.7 },
+    };
   };
 
   /**
@@ -740,7 +772,7 @@ export function attributeQuotes(
    */
   const outerReporter = (tag: Tag, sentenceIndex: number): Tag => {
     const inner = tag.mention;
-    if (!inner || !tag.method.startsWith("frame:") && !tag.method.startsWith("clause:")) return tag;
+    if (!inner || (!tag.method.startsWith("frame:") && !tag.method.startsWith("clause:"))) return tag;
     for (let k = verbIndexBefore(verbs, inner.start); k >= 0; k--) {
       const verb = verbs[k] as VerbHit;
       if (verb.sentence !== sentenceIndex) break;
@@ -785,7 +817,15 @@ export function attributeQuotes(
     let voice: Resolution | null = null;
     let introduced: Tag | null = null;
     let result: QuoteAttribution = {
-      quote: q, isClaim: !scare, partial, speakerId: null, speakerKind: null, mention: null, verb: null, confidence: 0.2, method: "unattributed",
+      quote: q,
+      isClaim: !scare,
+      partial,
+      speakerId: null,
+      speakerKind: null,
+      mention: null,
+      verb: null,
+      confidence: 0.2,
+      method: "unattributed",
     };
     if (tag) {
       if (tag.verb && tag.method.startsWith("tag:")) usedVerbs.add(tag.verb);
@@ -804,12 +844,34 @@ export function attributeQuotes(
       const samePara = previous && previous.quote.paragraph === q.paragraph && previous.isClaim && previous.speakerId;
       const paragraphOpensWithQuote = text.slice(para.start, q.start).trim() === "";
       if (samePara && previous) {
-        result = { ...result, speakerId: previous.speakerId, speakerKind: previous.speakerKind, mention: previous.mention, confidence: round(previous.confidence * 0.85), method: "continuation:paragraph" };
+        result = {
+          ...result,
+          speakerId: previous.speakerId,
+          speakerKind: previous.speakerKind,
+          mention: previous.mention,
+          confidence: round(previous.confidence * 0.85),
+          method: "continuation:paragraph",
+        };
       } else if (q.continues && previous?.speakerId) {
-        result = { ...result, speakerId: previous.speakerId, speakerKind: previous.speakerKind, mention: previous.mention, confidence: round(previous.confidence * 0.8), method: "continuation:run-on" };
+        result = {
+          ...result,
+          speakerId: previous.speakerId,
+          speakerKind: previous.speakerKind,
+          mention: previous.mention,
+          confidence: round(previous.confidence * 0.8),
+          method: "continuation:run-on",
+        };
       } else if (paragraphOpensWithQuote && q.paragraph > 0 && (introduced = introducedBlock(q))) {
         const r = introduced.speaker ?? (introduced.mention ? speakerOf(introduced.mention, true) : null);
-        if (r?.id) result = { ...result, speakerId: r.id, speakerKind: r.kind, mention: introduced.mention, confidence: round(0.85 * Math.max(r.confidence, 0.3)), method: "tag:colon-before-paragraph" };
+        if (r?.id)
+          result = {
+            ...result,
+            speakerId: r.id,
+            speakerKind: r.kind,
+            mention: introduced.mention,
+            confidence: round(0.85 * Math.max(r.confidence, 0.3)),
+            method: "tag:colon-before-paragraph",
+          };
       } else if (paragraphOpensWithQuote && q.paragraph > 0 && (voice = lastVoiceOfParagraph(q.paragraph - 1))?.id) {
         result = { ...result, speakerId: voice.id, speakerKind: voice.kind, confidence: 0.55, method: "continuation:previous-paragraph" };
       } else if (!scare && words <= 4 && partial) {
@@ -824,9 +886,31 @@ export function attributeQuotes(
     const r = results[k] as QuoteAttribution;
     const next = results[k + 1] as QuoteAttribution;
     if (!r.quote.closed && !r.speakerId && next.quote.continues && next.speakerId) {
-      results[k] = { ...r, isClaim: true, speakerId: next.speakerId, speakerKind: next.speakerKind, mention: next.mention, confidence: round(next.confidence * 0.8), method: "continuation:run-on" };
-    } else if (!r.speakerId && !isScareMarked(text, r.quote.start) && next.speakerId && next.method.startsWith("tag:after-quote") && /^\s*(?:,\s*)?(?:and|or|but)\s*$/u.test(text.slice(r.quote.end, next.quote.start))) {
-      results[k] = { ...r, isClaim: true, speakerId: next.speakerId, speakerKind: next.speakerKind, mention: next.mention, confidence: round(next.confidence * 0.85), method: "continuation:coordinated" };
+      results[k] = {
+        ...r,
+        isClaim: true,
+        speakerId: next.speakerId,
+        speakerKind: next.speakerKind,
+        mention: next.mention,
+        confidence: round(next.confidence * 0.8),
+        method: "continuation:run-on",
+      };
+    } else if (
+      !r.speakerId &&
+      !isScareMarked(text, r.quote.start) &&
+      next.speakerId &&
+      next.method.startsWith("tag:after-quote") &&
+      /^\s*(?:,\s*)?(?:and|or|but)\s*$/u.test(text.slice(r.quote.end, next.quote.start))
+    ) {
+      results[k] = {
+        ...r,
+        isClaim: true,
+        speakerId: next.speakerId,
+        speakerKind: next.speakerKind,
+        mention: next.mention,
+        confidence: round(next.confidence * 0.85),
+        method: "continuation:coordinated",
+      };
     }
   }
 

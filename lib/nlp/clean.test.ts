@@ -92,7 +92,10 @@ describe("cleanText", () => {
 
 describe("cleanText metadata as newsrooms print it", () => {
   it("reads a wire credit in a dateline, with or without a place", () => {
-    expect(cleanText("SANDHAVEN, Valdoria (AP) — Dockers walked out on Tuesday.\nThe port shut.").meta).toMatchObject({ outlet: "Associated Press", dateline: "SANDHAVEN, Valdoria" });
+    expect(cleanText("SANDHAVEN, Valdoria (AP) — Dockers walked out on Tuesday.\nThe port shut.").meta).toMatchObject({
+      outlet: "Associated Press",
+      dateline: "SANDHAVEN, Valdoria",
+    });
     const bare = cleanText("(CNN) — Dockers walked out on Tuesday.\nThe port shut.");
     expect(bare.meta.outlet).toBe("CNN");
     expect(bare.text.startsWith("Dockers walked out")).toBe(true);
@@ -110,7 +113,10 @@ describe("cleanText metadata as newsrooms print it", () => {
     expect(cleanText("By Ana Ruiz | Reuters\nDockers walked out.\nThe port shut.").meta).toMatchObject({ outlet: "Reuters", byline: "Ana Ruiz" });
     expect(cleanText("By Ana Ruiz for the Harbour Courier\nDockers walked out.\nThe port shut.").meta.outlet).toBe("Harbour Courier");
     expect(cleanText("By Ana Ruiz and Tom Li\nDockers walked out.\nThe port shut.").meta.outlet).toBeNull();
-    expect(cleanText("Written by Ana Ruiz, Senior Correspondent\nDockers walked out.\nThe port shut.").meta).toMatchObject({ byline: "Ana Ruiz", outlet: null });
+    expect(cleanText("Written by Ana Ruiz, Senior Correspondent\nDockers walked out.\nThe port shut.").meta).toMatchObject({
+      byline: "Ana Ruiz",
+      outlet: null,
+    });
   });
 
   it("takes an outlet's name alone on a line, at the top or the end", () => {
@@ -134,9 +140,18 @@ describe("cleanText metadata as newsrooms print it", () => {
   });
 
   it("splits a site's name off a page title", () => {
-    expect(cleanText("Port strike ends after nine days | Harbour Courier\nDockers walked out.\nThe port shut.").meta).toMatchObject({ title: "Port strike ends after nine days", outlet: "Harbour Courier" });
-    expect(cleanText("Port strike ends after nine days - BBC News\nDockers walked out.\nThe port shut.").meta).toMatchObject({ title: "Port strike ends after nine days", outlet: "BBC News" });
-    expect(cleanText("Dockers vote - and the port reopens\nDockers walked out.\nThe port shut.").meta).toMatchObject({ title: "Dockers vote - and the port reopens", outlet: null });
+    expect(cleanText("Port strike ends after nine days | Harbour Courier\nDockers walked out.\nThe port shut.").meta).toMatchObject({
+      title: "Port strike ends after nine days",
+      outlet: "Harbour Courier",
+    });
+    expect(cleanText("Port strike ends after nine days - BBC News\nDockers walked out.\nThe port shut.").meta).toMatchObject({
+      title: "Port strike ends after nine days",
+      outlet: "BBC News",
+    });
+    expect(cleanText("Dockers vote - and the port reopens\nDockers walked out.\nThe port shut.").meta).toMatchObject({
+      title: "Dockers vote - and the port reopens",
+      outlet: null,
+    });
   });
 
   it("does not take a newsletter prompt for the title", () => {

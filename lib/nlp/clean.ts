@@ -89,29 +89,123 @@ class MappedBuilder {
 }
 
 const ENTITIES: Record<string, string> = {
-  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", ensp: " ", emsp: " ", thinsp: " ",
-  ndash: "–", mdash: "—", hellip: "…", lsquo: "‘", rsquo: "’", ldquo: "“", rdquo: "”", sbquo: "‚",
-  bdquo: "„", laquo: "«", raquo: "»", lsaquo: "‹", rsaquo: "›", pound: "£", euro: "€", yen: "¥",
-  cent: "¢", copy: "©", reg: "®", trade: "™", deg: "°", times: "×", middot: "·", bull: "•", shy: "",
-  zwj: "", zwnj: "", prime: "′", Prime: "″", eacute: "é", egrave: "è", ecirc: "ê", euml: "ë",
-  aacute: "á", agrave: "à", acirc: "â", auml: "ä", atilde: "ã", aring: "å", oacute: "ó", ograve: "ò",
-  ocirc: "ô", ouml: "ö", otilde: "õ", oslash: "ø", uacute: "ú", ugrave: "ù", ucirc: "û", uuml: "ü",
-  iacute: "í", igrave: "ì", icirc: "î", iuml: "ï", ntilde: "ñ", ccedil: "ç", szlig: "ß", Eacute: "É",
-  Aacute: "Á", Oacute: "Ó", Uacute: "Ú", Ntilde: "Ñ", Ccedil: "Ç", Ouml: "Ö", Uuml: "Ü", Auml: "Ä",
-  scaron: "š", Scaron: "Š", zcaron: "ž", Zcaron: "Ž", ccaron: "č", Ccaron: "Č",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  ensp: " ",
+  emsp: " ",
+  thinsp: " ",
+  ndash: "–",
+  mdash: "—",
+  hellip: "…",
+  lsquo: "‘",
+  rsquo: "’",
+  ldquo: "“",
+  rdquo: "”",
+  sbquo: "‚",
+  bdquo: "„",
+  laquo: "«",
+  raquo: "»",
+  lsaquo: "‹",
+  rsaquo: "›",
+  pound: "£",
+  euro: "€",
+  yen: "¥",
+  cent: "¢",
+  copy: "©",
+  reg: "®",
+  trade: "™",
+  deg: "°",
+  times: "×",
+  middot: "·",
+  bull: "•",
+  shy: "",
+  zwj: "",
+  zwnj: "",
+  prime: "′",
+  Prime: "″",
+  eacute: "é",
+  egrave: "è",
+  ecirc: "ê",
+  euml: "ë",
+  aacute: "á",
+  agrave: "à",
+  acirc: "â",
+  auml: "ä",
+  atilde: "ã",
+  aring: "å",
+  oacute: "ó",
+  ograve: "ò",
+  ocirc: "ô",
+  ouml: "ö",
+  otilde: "õ",
+  oslash: "ø",
+  uacute: "ú",
+  ugrave: "ù",
+  ucirc: "û",
+  uuml: "ü",
+  iacute: "í",
+  igrave: "ì",
+  icirc: "î",
+  iuml: "ï",
+  ntilde: "ñ",
+  ccedil: "ç",
+  szlig: "ß",
+  Eacute: "É",
+  Aacute: "Á",
+  Oacute: "Ó",
+  Uacute: "Ú",
+  Ntilde: "Ñ",
+  Ccedil: "Ç",
+  Ouml: "Ö",
+  Uuml: "Ü",
+  Auml: "Ä",
+  scaron: "š",
+  Scaron: "Š",
+  zcaron: "ž",
+  Zcaron: "Ž",
+  ccaron: "č",
+  Ccaron: "Č",
 };
 
 const BLOCK_TAGS = new Set([
-  "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "table",
-  "section", "article", "header", "footer", "figure", "hr", "dd", "dt", "dl", "pre", "aside", "main",
+  "p",
+  "div",
+  "br",
+  "li",
+  "ul",
+  "ol",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "blockquote",
+  "tr",
+  "table",
+  "section",
+  "article",
+  "header",
+  "footer",
+  "figure",
+  "hr",
+  "dd",
+  "dt",
+  "dl",
+  "pre",
+  "aside",
+  "main",
 ]);
 
 const SPECIAL_CHARS = /[<&\r\u00a0\u2028\u2029\u200b-\u200d\ufeff\u00ad]/g;
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/y;
 const SKIPPED_ELEMENT = /<(script|style|figcaption|noscript|iframe)\b[^>]*>[\s\S]*?<\/\1\s*>/iy;
 const TAG = /<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>/y;
-const TAG_FRAGMENT =
-  /<\/?(p|div|span|br|a|b|i|em|strong|li|ul|ol|h[1-6]|blockquote|figure|section|article|header|footer|table|tr|td)(?![a-zA-Z0-9>])/iy;
+const TAG_FRAGMENT = /<\/?(p|div|span|br|a|b|i|em|strong|li|ul|ol|h[1-6]|blockquote|figure|section|article|header|footer|table|tr|td)(?![a-zA-Z0-9>])/iy;
 const ENTITY = /&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/y;
 
 function decodeEntity(body: string): string | null {
@@ -145,7 +239,7 @@ function decodeMarkup(original: string): Mapped {
     let next = at + 1;
     if (ch === "<") {
       const skipped = stickyMatch(COMMENT, original, at) ?? stickyMatch(SKIPPED_ELEMENT, original, at);
-      const tag = skipped ? null : stickyMatch(TAG, original, at) ?? stickyMatch(TAG_FRAGMENT, original, at);
+      const tag = skipped ? null : (stickyMatch(TAG, original, at) ?? stickyMatch(TAG_FRAGMENT, original, at));
       if (skipped) {
         next = at + skipped[0].length;
       } else if (tag) {
@@ -180,8 +274,7 @@ function decodeMarkup(original: string): Mapped {
 
 type Line = { from: number; to: number; text: string; keep: boolean };
 
-const DATE_HEADER =
-  /^date\s*:?\s*(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*/iu;
+const DATE_HEADER = /^date\s*:?\s*(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*/iu;
 const PUBLISHED_LINE = /^(published|posted|first published|updated|last updated|last modified|modified|date)(?:\s+on)?\s*:?\s*(.{4,60})$/iu;
 const BYLINE_LINE = /^(?:(?:written|words|reported|story)\s+)?by\s*:?\s+(.{2,160})$/iu;
 const BYLINE_ROLE = /\b(?:correspondent|editor|reporter|writer|staff|bureau|chief|producer|analyst|columnist|contributor|desk)\b/iu;
@@ -205,8 +298,7 @@ const BIO_START =
   /^([A-Z][\p{L}'’.-]+(?:\s+(?:[A-Z][\p{L}'’.-]+|de|van|von|da|bin|al)){1,3})\s+(?:covers|reports|writes|is|was|has been|contributed|edits|hosts|anchors|joined)\b/u;
 const BIO_JOB =
   /\b(?:covers|reporter|correspondent|editor|writer|producer|columnist|journalist|contributor|reporting|intern|fellow|host|anchor|bureau chief|based in)\b/iu;
-const FOR_OUTLET =
-  /\bfor\s+((?:[Tt]he\s+)?[A-Z][\p{L}\p{N}&'’.-]*(?:\s+(?:(?:of|&|and)\s+)?[A-Z][\p{L}\p{N}&'’.-]*)*)/u;
+const FOR_OUTLET = /\bfor\s+((?:[Tt]he\s+)?[A-Z][\p{L}\p{N}&'’.-]*(?:\s+(?:(?:of|&|and)\s+)?[A-Z][\p{L}\p{N}&'’.-]*)*)/u;
 const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[A-Z])/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
@@ -218,7 +310,7 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 function wordCount(text: string, limit = Infinity): number {
   let n = 0;
   let inWord = false;
-  for (let i = 0; i < text.length && n < limit; ) {
+  for (let i = 0; i < text.length && n < limit;) {
     const code = text.codePointAt(i) as number;
     const word = code < 0x80 ? (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) : WORD_CHAR.test(String.fromCodePoint(code));
     if (word && !inWord) n++;
@@ -229,7 +321,18 @@ function wordCount(text: string, limit = Infinity): number {
 }
 
 function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 11 || code === 12 || code === 13 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f;
+  return (
+    code === 32 ||
+    code === 9 ||
+    code === 10 ||
+    code === 11 ||
+    code === 12 ||
+    code === 13 ||
+    code === 0x3000 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x202f ||
+    code === 0x205f
+  );
 }
 
 /** Reads an explicit date ("2026-01-03", "March 4, 2026", "4 March 2026") as YYYY-MM-DD. */
@@ -271,7 +374,15 @@ function bylineOutlet(list: string): string | null {
 
 /** An outlet's name alone on a line ("Reuters", "Source: Sky News"). */
 function outletLine(text: string): string | null {
-  return KNOWN_OUTLETS.get(text.replace(/^(?:(?:source|via)\s*:|—|–|-)\s*/iu, "").replace(/[.:]$/u, "").trim().toLowerCase()) ?? null;
+  return (
+    KNOWN_OUTLETS.get(
+      text
+        .replace(/^(?:(?:source|via)\s*:|—|–|-)\s*/iu, "")
+        .replace(/[.:]$/u, "")
+        .trim()
+        .toLowerCase(),
+    ) ?? null
+  );
 }
 
 function splitNames(list: string): string[] {
@@ -462,7 +573,10 @@ export function cleanText(original: string): CleanedText {
       if (bodyLines >= 2 && isHeadline(line.text)) {
         // a page title keeps its site's name: "Port strike ends | Harbour Courier"
         const tail = TITLE_TAIL.exec(line.text);
-        const site = tail ? (KNOWN_OUTLETS.get((tail[2] as string).trim().toLowerCase()) ?? (OUTLET_NAME.test((tail[2] as string).trim()) ? tidyOutlet((tail[2] as string).trim()) : null)) : null;
+        const site = tail
+          ? (KNOWN_OUTLETS.get((tail[2] as string).trim().toLowerCase()) ??
+            (OUTLET_NAME.test((tail[2] as string).trim()) ? tidyOutlet((tail[2] as string).trim()) : null))
+          : null;
         meta.title = site ? (tail?.[1] as string) : line.text;
         if (site) namedOutlet ??= site;
       }

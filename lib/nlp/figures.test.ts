@@ -49,8 +49,16 @@ describe("findFigures", () => {
   it("reads durations and money with their unit and scale (FIG-1)", () => {
     expect(figures("The council approved a 90-day moratorium.")[0]).toMatchObject({ value: 90, unit: "days" });
     expect(figures("Corvane plans a $4.2 billion expansion.")[0]).toMatchObject({ value: 4_200_000_000, unit: "USD" });
-    expect(pick("The ministry set aside Rs 500 crore and USD 2 billion, and ₹40 lakh more.")).toEqual([[5_000_000_000, "INR"], [2_000_000_000, "USD"], [4_000_000, "INR"]]);
-    expect(pick("Bids reached 1.5bn. The wall is 12km long and the crane lifts 40 tonnes.")).toEqual([[1_500_000_000, ""], [12, "km"], [40, "tonnes"]]);
+    expect(pick("The ministry set aside Rs 500 crore and USD 2 billion, and ₹40 lakh more.")).toEqual([
+      [5_000_000_000, "INR"],
+      [2_000_000_000, "USD"],
+      [4_000_000, "INR"],
+    ]);
+    expect(pick("Bids reached 1.5bn. The wall is 12km long and the crane lifts 40 tonnes.")).toEqual([
+      [1_500_000_000, ""],
+      [12, "km"],
+      [40, "tonnes"],
+    ]);
     expect(pick("Nearly half a million people live there.")).toEqual([[500_000, "people"]]);
     expect(figures("The hearing ran one hour and 40 minutes.")[0]).toMatchObject({ value: 100, unit: "minutes" });
     expect(figures("The count took 2 hours 30 minutes.")[0]).toMatchObject({ value: 150, unit: "minutes" });
@@ -59,9 +67,16 @@ describe("findFigures", () => {
   it("reads counts written in words (FIG-2)", () => {
     expect(pick("Three inspectors resigned.")).toEqual([[3, "inspectors"]]);
     expect(pick("They repaired the remaining five cranes.")).toEqual([[5, "cranes"]]);
-    expect(pick("Valdoria formed two working groups and named eleven harbour pilots.")).toEqual([[2, "working groups"], [11, "harbour pilots"]]);
+    expect(pick("Valdoria formed two working groups and named eleven harbour pilots.")).toEqual([
+      [2, "working groups"],
+      [11, "harbour pilots"],
+    ]);
     expect(pick("The port cut fees just once this year.")).toEqual([[1, "times"]]);
-    expect(pick("Crews lost nine cranes, one of which was later found, and two of them were rebuilt.")).toEqual([[9, "cranes"], [1, ""], [2, ""]]);
+    expect(pick("Crews lost nine cranes, one of which was later found, and two of them were rebuilt.")).toEqual([
+      [9, "cranes"],
+      [1, ""],
+      [2, ""],
+    ]);
     expect(pick("It was one of the longest strikes in memory.")).toEqual([]);
   });
 
@@ -80,7 +95,10 @@ describe("findFigures", () => {
     expect(range("Sandhaven won 2-1 on Saturday.")).toEqual([["2-1", ""]]);
     expect(range("Most crews are in their mid-40s.")).toEqual([["44-46", ""]]);
     expect(range("The expansion could cost $2bn-$3bn.")).toEqual([["2000000000-3000000000", "USD"]]);
-    expect(range("Fees rose from 3% to 5% this year.")).toEqual([["3", "%"], ["5", "%"]]);
+    expect(range("Fees rose from 3% to 5% this year.")).toEqual([
+      ["3", "%"],
+      ["5", "%"],
+    ]);
   });
 
   it("reads fractions, an hour and multiples (FIG-5)", () => {
@@ -90,7 +108,10 @@ describe("findFigures", () => {
     expect(pick("The queue was twice as long as last week's.")).toEqual([[2, "x"]]);
     expect(pick("They argued for more than an hour.")).toEqual([[1, "hours"]]);
     expect(pick("The ferry took an hour and 20 minutes.")).toEqual([[80, "minutes"]]);
-    expect(pick("Two-thirds of members backed the deal and a quarter of the fleet stayed in port.")).toEqual([[66.7, "%"], [25, "%"]]);
+    expect(pick("Two-thirds of members backed the deal and a quarter of the fleet stayed in port.")).toEqual([
+      [66.7, "%"],
+      [25, "%"],
+    ]);
     expect(pick("It was a third term for the mayor.")).toEqual([]);
   });
 
@@ -98,13 +119,19 @@ describe("findFigures", () => {
     expect(pick("A 40-container backlog built up.")).toEqual([[40, "containers"]]);
     expect(pick("Crews handled a record 512 sailings.")).toEqual([[512, "sailings"]]);
     expect(pick("Inspectors took 150 DNA samples at 10 Harbour Road.")).toEqual([[150, "DNA samples"]]);
-    expect(pick("Sandhaven lost in three days and Port Alva in five.")).toEqual([[3, "days"], [5, "days"]]);
+    expect(pick("Sandhaven lost in three days and Port Alva in five.")).toEqual([
+      [3, "days"],
+      [5, "days"],
+    ]);
   });
 
   it("reads ages as years, whatever their notation (FIG-7)", () => {
     expect(pick("Ambe, 52, said the vote was close.")).toEqual([[52, "years"]]);
     expect(pick("A 29-year-old crane driver was hurt.")).toEqual([[29, "years"]]);
-    expect(pick("The pilot is 61 years old and joined 14 years ago.")).toEqual([[61, "years"], [14, "years"]]);
+    expect(pick("The pilot is 61 years old and joined 14 years ago.")).toEqual([
+      [61, "years"],
+      [14, "years"],
+    ]);
     expect(pick("The victim, aged 27, lived nearby.")).toEqual([[27, "years"]]);
     expect(range("Most pilots are in their 50s.")).toEqual([["50-59", "years"]]);
   });

@@ -46,9 +46,11 @@ function allMatches(text: string, starts: readonly number[]): RegExpExecArray[] 
 
 const WORD_BOUNDARY_BEFORE = /[\p{L}\p{N}]/u;
 const LABEL_BEFORE = /(?:^|[^\p{L}])(\p{Lu}[\p{L}.]*)\s+$/u;
-const QUANTITY_CUE = /(?:^|\s)(?:to|at|about|around|nearly|almost|roughly|some|approximately|than|over|under|least|of|by|from|just|only|reached|hit|totalled|totaled|record)\s+$/iu;
+const QUANTITY_CUE =
+  /(?:^|\s)(?:to|at|about|around|nearly|almost|roughly|some|approximately|than|over|under|least|of|by|from|just|only|reached|hit|totalled|totaled|record)\s+$/iu;
 const AGE_AROUND = /,\s*$/u;
-const DURATION_CUE = /(?:^|[^\p{L}])(?:for|in|within|than|about|only|just|over|after|last|past|next|single|nearly|almost|around|lasting|under|of|least|up to)\s+$/iu;
+const DURATION_CUE =
+  /(?:^|[^\p{L}])(?:for|in|within|than|about|only|just|over|after|last|past|next|single|nearly|almost|around|lasting|under|of|least|up to)\s+$/iu;
 const SHELL_HEADS = new Set(["increase", "rise", "cut", "fall", "drop", "jump", "hike", "decline", "reduction", "surge", "gain", "loss"]);
 const ABOUT_PREPOSITIONS = new Set(["on", "of", "in", "under", "with", "for", "between", "over"]);
 const NP_POS = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"]);
@@ -96,7 +98,9 @@ function classify(text: string, m: RegExpExecArray): Raw | null {
     const first = TIME_UNITS.get((g.dunit as string).toLowerCase());
     if (!first) return null;
     if (/^[-\s]old\b/u.test(text.slice(end, end + 5))) {
-      return first.unit === "years" ? { value: parseNumber(g.dnum as string), unit: "years", raw: text.slice(start, end + 4), kind: "age", start, end: end + 4 } : null;
+      return first.unit === "years"
+        ? { value: parseNumber(g.dnum as string), unit: "years", raw: text.slice(start, end + 4), kind: "age", start, end: end + 4 }
+        : null;
     }
     if (/^-long/u.test(nextText)) return null;
     if (parseNumber(g.dnum as string) === 1 && !g.d2unit && !DURATION_CUE.test(text.slice(Math.max(0, start - 16), start))) return null;
@@ -193,7 +197,12 @@ function findAbout(text: string, sentence: Sentence, tokens: Tokens, figure: Raw
     }
   }
   let b = first - 1;
-  while (b >= floor && /^(?:about|around|nearly|almost|roughly|close|to|up|some|more|than|less|over|under|at|least|just|only|approximately|[“"«‘]|of)$/iu.test(tokens.values[b] as string)) {
+  while (
+    b >= floor &&
+    /^(?:about|around|nearly|almost|roughly|close|to|up|some|more|than|less|over|under|at|least|just|only|approximately|[“"«‘]|of)$/iu.test(
+      tokens.values[b] as string,
+    )
+  ) {
     if ((tokens.values[b] as string).toLowerCase() === "of" && b > floor) {
       let e = b - 1;
       while (e >= floor && /^[”"»’]$/u.test(tokens.values[e] as string)) e--;
@@ -323,25 +332,107 @@ const FRACTION = new RegExp(
 );
 const SHARE =
   /(?<![\p{L}\p{N}-])(?:(?<n>one|two|three|four|a)(?:(?<hy>-)|\s+)(?<d>half|thirds?|quarters?|fifths?|tenths?)|(?<h>half))(?=(?<of>\s+of\b)|-|\s)/iuy;
-const SHARE_PARTS: ReadonlyMap<string, number> = new Map([["half", 2], ["third", 3], ["quarter", 4], ["fifth", 5], ["tenth", 10]]);
+const SHARE_PARTS: ReadonlyMap<string, number> = new Map([
+  ["half", 2],
+  ["third", 3],
+  ["quarter", 4],
+  ["fifth", 5],
+  ["tenth", 10],
+]);
 const FREQUENCY = /(?<![\p{L}])(?:just|only|at least|more than|fewer than|less than|exactly)\s+(?<n>once|twice|thrice)(?![\p{L}])/iuy;
 const SCORE = /(?<![\p{L}\p{N}.,/-])(?<a>\d{1,2})\s?[-–]\s?(?<b>\d{1,2})(?![\p{N}\p{L}/-]|[.,]\d|\s?(?:%|per ?cent))/uy;
-const SCORE_CUE_BEFORE = /(?:^|[^\p{L}])(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|drew|draw|drawn|led|leads|lead|leading|trail|trails|trailed|trailing|series|score|scoreline|voted|vote|margin|victory|defeat|by|at)\s+(?:\p{L}+\s+){0,2}$/iu;
+const SCORE_CUE_BEFORE =
+  /(?:^|[^\p{L}])(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|drew|draw|drawn|led|leads|lead|leading|trail|trails|trailed|trailing|series|score|scoreline|voted|vote|margin|victory|defeat|by|at)\s+(?:\p{L}+\s+){0,2}$/iu;
 const SCORE_CUE_AFTER = /^\s+(?:up|down|win|victory|defeat|lead|loss|vote|margin|majority|scoreline|in favou?r|against|ahead|behind|series)\b/iu;
 const AGE_DECADE = /(?<=(?:^|[^\p{L}])(?:in|into)\s+(?:his|her|their)\s+)(?<d>[1-9]0)s(?![\p{L}])/iuy;
 const DECADE = /(?<![\p{L}\p{N}])(?<q>early|mid|late)[- ](?<d>[1-9]0)s(?![\p{L}])/iuy;
-const IRREGULAR_PLURALS = new Set(["men", "women", "people", "children", "police", "staff", "personnel", "feet", "troops", "crew", "cattle", "aircraft", "sheep", "data", "media"]);
-const NOT_HEADS = new Set(["is", "was", "has", "does", "this", "its", "his", "us", "as", "yes", "thus", "plus", "less", "unless", "across", "always", "perhaps"]);
+const IRREGULAR_PLURALS = new Set([
+  "men",
+  "women",
+  "people",
+  "children",
+  "police",
+  "staff",
+  "personnel",
+  "feet",
+  "troops",
+  "crew",
+  "cattle",
+  "aircraft",
+  "sheep",
+  "data",
+  "media",
+]);
+const NOT_HEADS = new Set([
+  "is",
+  "was",
+  "has",
+  "does",
+  "this",
+  "its",
+  "his",
+  "us",
+  "as",
+  "yes",
+  "thus",
+  "plus",
+  "less",
+  "unless",
+  "across",
+  "always",
+  "perhaps",
+]);
 const CONTENT_POS = new Set(["ADJ", "ADV", "NOUN", "PROPN", "VERB"]);
-const ONE_IDIOMS = new Set(["another", "by", "hand", "way", "thing", "point", "time", "side", "more", "last", "such", "day", "moment", "reason", "word", "kind", "sort", "after", "other", "too", "too,"]);
+const ONE_IDIOMS = new Set([
+  "another",
+  "by",
+  "hand",
+  "way",
+  "thing",
+  "point",
+  "time",
+  "side",
+  "more",
+  "last",
+  "such",
+  "day",
+  "moment",
+  "reason",
+  "word",
+  "kind",
+  "sort",
+  "after",
+  "other",
+  "too",
+  "too,",
+]);
 const ONE_BEFORE = new Set(["no", "any", "every", "each", "which", "anyone", "someone", "the", "this", "that", "no-"]);
 const DYAD_BEFORE = new Set(["the", "these", "those", "both", "our", "their", "its"]);
 const OF_PARTITIVE = /^\s+of\s+(?:the|them|us|you|whom|which|those|these|his|her|their|its|our|my|your)\b/iu;
 const BEFORE_WORD = /([\p{L}-]+)\s*$/u;
 
 const TRIGGERS: ReadonlySet<string> = new Set([
-  ...NUMBER_WORDS.keys(), ...MAGNITUDES.keys(), "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-  "early", "mid", "late", "just", "only", "at", "more", "fewer", "less", "exactly", "us",
+  ...NUMBER_WORDS.keys(),
+  ...MAGNITUDES.keys(),
+  "twenty",
+  "thirty",
+  "forty",
+  "fifty",
+  "sixty",
+  "seventy",
+  "eighty",
+  "ninety",
+  "early",
+  "mid",
+  "late",
+  "just",
+  "only",
+  "at",
+  "more",
+  "fewer",
+  "less",
+  "exactly",
+  "us",
 ]);
 
 /** Char codes a figure written in digits or with a currency sign starts with. */
@@ -394,7 +485,8 @@ function countedNoun(text: string, tokens: Tokens, end: number, one: boolean): {
   let t = tokenIndexAt(tokens, end);
   if (t < tokens.count && (tokens.starts[t] as number) < end) t++;
   if (t >= tokens.count || (tokens.starts[t] as number) - end > 1) return null;
-  while (t < tokens.count && tokens.pos[t] === "ADV" && /^(?:very|more|most|so|too|extra|highly|particularly|especially)$/iu.test(tokens.values[t] as string)) t++;
+  while (t < tokens.count && tokens.pos[t] === "ADV" && /^(?:very|more|most|so|too|extra|highly|particularly|especially)$/iu.test(tokens.values[t] as string))
+    t++;
   const from = tokens.starts[t] as number;
   let nounEnd = -1;
   for (let k = 0; k < 4 && t < tokens.count; k++, t++) {
@@ -414,7 +506,10 @@ function countedNoun(text: string, tokens: Tokens, end: number, one: boolean): {
 /** A label noun among the next three words ("20-point peace plan", "five-point programme"). */
 function labelFollows(text: string, end: number): boolean {
   const words = /^[\s-]*((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+)/u.exec(text.slice(end, end + 48))?.[1] ?? "";
-  return words.toLowerCase().split(/[\s-]+/u).some((w) => LABEL_HEADS.has(w));
+  return words
+    .toLowerCase()
+    .split(/[\s-]+/u)
+    .some((w) => LABEL_HEADS.has(w));
 }
 
 function previousWord(text: string, start: number): string {
@@ -496,7 +591,9 @@ function magnitudes(text: string, tokens: Tokens, starts: readonly number[]): Ra
     let unit = "";
     let kind: Raw["kind"] = "count";
     if (of) {
-      const currency = /^(?:(?:US|American|Canadian|Australian)\s+)?(dollars|euros|pounds|rubles|roubles|hryvnias|yuan|yen)(?![\p{L}])/iu.exec(text.slice(end + of[0].length, end + of[0].length + 24));
+      const currency = /^(?:(?:US|American|Canadian|Australian)\s+)?(dollars|euros|pounds|rubles|roubles|hryvnias|yuan|yen)(?![\p{L}])/iu.exec(
+        text.slice(end + of[0].length, end + of[0].length + 24),
+      );
       if (currency) {
         unit = CURRENCIES.get((currency[1] as string).toLowerCase()) ?? (currency[1] as string);
         kind = "money";
@@ -628,7 +725,14 @@ function joinRanges(text: string, figures: Raw[]): Raw[] {
     const scale = own !== 0 ? f.value / own : 1;
     const ownScale = head?.groups?.ascale ? scaleOf(head.groups.ascale) : null;
     const change = head && sep === "to" && previousWord(text, from + head.index) === "from"; // "rose from 3% to 5%"
-    if (head && !change && Number.isFinite(a) && Number.isFinite(ownScale ?? scale) && (sep !== "and" || head.groups?.between) && a * (ownScale ?? scale) < f.value) {
+    if (
+      head &&
+      !change &&
+      Number.isFinite(a) &&
+      Number.isFinite(ownScale ?? scale) &&
+      (sep !== "and" || head.groups?.between) &&
+      a * (ownScale ?? scale) < f.value
+    ) {
       const start = from + head.index;
       if (prev && prev.start >= start) out.pop();
       out.push({ ...f, value: Number((a * (ownScale ?? scale)).toFixed(6)), high: f.value, raw: text.slice(start, f.end), start });
@@ -655,7 +759,14 @@ function ellipticUnits(text: string, sentences: readonly Sentence[], figures: re
       if ((m.groups?.p as string).toLowerCase() !== p) continue;
       const start = m.index + m[0].length - (m.groups?.n as string).length;
       if (figures.some((o) => o.start < start + 1 && o.end > start)) continue;
-      out.push({ value: parseNumber((m.groups?.n as string).toLowerCase()), unit: f.unit, raw: m.groups?.n as string, kind: f.kind, start, end: m.index + m[0].length });
+      out.push({
+        value: parseNumber((m.groups?.n as string).toLowerCase()),
+        unit: f.unit,
+        raw: m.groups?.n as string,
+        kind: f.kind,
+        start,
+        end: m.index + m[0].length,
+      });
     }
   }
   return out;

@@ -159,27 +159,96 @@ export type VerbTone = "neutral" | "assertive" | "doubting" | "conceding" | "ten
 
 /** Attribution verbs by base form and the stance each lends to the reported words. */
 export const ATTRIBUTION_VERBS: Readonly<Record<string, VerbTone>> = {
-  say: "neutral", tell: "neutral", state: "neutral", add: "neutral", note: "neutral", explain: "neutral",
-  announce: "neutral", report: "neutral", write: "neutral", reply: "neutral", respond: "neutral", ask: "neutral",
-  confirm: "neutral", describe: "neutral", remark: "neutral", continue: "neutral", post: "neutral",
-  insist: "assertive", stress: "assertive", declare: "assertive", maintain: "assertive", vow: "assertive",
-  emphasize: "assertive", emphasise: "assertive", assert: "assertive", pledge: "assertive", promise: "assertive",
-  boast: "assertive", tout: "assertive", affirm: "assertive", reiterate: "assertive",
-  claim: "doubting", allege: "doubting", purport: "doubting", contend: "doubting",
-  concede: "conceding", admit: "conceding", acknowledge: "conceding", allow: "conceding",
-  suggest: "tentative", hint: "tentative", speculate: "tentative", signal: "tentative", float: "tentative",
-  imply: "tentative", predict: "tentative", estimate: "tentative", hope: "tentative",
-  warn: "critical", accuse: "critical", complain: "critical", blast: "critical", slam: "critical", dismiss: "critical",
-  deny: "critical", reject: "critical", criticize: "critical", criticise: "critical", threaten: "critical",
+  say: "neutral",
+  tell: "neutral",
+  state: "neutral",
+  add: "neutral",
+  note: "neutral",
+  explain: "neutral",
+  announce: "neutral",
+  report: "neutral",
+  write: "neutral",
+  reply: "neutral",
+  respond: "neutral",
+  ask: "neutral",
+  confirm: "neutral",
+  describe: "neutral",
+  remark: "neutral",
+  continue: "neutral",
+  post: "neutral",
+  insist: "assertive",
+  stress: "assertive",
+  declare: "assertive",
+  maintain: "assertive",
+  vow: "assertive",
+  emphasize: "assertive",
+  emphasise: "assertive",
+  assert: "assertive",
+  pledge: "assertive",
+  promise: "assertive",
+  boast: "assertive",
+  tout: "assertive",
+  affirm: "assertive",
+  reiterate: "assertive",
+  claim: "doubting",
+  allege: "doubting",
+  purport: "doubting",
+  contend: "doubting",
+  concede: "conceding",
+  admit: "conceding",
+  acknowledge: "conceding",
+  allow: "conceding",
+  suggest: "tentative",
+  hint: "tentative",
+  speculate: "tentative",
+  signal: "tentative",
+  float: "tentative",
+  imply: "tentative",
+  predict: "tentative",
+  estimate: "tentative",
+  hope: "tentative",
+  warn: "critical",
+  accuse: "critical",
+  complain: "critical",
+  blast: "critical",
+  slam: "critical",
+  dismiss: "critical",
+  deny: "critical",
+  reject: "critical",
+  criticize: "critical",
+  criticise: "critical",
+  threaten: "critical",
 };
 
 /** Phrases by which an outlet distances itself from what it reports. */
 export const HEDGES: readonly string[] = [
-  "without proof", "without evidence", "without providing evidence", "offered no evidence", "provided no evidence",
-  "no evidence", "unsubstantiated", "unverified", "could not be independently verified", "could not be verified",
-  "reportedly", "allegedly", "purportedly", "apparently", "so-called", "it is unclear", "it was unclear",
-  "it was not clear", "it is not clear", "appeared to", "seemed to", "is said to", "are said to", "was said to",
-  "falsely", "baseless", "disputed",
+  "without proof",
+  "without evidence",
+  "without providing evidence",
+  "offered no evidence",
+  "provided no evidence",
+  "no evidence",
+  "unsubstantiated",
+  "unverified",
+  "could not be independently verified",
+  "could not be verified",
+  "reportedly",
+  "allegedly",
+  "purportedly",
+  "apparently",
+  "so-called",
+  "it is unclear",
+  "it was unclear",
+  "it was not clear",
+  "it is not clear",
+  "appeared to",
+  "seemed to",
+  "is said to",
+  "are said to",
+  "was said to",
+  "falsely",
+  "baseless",
+  "disputed",
 ];
 
 /** The base form of an inflected verb when it is in {@link ATTRIBUTION_VERBS}: "insisted" → "insist". */
@@ -252,7 +321,10 @@ export function countAttribution(claims: Iterable<{ verb: string | null; text: s
       hedges.set(phrase, (hedges.get(phrase) ?? 0) + 1);
     }
   }
-  const byCount = <T extends { count: number }>(key: (item: T) => string) => (a: T, b: T) => b.count - a.count || key(a).localeCompare(key(b));
+  const byCount =
+    <T extends { count: number }>(key: (item: T) => string) =>
+    (a: T, b: T) =>
+      b.count - a.count || key(a).localeCompare(key(b));
   return {
     verbs: [...verbs]
       .map(([verb, { lemma, count }]) => ({ verb, lemma, tone: ATTRIBUTION_VERBS[lemma] ?? "neutral", count }))
@@ -292,7 +364,11 @@ const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seven
  */
 export function summarizeFraming(input: FramingSummaryInput): string {
   const clauses: string[] = [];
-  clauses.push(input.coverageShare >= 0.01 ? `Gives ${percent(input.coverageShare)} of its text to the issue` : `Touches the issue only in passing (${percent(input.coverageShare)} of its text)`);
+  clauses.push(
+    input.coverageShare >= 0.01
+      ? `Gives ${percent(input.coverageShare)} of its text to the issue`
+      : `Touches the issue only in passing (${percent(input.coverageShare)} of its text)`,
+  );
   if (input.claimCount === 0) {
     clauses.push("with no claims on it");
   } else if (input.voicedCount === 0) {
@@ -303,10 +379,17 @@ export function summarizeFraming(input: FramingSummaryInput): string {
     clauses.push(`quoting ${input.dominantVoice.speaker} most (${input.dominantVoice.count} of ${input.voicedCount} attributed claims)`);
   }
   if (input.firstParagraph !== null) {
-    clauses.push(input.firstParagraph < ORDINALS.length ? `raising it in the ${ORDINALS[input.firstParagraph]} paragraph` : `not raising it until paragraph ${input.firstParagraph + 1}`);
+    clauses.push(
+      input.firstParagraph < ORDINALS.length
+        ? `raising it in the ${ORDINALS[input.firstParagraph]} paragraph`
+        : `not raising it until paragraph ${input.firstParagraph + 1}`,
+    );
   }
   const loaded = [
-    ...input.verbs.filter((verb) => verb.tone !== "neutral").slice(0, 2).map((verb) => verb.verb),
+    ...input.verbs
+      .filter((verb) => verb.tone !== "neutral")
+      .slice(0, 2)
+      .map((verb) => verb.verb),
     ...input.hedges.slice(0, 2).map((hedge) => hedge.phrase),
   ].slice(0, 3);
   const head = clauses.join(", ");

@@ -8,7 +8,11 @@ const issues = loadIssueLexicons(JSON.parse(readFileSync(path.join(ROOT, "seeds"
 
 function corpus(): string[] {
   const dirs = [path.join(ROOT, "seeds"), path.join(ROOT, "tests", "gold", "unseen")];
-  return dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(path.join(d, f), "utf8")));
+  return dirs.flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith(".txt"))
+      .map((f) => readFileSync(path.join(d, f), "utf8")),
+  );
 }
 
 describe("extractArticle", () => {

@@ -73,13 +73,22 @@ function prepare(original: string): Prepared {
   return { original, cleaned, split: splitSentences(cleaned.text) };
 }
 
-function taggerSentence(text: string, s: Span & { paragraph: number; heading?: boolean }, matches: readonly IssueMatch[], vetoed: readonly IssueMatch[] = []): TaggerSentence {
+function taggerSentence(
+  text: string,
+  s: Span & { paragraph: number; heading?: boolean },
+  matches: readonly IssueMatch[],
+  vetoed: readonly IssueMatch[] = [],
+): TaggerSentence {
   let masked = text.slice(s.start, s.end);
   for (const m of [...matches, ...vetoed]) masked = masked.slice(0, m.start - s.start) + " ".repeat(m.end - m.start) + masked.slice(m.end - s.start);
   return { body: text.slice(s.start, s.end), masked, paragraph: s.paragraph, heading: s.heading ?? false, lexicon: unique(matches.map((m) => m.slug)) };
 }
 
-function taggerSentences(text: string, { sentences, tokens }: SentenceSplit, issues: readonly CompiledIssue[]): { matches: IssueMatch[][]; tagger: TaggerSentence[] } {
+function taggerSentences(
+  text: string,
+  { sentences, tokens }: SentenceSplit,
+  issues: readonly CompiledIssue[],
+): { matches: IssueMatch[][]; tagger: TaggerSentence[] } {
   const vetoed: IssueMatch[][] = sentences.map(() => []);
   const matches = matchIssuesBySentence(text, sentences, issues, vetoed);
   return {
@@ -107,7 +116,11 @@ function taggerSentences(text: string, { sentences, tokens }: SentenceSplit, iss
  * The sentences of a stored article as the issue tagger reads them, from the article's text and its
  * sentence spans: what `trainIssueTagger` takes, one document per article.
  */
-export function taggerDocument(text: string, sentences: readonly (Span & { paragraph: number; heading?: boolean })[], issues: readonly IssueLexicon[]): TaggerSentence[] {
+export function taggerDocument(
+  text: string,
+  sentences: readonly (Span & { paragraph: number; heading?: boolean })[],
+  issues: readonly IssueLexicon[],
+): TaggerSentence[] {
   const c = compiled(issues).issues;
   return sentences.map((s) => {
     const vetoed: IssueMatch[] = [];
@@ -205,7 +218,10 @@ function extractPrepared(prepared: Prepared, options: ExtractOptions): ArticleEx
 
   const bySentence: Draft[][] = sentences.map(() => []);
   const figuresBySentence: Figure[][] = sentences.map(() => []);
-  const sentenceRange = (span: Span): [number, number] => [sentenceIndexAt(sentences, span.start), sentenceIndexAt(sentences, Math.max(span.start, span.end - 1))];
+  const sentenceRange = (span: Span): [number, number] => [
+    sentenceIndexAt(sentences, span.start),
+    sentenceIndexAt(sentences, Math.max(span.start, span.end - 1)),
+  ];
   for (const d of drafts) {
     const [a, b] = sentenceRange(d);
     for (let i = a; i <= b; i++) (bySentence[i] as Draft[]).push(d);
@@ -248,8 +264,19 @@ function extractPrepared(prepared: Prepared, options: ExtractOptions): ArticleEx
     if (claimOf(i) && !looseFigure) return;
     if (!(carried[i] as string[]).length && !looseFigure) return;
     const narration: Draft = {
-      kind: "narration", quote: null, partial: false, speakerId: null, speakerKind: null, speakerMention: null, ...mentionFields(null, "narration"), verb: null,
-      start: s.start, end: s.end, issues: [], confidence: 0.9, method: "narration",
+      kind: "narration",
+      quote: null,
+      partial: false,
+      speakerId: null,
+      speakerKind: null,
+      speakerMention: null,
+      ...mentionFields(null, "narration"),
+      verb: null,
+      start: s.start,
+      end: s.end,
+      issues: [],
+      confidence: 0.9,
+      method: "narration",
     };
     drafts.push(narration);
     inSentence.push(narration);
@@ -425,7 +452,12 @@ export function extractArticles(
     const p = prepare(text);
     return { ...p, tagInput: taggerSentences(p.cleaned.text, p.split, lexicons.issues) };
   });
-  const tagger = options.tagger ?? trainIssueTagger(prepared.map((p) => p.tagInput.tagger), options.issues);
+  const tagger =
+    options.tagger ??
+    trainIssueTagger(
+      prepared.map((p) => p.tagInput.tagger),
+      options.issues,
+    );
   let registry = options.speakers ?? new SpeakerRegistry();
   const raw: ArticleExtraction[] = [];
   for (const p of prepared) {

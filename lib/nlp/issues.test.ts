@@ -22,9 +22,18 @@ describe("matchIssues", () => {
   });
 
   it("finds exactly the matches of the lookbehind expression, whatever precedes a phrase", () => {
-    const texts = ["xceasefire, ceasefire.", "9truce and truce", "éterritory 𝐀territory (territory)", "untruce-truce truce", "securitysecurity guarantee", "ceasefireceasefire"];
+    const texts = [
+      "xceasefire, ceasefire.",
+      "9truce and truce",
+      "éterritory 𝐀territory (territory)",
+      "untruce-truce truce",
+      "securitysecurity guarantee",
+      "ceasefireceasefire",
+    ];
     for (const text of texts) {
-      const expected = issues.flatMap((issue) => [...text.matchAll(issue.phrases)].map((m) => ({ slug: issue.slug, start: m.index, end: m.index + m[0].length })));
+      const expected = issues.flatMap((issue) =>
+        [...text.matchAll(issue.phrases)].map((m) => ({ slug: issue.slug, start: m.index, end: m.index + m[0].length })),
+      );
       expect(matchIssues(text, 0, text.length, issues)).toEqual(expected);
     }
     expect(slugs("xceasefire untruce")).toEqual([]);

@@ -46,7 +46,10 @@ function phrasePattern(phrase: string): string {
 }
 
 function alternation(phrases: readonly string[]): string {
-  return [...phrases].sort((a, b) => b.length - a.length).map(phrasePattern).join("|");
+  return [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map(phrasePattern)
+    .join("|");
 }
 
 /**
@@ -61,9 +64,7 @@ export function compileIssues(lexicons: readonly IssueLexicon[]): CompiledIssue[
       slug: l.slug,
       phrases: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(l.phrases)})(?![\\p{L}\\p{N}])`, "giu"),
       scan: new RegExp(`(?:${alternation(l.phrases)})(?![\\p{L}\\p{N}])`, "giu"),
-      exclusions: l.exclusions.length
-        ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(l.exclusions)})(?![\\p{L}\\p{N}])`, "iu")
-        : null,
+      exclusions: l.exclusions.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(l.exclusions)})(?![\\p{L}\\p{N}])`, "iu") : null,
     }));
 }
 
@@ -172,7 +173,11 @@ export function matchIssuesBySentence(text: string, sentences: readonly Span[], 
       const sentence = sentences[i];
       if (!sentence || start < sentence.start || end > sentence.end) continue;
       const match = { slug: issue.slug, start, end };
-      if ((issue.exclusions && issue.exclusions.test(clauseAround(text, sentence.start, sentence.end, start, end))) || isOtherEvent(text, sentence.start, start)) vetoed?.[i]?.push(match);
+      if (
+        (issue.exclusions && issue.exclusions.test(clauseAround(text, sentence.start, sentence.end, start, end))) ||
+        isOtherEvent(text, sentence.start, start)
+      )
+        vetoed?.[i]?.push(match);
       else (out[i] as IssueMatch[]).push(match);
     }
   }

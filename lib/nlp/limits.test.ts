@@ -58,6 +58,8 @@ describe("per-article caps", () => {
   it("refuses an article over the sentence limit when asked to, naming the limit", () => {
     const text = longArticle(MAX_ARTICLE_SENTENCES + 200);
     expect(() => extractArticle(text, { issues, maxSentences: MAX_ARTICLE_SENTENCES })).toThrow(ArticleTooLongError);
-    expect(() => extractArticle(text, { issues, maxSentences: MAX_ARTICLE_SENTENCES })).toThrow(/over the size limit of 5,000 sentences per article: split the text/);
+    expect(() => extractArticle(text, { issues, maxSentences: MAX_ARTICLE_SENTENCES })).toThrow(
+      /over the size limit of 5,000 sentences per article: split the text/,
+    );
   }, 30_000);
 });

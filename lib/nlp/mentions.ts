@@ -70,7 +70,22 @@ const NOT_HEADS = new Set(["general", "first", "senior", "former", "acting", "de
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Speech verbs after which a capitalised first word is a surname even when it is also a common word ("Banks said"). */
-const TAG_AFTER_SURNAME = new Set(["said", "says", "told", "added", "noted", "insisted", "argued", "warned", "wrote", "admitted", "conceded", "stressed", "explained", "replied"]);
+const TAG_AFTER_SURNAME = new Set([
+  "said",
+  "says",
+  "told",
+  "added",
+  "noted",
+  "insisted",
+  "argued",
+  "warned",
+  "wrote",
+  "admitted",
+  "conceded",
+  "stressed",
+  "explained",
+  "replied",
+]);
 const UPPER = /\p{Lu}/u;
 
 function startsUpper(value: string): boolean {
@@ -112,7 +127,8 @@ function buildWords(text: string, tokens: Tokens, from: number, to: number, inQu
 function isNameWord(w: Word, initial: boolean): boolean {
   if (!w.cap || w.inQuote) return false;
   if (NON_NAME_WORDS.has(w.lower) && !TITLE_WORDS.has(w.lower)) return false;
-  if (initial && (PERSON_ROLE_NOUNS.has(w.lower) || GROUP_ROLE_NOUNS.has(w.lower) || INSTITUTION_ROLE_NOUNS.has(w.lower)) && !TITLE_WORDS.has(w.lower)) return false;
+  if (initial && (PERSON_ROLE_NOUNS.has(w.lower) || GROUP_ROLE_NOUNS.has(w.lower) || INSTITUTION_ROLE_NOUNS.has(w.lower)) && !TITLE_WORDS.has(w.lower))
+    return false;
   if (/-\p{Ll}+$/u.test(w.value) && !/-(?:a|al|de|el|la|le|du|in|on|sur)-/u.test(w.value)) return false;
   return /^\p{Lu}[\p{L}\p{M}\p{N}'’.-]*$/u.test(w.value);
 }
@@ -251,10 +267,19 @@ function analyseRun(words: Word[]): Analysed | null {
   let gender: "m" | "f" | null = null;
   for (const t of titles) gender = GENDERED_TITLES.get(t) ?? gender;
   const last = titles[titles.length - 1];
-  const name = nameWords.map((w) => w.value).join(" ").replace(/\s+(['’])\s*/gu, "$1 ");
+  const name = nameWords
+    .map((w) => w.value)
+    .join(" ")
+    .replace(/\s+(['’])\s*/gu, "$1 ");
   if (kindHint === "institution" && titleWords.length) {
     return {
-      name: words.map((w) => w.value).join(" "), titles: [], country: null, modifiers: [], kindHint, gender: null, givenOnly: false,
+      name: words.map((w) => w.value).join(" "),
+      titles: [],
+      country: null,
+      modifiers: [],
+      kindHint,
+      gender: null,
+      givenOnly: false,
     };
   }
   return {
@@ -310,12 +335,7 @@ function descriptionKind(head: string): Mention["kindHint"] {
  * Appositions ("Ana Lima, the ministry's chief negotiator"; "Moreau aide Ana Lima") are
  * linked so that the role can be learned for the name.
  */
-export function findMentions(
-  text: string,
-  sentences: readonly Sentence[],
-  tokens: Tokens,
-  quotes: readonly QuoteSpan[],
-): Mention[] {
+export function findMentions(text: string, sentences: readonly Sentence[], tokens: Tokens, quotes: readonly QuoteSpan[]): Mention[] {
   const all: Mention[] = [];
   let q = 0;
   const inQuote = (offset: number): boolean => {
@@ -383,7 +403,12 @@ function sentenceMentions(text: string, words: Word[]): Mention[] {
         possessive,
         givenOnly: analysed.givenOnly,
         role: analysed.titles.length
-          ? { head: roleHead(analysed.titles) ?? (analysed.titles[analysed.titles.length - 1] as string), country: analysed.country, possessor: null, modifiers: [...analysed.modifiers, ...analysed.titles] }
+          ? {
+              head: roleHead(analysed.titles) ?? (analysed.titles[analysed.titles.length - 1] as string),
+              country: analysed.country,
+              possessor: null,
+              modifiers: [...analysed.modifiers, ...analysed.titles],
+            }
           : null,
       });
       if (mention.role && HONORIFICS.has(mention.role.head)) mention.role = null;
@@ -401,7 +426,17 @@ function sentenceMentions(text: string, words: Word[]): Mention[] {
       const next = words[i + 1];
       const pleonastic = w.lower === "it" && next && /^(?:['’]s|is|was|seems|appears|remains)$/u.test(next.lower);
       if (!pleonastic) {
-        out.push(blankMention({ start: w.start, end: w.end, text: w.value, type: "pronoun", gender: pronoun.gender, plural: pronoun.plural, possessive: w.lower === "his" || w.lower === "its" || (w.lower === "her" && !!next && next.pos !== "PUNCT" && next.pos !== "ADP") }));
+        out.push(
+          blankMention({
+            start: w.start,
+            end: w.end,
+            text: w.value,
+            type: "pronoun",
+            gender: pronoun.gender,
+            plural: pronoun.plural,
+            possessive: w.lower === "his" || w.lower === "its" || (w.lower === "her" && !!next && next.pos !== "PUNCT" && next.pos !== "ADP"),
+          }),
+        );
       }
       continue;
     }
@@ -456,7 +491,10 @@ function describe(
       if (!owner) break;
       let ownerFrom = k - 1;
       for (const { run } of runAt.values()) if (run.to === k) ownerFrom = run.from;
-      possessorText = words.slice(ownerFrom, k).map((x) => x.value).join(" ");
+      possessorText = words
+        .slice(ownerFrom, k)
+        .map((x) => x.value)
+        .join(" ");
       from = ownerFrom;
       let d = ownerFrom - 1;
       if (!owner.cap) while (d >= 0 && !(words[d] as Word).inQuote && ((words[d] as Word).pos === "ADJ" || (words[d] as Word).pos === "NOUN")) d--;
@@ -473,7 +511,9 @@ function describe(
       }
       break;
     }
-    const isModifier = ((w.pos === "ADJ" || w.pos === "NOUN" || w.pos === "PROPN" || w.cap || w.pos === "NUM") && w.pos !== "VERB" && !/^[\p{P}]+$/u.test(w.value)) || INTENSIFIERS.has(w.lower);
+    const isModifier =
+      ((w.pos === "ADJ" || w.pos === "NOUN" || w.pos === "PROPN" || w.cap || w.pos === "NUM") && w.pos !== "VERB" && !/^[\p{P}]+$/u.test(w.value)) ||
+      INTENSIFIERS.has(w.lower);
     if (!isModifier || SUBJECT_PRONOUNS.has(w.lower) || (NON_NAME_WORDS.has(w.lower) && !countryKey(w.lower))) break;
     if (countryKey(w.lower)) country = countryKey(w.lower);
     else modifiers.unshift(w.lower);
@@ -500,7 +540,12 @@ function describe(
   const plural = GROUP_ROLE_NOUNS.has(headLower) || headLower === "police";
   const cue = words[headIndex + 1];
   const anonymousCue = !!cue && ANONYMITY_CUES.has(cue.lower);
-  const isIndefinite = determiner === "a" || determiner === "an" || determiner === "one of the" || (determiner !== null && NUMBER_DETERMINERS.has(determiner)) || (determiner !== null && /^\d+$/u.test(determiner));
+  const isIndefinite =
+    determiner === "a" ||
+    determiner === "an" ||
+    determiner === "one of the" ||
+    (determiner !== null && NUMBER_DETERMINERS.has(determiner)) ||
+    (determiner !== null && /^\d+$/u.test(determiner));
   const ownedByName = !!possessorText && /^\p{Lu}/u.test(possessorText);
   const anonymous = ANONYMOUS_HEADS.has(headLower) && (isIndefinite || plural || anonymousCue || !ownedByName);
   if (!determiner && !possessorText && !country && !anonymous && (kind !== "person" || !modifiers.length) && !plural) return null;
@@ -528,7 +573,7 @@ function describe(
   if (anonymous && anonymousCue && cue && /^(?:familiar|close|briefed|knowledgeable|aware)$/u.test(cue.lower)) {
     for (let k = headIndex + 2; k < words.length && k <= headIndex + 8; k++) {
       const w = words[k] as Word;
-      if (w.inQuote || w.pos === "VERB" || w.pos === "AUX" || /^[\p{P}]+$/u.test(w.value) && !POSSESSIVE.test(w.value)) break;
+      if (w.inQuote || w.pos === "VERB" || w.pos === "AUX" || (/^[\p{P}]+$/u.test(w.value) && !POSSESSIVE.test(w.value))) break;
       end = w.end;
     }
   }

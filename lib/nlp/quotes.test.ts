@@ -12,18 +12,11 @@ function quotes(text: string): { text: string; closed: boolean; continues: boole
 
 describe("findQuotes", () => {
   it("finds straight, curly and mismatched pairs", () => {
-    expect(quotes(`"Yes," she said. “No,” he said. ”Maybe," they said.`).map((q) => q.text)).toEqual([
-      `"Yes,"`,
-      "“No,”",
-      `”Maybe,"`,
-    ]);
+    expect(quotes(`"Yes," she said. “No,” he said. ”Maybe," they said.`).map((q) => q.text)).toEqual([`"Yes,"`, "“No,”", `”Maybe,"`]);
   });
 
   it("finds guillemets in either direction", () => {
-    expect(quotes("«Nous sommes prêts», dit-il. »Wir sind bereit«, sagte er.").map((q) => q.text)).toEqual([
-      "«Nous sommes prêts»",
-      "»Wir sind bereit«",
-    ]);
+    expect(quotes("«Nous sommes prêts», dit-il. »Wir sind bereit«, sagte er.").map((q) => q.text)).toEqual(["«Nous sommes prêts»", "»Wir sind bereit«"]);
   });
 
   it("keeps quotes within quotes inside the outer quotation", () => {

@@ -7,15 +7,24 @@ const base: RankFeatures = { back: 1, breaks: 0, subject: false, order: 0, salie
 
 describe("mention ranker", () => {
   it("prefers the previous sentence's subject, and never a person whose gender clashes", () => {
-    const [subject, object] = rankCandidates([{ ...base, subject: true }, { ...base, order: 1 }]);
+    const [subject, object] = rankCandidates([
+      { ...base, subject: true },
+      { ...base, order: 1 },
+    ]);
     expect(subject).toBeGreaterThan(object as number);
-    const [clash, fit] = rankCandidates([{ ...base, subject: true, gender: -1 }, { ...base, back: 2, order: 1, gender: 1 }]);
+    const [clash, fit] = rankCandidates([
+      { ...base, subject: true, gender: -1 },
+      { ...base, back: 2, order: 1, gender: 1 },
+    ]);
     expect(fit).toBeGreaterThan(clash as number);
   });
 
   it("learns from examples what they share, and is deterministic", () => {
     const examples: RankExample[] = Array.from({ length: 30 }, (_, i) => ({
-      candidates: [{ ...base, subject: true }, { ...base, order: 1, speaks: true, salience: i % 4 }],
+      candidates: [
+        { ...base, subject: true },
+        { ...base, order: 1, speaks: true, salience: i % 4 },
+      ],
       answer: 1,
     }));
     expect(rankerAccuracy(examples, PRIOR)).toBe(0);

@@ -31,7 +31,19 @@ export type RankFeatures = {
 };
 
 export const FEATURE_NAMES = [
-  "back0", "back1", "back2", "backFar", "breaks", "subject", "first", "orderLog", "salienceLog", "genderFit", "genderClash", "speaks", "alone",
+  "back0",
+  "back1",
+  "back2",
+  "backFar",
+  "breaks",
+  "subject",
+  "first",
+  "orderLog",
+  "salienceLog",
+  "genderFit",
+  "genderClash",
+  "speaks",
+  "alone",
 ] as const;
 
 /** The feature vector of a candidate, in the order of `FEATURE_NAMES`. */
@@ -116,7 +128,8 @@ export function trainRanker(
         for (let k = 0; k < n; k++) grad[k] = (grad[k] as number) + p * (x[k] as number);
       });
     }
-    for (let k = 0; k < n; k++) w[k] = (w[k] as number) - rate * ((grad[k] as number) / Math.max(1, vectors.length) + l2 * ((w[k] as number) - (centre[k] as number)));
+    for (let k = 0; k < n; k++)
+      w[k] = (w[k] as number) - rate * ((grad[k] as number) / Math.max(1, vectors.length) + l2 * ((w[k] as number) - (centre[k] as number)));
   }
   return { features: [...FEATURE_NAMES], weights: w.map((x) => Math.round(x * 1000) / 1000) };
 }

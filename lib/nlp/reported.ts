@@ -26,9 +26,33 @@ export type ReportedFrame = Span & {
 };
 
 const REPORTING_PARTICIPLES = new Set([
-  "adding", "saying", "insisting", "arguing", "warning", "noting", "stressing", "suggesting", "claiming", "alleging",
-  "acknowledging", "explaining", "asserting", "conceding", "declaring", "stating", "confirming", "emphasizing",
-  "emphasising", "urging", "calling", "describing", "predicting", "cautioning", "vowing", "pledging", "promising",
+  "adding",
+  "saying",
+  "insisting",
+  "arguing",
+  "warning",
+  "noting",
+  "stressing",
+  "suggesting",
+  "claiming",
+  "alleging",
+  "acknowledging",
+  "explaining",
+  "asserting",
+  "conceding",
+  "declaring",
+  "stating",
+  "confirming",
+  "emphasizing",
+  "emphasising",
+  "urging",
+  "calling",
+  "describing",
+  "predicting",
+  "cautioning",
+  "vowing",
+  "pledging",
+  "promising",
 ]);
 const CLAUSE_ONLY_VERBS = new Set(["declare", "declares", "declared", "declaring"]);
 const UNAMBIGUOUS_FORM = /(?:ed|said|says|told|wrote|thought)$/u;
@@ -37,23 +61,61 @@ const CLAUSE_BREAK = /(?:;|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+|,\s+and\s+|,
 const CLAUSE_BREAK_WINDOW = 200;
 const ACCORDING_TO = /\baccording to\s+/giu;
 const SO_CALLED = /\bso-called\s*$/iu;
-const TIME_PHRASE = /\s(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:last|this|next)\s+(?:week|month|year|night)|yesterday|today|tonight|overnight)$/iu;
+const TIME_PHRASE =
+  /\s(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:last|this|next)\s+(?:week|month|year|night)|yesterday|today|tonight|overnight)$/iu;
 const RELATIVE_OR_PLACE = /^\s*(?:who|which|whose|whom|that|where|when)\b|\b(?:from|in|at|to|of|for|near|by|with)\s*$/u;
-const SUBORDINATORS = new Set(["as", "when", "while", "after", "before", "because", "since", "if", "although", "though", "once", "until", "whether", "that", "where", "unless"]);
+const SUBORDINATORS = new Set([
+  "as",
+  "when",
+  "while",
+  "after",
+  "before",
+  "because",
+  "since",
+  "if",
+  "although",
+  "though",
+  "once",
+  "until",
+  "whether",
+  "that",
+  "where",
+  "unless",
+]);
 const PREPOSITIONS = new Set([
-  "of", "in", "on", "at", "by", "with", "from", "to", "for", "between", "about", "against", "among", "after",
-  "before", "during", "under", "over", "including", "and", "or", "than", "like", "via", "toward", "towards",
+  "of",
+  "in",
+  "on",
+  "at",
+  "by",
+  "with",
+  "from",
+  "to",
+  "for",
+  "between",
+  "about",
+  "against",
+  "among",
+  "after",
+  "before",
+  "during",
+  "under",
+  "over",
+  "including",
+  "and",
+  "or",
+  "than",
+  "like",
+  "via",
+  "toward",
+  "towards",
 ]);
 
 /**
  * Finds speech and reporting verbs outside quotation marks, leaving out passives ("is said to",
  * "when asked") and adjectival uses ("his expressed optimism").
  */
-export function findSpeechVerbs(
-  sentences: readonly Sentence[],
-  tokens: Tokens,
-  quotes: readonly QuoteSpan[],
-): VerbHit[] {
+export function findSpeechVerbs(sentences: readonly Sentence[], tokens: Tokens, quotes: readonly QuoteSpan[]): VerbHit[] {
   const hits: VerbHit[] = [];
   let q = 0;
   sentences.forEach((sentence, index) => {
@@ -174,13 +236,7 @@ function isSubjectMention(m: Mention): boolean {
  * said"), a parenthetical or relative clause set off by commas or dashes ("Smith — who … — said",
  * "Ushakov, in a press briefing, said"), or an apposition ("Tessaly's minister, Irena Vasko, said").
  */
-export function subjectBefore(
-  text: string,
-  sentence: Sentence,
-  mentions: readonly Mention[],
-  sentenceIndex: number,
-  at: number,
-): SubjectLink | null {
+export function subjectBefore(text: string, sentence: Sentence, mentions: readonly Mention[], sentenceIndex: number, at: number): SubjectLink | null {
   let pos = skipBackFillers(text, at, sentence.start);
   let confidence = 1;
   for (let hops = 0; hops < 4; hops++) {

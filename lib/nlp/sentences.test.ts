@@ -35,9 +35,6 @@ describe("splitSentences", () => {
   });
 
   it("moves a quote mark left dangling before the next sentence", () => {
-    expect(sentences('She rejected the figure. ”The debt was paid," she said.')).toEqual([
-      "She rejected the figure.",
-      '”The debt was paid," she said.',
-    ]);
+    expect(sentences('She rejected the figure. ”The debt was paid," she said.')).toEqual(["She rejected the figure.", '”The debt was paid," she said.']);
   });
 });

@@ -57,7 +57,12 @@ describe("SpeakerRegistry", () => {
     const book = new SpeakerBook(registry.data);
     book.learnPerson("Ana Lima");
     expect(registry.data.entries).toHaveLength(0);
-    expect(book.snapshot().list().map((s) => s.name)).toEqual(["Ana Lima"]);
+    expect(
+      book
+        .snapshot()
+        .list()
+        .map((s) => s.name),
+    ).toEqual(["Ana Lima"]);
   });
 
   it("is handed over by a book that then knows no speaker, and a book made from it leaves it unchanged", () => {

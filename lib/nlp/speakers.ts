@@ -78,9 +78,18 @@ export const UNNAMED_SOURCE = "unnamed source";
 const NAME_PARTICLES = new Set(["de", "van", "von", "da", "bin", "al", "le", "la", "del", "der", "dos", "du", "ibn"]);
 
 const ROLE_SYNONYMS: ReadonlyMap<string, string> = new Map([
-  ["advisor", "adviser"], ["aide", "adviser"], ["assistant", "adviser"], ["spokesman", "spokesperson"],
-  ["spokeswoman", "spokesperson"], ["ceo", "chief executive"], ["chairwoman", "chair"], ["chairman", "chair"],
-  ["chairperson", "chair"], ["councilman", "councillor"], ["councilwoman", "councillor"], ["councilor", "councillor"],
+  ["advisor", "adviser"],
+  ["aide", "adviser"],
+  ["assistant", "adviser"],
+  ["spokesman", "spokesperson"],
+  ["spokeswoman", "spokesperson"],
+  ["ceo", "chief executive"],
+  ["chairwoman", "chair"],
+  ["chairman", "chair"],
+  ["chairperson", "chair"],
+  ["councilman", "councillor"],
+  ["councilwoman", "councillor"],
+  ["councilor", "councillor"],
 ]);
 
 const MEMO_LIMIT = 20_000;
@@ -100,15 +109,7 @@ function memo(cache: Map<string, string>, key: string, compute: (k: string) => s
 /** Lowercase, accent-free, punctuation-free form of a name, for comparisons. */
 export function normalizeName(text: string): string {
   return memo(normalized, text, (t) =>
-    t
-      .normalize("NFKD")
-      .replace(/\p{M}/gu, "")
-      .toLowerCase()
-      .replace(/[’‘`]/gu, "'")
-      .replace(/'s$/u, "")
-      .replace(/[.]/gu, "")
-      .replace(/\s+/gu, " ")
-      .trim(),
+    t.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[’‘`]/gu, "'").replace(/'s$/u, "").replace(/[.]/gu, "").replace(/\s+/gu, " ").trim(),
   );
 }
 
@@ -312,7 +313,15 @@ export class SpeakerBook {
     const id = `s${this.clock + 1}`;
     this.clock++;
     const entry: SpeakerEntry = {
-      id, kind, fixedName: null, forms: [], aliases: [], given: null, surname: null, roles: [], gender: { m: 0, f: 0 },
+      id,
+      kind,
+      fixedName: null,
+      forms: [],
+      aliases: [],
+      given: null,
+      surname: null,
+      roles: [],
+      gender: { m: 0, f: 0 },
     };
     this.entries.push(entry);
     this.byId.set(id, entry);
@@ -356,9 +365,7 @@ export class SpeakerBook {
     if (exact && this.get(exact).kind === "person") return { id: exact, confidence: 1 };
     const parts = name.split(/\s+/u).filter(Boolean);
     let best: { id: string; confidence: number; recency: number } | null = null;
-    const pool = givenOnly
-      ? this.byGiven.get(normalizeName(name))
-      : this.bySurnameInitial.get(transliterationKey(splitPersonName(name).surname).slice(0, 1));
+    const pool = givenOnly ? this.byGiven.get(normalizeName(name)) : this.bySurnameInitial.get(transliterationKey(splitPersonName(name).surname).slice(0, 1));
     for (const id of pool ?? []) {
       const e = this.get(id);
       if (e.kind !== "person") continue;
@@ -429,9 +436,7 @@ export class SpeakerBook {
   addRole(id: string, role: RoleKey): void {
     const entry = this.get(id);
     const head = canonicalRoleHead(role.head);
-    const same = entry.roles.find(
-      (r) => r.head === head && r.country === role.country && r.possessor === role.possessor,
-    );
+    const same = entry.roles.find((r) => r.head === head && r.country === role.country && r.possessor === role.possessor);
     if (same) {
       for (const m of role.modifiers) if (!same.modifiers.includes(m)) same.modifiers.push(m);
     } else {

@@ -43,12 +43,41 @@ export function governingVerb(
 }
 
 /** Nouns that stand for an organisation already named ("the shipping giant", "the firm"). */
-const ORG_EPITHETS = new Set(["giant", "firm", "company", "group", "carrier", "operator", "club", "side", "team", "lender", "bank", "insurer", "retailer", "maker", "manufacturer", "airline", "broadcaster", "network", "agency", "body", "organisation", "organization", "outfit", "business", "conglomerate", "chain", "broker"]);
+const ORG_EPITHETS = new Set([
+  "giant",
+  "firm",
+  "company",
+  "group",
+  "carrier",
+  "operator",
+  "club",
+  "side",
+  "team",
+  "lender",
+  "bank",
+  "insurer",
+  "retailer",
+  "maker",
+  "manufacturer",
+  "airline",
+  "broadcaster",
+  "network",
+  "agency",
+  "body",
+  "organisation",
+  "organization",
+  "outfit",
+  "business",
+  "conglomerate",
+  "chain",
+  "broker",
+]);
 
 /** A noun phrase read from parts of speech, for speakers the mention finder does not know. */
 export type NounPhrase = { start: number; end: number; words: string[]; head: string; plural: boolean; count: number | null };
 
-const TIME_WORDS = /^(?:day|days|week|weeks|month|months|year|years|night|morning|afternoon|evening|today|yesterday|tonight|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hour|hours|minute|minutes|time|season)$/u;
+const TIME_WORDS =
+  /^(?:day|days|week|weeks|month|months|year|years|night|morning|afternoon|evening|today|yesterday|tonight|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hour|hours|minute|minutes|time|season)$/u;
 const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, both: 2 };
 
 /**
@@ -59,7 +88,14 @@ export function nounPhraseBefore(text: string, tokens: Tokens, sentence: Sentenc
   const age = /\b(the)\s+((?:\d+|[a-z]+)-year-old)\s*$/iu.exec(text.slice(Math.max(sentence.start, at - 40), at));
   if (age) {
     const end = at - (age[0].length - age[0].trimEnd().length);
-    return { start: end - age[0].trimEnd().length, end, words: [age[1] as string, age[2] as string], head: (age[2] as string).toLowerCase(), plural: false, count: null };
+    return {
+      start: end - age[0].trimEnd().length,
+      end,
+      words: [age[1] as string, age[2] as string],
+      head: (age[2] as string).toLowerCase(),
+      plural: false,
+      count: null,
+    };
   }
   let t = sentence.tokenEnd - 1;
   while (t >= sentence.tokenStart && (tokens.starts[t] as number) >= at) t--;
@@ -95,7 +131,11 @@ export function nounPhraseBefore(text: string, tokens: Tokens, sentence: Sentenc
     break;
   }
   const start = tokens.starts[first] as number;
-  if (start > sentence.start && !/^[\s,—–-]*$/u.test(text.slice(sentence.start, start)) && /\b(?:of|in|on|at|by|with|from|to|for|about|against|after|before|than)\s*$/iu.test(text.slice(sentence.start, start))) {
+  if (
+    start > sentence.start &&
+    !/^[\s,—–-]*$/u.test(text.slice(sentence.start, start)) &&
+    /\b(?:of|in|on|at|by|with|from|to|for|about|against|after|before|than)\s*$/iu.test(text.slice(sentence.start, start))
+  ) {
     return null;
   }
   const words = text.slice(start, end).split(/\s+/u).filter(Boolean);
@@ -108,7 +148,8 @@ export function isOrgEpithet(np: NounPhrase): boolean {
 }
 
 /** Nouns for a person named earlier ("the 24-year-old", "the striker", "the veteran"). */
-const PERSON_EPITHETS = /^(?:\d+-year-old|[a-z]+-year-old|striker|forward|midfielder|defender|goalkeeper|keeper|batter|batsman|bowler|player|veteran|youngster|rookie|teenager|skipper|captain|coach|manager|suspect|defendant|victim|witness|actor|actress|singer|author|star|champion|winner|mother|father|woman|man)$/u;
+const PERSON_EPITHETS =
+  /^(?:\d+-year-old|[a-z]+-year-old|striker|forward|midfielder|defender|goalkeeper|keeper|batter|batsman|bowler|player|veteran|youngster|rookie|teenager|skipper|captain|coach|manager|suspect|defendant|victim|witness|actor|actress|singer|author|star|champion|winner|mother|father|woman|man)$/u;
 
 /** Whether a definite noun phrase stands for a person named earlier. */
 export function isPersonEpithet(np: NounPhrase): boolean {
@@ -120,7 +161,12 @@ export function nounPhraseName(np: NounPhrase): string {
   const parts = np.words
     .join(" ")
     .split(/\s+and\s+/iu)
-    .map((part) => part.replace(/^(?:the|a|an|its|their|his|her|this|these|those)\s+/iu, "").replace(/[,.;:]+$/u, "").trim())
+    .map((part) =>
+      part
+        .replace(/^(?:the|a|an|its|their|his|her|this|these|those)\s+/iu, "")
+        .replace(/[,.;:]+$/u, "")
+        .trim(),
+    )
     .filter(Boolean);
   return parts.join("; ");
 }

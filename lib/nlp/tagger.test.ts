@@ -4,9 +4,21 @@ import { contentStems, lexiconHash, scoreSentences, tagSentences, trainIssueTagg
 
 /** An invented story: a dock strike in the port city of Sandhaven, country Valdoria. */
 const ISSUES: IssueLexicon[] = [
-  { slug: "night-shifts", title: "Night shifts", description: "Whether crews keep working through the night.", phrases: ["night shift", "overnight rota"], exclusions: [] },
+  {
+    slug: "night-shifts",
+    title: "Night shifts",
+    description: "Whether crews keep working through the night.",
+    phrases: ["night shift", "overnight rota"],
+    exclusions: [],
+  },
   { slug: "pensions", title: "Pensions", description: "What crews get when they retire.", phrases: ["pension scheme", "retirement fund"], exclusions: [] },
-  { slug: "strike-ballot", title: "Strike ballot", description: "The union's vote on the strike.", phrases: ["strike ballot", "vote on the strike"], exclusions: [] },
+  {
+    slug: "strike-ballot",
+    title: "Strike ballot",
+    description: "The union's vote on the strike.",
+    phrases: ["strike ballot", "vote on the strike"],
+    exclusions: [],
+  },
 ];
 
 const STORY = [
@@ -50,7 +62,13 @@ describe("the story's issue tagger", () => {
   });
 
   it("ISS-1: a head the lexicon ends several phrases with counts alone before any of them matched, unless the story uses it often", () => {
-    const quays: IssueLexicon = { slug: "quays", title: "Quays", description: "", phrases: ["their berth", "our berth", "cede berth", "quay rights"], exclusions: [] };
+    const quays: IssueLexicon = {
+      slug: "quays",
+      title: "Quays",
+      description: "",
+      phrases: ["their berth", "our berth", "cede berth", "quay rights"],
+      exclusions: [],
+    };
     const issues = [...ISSUES, quays];
     const rare = tagsOf([...STORY, "Venn said the dispute was about a berth or two."], issues);
     expect(rare.get("Venn said the dispute was about a berth or two.")).toEqual(["quays"]);
@@ -106,7 +124,12 @@ describe("the story's issue tagger", () => {
 
   it("trains in milliseconds, deterministically, and a model of other lexicons is ignored", () => {
     const docs: TaggerSentence[][] = Array.from({ length: 300 }, (_, d) =>
-      Array.from({ length: 30 }, (_, i) => ({ body: `Sentence ${i} of article ${d} about the night shift and the quays ${i % 7}.`, paragraph: i, heading: false, lexicon: i % 5 ? [] : ["night-shifts"] })),
+      Array.from({ length: 30 }, (_, i) => ({
+        body: `Sentence ${i} of article ${d} about the night shift and the quays ${i % 7}.`,
+        paragraph: i,
+        heading: false,
+        lexicon: i % 5 ? [] : ["night-shifts"],
+      })),
     );
     const started = performance.now();
     const model = trainIssueTagger(docs, ISSUES);

@@ -52,12 +52,14 @@ const LEARNED_MIN = 3;
 const EMPHASISED_HEAD = 3;
 
 const STOP = new Set(
-  ("a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each " +
+  (
+    "a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each " +
     "few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only " +
     "or other our ours ourselves out over own same she should so some such than that the their theirs them themselves then there these they this those through to too under until up very " +
     "was we were what when where which while who whom why will with would you your yours yourself yourselves said says say told tell added according mr mrs ms dr one two three " +
     "monday tuesday wednesday thursday friday saturday sunday week weeks year years day days month months time today yesterday people new also still many much may might must " +
-    "shall us it's that's don't won't can't didn't isn't wasn't there's we're they're he's she's i'm").split(" "),
+    "shall us it's that's don't won't can't didn't isn't wasn't there's we're they're he's she's i'm"
+  ).split(" "),
 );
 
 const WORD = /\p{L}[\p{L}\p{N}]*(?:['’-]\p{L}+)*/gu;
@@ -194,7 +196,10 @@ export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])
   const rowStems: PhraseUse[] = [];
   for (const doc of documents) {
     const analysed = doc.map(analysisOf);
-    const features = documentFeatures(doc, analysed.map((a) => a.stems));
+    const features = documentFeatures(
+      doc,
+      analysed.map((a) => a.stems),
+    );
     doc.forEach((s, i) => {
       if (s.heading) return;
       rows.push({ features: features[i] as string[], lexicon: s.lexicon });
@@ -224,7 +229,14 @@ export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])
     const labels = rows.map((r) => r.lexicon.includes(lexicon.slug));
     const positives = labels.filter(Boolean).length;
     if (positives < MIN_POSITIVES || positives === rows.length) {
-      model.issues.push({ slug: lexicon.slug, bias: -10, weights: {}, cues: headCues(lexicon, rowStems, labels), modifiers: modifierCues(lexicon, rowStems, labels), learned: [] });
+      model.issues.push({
+        slug: lexicon.slug,
+        bias: -10,
+        weights: {},
+        cues: headCues(lexicon, rowStems, labels),
+        modifiers: modifierCues(lexicon, rowStems, labels),
+        learned: [],
+      });
       continue;
     }
     const positiveWeight = 0.5 / positives;
@@ -261,7 +273,14 @@ export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])
       .slice(0, MAX_WEIGHTS)
       .sort((a, b) => (a[0] < b[0] ? -1 : 1))
       .forEach(([f, id]) => (weights[f] = Math.round((w[id] as number) * 1e4) / 1e4));
-    model.issues.push({ slug: lexicon.slug, bias: Math.round(bias * 1e4) / 1e4, weights, cues: headCues(lexicon, rowStems, labels), modifiers: modifierCues(lexicon, rowStems, labels), learned: learnedCues(rowStems, labels, priors) });
+    model.issues.push({
+      slug: lexicon.slug,
+      bias: Math.round(bias * 1e4) / 1e4,
+      weights,
+      cues: headCues(lexicon, rowStems, labels),
+      modifiers: modifierCues(lexicon, rowStems, labels),
+      learned: learnedCues(rowStems, labels, priors),
+    });
   }
   return model;
 }
@@ -351,7 +370,11 @@ function modifierCues(lexicon: IssueLexicon, rows: readonly PhraseUse[], labels:
 }
 
 /** The tagger's probability, per sentence, that it bears on each issue of the model. */
-export function scoreSentences(model: IssueTaggerModel, sentences: readonly TaggerSentence[], stems?: readonly (readonly string[])[]): Record<string, number>[] {
+export function scoreSentences(
+  model: IssueTaggerModel,
+  sentences: readonly TaggerSentence[],
+  stems?: readonly (readonly string[])[],
+): Record<string, number>[] {
   const features = documentFeatures(sentences, stems);
   return features.map((fs) => {
     const out: Record<string, number> = {};

@@ -37,9 +37,7 @@ export function buildIfNeeded(distDir: string, log: (line: string) => void): voi
   const stampFile = path.join(PROJECT_ROOT, distDir, "briefing-build-stamp");
   const fingerprint = sourceFingerprint();
   const isCurrent =
-    fs.existsSync(path.join(PROJECT_ROOT, distDir, "BUILD_ID")) &&
-    fs.existsSync(stampFile) &&
-    fs.readFileSync(stampFile, "utf8") === fingerprint;
+    fs.existsSync(path.join(PROJECT_ROOT, distDir, "BUILD_ID")) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === fingerprint;
   if (isCurrent) return;
   log("Building the app (first start, or the code changed) …");
   const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "build"], {

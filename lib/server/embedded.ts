@@ -84,7 +84,10 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
  */
 async function stopOrphan(pid: number, pgDir: string, log: (line: string) => void) {
   log(`The embedded PostgreSQL (pid ${pid}) outlived the Briefing process that started it; stopping it to start afresh.`);
-  for (const [signal, waitMs] of [["SIGINT", 20_000], ["SIGQUIT", 10_000]] as const) {
+  for (const [signal, waitMs] of [
+    ["SIGINT", 20_000],
+    ["SIGQUIT", 10_000],
+  ] as const) {
     try {
       process.kill(pid, signal);
     } catch {
@@ -226,9 +229,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningDa
   } else if (postmaster && previous) {
     const url = embeddedUrl(previous);
     if (await canConnect(url)) return { url, isOwned: false, stop: async () => undefined };
-    throw new Error(
-      `A PostgreSQL server (pid ${postmaster}) holds ${pgDir} but does not answer on port ${previous.port}. Stop that process and try again.`,
-    );
+    throw new Error(`A PostgreSQL server (pid ${postmaster}) holds ${pgDir} but does not answer on port ${previous.port}. Stop that process and try again.`);
   }
 
   ensureTraversableByPostgres(pgDir, log);
@@ -245,9 +246,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningDa
     try {
       await server.start();
     } catch {
-      throw new Error(
-        `The embedded PostgreSQL did not start; see ${path.join(options.dir, "postgres.log")} for why.`,
-      );
+      throw new Error(`The embedded PostgreSQL did not start; see ${path.join(options.dir, "postgres.log")} for why.`);
     }
   };
   await startServer();

@@ -87,9 +87,7 @@ export class DatabaseHealth {
   private schedule(delayMs: number) {
     if (this.isStopped) return;
     this.timer = setTimeout(() => {
-      void this.check().then(() =>
-        this.schedule(this.current.isUp ? (this.options.intervalMs ?? 1000) : (this.options.downIntervalMs ?? 1000)),
-      );
+      void this.check().then(() => this.schedule(this.current.isUp ? (this.options.intervalMs ?? 1000) : (this.options.downIntervalMs ?? 1000)));
     }, delayMs);
     this.timer.unref();
   }

@@ -42,7 +42,14 @@ function wantsJson(request: http.IncomingMessage): boolean {
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** A 503 as JSON for API callers and as a small page, which reloads itself, for browsers. */
-function unavailable(request: http.IncomingMessage, response: http.ServerResponse, error: { code: ErrorCode; message: string }, retryAfterS: number, heading: string, detail: string) {
+function unavailable(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  error: { code: ErrorCode; message: string },
+  retryAfterS: number,
+  heading: string,
+  detail: string,
+) {
   if (response.headersSent) return;
   response.statusCode = ERROR_STATUS[error.code];
   response.setHeader("Retry-After", String(retryAfterS));

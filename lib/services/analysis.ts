@@ -77,7 +77,16 @@ export type StoredDiscrepancyItem = {
   publishedAt: string | null;
 };
 
-type ArticleRow = { id: string; title: string | null; head: string; publishedAt: Date | null; ingestedAt: Date; outletId: string | null; outletSlug: string | null; outletName: string | null };
+type ArticleRow = {
+  id: string;
+  title: string | null;
+  head: string;
+  publishedAt: Date | null;
+  ingestedAt: Date;
+  outletId: string | null;
+  outletSlug: string | null;
+  outletName: string | null;
+};
 type ClaimRow = { id: string; articleId: string; kind: ClaimKind; speakerId: string | null; verb: string | null; text: string; quote: string | null };
 type LoadedClaim = AnalysisClaim & { articleId: string; verb: string | null; speakerId: string | null };
 
@@ -174,7 +183,12 @@ async function load(tx: Tx): Promise<State> {
   const articles = new Map<string, ArticleRow & { source: Source }>();
   const sources = new Map<string, SourceTotals>();
   for (const row of articleRows) {
-    const source = sourceOf({ id: row.id, title: row.title, head: row.head, outlet: row.outletId ? { id: row.outletId, slug: row.outletSlug!, name: row.outletName! } : null });
+    const source = sourceOf({
+      id: row.id,
+      title: row.title,
+      head: row.head,
+      outlet: row.outletId ? { id: row.outletId, slug: row.outletSlug!, name: row.outletName! } : null,
+    });
     articles.set(row.id, { ...row, source });
     const totalsOfSource = sources.get(source.key) ?? { source, articleIds: [], chars: 0, sentences: 0 };
     totalsOfSource.articleIds.push(row.id);
@@ -399,14 +413,21 @@ async function writeClusters(tx: Tx, state: State, clusters: ReturnType<typeof c
   const kept = new Set(rows.map((row) => row.key));
   const stale = [...existing].filter(([key]) => !kept.has(key)).map(([, id]) => id);
   for (const ids of chunk(stale, WRITE_CHUNK)) await tx.claimCluster.deleteMany({ where: { id: { in: ids } } });
-  for (const part of chunk(rows.filter((row) => existing.has(row.key)), WRITE_CHUNK)) {
+  for (const part of chunk(
+    rows.filter((row) => existing.has(row.key)),
+    WRITE_CHUNK,
+  )) {
     await tx.$executeRaw`
       UPDATE "ClaimCluster" AS k SET "issueId" = v."issueId", label = v.label, about = v.about, value = v.value, unit = v.unit,
         "speakerName" = v."speakerName", "outletCount" = v."outletCount", "claimCount" = v."claimCount", "updatedAt" = now()
       FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb) AS v(id text, "issueId" text, label text, about text, value float8, unit text, "speakerName" text, "outletCount" int, "claimCount" int)
       WHERE k.id = v.id`;
   }
-  for (const part of chunk(rows.filter((row) => !existing.has(row.key)), WRITE_CHUNK)) await tx.claimCluster.createMany({ data: part });
+  for (const part of chunk(
+    rows.filter((row) => !existing.has(row.key)),
+    WRITE_CHUNK,
+  ))
+    await tx.claimCluster.createMany({ data: part });
 
   const claimIds: string[] = [];
   const clusterIds: string[] = [];
@@ -469,7 +490,10 @@ function recentClaims(state: State, claims: LoadedClaim[]): string[] {
   const time = (claim: LoadedClaim) => state.articles.get(claim.articleId)?.publishedAt?.getTime() ?? -Infinity;
   return claims
     .map((claim) => ({ claim, time: time(claim) }))
-    .sort((a, b) => b.time - a.time || (a.claim.articleId < b.claim.articleId ? -1 : a.claim.articleId > b.claim.articleId ? 1 : 0) || (a.claim.id < b.claim.id ? -1 : 1))
+    .sort(
+      (a, b) =>
+        b.time - a.time || (a.claim.articleId < b.claim.articleId ? -1 : a.claim.articleId > b.claim.articleId ? 1 : 0) || (a.claim.id < b.claim.id ? -1 : 1),
+    )
     .slice(0, RECENT_CLAIMS)
     .map(({ claim }) => claim.id);
 }
@@ -480,7 +504,8 @@ function utcDay(date: Date): string {
 
 function rankFraming(rows: readonly FramingRow[]): FramingRow[] {
   return [...rows].sort(
-    (a, b) => b.measures.claimCount - a.measures.claimCount || b.measures.coverage.share - a.measures.coverage.share || a.source.name.localeCompare(b.source.name),
+    (a, b) =>
+      b.measures.claimCount - a.measures.claimCount || b.measures.coverage.share - a.measures.coverage.share || a.source.name.localeCompare(b.source.name),
   );
 }
 
@@ -492,7 +517,14 @@ function rankSources(framing: readonly FramingRow[]): Map<string, string[]> {
     if (list) list.push(row);
     else bySlug.set(row.slug, [row]);
   }
-  return new Map([...bySlug].map(([slug, rows]) => [slug, rankFraming(rows).slice(0, RANKED_SOURCES).map((row) => row.source.key)]));
+  return new Map(
+    [...bySlug].map(([slug, rows]) => [
+      slug,
+      rankFraming(rows)
+        .slice(0, RANKED_SOURCES)
+        .map((row) => row.source.key),
+    ]),
+  );
 }
 
 function summarize(state: State, framing: FramingRow[], clusterCount: number, discrepancies: ReturnType<typeof findDiscrepancies>): AnalysisSummary {
@@ -593,7 +625,13 @@ function summarize(state: State, framing: FramingRow[], clusterCount: number, di
   return {
     refreshedAt: new Date().toISOString(),
     durationMs: 0,
-    counts: { articles: state.articles.size, claims: state.claims.length, sources: state.sources.size, clusters: clusterCount, discrepancies: discrepancies.length },
+    counts: {
+      articles: state.articles.size,
+      claims: state.claims.length,
+      sources: state.sources.size,
+      clusters: clusterCount,
+      discrepancies: discrepancies.length,
+    },
     sources,
     speakers,
     issues,

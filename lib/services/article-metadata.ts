@@ -30,7 +30,13 @@ function asJson(value: string | null): Prisma.InputJsonValue | undefined {
  * Calls `onAnalysisChange` after the commit when anything changed (sources, names and dates feed the briefs).
  * @returns the fields that changed.
  */
-export async function updateArticleMetadata(db: Db, actorId: string, articleId: string, input: ArticleEditInput, { onAnalysisChange }: OutletHooks = {}): Promise<string[]> {
+export async function updateArticleMetadata(
+  db: Db,
+  actorId: string,
+  articleId: string,
+  input: ArticleEditInput,
+  { onAnalysisChange }: OutletHooks = {},
+): Promise<string[]> {
   const edits = await db.$transaction(async (tx) => {
     const article = await tx.article.findUnique({
       where: { id: articleId },

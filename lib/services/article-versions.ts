@@ -30,7 +30,13 @@ export type NewVersion = { version: number; claims: DeriveOutcome };
 export async function newArticleVersion(db: Db, actorId: string, articleId: string, text: string, { onAnalysisChange }: OutletHooks = {}): Promise<NewVersion> {
   const article = await db.article.findUnique({
     where: { id: articleId },
-    select: { originalText: true, contentHash: true, version: true, ingestedAt: true, versions: { orderBy: { number: "desc" }, take: 1, select: { replacedAt: true } } },
+    select: {
+      originalText: true,
+      contentHash: true,
+      version: true,
+      ingestedAt: true,
+      versions: { orderBy: { number: "desc" }, take: 1, select: { replacedAt: true } },
+    },
   });
   if (!article) throw new ArticleNotFoundError(articleId);
   const normalized = normalizeForComparison(text);
@@ -39,7 +45,11 @@ export async function newArticleVersion(db: Db, actorId: string, articleId: stri
   const other = await db.article.findUnique({ where: { contentHash }, select: { id: true } });
   if (other) throw new VersionError("duplicate", "text is already stored as another article.", other.id);
   const minhash = minhashSignature(normalized);
-  const [issues, speakers, issueRows] = await Promise.all([readIssueLexicons(db), loadSpeakerRegistry(db), db.issue.findMany({ select: { id: true, slug: true } })]);
+  const [issues, speakers, issueRows] = await Promise.all([
+    readIssueLexicons(db),
+    loadSpeakerRegistry(db),
+    db.issue.findMany({ select: { id: true, slug: true } }),
+  ]);
   const context = { issues, speakers, issueIds: new Map(issueRows.map((issue) => [issue.slug, issue.id])) };
   const claims = await deriveArticle(db, articleId, context, {
     text,
@@ -52,7 +62,13 @@ export async function newArticleVersion(db: Db, actorId: string, articleId: stri
       });
       if (updated.count !== 1) throw new VersionError("conflict", "Someone stored a newer text of this article meanwhile: reload it and try again.");
       await tx.articleVersion.create({
-        data: { articleId, number: article.version, originalText: article.originalText, storedAt: article.versions[0]?.replacedAt ?? article.ingestedAt, replacedById: actorId },
+        data: {
+          articleId,
+          number: article.version,
+          originalText: article.originalText,
+          storedAt: article.versions[0]?.replacedAt ?? article.ingestedAt,
+          replacedById: actorId,
+        },
       });
     },
   });

@@ -22,8 +22,12 @@ export async function dismissContrast(db: Db, userId: string, input: DismissCont
   if (!issue) throw new ContrastNotFoundError(`No issue has the slug “${input.issue}”.`);
   const fingerprintOf = new Map(claims.map((claim) => [claim.id, claim.fingerprint]));
   const missing = [input.a, input.b].filter((id) => !fingerprintOf.has(id));
-  if (missing.length > 0) throw new ContrastNotFoundError(`No claim has the id ${missing.map((id) => `“${id}”`).join(" or ")}; reload the issue page and try again.`);
+  if (missing.length > 0)
+    throw new ContrastNotFoundError(`No claim has the id ${missing.map((id) => `“${id}”`).join(" or ")}; reload the issue page and try again.`);
   const [aFingerprint, bFingerprint] = [fingerprintOf.get(input.a)!, fingerprintOf.get(input.b)!].sort();
-  await db.contrastDismissal.createMany({ data: [{ issueId: issue.id, aFingerprint: aFingerprint!, bFingerprint: bFingerprint!, dismissedById: userId }], skipDuplicates: true });
+  await db.contrastDismissal.createMany({
+    data: [{ issueId: issue.id, aFingerprint: aFingerprint!, bFingerprint: bFingerprint!, dismissedById: userId }],
+    skipDuplicates: true,
+  });
   return { issueSlug: issue.slug };
 }

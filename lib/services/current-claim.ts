@@ -48,8 +48,22 @@ export function currentClaim(pipeline: PipelineClaim, corrections: Corrections, 
 }
 
 /** The stored `pipeline*` columns of a claim as a PipelineClaim. */
-export function pipelineOf(row: { pipelineKind: ClaimKind; pipelineStart: number; pipelineEnd: number; pipelineText: string; pipelineQuote: string | null; pipelineSpeakerId: string | null }): PipelineClaim {
-  return { kind: row.pipelineKind, start: row.pipelineStart, end: row.pipelineEnd, text: row.pipelineText, quote: row.pipelineQuote, speakerId: row.pipelineSpeakerId };
+export function pipelineOf(row: {
+  pipelineKind: ClaimKind;
+  pipelineStart: number;
+  pipelineEnd: number;
+  pipelineText: string;
+  pipelineQuote: string | null;
+  pipelineSpeakerId: string | null;
+}): PipelineClaim {
+  return {
+    kind: row.pipelineKind,
+    start: row.pipelineStart,
+    end: row.pipelineEnd,
+    text: row.pipelineText,
+    quote: row.pipelineQuote,
+    speakerId: row.pipelineSpeakerId,
+  };
 }
 
 /** Select for `pipelineOf`. */

@@ -27,7 +27,13 @@ function shiftSpan(corrections: Corrections, delta: number, length: number): Cor
   return { ...rest, ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) };
 }
 
-const STATUS_WORDS: Record<string, string> = { confirmed: "confirmed", disputed: "disputed", false: "marked false", not_a_claim: "marked not a claim", unreviewed: "not reviewed" };
+const STATUS_WORDS: Record<string, string> = {
+  confirmed: "confirmed",
+  disputed: "disputed",
+  false: "marked false",
+  not_a_claim: "marked not a claim",
+  unreviewed: "not reviewed",
+};
 
 /**
  * Derives an article's sentences and claims again (after the pipeline or a lexicon changed) without
@@ -59,7 +65,9 @@ export async function deriveArticle(db: Db, articleId: string, context: DeriveCo
       const byFingerprint = new Map(existing.map((claim) => [claim.fingerprint, claim]));
       const correctedSpeakers = existing.flatMap((claim) => readCorrections(claim.corrections).speakerId ?? []);
       const knownSpeakers = new Set(
-        correctedSpeakers.length > 0 ? (await tx.speaker.findMany({ where: { id: { in: correctedSpeakers } }, select: { id: true } })).map((speaker) => speaker.id) : [],
+        correctedSpeakers.length > 0
+          ? (await tx.speaker.findMany({ where: { id: { in: correctedSpeakers } }, select: { id: true } })).map((speaker) => speaker.id)
+          : [],
       );
       const speakers = await upsertSpeakers(tx, extraction);
       const rows = claimRows(extraction, speakers);
@@ -75,7 +83,10 @@ export async function deriveArticle(db: Db, articleId: string, context: DeriveCo
           const shifted = JSON.stringify(corrections) !== JSON.stringify(readCorrections(previous.corrections));
           const stored = shifted ? { corrections: Object.keys(corrections).length > 0 ? (corrections as Prisma.InputJsonValue) : Prisma.DbNull } : {};
           if (corrections.speakerId && !knownSpeakers.has(corrections.speakerId)) delete corrections.speakerId;
-          await tx.claim.update({ where: { id: previous.id }, data: { ...columns, ...stored, ...currentClaim(pipelineOf(columns), corrections, article.originalText) } });
+          await tx.claim.update({
+            where: { id: previous.id },
+            data: { ...columns, ...stored, ...currentClaim(pipelineOf(columns), corrections, article.originalText) },
+          });
           outcome.updated += 1;
         } else {
           await tx.claim.create({ data: { id: row.id, articleId, ...pipelineColumns(row) } });
@@ -110,7 +121,14 @@ export async function deriveArticle(db: Db, articleId: string, context: DeriveCo
   );
 }
 
-type RetiredClaim = { id: string; text: string; status: string; corrections: unknown; assigneeId: string | null; _count: { notes: number; shareLinks: number } };
+type RetiredClaim = {
+  id: string;
+  text: string;
+  status: string;
+  corrections: unknown;
+  assigneeId: string | null;
+  _count: { notes: number; shareLinks: number };
+};
 
 /** Moves the notes of claims not found in a newer text to the article, and records each one's review or correction in a note of its own. */
 async function retireClaims(tx: Prisma.TransactionClient, articleId: string, newText: NewText, claims: RetiredClaim[]) {

@@ -44,7 +44,9 @@ export async function upsertSpeakers(tx: Tx, extraction: ArticleExtraction): Pro
       data: missing.map(({ speaker }, index) => ({ slug: slugs[index]!, name: speaker.name, kind: speaker.kind })).sort((a, b) => a.slug.localeCompare(b.slug)),
       skipDuplicates: true,
     });
-    const created = new Map((await tx.speaker.findMany({ where: { slug: { in: slugs } }, select: { id: true, name: true, slug: true } })).map((row) => [row.slug, row]));
+    const created = new Map(
+      (await tx.speaker.findMany({ where: { slug: { in: slugs } }, select: { id: true, name: true, slug: true } })).map((row) => [row.slug, row]),
+    );
     missing.forEach(({ speaker }, index) => {
       const row = created.get(slugs[index]!);
       if (row) result.set(speaker.id, { id: row.id, name: row.name });

@@ -43,7 +43,21 @@ export function csvRow(values: (string | number | null | undefined)[]): string {
   return `${values.map(csvField).join(",")}\r\n`;
 }
 
-export const CLAIM_CSV_HEADER = ["id", "status", "kind", "speaker", "outlet", "article_title", "article_url", "published_at", "issues", "confidence", "text", "quote", "cluster"] as const;
+export const CLAIM_CSV_HEADER = [
+  "id",
+  "status",
+  "kind",
+  "speaker",
+  "outlet",
+  "article_title",
+  "article_url",
+  "published_at",
+  "issues",
+  "confidence",
+  "text",
+  "quote",
+  "cluster",
+] as const;
 
 export function claimCsvRow(claim: ExportClaim): string {
   return csvRow([
@@ -92,7 +106,8 @@ function day(date: Date | null): string | undefined {
 }
 
 function claimAuthor(claim: ExportClaim): { "@type": "Person" | "Organization"; name: string } | undefined {
-  if (claim.speaker) return { "@type": claim.speaker.kind === "institution" || claim.speaker.kind === "document" ? "Organization" : "Person", name: claim.speaker.name };
+  if (claim.speaker)
+    return { "@type": claim.speaker.kind === "institution" || claim.speaker.kind === "document" ? "Organization" : "Person", name: claim.speaker.name };
   if (claim.kind === "narration" && claim.outlet) return { "@type": "Organization", name: claim.outlet.name };
   return undefined;
 }
@@ -177,7 +192,15 @@ export type MarkdownBrief = {
   filters: string[];
 };
 
-const STAMP = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", hour12: false });
+const STAMP = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+  hour12: false,
+});
 const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 /** An issue brief as Markdown for a newsletter: title, as-of, state of play, discrepancies, framing lines, sources. */
@@ -207,7 +230,9 @@ export function issueBriefMarkdown(brief: MarkdownBrief): string {
 
   lines.push("## Where sources disagree", "");
   for (const contrast of brief.contrasts ?? []) {
-    lines.push(`- **${markdownText(contrast.a.speaker)}**: ${markdownText(contrast.a.words)} · **${markdownText(contrast.b.speaker)}**: ${markdownText(contrast.b.words)} — *${markdownText(contrast.why)}*`);
+    lines.push(
+      `- **${markdownText(contrast.a.speaker)}**: ${markdownText(contrast.a.words)} · **${markdownText(contrast.b.speaker)}**: ${markdownText(contrast.b.words)} — *${markdownText(contrast.why)}*`,
+    );
   }
   if (brief.contrasts && brief.contrasts.length > 0) lines.push("");
   if (brief.discrepancies.length === 0) lines.push("No figures or attributions on this issue disagree.", "");

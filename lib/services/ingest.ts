@@ -2,7 +2,15 @@ import crypto from "node:crypto";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ArticleSource } from "@/lib/generated/prisma/enums";
-import { ArticleTooLongError, extractArticle, MAX_ARTICLE_SENTENCES, SpeakerRegistry, type ArticleMeta, type IssueLexicon, type IssueTaggerModel } from "@/lib/nlp";
+import {
+  ArticleTooLongError,
+  extractArticle,
+  MAX_ARTICLE_SENTENCES,
+  SpeakerRegistry,
+  type ArticleMeta,
+  type IssueLexicon,
+  type IssueTaggerModel,
+} from "@/lib/nlp";
 import { cleanText } from "@/lib/nlp/clean";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { claimRows, insertArticleWithDerived, upsertSpeakers, type Tx } from "@/lib/services/derived-writes";
@@ -68,7 +76,9 @@ export async function readIssueLexicons(db: Db): Promise<IssueLexicon[]> {
 export async function loadSpeakerRegistry(db: Db): Promise<SpeakerContext> {
   const speakers = await db.speaker.findMany({ select: { name: true, kind: true, aliases: { select: { alias: true } } } });
   return {
-    registry: new SpeakerRegistry(speakers.map((speaker) => ({ name: speaker.name, kind: speaker.kind, aliases: speaker.aliases.map((alias) => alias.alias) }))),
+    registry: new SpeakerRegistry(
+      speakers.map((speaker) => ({ name: speaker.name, kind: speaker.kind, aliases: speaker.aliases.map((alias) => alias.alias) })),
+    ),
   };
 }
 

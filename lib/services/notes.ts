@@ -58,7 +58,15 @@ const NOTE_SELECT = {
   author: { select: { id: true, name: true, email: true } },
 } satisfies Prisma.NoteSelect;
 
-async function notify(tx: Tx, noteId: string, authorId: string, mentioned: string[], assigneeId: string | null, claimId: string | null, already: Set<string> = new Set()) {
+async function notify(
+  tx: Tx,
+  noteId: string,
+  authorId: string,
+  mentioned: string[],
+  assigneeId: string | null,
+  claimId: string | null,
+  already: Set<string> = new Set(),
+) {
   const data: Prisma.NotificationCreateManyInput[] = [];
   for (const userId of mentioned) if (userId !== authorId && !already.has(userId)) data.push({ userId, type: "mention", noteId, claimId });
   if (assigneeId && assigneeId !== authorId && !mentioned.includes(assigneeId) && !already.has(assigneeId)) {
@@ -83,7 +91,10 @@ export async function createNote(db: Db, actor: NoteActor, input: { target: { ty
 }
 
 async function ownedNote(tx: Tx, actor: NoteActor, id: string) {
-  const note = await tx.note.findUnique({ where: { id }, select: { id: true, authorId: true, claimId: true, issue: { select: { slug: true } }, articleId: true } });
+  const note = await tx.note.findUnique({
+    where: { id },
+    select: { id: true, authorId: true, claimId: true, issue: { select: { slug: true } }, articleId: true },
+  });
   if (!note) throw new NoteNotFoundError();
   if (note.authorId !== actor.id && actor.role !== "admin") throw new NoteForbiddenError();
   const path = note.claimId ? `/claims/${note.claimId}` : note.issue ? `/issues/${note.issue.slug}` : `/articles/${note.articleId}`;
@@ -99,7 +110,14 @@ export async function updateNote(db: Db, actor: NoteActor, id: string, body: str
     const mentioned = await mentionedUsers(tx, body);
     await tx.noteMention.deleteMany({ where: { noteId: id } });
     if (mentioned.length > 0) await tx.noteMention.createMany({ data: mentioned.map((userId) => ({ noteId: id, userId })), skipDuplicates: true });
-    await notify(tx, id, note.author.id, mentioned.filter((userId) => !before.has(userId)), null, note.claimId);
+    await notify(
+      tx,
+      id,
+      note.author.id,
+      mentioned.filter((userId) => !before.has(userId)),
+      null,
+      note.claimId,
+    );
     return { note, path: existing.path };
   });
 }

@@ -22,7 +22,11 @@ export type OutletHooks = { onAnalysisChange?: () => void };
  * gives, or a new one. Slugs never change once made, so links and stored source keys stay valid.
  */
 export async function resolveOutlet(tx: Tx, name: string): Promise<{ id: string; name: string }> {
-  const named = await tx.outlet.findFirst({ where: { name: { equals: name, mode: "insensitive" } }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
+  const named = await tx.outlet.findFirst({
+    where: { name: { equals: name, mode: "insensitive" } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true },
+  });
   if (named) return named;
   const slug = slugify(name);
   await tx.$executeRaw`INSERT INTO "Outlet" (id, slug, name, "updatedAt") VALUES (${crypto.randomUUID()}, ${slug}, ${name}, now()) ON CONFLICT (slug) DO NOTHING`;
@@ -68,7 +72,9 @@ export async function mergeOutlets(db: Db, actorId: string, outletId: string, in
     const articles = await tx.article.findMany({ where: { outletId }, select: { id: true } });
     await tx.article.updateMany({ where: { outletId }, data: { outletId: intoId } });
     if (articles.length > 0) {
-      await tx.articleEdit.createMany({ data: articles.map((article) => ({ articleId: article.id, actorId, field: "outlet", from: from.name, to: into.name })) });
+      await tx.articleEdit.createMany({
+        data: articles.map((article) => ({ articleId: article.id, actorId, field: "outlet", from: from.name, to: into.name })),
+      });
     }
     if (!into.domain && from.domain) await tx.outlet.update({ where: { id: intoId }, data: { domain: from.domain } });
     await tx.outlet.delete({ where: { id: outletId } });

@@ -67,8 +67,13 @@ export async function computePositions(tx: Tx, input: PositionsInput): Promise<S
     slug: issue.slug,
     positions: buildPositions(bySlug.get(issue.slug) ?? [], label, { sources: input.rankedSources.get(issue.slug) ?? [], unnamed }),
   }));
-  const memberIds = [...new Set(computed.flatMap(({ positions }) => positions.positions.flatMap((position) => position.claims.flatMap((claim) => claim.claimIds))))];
-  const rows = memberIds.length > 0 ? await tx.$queryRaw<{ id: string; fingerprint: string }[]>`SELECT id, fingerprint FROM "Claim" WHERE id = ANY(${memberIds}::text[])` : [];
+  const memberIds = [
+    ...new Set(computed.flatMap(({ positions }) => positions.positions.flatMap((position) => position.claims.flatMap((claim) => claim.claimIds)))),
+  ];
+  const rows =
+    memberIds.length > 0
+      ? await tx.$queryRaw<{ id: string; fingerprint: string }[]>`SELECT id, fingerprint FROM "Claim" WHERE id = ANY(${memberIds}::text[])`
+      : [];
   const fingerprintOf = new Map(rows.map((row) => [row.id, row.fingerprint]));
   const issues: Record<string, StoredIssuePositions> = {};
   for (const { slug, positions } of computed) {
@@ -89,7 +94,12 @@ export async function computePositions(tx: Tx, input: PositionsInput): Promise<S
  * `absent`; the description names only those several sources carry or the issue's two main actors).
  */
 export function describeFramingRows(
-  rows: readonly { slug: string; source: Source; measures: FramingMeasures; claims: readonly { kind: ClaimKind; speaker: string | null; verb: string | null }[] }[],
+  rows: readonly {
+    slug: string;
+    source: Source;
+    measures: FramingMeasures;
+    claims: readonly { kind: ClaimKind; speaker: string | null; verb: string | null }[];
+  }[],
   positions: StoredPositions,
 ) {
   for (const row of rows) {

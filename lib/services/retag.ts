@@ -50,7 +50,10 @@ export async function retagArticles(
   db: Db,
   { changed, refresh = () => refreshAnalysis(db) }: { changed?: string[]; refresh?: () => Promise<unknown> } = {},
 ): Promise<RetagResult> {
-  const issues = await db.issue.findMany({ orderBy: { position: "asc" }, select: { id: true, slug: true, title: true, description: true, phrases: true, exclusions: true } });
+  const issues = await db.issue.findMany({
+    orderBy: { position: "asc" },
+    select: { id: true, slug: true, title: true, description: true, phrases: true, exclusions: true },
+  });
   const lexicons: IssueLexicon[] = issues.map(({ slug, title, description, phrases, exclusions }) => ({ slug, title, description, phrases, exclusions }));
   const issueIds = new Map(issues.map((issue) => [issue.slug, issue.id]));
   const watched = changed ? compileIssues(lexicons.filter((lexicon) => changed.includes(lexicon.slug))) : [];
@@ -129,9 +132,9 @@ async function retagBatch(
     const derivedClaims = new Map(extraction.claims.map((claim) => [`${claim.kind}:${claim.start}:${claim.end}`, claim.issues]));
     for (const claim of claimsOf.get(article.id) ?? []) {
       if (hasIssueCorrection(claim.corrections)) continue;
-      const slugs =
-        derivedClaims.get(`${claim.kind}:${claim.start}:${claim.end}`) ??
-        [...new Set(stored.filter((sentence) => overlaps(sentence, claim)).flatMap((sentence) => tagsOf.get(sentence.id) ?? []))];
+      const slugs = derivedClaims.get(`${claim.kind}:${claim.start}:${claim.end}`) ?? [
+        ...new Set(stored.filter((sentence) => overlaps(sentence, claim)).flatMap((sentence) => tagsOf.get(sentence.id) ?? [])),
+      ];
       const desired = new Set(slugs.flatMap((slug) => (issueIds.has(slug) ? [issueIds.get(slug)!] : [])));
       const have = current.get(claim.id) ?? new Set<string>();
       const before = removed.length + added.length;

@@ -41,15 +41,27 @@ export class ConflictError extends AppError {
     readonly changedBy: string,
     readonly changedAt: Date,
   ) {
-    super("conflict", `This claim was changed by ${changedBy} at ${formatTime(changedAt)}. Its current state is shown; apply your change again if it still holds.`, {
-      current,
-      changedBy,
-      changedAt: changedAt.toISOString(),
-    });
+    super(
+      "conflict",
+      `This claim was changed by ${changedBy} at ${formatTime(changedAt)}. Its current state is shown; apply your change again if it still holds.`,
+      {
+        current,
+        changedBy,
+        changedAt: changedAt.toISOString(),
+      },
+    );
   }
 }
 
-const TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "UTC" });
+const TIME = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  timeZone: "UTC",
+});
 
 /** "23 Nov 2026, 13:20:05 UTC". */
 export function formatTime(date: Date): string {
@@ -106,9 +118,7 @@ export type ReviewHooks = { onAnalysisChange?: () => void };
  * comments and the other statuses do not.
  */
 function changesAnalysis(changes: Change[]): boolean {
-  return changes.some((change) =>
-    change.field === "status" ? change.from === "not_a_claim" || change.to === "not_a_claim" : change.field !== "assignee",
-  );
+  return changes.some((change) => (change.field === "status" ? change.from === "not_a_claim" || change.to === "not_a_claim" : change.field !== "assignee"));
 }
 
 function mergeCorrections(current: Corrections, patch: CorrectionsInput): Corrections {
@@ -145,7 +155,13 @@ function jsonValue(value: unknown): Prisma.InputJsonValue | undefined {
  * re-derivation (which keeps the row by fingerprint) applies them again. Calls
  * `onAnalysisChange` after the commit when the change reaches the stored analysis.
  */
-export async function updateClaim(db: Db, actor: ReviewActor, claimId: string, input: ClaimUpdateInput, { onAnalysisChange }: ReviewHooks = {}): Promise<ReviewState> {
+export async function updateClaim(
+  db: Db,
+  actor: ReviewActor,
+  claimId: string,
+  input: ClaimUpdateInput,
+  { onAnalysisChange }: ReviewHooks = {},
+): Promise<ReviewState> {
   let analysisChanged = false;
   const state = await db.$transaction(async (tx) => {
     const claim = await tx.claim.findUnique({
@@ -189,7 +205,8 @@ export async function updateClaim(db: Db, actor: ReviewActor, claimId: string, i
       for (const field of ["speakerId", "kind", "issues"] as const) {
         if (!same(current[field], nextCorrections[field])) changes.push({ field, from: current[field] ?? null, to: nextCorrections[field] ?? null });
       }
-      const span = (value: Corrections) => (value.start === undefined && value.end === undefined ? null : { start: value.start ?? null, end: value.end ?? null });
+      const span = (value: Corrections) =>
+        value.start === undefined && value.end === undefined ? null : { start: value.start ?? null, end: value.end ?? null };
       if (!same(span(current), span(nextCorrections))) changes.push({ field: "span", from: span(current), to: span(nextCorrections) });
     }
 
@@ -236,7 +253,14 @@ export async function updateClaim(db: Db, actor: ReviewActor, claimId: string, i
  * status changes gets its version bumped and its own audit event. Returns how many changed; calls
  * `onAnalysisChange` after the commit when a claim left or rejoined the analysis ("not a claim").
  */
-export async function bulkSetStatus(db: Db, actor: ReviewActor, ids: string[], status: ReviewStatus, comment?: string, { onAnalysisChange }: ReviewHooks = {}): Promise<number> {
+export async function bulkSetStatus(
+  db: Db,
+  actor: ReviewActor,
+  ids: string[],
+  status: ReviewStatus,
+  comment?: string,
+  { onAnalysisChange }: ReviewHooks = {},
+): Promise<number> {
   const changes: Change[] = [];
   await db.$transaction(async (tx) => {
     const claims = await tx.claim.findMany({ where: { id: { in: ids }, status: { not: status } }, select: { id: true, status: true, version: true } });
@@ -244,7 +268,9 @@ export async function bulkSetStatus(db: Db, actor: ReviewActor, ids: string[], s
       const result = await tx.claim.updateMany({ where: { id: claim.id, version: claim.version }, data: { status, version: { increment: 1 } } });
       if (result.count !== 1) continue;
       changes.push({ field: "status", from: claim.status, to: status });
-      await tx.reviewEvent.create({ data: { claimId: claim.id, actorId: actor.id, field: "status", from: claim.status, to: status, comment: comment?.trim() || null } });
+      await tx.reviewEvent.create({
+        data: { claimId: claim.id, actorId: actor.id, field: "status", from: claim.status, to: status, comment: comment?.trim() || null },
+      });
     }
   });
   if (changesAnalysis(changes)) onAnalysisChange?.();

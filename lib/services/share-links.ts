@@ -148,7 +148,12 @@ export async function listShareLinks(db: Db, caller: ShareCaller, { limit = 50, 
   const where: Prisma.ShareLinkWhereInput = caller.role === "admin" ? {} : { createdById: caller.id };
   const after = decodeCursor(cursor);
   const [rows, total] = await Promise.all([
-    db.shareLink.findMany({ where: after ? { AND: [where, after] } : where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit + 1, select: LIST_SELECT }),
+    db.shareLink.findMany({
+      where: after ? { AND: [where, after] } : where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: limit + 1,
+      select: LIST_SELECT,
+    }),
     db.shareLink.count({ where }),
   ]);
   const page = rows.slice(0, limit);
@@ -177,11 +182,21 @@ export const SHARE_UNDO_MS = 60_000;
  */
 export async function restoreShareLink(db: Db, caller: ShareCaller, id: string, now = new Date()): Promise<boolean> {
   const owned: Prisma.ShareLinkWhereInput = caller.role === "admin" ? { id } : { id, createdById: caller.id };
-  const restored = await db.shareLink.updateMany({ where: { ...owned, revokedAt: { gte: new Date(now.getTime() - SHARE_UNDO_MS) } }, data: { revokedAt: null } });
+  const restored = await db.shareLink.updateMany({
+    where: { ...owned, revokedAt: { gte: new Date(now.getTime() - SHARE_UNDO_MS) } },
+    data: { revokedAt: null },
+  });
   return restored.count > 0;
 }
 
-export type ResolvedShareLink = { id: string; targetType: ShareTarget; issueId: string | null; claimId: string | null; expiresAt: Date | null; createdAt: Date };
+export type ResolvedShareLink = {
+  id: string;
+  targetType: ShareTarget;
+  issueId: string | null;
+  claimId: string | null;
+  expiresAt: Date | null;
+  createdAt: Date;
+};
 
 /** Counts one open of a share link (lastOpenedAt, openCount). */
 export async function recordShareOpen(db: Db, id: string): Promise<void> {

@@ -84,7 +84,12 @@ export const articleEditSchema = z
       .nullable()
       .optional()
       .transform((value) => (value === undefined ? undefined : value || null))
-      .pipe(z.url({ protocol: /^https?$/, error: "url must be an http(s) address, like https://example.com/story." }).nullable().optional()),
+      .pipe(
+        z
+          .url({ protocol: /^https?$/, error: "url must be an http(s) address, like https://example.com/story." })
+          .nullable()
+          .optional(),
+      ),
     publishedAt: z
       .string({ error: "publishedAt must be a date, like 2025-12-28." })
       .trim()
@@ -101,10 +106,17 @@ export const articleEditSchema = z
         return date;
       }),
     /** The article's version as the caller read it: when given, a newer text stored meanwhile is a conflict. */
-    version: z.coerce.number({ error: "version must be the article's version number." }).int("version must be a whole number.").positive("version must be 1 or more.").optional(),
+    version: z.coerce
+      .number({ error: "version must be the article's version number." })
+      .int("version must be a whole number.")
+      .positive("version must be 1 or more.")
+      .optional(),
   })
   .strict()
-  .refine(({ version: _version, ...fields }) => Object.values(fields).some((field) => field !== undefined), "Send at least one of outlet, title, publishedAt, url, byline.");
+  .refine(
+    ({ version: _version, ...fields }) => Object.values(fields).some((field) => field !== undefined),
+    "Send at least one of outlet, title, publishedAt, url, byline.",
+  );
 
 export type ArticleEditInput = z.output<typeof articleEditSchema>;
 

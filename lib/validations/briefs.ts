@@ -34,7 +34,7 @@ export const briefFiltersSchema = z.object({
   kind: z
     .string()
     .optional()
-    .transform((value) => (CLAIM_KINDS as readonly string[]).includes(value ?? "") ? (value as (typeof CLAIM_KINDS)[number]) : undefined),
+    .transform((value) => ((CLAIM_KINDS as readonly string[]).includes(value ?? "") ? (value as (typeof CLAIM_KINDS)[number]) : undefined)),
   issue: optionalText,
   from: optionalDay,
   to: optionalDay,
@@ -52,7 +52,15 @@ export function parseBriefFilters(params: URLSearchParams | Record<string, strin
     const value = params instanceof URLSearchParams ? params.get(name) : params[name];
     return (Array.isArray(value) ? value[0] : value) ?? undefined;
   };
-  return briefFiltersSchema.parse({ outlet: get("outlet"), speaker: get("speaker"), kind: get("kind"), issue: get("issue"), from: get("from"), to: get("to"), undated: get("undated") });
+  return briefFiltersSchema.parse({
+    outlet: get("outlet"),
+    speaker: get("speaker"),
+    kind: get("kind"),
+    issue: get("issue"),
+    from: get("from"),
+    to: get("to"),
+    undated: get("undated"),
+  });
 }
 
 /** Whether a date range leaves out articles without a publication date. */

@@ -17,6 +17,8 @@ describe("issueInputSchema", () => {
       phrases: "Add at least one lexicon phrase, one per line.",
       status: "Choose whether the issue is open or resolved.",
     });
-    expect(issueInputSchema.safeParse({ slug: "new", title: "T", phrases: "x", exclusions: "", status: "open" }).error?.issues[0]?.message).toContain("taken by a page");
+    expect(issueInputSchema.safeParse({ slug: "new", title: "T", phrases: "x", exclusions: "", status: "open" }).error?.issues[0]?.message).toContain(
+      "taken by a page",
+    );
   });
 });

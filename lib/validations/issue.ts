@@ -34,7 +34,10 @@ export const issueInputSchema = z.object({
     .trim()
     .toLowerCase()
     .max(80)
-    .refine((slug) => slug === "" || /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug), "The slug can hold only lower-case letters, digits and single hyphens, like security-guarantees.")
+    .refine(
+      (slug) => slug === "" || /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug),
+      "The slug can hold only lower-case letters, digits and single hyphens, like security-guarantees.",
+    )
     .refine((slug) => !RESERVED_SLUGS.has(slug), "That slug is taken by a page of the app; choose another.")
     .optional(),
   title: readableText(z.string().trim().min(1, "Give the issue a title.").max(200, "The title can have at most 200 characters."), "The title"),

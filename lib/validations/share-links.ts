@@ -11,7 +11,7 @@ export const shareTargetSchema = z.discriminatedUnion(
     z.object({ type: z.literal("issue"), slug: z.string().trim().min(1, "Give the issue's slug.").max(200) }),
     z.object({ type: z.literal("claim"), id: z.string().trim().min(1, "Give the claim's id.").max(200) }),
   ],
-  { error: "target must be {type: \"issue\", slug} or {type: \"claim\", id}." },
+  { error: 'target must be {type: "issue", slug} or {type: "claim", id}.' },
 );
 
 export type ShareTargetInput = z.infer<typeof shareTargetSchema>;

@@ -20,7 +20,9 @@ describe("readable text", () => {
     expect(broken.error?.issues[0]?.message).toMatch(/^body holds a broken character/);
     const invisible = articleInputSchema.safeParse({ body: "\u200b\u200b\u200d\ufeff" });
     expect(invisible.success).toBe(false);
-    expect(invisible.error?.issues.map((issue) => issue.message)).toContain("body holds only invisible characters (zero-width spaces or joiners); write some visible text.");
+    expect(invisible.error?.issues.map((issue) => issue.message)).toContain(
+      "body holds only invisible characters (zero-width spaces or joiners); write some visible text.",
+    );
     expect(articleInputSchema.safeParse({ body: BODY, title: "\u200b" }).error?.issues[0]?.path).toEqual(["title"]);
     expect(articleInputSchema.safeParse({ body: BODY, title: "Bridge reopens" }).success).toBe(true);
   });

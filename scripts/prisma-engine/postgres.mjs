@@ -37,9 +37,7 @@ class Client extends pg.Client {
   query(config, values, callback) {
     if (typeof values === "function") [values, callback] = [undefined, values];
     if (typeof callback === "function") {
-      return super.query(config, values, (error, result) =>
-        callback(error, error ? result : relabelCharColumns(result)),
-      );
+      return super.query(config, values, (error, result) => callback(error, error ? result : relabelCharColumns(result)));
     }
     const result = super.query(config, values);
     return typeof result?.then === "function" ? result.then(relabelCharColumns) : result;
@@ -128,10 +126,7 @@ function dropShadowDatabase(name) {
   const entry = shadowDatabases.get(name);
   if (entry === undefined) return Promise.resolve();
   entry.dropping ??= withClient(entry.url, async (client) => {
-    await client.query(
-      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
-      [name],
-    );
+    await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
     await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)}`);
   }).then(
     () => {
@@ -157,9 +152,7 @@ function databaseLocation(url) {
  */
 async function connectToConfiguredShadowDatabase(url, shadowDatabaseUrl) {
   if (databaseLocation(shadowDatabaseUrl) === databaseLocation(url)) {
-    throw new Error(
-      "The shadow database you configured appears to be the same as the main database. Please specify another shadow database.",
-    );
+    throw new Error("The shadow database you configured appears to be the same as the main database. Please specify another shadow database.");
   }
   const schema = quoteIdentifier(new URL(shadowDatabaseUrl).searchParams.get("schema") ?? "public");
   await withClient(shadowDatabaseUrl, (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`));
@@ -183,8 +176,7 @@ export function createAdapterFactory({ url, shadowDatabaseUrl }) {
       if (!url) throw new Error("The datasource has no URL: set `datasource.url` in prisma.config.ts.");
       return connect(url);
     },
-    connectToShadowDb: () =>
-      shadowDatabaseUrl ? connectToConfiguredShadowDatabase(url, shadowDatabaseUrl) : connectToNewShadowDatabase(url),
+    connectToShadowDb: () => (shadowDatabaseUrl ? connectToConfiguredShadowDatabase(url, shadowDatabaseUrl) : connectToNewShadowDatabase(url)),
   });
 }
 

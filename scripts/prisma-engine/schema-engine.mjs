@@ -176,10 +176,7 @@ function serveJsonRpc() {
    * registry, and the engine reports "External error id#<id>": show the error itself instead.
    */
   const describe = (message) =>
-    message.replace(
-      /External error id#(\d+)/g,
-      (text, id) => adapterFactory.errorRegistry.consumeError(Number(id))?.error.message ?? text,
-    );
+    message.replace(/External error id#(\d+)/g, (text, id) => adapterFactory.errorRegistry.consumeError(Number(id))?.error.message ?? text);
 
   /** The CLI shows `data.message`, or `message` for a panic. */
   function errorResponse(id, error) {

@@ -9,10 +9,7 @@ import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 const require = createRequire(import.meta.url);
 
 /** The engine module published with the JS bindings we import. */
-const packagedWasm = path.join(
-  path.dirname(fileURLToPath(import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"))),
-  "schema_engine_bg.wasm",
-);
+const packagedWasm = path.join(path.dirname(fileURLToPath(import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"))), "schema_engine_bg.wasm");
 
 /**
  * The prisma CLI package ships the WebAssembly build of the exact engine commit it was released

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
 import { requestAnalysis } from "@/lib/server/analysis-job";
-import { failAbandonedAnalysisRuns, finishAnalysisRun, getAnalysisState, queueAnalysisRun, startAnalysisRun, trackAnalysisRun } from "@/lib/services/analysis-runs";
+import {
+  failAbandonedAnalysisRuns,
+  finishAnalysisRun,
+  getAnalysisState,
+  queueAnalysisRun,
+  startAnalysisRun,
+  trackAnalysisRun,
+} from "@/lib/services/analysis-runs";
 import { ingestArticle } from "@/lib/services/ingest";
 import { createUser } from "@/lib/services/users";
 import { connectTestDb, resetDatabase } from "./helpers";
@@ -90,7 +97,11 @@ describe("analysis state", () => {
   });
 
   it("requestAnalysis records the request, runs the analysis process and completes a new version", async () => {
-    const outcome = await ingestArticle(db, { body: `The council said on Monday that the bridge would reopen.\n\n"It is safe again," said Ola Berg, the council's engineer.`, outlet: "Valley Post" }, { source: "api" });
+    const outcome = await ingestArticle(
+      db,
+      { body: `The council said on Monday that the bridge would reopen.\n\n"It is safe again," said Ola Berg, the council's engineer.`, outlet: "Valley Post" },
+      { source: "api" },
+    );
     expect(outcome.status).toBe("stored");
     const before = await getAnalysisState(db);
     const run = requestAnalysis();

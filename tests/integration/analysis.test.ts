@@ -7,7 +7,15 @@ import { connectTestDb, resetDatabase } from "./helpers";
 let db: Db;
 
 type SentenceSpec = { text: string; issues?: string[] };
-type ClaimSpec = { sentence: number; kind: "quote" | "reported" | "narration"; speaker?: string; verb?: string; quote?: string; issues?: string[]; figures?: { value: number; unit: string; raw: string; about: string | null }[] };
+type ClaimSpec = {
+  sentence: number;
+  kind: "quote" | "reported" | "narration";
+  speaker?: string;
+  verb?: string;
+  quote?: string;
+  issues?: string[];
+  figures?: { value: number; unit: string; raw: string; about: string | null }[];
+};
 type ArticleSpec = { outlet?: string; title?: string; publishedAt?: string; paragraphs: SentenceSpec[][]; claims: ClaimSpec[] };
 
 const speakerIds = new Map<string, string>();
@@ -24,7 +32,12 @@ async function createArticle(spec: ArticleSpec, issueIds: Map<string, string>) {
     });
   });
   const outlet = spec.outlet
-    ? await db.outlet.upsert({ where: { slug: spec.outlet.toLowerCase() }, create: { slug: spec.outlet.toLowerCase(), name: spec.outlet }, update: {}, select: { id: true } })
+    ? await db.outlet.upsert({
+        where: { slug: spec.outlet.toLowerCase() },
+        create: { slug: spec.outlet.toLowerCase(), name: spec.outlet },
+        update: {},
+        select: { id: true },
+      })
     : null;
   const article = await db.article.create({
     data: {
@@ -47,7 +60,8 @@ async function createArticle(spec: ArticleSpec, issueIds: Map<string, string>) {
     if (claim.speaker) {
       speakerId = speakerIds.get(claim.speaker);
       if (!speakerId) {
-        speakerId = (await db.speaker.create({ data: { slug: claim.speaker.toLowerCase().replace(/\s+/g, "-"), name: claim.speaker }, select: { id: true } })).id;
+        speakerId = (await db.speaker.create({ data: { slug: claim.speaker.toLowerCase().replace(/\s+/g, "-"), name: claim.speaker }, select: { id: true } }))
+          .id;
         speakerIds.set(claim.speaker, speakerId);
       }
     }
@@ -104,7 +118,15 @@ beforeAll(async () => {
       ],
       claims: [
         { sentence: 0, kind: "narration", issues: ["harbour"] },
-        { sentence: 2, kind: "quote", speaker: "Mara Lind", verb: "said", quote: "Repairs are 90% done", issues: ["harbour"], figures: [{ value: 90, unit: "%", raw: "90%", about: "harbour repairs" }] },
+        {
+          sentence: 2,
+          kind: "quote",
+          speaker: "Mara Lind",
+          verb: "said",
+          quote: "Repairs are 90% done",
+          issues: ["harbour"],
+          figures: [{ value: 90, unit: "%", raw: "90%", about: "harbour repairs" }],
+        },
       ],
     },
     issueIds,
@@ -114,12 +136,19 @@ beforeAll(async () => {
       outlet: "Beta",
       publishedAt: "2026-03-02",
       paragraphs: [
-        [{ text: "Bus fares will rise in April." , issues: ["fares"] }],
+        [{ text: "Bus fares will rise in April.", issues: ["fares"] }],
         [{ text: "The harbour master insisted repairs were complete, reportedly 100% done.", issues: ["harbour"] }],
       ],
       claims: [
         { sentence: 0, kind: "narration", issues: ["fares"] },
-        { sentence: 1, kind: "reported", speaker: "Mara Lind", verb: "insisted", issues: ["harbour"], figures: [{ value: 100, unit: "%", raw: "100%", about: "harbour repairs" }] },
+        {
+          sentence: 1,
+          kind: "reported",
+          speaker: "Mara Lind",
+          verb: "insisted",
+          issues: ["harbour"],
+          figures: [{ value: 100, unit: "%", raw: "100%", about: "harbour repairs" }],
+        },
       ],
     },
     issueIds,
@@ -127,19 +156,36 @@ beforeAll(async () => {
   unknownOne = await createArticle(
     {
       paragraphs: [[{ text: "Storm damage closed the harbour for two days, officials said.", issues: ["harbour"] }, { text: "Ferries were cancelled." }]],
-      claims: [{ sentence: 0, kind: "reported", speaker: "Port officials", verb: "said", issues: ["harbour"], figures: [{ value: 90, unit: "%", raw: "90%", about: "repairs to the harbour" }] }],
+      claims: [
+        {
+          sentence: 0,
+          kind: "reported",
+          speaker: "Port officials",
+          verb: "said",
+          issues: ["harbour"],
+          figures: [{ value: 90, unit: "%", raw: "90%", about: "repairs to the harbour" }],
+        },
+      ],
     },
     issueIds,
   );
   unknownTwo = await createArticle(
-    { title: "Fares row deepens", paragraphs: [[{ text: "Riders protested the fares.", issues: ["fares"] }]], claims: [{ sentence: 0, kind: "narration", issues: ["fares"] }] },
+    {
+      title: "Fares row deepens",
+      paragraphs: [[{ text: "Riders protested the fares.", issues: ["fares"] }]],
+      claims: [{ sentence: 0, kind: "narration", issues: ["fares"] }],
+    },
     issueIds,
   );
 });
 afterAll(async () => db.$disconnect());
 
 async function framing(slug: string) {
-  const rows = await db.framingAggregate.findMany({ where: { issue: { slug } }, select: { sourceKey: true, label: true, articleId: true, measures: true }, orderBy: { sourceKey: "asc" } });
+  const rows = await db.framingAggregate.findMany({
+    where: { issue: { slug } },
+    select: { sourceKey: true, label: true, articleId: true, measures: true },
+    orderBy: { sourceKey: "asc" },
+  });
   return rows.map((row) => ({ ...row, measures: row.measures as unknown as FramingMeasures }));
 }
 
@@ -183,7 +229,16 @@ describe("refreshAnalysis", () => {
   });
 
   it("stores clusters with their claims, and discrepancies with items naming source and claim", async () => {
-    const clusters = await db.claimCluster.findMany({ select: { key: true, label: true, outletCount: true, claimCount: true, issue: { select: { slug: true } }, claims: { select: { id: true }, orderBy: { id: "asc" } } } });
+    const clusters = await db.claimCluster.findMany({
+      select: {
+        key: true,
+        label: true,
+        outletCount: true,
+        claimCount: true,
+        issue: { select: { slug: true } },
+        claims: { select: { id: true }, orderBy: { id: "asc" } },
+      },
+    });
     expect(clusters).toEqual([
       {
         key: expect.stringMatching(/^figure:percent:90:/) as string,

@@ -44,13 +44,24 @@ const patch = (id: string, body: unknown, token?: string) =>
     { params: Promise.resolve({ id }) },
   );
 
-type ArticleBody = { title: string | null; label: string; outlet: { slug: string; name: string } | null; url: string | null; publishedAt: string | null; byline: string | null };
+type ArticleBody = {
+  title: string | null;
+  label: string;
+  outlet: { slug: string; name: string } | null;
+  url: string | null;
+  publishedAt: string | null;
+  byline: string | null;
+};
 type ErrorBody = { error: { code: string; message: string } };
 
 describe("PATCH /api/articles/[id]", () => {
   it("changes an article's outlet (created if new), title, date, URL and byline, audits each change and starts the analysis", async () => {
     // An article with none of these details yet (a seed's ids are random, and one unattributed seed has a date).
-    const article = await db.article.findFirstOrThrow({ where: { outletId: null, publishedAt: null, url: null, byline: null }, orderBy: { id: "asc" }, select: { id: true, title: true } });
+    const article = await db.article.findFirstOrThrow({
+      where: { outletId: null, publishedAt: null, url: null, byline: null },
+      orderBy: { id: "asc" },
+      select: { id: true, title: true },
+    });
     const before = analysis.requested;
     const response = await patch(
       article.id,
@@ -68,7 +79,11 @@ describe("PATCH /api/articles/[id]", () => {
       byline: "Ada Reporter",
     });
     expect(analysis.requested).toBe(before + 1);
-    const edits = await db.articleEdit.findMany({ where: { articleId: article.id }, orderBy: { field: "asc" }, select: { field: true, from: true, to: true, actorId: true } });
+    const edits = await db.articleEdit.findMany({
+      where: { articleId: article.id },
+      orderBy: { field: "asc" },
+      select: { field: true, from: true, to: true, actorId: true },
+    });
     expect(edits.map((edit) => [edit.field, edit.from, edit.to])).toEqual([
       ["byline", null, "Ada Reporter"],
       ["outlet", null, "Harbour Gazette"],
@@ -89,9 +104,13 @@ describe("PATCH /api/articles/[id]", () => {
     await db.article.update({ where: { id: article.id }, data: { version: 2 } });
     const stale = await patch(article.id, { title: "Stale title", version: 1 }, editorToken);
     expect(stale.status).toBe(409);
-    expect(await stale.json()).toMatchObject({ error: { code: "conflict", message: expect.stringMatching(/newer text .*version 2/), current: { version: 2, title: "Talks end without a deal" } } });
+    expect(await stale.json()).toMatchObject({
+      error: { code: "conflict", message: expect.stringMatching(/newer text .*version 2/), current: { version: 2, title: "Talks end without a deal" } },
+    });
 
-    const read = await GET(new Request(`http://127.0.0.1/api/articles/${article.id}`, { headers: { authorization: `Bearer ${viewerToken}` } }), { params: Promise.resolve({ id: article.id }) });
+    const read = await GET(new Request(`http://127.0.0.1/api/articles/${article.id}`, { headers: { authorization: `Bearer ${viewerToken}` } }), {
+      params: Promise.resolve({ id: article.id }),
+    });
     expect(((await read.json()) as ArticleBody).outlet?.name).toBe("Harbour Gazette");
   });
 
@@ -127,7 +146,11 @@ describe("PATCH /api/articles/[id]", () => {
 
 describe("outlets", () => {
   it("renames an outlet, and briefs and exports show the new name after the next analysis", async () => {
-    const outlet = await db.outlet.findFirstOrThrow({ where: { articles: { some: { claims: { some: { issues: { some: {} } } } } } }, orderBy: { id: "asc" }, select: { id: true, slug: true, name: true } });
+    const outlet = await db.outlet.findFirstOrThrow({
+      where: { articles: { some: { claims: { some: { issues: { some: {} } } } } } },
+      orderBy: { id: "asc" },
+      select: { id: true, slug: true, name: true },
+    });
     await renameOutlet(db, outlet.id, "The Renamed Record");
     await refreshAnalysis(db);
     const issue = await db.issue.findFirstOrThrow({ where: { claims: { some: { claim: { article: { outletId: outlet.id } } } } }, select: { slug: true } });
@@ -152,7 +175,11 @@ describe("outlets", () => {
     expect(moved).toBe(moving.length);
     expect(await db.outlet.findUnique({ where: { id: from!.id } })).toBeNull();
     expect(await db.article.count({ where: { id: { in: moving.map((article) => article.id) }, outletId: into!.id } })).toBe(moving.length);
-    expect(await db.articleEdit.count({ where: { articleId: { in: moving.map((article) => article.id) }, field: "outlet", from: { equals: from!.name }, to: { equals: into!.name } } })).toBe(moving.length);
+    expect(
+      await db.articleEdit.count({
+        where: { articleId: { in: moving.map((article) => article.id) }, field: "outlet", from: { equals: from!.name }, to: { equals: into!.name } },
+      }),
+    ).toBe(moving.length);
     expect((await db.outlet.findUniqueOrThrow({ where: { id: into!.id }, select: { domain: true } })).domain).toBe("merged-away.example");
     await expect(mergeOutlets(db, editorId, from!.id, into!.id)).rejects.toBeInstanceOf(OutletChangeError);
   });

@@ -23,7 +23,10 @@ let viewerToken: string;
 
 beforeAll(async () => {
   db = await seededTestDb();
-  editor = { ...(await createUser(db, { email: "versions-editor@briefing.test", name: "Vera Versions", role: "editor", password: "a long enough password" })), role: "editor" };
+  editor = {
+    ...(await createUser(db, { email: "versions-editor@briefing.test", name: "Vera Versions", role: "editor", password: "a long enough password" })),
+    role: "editor",
+  };
   const viewer = await createUser(db, { email: "versions-viewer@briefing.test", name: "Vic Viewer", role: "viewer", password: "a long enough password" });
   editorToken = (await createApiToken(db, editor.id, "versions test")).token;
   viewerToken = (await createApiToken(db, viewer.id, "versions test")).token;
@@ -49,7 +52,11 @@ describe("a newer text of an article", () => {
     const text = article.originalText;
     const breaks = [...text.matchAll(/\n+/g)].map((match) => match.index + match[0].length);
     const lastParagraph = breaks.at(-1)!;
-    const claims = await db.claim.findMany({ where: { articleId: article.id }, orderBy: { start: "asc" }, select: { id: true, version: true, start: true, end: true, text: true, speakerId: true } });
+    const claims = await db.claim.findMany({
+      where: { articleId: article.id },
+      orderBy: { start: "asc" },
+      select: { id: true, version: true, start: true, end: true, text: true, speakerId: true },
+    });
     const kept = claims.find((claim) => claim.speakerId && claim.end < lastParagraph && claim.start > 0)!;
     const gone = claims.find((claim) => claim.start >= lastParagraph)!;
     expect(kept).toBeDefined();
@@ -72,12 +79,22 @@ describe("a newer text of an article", () => {
       where: { id: kept.id },
       select: { status: true, start: true, end: true, text: true, pipelineEnd: true, corrections: true, _count: { select: { notes: true } } },
     });
-    expect(stored).toMatchObject({ status: "confirmed", start: kept.start + shift, end: kept.end - 1 + shift, pipelineEnd: kept.end + shift, corrections: { end: kept.end - 1 + shift } });
+    expect(stored).toMatchObject({
+      status: "confirmed",
+      start: kept.start + shift,
+      end: kept.end - 1 + shift,
+      pipelineEnd: kept.end + shift,
+      corrections: { end: kept.end - 1 + shift },
+    });
     expect(stored.text).toBe(newText.slice(kept.start + shift, kept.end - 1 + shift));
     expect(stored._count.notes).toBe(1);
 
     expect(await db.claim.findUnique({ where: { id: gone.id } })).toBeNull();
-    const moved = await db.note.findMany({ where: { articleId: article.id, earlierVersion: 1 }, orderBy: { createdAt: "asc" }, select: { body: true, targetType: true, earlierClaimText: true } });
+    const moved = await db.note.findMany({
+      where: { articleId: article.id, earlierVersion: 1 },
+      orderBy: { createdAt: "asc" },
+      select: { body: true, targetType: true, earlierClaimText: true },
+    });
     expect(moved).toEqual([
       { body: "The figure here looks wrong.", targetType: "article", earlierClaimText: gone.text },
       { body: "This claim was disputed on version 1; the newer text no longer has it.", targetType: "article", earlierClaimText: gone.text },
@@ -93,7 +110,10 @@ describe("a newer text of an article", () => {
       [1, false, text],
     ]);
     expect(versions.items[1]!.replacedBy).toBe("Vera Versions");
-    const current = (await (await getArticle(get(`/api/articles/${article.id}`), { params: Promise.resolve({ id: article.id }) })).json()) as { version: number; text: string };
+    const current = (await (await getArticle(get(`/api/articles/${article.id}`), { params: Promise.resolve({ id: article.id }) })).json()) as {
+      version: number;
+      text: string;
+    };
     expect(current).toMatchObject({ version: 2, text: newText });
   });
 

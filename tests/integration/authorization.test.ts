@@ -62,7 +62,10 @@ function form(entries: Record<string, string | string[]>): FormData {
 
 async function noteOf(db: Db, caller: Caller): Promise<string> {
   const author = caller.user ?? caller.fixture.users.admin;
-  const note = await db.note.create({ data: { authorId: author.id, targetType: "claim", claimId: caller.fixture.claimId, body: "matrix" }, select: { id: true } });
+  const note = await db.note.create({
+    data: { authorId: author.id, targetType: "claim", claimId: caller.fixture.claimId, body: "matrix" },
+    select: { id: true },
+  });
   return note.id;
 }
 
@@ -74,47 +77,70 @@ const ROUTES: Record<string, Row> = {
   "app/api/ping/route.ts GET": { minimum: "viewer", call: async () => (await import("@/app/api/ping/route")).GET(request("GET", "/api/ping")) },
   "app/api/analysis/route.ts GET": { minimum: "viewer", call: async () => (await import("@/app/api/analysis/route")).GET(request("GET", "/api/analysis")) },
   "app/api/articles/route.ts GET": { minimum: "viewer", call: async () => (await import("@/app/api/articles/route")).GET(request("GET", "/api/articles")) },
-  "app/api/articles/route.ts POST": { minimum: "editor", call: async () => (await import("@/app/api/articles/route")).POST(request("POST", "/api/articles", { body: " " })) },
+  "app/api/articles/route.ts POST": {
+    minimum: "editor",
+    call: async () => (await import("@/app/api/articles/route")).POST(request("POST", "/api/articles", { body: " " })),
+  },
   "app/api/articles/[id]/route.ts GET": {
     minimum: "viewer",
-    call: async ({ fixture }) => (await import("@/app/api/articles/[id]/route")).GET(request("GET", `/api/articles/${fixture.articleId}`), params({ id: fixture.articleId })),
+    call: async ({ fixture }) =>
+      (await import("@/app/api/articles/[id]/route")).GET(request("GET", `/api/articles/${fixture.articleId}`), params({ id: fixture.articleId })),
   },
   "app/api/articles/[id]/route.ts PATCH": {
     minimum: "editor",
-    call: async ({ fixture }) => (await import("@/app/api/articles/[id]/route")).PATCH(request("PATCH", `/api/articles/${fixture.articleId}`, {}), params({ id: fixture.articleId })),
+    call: async ({ fixture }) =>
+      (await import("@/app/api/articles/[id]/route")).PATCH(request("PATCH", `/api/articles/${fixture.articleId}`, {}), params({ id: fixture.articleId })),
   },
   "app/api/articles/[id]/text/route.ts PUT": {
     minimum: "editor",
-    call: async ({ fixture }) => (await import("@/app/api/articles/[id]/text/route")).PUT(request("PUT", `/api/articles/${fixture.articleId}/text`, { text: " " }), params({ id: fixture.articleId })),
+    call: async ({ fixture }) =>
+      (await import("@/app/api/articles/[id]/text/route")).PUT(
+        request("PUT", `/api/articles/${fixture.articleId}/text`, { text: " " }),
+        params({ id: fixture.articleId }),
+      ),
   },
   "app/api/articles/[id]/versions/route.ts GET": {
     minimum: "viewer",
-    call: async ({ fixture }) => (await import("@/app/api/articles/[id]/versions/route")).GET(request("GET", `/api/articles/${fixture.articleId}/versions`), params({ id: fixture.articleId })),
+    call: async ({ fixture }) =>
+      (await import("@/app/api/articles/[id]/versions/route")).GET(
+        request("GET", `/api/articles/${fixture.articleId}/versions`),
+        params({ id: fixture.articleId }),
+      ),
   },
   "app/api/issues/[slug]/route.ts GET": {
     minimum: "viewer",
-    call: async ({ fixture }) => (await import("@/app/api/issues/[slug]/route")).GET(request("GET", `/api/issues/${fixture.issueSlug}`), params({ slug: fixture.issueSlug })),
+    call: async ({ fixture }) =>
+      (await import("@/app/api/issues/[slug]/route")).GET(request("GET", `/api/issues/${fixture.issueSlug}`), params({ slug: fixture.issueSlug })),
   },
   "app/api/clusters/[id]/route.ts GET": {
     minimum: "viewer",
-    call: async ({ fixture }) => (await import("@/app/api/clusters/[id]/route")).GET(request("GET", `/api/clusters/${fixture.clusterId}`), params({ id: fixture.clusterId })),
+    call: async ({ fixture }) =>
+      (await import("@/app/api/clusters/[id]/route")).GET(request("GET", `/api/clusters/${fixture.clusterId}`), params({ id: fixture.clusterId })),
   },
   "app/api/claims/route.ts GET": { minimum: "viewer", call: async () => (await import("@/app/api/claims/route")).GET(request("GET", "/api/claims?limit=2")) },
-  "app/api/claims/changes/route.ts GET": { minimum: "viewer", call: async () => (await import("@/app/api/claims/changes/route")).GET(request("GET", "/api/claims/changes")) },
+  "app/api/claims/changes/route.ts GET": {
+    minimum: "viewer",
+    call: async () => (await import("@/app/api/claims/changes/route")).GET(request("GET", "/api/claims/changes")),
+  },
   "app/api/claims/[id]/route.ts GET": {
     minimum: "viewer",
-    call: async ({ fixture }) => (await import("@/app/api/claims/[id]/route")).GET(request("GET", `/api/claims/${fixture.claimId}`), params({ id: fixture.claimId })),
+    call: async ({ fixture }) =>
+      (await import("@/app/api/claims/[id]/route")).GET(request("GET", `/api/claims/${fixture.claimId}`), params({ id: fixture.claimId })),
   },
   "app/api/claims/[id]/route.ts PATCH": {
     minimum: "editor",
     call: async ({ fixture }) => {
       const { version } = await db.claim.findUniqueOrThrow({ where: { id: fixture.claimId }, select: { version: true } });
-      return (await import("@/app/api/claims/[id]/route")).PATCH(request("PATCH", `/api/claims/${fixture.claimId}`, { comment: "matrix", version }), params({ id: fixture.claimId }));
+      return (await import("@/app/api/claims/[id]/route")).PATCH(
+        request("PATCH", `/api/claims/${fixture.claimId}`, { comment: "matrix", version }),
+        params({ id: fixture.claimId }),
+      );
     },
   },
   "app/api/notes/route.ts POST": {
     minimum: "viewer",
-    call: async ({ fixture }) => (await import("@/app/api/notes/route")).POST(request("POST", "/api/notes", { target: { type: "claim", id: fixture.claimId }, body: "matrix" })),
+    call: async ({ fixture }) =>
+      (await import("@/app/api/notes/route")).POST(request("POST", "/api/notes", { target: { type: "claim", id: fixture.claimId }, body: "matrix" })),
   },
   "app/api/notes/[id]/route.ts PATCH": {
     minimum: "viewer",
@@ -125,9 +151,15 @@ const ROUTES: Record<string, Row> = {
   },
   "app/api/share-links/route.ts POST": {
     minimum: "editor",
-    call: async ({ fixture }) => (await import("@/app/api/share-links/route")).POST(request("POST", "/api/share-links", { target: { type: "issue", slug: fixture.issueSlug }, expiresInDays: 1 })),
+    call: async ({ fixture }) =>
+      (await import("@/app/api/share-links/route")).POST(
+        request("POST", "/api/share-links", { target: { type: "issue", slug: fixture.issueSlug }, expiresInDays: 1 }),
+      ),
   },
-  "app/api/share-links/route.ts GET": { minimum: "viewer", call: async () => (await import("@/app/api/share-links/route")).GET(request("GET", "/api/share-links")) },
+  "app/api/share-links/route.ts GET": {
+    minimum: "viewer",
+    call: async () => (await import("@/app/api/share-links/route")).GET(request("GET", "/api/share-links")),
+  },
   "app/api/share-links/[id]/route.ts DELETE": {
     minimum: "viewer",
     call: async () => (await import("@/app/api/share-links/[id]/route")).DELETE(request("DELETE", "/api/share-links/none"), params({ id: "none" })),
@@ -135,7 +167,10 @@ const ROUTES: Record<string, Row> = {
   "app/api/export/issues/[slug]/route.ts GET": {
     minimum: "viewer",
     call: async ({ fixture }) =>
-      (await import("@/app/api/export/issues/[slug]/route")).GET(request("GET", `/api/export/issues/${fixture.issueSlug}.md`), params({ slug: `${fixture.issueSlug}.md` })),
+      (await import("@/app/api/export/issues/[slug]/route")).GET(
+        request("GET", `/api/export/issues/${fixture.issueSlug}.md`),
+        params({ slug: `${fixture.issueSlug}.md` }),
+      ),
   },
   "app/api/export/claims.csv/route.ts GET": {
     minimum: "viewer",
@@ -166,24 +201,43 @@ const ACTIONS: Record<string, Row> = {
   "lib/actions/auth.ts#login": { minimum: "public" },
   "lib/actions/auth.ts#logout": { minimum: "public" },
   "lib/actions/auth.ts#loginWithOidc": { minimum: "public" },
-  "lib/actions/api-tokens.ts#createApiTokenAction": { minimum: "admin", call: async () => (await import("@/lib/actions/api-tokens")).createApiTokenAction({}, form({ name: "", userId: "" })) },
-  "lib/actions/api-tokens.ts#revokeApiTokenAction": { minimum: "admin", call: async () => (await import("@/lib/actions/api-tokens")).revokeApiTokenAction({}, form({ id: "none" })) },
-  "lib/actions/articles.ts#prepareArticles": { minimum: "editor", call: async () => (await import("@/lib/actions/articles")).prepareArticles({}, form({ mode: "paste", body: "" })) },
-  "lib/actions/articles.ts#saveArticles": { minimum: "editor", call: async () => (await import("@/lib/actions/articles")).saveArticles({}, form({ drafts: "[]" })) },
+  "lib/actions/api-tokens.ts#createApiTokenAction": {
+    minimum: "admin",
+    call: async () => (await import("@/lib/actions/api-tokens")).createApiTokenAction({}, form({ name: "", userId: "" })),
+  },
+  "lib/actions/api-tokens.ts#revokeApiTokenAction": {
+    minimum: "admin",
+    call: async () => (await import("@/lib/actions/api-tokens")).revokeApiTokenAction({}, form({ id: "none" })),
+  },
+  "lib/actions/articles.ts#prepareArticles": {
+    minimum: "editor",
+    call: async () => (await import("@/lib/actions/articles")).prepareArticles({}, form({ mode: "paste", body: "" })),
+  },
+  "lib/actions/articles.ts#saveArticles": {
+    minimum: "editor",
+    call: async () => (await import("@/lib/actions/articles")).saveArticles({}, form({ drafts: "[]" })),
+  },
   "lib/actions/article-metadata.ts#editArticleAction": {
     minimum: "editor",
-    call: async ({ fixture }) => (await import("@/lib/actions/article-metadata")).editArticleAction({}, form({ articleId: fixture.articleId, url: "not an address" })),
+    call: async ({ fixture }) =>
+      (await import("@/lib/actions/article-metadata")).editArticleAction({}, form({ articleId: fixture.articleId, url: "not an address" })),
   },
   "lib/actions/article-metadata.ts#newVersionAction": {
     minimum: "editor",
     call: async ({ fixture }) => (await import("@/lib/actions/article-metadata")).newVersionAction({}, form({ articleId: fixture.articleId, text: " " })),
   },
-  "lib/actions/outlets.ts#renameOutletAction": { minimum: "admin", call: async () => (await import("@/lib/actions/outlets")).renameOutletAction({}, form({ outletId: "none", name: "" })) },
+  "lib/actions/outlets.ts#renameOutletAction": {
+    minimum: "admin",
+    call: async () => (await import("@/lib/actions/outlets")).renameOutletAction({}, form({ outletId: "none", name: "" })),
+  },
   "lib/actions/outlets.ts#setOutletDomainAction": {
     minimum: "admin",
     call: async () => (await import("@/lib/actions/outlets")).setOutletDomainAction({}, form({ outletId: "none", domain: "not a domain" })),
   },
-  "lib/actions/outlets.ts#mergeOutletsAction": { minimum: "admin", call: async () => (await import("@/lib/actions/outlets")).mergeOutletsAction({}, form({ outletId: "none", intoId: "none" })) },
+  "lib/actions/outlets.ts#mergeOutletsAction": {
+    minimum: "admin",
+    call: async () => (await import("@/lib/actions/outlets")).mergeOutletsAction({}, form({ outletId: "none", intoId: "none" })),
+  },
   "lib/actions/issues.ts#saveIssue": { minimum: "admin", call: async () => (await import("@/lib/actions/issues")).saveIssue({}, form({ title: "" })) },
   "lib/actions/claims.ts#reviewClaimAction": {
     minimum: "editor",
@@ -205,7 +259,8 @@ const ACTIONS: Record<string, Row> = {
   },
   "lib/actions/notes.ts#createNoteAction": {
     minimum: "viewer",
-    call: async ({ fixture }) => (await import("@/lib/actions/notes")).createNoteAction({}, form({ targetType: "claim", targetId: fixture.claimId, body: "matrix" })),
+    call: async ({ fixture }) =>
+      (await import("@/lib/actions/notes")).createNoteAction({}, form({ targetType: "claim", targetId: fixture.claimId, body: "matrix" })),
   },
   "lib/actions/notes.ts#updateNoteAction": {
     minimum: "viewer",
@@ -229,7 +284,9 @@ const ACTIONS: Record<string, Row> = {
       const saved = process.env.APP_URL;
       process.env.APP_URL = BASE;
       try {
-        return await (await import("@/lib/actions/share-links")).createShareLinkAction({}, form({ targetType: "issue", target: fixture.issueSlug, expiresInDays: "1" }));
+        return await (
+          await import("@/lib/actions/share-links")
+        ).createShareLinkAction({}, form({ targetType: "issue", target: fixture.issueSlug, expiresInDays: "1" }));
       } finally {
         if (saved === undefined) delete process.env.APP_URL;
         else process.env.APP_URL = saved;
@@ -244,7 +301,10 @@ const ACTIONS: Record<string, Row> = {
     minimum: "viewer",
     call: async () => (await import("@/lib/actions/share-links")).restoreShareLinkAction({}, form({ id: "none" })),
   },
-  "lib/actions/users.ts#createUserAction": { minimum: "admin", call: async () => (await import("@/lib/actions/users")).createUserAction({}, form({ email: "not-an-email" })) },
+  "lib/actions/users.ts#createUserAction": {
+    minimum: "admin",
+    call: async () => (await import("@/lib/actions/users")).createUserAction({}, form({ email: "not-an-email" })),
+  },
   "lib/actions/users.ts#changeRoleAction": {
     minimum: "admin",
     call: async ({ fixture }) => (await import("@/lib/actions/users")).changeRoleAction({}, form({ userId: fixture.users.viewer.id, role: "viewer" })),
@@ -253,7 +313,10 @@ const ACTIONS: Record<string, Row> = {
     minimum: "admin",
     call: async ({ fixture }) => (await import("@/lib/actions/users")).setActiveAction({}, form({ userId: fixture.users.viewer.id, isActive: "true" })),
   },
-  "lib/actions/users.ts#resetPasswordAction": { minimum: "admin", call: async () => (await import("@/lib/actions/users")).resetPasswordAction({}, form({ userId: "no-such-user" })) },
+  "lib/actions/users.ts#resetPasswordAction": {
+    minimum: "admin",
+    call: async () => (await import("@/lib/actions/users")).resetPasswordAction({}, form({ userId: "no-such-user" })),
+  },
 };
 
 function walk(directory: string, name: string): string[] {
@@ -283,7 +346,13 @@ function actionNames(file: string): string[] {
 const relative = (file: string) => path.relative(ROOT, file).split(path.sep).join("/");
 
 function isRefused(result: unknown, error: unknown): false | 401 | 403 {
-  if (error && typeof error === "object" && "status" in error && (error.status === 401 || error.status === 403) && error.constructor.name === "AuthorizationError") {
+  if (
+    error &&
+    typeof error === "object" &&
+    "status" in error &&
+    (error.status === 401 || error.status === 403) &&
+    error.constructor.name === "AuthorizationError"
+  ) {
     return error.status;
   }
   if (result instanceof Response) return result.status === 401 || result.status === 403 ? result.status : false;
@@ -305,13 +374,21 @@ beforeAll(async () => {
   const claim = await db.claim.findFirstOrThrow({ select: { id: true, articleId: true } });
   const issue = await db.issue.findFirstOrThrow({ select: { slug: true } });
   const cluster = await db.claimCluster.findFirstOrThrow({ select: { id: true } });
-  fixture = { claimId: claim.id, articleId: claim.articleId, issueSlug: issue.slug, clusterId: cluster.id, users: { viewer: await make("viewer"), editor: await make("editor"), admin: await make("admin") } };
+  fixture = {
+    claimId: claim.id,
+    articleId: claim.articleId,
+    issueSlug: issue.slug,
+    clusterId: cluster.id,
+    users: { viewer: await make("viewer"), editor: await make("editor"), admin: await make("admin") },
+  };
 });
 afterAll(async () => db?.$disconnect());
 
 describe("authorization matrix", () => {
   it("has a row for every route handler under app/api", () => {
-    const missing = walk(path.join(ROOT, "app/api"), "route.ts").flatMap((file) => routeMethods(file).map((method) => `${relative(file)} ${method}`)).filter((key) => !ROUTES[key]);
+    const missing = walk(path.join(ROOT, "app/api"), "route.ts")
+      .flatMap((file) => routeMethods(file).map((method) => `${relative(file)} ${method}`))
+      .filter((key) => !ROUTES[key]);
     expect(missing, "add these to ROUTES in tests/integration/authorization.test.ts").toEqual([]);
   });
 

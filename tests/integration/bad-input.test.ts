@@ -40,11 +40,38 @@ afterAll(async () => db.$disconnect());
 
 /** Strings that break things, mixed with arbitrary ones. */
 const nasty = fc.oneof(
-  fc.constantFrom("\u0000", "a\u0000b", "\ud800", "x\udfffy", "\u200b\u200b", "\ufeff", "%ff", "%", "%00", "../../etc/passwd", "' OR 1=1 --", "-1", "0", "1e309", "NaN", "9".repeat(40), " ", ""),
+  fc.constantFrom(
+    "\u0000",
+    "a\u0000b",
+    "\ud800",
+    "x\udfffy",
+    "\u200b\u200b",
+    "\ufeff",
+    "%ff",
+    "%",
+    "%00",
+    "../../etc/passwd",
+    "' OR 1=1 --",
+    "-1",
+    "0",
+    "1e309",
+    "NaN",
+    "9".repeat(40),
+    " ",
+    "",
+  ),
   fc.string({ maxLength: 30 }),
   fc.string({ unit: "binary", maxLength: 30 }),
 );
-const anyValue = fc.oneof(nasty, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(nasty, { maxLength: 3 }), fc.dictionary(nasty, nasty, { maxKeys: 3 }));
+const anyValue = fc.oneof(
+  nasty,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(nasty, { maxLength: 3 }),
+  fc.dictionary(nasty, nasty, { maxKeys: 3 }),
+);
 const idLike = fc.oneof(nasty, fc.constant("CLAIM"), fc.uuid());
 
 function query(keys: readonly string[]) {
@@ -117,9 +144,24 @@ describe("every API route, given bad input, answers 4xx and stores nothing", () 
 
   it("POST /api/articles with JSON", async () => {
     const { POST } = await import("@/app/api/articles/route");
-    const url = fc.constantFrom("http://127.0.0.1/", "http://[::ffff:127.0.0.1]/", "http://2130706433/", "http://169.254.169.254/latest", "file:///etc/passwd", "not a url", "");
+    const url = fc.constantFrom(
+      "http://127.0.0.1/",
+      "http://[::ffff:127.0.0.1]/",
+      "http://2130706433/",
+      "http://169.254.169.254/latest",
+      "file:///etc/passwd",
+      "not a url",
+      "",
+    );
     const article = fc.record(
-      { body: fc.oneof(nasty, fc.constant("\u200b\u200c\u200d"), fc.constant("The mayor said the budget would pass. \ud800")), title: anyValue, outlet: anyValue, url: fc.oneof(url, anyValue), publishedAt: anyValue, force: anyValue },
+      {
+        body: fc.oneof(nasty, fc.constant("\u200b\u200c\u200d"), fc.constant("The mayor said the budget would pass. \ud800")),
+        title: anyValue,
+        outlet: anyValue,
+        url: fc.oneof(url, anyValue),
+        publishedAt: anyValue,
+        force: anyValue,
+      },
       { requiredKeys: [] },
     );
     await fc.assert(
@@ -146,9 +188,15 @@ describe("every API route, given bad input, answers 4xx and stores nothing", () 
     ];
     for (const [name, raw, type] of fixed) await expectNo5xx(`POST /api/articles (${name})`, () => POST(request("POST", "/api/articles", { raw, type })));
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 200 }), fc.constantFrom("multipart/form-data", `multipart/form-data; boundary=${boundary}`, "application/json"), async (bytes, type) => {
-        await expectNo5xx(`POST /api/articles (${bytes.length} random bytes as ${type})`, () => POST(request("POST", "/api/articles", { raw: new Uint8Array(bytes), type })));
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 200 }),
+        fc.constantFrom("multipart/form-data", `multipart/form-data; boundary=${boundary}`, "application/json"),
+        async (bytes, type) => {
+          await expectNo5xx(`POST /api/articles (${bytes.length} random bytes as ${type})`, () =>
+            POST(request("POST", "/api/articles", { raw: new Uint8Array(bytes), type })),
+          );
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -157,9 +205,32 @@ describe("every API route, given bad input, answers 4xx and stores nothing", () 
     const { GET } = await import("@/app/api/claims/route");
     const { GET: getOne, PATCH } = await import("@/app/api/claims/[id]/route");
     const { GET: changes } = await import("@/app/api/claims/changes/route");
-    const filters = query(["articleId", "issue", "outlet", "speaker", "status", "kind", "assignee", "minConfidence", "maxConfidence", "sort", "limit", "cursor", "q"]);
+    const filters = query([
+      "articleId",
+      "issue",
+      "outlet",
+      "speaker",
+      "status",
+      "kind",
+      "assignee",
+      "minConfidence",
+      "maxConfidence",
+      "sort",
+      "limit",
+      "cursor",
+      "q",
+    ]);
     const update = fc.record(
-      { status: anyValue, comment: anyValue, assigneeId: anyValue, version: fc.oneof(fc.integer(), anyValue), corrections: fc.oneof(anyValue, fc.record({ speakerId: anyValue, kind: anyValue, issues: anyValue, start: anyValue, end: anyValue }, { requiredKeys: [] })) },
+      {
+        status: anyValue,
+        comment: anyValue,
+        assigneeId: anyValue,
+        version: fc.oneof(fc.integer(), anyValue),
+        corrections: fc.oneof(
+          anyValue,
+          fc.record({ speakerId: anyValue, kind: anyValue, issues: anyValue, start: anyValue, end: anyValue }, { requiredKeys: [] }),
+        ),
+      },
       { requiredKeys: [] },
     );
     await fc.assert(
@@ -167,7 +238,9 @@ describe("every API route, given bad input, answers 4xx and stores nothing", () 
         const target = id === "CLAIM" ? claimId : id;
         await expectNo5xx(`GET /api/claims${search}`, () => GET(request("GET", `/api/claims${search}`)));
         await expectNo5xx(`GET /api/claims/${segment(id)}`, () => getOne(request("GET", `/api/claims/${segment(id)}`), params({ id: target })));
-        await expectNo5xx(`PATCH /api/claims/${segment(id)} ${JSON.stringify(json)}`, () => PATCH(request("PATCH", `/api/claims/${segment(id)}`, { json }), params({ id: target })));
+        await expectNo5xx(`PATCH /api/claims/${segment(id)} ${JSON.stringify(json)}`, () =>
+          PATCH(request("PATCH", `/api/claims/${segment(id)}`, { json }), params({ id: target })),
+        );
       }),
       { numRuns: RUNS },
     );
@@ -182,14 +255,24 @@ describe("every API route, given bad input, answers 4xx and stores nothing", () 
     const { GET: markdown } = await import("@/app/api/export/issues/[slug]/route");
     const brief = query(["outlet", "speaker", "kind", "from", "to", "limit", "issue"]);
     await fc.assert(
-      fc.asyncProperty(idLike, query(["offset", "limit"]), brief, query(["issue", "outlet", "speaker", "kind", "status", "limit", "cursor"]), async (id, page, filters, exportFilters) => {
-        const slug = id === "CLAIM" ? issueSlug : id;
-        await expectNo5xx(`GET /api/clusters/${segment(id)}${page}`, () => cluster(request("GET", `/api/clusters/${segment(id)}${page}`), params({ id })));
-        await expectNo5xx(`GET /api/issues/${segment(id)}${filters}`, () => issue(request("GET", `/api/issues/${segment(id)}${filters}`), params({ slug })));
-        await expectNo5xx(`GET /api/export/issues/${segment(id)}.md${filters}`, () => markdown(request("GET", `/api/export/issues/${segment(id)}.md${filters}`), params({ slug: `${slug}.md` })));
-        await expectNo5xx(`GET /api/export/claims.csv${exportFilters}`, () => csv(request("GET", `/api/export/claims.csv${exportFilters}`)));
-        await expectNo5xx(`GET /api/export/claimreview.json${exportFilters}`, () => claimReview(request("GET", `/api/export/claimreview.json${exportFilters}`)));
-      }),
+      fc.asyncProperty(
+        idLike,
+        query(["offset", "limit"]),
+        brief,
+        query(["issue", "outlet", "speaker", "kind", "status", "limit", "cursor"]),
+        async (id, page, filters, exportFilters) => {
+          const slug = id === "CLAIM" ? issueSlug : id;
+          await expectNo5xx(`GET /api/clusters/${segment(id)}${page}`, () => cluster(request("GET", `/api/clusters/${segment(id)}${page}`), params({ id })));
+          await expectNo5xx(`GET /api/issues/${segment(id)}${filters}`, () => issue(request("GET", `/api/issues/${segment(id)}${filters}`), params({ slug })));
+          await expectNo5xx(`GET /api/export/issues/${segment(id)}.md${filters}`, () =>
+            markdown(request("GET", `/api/export/issues/${segment(id)}.md${filters}`), params({ slug: `${slug}.md` })),
+          );
+          await expectNo5xx(`GET /api/export/claims.csv${exportFilters}`, () => csv(request("GET", `/api/export/claims.csv${exportFilters}`)));
+          await expectNo5xx(`GET /api/export/claimreview.json${exportFilters}`, () =>
+            claimReview(request("GET", `/api/export/claimreview.json${exportFilters}`)),
+          );
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -197,10 +280,16 @@ describe("every API route, given bad input, answers 4xx and stores nothing", () 
   it("POST /api/notes, PATCH and DELETE /api/notes/[id]", async () => {
     const { POST } = await import("@/app/api/notes/route");
     const { PATCH, DELETE } = await import("@/app/api/notes/[id]/route");
-    const note = fc.record({ target: fc.oneof(anyValue, fc.record({ type: fc.oneof(fc.constantFrom("claim", "issue", "article"), anyValue), id: idLike })), body: anyValue }, { requiredKeys: [] });
+    const note = fc.record(
+      { target: fc.oneof(anyValue, fc.record({ type: fc.oneof(fc.constantFrom("claim", "issue", "article"), anyValue), id: idLike })), body: anyValue },
+      { requiredKeys: [] },
+    );
     await fc.assert(
       fc.asyncProperty(note, idLike, anyValue, async (json, id, body) => {
-        const withClaim = typeof json.target === "object" && json.target && (json.target as { id?: unknown }).id === "CLAIM" ? { ...json, target: { ...(json.target as object), id: claimId } } : json;
+        const withClaim =
+          typeof json.target === "object" && json.target && (json.target as { id?: unknown }).id === "CLAIM"
+            ? { ...json, target: { ...(json.target as object), id: claimId } }
+            : json;
         await expectNo5xx(`POST /api/notes ${JSON.stringify(withClaim)}`, () => POST(request("POST", "/api/notes", { json: withClaim })));
         await expectNo5xx(`PATCH /api/notes/${segment(id)}`, () => PATCH(request("PATCH", `/api/notes/${segment(id)}`, { json: { body } }), params({ id })));
         await expectNo5xx(`DELETE /api/notes/${segment(id)}`, () => DELETE(request("DELETE", `/api/notes/${segment(id)}`), params({ id })));
@@ -212,8 +301,21 @@ describe("every API route, given bad input, answers 4xx and stores nothing", () 
   it("POST, GET /api/share-links and DELETE /api/share-links/[id]", async () => {
     const { POST, GET } = await import("@/app/api/share-links/route");
     const { DELETE } = await import("@/app/api/share-links/[id]/route");
-    const link = fc.record({ target: fc.oneof(anyValue, fc.record({ type: fc.oneof(fc.constantFrom("issue", "claim"), anyValue), slug: nasty, id: idLike }, { requiredKeys: ["type"] })), expiresInDays: anyValue }, { requiredKeys: [] });
-    const cursor = fc.oneof(nasty, fc.string({ minLength: 501, maxLength: 600 }), fc.constant(Buffer.from(JSON.stringify({ createdAt: "\u0000", id: "\u0000" })).toString("base64url")));
+    const link = fc.record(
+      {
+        target: fc.oneof(
+          anyValue,
+          fc.record({ type: fc.oneof(fc.constantFrom("issue", "claim"), anyValue), slug: nasty, id: idLike }, { requiredKeys: ["type"] }),
+        ),
+        expiresInDays: anyValue,
+      },
+      { requiredKeys: [] },
+    );
+    const cursor = fc.oneof(
+      nasty,
+      fc.string({ minLength: 501, maxLength: 600 }),
+      fc.constant(Buffer.from(JSON.stringify({ createdAt: "\u0000", id: "\u0000" })).toString("base64url")),
+    );
     await fc.assert(
       fc.asyncProperty(link, query(["limit"]), cursor, idLike, async (json, limit, after, id) => {
         await expectNo5xx(`POST /api/share-links ${JSON.stringify(json)}`, () => POST(request("POST", "/api/share-links", { json })));
@@ -230,16 +332,27 @@ describe("every API route, given bad input, answers 4xx and stores nothing", () 
     const { PATCH } = await import("@/app/api/articles/[id]/route");
     const { PUT } = await import("@/app/api/articles/[id]/text/route");
     const { GET: versions } = await import("@/app/api/articles/[id]/versions/route");
-    const created = await POST(request("POST", "/api/articles", { json: { body: "The harbour master said the pier would reopen on Friday. Crews have cleared the debris." } }));
+    const created = await POST(
+      request("POST", "/api/articles", { json: { body: "The harbour master said the pier would reopen on Friday. Crews have cleared the debris." } }),
+    );
     expect(created.status).toBe(201);
     const articleId = ((await created.json()) as { id: string }).id;
     const target = (id: string) => (id === "CLAIM" ? articleId : id);
-    const edit = fc.record({ outlet: anyValue, title: anyValue, publishedAt: anyValue, url: anyValue, byline: anyValue, version: anyValue }, { requiredKeys: [] });
+    const edit = fc.record(
+      { outlet: anyValue, title: anyValue, publishedAt: anyValue, url: anyValue, byline: anyValue, version: anyValue },
+      { requiredKeys: [] },
+    );
     await fc.assert(
       fc.asyncProperty(idLike, fc.oneof(edit, anyValue), fc.oneof(fc.record({ text: anyValue }), anyValue), async (id, json, text) => {
-        await expectNo5xx(`PATCH /api/articles/${segment(id)} ${JSON.stringify(json)}`, () => PATCH(request("PATCH", `/api/articles/${segment(id)}`, { json }), params({ id: target(id) })));
-        await expectNo5xx(`PUT /api/articles/${segment(id)}/text ${JSON.stringify(text)}`, () => PUT(request("PUT", `/api/articles/${segment(id)}/text`, { json: text }), params({ id: target(id) })));
-        await expectNo5xx(`GET /api/articles/${segment(id)}/versions`, () => versions(request("GET", `/api/articles/${segment(id)}/versions`), params({ id: target(id) })));
+        await expectNo5xx(`PATCH /api/articles/${segment(id)} ${JSON.stringify(json)}`, () =>
+          PATCH(request("PATCH", `/api/articles/${segment(id)}`, { json }), params({ id: target(id) })),
+        );
+        await expectNo5xx(`PUT /api/articles/${segment(id)}/text ${JSON.stringify(text)}`, () =>
+          PUT(request("PUT", `/api/articles/${segment(id)}/text`, { json: text }), params({ id: target(id) })),
+        );
+        await expectNo5xx(`GET /api/articles/${segment(id)}/versions`, () =>
+          versions(request("GET", `/api/articles/${segment(id)}/versions`), params({ id: target(id) })),
+        );
       }),
       { numRuns: RUNS },
     );
@@ -282,13 +395,17 @@ describe("every API route, given bad input, answers 4xx and stores nothing", () 
     expect(await counts()).toEqual(before);
     const refused = await POST(request("POST", "/api/articles", { json: { url: "http://[::ffff:127.0.0.1]:3000/" } }));
     expect(refused.status).toBe(422);
-    expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "url_not_allowed", message: expect.stringMatching(/not a public web page/) as string });
+    expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: "url_not_allowed",
+      message: expect.stringMatching(/not a public web page/) as string,
+    });
     expect(await counts()).toEqual(before);
   });
 
   it("imports a page from {url} without a body, as the form does", async () => {
     const { POST } = await import("@/app/api/articles/route");
-    const page = "<html><head><title>Tram depot to close</title></head><body><article><p>The city council voted on Thursday to close the old tram depot by the end of next year, a spokesperson said.</p><p>Workers will move to the new depot in the north of the city, according to the transport authority.</p></article></body></html>";
+    const page =
+      "<html><head><title>Tram depot to close</title></head><body><article><p>The city council voted on Thursday to close the old tram depot by the end of next year, a spokesperson said.</p><p>Workers will move to the new depot in the north of the city, according to the transport authority.</p></article></body></html>";
     const server = http.createServer((_request, response) => response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
@@ -297,7 +414,10 @@ describe("every API route, given bad input, answers 4xx and stores nothing", () 
       const response = await POST(request("POST", "/api/articles", { json: { url: `http://127.0.0.1:${port}/depot`, outlet: "City Courier" } }));
       expect(response.status, await response.clone().text()).toBe(201);
       const { id } = (await response.json()) as { id: string };
-      const stored = await db.article.findUniqueOrThrow({ where: { id }, select: { title: true, url: true, source: true, originalText: true, outlet: { select: { name: true } } } });
+      const stored = await db.article.findUniqueOrThrow({
+        where: { id },
+        select: { title: true, url: true, source: true, originalText: true, outlet: { select: { name: true } } },
+      });
       expect(stored).toMatchObject({ title: "Tram depot to close", url: `http://127.0.0.1:${port}/depot`, source: "url", outlet: { name: "City Courier" } });
       expect(stored.originalText).toContain("close the old tram depot");
       const blank = await POST(request("POST", "/api/articles", { json: { url: `http://127.0.0.1:${port}/depot`, body: "  " } }));

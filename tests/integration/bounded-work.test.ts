@@ -25,7 +25,11 @@ describe("bounded work per article", () => {
     const before = await db.article.count();
     const body = longArticle(MAX_ARTICLE_SENTENCES + 300, 3);
     const response = await POST(
-      new Request("http://127.0.0.1/api/articles", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ body, outlet: "Long Wire" }) }),
+      new Request("http://127.0.0.1/api/articles", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ body, outlet: "Long Wire" }),
+      }),
     );
     expect(response.status).toBe(413);
     const error = (await response.json()) as { error: { code: string; message: string; field: string } };

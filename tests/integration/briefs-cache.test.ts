@@ -39,7 +39,10 @@ describe("briefs are computed once per data version", () => {
 
   it("recomputes after a claim's review changes", async () => {
     const before = await getIssueBrief("donbas", filters);
-    const claim = await db.claim.findFirstOrThrow({ where: { issues: { some: { issue: { slug: "donbas" } } }, status: { not: "not_a_claim" } }, select: { id: true } });
+    const claim = await db.claim.findFirstOrThrow({
+      where: { issues: { some: { issue: { slug: "donbas" } } }, status: { not: "not_a_claim" } },
+      select: { id: true },
+    });
     await db.claim.update({ where: { id: claim.id }, data: { status: "not_a_claim" } });
     const after = await getIssueBrief("donbas", filters);
     expect(after).not.toBe(before);

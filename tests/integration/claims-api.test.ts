@@ -21,7 +21,9 @@ afterAll(async () => db.$disconnect());
 
 const url = (path: string) => `http://127.0.0.1${path}`;
 const patch = (id: string, body: unknown) =>
-  PATCH(new Request(url(`/api/claims/${id}`), { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }), { params: Promise.resolve({ id }) });
+  PATCH(new Request(url(`/api/claims/${id}`), { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }), {
+    params: Promise.resolve({ id }),
+  });
 
 describe("claims API", () => {
   it("PATCH returns the claim with its new version, and 409 with the current state on a stale version", async () => {
@@ -44,7 +46,9 @@ describe("claims API", () => {
 
   it("answers 400, 422 and 404 with the error shape", async () => {
     const claim = await db.claim.findFirstOrThrow({ select: { id: true, version: true } });
-    const bad = await PATCH(new Request(url(`/api/claims/${claim.id}`), { method: "PATCH", headers: { "content-type": "application/json" }, body: "{" }), { params: Promise.resolve({ id: claim.id }) });
+    const bad = await PATCH(new Request(url(`/api/claims/${claim.id}`), { method: "PATCH", headers: { "content-type": "application/json" }, body: "{" }), {
+      params: Promise.resolve({ id: claim.id }),
+    });
     expect(bad.status).toBe(400);
     const invalid = await patch(claim.id, { status: "maybe", version: claim.version });
     expect(invalid.status).toBe(422);

@@ -23,7 +23,13 @@ describe("lists and briefs go by a claim's corrected speaker and kind", () => {
     const claim = await db.claim.findFirstOrThrow({
       where: { kind: "quote", speakerId: { not: null }, issues: { some: {} } },
       orderBy: { id: "asc" },
-      select: { id: true, version: true, articleId: true, speaker: { select: { slug: true } }, issues: { take: 1, select: { issue: { select: { slug: true } } } } },
+      select: {
+        id: true,
+        version: true,
+        articleId: true,
+        speaker: { select: { slug: true } },
+        issues: { take: 1, select: { issue: { select: { slug: true } } } },
+      },
     });
     const issue = claim.issues[0]!.issue.slug;
     // A speaker with no claim on the issue yet, so a filter on them shows this claim alone.

@@ -44,10 +44,22 @@ describe("a correction reaches every place that shows the claim", () => {
     const claim = await db.claim.findFirstOrThrow({
       where: { kind: "reported", speakerId: { not: null }, clusterId: { not: null }, cluster: { outletCount: { gte: 2 } }, issues: { some: {} } },
       orderBy: { id: "asc" },
-      select: { id: true, version: true, articleId: true, clusterId: true, text: true, speaker: { select: { name: true } }, issues: { take: 1, select: { issue: { select: { slug: true } } } } },
+      select: {
+        id: true,
+        version: true,
+        articleId: true,
+        clusterId: true,
+        text: true,
+        speaker: { select: { name: true } },
+        issues: { take: 1, select: { issue: { select: { slug: true } } } },
+      },
     });
     const issue = claim.issues[0]!.issue.slug;
-    const sibling = await db.claim.findFirstOrThrow({ where: { clusterId: claim.clusterId, articleId: { not: claim.articleId } }, orderBy: { id: "asc" }, select: { id: true } });
+    const sibling = await db.claim.findFirstOrThrow({
+      where: { clusterId: claim.clusterId, articleId: { not: claim.articleId } },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    });
     // A second claim of the same article gets a shorter span.
     const spanned = await db.claim.findFirstOrThrow({
       where: { articleId: claim.articleId, id: { not: claim.id } },
@@ -65,7 +77,10 @@ describe("a correction reaches every place that shows the claim", () => {
     await refreshAnalysis(db);
 
     // The stored claim: current columns corrected, the pipeline's originals beside them.
-    const stored = await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { kind: true, speakerId: true, pipelineKind: true, pipelineSpeaker: { select: { name: true } }, clusterId: true } });
+    const stored = await db.claim.findUniqueOrThrow({
+      where: { id: claim.id },
+      select: { kind: true, speakerId: true, pipelineKind: true, pipelineSpeaker: { select: { name: true } }, clusterId: true },
+    });
     expect(stored).toMatchObject({ kind: "narration", speakerId: newcomer.id, pipelineKind: "reported", pipelineSpeaker: { name: claim.speaker!.name } });
     expect(stored.clusterId).not.toBeNull();
 
@@ -75,7 +90,9 @@ describe("a correction reaches every place that shows the claim", () => {
     expect(readerClaims.find((item) => item.id === spanned.id)).toMatchObject({ start: spanned.start, end: newEnd, text: newText });
 
     // GET /api/articles/[id] and GET /api/claims/[id].
-    const articleBody = (await (await getArticleApi(apiRequest(`/api/articles/${claim.articleId}`, token), { params: Promise.resolve({ id: claim.articleId }) })).json()) as { claims: ApiClaim[] };
+    const articleBody = (await (
+      await getArticleApi(apiRequest(`/api/articles/${claim.articleId}`, token), { params: Promise.resolve({ id: claim.articleId }) })
+    ).json()) as { claims: ApiClaim[] };
     expect(articleBody.claims.find((item) => item.id === claim.id)).toMatchObject({ kind: "narration", speaker: NEW_SPEAKER });
     expect(articleBody.claims.find((item) => item.id === spanned.id)).toMatchObject({ end: newEnd, text: newText });
     const claimBody = (await (await getClaimApi(apiRequest(`/api/claims/${claim.id}`, token), { params: Promise.resolve({ id: claim.id }) })).json()) as {
@@ -87,7 +104,9 @@ describe("a correction reaches every place that shows the claim", () => {
 
     // The review queue and its filters.
     const queue = async (query: Record<string, string>) => (await listClaims(parseClaimFilters({ ...query, articleId: claim.articleId }).data!)).items;
-    expect((await queue({ speaker: "petra-newcomer" })).map((item) => [item.id, item.speaker?.name, item.kind, item.isCorrected])).toEqual([[claim.id, NEW_SPEAKER, "narration", true]]);
+    expect((await queue({ speaker: "petra-newcomer" })).map((item) => [item.id, item.speaker?.name, item.kind, item.isCorrected])).toEqual([
+      [claim.id, NEW_SPEAKER, "narration", true],
+    ]);
     expect((await queue({ kind: "reported" })).map((item) => item.id)).not.toContain(claim.id);
     expect((await queue({})).find((item) => item.id === spanned.id)?.text).toBe(newText);
 
@@ -96,7 +115,12 @@ describe("a correction reaches every place that shows the claim", () => {
     expect(page).toMatchObject({ kind: "narration", speaker: { name: NEW_SPEAKER }, pipelineSpeaker: { name: claim.speaker!.name } });
     expect(page!.siblings.map((item) => item.id)).toContain(sibling.id);
     const spannedPage = await getClaim(spanned.id);
-    expect(spannedPage).toMatchObject({ start: spanned.start, end: newEnd, text: newText, pipeline: { start: spanned.start, end: spanned.end, text: spanned.text } });
+    expect(spannedPage).toMatchObject({
+      start: spanned.start,
+      end: newEnd,
+      text: newText,
+      pipeline: { start: spanned.start, end: spanned.end, text: spanned.text },
+    });
 
     // The issue brief: its timeline and the cluster the claim belongs to.
     const brief = await getIssueBrief(issue, parseBriefFilters({ speaker: "petra-newcomer" }));
@@ -128,12 +152,20 @@ describe("a correction reaches every place that shows the claim", () => {
 
     // Deriving the article again keeps the corrections on the current columns.
     const issues = await db.issue.findMany({ select: { id: true, slug: true } });
-    await deriveArticle(db, claim.articleId, { issues: await readIssueLexicons(db), speakers: await loadSpeakerRegistry(db), issueIds: new Map(issues.map((row) => [row.slug, row.id])) });
+    await deriveArticle(db, claim.articleId, {
+      issues: await readIssueLexicons(db),
+      speakers: await loadSpeakerRegistry(db),
+      issueIds: new Map(issues.map((row) => [row.slug, row.id])),
+    });
     expect(await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { kind: true, speakerId: true, pipelineKind: true } })).toEqual({
       kind: "narration",
       speakerId: newcomer.id,
       pipelineKind: "reported",
     });
-    expect(await db.claim.findUniqueOrThrow({ where: { id: spanned.id }, select: { end: true, text: true, pipelineEnd: true } })).toEqual({ end: newEnd, text: newText, pipelineEnd: spanned.end });
+    expect(await db.claim.findUniqueOrThrow({ where: { id: spanned.id }, select: { end: true, text: true, pipelineEnd: true } })).toEqual({
+      end: newEnd,
+      text: newText,
+      pipelineEnd: spanned.end,
+    });
   });
 });

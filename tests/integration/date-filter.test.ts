@@ -16,8 +16,23 @@ const DAY = "2026-02-10";
 
 beforeAll(async () => {
   db = await seededTestDb();
-  const a = await ingestArticle(db, { body: `The mediators said on Monday that the ceasefire along the river would hold.\n\n"The ceasefire holds tonight," said Ilse Varga, the mediators' spokeswoman.`, outlet: "River Courier", publishedAt: DAY }, { source: "api" });
-  const b = await ingestArticle(db, { body: `Village leaders said the ceasefire was broken twice overnight.\n\n"Nobody respects the ceasefire here," said Tomas Brand, a village leader.`, outlet: "Hill Herald" }, { source: "api" });
+  const a = await ingestArticle(
+    db,
+    {
+      body: `The mediators said on Monday that the ceasefire along the river would hold.\n\n"The ceasefire holds tonight," said Ilse Varga, the mediators' spokeswoman.`,
+      outlet: "River Courier",
+      publishedAt: DAY,
+    },
+    { source: "api" },
+  );
+  const b = await ingestArticle(
+    db,
+    {
+      body: `Village leaders said the ceasefire was broken twice overnight.\n\n"Nobody respects the ceasefire here," said Tomas Brand, a village leader.`,
+      outlet: "Hill Herald",
+    },
+    { source: "api" },
+  );
   if (a.status !== "stored" || b.status !== "stored") throw new Error("fixtures not stored");
   dated = a.id;
   undated = b.id;

@@ -38,10 +38,35 @@ describe("deriving claims again", () => {
     expect(tagged).toBeGreaterThan(0);
 
     const orphanReviewed = await db.claim.create({
-      data: { articleId: article.id, kind: "narration", start: 0, end: 10, text: "US Preside", pipelineKind: "narration", pipelineStart: 0, pipelineEnd: 10, pipelineText: "US Preside", confidence: 0.5, fingerprint: "gone-reviewed", status: "disputed" },
+      data: {
+        articleId: article.id,
+        kind: "narration",
+        start: 0,
+        end: 10,
+        text: "US Preside",
+        pipelineKind: "narration",
+        pipelineStart: 0,
+        pipelineEnd: 10,
+        pipelineText: "US Preside",
+        confidence: 0.5,
+        fingerprint: "gone-reviewed",
+        status: "disputed",
+      },
     });
     const orphanUntouched = await db.claim.create({
-      data: { articleId: article.id, kind: "narration", start: 0, end: 10, text: "US Preside", pipelineKind: "narration", pipelineStart: 0, pipelineEnd: 10, pipelineText: "US Preside", confidence: 0.5, fingerprint: "gone-untouched" },
+      data: {
+        articleId: article.id,
+        kind: "narration",
+        start: 0,
+        end: 10,
+        text: "US Preside",
+        pipelineKind: "narration",
+        pipelineStart: 0,
+        pipelineEnd: 10,
+        pipelineText: "US Preside",
+        confidence: 0.5,
+        fingerprint: "gone-untouched",
+      },
     });
     await db.issue.update({ where: { id: referendum.id }, data: { phrases: ["a phrase no article uses"] } });
     const outcome = await deriveArticle(db, article.id, await context());

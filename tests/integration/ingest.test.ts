@@ -30,7 +30,11 @@ describe("ingesting an article", () => {
     expect(article.outlet?.name).toBe("Dunmore Courier");
     expect(article._count.sentences).toBeGreaterThanOrEqual(4);
     expect(article._count.claims).toBe(outcome.claims);
-    const quote = await db.claim.findFirstOrThrow({ where: { articleId: outcome.id, kind: "quote" }, orderBy: { start: "asc" }, select: { start: true, end: true, text: true, speaker: { select: { name: true } } } });
+    const quote = await db.claim.findFirstOrThrow({
+      where: { articleId: outcome.id, kind: "quote" },
+      orderBy: { start: "asc" },
+      select: { start: true, end: true, text: true, speaker: { select: { name: true } } },
+    });
     expect(ARTICLE.slice(quote.start, quote.end)).toBe(quote.text);
     expect(quote.text).toContain("We have put off repairs for too long");
     expect(quote.speaker?.name).toBe("Ines Vogt");
@@ -43,12 +47,16 @@ describe("ingesting an article", () => {
   });
 
   it("answers a duplicate, not an error, when the same text is stored by someone else between its check and its write", async () => {
-    const body = "The ferry timetable changes on Monday, the harbour office said.\n\n\"Boats will leave every forty minutes,\" said Ola Brenn, the office's head.";
+    const body =
+      'The ferry timetable changes on Monday, the harbour office said.\n\n"Boats will leave every forty minutes," said Ola Brenn, the office\'s head.';
     const contentHash = crypto.createHash("sha256").update(normalizeForComparison(body)).digest("hex");
     let outcome: Promise<unknown> | undefined;
     // The other writer's row is not committed yet when the ingest checks, so only its own write meets it.
     const winner = await db.$transaction(async (tx) => {
-      const row = await tx.article.create({ data: { originalText: body, cleanedText: body, contentHash, minhash: [], lshBands: [], source: "api", charCount: body.length }, select: { id: true } });
+      const row = await tx.article.create({
+        data: { originalText: body, cleanedText: body, contentHash, minhash: [], lshBands: [], source: "api", charCount: body.length },
+        select: { id: true },
+      });
       outcome = ingestArticle(db, { body, force: true }, { source: "paste" });
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       return row;
@@ -103,23 +111,40 @@ describe("ingesting an article", () => {
       "By Ana Ruiz, Tom Li, CNN",
       "Published 4 March 2026",
       "(CNN) — Ferry crews on the Orlan river voted on Tuesday to end a nine-day strike, their union said.",
-      "\"We got most of what we asked for,\" union organiser Pia Renn told reporters.",
+      '"We got most of what we asked for," union organiser Pia Renn told reporters.',
     ].join("\n");
     const stored = async (outcome: Awaited<ReturnType<typeof ingestArticle>>) => {
       if (outcome.status !== "stored") throw new Error(`not stored: ${outcome.status}`);
-      const article = await db.article.findUniqueOrThrow({ where: { id: outcome.id }, select: { title: true, byline: true, publishedAt: true, outlet: { select: { name: true } } } });
+      const article = await db.article.findUniqueOrThrow({
+        where: { id: outcome.id },
+        select: { title: true, byline: true, publishedAt: true, outlet: { select: { name: true } } },
+      });
       return [article.outlet?.name, article.title, article.publishedAt?.toISOString().slice(0, 10), article.byline];
     };
-    expect(await stored(await ingestArticle(db, { body }, { source: "cli" }))).toEqual(["CNN", "Ferry crews vote to end the Orlan strike", "2026-03-04", "Ana Ruiz, Tom Li"]);
+    expect(await stored(await ingestArticle(db, { body }, { source: "cli" }))).toEqual([
+      "CNN",
+      "Ferry crews vote to end the Orlan strike",
+      "2026-03-04",
+      "Ana Ruiz, Tom Li",
+    ]);
     const details = { outlet: "Orlan Courier", title: "Strike over", publishedAt: "2026-03-05", byline: "Desk" };
-    expect(await stored(await ingestArticle(db, { body: body.replace("nine-day", "ten-day"), ...details }, { source: "api" }))).toEqual(["Orlan Courier", "Strike over", "2026-03-05", "Desk"]);
+    expect(await stored(await ingestArticle(db, { body: body.replace("nine-day", "ten-day"), ...details }, { source: "api" }))).toEqual([
+      "Orlan Courier",
+      "Strike over",
+      "2026-03-05",
+      "Desk",
+    ]);
   });
 
   it("stores a range with its low and high ends", async () => {
     const body = "The Orlan ferry board said one or two berths would reopen on Friday.\nFees will rise between 4.5 percent and 4.75 percent, it said.";
     const outcome = await ingestArticle(db, { body, outlet: "Orlan Courier" }, { source: "api" });
     if (outcome.status !== "stored") throw new Error(`not stored: ${outcome.status}`);
-    const figures = await db.claimFigure.findMany({ where: { claim: { articleId: outcome.id } }, orderBy: { start: "asc" }, select: { raw: true, value: true, high: true, unit: true } });
+    const figures = await db.claimFigure.findMany({
+      where: { claim: { articleId: outcome.id } },
+      orderBy: { start: "asc" },
+      select: { raw: true, value: true, high: true, unit: true },
+    });
     expect(figures).toEqual([
       { raw: "one or two berths", value: 1, high: 2, unit: "berths" },
       { raw: "between 4.5 percent and 4.75 percent", value: 4.5, high: 4.75, unit: "%" },

@@ -16,14 +16,18 @@ vi.mock("server-only", () => ({}));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 vi.mock("@/auth", () => ({ auth: vi.fn(async () => (session.user ? { user: session.user } : null)) }));
 
-const SEED_ISSUES = (JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../../seeds/issues.json"), "utf8")) as { issues: { slug: string }[] }).issues;
+const SEED_ISSUES = (JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../../seeds/issues.json"), "utf8")) as { issues: { slug: string }[] })
+  .issues;
 
 type Body = {
   issue: { slug: string; claimCount: number };
   clusters: unknown[];
   discrepancies: unknown[];
   framing: { outlet: { slug: string; name: string }; summary: string; description?: string }[];
-  positions: { speaker: { id: string; name: string }; claims: { id: string; kind: string; text: string; quote: string | null; outlets: { slug: string; name: string }[]; firstReportedAt: string | null }[] }[];
+  positions: {
+    speaker: { id: string; name: string };
+    claims: { id: string; kind: string; text: string; quote: string | null; outlets: { slug: string; name: string }[]; firstReportedAt: string | null }[];
+  }[];
   contrasts: { a: string; b: string; why: string }[];
   omissions: { outlet: { slug: string; name: string }; actors: { name: string }[] }[];
 };
@@ -59,7 +63,10 @@ describe("GET /api/issues/[slug] positions and contrasts", () => {
           expect(["quote", "reported"]).toContain(claim.kind);
           expect(claim.outlets.length).toBeGreaterThan(0);
           for (const outlet of claim.outlets) expect(outlet.name.length).toBeGreaterThan(0);
-          const stored = await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { text: true, issues: { select: { issue: { select: { slug: true } } } } } });
+          const stored = await db.claim.findUniqueOrThrow({
+            where: { id: claim.id },
+            select: { text: true, issues: { select: { issue: { select: { slug: true } } } } },
+          });
           expect(stored.text).toBe(claim.text);
           expect(stored.issues.map((link) => link.issue.slug)).toContain(slug);
         }
@@ -90,9 +97,9 @@ describe("GET /api/issues/[slug] positions and contrasts", () => {
   });
 
   it("keeps a dismissed contrast dismissed after the analysis runs again, and refuses unknown claims", async () => {
-    const slug = (
-      await Promise.all(SEED_ISSUES.map(async ({ slug: each }) => ({ slug: each, count: (await brief(each)).body.contrasts.length })))
-    ).find((entry) => entry.count > 0)?.slug;
+    const slug = (await Promise.all(SEED_ISSUES.map(async ({ slug: each }) => ({ slug: each, count: (await brief(each)).body.contrasts.length })))).find(
+      (entry) => entry.count > 0,
+    )?.slug;
     expect(slug, "a seed issue with a contrasting pair").toBeDefined();
     const before = (await brief(slug!)).body.contrasts;
     const [pair] = before;
@@ -101,7 +108,9 @@ describe("GET /api/issues/[slug] positions and contrasts", () => {
     expect(after.some((contrast) => contrast.a === pair!.a && contrast.b === pair!.b)).toBe(false);
     await refreshAnalysis(db);
     expect((await brief(slug!)).body.contrasts.some((contrast) => contrast.a === pair!.a && contrast.b === pair!.b)).toBe(false);
-    await expect(dismissContrast(db, session.user!.id, { issue: slug!, a: pair!.a, b: "no-such-claim" })).rejects.toThrow(/No claim has the id “no-such-claim”/);
+    await expect(dismissContrast(db, session.user!.id, { issue: slug!, a: pair!.a, b: "no-such-claim" })).rejects.toThrow(
+      /No claim has the id “no-such-claim”/,
+    );
     expect(await db.contrastDismissal.count()).toBe(1);
   });
 

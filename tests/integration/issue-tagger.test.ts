@@ -35,7 +35,15 @@ async function sentenceIssues(articleId: string): Promise<Record<string, string[
 beforeAll(async () => {
   db = connectTestDb();
   await resetDatabase(db);
-  await db.issue.create({ data: { slug: "pensions", title: "Pensions", description: "What the crews get when they retire.", phrases: ["retirement fund", "pension scheme"], exclusions: [] } });
+  await db.issue.create({
+    data: {
+      slug: "pensions",
+      title: "Pensions",
+      description: "What the crews get when they retire.",
+      phrases: ["retirement fund", "pension scheme"],
+      exclusions: [],
+    },
+  });
 });
 afterAll(async () => db.$disconnect());
 
@@ -43,7 +51,12 @@ describe("the story's issue tagger", () => {
   it("is trained on the stored articles when they arrive and stored with the lexicons' hash", async () => {
     expect(await db.issueTagger.count()).toBe(0);
     const outcomes: string[] = [];
-    await ingestMany(db, DOCK_TALKS.map((body) => ({ input: { body, outlet: "Sandhaven Gazette" } })), { source: "cli" }, (_i, { outcome }) => outcomes.push(outcome?.status ?? "error"));
+    await ingestMany(
+      db,
+      DOCK_TALKS.map((body) => ({ input: { body, outlet: "Sandhaven Gazette" } })),
+      { source: "cli" },
+      (_i, { outcome }) => outcomes.push(outcome?.status ?? "error"),
+    );
     expect(outcomes).toEqual(["stored", "stored", "stored"]);
     const row = await db.issueTagger.findUniqueOrThrow({ where: { id: "story" } });
     expect(row.articles).toBe(3);
@@ -58,7 +71,10 @@ describe("the story's issue tagger", () => {
     const tags = await sentenceIssues(outcome.id);
     expect(tags["The fund question is still open, Brackley said."]).toEqual(["pensions"]);
     expect(tags["Ships waited outside the harbour."]).toEqual([]);
-    const claim = await db.claim.findFirst({ where: { articleId: outcome.id, text: { contains: "fund question" } }, select: { issues: { select: { issue: { select: { slug: true } } } } } });
+    const claim = await db.claim.findFirst({
+      where: { articleId: outcome.id, text: { contains: "fund question" } },
+      select: { issues: { select: { issue: { select: { slug: true } } } } },
+    });
     expect(claim?.issues.map((link) => link.issue.slug)).toEqual(["pensions"]);
     expect((await db.issueTagger.findUniqueOrThrow({ where: { id: "story" } })).articles).toBe(4);
   });

@@ -13,7 +13,10 @@ let admin: Person;
 
 beforeAll(async () => {
   db = await seededTestDb();
-  const make = async (email: string, role: Person["role"]) => ({ id: (await createUser(db, { email, role, name: email, password: "a long enough password" })).id, role });
+  const make = async (email: string, role: Person["role"]) => ({
+    id: (await createUser(db, { email, role, name: email, password: "a long enough password" })).id,
+    role,
+  });
   viewer = await make("vera.v@briefing.test", "viewer");
   editor = await make("eddie@briefing.test", "editor");
   admin = await make("ada@briefing.test", "admin");
@@ -24,7 +27,10 @@ describe("notes", () => {
   it("notifies mentioned teammates (not the author) and the assignee of the claim", async () => {
     const claim = await db.claim.findFirstOrThrow({ select: { id: true, version: true } });
     await updateClaim(db, admin, claim.id, { assigneeId: editor.id, version: claim.version });
-    const { note } = await createNote(db, viewer, { target: { type: "claim", id: claim.id }, body: "Ask @ada and @vera.v about this; email x@eddie.example is not a mention" });
+    const { note } = await createNote(db, viewer, {
+      target: { type: "claim", id: claim.id },
+      body: "Ask @ada and @vera.v about this; email x@eddie.example is not a mention",
+    });
     const mentions = await db.noteMention.findMany({ where: { noteId: note.id }, select: { userId: true } });
     expect(mentions.map((mention) => mention.userId).sort()).toEqual([admin.id, viewer.id].sort());
     const notifications = await db.notification.findMany({ where: { noteId: note.id }, select: { userId: true, type: true }, orderBy: { type: "asc" } });

@@ -25,11 +25,20 @@ async function someClaim(skip = 0) {
 describe("reviewing a claim", () => {
   it("writes one audit event per changed field, bumps the version and notifies a new assignee", async () => {
     const claim = await someClaim(0);
-    const state = await updateClaim(db, editor, claim.id, { status: "disputed", assigneeId: other.id, comment: "Check the transcript", version: claim.version });
+    const state = await updateClaim(db, editor, claim.id, {
+      status: "disputed",
+      assigneeId: other.id,
+      comment: "Check the transcript",
+      version: claim.version,
+    });
     expect(state.version).toBe(claim.version + 1);
     expect(state.status).toBe("disputed");
     expect(state.assignee?.id).toBe(other.id);
-    const events = await db.reviewEvent.findMany({ where: { claimId: claim.id }, orderBy: { field: "asc" }, select: { field: true, from: true, to: true, comment: true, actorId: true } });
+    const events = await db.reviewEvent.findMany({
+      where: { claimId: claim.id },
+      orderBy: { field: "asc" },
+      select: { field: true, from: true, to: true, comment: true, actorId: true },
+    });
     expect(events).toEqual([
       { field: "assignee", from: null, to: other.id, comment: "Check the transcript", actorId: editor.id },
       { field: "status", from: "unreviewed", to: "disputed", comment: "Check the transcript", actorId: editor.id },
@@ -79,7 +88,11 @@ describe("reviewing a claim", () => {
     expect(await linked()).toEqual(["ceasefire", "referendum"]);
 
     const issues = await db.issue.findMany({ select: { id: true, slug: true } });
-    await deriveArticle(db, claim.articleId, { issues: await readIssueLexicons(db), speakers: await loadSpeakerRegistry(db), issueIds: new Map(issues.map((issue) => [issue.slug, issue.id])) });
+    await deriveArticle(db, claim.articleId, {
+      issues: await readIssueLexicons(db),
+      speakers: await loadSpeakerRegistry(db),
+      issueIds: new Map(issues.map((issue) => [issue.slug, issue.id])),
+    });
     const kept = await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { corrections: true, version: true } });
     expect(kept.corrections).toEqual(state.corrections);
     expect(kept.version).toBe(state.version);
@@ -87,14 +100,22 @@ describe("reviewing a claim", () => {
 
     const cleared = await updateClaim(db, editor, claim.id, { corrections: { kind: null }, version: state.version });
     expect(cleared.corrections.kind).toBeUndefined();
-    const kindEvents = await db.reviewEvent.findMany({ where: { claimId: claim.id, field: "kind" }, orderBy: { createdAt: "asc" }, select: { from: true, to: true } });
+    const kindEvents = await db.reviewEvent.findMany({
+      where: { claimId: claim.id, field: "kind" },
+      orderBy: { createdAt: "asc" },
+      select: { from: true, to: true },
+    });
     expect(kindEvents.at(-1)).toEqual({ from: "narration", to: null });
   });
 
   it("refuses unknown issues and spans outside the article", async () => {
     const claim = await someClaim(4);
-    await expect(updateClaim(db, editor, claim.id, { corrections: { issues: ["no-such-issue"] }, version: claim.version })).rejects.toBeInstanceOf(ReviewValidationError);
-    await expect(updateClaim(db, editor, claim.id, { corrections: { start: 0, end: 10_000_000 }, version: claim.version })).rejects.toBeInstanceOf(ReviewValidationError);
+    await expect(updateClaim(db, editor, claim.id, { corrections: { issues: ["no-such-issue"] }, version: claim.version })).rejects.toBeInstanceOf(
+      ReviewValidationError,
+    );
+    await expect(updateClaim(db, editor, claim.id, { corrections: { start: 0, end: 10_000_000 }, version: claim.version })).rejects.toBeInstanceOf(
+      ReviewValidationError,
+    );
     expect(await db.reviewEvent.count({ where: { claimId: claim.id } })).toBe(0);
   });
 
@@ -104,17 +125,26 @@ describe("reviewing a claim", () => {
     expect(same.version).toBe(claim.version);
     const commented = await updateClaim(db, editor, claim.id, { comment: "Looked at it", version: claim.version });
     expect(commented.version).toBe(claim.version + 1);
-    expect(await db.reviewEvent.findMany({ where: { claimId: claim.id }, select: { field: true, comment: true } })).toEqual([{ field: "comment", comment: "Looked at it" }]);
+    expect(await db.reviewEvent.findMany({ where: { claimId: claim.id }, select: { field: true, comment: true } })).toEqual([
+      { field: "comment", comment: "Looked at it" },
+    ]);
   });
 
   it("changes many statuses in one go with an audit event per claim", async () => {
     const claims = await db.claim.findMany({ orderBy: { id: "desc" }, take: 3, select: { id: true, version: true } });
-    const changed = await bulkSetStatus(db, editor, claims.map((claim) => claim.id), "not_a_claim");
+    const changed = await bulkSetStatus(
+      db,
+      editor,
+      claims.map((claim) => claim.id),
+      "not_a_claim",
+    );
     expect(changed).toBe(3);
     for (const claim of claims) {
       const after = await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true, version: true } });
       expect(after).toEqual({ status: "not_a_claim", version: claim.version + 1 });
-      expect(await db.reviewEvent.findMany({ where: { claimId: claim.id }, select: { field: true, to: true, actorId: true } })).toEqual([{ field: "status", to: "not_a_claim", actorId: editor.id }]);
+      expect(await db.reviewEvent.findMany({ where: { claimId: claim.id }, select: { field: true, to: true, actorId: true } })).toEqual([
+        { field: "status", to: "not_a_claim", actorId: editor.id },
+      ]);
     }
   });
 
@@ -126,7 +156,8 @@ describe("reviewing a claim", () => {
     });
     let calls = 0;
     const hooks = { onAnalysisChange: () => (calls += 1) };
-    let version = (await updateClaim(db, editor, member.id, { status: "confirmed", assigneeId: other.id, comment: "Checked", version: member.version }, hooks)).version;
+    let version = (await updateClaim(db, editor, member.id, { status: "confirmed", assigneeId: other.id, comment: "Checked", version: member.version }, hooks))
+      .version;
     expect(calls).toBe(0);
     version = (await updateClaim(db, editor, member.id, { corrections: { kind: "reported" }, version }, hooks)).version;
     expect(calls).toBe(1);

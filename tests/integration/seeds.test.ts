@@ -27,7 +27,10 @@ describe("loading the seeds", () => {
   });
 
   it("keeps the manifest's metadata and never invents an outlet", async () => {
-    const articles = await db.article.findMany({ select: { sourceFile: true, byline: true, publishedAt: true, outlet: { select: { name: true } } }, orderBy: { sourceFile: "asc" } });
+    const articles = await db.article.findMany({
+      select: { sourceFile: true, byline: true, publishedAt: true, outlet: { select: { name: true } } },
+      orderBy: { sourceFile: "asc" },
+    });
     expect(articles.map((article) => article.outlet?.name ?? null)).toEqual(["MS NOW", null, null, null, null]);
     expect(articles[0]?.byline).toBe("Julia Jester, Erum Salam");
     expect(articles[3]?.publishedAt?.toISOString().slice(0, 10)).toBe("2026-01-03");

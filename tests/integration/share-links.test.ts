@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
-import { createShareLink, hashShareToken, listShareLinks, recordShareOpen, resolveShareToken, restoreShareLink, revokeShareLink, SHARE_UNDO_MS, ShareTargetNotFoundError } from "@/lib/services/share-links";
+import {
+  createShareLink,
+  hashShareToken,
+  listShareLinks,
+  recordShareOpen,
+  resolveShareToken,
+  restoreShareLink,
+  revokeShareLink,
+  SHARE_UNDO_MS,
+  ShareTargetNotFoundError,
+} from "@/lib/services/share-links";
 import { createUser } from "@/lib/services/users";
 import { parseClaimFilters } from "@/lib/validations/claims";
 import { seededTestDb } from "./helpers";
@@ -14,7 +24,10 @@ let admin: { id: string; role: "admin" };
 
 beforeAll(async () => {
   db = await seededTestDb();
-  const make = async <R extends "editor" | "admin">(email: string, role: R) => ({ id: (await createUser(db, { email, name: email, role, password: "a long enough password" })).id, role });
+  const make = async <R extends "editor" | "admin">(email: string, role: R) => ({
+    id: (await createUser(db, { email, name: email, role, password: "a long enough password" })).id,
+    role,
+  });
   editor = await make("sharer@briefing.test", "editor");
   other = await make("other@briefing.test", "editor");
   admin = await make("boss@briefing.test", "admin");
@@ -38,7 +51,9 @@ describe("share links", () => {
   });
 
   it("refuses unknown targets", async () => {
-    await expect(createShareLink(db, editor, { target: { type: "issue", slug: "nope" }, expiresInDays: null })).rejects.toBeInstanceOf(ShareTargetNotFoundError);
+    await expect(createShareLink(db, editor, { target: { type: "issue", slug: "nope" }, expiresInDays: null })).rejects.toBeInstanceOf(
+      ShareTargetNotFoundError,
+    );
     await expect(createShareLink(db, editor, { target: { type: "claim", id: "nope" }, expiresInDays: null })).rejects.toBeInstanceOf(ShareTargetNotFoundError);
   });
 
@@ -103,7 +118,10 @@ describe("claim exports", () => {
     expect(new Set(ids).size).toBe(expected);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(4);
     expect(sizes.length).toBeGreaterThan(1);
-    const rows = await db.claim.findMany({ where: { id: { in: ids } }, select: { id: true, start: true, articleId: true, article: { select: { publishedAt: true } } } });
+    const rows = await db.claim.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, start: true, articleId: true, article: { select: { publishedAt: true } } },
+    });
     const byId = new Map(rows.map((row) => [row.id, row]));
     const keys = ids.map((id) => byId.get(id)!).map((row) => [row.article.publishedAt?.getTime() ?? Infinity, row.articleId, row.start] as const);
     const sorted = [...keys].sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) || a[2] - b[2]);

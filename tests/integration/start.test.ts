@@ -116,116 +116,135 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 const START_TEST_TIMEOUT_MS = 600_000;
 
 describe("npm start on the embedded database", () => {
-  it("starts, keeps its data across a restart, loads the seeds once and refuses a second instance", async () => {
-    const port = await findFreePort();
-    const env = { BRIEFING_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: "" };
+  it(
+    "starts, keeps its data across a restart, loads the seeds once and refuses a second instance",
+    async () => {
+      const port = await findFreePort();
+      const env = { BRIEFING_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: "" };
 
-    const first = start(env);
-    await waitFor(first, "Briefing is ready");
-    expect(first.output()).toMatch(/email: +admin@briefing\.local/);
-    expect(first.output()).toMatch(/password: +\S{12,}/);
-    const login = await fetch(`http://127.0.0.1:${port}/login`);
-    expect(login.status).toBe(200);
-    const url = embeddedUrl(readEmbeddedConfig(dataDir)!);
-    expect(await query(url, `SELECT count(*)::int AS n FROM "Article"`)).toEqual([{ n: 5 }]);
-    await query(url, `INSERT INTO "Outlet" (id, slug, name, "updatedAt") VALUES ('kept', 'kept-outlet', 'Kept Outlet', now())`);
+      const first = start(env);
+      await waitFor(first, "Briefing is ready");
+      expect(first.output()).toMatch(/email: +admin@briefing\.local/);
+      expect(first.output()).toMatch(/password: +\S{12,}/);
+      const login = await fetch(`http://127.0.0.1:${port}/login`);
+      expect(login.status).toBe(200);
+      const url = embeddedUrl(readEmbeddedConfig(dataDir)!);
+      expect(await query(url, `SELECT count(*)::int AS n FROM "Article"`)).toEqual([{ n: 5 }]);
+      await query(url, `INSERT INTO "Outlet" (id, slug, name, "updatedAt") VALUES ('kept', 'kept-outlet', 'Kept Outlet', now())`);
 
-    const second = start({ ...env, PORT: String(await findFreePort()) });
-    expect(await second.exited).toBe(1);
-    expect(second.output()).toContain("Briefing is already running from this folder");
+      const second = start({ ...env, PORT: String(await findFreePort()) });
+      expect(await second.exited).toBe(1);
+      expect(second.output()).toContain("Briefing is already running from this folder");
 
-    expect(await stop(first)).toBe(0);
-    expect(fs.existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
+      expect(await stop(first)).toBe(0);
+      expect(fs.existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
 
-    const again = start(env);
-    await waitFor(again, "Briefing is ready");
-    expect(again.output()).not.toContain("password:");
-    expect(await query(url, `SELECT count(*)::int AS n FROM "Article"`)).toEqual([{ n: 5 }]);
-    expect(await query(url, `SELECT name FROM "Outlet" WHERE slug = 'kept-outlet'`)).toEqual([{ name: "Kept Outlet" }]);
-    expect(await stop(again)).toBe(0);
-  }, START_TEST_TIMEOUT_MS);
+      const again = start(env);
+      await waitFor(again, "Briefing is ready");
+      expect(again.output()).not.toContain("password:");
+      expect(await query(url, `SELECT count(*)::int AS n FROM "Article"`)).toEqual([{ n: 5 }]);
+      expect(await query(url, `SELECT name FROM "Outlet" WHERE slug = 'kept-outlet'`)).toEqual([{ name: "Kept Outlet" }]);
+      expect(await stop(again)).toBe(0);
+    },
+    START_TEST_TIMEOUT_MS,
+  );
 
-  it("comes back after the app is killed (kill -9): its PostgreSQL ends with it, and npm start starts again", async () => {
-    const port = await findFreePort();
-    const env = { BRIEFING_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: "" };
-    const first = start(env);
-    await waitFor(first, "Briefing is ready");
-    const postmaster = postmasterPid();
-    expect(postmaster).toBeGreaterThan(0);
-    first.child.kill("SIGKILL");
-    await first.exited;
-    // The watchdog stops the PostgreSQL whose owner is gone.
-    await eventually(async () => isAlive(postmaster!), (alive) => !alive);
+  it(
+    "comes back after the app is killed (kill -9): its PostgreSQL ends with it, and npm start starts again",
+    async () => {
+      const port = await findFreePort();
+      const env = { BRIEFING_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: "" };
+      const first = start(env);
+      await waitFor(first, "Briefing is ready");
+      const postmaster = postmasterPid();
+      expect(postmaster).toBeGreaterThan(0);
+      first.child.kill("SIGKILL");
+      await first.exited;
+      // The watchdog stops the PostgreSQL whose owner is gone.
+      await eventually(
+        async () => isAlive(postmaster!),
+        (alive) => !alive,
+      );
 
-    const again = start(env);
-    await waitFor(again, "Briefing is ready");
-    expect(again.output()).not.toContain("outlived");
-    expect((await fetch(`http://127.0.0.1:${port}/login`)).status).toBe(200);
-    const url = embeddedUrl(readEmbeddedConfig(dataDir)!);
-    expect(await query(url, `SELECT name FROM "Outlet" WHERE slug = 'kept-outlet'`)).toEqual([{ name: "Kept Outlet" }]);
+      const again = start(env);
+      await waitFor(again, "Briefing is ready");
+      expect(again.output()).not.toContain("outlived");
+      expect((await fetch(`http://127.0.0.1:${port}/login`)).status).toBe(200);
+      const url = embeddedUrl(readEmbeddedConfig(dataDir)!);
+      expect(await query(url, `SELECT name FROM "Outlet" WHERE slug = 'kept-outlet'`)).toEqual([{ name: "Kept Outlet" }]);
 
-    // A PostgreSQL left behind with no watchdog (killed along with the app) is taken over as well.
-    const orphan = postmasterPid()!;
-    process.kill(watchdogPid(), "SIGKILL");
-    again.child.kill("SIGKILL");
-    await again.exited;
-    expect(isAlive(orphan)).toBe(true);
-    const third = start(env);
-    await waitFor(third, "Briefing is ready");
-    expect(third.output()).toContain("outlived the Briefing process that started it");
-    expect((await fetch(`http://127.0.0.1:${port}/login`)).status).toBe(200);
-    expect(await stop(third)).toBe(0);
-  }, START_TEST_TIMEOUT_MS);
+      // A PostgreSQL left behind with no watchdog (killed along with the app) is taken over as well.
+      const orphan = postmasterPid()!;
+      process.kill(watchdogPid(), "SIGKILL");
+      again.child.kill("SIGKILL");
+      await again.exited;
+      expect(isAlive(orphan)).toBe(true);
+      const third = start(env);
+      await waitFor(third, "Briefing is ready");
+      expect(third.output()).toContain("outlived the Briefing process that started it");
+      expect((await fetch(`http://127.0.0.1:${port}/login`)).status).toBe(200);
+      expect(await stop(third)).toBe(0);
+    },
+    START_TEST_TIMEOUT_MS,
+  );
 
-  it("answers 503 while its database is down, not a login page, and comes back by itself", async () => {
-    const port = await findFreePort();
-    const started = start({ BRIEFING_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: "" });
-    await waitFor(started, "Briefing is ready");
-    const base = `http://127.0.0.1:${port}`;
-    expect((await fetch(`${base}/api/claims`)).status).toBe(401);
-    const client = createPrismaClient(embeddedUrl(readEmbeddedConfig(dataDir)!));
-    await createUser(client, { email: "outage@briefing.test", role: "viewer", password: "a long enough password" });
-    await client.$disconnect();
-    const cookie = await logIn(base, "outage@briefing.test", "a long enough password");
-    const ping = () => fetch(`${base}/api/ping`, { headers: { cookie } });
-    expect((await ping()).status).toBe(200);
+  it(
+    "answers 503 while its database is down, not a login page, and comes back by itself",
+    async () => {
+      const port = await findFreePort();
+      const started = start({ BRIEFING_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: "" });
+      await waitFor(started, "Briefing is ready");
+      const base = `http://127.0.0.1:${port}`;
+      expect((await fetch(`${base}/api/claims`)).status).toBe(401);
+      const client = createPrismaClient(embeddedUrl(readEmbeddedConfig(dataDir)!));
+      await createUser(client, { email: "outage@briefing.test", role: "viewer", password: "a long enough password" });
+      await client.$disconnect();
+      const cookie = await logIn(base, "outage@briefing.test", "a long enough password");
+      const ping = () => fetch(`${base}/api/ping`, { headers: { cookie } });
+      expect((await ping()).status).toBe(200);
 
-    process.kill(postmasterPid()!, "SIGKILL");
-    const [api, page] = await eventually(
-      () => Promise.all([fetch(`${base}/api/claims`), fetch(`${base}/status`, { redirect: "manual" })]),
-      (responses) => responses.every((response) => response.status === 503),
-    );
-    expect(await api.json()).toEqual({ error: { code: "database_unavailable", message: "the database is not reachable; retrying" } });
-    expect(api.headers.get("retry-after")).toBeTruthy();
-    expect(await page.text()).toContain("Briefing is running, but its database is not reachable");
+      process.kill(postmasterPid()!, "SIGKILL");
+      const [api, page] = await eventually(
+        () => Promise.all([fetch(`${base}/api/claims`), fetch(`${base}/status`, { redirect: "manual" })]),
+        (responses) => responses.every((response) => response.status === 503),
+      );
+      expect(await api.json()).toEqual({ error: { code: "database_unavailable", message: "the database is not reachable; retrying" } });
+      expect(api.headers.get("retry-after")).toBeTruthy();
+      expect(await page.text()).toContain("Briefing is running, but its database is not reachable");
 
-    // The embedded PostgreSQL is started again, and the app answers as before, the session still good.
-    await eventually(ping, (response) => response.status === 200);
-    expect(started.output()).toContain("The database answers again.");
-    expect((await fetch(`${base}/login`)).status).toBe(200);
+      // The embedded PostgreSQL is started again, and the app answers as before, the session still good.
+      await eventually(ping, (response) => response.status === 200);
+      expect(started.output()).toContain("The database answers again.");
+      expect((await fetch(`${base}/login`)).status).toBe(200);
 
-    // Ctrl-C ends it even while a client holds a connection with a request half sent.
-    const socket = net.connect(port, "127.0.0.1");
-    await new Promise((resolve) => socket.once("connect", resolve));
-    socket.write("GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\n");
-    socket.on("error", () => undefined);
-    expect(await stop(started)).toBe(0);
-    socket.destroy();
-  }, START_TEST_TIMEOUT_MS);
+      // Ctrl-C ends it even while a client holds a connection with a request half sent.
+      const socket = net.connect(port, "127.0.0.1");
+      await new Promise((resolve) => socket.once("connect", resolve));
+      socket.write("GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+      socket.on("error", () => undefined);
+      expect(await stop(started)).toBe(0);
+      socket.destroy();
+    },
+    START_TEST_TIMEOUT_MS,
+  );
 
-  it("uses DATABASE_URL instead when it is set, and needs AUTH_SECRET then", async () => {
-    const port = await findFreePort();
-    const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), "briefing-nodata-"));
-    const refused = start({ BRIEFING_DATA_DIR: emptyDir, PORT: String(port), AUTH_SECRET: "" });
-    expect(await refused.exited).toBe(1);
-    expect(refused.output()).toContain("AUTH_SECRET is required with DATABASE_URL");
+  it(
+    "uses DATABASE_URL instead when it is set, and needs AUTH_SECRET then",
+    async () => {
+      const port = await findFreePort();
+      const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), "briefing-nodata-"));
+      const refused = start({ BRIEFING_DATA_DIR: emptyDir, PORT: String(port), AUTH_SECRET: "" });
+      expect(await refused.exited).toBe(1);
+      expect(refused.output()).toContain("AUTH_SECRET is required with DATABASE_URL");
 
-    const started = start({ BRIEFING_DATA_DIR: emptyDir, PORT: String(port), AUTH_SECRET: "a-test-secret-that-is-long-enough-1234" });
-    await waitFor(started, "Briefing is ready");
-    expect(started.output()).not.toContain("Embedded PostgreSQL");
-    expect(fs.existsSync(path.join(emptyDir, "postgres"))).toBe(false);
-    expect((await fetch(`http://127.0.0.1:${port}/api/articles`)).status).toBe(401);
-    expect(await stop(started)).toBe(0);
-    fs.rmSync(emptyDir, { recursive: true, force: true });
-  }, START_TEST_TIMEOUT_MS);
+      const started = start({ BRIEFING_DATA_DIR: emptyDir, PORT: String(port), AUTH_SECRET: "a-test-secret-that-is-long-enough-1234" });
+      await waitFor(started, "Briefing is ready");
+      expect(started.output()).not.toContain("Embedded PostgreSQL");
+      expect(fs.existsSync(path.join(emptyDir, "postgres"))).toBe(false);
+      expect((await fetch(`http://127.0.0.1:${port}/api/articles`)).status).toBe(401);
+      expect(await stop(started)).toBe(0);
+      fs.rmSync(emptyDir, { recursive: true, force: true });
+    },
+    START_TEST_TIMEOUT_MS,
+  );
 });

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
-import { claimReview, claimReviewJson, claimsCsv, csvField, csvRow, issueBriefMarkdown, markdownText, streamOf, type ExportClaim } from "@/lib/services/exports";
+import {
+  claimReview,
+  claimReviewJson,
+  claimsCsv,
+  csvField,
+  csvRow,
+  issueBriefMarkdown,
+  markdownText,
+  streamOf,
+  type ExportClaim,
+} from "@/lib/services/exports";
 
 /** Reads CSV with an independent RFC 4180 parser, so the export is checked by code other than its writer's. */
 function parseCsv(text: string): string[][] {
@@ -72,13 +82,38 @@ describe("CSV (RFC 4180)", () => {
   });
 
   it("streams a header and one record per claim that a CSV parser reads back exactly", async () => {
-    const text = await read(streamOf(claimsCsv(pages([claim()], [], [claim({ id: "c2", speaker: null, quote: null, article: { id: "a2", title: null, url: null, publishedAt: null } })]))));
+    const text = await read(
+      streamOf(
+        claimsCsv(pages([claim()], [], [claim({ id: "c2", speaker: null, quote: null, article: { id: "a2", title: null, url: null, publishedAt: null } })])),
+      ),
+    );
     const rows = parseCsv(text);
-    expect(rows[0]).toEqual(["id", "status", "kind", "speaker", "outlet", "article_title", "article_url", "published_at", "issues", "confidence", "text", "quote", "cluster"]);
+    expect(rows[0]).toEqual([
+      "id",
+      "status",
+      "kind",
+      "speaker",
+      "outlet",
+      "article_title",
+      "article_url",
+      "published_at",
+      "issues",
+      "confidence",
+      "text",
+      "quote",
+      "cluster",
+    ]);
     expect(rows).toHaveLength(3);
     const header = rows[0]!;
     const first = Object.fromEntries(header.map((name, index) => [name, rows[1]![index]]));
-    expect(first).toMatchObject({ id: "c1", speaker: "Volodymyr Zelensky", text: 'He said "100%, agreed", then left.\nNew line', quote: "100%, agreed", issues: "security-guarantees;donbas", published_at: "2025-12-28" });
+    expect(first).toMatchObject({
+      id: "c1",
+      speaker: "Volodymyr Zelensky",
+      text: 'He said "100%, agreed", then left.\nNew line',
+      quote: "100%, agreed",
+      issues: "security-guarantees;donbas",
+      published_at: "2025-12-28",
+    });
     expect(rows[2]![3]).toBe("");
     expect(rows.every((row) => row.length === header.length)).toBe(true);
   });
@@ -98,13 +133,21 @@ describe("ClaimReview JSON-LD", () => {
         "@type": "Claim",
         author: { "@type": "Person", name: "Volodymyr Zelensky" },
         datePublished: "2025-12-28",
-        appearance: { "@type": "CreativeWork", url: "https://example.org/talks", headline: "Talks end", datePublished: "2025-12-28", publisher: { "@type": "Organization", name: "The Outlet" } },
+        appearance: {
+          "@type": "CreativeWork",
+          url: "https://example.org/talks",
+          headline: "Talks end",
+          datePublished: "2025-12-28",
+          publisher: { "@type": "Organization", name: "The Outlet" },
+        },
       },
     });
   });
 
   it("makes institutions Organizations, and leaves out claims without a verdict", () => {
-    expect(claimReview(claim({ speaker: { name: "Kremlin", kind: "institution" } }), "X")?.itemReviewed).toMatchObject({ author: { "@type": "Organization", name: "Kremlin" } });
+    expect(claimReview(claim({ speaker: { name: "Kremlin", kind: "institution" } }), "X")?.itemReviewed).toMatchObject({
+      author: { "@type": "Organization", name: "Kremlin" },
+    });
     expect(claimReview(claim({ status: "false" }), "X")?.reviewRating).toMatchObject({ ratingValue: 1, alternateName: "False" });
     expect(claimReview(claim({ status: "unreviewed" }), "X")).toBeNull();
     expect(claimReview(claim({ status: "not_a_claim" }), "X")).toBeNull();
@@ -112,7 +155,9 @@ describe("ClaimReview JSON-LD", () => {
 
   it("streams a JSON array that parses, empty or not", async () => {
     expect(JSON.parse(await read(streamOf(claimReviewJson(pages([]), "X"))))).toEqual([]);
-    const text = await read(streamOf(claimReviewJson(pages([claim(), claim({ id: "c2", status: "unreviewed" })], [claim({ id: "c3", status: "false" })]), "X")));
+    const text = await read(
+      streamOf(claimReviewJson(pages([claim(), claim({ id: "c2", status: "unreviewed" })], [claim({ id: "c3", status: "false" })]), "X")),
+    );
     const parsed = JSON.parse(text) as { reviewRating: { alternateName: string } }[];
     expect(parsed.map((item) => item.reviewRating.alternateName)).toEqual(["Confirmed", "False"]);
   });
@@ -128,7 +173,16 @@ describe("Markdown brief", () => {
       asOf: new Date("2026-01-02T09:05:00Z"),
       totals: { claims: 12, articles: 5, sources: 4 },
       clusters: [{ label: "Guarantees 100% agreed", outletCount: 3, claimCount: 4, speaker: "Zelensky", sources: ["A", "B", "C"] }],
-      discrepancies: [{ kind: "figure", about: "the guarantees", rows: [{ value: "95%", speaker: "Trump", outlets: ["A"] }, { value: "100%", speaker: "Zelensky", outlets: ["B", "C"] }] }],
+      discrepancies: [
+        {
+          kind: "figure",
+          about: "the guarantees",
+          rows: [
+            { value: "95%", speaker: "Trump", outlets: ["A"] },
+            { value: "100%", speaker: "Zelensky", outlets: ["B", "C"] },
+          ],
+        },
+      ],
       framing: [{ source: "A", summary: "Leads with Trump's figure." }],
       sources: [{ outlet: "A", title: "Talks end", url: "https://example.org/a b", publishedAt: new Date("2025-12-28T00:00:00Z") }],
       filters: [],
@@ -154,11 +208,19 @@ describe("Markdown brief", () => {
         { speaker: "Mara Quill", claims: [{ words: "“We will *never* accept the tolls”", outlets: ["Harbour Post", "Coast FM"] }] },
         { speaker: "Tomas Reede", claims: [{ words: "Reede said the tolls were agreed.", outlets: ["Coast FM"] }] },
       ],
-      contrasts: [{ a: { speaker: "Mara Quill", words: "“We will never accept the tolls”" }, b: { speaker: "Tomas Reede", words: "Reede said the tolls were agreed." }, why: "Rejection vs acceptance" }],
+      contrasts: [
+        {
+          a: { speaker: "Mara Quill", words: "“We will never accept the tolls”" },
+          b: { speaker: "Tomas Reede", words: "Reede said the tolls were agreed." },
+          why: "Rejection vs acceptance",
+        },
+      ],
       sources: [],
       filters: [],
     });
     expect(text).toContain("## Who stands where\n\n### Mara Quill\n\n- “We will \\*never\\* accept the tolls” — Harbour Post, Coast FM\n");
-    expect(text).toContain("## Where sources disagree\n\n- **Mara Quill**: “We will never accept the tolls” · **Tomas Reede**: Reede said the tolls were agreed. — *Rejection vs acceptance*\n");
+    expect(text).toContain(
+      "## Where sources disagree\n\n- **Mara Quill**: “We will never accept the tolls” · **Tomas Reede**: Reede said the tolls were agreed. — *Rejection vs acceptance*\n",
+    );
   });
 });

@@ -79,11 +79,20 @@ describe("npm run extract --issues", () => {
   it("refuses an unreadable or invalid issues file, naming it and the problem", async () => {
     const article = write("short.txt", "The board met on Tuesday.\n");
     const missing = path.join(dir, "nope.json");
-    await expect(extract("--issues", missing, article)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining(`${missing}: cannot read the issues file: no such file`) });
+    await expect(extract("--issues", missing, article)).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(`${missing}: cannot read the issues file: no such file`),
+    });
     const broken = write("broken.json", "{ issues: ");
-    await expect(extract("--issues", broken, article)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining(`${broken}: the issues file is not valid JSON`) });
+    await expect(extract("--issues", broken, article)).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(`${broken}: the issues file is not valid JSON`),
+    });
     const wrong = write("wrong.json", JSON.stringify({ issues: [{ slug: "Water Rationing", title: "x", phrases: ["water"] }] }));
-    await expect(extract("--issues", wrong, article)).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/wrong\.json: not an issues file like seeds\/issues\.json: issues\.0\.slug: slug must be/u) });
+    await expect(extract("--issues", wrong, article)).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/wrong\.json: not an issues file like seeds\/issues\.json: issues\.0\.slug: slug must be/u),
+    });
     await expect(extract(article, "--issues")).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("--issues needs a file") });
   }, 60_000);
 });

@@ -190,12 +190,22 @@ describe("claims pipeline against hand-written gold", () => {
       articles: { file: string; outlet: string | null; title: string | null; publishedAt: string | null; byline: string | null }[];
     };
     const expected: [string, string, GoldMeta][] = [
-      ...manifest.articles.map((a): [string, string, GoldMeta] => [path.join(ROOT, "seeds"), a.file, { outlet: a.outlet, title: a.title, published: a.publishedAt, byline: a.byline }]),
+      ...manifest.articles.map((a): [string, string, GoldMeta] => [
+        path.join(ROOT, "seeds"),
+        a.file,
+        { outlet: a.outlet, title: a.title, published: a.publishedAt, byline: a.byline },
+      ]),
       ...sets[1]!.gold.articles.filter((a) => a.meta).map((a): [string, string, GoldMeta] => [sets[1]!.dir, a.file, a.meta as GoldMeta]),
     ];
     for (const [dir, file, meta] of expected) {
       const { outlet, title, published, byline } = extractArticle(readFileSync(path.join(dir, file), "utf8"), { issues: [] }).meta;
-      expect({ file, outlet, title, published, byline }).toEqual({ file, outlet: meta.outlet, title: meta.title, published: meta.published, byline: meta.byline });
+      expect({ file, outlet, title, published, byline }).toEqual({
+        file,
+        outlet: meta.outlet,
+        title: meta.title,
+        published: meta.published,
+        byline: meta.byline,
+      });
     }
   });
 

@@ -41,7 +41,9 @@ describe("note Markdown", () => {
       { handle: "bo", name: "Bo Brand" },
     ];
     const html = render("Ask @ana.field and @Bo, not @nobody or desk@bo.example; **@bo** counts, `@bo` and [@bo](https://example.org) do not.", team);
-    expect(html).toContain('Ask <span class="mention" title="Ana Field">@ana.field</span> and <span class="mention" title="Bo Brand">@Bo</span>, not @nobody or desk@bo.example;');
+    expect(html).toContain(
+      'Ask <span class="mention" title="Ana Field">@ana.field</span> and <span class="mention" title="Bo Brand">@Bo</span>, not @nobody or desk@bo.example;',
+    );
     expect(html).toContain('<strong><span class="mention" title="Bo Brand">@bo</span></strong> counts');
     expect(html).toContain("<code>@bo</code>");
     expect(html).toContain('<a href="https://example.org" rel="nofollow noopener noreferrer" target="_blank">@bo</a>');

@@ -37,12 +37,23 @@ export default async function DashboardPage({ searchParams }: Props) {
             </>
           ) : (
             <>
-              No analysis yet: it runs once articles are added. <Link className="text-accent underline" href="/articles">See the articles</Link>.
+              No analysis yet: it runs once articles are added.{" "}
+              <Link className="text-accent underline" href="/articles">
+                See the articles
+              </Link>
+              .
             </>
           )
         }
       />
-      <FilterForm action="/" filters={filters} options={dashboard.options} fields={["issue", "outlet", "speaker", "kind", "dates"]} label="Filter the dashboard" undatedLeftOut={dashboard.undatedLeftOut} />
+      <FilterForm
+        action="/"
+        filters={filters}
+        options={dashboard.options}
+        fields={["issue", "outlet", "speaker", "kind", "dates"]}
+        label="Filter the dashboard"
+        undatedLeftOut={dashboard.undatedLeftOut}
+      />
 
       <section aria-labelledby="actors-heading" className="mb-10">
         <h2 id="actors-heading" className="mb-1 text-lg font-semibold">
@@ -50,7 +61,9 @@ export default async function DashboardPage({ searchParams }: Props) {
         </h2>
         <p className="mb-3 text-sm text-gray-600">
           Each cell: the actor’s most reported claim on the issue (carried by most sources, then earliest). Open an issue for every actor’s position.
-          {filters.outlet || filters.speaker || filters.kind || filters.from || filters.to ? " This view covers every source and date: the other filters narrow only the lists below." : ""}
+          {filters.outlet || filters.speaker || filters.kind || filters.from || filters.to
+            ? " This view covers every source and date: the other filters narrow only the lists below."
+            : ""}
         </p>
         {dashboard.actors.actors.length > 0 ? (
           <ActorMatrixTable matrix={dashboard.actors} />
@@ -95,7 +108,9 @@ export default async function DashboardPage({ searchParams }: Props) {
         </h2>
         <p className="mb-3 text-sm text-gray-600">
           Each cell: the share of that source’s text on the issue, its claims on it and whose voice dominates. Open a cell for how that source frames the issue.
-          {filters.speaker || filters.kind || filters.from || filters.to ? " The cells count every claim: the speaker, kind and date filters narrow only the lists above." : ""}
+          {filters.speaker || filters.kind || filters.from || filters.to
+            ? " The cells count every claim: the speaker, kind and date filters narrow only the lists above."
+            : ""}
         </p>
         {dashboard.issues.length > 0 && dashboard.columns.length > 0 ? (
           <IssueMatrix issues={dashboard.issues} columns={dashboard.columns} cells={dashboard.cells} />

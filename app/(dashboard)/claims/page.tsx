@@ -33,14 +33,26 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
   return (
     <>
       <LiveRefresh />
-      <PageHeader title="Review queue" description={`${plural(page.total, "claim")} match, ${filters.sort === "confidence" ? "lowest confidence first" : filters.sort === "-confidence" ? "highest confidence first" : "newest first"}.`} />
+      <PageHeader
+        title="Review queue"
+        description={`${plural(page.total, "claim")} match, ${filters.sort === "confidence" ? "lowest confidence first" : filters.sort === "-confidence" ? "highest confidence first" : "newest first"}.`}
+      />
       {!parsed.success ? (
         <p role="alert" className="mb-3 text-sm text-red-700">
           {parsed.error.issues[0]?.message} The filters were reset.
         </p>
       ) : null}
       <ClaimFiltersForm filters={filters} options={options} />
-      <ExportLinks links={claimExportLinks({ q: filters.q, issue: filters.issue, outlet: filters.outlet, speaker: filters.speaker, kind: filters.kind, status: filters.status })} />
+      <ExportLinks
+        links={claimExportLinks({
+          q: filters.q,
+          issue: filters.issue,
+          outlet: filters.outlet,
+          speaker: filters.speaker,
+          kind: filters.kind,
+          status: filters.status,
+        })}
+      />
       {page.items.length > 0 ? (
         <ReviewQueue
           canReview={hasRole(user, "editor")}

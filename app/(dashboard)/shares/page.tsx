@@ -26,7 +26,8 @@ export default async function SharesPage({ searchParams }: Props) {
       />
       {page.items.length === 0 ? (
         <p className="text-sm text-gray-600">
-          No share links yet.{hasRole(user, "editor") ? " Use Share on an issue or a claim to make one." : " Editors make share links from an issue or a claim."}
+          No share links yet.
+          {hasRole(user, "editor") ? " Use Share on an issue or a claim to make one." : " Editors make share links from an issue or a claim."}
         </p>
       ) : (
         <div className="relative overflow-x-auto">
@@ -34,18 +35,41 @@ export default async function SharesPage({ searchParams }: Props) {
             <caption className="sr-only">Share links</caption>
             <thead className="bg-gray-50 text-left text-xs font-semibold uppercase tracking-wide text-gray-600">
               <tr>
-                <th scope="col" className="px-4 py-2">Shared</th>
-                {isAdmin ? <th scope="col" className="px-4 py-2">By</th> : null}
-                <th scope="col" className="px-4 py-2">Created</th>
-                <th scope="col" className="px-4 py-2">Expires</th>
-                <th scope="col" className="px-4 py-2">Last opened</th>
-                <th scope="col" className="px-4 py-2 text-right">Opens</th>
-                <th scope="col" className="px-4 py-2">State</th>
+                <th scope="col" className="px-4 py-2">
+                  Shared
+                </th>
+                {isAdmin ? (
+                  <th scope="col" className="px-4 py-2">
+                    By
+                  </th>
+                ) : null}
+                <th scope="col" className="px-4 py-2">
+                  Created
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Expires
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Last opened
+                </th>
+                <th scope="col" className="px-4 py-2 text-right">
+                  Opens
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  State
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100">
               {page.items.map((link) => {
-                const href = link.target.type === "issue" ? (link.target.slug ? `/issues/${link.target.slug}` : null) : link.target.id ? `/claims/${link.target.id}` : null;
+                const href =
+                  link.target.type === "issue"
+                    ? link.target.slug
+                      ? `/issues/${link.target.slug}`
+                      : null
+                    : link.target.id
+                      ? `/claims/${link.target.id}`
+                      : null;
                 const label = link.target.label.length > 90 ? `${link.target.label.slice(0, 89)}…` : link.target.label;
                 return (
                   <tr key={link.id} className="align-top">

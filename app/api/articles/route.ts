@@ -44,22 +44,32 @@ type Submission = { file?: string; source: "api" | "upload" | "url"; input: Impo
 
 function outcomeResponse(outcome: IngestOutcome) {
   if (outcome.status === "stored") {
-    return NextResponse.json({ id: outcome.id, claims: outcome.claims, ...(outcome.claimsOmitted > 0 ? { claimsOmitted: outcome.claimsOmitted } : {}) }, { status: 201 });
+    return NextResponse.json(
+      { id: outcome.id, claims: outcome.claims, ...(outcome.claimsOmitted > 0 ? { claimsOmitted: outcome.claimsOmitted } : {}) },
+      { status: 201 },
+    );
   }
   if (outcome.status === "duplicate") {
     return apiError("duplicate", "This article is already stored.", { existingId: outcome.existingId });
   }
-  return apiError("near_duplicate", `This article is ${Math.round(outcome.similarity * 100)}% like one already stored; send "force": true to store it anyway.`, {
-    existingId: outcome.existingId,
-    similarity: outcome.similarity,
-  });
+  return apiError(
+    "near_duplicate",
+    `This article is ${Math.round(outcome.similarity * 100)}% like one already stored; send "force": true to store it anyway.`,
+    {
+      existingId: outcome.existingId,
+      similarity: outcome.similarity,
+    },
+  );
 }
 
 async function readForm(request: Request): Promise<FormData> {
   try {
     return await request.formData();
   } catch {
-    throw new AppError("bad_request", "The multipart body could not be read (no boundary, or cut short); send it again as multipart/form-data with its boundary.");
+    throw new AppError(
+      "bad_request",
+      "The multipart body could not be read (no boundary, or cut short); send it again as multipart/form-data with its boundary.",
+    );
   }
 }
 
@@ -72,7 +82,10 @@ async function readSubmissions(request: Request): Promise<Submission[]> {
       return typeof value === "string" && value.trim() ? value : undefined;
     };
     const common = { title: field("title"), outlet: field("outlet"), url: field("url"), publishedAt: field("publishedAt"), force: field("force") === "true" };
-    const files = form.getAll("files").concat(form.getAll("file")).filter((value): value is File => typeof value !== "string");
+    const files = form
+      .getAll("files")
+      .concat(form.getAll("file"))
+      .filter((value): value is File => typeof value !== "string");
     if (files.length === 0) {
       return [{ source: "api", input: { ...common, body: typeof form.get("body") === "string" ? String(form.get("body")) : "" } }];
     }
@@ -94,7 +107,7 @@ async function readSubmissions(request: Request): Promise<Submission[]> {
     throw new AppError("bad_request", "The request body is not valid JSON.");
   }
   if (!json || typeof json !== "object" || Array.isArray(json)) {
-    throw new AppError("invalid", "Send a JSON object: {\"body\": \"…\", \"title\"?, \"outlet\"?, \"url\"?, \"publishedAt\"?}, or {\"url\": \"https://…\"} to import a page.");
+    throw new AppError("invalid", 'Send a JSON object: {"body": "…", "title"?, "outlet"?, "url"?, "publishedAt"?}, or {"url": "https://…"} to import a page.');
   }
   const input = json as Record<string, unknown>;
   if (!("body" in input) && typeof input.url === "string") {

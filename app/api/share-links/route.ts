@@ -18,14 +18,19 @@ export const POST = apiRoute(async (request: Request) => {
   const body = await readJson(request, createShareLinkSchema);
   if (!body.ok) return body.response;
   const created = await createShareLink(db, guard.user, body.data);
-  return NextResponse.json({ id: created.id, url: shareUrl(publicOrigin(request), created.token), expiresAt: created.expiresAt?.toISOString() ?? null }, { status: 201 });
+  return NextResponse.json(
+    { id: created.id, url: shareUrl(publicOrigin(request), created.token), expiresAt: created.expiresAt?.toISOString() ?? null },
+    { status: 201 },
+  );
 });
 
 /** `GET /api/share-links?limit=&cursor=` → `{items, total, nextCursor}`: the caller's links, or all for an admin. */
 export const GET = apiRoute(async (request: Request) => {
   const guard = await guardApi(request, "viewer");
   if (guard.response) return guard.response;
-  const query = readQuery(request, (search) => shareListQuerySchema.safeParse({ limit: search.get("limit") ?? undefined, cursor: search.get("cursor") ?? undefined }));
+  const query = readQuery(request, (search) =>
+    shareListQuerySchema.safeParse({ limit: search.get("limit") ?? undefined, cursor: search.get("cursor") ?? undefined }),
+  );
   if (!query.ok) return query.response;
   const page = await listShareLinks(db, guard.user, query.data);
   return NextResponse.json({

@@ -16,7 +16,12 @@ export function createRandom(seed: number) {
  * contexts and no two articles are near-duplicates.
  */
 export function recombineArticles(sources: string[], count: number, seed = 42): string[] {
-  const paragraphs = sources.flatMap((text) => text.split("\n").map((line) => line.trim()).filter((line) => line.length > 40));
+  const paragraphs = sources.flatMap((text) =>
+    text
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line.length > 40),
+  );
   if (paragraphs.length === 0) throw new Error("No paragraphs to recombine.");
   const random = createRandom(seed);
   const articles: string[] = [];

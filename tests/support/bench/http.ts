@@ -76,7 +76,14 @@ export async function loadFor(url: string, cookie: string, { connections, durati
   );
   const elapsedS = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { requests: latencies.length + errors, errors, rps: latencies.length / elapsedS, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), statuses };
+  return {
+    requests: latencies.length + errors,
+    errors,
+    rps: latencies.length / elapsedS,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    statuses,
+  };
 }
 
 export type Route = { name: string; url: string; cookie: string };
@@ -88,10 +95,7 @@ export type Route = { name: string; url: string; cookie: string };
  * start, falls on all of them alike instead of on whichever was measured then. Returns each route's
  * latencies in milliseconds, sorted, by name.
  */
-export async function measureRoutes(
-  routes: Route[],
-  { samples = 200, concurrency = 10, warmup = 100, rounds = 4 } = {},
-): Promise<Map<string, number[]>> {
+export async function measureRoutes(routes: Route[], { samples = 200, concurrency = 10, warmup = 100, rounds = 4 } = {}): Promise<Map<string, number[]>> {
   const latencies = new Map(routes.map((route) => [route.name, [] as number[]]));
   for (const route of routes) await load(route.url, route.cookie, warmup, concurrency);
   for (let round = 0; round < rounds; round += 1) {

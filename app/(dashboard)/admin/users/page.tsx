@@ -13,17 +13,28 @@ export default async function UsersPage() {
   const users = await listUsers();
   return (
     <>
-      <PageHeader title="Users" description="Viewers read and write notes; editors also ingest, review and share; admins also manage users, outlets and issues. A role change, a password reset or a deactivation signs the user out everywhere." />
+      <PageHeader
+        title="Users"
+        description="Viewers read and write notes; editors also ingest, review and share; admins also manage users, outlets and issues. A role change, a password reset or a deactivation signs the user out everywhere."
+      />
       <NewUserForm />
       <div className="mt-6 relative overflow-x-auto rounded-lg border border-gray-200 bg-white">
         <table className="min-w-full divide-y divide-gray-200 text-sm">
           <caption className="sr-only">Users</caption>
           <thead className="bg-gray-50 text-left text-xs font-semibold uppercase tracking-wide text-gray-600">
             <tr>
-              <th scope="col" className="px-4 py-2">User</th>
-              <th scope="col" className="px-4 py-2">Role</th>
-              <th scope="col" className="px-4 py-2">Last login</th>
-              <th scope="col" className="px-4 py-2">Actions</th>
+              <th scope="col" className="px-4 py-2">
+                User
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Role
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Last login
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Actions
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-gray-100">

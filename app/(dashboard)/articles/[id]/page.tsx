@@ -76,7 +76,8 @@ export default async function ArticlePage({ params }: Props) {
               <ul className="mt-1 space-y-0.5">
                 {edits.map((edit) => (
                   <li key={edit.id}>
-                    {formatDate(edit.createdAt)}, {edit.actor?.name ?? edit.actor?.email ?? "someone"}: {EDIT_LABEL[edit.field] ?? edit.field} “{String(edit.from ?? "none")}” → “{String(edit.to ?? "none")}”
+                    {formatDate(edit.createdAt)}, {edit.actor?.name ?? edit.actor?.email ?? "someone"}: {EDIT_LABEL[edit.field] ?? edit.field} “
+                    {String(edit.from ?? "none")}” → “{String(edit.to ?? "none")}”
                   </li>
                 ))}
               </ul>
@@ -85,14 +86,22 @@ export default async function ArticlePage({ params }: Props) {
           {issues.length > 0 ? (
             <div className="mt-3 flex flex-wrap gap-1" aria-label="Issues">
               {issues.map((issue) => (
-                <Badge key={issue.slug} tone="blue">{issue.title}</Badge>
+                <Badge key={issue.slug} tone="blue">
+                  {issue.title}
+                </Badge>
               ))}
             </div>
           ) : null}
           <p className="mt-3 flex flex-wrap gap-3 text-xs text-gray-600" aria-label="Legend">
-            <span><mark className="rounded-sm bg-amber-100 px-1 underline decoration-amber-600 decoration-2">direct quote</mark></span>
-            <span><mark className="rounded-sm bg-sky-100 px-1 underline decoration-sky-600 decoration-2">reported speech</mark></span>
-            <span><mark className="rounded-sm bg-gray-100 px-1 underline decoration-gray-500 decoration-2">narration</mark></span>
+            <span>
+              <mark className="rounded-sm bg-amber-100 px-1 underline decoration-amber-600 decoration-2">direct quote</mark>
+            </span>
+            <span>
+              <mark className="rounded-sm bg-sky-100 px-1 underline decoration-sky-600 decoration-2">reported speech</mark>
+            </span>
+            <span>
+              <mark className="rounded-sm bg-gray-100 px-1 underline decoration-gray-500 decoration-2">narration</mark>
+            </span>
             <span>dotted underline: low confidence</span>
           </p>
         </header>

@@ -145,7 +145,9 @@ export default async function ClaimPage({ params }: Props) {
               }}
             />
           ) : (
-            <p className="rounded-lg border border-gray-200 bg-white p-4 text-sm text-gray-600">Reviewing needs the editor role; you can read the claim and add notes.</p>
+            <p className="rounded-lg border border-gray-200 bg-white p-4 text-sm text-gray-600">
+              Reviewing needs the editor role; you can read the claim and add notes.
+            </p>
           )}
         </aside>
       </div>

@@ -43,7 +43,9 @@ export default async function IssuePage({ params, searchParams }: Props) {
   const canEdit = hasRole(user, "editor");
   const hasDisagreement = positions.contrasts.length > 0 || brief.discrepancies.length > 0;
   const cards = filters.outlet ? brief.framing : framingCards(brief.framing, { whenMany: 0 });
-  const filteredSource = filters.outlet ? (brief.options.sources.find((source) => source.key === filters.outlet)?.name ?? brief.framing[0]?.source.name) : undefined;
+  const filteredSource = filters.outlet
+    ? (brief.options.sources.find((source) => source.key === filters.outlet)?.name ?? brief.framing[0]?.source.name)
+    : undefined;
   return (
     <>
       <PageHeader
@@ -77,17 +79,30 @@ export default async function IssuePage({ params, searchParams }: Props) {
         </details>
       </div>
       <ExportLinks links={issueExportLinks(issue.slug, filters)} />
-      <FilterForm action={`/issues/${issue.slug}`} filters={filters} options={brief.options} fields={["outlet", "speaker", "kind", "dates"]} label={`Filter ${issue.title}`} undatedLeftOut={brief.undatedLeftOut} />
+      <FilterForm
+        action={`/issues/${issue.slug}`}
+        filters={filters}
+        options={brief.options}
+        fields={["outlet", "speaker", "kind", "dates"]}
+        label={`Filter ${issue.title}`}
+        undatedLeftOut={brief.undatedLeftOut}
+      />
 
       <section aria-labelledby="positions-heading" className="mb-10">
         <h2 id="positions-heading" className="mb-1 text-lg font-semibold">
           Who stands where
         </h2>
-        <p className="mb-3 text-sm text-gray-600">Each actor’s key claims on the issue, direct quotes first, with the sources carrying each and when it was first reported.</p>
+        <p className="mb-3 text-sm text-gray-600">
+          Each actor’s key claims on the issue, direct quotes first, with the sources carrying each and when it was first reported.
+        </p>
         {positions.positions.length > 0 ? (
           <PositionsGrid positions={positions.positions} issueSlug={issue.slug} />
         ) : (
-          <p className="text-sm text-gray-600">No one is quoted or reported on this issue{filters.outlet || filters.speaker || filters.kind || filters.from || filters.to ? " among the claims chosen" : " yet"}; the list of claims below has everything.</p>
+          <p className="text-sm text-gray-600">
+            No one is quoted or reported on this issue
+            {filters.outlet || filters.speaker || filters.kind || filters.from || filters.to ? " among the claims chosen" : " yet"}; the list of claims below
+            has everything.
+          </p>
         )}
       </section>
 
@@ -98,14 +113,19 @@ export default async function IssuePage({ params, searchParams }: Props) {
         <h3 className="mb-2 text-base font-semibold">Contrasting positions</h3>
         {positions.contrasts.length > 0 ? (
           <>
-            <p className="mb-3 text-sm text-gray-600">Pairs found by cues (rejection and acceptance, negation, conditions, opposite words, different figures), on the same object first: candidates to check, not verdicts.</p>
+            <p className="mb-3 text-sm text-gray-600">
+              Pairs found by cues (rejection and acceptance, negation, conditions, opposite words, different figures), on the same object first: candidates to
+              check, not verdicts.
+            </p>
             <ContrastList view={positions} issueSlug={issue.slug} canDismiss={canEdit} />
           </>
         ) : hasDisagreement || positions.positions.length === 0 ? (
           <p className="mb-3 text-sm text-gray-600">No contrasting positions found.</p>
         ) : (
           <>
-            <p className="mb-3 text-sm text-gray-600">No contrasting positions or disagreeing figures found. Where each actor stands, by their most reported claim:</p>
+            <p className="mb-3 text-sm text-gray-600">
+              No contrasting positions or disagreeing figures found. Where each actor stands, by their most reported claim:
+            </p>
             <StanceList view={positions} issueSlug={issue.slug} />
           </>
         )}
@@ -130,7 +150,11 @@ export default async function IssuePage({ params, searchParams }: Props) {
           State of play
         </h2>
         <p className="mb-3 text-sm text-gray-600">What several sources report alike, widest first. Open one for the sentence in every source.</p>
-        <ClusterList clusters={brief.clusters} loadOnOpen emptyText="No claim on this issue is reported by more than one source yet; the timeline below lists every claim." />
+        <ClusterList
+          clusters={brief.clusters}
+          loadOnOpen
+          emptyText="No claim on this issue is reported by more than one source yet; the timeline below lists every claim."
+        />
       </section>
 
       <section aria-labelledby="framing-heading" className="mb-10">
@@ -140,18 +164,29 @@ export default async function IssuePage({ params, searchParams }: Props) {
         {filteredSource ? <p className="mb-2 text-sm text-gray-600">{`Only ${filteredSource}.`}</p> : null}
         {brief.framing.length > 0 ? (
           <>
-            <FramingInWords framing={brief.framing} sourceHref={filters.outlet ? undefined : (key) => `/issues/${issue.slug}?outlet=${encodeURIComponent(key)}`} />
+            <FramingInWords
+              framing={brief.framing}
+              sourceHref={filters.outlet ? undefined : (key) => `/issues/${issue.slug}?outlet=${encodeURIComponent(key)}`}
+            />
             {!filters.outlet && brief.totals.sources > brief.framing.length ? (
               <p className="mb-3 text-sm text-gray-600">{`The ${brief.framing.length} sources with most claims on it, of ${brief.totals.sources} (choose any other in the filter above).`}</p>
             ) : null}
             <details className="rounded-lg border border-gray-200 bg-white p-3" open={Boolean(filters.outlet)}>
-              <summary className="cursor-pointer text-sm font-medium">Details: the measures behind these descriptions (coverage, voices, verbs, distinctive terms)</summary>
+              <summary className="cursor-pointer text-sm font-medium">
+                Details: the measures behind these descriptions (coverage, voices, verbs, distinctive terms)
+              </summary>
               <p className="my-3 text-sm text-gray-600">
                 Distinctive terms are words a source uses on this issue more than the others do (weighted log-odds, z-scores).
-                {filters.speaker || filters.kind || filters.from || filters.to ? " These measures cover all of a source’s text on the issue: the speaker, kind and date filters narrow the other sections." : ""}
+                {filters.speaker || filters.kind || filters.from || filters.to
+                  ? " These measures cover all of a source’s text on the issue: the speaker, kind and date filters narrow the other sections."
+                  : ""}
               </p>
-              {brief.framing.length > 1 ? <FramingTable measures={brief.framing} sourceHref={(key) => `/issues/${issue.slug}?outlet=${encodeURIComponent(key)}`} /> : null}
-              {cards.length < brief.framing.length ? <p className="mb-3 text-sm text-gray-600">Open a source for its voices, verbs, terms and figures.</p> : null}
+              {brief.framing.length > 1 ? (
+                <FramingTable measures={brief.framing} sourceHref={(key) => `/issues/${issue.slug}?outlet=${encodeURIComponent(key)}`} />
+              ) : null}
+              {cards.length < brief.framing.length ? (
+                <p className="mb-3 text-sm text-gray-600">Open a source for its voices, verbs, terms and figures.</p>
+              ) : null}
               {cards.length > 0 ? (
                 <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
                   {cards.map((measures) => (

@@ -28,7 +28,8 @@ function describe(view: SharedView): { title: string; description: string } {
     const { brief } = view;
     return {
       title: brief.issue.title,
-      description: `${plural(brief.totals.sources, "source")}, ${plural(brief.totals.claims, "claim")}, ${plural(brief.discrepancies.length, "discrepancy", "discrepancies")}. ${brief.issue.description}`.trim(),
+      description:
+        `${plural(brief.totals.sources, "source")}, ${plural(brief.totals.claims, "claim")}, ${plural(brief.discrepancies.length, "discrepancy", "discrepancies")}. ${brief.issue.description}`.trim(),
     };
   }
   const { claim } = view;

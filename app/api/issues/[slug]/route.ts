@@ -86,6 +86,10 @@ export const GET = apiRoute(async (request: Request, { params }: Context) => {
       })),
     })),
     contrasts: brief.positions.contrasts.map(({ a, b, why }) => ({ a, b, why })),
-    omissions: brief.positions.omissions.map((omission) => ({ outlet: omission.source, actors: omission.actors.map(({ id, name, carriedBy }) => ({ id, name, carriedBy })), claims: omission.claims.map((claim) => claim.id) })),
+    omissions: brief.positions.omissions.map((omission) => ({
+      outlet: omission.source,
+      actors: omission.actors.map(({ id, name, carriedBy }) => ({ id, name, carriedBy })),
+      claims: omission.claims.map((claim) => claim.id),
+    })),
   });
 });

@@ -2,7 +2,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { malformedActionBodyProblem, malformedUrlProblem } from "@/lib/api/malformed-url";
 import { db } from "@/lib/db";
 import { ERROR_STATUS, errorBody } from "@/lib/errors";
-import { recordShareOpen, resolveShareToken } from "@/lib/services/share-links";
+import { recordShareOpen, resolveShareToken } from "@/lib/writes/share-links";
 import { logger } from "@/lib/log";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];

@@ -4,8 +4,8 @@ import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { loadIssueLexiconFile } from "@/lib/issues-file";
 import { PROJECT_ROOT } from "@/lib/server/data-dir";
-import { refreshAnalysis } from "@/lib/services/analysis";
-import { ingestArticle, loadSpeakerRegistry, readIssueLexicons } from "@/lib/services/ingest";
+import { refreshAnalysis } from "@/lib/analysis/run/refresh";
+import { ingestArticle, loadSpeakerRegistry, readIssueLexicons } from "@/lib/writes/ingest";
 
 export const SEEDS_DIR = path.join(PROJECT_ROOT, "seeds");
 const SEEDS_SETTING = "seeds";

@@ -5,7 +5,7 @@
  * database directly.
  */
 import { runCommand, withDatabase } from "@/lib/server/database";
-import { refreshAnalysis } from "@/lib/services/analysis";
+import { refreshAnalysis } from "@/lib/analysis/run/refresh";
 
 runCommand(() =>
   withDatabase(async (db) => {

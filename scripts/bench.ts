@@ -18,9 +18,9 @@ import { buildIfNeeded } from "@/lib/server/build";
 import { findFreePort } from "@/lib/server/embedded";
 import { SERVER_NODE_FLAGS } from "@/lib/server/node-flags";
 import { createTestDatabase } from "@/tests/support/test-db";
-import { refreshAnalysis } from "@/lib/services/analysis";
-import { ingestMany, loadSpeakerRegistry, readIssueLexicons } from "@/lib/services/ingest";
-import { createShareLink } from "@/lib/services/share-links";
+import { refreshAnalysis } from "@/lib/analysis/run/refresh";
+import { ingestMany, loadSpeakerRegistry, readIssueLexicons } from "@/lib/writes/ingest";
+import { createShareLink } from "@/lib/writes/share-links";
 import { loadIssueLexiconFile } from "@/lib/issues-file";
 
 const DIST_DIR = ".next-test";

@@ -4,10 +4,10 @@
  * clusters, discrepancies and framing once.
  */
 import { runCommand, withDatabase } from "@/lib/server/database";
-import { refreshAnalysis } from "@/lib/services/analysis";
-import { deriveArticle, type DeriveOutcome } from "@/lib/services/derive";
-import { loadSpeakerRegistry, readIssueLexicons } from "@/lib/services/ingest";
-import { retrainIssueTagger } from "@/lib/services/tagger";
+import { refreshAnalysis } from "@/lib/analysis/run/refresh";
+import { deriveArticle, type DeriveOutcome } from "@/lib/writes/derive";
+import { loadSpeakerRegistry, readIssueLexicons } from "@/lib/writes/ingest";
+import { retrainIssueTagger } from "@/lib/analysis/run/tagger";
 
 runCommand(() =>
   withDatabase(async (db) => {

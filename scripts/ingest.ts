@@ -8,9 +8,9 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { decodeArticleFile, ImportError } from "@/lib/import/files";
 import { runCommand, withDatabase } from "@/lib/server/database";
-import { refreshAnalysis } from "@/lib/services/analysis";
+import { refreshAnalysis } from "@/lib/analysis/run/refresh";
 import { MAX_ARTICLE_CLAIMS } from "@/lib/nlp/limits";
-import { IngestValidationError, ingestMany, type IngestItem } from "@/lib/services/ingest";
+import { IngestValidationError, ingestMany, type IngestItem } from "@/lib/writes/ingest";
 
 const USAGE = "Usage: npm run ingest -- [--force] [--outlet NAME] FILE...";
 

@@ -12,7 +12,7 @@ import { startEmbedded, type RunningDatabase } from "@/lib/server/embedded";
 import { startHttpServer } from "@/lib/server/http";
 import { applyMigrations } from "@/lib/server/migrate";
 import { persistentSecret } from "@/lib/server/secret";
-import { ensureFirstAdmin } from "@/lib/services/users";
+import { ensureFirstAdmin } from "@/lib/writes/users";
 
 const isDev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[briefing] ${line}`);

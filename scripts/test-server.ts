@@ -10,7 +10,7 @@ import { buildIfNeeded } from "@/lib/server/build";
 import { startHttpServer } from "@/lib/server/http";
 import { applyMigrations } from "@/lib/server/migrate";
 import { assertTestDatabase } from "@/tests/support/test-db";
-import { createUser } from "@/lib/services/users";
+import { createUser } from "@/lib/writes/users";
 import { env } from "@/lib/env";
 
 const url = assertTestDatabase(env().DATABASE_URL);

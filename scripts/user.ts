@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { clearLockout } from "@/lib/auth/throttle";
 import { runCommand, withDatabase } from "@/lib/server/database";
-import { createUser, UserExistsError } from "@/lib/services/users";
+import { createUser, UserExistsError } from "@/lib/writes/users";
 import { ROLES } from "@/lib/validations/auth";
 import { env } from "@/lib/env";
 

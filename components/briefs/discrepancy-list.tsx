@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { DiscrepancyView } from "@/lib/data/briefs";
-import type { StoredDiscrepancyItem } from "@/lib/services/analysis";
+import type { StoredDiscrepancyItem } from "@/lib/analysis/run/refresh";
 
 export type DiscrepancyListProps = {
   discrepancies: DiscrepancyView[];

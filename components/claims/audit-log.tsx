@@ -1,4 +1,4 @@
-import { formatTime } from "@/lib/services/review";
+import { formatTime } from "@/lib/writes/review";
 import { KIND_LABEL, STATUS_LABEL } from "@/lib/validations/claims";
 
 export type AuditEvent = {

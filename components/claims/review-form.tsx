@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/errors";
 import { reviewClaimAction } from "@/lib/actions/claims";
-import type { ReviewState } from "@/lib/services/review";
+import type { ReviewState } from "@/lib/writes/review";
 import type { ReviewStatus } from "@/lib/generated/prisma/enums";
 import { CLAIM_KINDS, KIND_LABEL, REVIEW_STATUSES, STATUS_LABEL } from "@/lib/validations/claims";
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import type { AnalysisState } from "@/lib/services/analysis-runs";
+import type { AnalysisState } from "@/lib/analysis/run/runs";
 
 export type AnalysisStatusProps = {
   /** The state when the page was rendered: its `version` is the analysis the page shows. */

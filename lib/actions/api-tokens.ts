@@ -5,7 +5,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { createApiToken, revokeApiToken } from "@/lib/services/api-tokens";
+import { createApiToken, revokeApiToken } from "@/lib/writes/api-tokens";
 import { readableText } from "@/lib/validations/text";
 
 const tokenSchema = z.object({

@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
-import { analyzeAfterResponse } from "@/lib/server/analysis-job";
-import { updateArticleMetadata } from "@/lib/services/article-metadata";
-import { newArticleVersion } from "@/lib/services/article-versions";
+import { analyzeAfterResponse } from "@/lib/analysis/run/job";
+import { updateArticleMetadata } from "@/lib/writes/article-metadata";
+import { newArticleVersion } from "@/lib/writes/article-versions";
 import { articleEditSchema, newVersionSchema } from "@/lib/validations/article";
 
 const FIELDS = ["outlet", "title", "publishedAt", "url", "byline"] as const;

@@ -7,8 +7,8 @@ import { db } from "@/lib/db";
 import { decodeArticleFile, ImportError } from "@/lib/import/files";
 import { importFromUrl } from "@/lib/import/url";
 import { MAX_ARTICLE_CLAIMS } from "@/lib/nlp/limits";
-import { analyzeAfterResponse } from "@/lib/server/analysis-job";
-import { IngestValidationError, ingestArticle, suggestArticleMetadata } from "@/lib/services/ingest";
+import { analyzeAfterResponse } from "@/lib/analysis/run/job";
+import { IngestValidationError, ingestArticle, suggestArticleMetadata } from "@/lib/writes/ingest";
 
 export type DraftArticle = {
   key: string;

@@ -5,8 +5,8 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { analyzeAfterResponse } from "@/lib/server/analysis-job";
-import { bulkSetStatus, updateClaim, type ReviewState } from "@/lib/services/review";
+import { analyzeAfterResponse } from "@/lib/analysis/run/job";
+import { bulkSetStatus, updateClaim, type ReviewState } from "@/lib/writes/review";
 import { bulkStatusSchema, claimUpdateSchema, type ClaimUpdateInput } from "@/lib/validations/claims";
 
 function optional(formData: FormData, name: string): string | undefined {

@@ -6,8 +6,8 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { requestAnalysis } from "@/lib/server/analysis-job";
-import { retagArticles } from "@/lib/services/retag";
+import { requestAnalysis } from "@/lib/analysis/run/job";
+import { retagArticles } from "@/lib/writes/retag";
 import { slugify } from "@/lib/text/slug";
 import { issueInputSchema, RESERVED_SLUGS } from "@/lib/validations/issue";
 

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
-import { createNote, deleteNote, updateNote } from "@/lib/services/notes";
+import { createNote, deleteNote, updateNote } from "@/lib/writes/notes";
 import { newNoteSchema, noteEditSchema } from "@/lib/validations/notes";
 
 const noteIdSchema = z.string().min(1, "Name the note.");

@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
-import { analyzeAfterResponse } from "@/lib/server/analysis-job";
-import { mergeOutlets, renameOutlet, setOutletDomain } from "@/lib/services/outlets";
+import { analyzeAfterResponse } from "@/lib/analysis/run/job";
+import { mergeOutlets, renameOutlet, setOutletDomain } from "@/lib/writes/outlets";
 import { outletDomainSchema, outletMergeSchema, outletRenameSchema } from "@/lib/validations/article";
 
 function done(message: string) {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
-import { dismissContrast } from "@/lib/services/contrasts";
+import { dismissContrast } from "@/lib/writes/contrasts";
 import { dismissContrastSchema } from "@/lib/validations/positions";
 
 /** Dismisses a pair of contrasting positions on an issue. Editors only. */

@@ -6,7 +6,7 @@ import { currentPublicOrigin } from "@/lib/api/public-origin";
 import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { createShareLink, restoreShareLink, revokeShareLink, shareUrl } from "@/lib/services/share-links";
+import { createShareLink, restoreShareLink, revokeShareLink, shareUrl } from "@/lib/writes/share-links";
 import { createShareLinkSchema, shareFormInput } from "@/lib/validations/share-links";
 
 /** Creates a share link (editors and admins; viewers are refused here, whatever the page showed). */

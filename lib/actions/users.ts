@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
-import { createUser, resetUserPassword, setUserActive, setUserRole } from "@/lib/services/users";
+import { createUser, resetUserPassword, setUserActive, setUserRole } from "@/lib/writes/users";
 import { newUserSchema, ROLES } from "@/lib/validations/auth";
 
 const idSchema = z.string().min(1, "Name the user.");

@@ -16,7 +16,7 @@ import {
   type IssuePositionsView,
 } from "@/lib/data/positions";
 import { VersionedCache } from "@/lib/data/versioned-cache";
-import { ANALYSIS_SETTING, RANKED_SOURCES, type AnalysisSummary, type StoredDiscrepancyItem, type TimelineDay } from "@/lib/services/analysis";
+import { ANALYSIS_SETTING, RANKED_SOURCES, type AnalysisSummary, type StoredDiscrepancyItem, type TimelineDay } from "@/lib/analysis/run/refresh";
 import { CLUSTER_PAGE, hasClaimFilters, leavesOutUndated, type BriefFilters } from "@/lib/validations/briefs";
 
 const MATRIX_COLUMNS = 8;

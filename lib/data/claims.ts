@@ -4,7 +4,7 @@ import { articleLabel, HEAD_CHARS } from "@/lib/analysis/sources";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind, ReviewStatus } from "@/lib/generated/prisma/enums";
-import { PIPELINE_SELECT, readCorrections } from "@/lib/services/current-claim";
+import { PIPELINE_SELECT, readCorrections } from "@/lib/writes/current-claim";
 import type { ClaimFilters, ClaimSort } from "@/lib/validations/claims";
 
 export type ClaimListItem = {

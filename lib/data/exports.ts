@@ -5,7 +5,7 @@ import { filterWhere } from "@/lib/data/claims";
 import { listIssueSources } from "@/lib/data/share-links";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { REVIEW_VERDICTS, type ExportClaim, type MarkdownBrief } from "@/lib/services/exports";
+import { REVIEW_VERDICTS, type ExportClaim, type MarkdownBrief } from "@/lib/serialize/exports";
 import type { BriefFilters } from "@/lib/validations/briefs";
 import type { ClaimFilters } from "@/lib/validations/claims";
 

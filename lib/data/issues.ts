@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { ANALYSIS_SETTING, type AnalysisSummary } from "@/lib/services/analysis";
+import { ANALYSIS_SETTING, type AnalysisSummary } from "@/lib/analysis/run/refresh";
 
 export type IssueOverview = {
   id: string;

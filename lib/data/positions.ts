@@ -4,7 +4,7 @@ import type { Contrast } from "@/lib/analysis/contrasts";
 import { claimWords, type Omission, type SourceLabel } from "@/lib/analysis/positions";
 import { db } from "@/lib/db";
 import type { ClaimKind, ReviewStatus } from "@/lib/generated/prisma/enums";
-import { POSITIONS_SETTING, type StoredIssuePositions, type StoredPositionClaim, type StoredPositions } from "@/lib/services/positions";
+import { POSITIONS_SETTING, type StoredIssuePositions, type StoredPositionClaim, type StoredPositions } from "@/lib/analysis/run/positions";
 import type { BriefFilters } from "@/lib/validations/briefs";
 
 export type PositionClaimView = Omit<StoredPositionClaim, "fingerprints" | "claimIds">;

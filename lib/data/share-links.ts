@@ -6,7 +6,7 @@ import type { ClaimKind } from "@/lib/generated/prisma/enums";
 import { getAnalysisSummary, getBriefVersion, getIssueBrief, type IssueBrief } from "@/lib/data/briefs";
 import { VersionedCache } from "@/lib/data/versioned-cache";
 import { getClaim } from "@/lib/data/claims";
-import { listShareLinks, resolveShareToken, type ShareCaller } from "@/lib/services/share-links";
+import { listShareLinks, resolveShareToken, type ShareCaller } from "@/lib/writes/share-links";
 import { parseBriefFilters } from "@/lib/validations/briefs";
 
 const SOURCE_LIMIT = 200;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { requestAnalysis } from "@/lib/server/analysis-job";
-import { ANALYSIS_SETTING, type AnalysisSummary } from "@/lib/services/analysis";
-import { ingestArticle } from "@/lib/services/ingest";
+import { requestAnalysis } from "@/lib/analysis/run/job";
+import { ANALYSIS_SETTING, type AnalysisSummary } from "@/lib/analysis/run/refresh";
+import { ingestArticle } from "@/lib/writes/ingest";
 import { connectTestDb, resetDatabase } from "./helpers";
 
 let db: Db;

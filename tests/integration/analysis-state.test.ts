@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
-import { requestAnalysis } from "@/lib/server/analysis-job";
-import {
-  failAbandonedAnalysisRuns,
-  finishAnalysisRun,
-  getAnalysisState,
-  queueAnalysisRun,
-  startAnalysisRun,
-  trackAnalysisRun,
-} from "@/lib/services/analysis-runs";
-import { ingestArticle } from "@/lib/services/ingest";
-import { createUser } from "@/lib/services/users";
+import { requestAnalysis } from "@/lib/analysis/run/job";
+import { failAbandonedAnalysisRuns, finishAnalysisRun, getAnalysisState, queueAnalysisRun, startAnalysisRun, trackAnalysisRun } from "@/lib/analysis/run/runs";
+import { ingestArticle } from "@/lib/writes/ingest";
+import { createUser } from "@/lib/writes/users";
 import { connectTestDb, resetDatabase } from "./helpers";
 
 vi.mock("server-only", () => ({}));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { ANALYSIS_SETTING, refreshAnalysis, type AnalysisSummary, type StoredDiscrepancyItem } from "@/lib/services/analysis";
+import { ANALYSIS_SETTING, refreshAnalysis, type AnalysisSummary, type StoredDiscrepancyItem } from "@/lib/analysis/run/refresh";
 import type { FramingMeasures } from "@/lib/analysis/framing-measures";
 import { connectTestDb, resetDatabase } from "./helpers";
 

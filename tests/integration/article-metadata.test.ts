@@ -3,10 +3,10 @@ import { GET, PATCH } from "@/app/api/articles/[id]/route";
 import { getIssueBrief } from "@/lib/data/briefs";
 import { claimExportPages } from "@/lib/data/exports";
 import type { Db } from "@/lib/db";
-import { refreshAnalysis } from "@/lib/services/analysis";
-import { createApiToken } from "@/lib/services/api-tokens";
-import { mergeOutlets, OutletChangeError, renameOutlet, setOutletDomain } from "@/lib/services/outlets";
-import { createUser } from "@/lib/services/users";
+import { refreshAnalysis } from "@/lib/analysis/run/refresh";
+import { createApiToken } from "@/lib/writes/api-tokens";
+import { mergeOutlets, OutletChangeError, renameOutlet, setOutletDomain } from "@/lib/writes/outlets";
+import { createUser } from "@/lib/writes/users";
 import { parseBriefFilters } from "@/lib/validations/briefs";
 import { outletDomainSchema } from "@/lib/validations/article";
 import { parseClaimFilters } from "@/lib/validations/claims";
@@ -17,7 +17,7 @@ const analysis = vi.hoisted(() => ({ requested: 0 }));
 vi.mock("server-only", () => ({}));
 // Requests carry an API token; there is no session.
 vi.mock("@/auth", () => ({ auth: async () => null }));
-vi.mock("@/lib/server/analysis-job", () => ({ analyzeAfterResponse: () => (analysis.requested += 1) }));
+vi.mock("@/lib/analysis/run/job", () => ({ analyzeAfterResponse: () => (analysis.requested += 1) }));
 
 let db: Db;
 let editorToken: string;

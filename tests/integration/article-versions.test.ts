@@ -3,10 +3,10 @@ import { GET as getArticle } from "@/app/api/articles/[id]/route";
 import { PUT } from "@/app/api/articles/[id]/text/route";
 import { GET as getVersions } from "@/app/api/articles/[id]/versions/route";
 import type { Db } from "@/lib/db";
-import { createApiToken } from "@/lib/services/api-tokens";
-import { createNote } from "@/lib/services/notes";
-import { updateClaim } from "@/lib/services/review";
-import { createUser } from "@/lib/services/users";
+import { createApiToken } from "@/lib/writes/api-tokens";
+import { createNote } from "@/lib/writes/notes";
+import { updateClaim } from "@/lib/writes/review";
+import { createUser } from "@/lib/writes/users";
 import { seededTestDb } from "./helpers";
 
 const analysis = vi.hoisted(() => ({ requested: 0 }));
@@ -14,7 +14,7 @@ const analysis = vi.hoisted(() => ({ requested: 0 }));
 vi.mock("server-only", () => ({}));
 // Requests carry an API token; there is no session.
 vi.mock("@/auth", () => ({ auth: async () => null }));
-vi.mock("@/lib/server/analysis-job", () => ({ analyzeAfterResponse: () => (analysis.requested += 1) }));
+vi.mock("@/lib/analysis/run/job", () => ({ analyzeAfterResponse: () => (analysis.requested += 1) }));
 
 let db: Db;
 let editor: { id: string; email: string; name: string | null; role: "editor" };

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
-import { createUser } from "@/lib/services/users";
+import { createUser } from "@/lib/writes/users";
 import { seededTestDb } from "./helpers";
 
 /**

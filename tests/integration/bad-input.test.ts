@@ -3,8 +3,8 @@ import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
-import { createApiToken } from "@/lib/services/api-tokens";
-import { createUser } from "@/lib/services/users";
+import { createApiToken } from "@/lib/writes/api-tokens";
+import { createUser } from "@/lib/writes/users";
 import { seededTestDb } from "./helpers";
 
 /**

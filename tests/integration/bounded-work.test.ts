@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/articles/route";
 import type { Db } from "@/lib/db";
 import { MAX_ARTICLE_CLAIMS, MAX_ARTICLE_SENTENCES } from "@/lib/nlp/limits";
-import { refreshAnalysis } from "@/lib/services/analysis";
-import { ingestArticle } from "@/lib/services/ingest";
+import { refreshAnalysis } from "@/lib/analysis/run/refresh";
+import { ingestArticle } from "@/lib/writes/ingest";
 import { longArticle } from "@/tests/fixtures/long-article";
 import { seededTestDb, signInAs, type SessionUser } from "./helpers";
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as getClaim, PATCH } from "@/app/api/claims/[id]/route";
 import { GET as listClaims } from "@/app/api/claims/route";
 import type { Db } from "@/lib/db";
-import { createUser } from "@/lib/services/users";
+import { createUser } from "@/lib/writes/users";
 import { seededTestDb } from "./helpers";
 
 const session = vi.hoisted(() => ({ user: null as { id: string; email: string; name: string | null; role: "viewer" | "editor" | "admin" } | null }));

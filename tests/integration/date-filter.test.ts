@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDashboard, getIssueBrief } from "@/lib/data/briefs";
 import type { Db } from "@/lib/db";
-import { refreshAnalysis } from "@/lib/services/analysis";
-import { ingestArticle } from "@/lib/services/ingest";
+import { refreshAnalysis } from "@/lib/analysis/run/refresh";
+import { ingestArticle } from "@/lib/writes/ingest";
 import { parseBriefFilters } from "@/lib/validations/briefs";
 import { seededTestDb } from "./helpers";
 

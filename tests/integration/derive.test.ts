@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { deriveArticle } from "@/lib/services/derive";
-import { loadSpeakerRegistry, readIssueLexicons } from "@/lib/services/ingest";
+import { deriveArticle } from "@/lib/writes/derive";
+import { loadSpeakerRegistry, readIssueLexicons } from "@/lib/writes/ingest";
 import { seededTestDb } from "./helpers";
 
 let db: Db;

@@ -28,7 +28,7 @@ export type SessionUser = { id: string; email: string; name: string | null; role
 
 /** Creates a teammate and makes them the caller of the route handlers under test (through the test's mocked `auth`). */
 export async function signInAs(db: Db, session: { user: SessionUser | null }, email: string, role: SessionUser["role"]): Promise<SessionUser> {
-  const { createUser } = await import("@/lib/services/users");
+  const { createUser } = await import("@/lib/writes/users");
   const user = await createUser(db, { email, name: email.split("@")[0]!, role, password: "a long enough password" });
   session.user = { ...user, role };
   return session.user;

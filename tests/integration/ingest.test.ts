@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { IngestValidationError, ingestArticle } from "@/lib/services/ingest";
+import { IngestValidationError, ingestArticle } from "@/lib/writes/ingest";
 import { normalizeForComparison } from "@/lib/text/minhash";
 import { seededTestDb } from "./helpers";
 

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/issues/[slug]/route";
 import { getDashboard } from "@/lib/data/briefs";
 import type { Db } from "@/lib/db";
-import { refreshAnalysis } from "@/lib/services/analysis";
-import { dismissContrast } from "@/lib/services/contrasts";
-import { createUser } from "@/lib/services/users";
+import { refreshAnalysis } from "@/lib/analysis/run/refresh";
+import { dismissContrast } from "@/lib/writes/contrasts";
+import { createUser } from "@/lib/writes/users";
 import { parseBriefFilters } from "@/lib/validations/briefs";
 import { seededTestDb } from "./helpers";
 

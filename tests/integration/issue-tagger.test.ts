@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { lexiconHash } from "@/lib/nlp";
-import { ingestArticle, ingestMany, readIssueLexicons } from "@/lib/services/ingest";
-import { retagArticles } from "@/lib/services/retag";
-import { loadIssueTagger, retrainIssueTagger } from "@/lib/services/tagger";
+import { ingestArticle, ingestMany, readIssueLexicons } from "@/lib/writes/ingest";
+import { retagArticles } from "@/lib/writes/retag";
+import { loadIssueTagger, retrainIssueTagger } from "@/lib/analysis/run/tagger";
 import { connectTestDb, resetDatabase } from "./helpers";
 
 let db: Db;

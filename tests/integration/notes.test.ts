@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { createNote, deleteNote, NoteForbiddenError, NoteNotFoundError, updateNote } from "@/lib/services/notes";
-import { updateClaim } from "@/lib/services/review";
-import { createUser } from "@/lib/services/users";
+import { createNote, deleteNote, NoteForbiddenError, NoteNotFoundError, updateNote } from "@/lib/writes/notes";
+import { updateClaim } from "@/lib/writes/review";
+import { createUser } from "@/lib/writes/users";
 import { seededTestDb } from "./helpers";
 
 let db: Db;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { ingestArticle } from "@/lib/services/ingest";
-import { retagArticles } from "@/lib/services/retag";
+import { ingestArticle } from "@/lib/writes/ingest";
+import { retagArticles } from "@/lib/writes/retag";
 import { connectTestDb, resetDatabase } from "./helpers";
 
 let db: Db;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { refreshAnalysis } from "@/lib/services/analysis";
-import { deriveArticle } from "@/lib/services/derive";
-import { loadSpeakerRegistry, readIssueLexicons } from "@/lib/services/ingest";
-import { bulkSetStatus, ConflictError, ReviewValidationError, updateClaim } from "@/lib/services/review";
-import { createUser } from "@/lib/services/users";
+import { refreshAnalysis } from "@/lib/analysis/run/refresh";
+import { deriveArticle } from "@/lib/writes/derive";
+import { loadSpeakerRegistry, readIssueLexicons } from "@/lib/writes/ingest";
+import { bulkSetStatus, ConflictError, ReviewValidationError, updateClaim } from "@/lib/writes/review";
+import { createUser } from "@/lib/writes/users";
 import { seededTestDb } from "./helpers";
 
 let db: Db;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
-import { createApiToken } from "@/lib/services/api-tokens";
-import { createUser, resetUserPassword, setUserActive, setUserRole } from "@/lib/services/users";
+import { createApiToken } from "@/lib/writes/api-tokens";
+import { createUser, resetUserPassword, setUserActive, setUserRole } from "@/lib/writes/users";
 import { attemptLogin, BASE, callAuth, csrfToken, hasSession, type CookieJar } from "./auth-client";
 import { connectTestDb, resetDatabase } from "./helpers";
 

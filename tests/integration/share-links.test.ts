@@ -10,8 +10,8 @@ import {
   revokeShareLink,
   SHARE_UNDO_MS,
   ShareTargetNotFoundError,
-} from "@/lib/services/share-links";
-import { createUser } from "@/lib/services/users";
+} from "@/lib/writes/share-links";
+import { createUser } from "@/lib/writes/users";
 import { parseClaimFilters } from "@/lib/validations/claims";
 import { seededTestDb } from "./helpers";
 

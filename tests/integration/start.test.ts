@@ -9,7 +9,7 @@ import { logIn } from "@/tests/support/bench/http";
 import { createPrismaClient } from "@/lib/db";
 import { embeddedUrl, readEmbeddedConfig } from "@/lib/server/data-dir";
 import { findFreePort } from "@/lib/server/embedded";
-import { createUser } from "@/lib/services/users";
+import { createUser } from "@/lib/writes/users";
 
 /**
  * Runs `npm start`'s script as a user would, on its own data folder and port, against the production

@@ -11,7 +11,7 @@ import {
   settleLoginAttempt,
 } from "@/lib/auth/throttle";
 import type { Db } from "@/lib/db";
-import { createUser } from "@/lib/services/users";
+import { createUser } from "@/lib/writes/users";
 import { attemptLogin, hasSession } from "./auth-client";
 import { connectTestDb, resetDatabase } from "./helpers";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
-import { createUser, resetUserPassword, setUserActive, setUserRole, UserChangeError } from "@/lib/services/users";
+import { createUser, resetUserPassword, setUserActive, setUserRole, UserChangeError } from "@/lib/writes/users";
 import { connectTestDb, resetDatabase } from "./helpers";
 
 let db: Db;

@@ -10,7 +10,7 @@ import {
   markdownText,
   streamOf,
   type ExportClaim,
-} from "@/lib/services/exports";
+} from "@/lib/serialize/exports";
 
 /** Reads CSV with an independent RFC 4180 parser, so the export is checked by code other than its writer's. */
 function parseCsv(text: string): string[][] {

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { expiryDate, generateShareToken, hashShareToken, isShareTokenShape, SHARE_TOKEN_BYTES, shareLinkState, shareUrl } from "@/lib/services/share-links";
+import { expiryDate, generateShareToken, hashShareToken, isShareTokenShape, SHARE_TOKEN_BYTES, shareLinkState, shareUrl } from "@/lib/writes/share-links";
 import { createShareLinkSchema, shareFormInput } from "@/lib/validations/share-links";
 
 describe("share tokens", () => {

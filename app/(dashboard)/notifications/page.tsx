@@ -4,7 +4,7 @@ import { MarkReadForm } from "@/components/notifications/mark-read-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { listNotifications } from "@/lib/data/notes";
-import { formatTime } from "@/lib/services/review";
+import { formatTime } from "@/lib/writes/review";
 import { markdownToPlainText } from "@/lib/text/markdown-plain";
 
 export const metadata: Metadata = { title: "Notifications" };

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { apiRoute, guardApi } from "@/lib/api/respond";
 import { db } from "@/lib/db";
-import { getAnalysisState } from "@/lib/services/analysis-runs";
+import { getAnalysisState } from "@/lib/analysis/run/runs";
 
 export const dynamic = "force-dynamic";
 

@@ -5,8 +5,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { decodeArticleFile, type ImportedText } from "@/lib/import/files";
 import { importFromUrl } from "@/lib/import/url";
-import { analyzeAfterResponse } from "@/lib/server/analysis-job";
-import { IngestValidationError, ingestArticle, type IngestOutcome } from "@/lib/services/ingest";
+import { analyzeAfterResponse } from "@/lib/analysis/run/job";
+import { IngestValidationError, ingestArticle, type IngestOutcome } from "@/lib/writes/ingest";
 import { MAX_ARTICLE_BYTES } from "@/lib/validations/article";
 
 /** `GET /api/articles?limit=&cursor=&q=` → `{items, total, nextCursor}`. */

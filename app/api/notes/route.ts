@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { apiRoute, guardApi } from "@/lib/api/respond";
 import { readJson } from "@/lib/api/read-json";
 import { db } from "@/lib/db";
-import { createNote } from "@/lib/services/notes";
+import { createNote } from "@/lib/writes/notes";
 import { newNoteSchema } from "@/lib/validations/notes";
 
 /** `POST /api/notes` `{target:{type:"claim"|"issue"|"article", id}, body}` → 201 with the note. */

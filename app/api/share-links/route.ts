@@ -3,7 +3,7 @@ import { publicOrigin } from "@/lib/api/public-origin";
 import { readJson, readQuery } from "@/lib/api/read-json";
 import { apiRoute, guardApi } from "@/lib/api/respond";
 import { db } from "@/lib/db";
-import { createShareLink, listShareLinks, shareUrl } from "@/lib/services/share-links";
+import { createShareLink, listShareLinks, shareUrl } from "@/lib/writes/share-links";
 import { createShareLinkSchema, shareListQuerySchema } from "@/lib/validations/share-links";
 
 export const dynamic = "force-dynamic";

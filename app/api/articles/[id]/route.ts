@@ -3,8 +3,8 @@ import { apiError, apiRoute, guardApi } from "@/lib/api/respond";
 import { readJson } from "@/lib/api/read-json";
 import { getArticle, getArticleClaims } from "@/lib/data/articles";
 import { db } from "@/lib/db";
-import { analyzeAfterResponse } from "@/lib/server/analysis-job";
-import { ArticleConflictError, updateArticleMetadata } from "@/lib/services/article-metadata";
+import { analyzeAfterResponse } from "@/lib/analysis/run/job";
+import { ArticleConflictError, updateArticleMetadata } from "@/lib/writes/article-metadata";
 import { articleEditSchema } from "@/lib/validations/article";
 
 type Context = { params: Promise<{ id: string }> };

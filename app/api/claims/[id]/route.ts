@@ -3,8 +3,8 @@ import { apiError, apiRoute, guardApi } from "@/lib/api/respond";
 import { readJson } from "@/lib/api/read-json";
 import { getClaim } from "@/lib/data/claims";
 import { db } from "@/lib/db";
-import { analyzeAfterResponse } from "@/lib/server/analysis-job";
-import { updateClaim } from "@/lib/services/review";
+import { analyzeAfterResponse } from "@/lib/analysis/run/job";
+import { updateClaim } from "@/lib/writes/review";
 import { claimUpdateSchema } from "@/lib/validations/claims";
 
 export const dynamic = "force-dynamic";

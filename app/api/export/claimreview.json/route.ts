@@ -2,7 +2,7 @@ import { readQuery } from "@/lib/api/read-json";
 import { apiRoute, guardApi } from "@/lib/api/respond";
 import { claimExportPages } from "@/lib/data/exports";
 import { organizationName } from "@/lib/organization";
-import { claimReviewJson, streamOf } from "@/lib/services/exports";
+import { claimReviewJson, streamOf } from "@/lib/serialize/exports";
 import { parseClaimFilters } from "@/lib/validations/claims";
 
 export const dynamic = "force-dynamic";

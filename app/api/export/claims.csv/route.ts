@@ -1,7 +1,7 @@
 import { readQuery } from "@/lib/api/read-json";
 import { apiRoute, guardApi } from "@/lib/api/respond";
 import { claimExportPages } from "@/lib/data/exports";
-import { claimsCsv, streamOf } from "@/lib/services/exports";
+import { claimsCsv, streamOf } from "@/lib/serialize/exports";
 import { parseClaimFilters } from "@/lib/validations/claims";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { clusterMemberJson } from "@/lib/api/cluster-json";
 import { apiError, apiRoute, guardApi } from "@/lib/api/respond";
 import { getIssueBrief } from "@/lib/data/briefs";
-import { RANKED_SOURCES } from "@/lib/services/analysis";
+import { RANKED_SOURCES } from "@/lib/analysis/run/refresh";
 import { parseBriefFilters } from "@/lib/validations/briefs";
 
 type Context = { params: Promise<{ slug: string }> };

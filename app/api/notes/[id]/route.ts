@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { apiRoute, guardApi } from "@/lib/api/respond";
 import { readJson } from "@/lib/api/read-json";
 import { db } from "@/lib/db";
-import { deleteNote, updateNote } from "@/lib/services/notes";
+import { deleteNote, updateNote } from "@/lib/writes/notes";
 import { noteEditSchema } from "@/lib/validations/notes";
 
 type Context = { params: Promise<{ id: string }> };

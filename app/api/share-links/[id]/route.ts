@@ -1,6 +1,6 @@
 import { apiError, apiRoute, guardApi } from "@/lib/api/respond";
 import { db } from "@/lib/db";
-import { revokeShareLink } from "@/lib/services/share-links";
+import { revokeShareLink } from "@/lib/writes/share-links";
 
 type Context = { params: Promise<{ id: string }> };
 

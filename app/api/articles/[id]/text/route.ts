@@ -2,8 +2,8 @@ import { NextResponse } from "next/server";
 import { apiRoute, guardApi } from "@/lib/api/respond";
 import { readJson } from "@/lib/api/read-json";
 import { db } from "@/lib/db";
-import { analyzeAfterResponse } from "@/lib/server/analysis-job";
-import { newArticleVersion } from "@/lib/services/article-versions";
+import { analyzeAfterResponse } from "@/lib/analysis/run/job";
+import { newArticleVersion } from "@/lib/writes/article-versions";
 import { newVersionSchema } from "@/lib/validations/article";
 
 /**

@@ -1,6 +1,6 @@
 import { apiError, apiRoute, guardApi } from "@/lib/api/respond";
 import { getMarkdownBrief } from "@/lib/data/exports";
-import { issueBriefMarkdown } from "@/lib/services/exports";
+import { issueBriefMarkdown } from "@/lib/serialize/exports";
 import { parseBriefFilters } from "@/lib/validations/briefs";
 
 export const dynamic = "force-dynamic";

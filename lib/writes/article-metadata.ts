@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { resolveOutlet, type OutletHooks } from "@/lib/services/outlets";
+import { resolveOutlet, type OutletHooks } from "@/lib/writes/outlets";
 import type { ArticleEditInput } from "@/lib/validations/article";
 
 export class ArticleNotFoundError extends AppError {

@@ -2,8 +2,8 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReviewStatus } from "@/lib/generated/prisma/enums";
-import { currentClaim, PIPELINE_SELECT, pipelineOf, readCorrections, type Corrections } from "@/lib/services/current-claim";
-import type { Tx } from "@/lib/services/derived-writes";
+import { currentClaim, PIPELINE_SELECT, pipelineOf, readCorrections, type Corrections } from "@/lib/writes/current-claim";
+import type { Tx } from "@/lib/writes/derived-writes";
 import type { ClaimUpdateInput, CorrectionsInput } from "@/lib/validations/claims";
 
 export type ReviewActor = { id: string; name?: string | null; email?: string };
@@ -275,10 +275,4 @@ export async function bulkSetStatus(
   });
   if (changesAnalysis(changes)) onAnalysisChange?.();
   return changes.length;
-}
-
-/** The claim's review state now (for a 200 answer or a form). */
-export async function getReviewState(db: Db, claimId: string): Promise<ReviewState | null> {
-  const row = await db.claim.findUnique({ where: { id: claimId }, select: STATE_SELECT });
-  return row ? toState(row) : null;
 }

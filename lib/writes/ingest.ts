@@ -13,9 +13,9 @@ import {
 } from "@/lib/nlp";
 import { cleanText } from "@/lib/nlp/clean";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { claimRows, insertArticleWithDerived, upsertSpeakers, type Tx } from "@/lib/services/derived-writes";
+import { claimRows, insertArticleWithDerived, upsertSpeakers, type Tx } from "@/lib/writes/derived-writes";
 import { estimateSimilarity, lshBands, minhashSignature, normalizeForComparison } from "@/lib/text/minhash";
-import { loadIssueTagger, retrainIssueTagger } from "@/lib/services/tagger";
+import { loadIssueTagger, retrainIssueTagger } from "@/lib/analysis/run/tagger";
 import { slugify } from "@/lib/text/slug";
 import { articleInputSchema, type ArticleInput, type ValidArticle } from "@/lib/validations/article";
 

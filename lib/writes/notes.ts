@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import type { Tx } from "@/lib/services/derived-writes";
+import type { Tx } from "@/lib/writes/derived-writes";
 import { handleOf, mentionHandles, type NoteTargetType } from "@/lib/validations/notes";
 
 export type NoteActor = { id: string; role: Role };

@@ -1,10 +1,10 @@
 import crypto from "node:crypto";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { deriveArticle, type DeriveOutcome } from "@/lib/services/derive";
-import { loadSpeakerRegistry, readIssueLexicons } from "@/lib/services/ingest";
-import { ArticleNotFoundError } from "@/lib/services/article-metadata";
-import type { OutletHooks } from "@/lib/services/outlets";
+import { deriveArticle, type DeriveOutcome } from "@/lib/writes/derive";
+import { loadSpeakerRegistry, readIssueLexicons } from "@/lib/writes/ingest";
+import { ArticleNotFoundError } from "@/lib/writes/article-metadata";
+import type { OutletHooks } from "@/lib/writes/outlets";
 import { lshBands, minhashSignature, normalizeForComparison } from "@/lib/text/minhash";
 
 /** A newer text that cannot be taken: the same as the current one, another article's, or the article changed meanwhile. */

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Tx } from "@/lib/services/derived-writes";
+import type { Tx } from "@/lib/writes/derived-writes";
 import { slugify } from "@/lib/text/slug";
 
 /** An outlet change that cannot be made (unknown outlet, a name another outlet has); the message says what to do. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currentClaim, quotedWords, type PipelineClaim } from "@/lib/services/current-claim";
+import { currentClaim, quotedWords, type PipelineClaim } from "@/lib/writes/current-claim";
 
 const TEXT = "The minister said “we will not sign this” on Friday. Talks resume next week.";
 const QUOTE: PipelineClaim = { kind: "quote", start: 0, end: 52, text: TEXT.slice(0, 52), quote: "we will not sign this", speakerId: "s1" };

@@ -1,8 +1,8 @@
 import type { Db } from "@/lib/db";
 import { extractArticle, type IssueLexicon, type IssueTaggerModel } from "@/lib/nlp";
 import { compileIssues, matchIssues } from "@/lib/nlp/issues";
-import { refreshAnalysis } from "@/lib/services/analysis";
-import { retrainIssueTagger } from "@/lib/services/tagger";
+import { refreshAnalysis } from "@/lib/analysis/run/refresh";
+import { retrainIssueTagger } from "@/lib/analysis/run/tagger";
 
 const ARTICLE_BATCH = 100;
 

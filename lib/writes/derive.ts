@@ -1,10 +1,10 @@
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { extractArticle, type IssueLexicon, type IssueTaggerModel } from "@/lib/nlp";
-import { claimRows, pipelineColumns, upsertSpeakers, writeClaimDetails } from "@/lib/services/derived-writes";
-import type { SpeakerContext } from "@/lib/services/ingest";
-import { currentClaim, pipelineOf, readCorrections, type Corrections } from "@/lib/services/current-claim";
-import { applyIssueCorrection } from "@/lib/services/review";
+import { claimRows, pipelineColumns, upsertSpeakers, writeClaimDetails } from "@/lib/writes/derived-writes";
+import type { SpeakerContext } from "@/lib/writes/ingest";
+import { currentClaim, pipelineOf, readCorrections, type Corrections } from "@/lib/writes/current-claim";
+import { applyIssueCorrection } from "@/lib/writes/review";
 
 export type DeriveOutcome = { updated: number; added: number; removed: number; kept: number };
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { after } from "next/server";
 import { serialRuns } from "@/lib/async/serial-runs";
 import { db } from "@/lib/db";
-import { failAbandonedAnalysisRuns, queueAnalysisRun } from "@/lib/services/analysis-runs";
+import { failAbandonedAnalysisRuns, queueAnalysisRun } from "@/lib/analysis/run/runs";
 import { childProcessEnv } from "@/lib/env";
 import { logger } from "@/lib/log";
 

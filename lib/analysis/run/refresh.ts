@@ -3,9 +3,9 @@ import { clusterClaims, groupStatements, sortById, type AnalysisClaim, type Anal
 import { findDiscrepancies } from "@/lib/analysis/discrepancies";
 import { buildFramingMeasures, type FramingMeasures } from "@/lib/analysis/framing-measures";
 import { headSql, sourceOf, type Source } from "@/lib/analysis/sources";
-import { computePositions, describeFramingRows, writePositions } from "@/lib/services/positions";
+import { computePositions, describeFramingRows, writePositions } from "@/lib/analysis/run/positions";
 import { serialRuns } from "@/lib/async/serial-runs";
-import { trackAnalysisRun } from "@/lib/services/analysis-runs";
+import { trackAnalysisRun } from "@/lib/analysis/run/runs";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind } from "@/lib/generated/prisma/enums";

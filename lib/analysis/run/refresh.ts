@@ -93,6 +93,14 @@ type LoadedClaim = AnalysisClaim & { articleId: string; verb: string | null; spe
 const runners = new WeakMap<object, () => Promise<AnalysisSummary>>();
 
 /**
+ * What changed since the last run: some articles (added, edited, given a new version, re-derived,
+ * reviewed or removed) or anything that touches every article (a lexicon, the pipeline, an outlet merge).
+ */
+export type AnalysisScope = { kind: "full" } | { kind: "articles"; articleIds: string[] };
+
+export const FULL_ANALYSIS: AnalysisScope = { kind: "full" };
+
+/**
  * Recomputes everything derived across articles and stores it in one transaction: claim clusters (and
  * each claim's `clusterId`), discrepancies, framing aggregates per issue × source, and the
  * {@link AnalysisSummary}. Call it after articles or claims change (ingest, re-tagging, review edits
@@ -104,7 +112,9 @@ const runners = new WeakMap<object, () => Promise<AnalysisSummary>>();
  * in batches with only the needed columns, writes are bulk, and clusters keep their ids by key so only
  * claims whose cluster changed are updated.
  */
-export function refreshAnalysis(db: Db): Promise<AnalysisSummary> {
+export function refreshAnalysis(db: Db, scope: AnalysisScope = FULL_ANALYSIS): Promise<AnalysisSummary> {
+  void scope; // Every run recomputes everything for now; a scope only says what changed.
+
   let runner = runners.get(db);
   if (!runner) {
     runner = serialRuns(() => trackAnalysisRun(db, () => recompute(db)));

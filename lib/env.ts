@@ -34,6 +34,7 @@ export const envSchema = z
     AUTH_OIDC_NAME: optionalString,
     TRUSTED_PROXIES: optionalString,
     URL_IMPORT_ALLOWLIST: optionalString,
+    URL_IMPORT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     BRIEFING_PASSWORD: optionalString,
     BRIEFING_ORGANIZATION: optionalString.pipe(z.string().max(200).optional()),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

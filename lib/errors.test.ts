@@ -16,9 +16,11 @@ describe("the error table", () => {
     ["url_not_allowed", 422],
     ["rate_limited", 429],
     ["internal", 500],
+    ["upstream_error", 502],
     ["unavailable", 503],
     ["database_unavailable", 503],
     ["overloaded", 503],
+    ["upstream_timeout", 504],
   ])("%s is %i", (code, status) => {
     expect(ERROR_STATUS[code]).toBe(status);
     expect(new AppError(code, "m").status).toBe(status);
@@ -27,7 +29,7 @@ describe("the error table", () => {
 
   it("has an entry for every code and only 4xx/5xx statuses", () => {
     for (const status of Object.values(ERROR_STATUS)) expect(status).toBeGreaterThanOrEqual(400);
-    expect(Object.keys(ERROR_STATUS)).toHaveLength(15);
+    expect(Object.keys(ERROR_STATUS)).toHaveLength(17);
   });
 
   it("takes the status from the code, never from the message", () => {

@@ -19,11 +19,15 @@ export const ERROR_STATUS = {
   url_not_allowed: 422,
   rate_limited: 429,
   internal: 500,
+  /** A web page fetched for the caller (URL import, re-import) answered with an error or not as HTTP. */
+  upstream_error: 502,
   unavailable: 503,
   /** The database does not answer (the server answers this itself while it waits for the database). */
   database_unavailable: 503,
   /** The request queue is full. */
   overloaded: 503,
+  /** A web page fetched for the caller connected but did not answer in time. */
+  upstream_timeout: 504,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,14 +1,22 @@
 import path from "node:path";
-import { AppError } from "@/lib/errors";
+import { AppError, type ErrorDetails } from "@/lib/errors";
 import { extractReadableArticle, looksLikeHtml } from "@/lib/import/html";
 import { MAX_ARTICLE_BYTES } from "@/lib/validations/article";
 
 export const ACCEPTED_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm"] as const;
 
-/** A file or page that cannot be imported: `invalid` (type, encoding, no text), `too_large`, or `url_not_allowed`. */
+/**
+ * A file or page that cannot be imported: `invalid` (type, encoding, no text), `too_large`,
+ * `url_not_allowed`, or, for a fetched page, `upstream_error` (its server answered an error) and
+ * `upstream_timeout` (it connected but did not answer in time).
+ */
 export class ImportError extends AppError {
-  constructor(message: string, code: "invalid" | "too_large" | "url_not_allowed" | "bad_request" = "invalid") {
-    super(code, message);
+  constructor(
+    message: string,
+    code: "invalid" | "too_large" | "url_not_allowed" | "bad_request" | "upstream_error" | "upstream_timeout" = "invalid",
+    details: ErrorDetails = {},
+  ) {
+    super(code, message, details);
   }
 }
 

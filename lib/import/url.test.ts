@@ -194,6 +194,60 @@ describe("importFromUrl", () => {
     expect(unreachable.message.replace("127.0.0.1", "HOST")).toBe(refused.message.replace("127.0.0.2", "HOST"));
   });
 
+  it("names what went wrong with a page it could reach: an error answer, a slow server, too much, not a page", async () => {
+    let stall: http.ServerResponse | undefined;
+    const server = http.createServer((request, response) => {
+      const path = request.url ?? "/";
+      if (path === "/gone") response.writeHead(404, "Not Found").end("no such page");
+      else if (path === "/broken") response.writeHead(503, "Service Unavailable").end();
+      else if (path === "/slow") {
+        response.writeHead(200, { "content-type": "text/html" });
+        response.write("<html><body><p>The first words arrive");
+        stall = response;
+      } else if (path === "/huge") {
+        response.writeHead(200, { "content-type": "text/plain" });
+        const block = "The council said the budget would pass. ".repeat(1000);
+        const send = (left: number) => (left > 0 ? response.write(block, () => send(left - 1)) : response.end());
+        send(80);
+      } else if (path === "/declared-huge") response.writeHead(200, { "content-type": "text/plain", "content-length": String(3 * 1024 * 1024) }).end();
+      else response.writeHead(200, { "content-type": "application/pdf" }).end("%PDF-1.7");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const failure = (path: string) =>
+      importFromUrl(`${base}${path}`).then(
+        () => new AppError("internal", "imported"),
+        (error: AppError) => error,
+      );
+    process.env.URL_IMPORT_ALLOWLIST = "127.0.0.1";
+    try {
+      const gone = await failure("/gone");
+      expect(gone).toMatchObject({ code: "upstream_error", status: 502, details: { upstreamStatus: 404 } });
+      expect(gone.message).toBe(
+        `${base}/gone answered 404 Not Found; the page is gone, moved or not public: check the address, or paste the article's text instead.`,
+      );
+      const broken = await failure("/broken");
+      expect(broken).toMatchObject({ code: "upstream_error", details: { upstreamStatus: 503 } });
+      expect(broken.message).toMatch(/answered 503 Service Unavailable; the site could not send the page: try again later/);
+      expect(await failure("/huge")).toMatchObject({ code: "too_large", status: 413, message: expect.stringMatching(/over the 2 MB limit/) as string });
+      expect(await failure("/declared-huge")).toMatchObject({ code: "too_large" });
+      const pdf = await failure("/paper.pdf");
+      expect(pdf).toMatchObject({ code: "invalid", status: 422 });
+      expect(pdf.message).toBe(`${base}/paper.pdf is application/pdf, not a web page or text: only HTML and plain text are imported.`);
+      process.env.URL_IMPORT_TIMEOUT_MS = "300";
+      const slow = await failure("/slow");
+      expect(slow).toMatchObject({ code: "upstream_timeout", status: 504 });
+      expect(slow.message).toBe(
+        `127.0.0.1:${(server.address() as AddressInfo).port} did not send the page within 0.3 seconds. Try again later, or paste the article's text instead.`,
+      );
+    } finally {
+      delete process.env.URL_IMPORT_TIMEOUT_MS;
+      stall?.destroy();
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
   it("connects to the address it checked: a second answer from DNS is never used", async () => {
     process.env.URL_IMPORT_ALLOWLIST = "pinned.test";
     const checked = vi.spyOn(dns.promises, "lookup").mockResolvedValue([{ address: "127.0.0.1", family: 4 }] as never);

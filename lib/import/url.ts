@@ -7,7 +7,6 @@ import { ImportError, type ImportedText } from "@/lib/import/files";
 import { MAX_ARTICLE_BYTES } from "@/lib/validations/article";
 import { env } from "@/lib/env";
 
-export const URL_IMPORT_TIMEOUT_MS = 10_000;
 const MAX_REDIRECTS = 5;
 
 type Range = readonly [bytes: readonly number[], prefixBits: number];
@@ -155,24 +154,51 @@ export async function checkImportAddress(url: URL): Promise<CheckedAddress> {
   return first;
 }
 
-/** Fetches one URL from the checked address, with a time limit and a size limit; no redirect is followed. */
-function fetchOnce(url: URL, pinned: CheckedAddress): Promise<{ status: number; location?: string; type: string; body: Buffer }> {
+type Fetched = { status: number; statusText: string; location?: string; type: string; body: Buffer };
+
+/**
+ * Fetches one URL from the checked address; no redirect is followed. The exchange must be over by
+ * `deadline` (epoch ms), and the body within {@link MAX_ARTICLE_BYTES}. A connection that cannot be made
+ * (refused, unreachable, not made in time) rejects with a plain error, answered like a refused address; a
+ * server that connected but did not send the page in time is `upstream_timeout`, and one that sends too
+ * much is `too_large`.
+ */
+function fetchOnce(url: URL, pinned: CheckedAddress, deadline: number): Promise<Fetched> {
   const lookup = ((_hostname: string, options: dns.LookupOptions, callback: (...args: unknown[]) => void) => {
     if (options.all) callback(null, [pinned]);
     else callback(null, pinned.address, pinned.family);
   }) as unknown as net.LookupFunction;
   const client = url.protocol === "https:" ? https : http;
+  const timeoutMs = Math.max(1, deadline - Date.now());
   return new Promise((resolve, reject) => {
+    let isConnected = false;
+    let failure: Error | undefined;
+    const fail = (error: Error) => {
+      failure ??= error;
+      request.destroy(failure);
+    };
+    const tooLarge = () => new ImportError(`The page at ${url.host} is over the 2 MB limit. Paste the article's text instead.`, "too_large");
+    const timedOut = () =>
+      isConnected
+        ? new ImportError(
+            `${url.host} did not send the page within ${env().URL_IMPORT_TIMEOUT_MS / 1000} seconds. Try again later, or paste the article's text instead.`,
+            "upstream_timeout",
+          )
+        : new Error("could not connect in time");
     const request = client.get(
       url,
-      { lookup, agent: false, timeout: URL_IMPORT_TIMEOUT_MS, headers: { "user-agent": "Briefing article import", accept: "text/html,text/plain;q=0.9" } },
+      { lookup, agent: false, timeout: timeoutMs, headers: { "user-agent": "Briefing article import", accept: "text/html,text/plain;q=0.9" } },
       (response) => {
+        if (Number(response.headers["content-length"] ?? 0) > MAX_ARTICLE_BYTES) {
+          fail(tooLarge());
+          return;
+        }
         const chunks: Buffer[] = [];
         let size = 0;
         response.on("data", (chunk: Buffer) => {
           size += chunk.length;
           if (size > MAX_ARTICLE_BYTES) {
-            request.destroy(new ImportError(`The page is over the 2 MB limit.`, "too_large"));
+            fail(tooLarge());
             return;
           }
           chunks.push(chunk);
@@ -180,24 +206,48 @@ function fetchOnce(url: URL, pinned: CheckedAddress): Promise<{ status: number; 
         response.on("end", () =>
           resolve({
             status: response.statusCode ?? 0,
+            statusText: response.statusMessage ?? "",
             location: response.headers.location,
             type: response.headers["content-type"] ?? "",
             body: Buffer.concat(chunks),
           }),
         );
-        response.on("error", reject);
+        response.on("error", (error) => reject(failure ?? error));
       },
     );
-    request.on("timeout", () => request.destroy(new Error("timed out")));
-    request.on("error", reject);
+    request.on("socket", (socket) =>
+      socket.once(url.protocol === "https:" ? "secureConnect" : "connect", () => {
+        isConnected = true;
+      }),
+    );
+    const timer = setTimeout(() => fail(timedOut()), timeoutMs);
+    request.on("timeout", () => fail(timedOut()));
+    request.on("error", (error) => reject(failure ?? error));
+    request.on("close", () => clearTimeout(timer));
+  });
+}
+
+/** An answer other than 200 as an error naming it and what to do. */
+function upstreamError(url: URL, response: Fetched): ImportError {
+  const answer = `${response.status}${response.statusText ? ` ${response.statusText.slice(0, 60)}` : ""}`;
+  const advice =
+    response.status >= 400 && response.status < 500
+      ? "the page is gone, moved or not public: check the address"
+      : "the site could not send the page: try again later";
+  return new ImportError(`${url.href} answered ${answer}; ${advice}, or paste the article's text instead.`, "upstream_error", {
+    upstreamStatus: response.status,
   });
 }
 
 /**
  * Imports an article from a public web page: http(s) only; every address checked and pinned by
  * {@link checkImportAddress} (private ones refused unless URL_IMPORT_ALLOWLIST names the host), at
- * every redirect hop; 10 s and 2 MB limits; the article's text extracted from the page.
- * @throws ImportError: `url_not_allowed` for a refused or unreachable address (one answer for both).
+ * every redirect hop; URL_IMPORT_TIMEOUT_MS (10 s) for all hops together and 2 MB; the article's text
+ * extracted from the page as the import form and `POST /api/articles` extract it.
+ * @throws ImportError: `url_not_allowed` for a refused or unreachable address (one answer for both, so
+ * private hosts and closed ports cannot be told apart); `upstream_timeout` when the server connected but
+ * did not send the page in time; `too_large`; `upstream_error` (with `upstreamStatus`) for an answer
+ * other than 200; `invalid` for a page that is not HTML or text, not UTF-8, or holds no article text.
  */
 export async function importFromUrl(address: string): Promise<ImportedText & { url: string }> {
   let url: URL;
@@ -206,11 +256,12 @@ export async function importFromUrl(address: string): Promise<ImportedText & { u
   } catch {
     throw new ImportError(`"${address}" is not a web address. Use one that starts with https://`);
   }
+  const deadline = Date.now() + env().URL_IMPORT_TIMEOUT_MS;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
     const pinned = await checkImportAddress(url);
-    let response: Awaited<ReturnType<typeof fetchOnce>>;
+    let response: Fetched;
     try {
-      response = await fetchOnce(url, pinned);
+      response = await fetchOnce(url, pinned, deadline);
     } catch (error) {
       if (error instanceof ImportError) throw error;
       throw notAllowed(url);
@@ -221,16 +272,20 @@ export async function importFromUrl(address: string): Promise<ImportedText & { u
       url = next;
       continue;
     }
-    if (response.status !== 200) throw new ImportError(`${url.href} answered ${response.status}; check the address.`);
+    if (response.status !== 200) throw upstreamError(url, response);
     const type = response.type.toLowerCase();
     let text: string;
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(response.body);
     } catch {
-      throw new ImportError(`${url.href} is not UTF-8 text.`);
+      throw new ImportError(`${url.href} is not UTF-8 text; paste the article's text instead.`);
     }
     if (type.includes("text/plain")) return { body: text, url: url.href };
-    if (!type.includes("html")) throw new ImportError(`${url.href} is ${type || "of an unknown type"}, not a web page.`);
+    if (!type.includes("html")) {
+      throw new ImportError(
+        `${url.href} is ${type.split(";")[0]!.trim().slice(0, 80) || "of an unknown type"}, not a web page or text: only HTML and plain text are imported.`,
+      );
+    }
     const article = extractReadableArticle(text, url.href);
     if (!article.text.trim()) throw new ImportError(`No article text was found at ${url.href}.`);
     return { body: article.text, title: article.title, byline: article.byline, outlet: article.siteName, publishedAt: article.publishedAt, url: url.href };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffParagraphs } from "@/lib/text/diff";
+import { DIFF_MAX_CELLS, diffParagraphs } from "@/lib/text/diff";
 
 describe("diffParagraphs", () => {
   it("marks kept, removed and added paragraphs in the newer text's order", () => {
@@ -19,5 +19,26 @@ describe("diffParagraphs", () => {
       { type: "same", text: "One line," },
       { type: "same", text: "spaced." },
     ]);
+  });
+
+  it("compares long texts with a change in the middle exactly, past the shared start and end", () => {
+    const lines = Array.from({ length: 20_000 }, (_, index) => `Paragraph ${index} of the report.`);
+    const after = [...lines.slice(0, 10_000), "A correction was added here.", ...lines.slice(10_001)];
+    const changes = diffParagraphs(lines.join("\n"), after.join("\n")).filter((change) => change.type !== "same");
+    expect(changes).toEqual([
+      { type: "added", text: "A correction was added here." },
+      { type: "removed", text: "Paragraph 10000 of the report." },
+    ]);
+  });
+
+  it("compares texts that differ throughout by presence when the table would be too large", () => {
+    const count = Math.ceil(Math.sqrt(DIFF_MAX_CELLS)) + 10;
+    const before = Array.from({ length: count }, (_, index) => `Old line ${index}.`);
+    const after = Array.from({ length: count }, (_, index) => (index % 2 ? `New line ${index}.` : `Old line ${index}.`));
+    after.reverse();
+    const changes = diffParagraphs(before.join("\n"), after.join("\n"));
+    expect(changes.filter((change) => change.type === "added")).toHaveLength(Math.floor(count / 2));
+    expect(changes.filter((change) => change.type === "removed")).toHaveLength(Math.floor(count / 2));
+    expect(changes.filter((change) => change.type === "same")).toHaveLength(Math.ceil(count / 2));
   });
 });

@@ -274,6 +274,11 @@ export async function importFromUrl(address: string): Promise<ImportedText & { u
     }
     if (response.status !== 200) throw upstreamError(url, response);
     const type = response.type.toLowerCase();
+    if (!type.includes("text/plain") && !type.includes("html")) {
+      throw new ImportError(
+        `${url.href} is ${type.split(";")[0]!.trim().slice(0, 80) || "of an unknown type"}, not a web page or text: only HTML and plain text are imported.`,
+      );
+    }
     let text: string;
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(response.body);
@@ -281,11 +286,6 @@ export async function importFromUrl(address: string): Promise<ImportedText & { u
       throw new ImportError(`${url.href} is not UTF-8 text; paste the article's text instead.`);
     }
     if (type.includes("text/plain")) return { body: text, url: url.href };
-    if (!type.includes("html")) {
-      throw new ImportError(
-        `${url.href} is ${type.split(";")[0]!.trim().slice(0, 80) || "of an unknown type"}, not a web page or text: only HTML and plain text are imported.`,
-      );
-    }
     const article = extractReadableArticle(text, url.href);
     if (!article.text.trim()) throw new ImportError(`No article text was found at ${url.href}.`);
     return { body: article.text, title: article.title, byline: article.byline, outlet: article.siteName, publishedAt: article.publishedAt, url: url.href };

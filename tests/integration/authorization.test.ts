@@ -99,6 +99,10 @@ const ROUTES: Record<string, Row> = {
         params({ id: fixture.articleId }),
       ),
   },
+  "app/api/articles/[id]/refetch/route.ts POST": {
+    minimum: "editor",
+    call: async () => (await import("@/app/api/articles/[id]/refetch/route")).POST(request("POST", "/api/articles/none/refetch", {}), params({ id: "none" })),
+  },
   "app/api/articles/[id]/versions/route.ts GET": {
     minimum: "viewer",
     call: async ({ fixture }) =>
@@ -225,6 +229,10 @@ const ACTIONS: Record<string, Row> = {
   "lib/actions/article-metadata.ts#newVersionAction": {
     minimum: "editor",
     call: async ({ fixture }) => (await import("@/lib/actions/article-metadata")).newVersionAction({}, form({ articleId: fixture.articleId, text: " " })),
+  },
+  "lib/actions/article-metadata.ts#refetchArticleAction": {
+    minimum: "editor",
+    call: async () => (await import("@/lib/actions/article-metadata")).refetchArticleAction({}, form({ articleId: "none" })),
   },
   "lib/actions/outlets.ts#renameOutletAction": {
     minimum: "admin",

@@ -327,10 +327,11 @@ describe("every API route, given bad input, answers 4xx and stores nothing", () 
     );
   });
 
-  it("PATCH /api/articles/[id], PUT /api/articles/[id]/text and GET /api/articles/[id]/versions", async () => {
+  it("PATCH /api/articles/[id], PUT /api/articles/[id]/text, POST /api/articles/[id]/refetch and GET /api/articles/[id]/versions", async () => {
     const { POST } = await import("@/app/api/articles/route");
     const { PATCH } = await import("@/app/api/articles/[id]/route");
     const { PUT } = await import("@/app/api/articles/[id]/text/route");
+    const { POST: refetch } = await import("@/app/api/articles/[id]/refetch/route");
     const { GET: versions } = await import("@/app/api/articles/[id]/versions/route");
     const created = await POST(
       request("POST", "/api/articles", { json: { body: "The harbour master said the pier would reopen on Friday. Crews have cleared the debris." } }),
@@ -349,6 +350,9 @@ describe("every API route, given bad input, answers 4xx and stores nothing", () 
         );
         await expectNo5xx(`PUT /api/articles/${segment(id)}/text ${JSON.stringify(text)}`, () =>
           PUT(request("PUT", `/api/articles/${segment(id)}/text`, { json: text }), params({ id: target(id) })),
+        );
+        await expectNo5xx(`POST /api/articles/${segment(id)}/refetch`, () =>
+          refetch(request("POST", `/api/articles/${segment(id)}/refetch`, { json: text }), params({ id: target(id) })),
         );
         await expectNo5xx(`GET /api/articles/${segment(id)}/versions`, () =>
           versions(request("GET", `/api/articles/${segment(id)}/versions`), params({ id: target(id) })),

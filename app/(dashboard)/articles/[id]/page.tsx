@@ -4,6 +4,7 @@ import { ArticleMetadataForm } from "@/components/articles/article-metadata-form
 import { ArticleChanges } from "@/components/articles/article-changes";
 import { ClaimSideList } from "@/components/articles/claim-side-list";
 import { NewVersionForm } from "@/components/articles/new-version-form";
+import { RefetchForm } from "@/components/articles/refetch-form";
 import { HighlightedText } from "@/components/articles/highlighted-text";
 import { NotesThread } from "@/components/notes/notes-thread";
 import { Badge } from "@/components/ui/badge";
@@ -69,6 +70,7 @@ export default async function ArticlePage({ params }: Props) {
               outlets={outlets.map((outlet) => outlet.name)}
             />
           ) : null}
+          {canEdit && article.url ? <RefetchForm articleId={article.id} host={URL.parse(article.url)?.host ?? article.url} /> : null}
           {canEdit ? <NewVersionForm articleId={article.id} /> : null}
           {edits.length > 0 ? (
             <details className="mt-2 text-xs text-gray-600">

@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "./fixtures/users";
 
@@ -49,5 +51,70 @@ test("an editor pastes a newer text: the reader says updated, shows what changed
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: `test-results/screens/article-version-${width}.png`, fullPage: false });
+  }
+});
+
+test("an editor checks an article's web page for a newer version: the same text stores nothing, a changed one becomes version 2", async ({ page, browser }) => {
+  const tag = Date.now().toString(36);
+  const lines = [
+    `The water company said on Monday that the reservoir at Highmoor would be drained for repairs this summer (${tag}).`,
+    '"The dam wall needs new seals before the winter storms," the chief engineer of the company said.',
+    "Anglers said the closure would cost the local club most of its season.",
+  ];
+  let paragraphs = lines;
+  let answer = 200;
+  const site = http.createServer((_request, response) => {
+    if (answer !== 200) response.writeHead(answer, "Service Unavailable").end();
+    else
+      response
+        .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+        .end(
+          `<html><head><title>Reservoir to be drained ${tag}</title></head><body><article>${paragraphs.map((text) => `<p>${text}</p>`).join("")}</article></body></html>`,
+        );
+  });
+  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(site.address() as AddressInfo).port}/highmoor`;
+  try {
+    const stored = await page.request.post("/api/articles", { data: { url, outlet: "Moorland Times" } });
+    expect(stored.status(), await stored.text()).toBe(201);
+    const { id } = (await stored.json()) as { id: string };
+
+    await page.goto(`/articles/${id}`);
+    const check = page.getByRole("form", { name: "Newer version from the web" });
+    await check.getByRole("button", { name: "Check for a newer version" }).click();
+    await expect(check.getByRole("status")).toHaveText("No change: the page has the same text as version 1. Nothing was stored.");
+    await expect(page.getByText("Updated", { exact: true })).toHaveCount(0);
+
+    const added = "The company said it would stock the reservoir again with trout once it refills.";
+    paragraphs = [lines[0]!, lines[1]!, added];
+    await check.getByRole("button", { name: "Check for a newer version" }).click();
+    await expect(check.getByRole("status")).toHaveText(
+      /^Updated: the page's text is now version 2\. 1 paragraph added, 1 removed; \d+ claims? kept, \d+ new, \d+ gone\.$/,
+    );
+    await expect(page.getByText("Updated", { exact: true })).toBeVisible();
+    await expect(page.getByText(/Version 2, .* \(by Eddie Editor\)\./)).toBeVisible();
+    await page.getByText("What changed since version 1").click();
+    const changes = page.getByRole("list", { name: "Changes since version 1" });
+    await expect(changes.getByRole("insertion")).toHaveText(added);
+    await expect(changes.getByRole("deletion")).toHaveText(lines[2]!);
+    await expect(page.locator("article")).toContainText("stock the reservoir again");
+
+    answer = 503;
+    await check.getByRole("button", { name: "Check for a newer version" }).click();
+    await expect(check.getByRole("status")).toHaveText(
+      `${url} answered 503 Service Unavailable; the site could not send the page: try again later, or paste the article's text instead.`,
+    );
+    const versions = (await (await page.request.get(`/api/articles/${id}/versions`)).json()) as { total: number };
+    expect(versions.total).toBe(2);
+
+    const viewer = await browser.newContext({ storageState: storageStateFor("viewer") });
+    const viewerPage = await viewer.newPage();
+    await viewerPage.goto(`/articles/${id}`);
+    await expect(viewerPage.getByText("Updated", { exact: true })).toBeVisible();
+    await expect(viewerPage.getByRole("button", { name: "Check for a newer version" })).toHaveCount(0);
+    await viewer.close();
+  } finally {
+    site.closeAllConnections();
+    site.close();
   }
 });

@@ -3,7 +3,9 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { RequestGate } from "./gate";
 import type { DatabaseState } from "./health";
-import { gatedRequestListener } from "./http";
+import { NextURL } from "next/dist/server/web/next-url";
+import { getRelativeURL } from "next/dist/shared/lib/router/utils/relativize-url";
+import { gatedRequestListener, nextHostname } from "./http";
 
 const servers: http.Server[] = [];
 afterEach(() => Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve)))));
@@ -95,4 +97,31 @@ describe("the gate in front of the app", () => {
     await fetch(`${base}/broken`);
     await until(() => suspect.mock.calls.length === 2);
   });
+});
+
+describe("the host name Next.js is given", () => {
+  it.each([
+    ["127.0.0.1", "localhost"],
+    ["127.1.2.3", "localhost"],
+    ["::1", "localhost"],
+    ["[::1]", "localhost"],
+    ["localhost", "localhost"],
+    ["0.0.0.0", "0.0.0.0"],
+    ["192.168.1.20", "192.168.1.20"],
+    ["briefing.internal", "briefing.internal"],
+  ])("listening on %s, Next.js builds its URLs with %s", (listen, given) => {
+    expect(nextHostname(listen)).toBe(given);
+  });
+
+  it.each(["127.0.0.1", "::1", "0.0.0.0", "192.168.1.20"])(
+    "listening on %s, the proxy's rewrite to a page of this server stays inside it (not proxied over HTTP to itself)",
+    (listen) => {
+      // What Next.js does with a rewrite from proxy.ts: the URL comes back through NextURL, and is compared
+      // with the URL Next.js built for the request from the host name it was given.
+      const host = nextHostname(listen)!;
+      const ownUrl = `http://${host.includes(":") ? `[${host}]` : host}:3000/s/some-token`;
+      const rewrite = String(new NextURL(new URL("/s/link/unavailable", `http://${listen.includes(":") ? `[${listen}]` : listen}:3000/s/some-token`)));
+      expect(getRelativeURL(rewrite, ownUrl)).toBe("/s/link/unavailable");
+    },
+  );
 });

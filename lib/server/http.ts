@@ -147,6 +147,20 @@ export function gatedRequestListener(
 }
 
 /**
+ * The host name Next.js builds the server's own absolute URLs with: "localhost" for a loopback address.
+ * Next.js writes the URL a proxy rewrite points at (`request.nextUrl`) with 127.x.x.x and ::1 turned into
+ * "localhost", and compares it with its own URL: given "127.0.0.1", it took the dead share link's rewrite
+ * for one to another server and proxied it over HTTP to itself, a second request through the gate for
+ * every such page (and a warning about close listeners on the response). Where the server listens is
+ * not changed by this.
+ */
+export function nextHostname(listenHost: string | undefined): string | undefined {
+  if (!listenHost) return listenHost;
+  const bare = listenHost.replace(/^\[|\]$/g, "");
+  return /^127(?:\.\d{1,3}){3}$/.test(bare) || bare === "::1" ? "localhost" : listenHost;
+}
+
+/**
  * Serves the Next.js app through a plain Node HTTP server, so that every request:
  * - carries the client's real address (from the socket, or from X-Forwarded-For only behind
  *   TRUSTED_PROXIES) in a header that clients cannot set themselves; login throttling counts by it;
@@ -156,7 +170,7 @@ export function gatedRequestListener(
  *   rather than failing its session check and being sent to the login page.
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
-  const app = next({ dev: Boolean(options.isDev), dir: PROJECT_ROOT, hostname: options.hostname, port: options.port });
+  const app = next({ dev: Boolean(options.isDev), dir: PROJECT_ROOT, hostname: nextHostname(options.hostname), port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
   const gate = new RequestGate({ concurrency: options.maxConcurrentRequests ?? 8, queueLimit: options.maxQueuedRequests ?? 200 });

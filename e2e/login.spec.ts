@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createUniqueUser } from "./fixtures/db";
-import { E2E_PASSWORD, E2E_USERS } from "./fixtures/users";
+import { E2E_PASSWORD, E2E_USERS, storageStateFor } from "./fixtures/users";
 
 test.describe("logging in", () => {
   test("an anonymous visitor is sent to the login page and returns to where they were going", async ({ page }) => {
@@ -73,6 +73,29 @@ test.describe("logging in", () => {
     const response = await replay.request.get("/api/claims");
     expect(response.status()).toBe(401);
     await replay.close();
+  });
+
+  test("the login page answers with a status that says what happened: the form is a 200, a logged-in visitor is redirected by the server", async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
+    const anonymous = await page.request.get("/login?callbackUrl=%2Fclaims", { maxRedirects: 0 });
+    expect(anonymous.status()).toBe(200);
+    expect(await anonymous.text()).toContain("Log in to your desk");
+
+    const signedIn = await playwright.request.newContext({ baseURL, storageState: storageStateFor("viewer") });
+    try {
+      const back = await signedIn.get("/login?callbackUrl=%2Fclaims%3Fstatus%3Dpending", { maxRedirects: 0 });
+      expect(back.status()).toBe(307);
+      expect(back.headers().location).toBe("/claims?status=pending");
+      // A callback to another site is never followed: the visitor goes to the dashboard.
+      const elsewhere = await signedIn.get("/login?callbackUrl=%2F%2Fevil.example%2Fphish", { maxRedirects: 0 });
+      expect(elsewhere.status()).toBe(307);
+      expect(elsewhere.headers().location).toBe("/");
+    } finally {
+      await signedIn.dispose();
+    }
   });
 
   test("the status page says who is signed in and that the database answers, and only to someone signed in", async ({ page }) => {

@@ -2,6 +2,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
+import { readSession } from "@/lib/auth/session-read";
 import { hashApiToken } from "@/lib/auth/token-hash";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -18,9 +19,10 @@ export function hasRole(user: Pick<CurrentUser, "role">, role: Role): boolean {
 /**
  * The logged-in user of this request (session cookie), or null. Read once per request however many
  * layouts, pages and components ask (React `cache()`): each read decrypts the session and looks the user up.
+ * @throws AppError `database_unavailable` when the database did not answer the look-up (not "logged out").
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
+  const session = await readSession(() => auth());
   return session?.user ?? null;
 });
 

@@ -121,7 +121,8 @@ async function readSubmissions(request: Request): Promise<Submission[]> {
 /**
  * `POST /api/articles`: JSON `{body, title?, outlet?, url?, publishedAt?, force?}`, JSON `{url}` without
  * `body` (the page at `url` is imported as the form does; a private or unreachable address is 422
- * `url_not_allowed`), or multipart with one or more `files` (.txt, .md, .html). 201 `{id, claims}`;
+ * `url_not_allowed`, a page that answers an error 502 `upstream_error`, one that does not arrive in time
+ * 504 `upstream_timeout`), or multipart with one or more `files` (.txt, .md, .html). 201 `{id, claims}`;
  * several files answer `{items:[…]}`.
  */
 export const POST = apiRoute(async (request: Request) => {

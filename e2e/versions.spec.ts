@@ -98,6 +98,7 @@ test("an editor checks an article's web page for a newer version: the same text 
     await expect(changes.getByRole("insertion")).toHaveText(added);
     await expect(changes.getByRole("deletion")).toHaveText(lines[2]!);
     await expect(page.locator("article")).toContainText("stock the reservoir again");
+    await page.screenshot({ path: "test-results/screens/article-refetched.png", fullPage: false });
 
     answer = 503;
     await check.getByRole("button", { name: "Check for a newer version" }).click();

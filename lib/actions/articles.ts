@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { decodeArticleFile, ImportError } from "@/lib/import/files";
 import { importFromUrl } from "@/lib/import/url";
 import { MAX_ARTICLE_CLAIMS } from "@/lib/nlp/limits";
-import { analyzeAfterResponse } from "@/lib/analysis/run/job";
+import { afterArticlesStored } from "@/lib/analysis/run/job";
 import { IngestValidationError, ingestArticle, suggestArticleMetadata } from "@/lib/writes/ingest";
 
 export type DraftArticle = {
@@ -154,7 +154,7 @@ export const saveArticles = defineAction(
         results.push({ key: draft.key, name: draft.name, status: "error", message: error.message });
       }
     }
-    if (results.some((result) => result.status === "stored")) analyzeAfterResponse();
+    afterArticlesStored(results.flatMap((result) => (result.status === "stored" && result.articleId ? [result.articleId] : [])));
     revalidatePath("/articles");
     revalidatePath("/");
     return { data: results };

@@ -72,6 +72,6 @@ export async function newArticleVersion(db: Db, actorId: string, articleId: stri
       });
     },
   });
-  onAnalysisChange?.();
+  onAnalysisChange?.({ kind: "articles", articleIds: [articleId] });
   return { version: article.version + 1, claims };
 }

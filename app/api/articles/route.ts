@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { decodeArticleFile, type ImportedText } from "@/lib/import/files";
 import { importFromUrl } from "@/lib/import/url";
-import { analyzeAfterResponse } from "@/lib/analysis/run/job";
+import { afterArticlesStored } from "@/lib/analysis/run/job";
 import { IngestValidationError, ingestArticle, type IngestOutcome } from "@/lib/writes/ingest";
 import { MAX_ARTICLE_BYTES } from "@/lib/validations/article";
 
@@ -132,16 +132,21 @@ export const POST = apiRoute(async (request: Request) => {
   }
   const submissions = await readSubmissions(request);
   const results = [];
+  const stored: string[] = [];
   for (const submission of submissions) {
     try {
       const outcome = await ingestArticle(db, submission.input, { source: submission.source, sourceFile: submission.file, userId: guard.user.id });
-      if (outcome.status === "stored") analyzeAfterResponse();
-      if (submissions.length === 1) return outcomeResponse(outcome);
+      if (outcome.status === "stored") stored.push(outcome.id);
+      if (submissions.length === 1) {
+        afterArticlesStored(stored);
+        return outcomeResponse(outcome);
+      }
       results.push({ file: submission.file, ...outcome });
     } catch (error) {
       if (!(error instanceof IngestValidationError) || submissions.length === 1) throw error;
       results.push({ file: submission.file, status: "error", message: error.message });
     }
   }
+  afterArticlesStored(stored);
   return NextResponse.json({ items: results }, { status: results.every((result) => result.status === "stored") ? 201 : 200 });
 });

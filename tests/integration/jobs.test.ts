@@ -8,7 +8,7 @@ import { getAnalysisState } from "@/lib/analysis/run/runs";
 import { Jobs } from "@/lib/jobs/queue";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
 import { ingestArticle } from "@/lib/writes/ingest";
-import { connectTestDb, resetDatabase } from "./helpers";
+import { connectTestDb, resetDatabase, until } from "./helpers";
 
 // A queue schema of this file's own, so no other test's jobs are in the way.
 const schema = `jobs_test_${crypto.randomBytes(4).toString("hex")}`;
@@ -28,16 +28,6 @@ async function analysisJobs(): Promise<JobRow[]> {
     .getDb()
     .executeSql(`SELECT id, state::text, data, retry_count FROM ${schema}.job WHERE name = 'analysis' ORDER BY created_on`, []);
   return rows as JobRow[];
-}
-
-async function until<T>(read: () => Promise<T>, isDone: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (isDone(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 async function storeArticle(day: string, outlet: string): Promise<string> {

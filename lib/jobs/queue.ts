@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 import type { AnalysisScope } from "@/lib/analysis/run/refresh";
+import type { ArticleInput } from "@/lib/validations/article";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 
@@ -8,31 +9,50 @@ import { logger } from "@/lib/log";
  * - `analysis`: recompute the stored analysis for a scope (some articles, or everything);
  * - `tagger`: retrain the story's issue tagger (after ingests; ingest itself uses the stored one);
  * - `retag`: re-derive which issues the articles bear on after lexicons changed;
- * - `derive`: derive every article again with the current pipeline (`npm run derive`).
+ * - `derive`: derive every article again with the current pipeline (`npm run derive`);
+ * - `ingest`: store a batch of uploaded articles (`POST /api/articles` with many files).
  */
-export type JobKind = "analysis" | "tagger" | "retag" | "derive";
+export type JobKind = "analysis" | "tagger" | "retag" | "derive" | "ingest";
+
+/** One article of an ingest batch, as the API read it. */
+export type IngestBatchItem = { input: ArticleInput; sourceFile?: string };
+
+/** What an ingest job reports per article, in the batch's order. */
+export type IngestBatchResult = {
+  file?: string;
+  status: "stored" | "duplicate" | "near_duplicate" | "error";
+  id?: string;
+  existingId?: string;
+  claims?: number;
+  similarity?: number;
+  message?: string;
+};
 
 export type JobData = {
   analysis: { scope: AnalysisScope };
   tagger: Record<string, never>;
   retag: { changed?: string[] };
   derive: Record<string, never>;
+  ingest: { items: IngestBatchItem[]; userId: string };
 };
 
 /** What a worker stores on a completed job: its one-line report and the jobs it queued next. */
-export type JobOutput = { summary?: string; queued?: { kind: JobKind; id: string }[]; progress?: number };
+export type JobOutput = { summary?: string; queued?: { kind: JobKind; id: string }[]; progress?: number; results?: IngestBatchResult[] };
 
-export const JOB_KINDS: readonly JobKind[] = ["analysis", "tagger", "retag", "derive"];
+export const JOB_KINDS: readonly JobKind[] = ["analysis", "tagger", "retag", "derive", "ingest"];
 
 /**
  * "stately": at most one job waiting and one running per kind, across every instance. A request that
- * arrives while one waits is merged into it (the analysis scope) or is already covered by it.
+ * arrives while one waits is merged into it (the analysis scope) or is already covered by it. Ingest
+ * batches are "standard": every batch is its own job, several may run at once.
  */
 const QUEUE_OPTIONS: Record<JobKind, Omit<PgBoss.Queue, "name">> = {
   analysis: { policy: "stately", retryLimit: 4, retryDelay: 5, retryBackoff: true, expireInSeconds: 30 * 60 },
   tagger: { policy: "stately", retryLimit: 4, retryDelay: 5, retryBackoff: true, expireInSeconds: 10 * 60 },
   retag: { policy: "stately", retryLimit: 4, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 * 60 },
   derive: { policy: "stately", retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 4 * 60 * 60 },
+  // A retried batch stores again only what is not stored yet: the rest comes back as duplicates.
+  ingest: { policy: "standard", retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 * 60 },
 };
 
 export type JobsOptions = {
@@ -118,8 +138,15 @@ export class Jobs {
     throw new Error("Could not queue the analysis: the queue kept changing; try again.");
   }
 
+  /** Queues a batch of articles to store; returns the job's id (`GET /api/jobs/[id]` reports it). */
+  async enqueueIngest(data: JobData["ingest"]): Promise<string> {
+    const id = await this.boss.send("ingest", data);
+    if (!id) throw new Error("Could not queue the articles; try again.");
+    return id;
+  }
+
   /** Queues a job of a kind that has nothing to merge: a request while one waits is covered by it. */
-  async enqueue<K extends Exclude<JobKind, "analysis">>(kind: K, data: JobData[K]): Promise<string> {
+  async enqueue<K extends Exclude<JobKind, "analysis" | "ingest">>(kind: K, data: JobData[K]): Promise<string> {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const id = await this.boss.send(kind, data);
       if (id) return id;

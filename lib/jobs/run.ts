@@ -5,12 +5,14 @@ import { retrainIssueTagger } from "@/lib/analysis/run/tagger";
 import { deriveArticle, type DeriveOutcome } from "@/lib/writes/derive";
 import { loadSpeakerRegistry, readIssueLexicons } from "@/lib/writes/ingest";
 import { retagArticles } from "@/lib/writes/retag";
-import type { JobData, JobKind } from "@/lib/jobs/queue";
+import type { IngestBatchResult, JobData, JobKind } from "@/lib/jobs/queue";
+import { ingestMany } from "@/lib/writes/ingest";
+import { describeError } from "@/lib/errors";
 
 /** Work a finished job asks for next (queued by the worker that ran it). */
 export type FollowUp = { kind: "analysis"; data: JobData["analysis"] } | { kind: "tagger"; data: JobData["tagger"] };
 
-export type JobReport = { summary: string; followUps: FollowUp[] };
+export type JobReport = { summary: string; followUps: FollowUp[]; results?: IngestBatchResult[] };
 
 /**
  * Derives every article again with the current pipeline, lexicons and a freshly trained issue tagger,
@@ -59,6 +61,32 @@ export async function runJob<K extends JobKind>(db: Db, kind: K, data: JobData[K
       return {
         summary: `Re-tagged ${result.articles} articles: ${result.sentencesChanged} sentences and ${result.claimsChanged} claims changed.`,
         followUps: [{ kind: "analysis", data: { scope: FULL_ANALYSIS } }],
+      };
+    }
+    case "ingest": {
+      const { items, userId } = data as JobData["ingest"];
+      const results: IngestBatchResult[] = [];
+      let done = 0;
+      await ingestMany(db, items, { source: "upload", userId }, (index, { outcome, error }) => {
+        const file = items[index]?.sourceFile;
+        if (outcome?.status === "stored") results[index] = { file, status: "stored", id: outcome.id, claims: outcome.claims };
+        else if (outcome?.status === "duplicate") results[index] = { file, status: "duplicate", existingId: outcome.existingId };
+        else if (outcome) results[index] = { file, status: "near_duplicate", existingId: outcome.existingId, similarity: outcome.similarity };
+        else results[index] = { file, status: "error", message: describeError(error).message };
+        done += 1;
+        onProgress(done / items.length);
+      });
+      const stored = results.flatMap((result) => (result.status === "stored" && result.id ? [result.id] : []));
+      return {
+        summary: `Stored ${stored.length} of ${items.length} articles.`,
+        results,
+        followUps:
+          stored.length > 0
+            ? [
+                { kind: "analysis", data: { scope: { kind: "articles", articleIds: stored } } },
+                { kind: "tagger", data: {} },
+              ]
+            : [],
       };
     }
     case "derive": {

@@ -94,7 +94,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
           queued.push({ kind: followUp.kind, id });
         }
         log(`${report.summary} (${kind} job, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-        return { summary: report.summary, queued };
+        return { summary: report.summary, queued, ...(report.results ? { results: report.results } : {}) };
       },
     );
   }

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { decodeArticleFile, type ImportedText } from "@/lib/import/files";
 import { importFromUrl } from "@/lib/import/url";
-import { afterArticlesStored } from "@/lib/analysis/run/job";
+import { afterArticlesStored, requestIngestBatch } from "@/lib/analysis/run/job";
 import { IngestValidationError, ingestArticle, type IngestOutcome } from "@/lib/writes/ingest";
 import { MAX_ARTICLE_BYTES } from "@/lib/validations/article";
 
@@ -39,6 +39,9 @@ export const GET = apiRoute(async (request: Request) => {
     nextCursor: nextCursor ?? null,
   });
 });
+
+/** Up to this many files are stored while the request waits (201/200 with per-file results); more become a job (202). */
+export const INLINE_FILES = 10;
 
 type Submission = { file?: string; source: "api" | "upload" | "url"; input: ImportedText & { url?: string; force?: boolean } };
 
@@ -122,7 +125,9 @@ async function readSubmissions(request: Request): Promise<Submission[]> {
  * `POST /api/articles`: JSON `{body, title?, outlet?, url?, publishedAt?, force?}`, JSON `{url}` without
  * `body` (the page at `url` is imported as the form does; a private or unreachable address is 422
  * `url_not_allowed`), or multipart with one or more `files` (.txt, .md, .html). 201 `{id, claims}`;
- * several files answer `{items:[…]}`.
+ * several files answer `{items:[…]}`; more than {@link INLINE_FILES} files are stored by a background job:
+ * 202 `{job: {id, state: "queued", url}}`, whose `url` (`GET /api/jobs/[id]`) reports its progress and
+ * then the same per-file results.
  */
 export const POST = apiRoute(async (request: Request) => {
   const guard = await guardApi(request, "editor");
@@ -131,6 +136,13 @@ export const POST = apiRoute(async (request: Request) => {
     return apiError("too_large", "The request is over the size limit (2 MB per article).");
   }
   const submissions = await readSubmissions(request);
+  if (submissions.length > INLINE_FILES) {
+    const id = await requestIngestBatch(
+      submissions.map((submission) => ({ input: submission.input, sourceFile: submission.file })),
+      guard.user.id,
+    );
+    return NextResponse.json({ job: { id, state: "queued", url: `/api/jobs/${id}` } }, { status: 202 });
+  }
   const results = [];
   const stored: string[] = [];
   for (const submission of submissions) {

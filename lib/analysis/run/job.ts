@@ -1,6 +1,6 @@
 import { after } from "next/server";
 import type { AnalysisScope } from "@/lib/analysis/run/refresh";
-import { appJobs } from "@/lib/jobs/queue";
+import { appJobs, type IngestBatchItem, type JobData, type JobOutput } from "@/lib/jobs/queue";
 import { logger } from "@/lib/log";
 
 export type { AnalysisScope };
@@ -39,6 +39,33 @@ export async function requestRetag(changed: string[]): Promise<void> {
   const jobs = await appJobs();
   const id = await jobs.enqueue("retag", { changed });
   await jobs.waitFor("retag", id, RETAG_WAIT_MS, { andQueued: true });
+}
+
+/** Queues a batch of articles to be stored by a worker; returns the job's id. */
+export async function requestIngestBatch(items: IngestBatchItem[], userId: string): Promise<string> {
+  const jobs = await appJobs();
+  return jobs.enqueueIngest({ items, userId });
+}
+
+/** An ingest job of `userId`'s (any user's for an admin): its state, progress and, once done, per-file results. */
+export async function readIngestJob(id: string, user: { id: string; role: string }) {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  const jobs = await appJobs();
+  const job = await jobs.boss.getJobById<JobData["ingest"]>("ingest", id, { includeArchive: true });
+  if (!job || (job.data.userId !== user.id && user.role !== "admin")) return null;
+  const output = (job.output ?? null) as JobOutput | null;
+  const state = job.state === "created" || job.state === "retry" ? "queued" : job.state === "active" ? "running" : job.state;
+  return {
+    id: job.id,
+    kind: "ingest" as const,
+    state,
+    files: job.data.items.length,
+    progress: job.state === "completed" ? 1 : (output?.progress ?? 0),
+    createdAt: job.createdOn.toISOString(),
+    startedAt: job.startedOn?.toISOString() ?? null,
+    completedAt: job.completedOn?.toISOString() ?? null,
+    ...(job.state === "completed" ? { summary: output?.summary ?? null, items: output?.results ?? [] } : {}),
+  };
 }
 
 function logQueueFailure(error: unknown): void {

@@ -122,6 +122,28 @@ describe("the job queue", () => {
     for (const worker of workers.splice(0)) await worker.stop();
   });
 
+  it("npm run worker stops cleanly on SIGTERM, letting its running job finish", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts", "worker.ts")], {
+      env: { ...process.env, DATABASE_URL: url, JOBS_SCHEMA: schema },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    await until(
+      async () => output,
+      (text) => text.includes("Waiting for jobs."),
+    );
+    const id = await jobs.enqueueAnalysis({ kind: "full" });
+    await until(analysisJobs, (rows) => rows.some((row) => row.id === id && row.state === "active"));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(output).toContain("Stopping");
+    // The job it had taken was finished before it stopped, not left to expire.
+    expect((await analysisJobs()).find((row) => row.id === id)?.state).toBe("completed");
+  });
+
   it("takes up again the job of a worker process that was killed half-way", async () => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts", "worker.ts")], {
       env: { ...process.env, DATABASE_URL: url, JOBS_SCHEMA: schema },

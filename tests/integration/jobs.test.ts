@@ -122,6 +122,34 @@ describe("the job queue", () => {
     for (const worker of workers.splice(0)) await worker.stop();
   });
 
+  it("npm run derive -- --queue leaves re-derivation to a worker, which then queues the full analysis", async () => {
+    const queued = await new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts", "derive.ts"), "--queue"], {
+        env: { ...process.env, DATABASE_URL: url, JOBS_SCHEMA: schema },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      child.once("exit", (code) => resolve({ code, output }));
+    });
+    expect(queued.code, queued.output).toBe(0);
+    const id = queued.output.match(/derive job ([0-9a-f-]{36})/)?.[1];
+    expect(id).toBeDefined();
+    const analysesBefore = (await analysisJobs()).length;
+    workers.push(await startWorker({ databaseUrl: url, schema, pollingIntervalSeconds: 0.5, log: () => undefined }));
+    const done = await until(
+      () => jobs.job("derive", id!),
+      (job) => job?.state === "completed" || job?.state === "failed",
+    );
+    expect(done?.state).toBe("completed");
+    expect(done?.output?.summary).toMatch(/^Derived \d+ articles/);
+    expect(done?.output?.queued?.map((next) => next.kind)).toEqual(["analysis"]);
+    const analyses = await until(analysisJobs, (rows) => rows.length > analysesBefore && rows.every((row) => row.state === "completed"));
+    expect(analyses.at(-1)!.data.scope).toEqual({ kind: "full" });
+    for (const worker of workers.splice(0)) await worker.stop();
+  });
+
   it("npm run worker stops cleanly on SIGTERM, letting its running job finish", async () => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts", "worker.ts")], {
       env: { ...process.env, DATABASE_URL: url, JOBS_SCHEMA: schema },

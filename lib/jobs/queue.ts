@@ -150,17 +150,18 @@ export class Jobs {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const id = await this.boss.send(kind, data);
       if (id) return id;
-      const waiting = await this.boss.getDb().executeSql(
+      const waiting =
         kind === "retag"
           ? // Re-tagging for other issues widens the waiting job's list; a job for every issue covers all.
-            `UPDATE ${this.schema}.job SET data = CASE WHEN data ? 'changed' AND $1::jsonb ? 'changed'
-               THEN jsonb_build_object('changed', (SELECT jsonb_agg(DISTINCT s) FROM (
-                 SELECT jsonb_array_elements_text(data->'changed') s UNION SELECT jsonb_array_elements_text($1::jsonb->'changed')) x))
-               ELSE '{}'::jsonb END
-             WHERE name = $2 AND state = 'created' RETURNING id`
-          : `SELECT id FROM ${this.schema}.job WHERE name = $2 AND state = 'created' AND $1::text IS NOT NULL`,
-        [JSON.stringify(data), kind],
-      );
+            await this.boss.getDb().executeSql(
+              `UPDATE ${this.schema}.job SET data = CASE WHEN data ? 'changed' AND $1::jsonb ? 'changed'
+                 THEN jsonb_build_object('changed', (SELECT jsonb_agg(DISTINCT s) FROM (
+                   SELECT jsonb_array_elements_text(data->'changed') s UNION SELECT jsonb_array_elements_text($1::jsonb->'changed')) x))
+                 ELSE '{}'::jsonb END
+               WHERE name = 'retag' AND state = 'created' RETURNING id`,
+              [JSON.stringify(data)],
+            )
+          : await this.boss.getDb().executeSql(`SELECT id FROM ${this.schema}.job WHERE name = $1 AND state = 'created'`, [kind]);
       const row = waiting.rows[0] as { id: string } | undefined;
       if (row) return row.id;
     }

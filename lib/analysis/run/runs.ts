@@ -70,6 +70,16 @@ export async function trackAnalysisRun<T>(db: Db, work: () => Promise<T>): Promi
   }
 }
 
+/** Schemas whose job table was seen (it is created once, at the first start, and stays). */
+const jobTables = new Set<string>();
+
+async function hasJobTable(db: Db, schema: string): Promise<boolean> {
+  if (jobTables.has(schema)) return true;
+  const [row] = await db.$queryRaw<{ name: string | null }[]>`SELECT to_regclass(${`${schema}.job`})::text AS name`;
+  if (row?.name) jobTables.add(schema);
+  return Boolean(row?.name);
+}
+
 type StateRow = {
   version: number | null;
   lastStarted: Date | null;
@@ -85,8 +95,7 @@ type StateRow = {
  * queued and running work from the job queue (schema `jobsSchema`), plus runs started by hand.
  */
 export async function getAnalysisState(db: Db, jobsSchema = env().JOBS_SCHEMA): Promise<AnalysisState> {
-  const [installed] = await db.$queryRaw<{ name: string | null }[]>`SELECT to_regclass(${`${jobsSchema}.job`})::text AS name`;
-  const jobs = installed?.name
+  const jobs = (await hasJobTable(db, jobsSchema))
     ? Prisma.sql`SELECT state::text AS state, created_on, coalesce((data->>'requestedAt')::timestamptz, created_on) AS "requestedAt",
           started_on, (output->>'progress')::float8 AS progress
         FROM ${Prisma.raw(`"${jobsSchema}".job`)} WHERE name = 'analysis' AND state IN ('created', 'retry', 'active')`

@@ -24,6 +24,7 @@ export type IngestBatchResult = {
   id?: string;
   existingId?: string;
   claims?: number;
+  claimsOmitted?: number;
   similarity?: number;
   message?: string;
 };

@@ -69,7 +69,8 @@ export async function runJob<K extends JobKind>(db: Db, kind: K, data: JobData[K
       let done = 0;
       await ingestMany(db, items, { source: "upload", userId }, (index, { outcome, error }) => {
         const file = items[index]?.sourceFile;
-        if (outcome?.status === "stored") results[index] = { file, status: "stored", id: outcome.id, claims: outcome.claims };
+        if (outcome?.status === "stored")
+          results[index] = { file, status: "stored", id: outcome.id, claims: outcome.claims, claimsOmitted: outcome.claimsOmitted };
         else if (outcome?.status === "duplicate") results[index] = { file, status: "duplicate", existingId: outcome.existingId };
         else if (outcome) results[index] = { file, status: "near_duplicate", existingId: outcome.existingId, similarity: outcome.similarity };
         else results[index] = { file, status: "error", message: describeError(error).message };

@@ -1,6 +1,6 @@
 import { after } from "next/server";
 import type { AnalysisScope } from "@/lib/analysis/run/refresh";
-import { appJobs, type IngestBatchItem, type JobData, type JobOutput } from "@/lib/jobs/queue";
+import { appJobs, type IngestBatchItem, type IngestBatchResult, type JobData, type JobOutput } from "@/lib/jobs/queue";
 import { logger } from "@/lib/log";
 
 export type { AnalysisScope };
@@ -45,6 +45,20 @@ export async function requestRetag(changed: string[]): Promise<void> {
 export async function requestIngestBatch(items: IngestBatchItem[], userId: string): Promise<string> {
   const jobs = await appJobs();
   return jobs.enqueueIngest({ items, userId });
+}
+
+/**
+ * Queues a batch of articles and waits, up to `timeoutMs`, for the worker to store them: the per-file
+ * results in the batch's order, or null when it is still running (it finishes on its own).
+ */
+export async function ingestBatchAndWait(items: IngestBatchItem[], userId: string, timeoutMs: number): Promise<IngestBatchResult[] | null> {
+  const jobs = await appJobs();
+  const id = await jobs.enqueueIngest({ items, userId });
+  const done = await jobs.waitFor("ingest", id, timeoutMs);
+  if (done === null) return null;
+  const job = await jobs.job("ingest", id);
+  if (!done || !job?.output?.results) throw new Error(`The upload job ${id} failed; see the server log.`);
+  return job.output.results;
 }
 
 /** An ingest job of `userId`'s (any user's for an admin): its state, progress and, once done, per-file results. */

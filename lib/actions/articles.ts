@@ -133,23 +133,25 @@ function omittedMessage(claimsOmitted: number | undefined): string | undefined {
     : undefined;
 }
 
+/** What a checked draft asks ingest to store. */
+function draftInput(draft: z.infer<typeof draftSchema>) {
+  return {
+    body: draft.body,
+    title: draft.title,
+    outlet: draft.outlet,
+    publishedAt: draft.publishedAt,
+    url: draft.url,
+    byline: draft.byline,
+    force: draft.force,
+  };
+}
+
 /**
  * A large upload: stored by a worker as one `ingest` job (not in this web process; retried if the worker
  * dies), while the form waits for its per-file results, answered in the same shape as a small one's.
  */
 async function saveInBackground(drafts: z.infer<typeof draftSchema>[], userId: string): Promise<SaveResult[]> {
-  const items = drafts.map((draft) => ({
-    input: {
-      body: draft.body,
-      title: draft.title,
-      outlet: draft.outlet,
-      publishedAt: draft.publishedAt,
-      url: draft.url,
-      byline: draft.byline,
-      force: draft.force,
-    },
-    sourceFile: draft.name,
-  }));
+  const items = drafts.map((draft) => ({ input: draftInput(draft), sourceFile: draft.name }));
   const results = await ingestBatchAndWait(items, userId, BATCH_WAIT_MS);
   if (!results) {
     throw new AppError(
@@ -182,19 +184,11 @@ export const saveArticles = defineAction(
     const results: SaveResult[] = [];
     for (const draft of drafts) {
       try {
-        const outcome = await ingestArticle(
-          db,
-          {
-            body: draft.body,
-            title: draft.title,
-            outlet: draft.outlet,
-            publishedAt: draft.publishedAt,
-            url: draft.url,
-            byline: draft.byline,
-            force: draft.force,
-          },
-          { source: draft.source, sourceFile: draft.source === "upload" ? draft.name : undefined, userId: user.id },
-        );
+        const outcome = await ingestArticle(db, draftInput(draft), {
+          source: draft.source,
+          sourceFile: draft.source === "upload" ? draft.name : undefined,
+          userId: user.id,
+        });
         if (outcome.status === "stored") {
           const message = omittedMessage(outcome.claimsOmitted);
           results.push({ key: draft.key, name: draft.name, status: "stored", articleId: outcome.id, claims: outcome.claims, message });

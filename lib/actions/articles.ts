@@ -199,7 +199,7 @@ export const saveArticles = defineAction(
         results.push({ key: draft.key, name: draft.name, status: "error", message: error.message });
       }
     }
-    afterArticlesStored(results.flatMap((result) => (result.status === "stored" && result.articleId ? [result.articleId] : [])));
+    await afterArticlesStored(results.flatMap((result) => (result.status === "stored" && result.articleId ? [result.articleId] : [])));
     revalidatePath("/articles");
     revalidatePath("/");
     return { data: results };

@@ -72,6 +72,6 @@ export async function newArticleVersion(db: Db, actorId: string, articleId: stri
       });
     },
   });
-  onAnalysisChange?.({ kind: "articles", articleIds: [articleId] });
+  await onAnalysisChange?.({ kind: "articles", articleIds: [articleId] });
   return { version: article.version + 1, claims };
 }

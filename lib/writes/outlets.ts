@@ -17,7 +17,7 @@ export class OutletChangeError extends AppError {
 }
 
 /** Called after the commit with what the stored analysis must take in. */
-export type OutletHooks = { onAnalysisChange?: (scope: AnalysisScope) => void };
+export type OutletHooks = { onAnalysisChange?: (scope: AnalysisScope) => unknown };
 
 /**
  * The outlet an editor means by `name`: one already named so (any case), or one whose slug the name
@@ -52,7 +52,7 @@ export async function renameOutlet(db: Db, outletId: string, name: string, { onA
     return true;
   });
   // A source's name is in every brief that shows it: everything is recomputed.
-  if (renamed) onAnalysisChange?.({ kind: "full" });
+  if (renamed) await onAnalysisChange?.({ kind: "full" });
 }
 
 /** Sets an outlet's site address (a host name), or clears it with null. */
@@ -83,6 +83,6 @@ export async function mergeOutlets(db: Db, actorId: string, outletId: string, in
     await tx.outlet.delete({ where: { id: outletId } });
     return articles.length;
   });
-  onAnalysisChange?.({ kind: "full" });
+  await onAnalysisChange?.({ kind: "full" });
   return moved;
 }

@@ -111,7 +111,7 @@ function same(a: unknown, b: unknown): boolean {
 type Change = { field: string; from: unknown; to: unknown };
 
 /** What a caller does when a review changed what the analysis reads (e.g. start it once the response is sent). */
-export type ReviewHooks = { onAnalysisChange?: (scope: AnalysisScope) => void };
+export type ReviewHooks = { onAnalysisChange?: (scope: AnalysisScope) => unknown };
 
 /**
  * Whether a review change reaches the stored analysis (clusters, discrepancies, framing): it leaves out
@@ -247,7 +247,7 @@ export async function updateClaim(
     }
     return toState(await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: STATE_SELECT }));
   });
-  if (analysisChanged) onAnalysisChange?.({ kind: "articles", articleIds: [articleId] });
+  if (analysisChanged) await onAnalysisChange?.({ kind: "articles", articleIds: [articleId] });
   return state;
 }
 
@@ -281,6 +281,6 @@ export async function bulkSetStatus(
       });
     }
   });
-  if (changesAnalysis(changes)) onAnalysisChange?.({ kind: "articles", articleIds: [...articleIds] });
+  if (changesAnalysis(changes)) await onAnalysisChange?.({ kind: "articles", articleIds: [...articleIds] });
   return changes.length;
 }

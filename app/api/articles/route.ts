@@ -150,7 +150,7 @@ export const POST = apiRoute(async (request: Request) => {
       const outcome = await ingestArticle(db, submission.input, { source: submission.source, sourceFile: submission.file, userId: guard.user.id });
       if (outcome.status === "stored") stored.push(outcome.id);
       if (submissions.length === 1) {
-        afterArticlesStored(stored);
+        await afterArticlesStored(stored);
         return outcomeResponse(outcome);
       }
       results.push({ file: submission.file, ...outcome });
@@ -159,6 +159,6 @@ export const POST = apiRoute(async (request: Request) => {
       results.push({ file: submission.file, status: "error", message: error.message });
     }
   }
-  afterArticlesStored(stored);
+  await afterArticlesStored(stored);
   return NextResponse.json({ items: results }, { status: results.every((result) => result.status === "stored") ? 201 : 200 });
 });

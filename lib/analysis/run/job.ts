@@ -1,4 +1,3 @@
-import { after } from "next/server";
 import type { AnalysisScope } from "@/lib/analysis/run/refresh";
 import { appJobs, type IngestBatchItem, type IngestBatchResult, type JobData, type JobOutput } from "@/lib/jobs/queue";
 import { logger } from "@/lib/log";
@@ -87,19 +86,21 @@ function logQueueFailure(error: unknown): void {
 }
 
 /**
- * In a server action or route handler, after a change the analysis reads: queues the analysis of
- * `scope` now, so the page rendered next already says the briefs are being updated (the response waits
- * for nothing but the insert). A failure to queue is logged, not thrown: the change itself is stored.
+ * In a server action or route handler, after a change the analysis reads (the writes' `onAnalysisChange`
+ * hook): queues the analysis of `scope` before the response goes out, so the page rendered next, on any
+ * instance, already says the briefs are being updated (one insert, or a merge into the waiting job). A
+ * failure to queue is logged, not thrown: the change itself is stored. (The name is from when the run
+ * itself started after the response.)
  */
-export function analyzeAfterResponse(scope: AnalysisScope): void {
-  const queued = requestAnalysis(scope).catch(logQueueFailure);
-  after(() => queued);
+export async function analyzeAfterResponse(scope: AnalysisScope): Promise<void> {
+  await requestAnalysis(scope).catch(logQueueFailure);
 }
 
 /** After articles were stored: queues the analysis of those articles and the tagger's retraining. */
-export function afterArticlesStored(articleIds: readonly string[]): void {
+export async function afterArticlesStored(articleIds: readonly string[]): Promise<void> {
   if (articleIds.length === 0) return;
-  analyzeAfterResponse(articlesScope(articleIds));
-  const trained = requestTaggerTraining().catch((error: unknown) => logger().error({ err: error }, "Could not queue the tagger's training"));
-  after(() => trained);
+  await Promise.all([
+    analyzeAfterResponse(articlesScope(articleIds)),
+    requestTaggerTraining().catch((error: unknown) => logger().error({ err: error }, "Could not queue the tagger's training")),
+  ]);
 }

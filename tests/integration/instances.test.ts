@@ -162,6 +162,9 @@ describe("two app instances on one database", () => {
     const [onA, onB] = await Promise.all([post(a, "Northern"), post(b, "Southern")]);
     expect([onA.status, onB.status]).toEqual([201, 201]);
     const ids = [((await onA.json()) as { id: string }).id, ((await onB.json()) as { id: string }).id];
+    // Queued before either answered: both instances say so at once.
+    expect((await analysisState(b, cookie)).state).not.toBe("idle");
+    expect((await analysisState(a, cookie)).state).not.toBe("idle");
 
     // Both instances say the same, and the new version comes once every job is done.
     const done = await until(

@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { env } from "@/lib/env";
+import { Jobs } from "@/lib/jobs/queue";
 import { uniqueWord } from "./fixtures/unique";
 import { storageStateFor } from "./fixtures/users";
 
@@ -45,5 +47,44 @@ test.describe("freshness", () => {
     const state = (await (await page.request.get("/api/analysis")).json()) as { state: string; finishedAt: string };
     expect(state.state).toBe("idle");
     expect(state.finishedAt).not.toBeNull();
+  });
+
+  test("a run over changes the page already shows does not say “Updating…”, and the page still takes its result", async ({ page }) => {
+    await page.goto("/");
+    const shown = (await (await page.request.get("/api/analysis")).json()) as { state: string; coveredAt: string | null; version: string };
+    expect(shown.state).toBe("idle");
+    expect(shown.coveredAt).not.toBeNull();
+    // A job whose requests are all older than the analysis the page shows (a retry, or another instance's
+    // duplicate request): the worker runs it, but it brings the page nothing newer.
+    const jobs = await Jobs.open({ databaseUrl: env().DATABASE_URL! });
+    try {
+      const id = await jobs.enqueueAnalysis({ kind: "full" });
+      await jobs.boss
+        .getDb()
+        .executeSql(`UPDATE ${jobs.schema}.job SET data = jsonb_set(data, '{requestedAt}', to_jsonb($2::timestamptz - interval '1 second')) WHERE id = $1`, [
+          id,
+          shown.coveredAt,
+        ]);
+    } finally {
+      await jobs.stop();
+    }
+    const region = page.getByTestId("analysis-status");
+    const seen = new Set<string>();
+    let noticeShown = false;
+    await expect
+      .poll(
+        async () => {
+          const now = (await (await page.request.get("/api/analysis")).json()) as { state: string; version: string };
+          seen.add(now.state);
+          if ((await region.getByText("Updating…").count()) > 0) noticeShown = true;
+          return seen.has("idle") && seen.size > 1 && now.state === "idle" && now.version !== shown.version;
+        },
+        { timeout: 45_000, intervals: [100] },
+      )
+      .toBe(true);
+    expect(seen.has("running"), "the job ran while the page was open").toBe(true);
+    expect(noticeShown, "no “Updating…” while it ran").toBe(false);
+    // Its version is new: the page refreshes to it by itself, still without the notice.
+    await expect(page.getByTestId("analysis-status")).toHaveText("");
   });
 });

@@ -71,6 +71,28 @@ test.describe("adding articles as an editor", () => {
     await expect(page.getByRole("list", { name: "Results" })).toContainText(/council\.html: stored with \d+ claims/);
   });
 
+  test("a large upload (twelve files) is stored by a background job and answers each file as a small one does", async ({ page }) => {
+    test.slow();
+    const run = Date.now().toString(36);
+    const files = Array.from({ length: 12 }, (_, index) => ({
+      name: `dock-${run}-${index + 1}.txt`,
+      mimeType: "text/plain",
+      buffer: Buffer.from(
+        `Dock workers at berth ${index + 1} said on Monday that the night shift would end at ${index + 2} o'clock (${run}).\n\n"We need the rest," said Pia Lund, who speaks for berth ${index + 1}.`,
+      ),
+    }));
+    const before = Number(((await (await page.request.get("/api/articles?limit=1")).json()) as { total: number }).total);
+    await page.goto("/articles/new");
+    await page.getByText("Upload files", { exact: true }).click();
+    await page.getByLabel(/Files/).setInputFiles(files);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("button", { name: "Save 12 articles" }).click();
+    const results = page.getByRole("list", { name: "Results" });
+    for (const file of files) await expect(results).toContainText(new RegExp(`${file.name}: stored with \\d+ claims`), { timeout: 90_000 });
+    const after = Number(((await (await page.request.get("/api/articles?limit=1")).json()) as { total: number }).total);
+    expect(after).toBe(before + 12);
+  });
+
   test("a web page is imported from an allowed host; a private address is refused", async ({ page }) => {
     const html = fs.readFileSync(path.join(FIXTURES, "council.html"), "utf8").replaceAll("bus fares", "tram fares").replace("15%", "9%");
     const server = http.createServer((_request, response) => response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html));

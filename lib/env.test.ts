@@ -11,6 +11,14 @@ describe("parseEnv", () => {
     expect(parseEnv({ HOST: "" } as unknown as NodeJS.ProcessEnv).HOST).toBe("127.0.0.1");
     expect(parseEnv({ HOST: "0.0.0.0" } as unknown as NodeJS.ProcessEnv).HOST).toBe("0.0.0.0");
   });
+  it("runs a job worker in npm start unless BRIEFING_WORKER turns it off; the queue's schema is an identifier", () => {
+    expect(parseEnv({} as NodeJS.ProcessEnv).BRIEFING_WORKER).toBe(true);
+    expect(parseEnv({ BRIEFING_WORKER: "off" } as unknown as NodeJS.ProcessEnv).BRIEFING_WORKER).toBe(false);
+    expect(parseEnv({ BRIEFING_WORKER: "0" } as unknown as NodeJS.ProcessEnv).BRIEFING_WORKER).toBe(false);
+    expect(() => parseEnv({ BRIEFING_WORKER: "maybe" } as unknown as NodeJS.ProcessEnv)).toThrow(/BRIEFING_WORKER: must be on or off/);
+    expect(parseEnv({} as NodeJS.ProcessEnv).JOBS_SCHEMA).toBe("pgboss");
+    expect(() => parseEnv({ JOBS_SCHEMA: "jobs; DROP TABLE x" } as unknown as NodeJS.ProcessEnv)).toThrow(/JOBS_SCHEMA/);
+  });
   it("names the bad variable", () => {
     expect(() => parseEnv({ PORT: "eighty" } as unknown as NodeJS.ProcessEnv)).toThrow(/PORT/);
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" } as unknown as NodeJS.ProcessEnv)).toThrow(/DATABASE_URL: must be a postgresql/);

@@ -39,6 +39,17 @@ export const envSchema = z
     BRIEFING_ORGANIZATION: optionalString.pipe(z.string().max(200).optional()),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOG_FILE: optionalString,
+    /** Whether `npm start` runs a job worker in its own process (the analysis, tagger training, re-tagging). */
+    BRIEFING_WORKER: z
+      .enum(["on", "off", "true", "false", "1", "0"], { message: "must be on or off" })
+      .default("on")
+      .transform((value) => value === "on" || value === "true" || value === "1"),
+    /** The PostgreSQL schema the job queue (pg-boss) keeps its tables in. */
+    JOBS_SCHEMA: z
+      .string()
+      .trim()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a lower-case PostgreSQL identifier (letters, digits, _)")
+      .default("pgboss"),
     PLAYWRIGHT_CHROMIUM_EXECUTABLE: optionalString,
   })
   .superRefine((env, ctx) => {

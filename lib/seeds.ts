@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db";
 import { loadIssueLexiconFile } from "@/lib/issues-file";
 import { PROJECT_ROOT } from "@/lib/server/data-dir";
 import { refreshAnalysis } from "@/lib/analysis/run/refresh";
+import { retrainIssueTagger } from "@/lib/analysis/run/tagger";
 import { ingestArticle, loadSpeakerRegistry, readIssueLexicons } from "@/lib/writes/ingest";
 
 export const SEEDS_DIR = path.join(PROJECT_ROOT, "seeds");
@@ -46,8 +47,11 @@ export async function loadSeeds(db: Db, log: (line: string) => void = () => unde
       { body, outlet: entry.outlet, title: entry.title, publishedAt: entry.publishedAt, byline: entry.byline, force: true },
       { source: "seed", sourceFile: entry.file, issues, speakers },
     );
-    if (outcome.status === "stored") stored += 1;
-    else log(`Seed ${entry.file} is already stored.`);
+    // Each seed is read with the tagger trained on the ones before it, as when they arrived one by one.
+    if (outcome.status === "stored") {
+      stored += 1;
+      await retrainIssueTagger(db, issues);
+    } else log(`Seed ${entry.file} is already stored.`);
   }
   if (stored > 0) await refreshAnalysis(db);
   await db.appSetting.upsert({

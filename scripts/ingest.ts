@@ -9,8 +9,9 @@ import { parseArgs } from "node:util";
 import { decodeArticleFile, ImportError } from "@/lib/import/files";
 import { runCommand, withDatabase } from "@/lib/server/database";
 import { refreshAnalysis } from "@/lib/analysis/run/refresh";
+import { retrainIssueTagger } from "@/lib/analysis/run/tagger";
 import { MAX_ARTICLE_CLAIMS } from "@/lib/nlp/limits";
-import { IngestValidationError, ingestMany, type IngestItem } from "@/lib/writes/ingest";
+import { IngestValidationError, ingestMany, readIssueLexicons, type IngestItem } from "@/lib/writes/ingest";
 
 const USAGE = "Usage: npm run ingest -- [--force] [--outlet NAME] FILE...";
 
@@ -85,7 +86,10 @@ async function main(): Promise<number> {
         );
       }
     });
-    if (stored > 0) await refreshAnalysis(db);
+    if (stored > 0) {
+      await retrainIssueTagger(db, await readIssueLexicons(db));
+      await refreshAnalysis(db);
+    }
   });
   return failed > 0 ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 /**
  * `npm start`: builds if needed, starts the embedded PostgreSQL unless DATABASE_URL is set, migrates,
- * loads the seeds once, creates the first admin on an empty database, then serves the app.
+ * installs the job queue, loads the seeds once, creates the first admin on an empty database, then serves
+ * the app with a job worker in the same process (BRIEFING_WORKER=off leaves the jobs to `npm run worker`).
  */
 import { createPrismaClient } from "@/lib/db";
 import { describeEnvErrors, envSchema } from "@/lib/env";
@@ -13,6 +14,8 @@ import { startHttpServer } from "@/lib/server/http";
 import { applyMigrations } from "@/lib/server/migrate";
 import { persistentSecret } from "@/lib/server/secret";
 import { ensureFirstAdmin } from "@/lib/writes/users";
+import { Jobs } from "@/lib/jobs/queue";
+import { startWorker } from "@/lib/jobs/worker";
 
 const isDev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[briefing] ${line}`);
@@ -68,6 +71,14 @@ async function main() {
     if (!isDev) buildIfNeeded(process.env.NEXT_DIST_DIR || ".next", log);
 
     for (const name of await applyMigrations(database.url, log)) log(`Migrated: ${name}`);
+    if (env.BRIEFING_WORKER) {
+      const worker = await startWorker({ databaseUrl: database.url, log });
+      cleanups.push(() => worker.stop());
+      log("A job worker runs in this process (BRIEFING_WORKER=off to leave jobs to `npm run worker`).");
+    } else {
+      // The queue's tables exist before the first request reads or queues a job.
+      await (await Jobs.open({ databaseUrl: database.url })).stop();
+    }
     const client = createPrismaClient(database.url);
     try {
       const seeded = await loadSeeds(client, log);

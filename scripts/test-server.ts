@@ -12,6 +12,7 @@ import { applyMigrations } from "@/lib/server/migrate";
 import { assertTestDatabase } from "@/tests/support/test-db";
 import { createUser } from "@/lib/writes/users";
 import { env } from "@/lib/env";
+import { startWorker } from "@/lib/jobs/worker";
 
 const url = assertTestDatabase(env().DATABASE_URL);
 const port = Number(process.env.PORT ?? 3123);
@@ -28,5 +29,7 @@ for (const user of Object.values(E2E_USERS)) {
   }
 }
 await db.$disconnect();
+// BRIEFING_WORKER=off starts a web server alone (the two-instance test runs one worker for two servers).
+if (process.env.BRIEFING_WORKER !== "off") await startWorker({ databaseUrl: url, log: (line) => console.log(`[test-server] ${line}`) });
 await startHttpServer({ port, hostname: "127.0.0.1", databaseUrl: url, log: (line) => console.log(`[test-server] ${line}`) });
 console.log(`e2e server ready on http://127.0.0.1:${port}`);

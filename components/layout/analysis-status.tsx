@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import type { AnalysisState } from "@/lib/analysis/run/runs";
+import { coversNewerData, type AnalysisState } from "@/lib/analysis/freshness";
 
 export type AnalysisStatusProps = {
   /** The state when the page was rendered: its `version` is the analysis the page shows. */
@@ -12,23 +12,25 @@ export type AnalysisStatusProps = {
 };
 
 /**
- * Says "Updating…" while the briefs are being recomputed with data newer than the page shows, and
- * refreshes the server-rendered page once that run has finished. Polls `GET /api/analysis`, which reads
+ * Says "Updating…" while queued or running analysis work covers changes newer than the data the page's
+ * analysis was computed from ({@link coversNewerData}; a run over data the page already shows says
+ * nothing), and refreshes the server-rendered page once the analysis it shows is out of date and nothing
+ * newer is pending. Polls `GET /api/analysis`, which reads
  * the database, so a run started from another app instance or the command line counts too.
  */
 export function AnalysisStatus({ initial, busyIntervalMs = 1500, idleIntervalMs = 3000 }: AnalysisStatusProps) {
   const router = useRouter();
-  const [state, setState] = useState(initial.state);
+  const [state, setState] = useState<AnalysisState>(initial);
   const [rendered, setRendered] = useState(initial);
-  const shown = useRef(initial.version);
+  const shown = useRef(initial);
   if (rendered !== initial) {
     // The page was rendered again (a refresh or navigation): it now shows the analysis it was given.
     setRendered(initial);
-    setState(initial.state);
+    setState(initial);
   }
 
   useEffect(() => {
-    shown.current = rendered.version;
+    shown.current = rendered;
   }, [rendered]);
 
   useEffect(() => {
@@ -38,7 +40,7 @@ export function AnalysisStatus({ initial, busyIntervalMs = 1500, idleIntervalMs 
       if (!isStopped) timer = window.setTimeout(() => void check(), isBusy ? busyIntervalMs : idleIntervalMs);
     };
     const check = async () => {
-      let isBusy = state !== "idle";
+      let isBusy = state.state !== "idle";
       if (!document.hidden) {
         try {
           const response = await fetch("/api/analysis", { cache: "no-store" });
@@ -46,9 +48,9 @@ export function AnalysisStatus({ initial, busyIntervalMs = 1500, idleIntervalMs 
             const next = (await response.json()) as AnalysisState;
             if (isStopped) return;
             isBusy = next.state !== "idle";
-            setState(next.state);
-            if (!isBusy && next.version !== shown.current) {
-              shown.current = next.version;
+            setState(next);
+            if (!coversNewerData(shown.current, next) && next.version !== shown.current.version) {
+              shown.current = next;
               router.refresh();
             }
           }
@@ -58,14 +60,14 @@ export function AnalysisStatus({ initial, busyIntervalMs = 1500, idleIntervalMs 
       }
       schedule(isBusy);
     };
-    schedule(state !== "idle");
+    schedule(state.state !== "idle");
     return () => {
       isStopped = true;
       window.clearTimeout(timer);
     };
   }, [router, state, busyIntervalMs, idleIntervalMs]);
 
-  const isBusy = state !== "idle";
+  const isBusy = coversNewerData(rendered, state);
   return (
     <div aria-live="polite" data-testid="analysis-status" className={isBusy ? "border-b border-amber-300 bg-amber-50 text-amber-950" : "sr-only"}>
       {isBusy ? (

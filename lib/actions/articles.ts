@@ -7,7 +7,8 @@ import { db } from "@/lib/db";
 import { decodeArticleFile, ImportError } from "@/lib/import/files";
 import { importFromUrl } from "@/lib/import/url";
 import { MAX_ARTICLE_CLAIMS } from "@/lib/nlp/limits";
-import { analyzeAfterResponse } from "@/lib/analysis/run/job";
+import { afterArticlesStored, ingestBatchAndWait } from "@/lib/analysis/run/job";
+import { AppError } from "@/lib/errors";
 import { IngestValidationError, ingestArticle, suggestArticleMetadata } from "@/lib/writes/ingest";
 
 export type DraftArticle = {
@@ -121,31 +122,75 @@ function parseDrafts(formData: FormData): unknown {
   }
 }
 
-/** Step two: stores the checked drafts, each in one transaction with its claims. */
+/** Up to this many drafts are stored in the request; a larger upload is handed to the job queue. */
+const INLINE_DRAFTS = 10;
+/** How long the form waits for a large upload's job before it says the rest goes on in the background. */
+const BATCH_WAIT_MS = 5 * 60_000;
+
+function omittedMessage(claimsOmitted: number | undefined): string | undefined {
+  return claimsOmitted
+    ? `${claimsOmitted} more claims were over the cap of ${MAX_ARTICLE_CLAIMS.toLocaleString("en-US")} per article and were not kept.`
+    : undefined;
+}
+
+/** What a checked draft asks ingest to store. */
+function draftInput(draft: z.infer<typeof draftSchema>) {
+  return {
+    body: draft.body,
+    title: draft.title,
+    outlet: draft.outlet,
+    publishedAt: draft.publishedAt,
+    url: draft.url,
+    byline: draft.byline,
+    force: draft.force,
+  };
+}
+
+/**
+ * A large upload: stored by a worker as one `ingest` job (not in this web process; retried if the worker
+ * dies), while the form waits for its per-file results, answered in the same shape as a small one's.
+ */
+async function saveInBackground(drafts: z.infer<typeof draftSchema>[], userId: string): Promise<SaveResult[]> {
+  const items = drafts.map((draft) => ({ input: draftInput(draft), sourceFile: draft.name }));
+  const results = await ingestBatchAndWait(items, userId, BATCH_WAIT_MS);
+  if (!results) {
+    throw new AppError(
+      "unavailable",
+      `The ${drafts.length} files are still being stored in the background; they appear under Articles as they are stored. Reload the list in a few minutes.`,
+    );
+  }
+  return drafts.map((draft, index): SaveResult => {
+    const result = results[index];
+    const base = { key: draft.key, name: draft.name };
+    if (result?.status === "stored")
+      return { ...base, status: "stored", articleId: result.id, claims: result.claims, message: omittedMessage(result.claimsOmitted) };
+    if (result?.status === "duplicate") return { ...base, status: "duplicate", articleId: result.existingId };
+    if (result?.status === "near_duplicate") return { ...base, status: "near_duplicate", articleId: result.existingId, similarity: result.similarity };
+    return { ...base, status: "error", message: result?.message ?? "This file was not stored; try it again." };
+  });
+}
+
+/** Step two: stores the checked drafts, each in one transaction with its claims (many drafts: by a job). */
 export const saveArticles = defineAction(
   { role: "editor", schema: z.object({ drafts: z.array(draftSchema).min(1, "Nothing to save: add an article first.") }), read: parseDrafts },
   async ({ drafts }, user): Promise<{ data: SaveResult[] }> => {
+    if (drafts.length > INLINE_DRAFTS) {
+      // The job queues the analysis and the tagger's training itself once the articles are stored.
+      const data = await saveInBackground(drafts, user.id);
+      revalidatePath("/articles");
+      revalidatePath("/");
+      return { data };
+    }
     const results: SaveResult[] = [];
     for (const draft of drafts) {
       try {
-        const outcome = await ingestArticle(
-          db,
-          {
-            body: draft.body,
-            title: draft.title,
-            outlet: draft.outlet,
-            publishedAt: draft.publishedAt,
-            url: draft.url,
-            byline: draft.byline,
-            force: draft.force,
-          },
-          { source: draft.source, sourceFile: draft.source === "upload" ? draft.name : undefined, userId: user.id },
-        );
+        const outcome = await ingestArticle(db, draftInput(draft), {
+          source: draft.source,
+          sourceFile: draft.source === "upload" ? draft.name : undefined,
+          userId: user.id,
+        });
         if (outcome.status === "stored") {
-          const message =
-            outcome.claimsOmitted > 0
-              ? `${outcome.claimsOmitted} more claims were over the cap of ${MAX_ARTICLE_CLAIMS.toLocaleString("en-US")} per article and were not kept.`
-              : undefined;
+          const message = omittedMessage(outcome.claimsOmitted);
           results.push({ key: draft.key, name: draft.name, status: "stored", articleId: outcome.id, claims: outcome.claims, message });
         } else if (outcome.status === "duplicate") results.push({ key: draft.key, name: draft.name, status: "duplicate", articleId: outcome.existingId });
         else results.push({ key: draft.key, name: draft.name, status: "near_duplicate", articleId: outcome.existingId, similarity: outcome.similarity });
@@ -154,7 +199,7 @@ export const saveArticles = defineAction(
         results.push({ key: draft.key, name: draft.name, status: "error", message: error.message });
       }
     }
-    if (results.some((result) => result.status === "stored")) analyzeAfterResponse();
+    await afterArticlesStored(results.flatMap((result) => (result.status === "stored" && result.articleId ? [result.articleId] : [])));
     revalidatePath("/articles");
     revalidatePath("/");
     return { data: results };

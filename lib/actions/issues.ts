@@ -6,8 +6,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { requestAnalysis } from "@/lib/analysis/run/job";
-import { retagArticles } from "@/lib/writes/retag";
+import { requestAnalysis, requestRetag } from "@/lib/analysis/run/job";
 import { slugify } from "@/lib/text/slug";
 import { issueInputSchema, RESERVED_SLUGS } from "@/lib/validations/issue";
 
@@ -51,9 +50,8 @@ export const saveIssue = defineAction(
       if (!existing) throw new AppError("not_found", "This issue no longer exists; it may have been deleted.");
       slug = originalSlug;
       await db.issue.update({ where: { slug }, data: fields });
-      if (!sameList(existing.phrases, fields.phrases) || !sameList(existing.exclusions, fields.exclusions))
-        await retagArticles(db, { changed: [slug], refresh: requestAnalysis });
-      else if (existing.status !== fields.status) await requestAnalysis();
+      if (!sameList(existing.phrases, fields.phrases) || !sameList(existing.exclusions, fields.exclusions)) await requestRetag([slug]);
+      else if (existing.status !== fields.status) await requestAnalysis({ kind: "full" });
     } else {
       slug = chosenSlug || slugify(fields.title);
       if (RESERVED_SLUGS.has(slug) || (await db.issue.findUnique({ where: { slug }, select: { id: true } }))) {
@@ -61,7 +59,7 @@ export const saveIssue = defineAction(
       }
       const last = await db.issue.aggregate({ _max: { position: true } });
       await db.issue.create({ data: { ...fields, slug, position: (last._max.position ?? -1) + 1 } });
-      await retagArticles(db, { changed: [slug], refresh: requestAnalysis });
+      await requestRetag([slug]);
     }
     revalidatePath("/");
     revalidatePath("/issues");

@@ -70,6 +70,6 @@ export async function updateArticleMetadata(
     await tx.articleEdit.createMany({ data: edits.map((edit) => ({ articleId, actorId, field: edit.field, from: asJson(edit.from), to: asJson(edit.to) })) });
     return edits;
   });
-  if (edits.length > 0) onAnalysisChange?.();
+  if (edits.length > 0) await onAnalysisChange?.({ kind: "articles", articleIds: [articleId] });
   return edits.map((edit) => edit.field);
 }

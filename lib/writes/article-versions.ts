@@ -89,7 +89,7 @@ export async function newArticleVersion(
       });
     },
   });
-  onAnalysisChange?.();
+  await onAnalysisChange?.({ kind: "articles", articleIds: [articleId] });
   const changes = diffParagraphs(article.originalText, text);
   return {
     version: article.version + 1,

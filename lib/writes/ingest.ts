@@ -15,7 +15,7 @@ import { cleanText } from "@/lib/nlp/clean";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { claimRows, insertArticleWithDerived, upsertSpeakers, type Tx } from "@/lib/writes/derived-writes";
 import { estimateSimilarity, lshBands, minhashSignature, normalizeForComparison } from "@/lib/text/minhash";
-import { loadIssueTagger, retrainIssueTagger } from "@/lib/analysis/run/tagger";
+import { loadIssueTagger } from "@/lib/analysis/run/tagger";
 import { slugify } from "@/lib/text/slug";
 import { articleInputSchema, type ArticleInput, type ValidArticle } from "@/lib/validations/article";
 
@@ -55,8 +55,8 @@ export type IngestContext = {
   /** Outlet ids by slug that batch callers keep between articles (only outlets already committed). */
   outletIds?: Map<string, string>;
   /**
-   * The story's issue tagger (null: none yet). When not given, the stored one is used and retrained
-   * once the article is stored; batch callers pass it and retrain once at the end.
+   * The story's issue tagger (null: none yet). When not given, the stored one is used; retraining it is
+   * the caller's (the app queues a `tagger` job after storing, the CLI trains once at the end).
    */
   tagger?: IssueTaggerModel | null;
 };
@@ -134,9 +134,7 @@ export async function ingestArticle(db: Db, input: ArticleInput, context: Ingest
   }
   speakers.registry = extraction.speakers;
   try {
-    const outcome = await storeArticle(db, { article, extraction, contentHash, minhash, bands, context });
-    if (context.tagger === undefined && outcome.status === "stored") await retrainIssueTagger(db, issues);
-    return outcome;
+    return await storeArticle(db, { article, extraction, contentHash, minhash, bands, context });
   } catch (error) {
     // The same text stored by a concurrent ingest between the check above and this write.
     if (isUniqueViolation(error, "contentHash")) {
@@ -179,7 +177,6 @@ export async function ingestMany(
     outletIds: context.outletIds ?? new Map(),
   };
   shared.tagger = context.tagger !== undefined ? context.tagger : await loadIssueTagger(db, shared.issues!);
-  let stored = 0;
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.max(1, concurrency) }, async () => {
@@ -189,7 +186,6 @@ export async function ingestMany(
         const item = items[index]!;
         try {
           const outcome = await ingestArticle(db, item.input, { ...shared, sourceFile: item.sourceFile });
-          if (outcome.status === "stored") stored += 1;
           onResult(index, { outcome });
         } catch (error) {
           onResult(index, { error });
@@ -197,7 +193,6 @@ export async function ingestMany(
       }
     }),
   );
-  if (stored > 0) await retrainIssueTagger(db, shared.issues!);
 }
 
 type StoreInput = {

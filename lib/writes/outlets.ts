@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Tx } from "@/lib/writes/derived-writes";
 import { slugify } from "@/lib/text/slug";
+import type { AnalysisScope } from "@/lib/analysis/run/refresh";
 
 /** An outlet change that cannot be made (unknown outlet, a name another outlet has); the message says what to do. */
 export class OutletChangeError extends AppError {
@@ -15,7 +16,8 @@ export class OutletChangeError extends AppError {
   }
 }
 
-export type OutletHooks = { onAnalysisChange?: () => void };
+/** Called after the commit with what the stored analysis must take in. */
+export type OutletHooks = { onAnalysisChange?: (scope: AnalysisScope) => unknown };
 
 /**
  * The outlet an editor means by `name`: one already named so (any case), or one whose slug the name
@@ -49,7 +51,8 @@ export async function renameOutlet(db: Db, outletId: string, name: string, { onA
     await tx.outlet.update({ where: { id: outletId }, data: { name } });
     return true;
   });
-  if (renamed) onAnalysisChange?.();
+  // A source's name is in every brief that shows it: everything is recomputed.
+  if (renamed) await onAnalysisChange?.({ kind: "full" });
 }
 
 /** Sets an outlet's site address (a host name), or clears it with null. */
@@ -80,6 +83,6 @@ export async function mergeOutlets(db: Db, actorId: string, outletId: string, in
     await tx.outlet.delete({ where: { id: outletId } });
     return articles.length;
   });
-  onAnalysisChange?.();
+  await onAnalysisChange?.({ kind: "full" });
   return moved;
 }

@@ -5,6 +5,7 @@ import type { ReviewStatus } from "@/lib/generated/prisma/enums";
 import { currentClaim, PIPELINE_SELECT, pipelineOf, readCorrections, type Corrections } from "@/lib/writes/current-claim";
 import type { Tx } from "@/lib/writes/derived-writes";
 import type { ClaimUpdateInput, CorrectionsInput } from "@/lib/validations/claims";
+import type { AnalysisScope } from "@/lib/analysis/run/refresh";
 
 export type ReviewActor = { id: string; name?: string | null; email?: string };
 
@@ -110,7 +111,7 @@ function same(a: unknown, b: unknown): boolean {
 type Change = { field: string; from: unknown; to: unknown };
 
 /** What a caller does when a review changed what the analysis reads (e.g. start it once the response is sent). */
-export type ReviewHooks = { onAnalysisChange?: () => void };
+export type ReviewHooks = { onAnalysisChange?: (scope: AnalysisScope) => unknown };
 
 /**
  * Whether a review change reaches the stored analysis (clusters, discrepancies, framing): it leaves out
@@ -163,12 +164,14 @@ export async function updateClaim(
   { onAnalysisChange }: ReviewHooks = {},
 ): Promise<ReviewState> {
   let analysisChanged = false;
+  let articleId = "";
   const state = await db.$transaction(async (tx) => {
     const claim = await tx.claim.findUnique({
       where: { id: claimId },
-      select: { ...STATE_SELECT, ...PIPELINE_SELECT, assigneeId: true, article: { select: { originalText: true } } },
+      select: { ...STATE_SELECT, ...PIPELINE_SELECT, assigneeId: true, articleId: true, article: { select: { originalText: true } } },
     });
     if (!claim) throw new ClaimNotFoundError(claimId);
+    articleId = claim.articleId;
     if (claim.version !== input.version) throw await conflict(tx, claimId);
 
     const changes: Change[] = [];
@@ -244,7 +247,7 @@ export async function updateClaim(
     }
     return toState(await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: STATE_SELECT }));
   });
-  if (analysisChanged) onAnalysisChange?.();
+  if (analysisChanged) await onAnalysisChange?.({ kind: "articles", articleIds: [articleId] });
   return state;
 }
 
@@ -262,17 +265,22 @@ export async function bulkSetStatus(
   { onAnalysisChange }: ReviewHooks = {},
 ): Promise<number> {
   const changes: Change[] = [];
+  const articleIds = new Set<string>();
   await db.$transaction(async (tx) => {
-    const claims = await tx.claim.findMany({ where: { id: { in: ids }, status: { not: status } }, select: { id: true, status: true, version: true } });
+    const claims = await tx.claim.findMany({
+      where: { id: { in: ids }, status: { not: status } },
+      select: { id: true, status: true, version: true, articleId: true },
+    });
     for (const claim of claims) {
       const result = await tx.claim.updateMany({ where: { id: claim.id, version: claim.version }, data: { status, version: { increment: 1 } } });
       if (result.count !== 1) continue;
       changes.push({ field: "status", from: claim.status, to: status });
+      articleIds.add(claim.articleId);
       await tx.reviewEvent.create({
         data: { claimId: claim.id, actorId: actor.id, field: "status", from: claim.status, to: status, comment: comment?.trim() || null },
       });
     }
   });
-  if (changesAnalysis(changes)) onAnalysisChange?.();
+  if (changesAnalysis(changes)) await onAnalysisChange?.({ kind: "articles", articleIds: [...articleIds] });
   return changes.length;
 }

@@ -1,8 +1,10 @@
+import crypto from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
-import { requestAnalysis } from "@/lib/analysis/run/job";
-import { failAbandonedAnalysisRuns, finishAnalysisRun, getAnalysisState, queueAnalysisRun, startAnalysisRun, trackAnalysisRun } from "@/lib/analysis/run/runs";
-import { ingestArticle } from "@/lib/writes/ingest";
+import { env } from "@/lib/env";
+import { coversNewerData } from "@/lib/analysis/freshness";
+import { failAbandonedAnalysisRuns, finishAnalysisRun, getAnalysisState, startAnalysisRun, trackAnalysisRun } from "@/lib/analysis/run/runs";
+import { Jobs } from "@/lib/jobs/queue";
 import { createUser } from "@/lib/writes/users";
 import { connectTestDb, resetDatabase } from "./helpers";
 
@@ -15,16 +17,25 @@ vi.mock("@/auth", () => ({
   handlers: { GET: vi.fn(), POST: vi.fn() },
 }));
 
+// The queue in a schema of this file's own; GET /api/analysis reads it through JOBS_SCHEMA.
+const schema = `state_test_${crypto.randomBytes(4).toString("hex")}`;
 let db: Db;
+let jobs: Jobs;
 
 beforeAll(async () => {
   db = connectTestDb();
+  jobs = await Jobs.open({ databaseUrl: env().DATABASE_URL!, schema });
 });
 beforeEach(async () => {
   await resetDatabase(db);
+  await jobs.boss.getDb().executeSql(`DELETE FROM ${schema}.job`, []);
   session.user = null;
 });
-afterAll(async () => db.$disconnect());
+afterAll(async () => {
+  await jobs.stop();
+  await db.$executeRawUnsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await db.$disconnect();
+});
 
 async function callRoute() {
   const { GET } = await import("@/app/api/analysis/route");
@@ -33,77 +44,69 @@ async function callRoute() {
 
 describe("analysis state", () => {
   it("goes idle → queued → running → idle, with a new version only when a run completes", async () => {
-    const before = await getAnalysisState(db);
-    expect(before).toEqual({ state: "idle", startedAt: null, finishedAt: null, version: "0" });
+    const before = await getAnalysisState(db, schema);
+    expect(before).toEqual({ state: "idle", startedAt: null, finishedAt: null, version: "0", coveredAt: null, pendingAt: null });
 
-    await queueAnalysisRun(db);
-    await queueAnalysisRun(db);
-    expect((await getAnalysisState(db)).state).toBe("queued");
+    const id = await jobs.enqueueAnalysis({ kind: "full" });
+    expect((await getAnalysisState(db, schema)).state).toBe("queued");
 
-    const ids = await startAnalysisRun(db);
-    expect(ids).toHaveLength(2);
-    const running = await getAnalysisState(db);
+    const [job] = await jobs.boss.fetch("analysis");
+    expect(job?.id).toBe(id);
+    const running = await getAnalysisState(db, schema);
     expect(running.state).toBe("running");
     expect(running.startedAt).not.toBeNull();
     expect(running.version).toBe("0");
 
+    const ids = await startAnalysisRun(db);
     await finishAnalysisRun(db, ids);
-    const done = await getAnalysisState(db);
+    await jobs.boss.complete("analysis", id);
+    const done = await getAnalysisState(db, schema);
     expect(done.state).toBe("idle");
     expect(done.finishedAt).not.toBeNull();
     expect(done.version).not.toBe("0");
 
     await expect(trackAnalysisRun(db, async () => Promise.reject(new Error("broken")))).rejects.toThrow("broken");
-    const afterFailure = await getAnalysisState(db);
+    const afterFailure = await getAnalysisState(db, schema);
     expect(afterFailure.state).toBe("idle");
     expect(afterFailure.version).toBe(done.version);
 
     await trackAnalysisRun(db, async () => "ok");
-    expect((await getAnalysisState(db)).version).not.toBe(done.version);
+    expect((await getAnalysisState(db, schema)).version).not.toBe(done.version);
   });
 
-  it("a request made while a run is under way stays queued until the next run claims it", async () => {
-    const first = await startAnalysisRun(db);
-    await queueAnalysisRun(db);
-    await finishAnalysisRun(db, first);
-    expect((await getAnalysisState(db)).state).toBe("queued");
-    const second = await startAnalysisRun(db);
-    await finishAnalysisRun(db, second);
-    expect((await getAnalysisState(db)).state).toBe("idle");
+  it("says “Updating…” only for work over changes newer than the analysis a page shows", async () => {
+    await trackAnalysisRun(db, async () => "ok");
+    const page = await getAnalysisState(db, schema);
+    expect(page.coveredAt).not.toBeNull();
+    expect(coversNewerData(page, page)).toBe(false);
+
+    // A change made after that analysis: the queued work covers newer data.
+    await jobs.enqueueAnalysis({ kind: "articles", articleIds: ["x"] });
+    const queued = await getAnalysisState(db, schema);
+    expect(queued.state).toBe("queued");
+    expect(coversNewerData(page, queued)).toBe(true);
+
+    // A page rendered by an analysis that started after that request already shows it: a job still
+    // waiting (a retry, another instance's duplicate) covers nothing newer for it.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await trackAnalysisRun(db, async () => "ok");
+    const newer = await getAnalysisState(db, schema);
+    expect(newer.state).toBe("queued");
+    expect(coversNewerData(newer, newer)).toBe(false);
+    expect(coversNewerData(page, newer)).toBe(true);
   });
 
-  it("a run whose process died is marked failed, and a request made after it stays queued", async () => {
+  it("a run started by hand counts as running until it finishes; one whose process died is marked failed", async () => {
     const since = new Date(Date.now() - 1000);
-    await queueAnalysisRun(db);
     await startAnalysisRun(db);
+    expect((await getAnalysisState(db, schema)).state).toBe("running");
     await failAbandonedAnalysisRuns(db, since);
-    expect(await getAnalysisState(db)).toMatchObject({ state: "idle", version: "0" });
-    const later = new Date();
-    await queueAnalysisRun(db);
-    await failAbandonedAnalysisRuns(db, new Date(later.getTime() - 60_000));
-    expect((await getAnalysisState(db)).state).toBe("queued");
+    expect(await getAnalysisState(db, schema)).toMatchObject({ state: "idle", version: "0" });
   });
 
-  it("ignores a run whose process died long ago", async () => {
+  it("ignores a run by hand whose process died long ago", async () => {
     await db.analysisRun.create({ data: { requestedAt: new Date(Date.now() - 3600_000), startedAt: new Date(Date.now() - 3600_000) } });
-    expect((await getAnalysisState(db)).state).toBe("idle");
-  });
-
-  it("requestAnalysis records the request, runs the analysis process and completes a new version", async () => {
-    const outcome = await ingestArticle(
-      db,
-      { body: `The council said on Monday that the bridge would reopen.\n\n"It is safe again," said Ola Berg, the council's engineer.`, outlet: "Valley Post" },
-      { source: "api" },
-    );
-    expect(outcome.status).toBe("stored");
-    const before = await getAnalysisState(db);
-    const run = requestAnalysis();
-    await vi.waitFor(async () => expect((await getAnalysisState(db)).state).not.toBe("idle"), { timeout: 5000, interval: 20 });
-    await run;
-    const after = await getAnalysisState(db);
-    expect(after.state).toBe("idle");
-    expect(after.version).not.toBe(before.version);
-    expect(Date.parse(after.finishedAt!)).toBeGreaterThanOrEqual(Date.parse(after.startedAt!));
+    expect((await getAnalysisState(db, schema)).state).toBe("idle");
   });
 
   it("GET /api/analysis answers 401 JSON to anonymous callers and the state to logged-in ones", async () => {
@@ -113,9 +116,23 @@ describe("analysis state", () => {
 
     const user = await createUser(db, { email: "reader@example.test", password: "a long enough password", role: "viewer" });
     session.user = { id: user.id, email: user.email, name: null, role: "viewer" };
-    await queueAnalysisRun(db);
-    const response = await callRoute();
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ state: "queued", startedAt: null, finishedAt: null, version: "0" });
+    await jobs.enqueueAnalysis({ kind: "full" });
+    const previous = process.env.JOBS_SCHEMA;
+    process.env.JOBS_SCHEMA = schema;
+    try {
+      const response = await callRoute();
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({
+        state: "queued",
+        startedAt: null,
+        finishedAt: null,
+        version: "0",
+        coveredAt: null,
+        pendingAt: expect.any(String),
+      });
+    } finally {
+      if (previous === undefined) delete process.env.JOBS_SCHEMA;
+      else process.env.JOBS_SCHEMA = previous;
+    }
   });
 });

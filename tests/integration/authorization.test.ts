@@ -168,6 +168,10 @@ const ROUTES: Record<string, Row> = {
     minimum: "viewer",
     call: async () => (await import("@/app/api/share-links/[id]/route")).DELETE(request("DELETE", "/api/share-links/none"), params({ id: "none" })),
   },
+  "app/api/jobs/[id]/route.ts GET": {
+    minimum: "editor",
+    call: async () => (await import("@/app/api/jobs/[id]/route")).GET(request("GET", "/api/jobs/none"), params({ id: "none" })),
+  },
   "app/api/export/issues/[slug]/route.ts GET": {
     minimum: "viewer",
     call: async ({ fixture }) =>

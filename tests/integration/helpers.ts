@@ -33,3 +33,14 @@ export async function signInAs(db: Db, session: { user: SessionUser | null }, em
   session.user = { ...user, role };
   return session.user;
 }
+
+/** Reads `read()` until `isDone` holds for its value (no fixed delays), or throws with the last value after `timeoutMs`. */
+export async function until<T>(read: () => Promise<T>, isDone: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (isDone(value)) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

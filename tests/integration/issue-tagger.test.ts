@@ -4,6 +4,7 @@ import { lexiconHash } from "@/lib/nlp";
 import { ingestArticle, ingestMany, readIssueLexicons } from "@/lib/writes/ingest";
 import { retagArticles } from "@/lib/writes/retag";
 import { loadIssueTagger, retrainIssueTagger } from "@/lib/analysis/run/tagger";
+import { runJob } from "@/lib/jobs/run";
 import { connectTestDb, resetDatabase } from "./helpers";
 
 let db: Db;
@@ -47,8 +48,11 @@ beforeAll(async () => {
 });
 afterAll(async () => db.$disconnect());
 
+/** What the worker does with the `tagger` job the app queues after articles are stored. */
+const trainingJob = () => runJob(db, "tagger", {}, "test", () => undefined);
+
 describe("the story's issue tagger", () => {
-  it("is trained on the stored articles when they arrive and stored with the lexicons' hash", async () => {
+  it("is trained by its job on the stored articles, not inside ingest, and stored with the lexicons' hash", async () => {
     expect(await db.issueTagger.count()).toBe(0);
     const outcomes: string[] = [];
     await ingestMany(
@@ -58,6 +62,8 @@ describe("the story's issue tagger", () => {
       (_i, { outcome }) => outcomes.push(outcome?.status ?? "error"),
     );
     expect(outcomes).toEqual(["stored", "stored", "stored"]);
+    expect(await db.issueTagger.count()).toBe(0);
+    expect((await trainingJob()).summary).toMatch(/^Trained the issue tagger on \d+ sentences\.$/);
     const row = await db.issueTagger.findUniqueOrThrow({ where: { id: "story" } });
     expect(row.articles).toBe(3);
     expect(row.lexiconHash).toBe(lexiconHash(await readIssueLexicons(db)));
@@ -65,7 +71,7 @@ describe("the story's issue tagger", () => {
     expect(model?.issues.find((issue) => issue.slug === "pensions")?.cues).toContain("fund");
   });
 
-  it("tags a new article's sentence the lexicon misses (a bare head noun), and is retrained with it", async () => {
+  it("tags a new article's sentence the lexicon misses (a bare head noun) with the stored tagger, and is retrained with it", async () => {
     const outcome = await ingestArticle(db, { body: LATER, outlet: "Valdoria Radio" }, { source: "api" });
     if (outcome.status !== "stored") throw new Error(`not stored: ${outcome.status}`);
     const tags = await sentenceIssues(outcome.id);
@@ -76,6 +82,8 @@ describe("the story's issue tagger", () => {
       select: { issues: { select: { issue: { select: { slug: true } } } } },
     });
     expect(claim?.issues.map((link) => link.issue.slug)).toEqual(["pensions"]);
+    expect((await db.issueTagger.findUniqueOrThrow({ where: { id: "story" } })).articles).toBe(3);
+    await trainingJob();
     expect((await db.issueTagger.findUniqueOrThrow({ where: { id: "story" } })).articles).toBe(4);
   });
 

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { decodeArticleFile, type ImportedText } from "@/lib/import/files";
 import { importFromUrl } from "@/lib/import/url";
-import { analyzeAfterResponse } from "@/lib/analysis/run/job";
+import { afterArticlesStored, requestIngestBatch } from "@/lib/analysis/run/job";
 import { IngestValidationError, ingestArticle, type IngestOutcome } from "@/lib/writes/ingest";
 import { MAX_ARTICLE_BYTES } from "@/lib/validations/article";
 
@@ -39,6 +39,9 @@ export const GET = apiRoute(async (request: Request) => {
     nextCursor: nextCursor ?? null,
   });
 });
+
+/** Up to this many files are stored while the request waits (201/200 with per-file results); more become a job (202). */
+export const INLINE_FILES = 10;
 
 type Submission = { file?: string; source: "api" | "upload" | "url"; input: ImportedText & { url?: string; force?: boolean } };
 
@@ -123,7 +126,9 @@ async function readSubmissions(request: Request): Promise<Submission[]> {
  * `body` (the page at `url` is imported as the form does; a private or unreachable address is 422
  * `url_not_allowed`, a page that answers an error 502 `upstream_error`, one that does not arrive in time
  * 504 `upstream_timeout`), or multipart with one or more `files` (.txt, .md, .html). 201 `{id, claims}`;
- * several files answer `{items:[…]}`.
+ * several files answer `{items:[…]}`; more than {@link INLINE_FILES} files are stored by a background job:
+ * 202 `{job: {id, state: "queued", url}}`, whose `url` (`GET /api/jobs/[id]`) reports its progress and
+ * then the same per-file results.
  */
 export const POST = apiRoute(async (request: Request) => {
   const guard = await guardApi(request, "editor");
@@ -132,17 +137,29 @@ export const POST = apiRoute(async (request: Request) => {
     return apiError("too_large", "The request is over the size limit (2 MB per article).");
   }
   const submissions = await readSubmissions(request);
+  if (submissions.length > INLINE_FILES) {
+    const id = await requestIngestBatch(
+      submissions.map((submission) => ({ input: submission.input, sourceFile: submission.file })),
+      guard.user.id,
+    );
+    return NextResponse.json({ job: { id, state: "queued", url: `/api/jobs/${id}` } }, { status: 202 });
+  }
   const results = [];
+  const stored: string[] = [];
   for (const submission of submissions) {
     try {
       const outcome = await ingestArticle(db, submission.input, { source: submission.source, sourceFile: submission.file, userId: guard.user.id });
-      if (outcome.status === "stored") analyzeAfterResponse();
-      if (submissions.length === 1) return outcomeResponse(outcome);
+      if (outcome.status === "stored") stored.push(outcome.id);
+      if (submissions.length === 1) {
+        await afterArticlesStored(stored);
+        return outcomeResponse(outcome);
+      }
       results.push({ file: submission.file, ...outcome });
     } catch (error) {
       if (!(error instanceof IngestValidationError) || submissions.length === 1) throw error;
       results.push({ file: submission.file, status: "error", message: error.message });
     }
   }
+  await afterArticlesStored(stored);
   return NextResponse.json({ items: results }, { status: results.every((result) => result.status === "stored") ? 201 : 200 });
 });

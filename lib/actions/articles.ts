@@ -152,7 +152,7 @@ function draftInput(draft: z.infer<typeof draftSchema>) {
  */
 async function saveInBackground(drafts: z.infer<typeof draftSchema>[], userId: string): Promise<SaveResult[]> {
   const items = drafts.map((draft) => ({ input: draftInput(draft), sourceFile: draft.name }));
-  const results = await ingestBatchAndWait(items, userId, BATCH_WAIT_MS);
+  const { results } = await ingestBatchAndWait(items, userId, BATCH_WAIT_MS);
   if (!results) {
     throw new AppError(
       "unavailable",

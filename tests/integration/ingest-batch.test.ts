@@ -49,7 +49,22 @@ async function getJob(id: string, bearer = token) {
 }
 
 describe("an upload of many files", () => {
-  it("is stored by a background job: 202 at once, then progress and per-file results from GET /api/jobs/[id]", async () => {
+  it("is stored by a background job the request waits for, answering per-file results as a small upload does", async () => {
+    const { POST, INLINE_FILES } = await import("@/app/api/articles/route");
+    const form = new FormData();
+    const count = INLINE_FILES + 1;
+    for (let index = 0; index < count; index += 1) form.append("files", new File([article(100 + index)], `reef-${index}.txt`, { type: "text/plain" }));
+    const before = await db.article.count();
+
+    const response = await POST(new Request(`${BASE}/api/articles`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form }));
+    expect(response.status).toBe(201);
+    const { items } = (await response.json()) as { items: { file: string; status: string; id: string }[] };
+    expect(items.map((item) => item.file)).toEqual(Array.from({ length: count }, (_, index) => `reef-${index}.txt`));
+    expect(items.every((item) => item.status === "stored")).toBe(true);
+    expect(await db.article.count()).toBe(before + count);
+  });
+
+  it("with Prefer: respond-async, answers 202 at once, then progress and per-file results from GET /api/jobs/[id]", async () => {
     const { POST, INLINE_FILES } = await import("@/app/api/articles/route");
     const form = new FormData();
     const count = INLINE_FILES + 2;
@@ -59,7 +74,9 @@ describe("an upload of many files", () => {
     form.append("outlet", "Cove Weekly");
     const before = await db.article.count();
 
-    const response = await POST(new Request(`${BASE}/api/articles`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form }));
+    const response = await POST(
+      new Request(`${BASE}/api/articles`, { method: "POST", headers: { authorization: `Bearer ${token}`, prefer: "respond-async" }, body: form }),
+    );
     expect(response.status).toBe(202);
     const { job } = (await response.json()) as { job: { id: string; state: string; url: string } };
     expect(job).toMatchObject({ state: "queued", url: `/api/jobs/${job.id}` });

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { decodeArticleFile, type ImportedText } from "@/lib/import/files";
 import { importFromUrl } from "@/lib/import/url";
-import { afterArticlesStored, requestIngestBatch } from "@/lib/analysis/run/job";
+import { afterArticlesStored, ingestBatchAndWait, requestIngestBatch } from "@/lib/analysis/run/job";
 import { IngestValidationError, ingestArticle, type IngestOutcome } from "@/lib/writes/ingest";
 import { MAX_ARTICLE_BYTES } from "@/lib/validations/article";
 
@@ -42,6 +42,8 @@ export const GET = apiRoute(async (request: Request) => {
 
 /** Up to this many files are stored while the request waits (201/200 with per-file results); more become a job (202). */
 export const INLINE_FILES = 10;
+/** How long a large upload's request waits for its job before answering 202 with the job instead. */
+const BATCH_WAIT_MS = 60_000;
 
 type Submission = { file?: string; source: "api" | "upload" | "url"; input: ImportedText & { url?: string; force?: boolean } };
 
@@ -126,9 +128,10 @@ async function readSubmissions(request: Request): Promise<Submission[]> {
  * `body` (the page at `url` is imported as the form does; a private or unreachable address is 422
  * `url_not_allowed`, a page that answers an error 502 `upstream_error`, one that does not arrive in time
  * 504 `upstream_timeout`), or multipart with one or more `files` (.txt, .md, .html). 201 `{id, claims}`;
- * several files answer `{items:[…]}`; more than {@link INLINE_FILES} files are stored by a background job:
- * 202 `{job: {id, state: "queued", url}}`, whose `url` (`GET /api/jobs/[id]`) reports its progress and
- * then the same per-file results.
+ * several files answer `{items:[…]}`. More than {@link INLINE_FILES} files are stored by a background job,
+ * which the request waits for (up to {@link BATCH_WAIT_MS}) to answer the same way; with `Prefer:
+ * respond-async`, or when the wait runs out, the answer is 202 `{job: {id, state: "queued", url}}`, whose
+ * `url` (`GET /api/jobs/[id]`) reports its progress and then the same per-file results.
  */
 export const POST = apiRoute(async (request: Request) => {
   const guard = await guardApi(request, "editor");
@@ -138,11 +141,13 @@ export const POST = apiRoute(async (request: Request) => {
   }
   const submissions = await readSubmissions(request);
   if (submissions.length > INLINE_FILES) {
-    const id = await requestIngestBatch(
-      submissions.map((submission) => ({ input: submission.input, sourceFile: submission.file })),
-      guard.user.id,
-    );
-    return NextResponse.json({ job: { id, state: "queued", url: `/api/jobs/${id}` } }, { status: 202 });
+    const items = submissions.map((submission) => ({ input: submission.input, sourceFile: submission.file }));
+    const queued = (id: string) => NextResponse.json({ job: { id, state: "queued", url: `/api/jobs/${id}` } }, { status: 202 });
+    // RFC 7240: a client that prefers not to wait gets the job at once; otherwise the answer is the usual one.
+    if (/\brespond-async\b/i.test(request.headers.get("prefer") ?? "")) return queued(await requestIngestBatch(items, guard.user.id));
+    const { id, results } = await ingestBatchAndWait(items, guard.user.id, BATCH_WAIT_MS);
+    if (!results) return queued(id);
+    return NextResponse.json({ items: results }, { status: results.every((result) => result.status === "stored") ? 201 : 200 });
   }
   const results = [];
   const stored: string[] = [];

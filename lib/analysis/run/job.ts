@@ -48,16 +48,20 @@ export async function requestIngestBatch(items: IngestBatchItem[], userId: strin
 
 /**
  * Queues a batch of articles and waits, up to `timeoutMs`, for the worker to store them: the per-file
- * results in the batch's order, or null when it is still running (it finishes on its own).
+ * results in the batch's order, or null when it is still running (it finishes on its own), with the job's id.
  */
-export async function ingestBatchAndWait(items: IngestBatchItem[], userId: string, timeoutMs: number): Promise<IngestBatchResult[] | null> {
+export async function ingestBatchAndWait(
+  items: IngestBatchItem[],
+  userId: string,
+  timeoutMs: number,
+): Promise<{ id: string; results: IngestBatchResult[] | null }> {
   const jobs = await appJobs();
   const id = await jobs.enqueueIngest({ items, userId });
   const done = await jobs.waitFor("ingest", id, timeoutMs);
-  if (done === null) return null;
+  if (done === null) return { id, results: null };
   const job = await jobs.job("ingest", id);
   if (!done || !job?.output?.results) throw new Error(`The upload job ${id} failed; see the server log.`);
-  return job.output.results;
+  return { id, results: job.output.results };
 }
 
 /** An ingest job of `userId`'s (any user's for an admin): its state, progress and, once done, per-file results. */

@@ -42,6 +42,8 @@ export type IssueSummary = {
 export type AnalysisSummary = {
   refreshedAt: string;
   durationMs: number;
+  /** What the run that stored it recomputed: everything, or what some articles touch. */
+  scope?: AnalysisScope["kind"];
   counts: { articles: number; claims: number; sources: number; clusters: number; discrepancies: number };
   sources: { key: string; name: string; kind: Source["kind"]; claimCount: number; articleCount: number }[];
   speakers: { slug: string; name: string; claimCount: number }[];
@@ -49,6 +51,12 @@ export type AnalysisSummary = {
   /** Keys of the discrepancies on open issues most worth an editor's attention, in order. */
   attention: string[];
 };
+
+/**
+ * What changed since the last run: some articles (added, edited, given a new version, re-derived,
+ * reviewed or removed) or anything that touches every article (a lexicon, the pipeline, an outlet merge).
+ */
+export type AnalysisScope = { kind: "full" } | { kind: "articles"; articleIds: string[] };
 
 export type IssueRef = { id: string; slug: string; title: string; status: "open" | "resolved" };
 

@@ -13,15 +13,23 @@ import {
 } from "@/lib/analysis/clusters";
 import { articleCounts, countedIssues, diffCounts, scopeParts, type CountedClaim, type Counts } from "@/lib/analysis/counts";
 import { findFigureDiscrepancies, findStatementDiscrepancies, orderDiscrepancies, type Discrepancy, type DiscrepancyScope } from "@/lib/analysis/discrepancies";
-import { recomputeIssue, restateIssueSources, summarizeStored, type AnalysisSummary, type IssueRef, type IssueSummary } from "@/lib/analysis/run/issues";
-import { chunk, loadArticles, loadClaims, loadNames, type LoadedArticle, type LoadedClaim, type Names, type Tx } from "@/lib/analysis/run/load";
-import { POSITIONS_SETTING, writePositions, type StoredIssuePositions, type StoredPositions } from "@/lib/analysis/run/positions";
+import {
+  recomputeIssue,
+  restateIssueSources,
+  summarizeStored,
+  type AnalysisScope,
+  type AnalysisSummary,
+  type IssueRef,
+  type IssueSummary,
+} from "@/lib/analysis/run/issues";
+import { chunk, loadArticles, loadClaims, loadNames, type LoadedArticle, type LoadedClaim, type Tx } from "@/lib/analysis/run/load";
+import { POSITIONS_SETTING, writePositions, type StoredPositions } from "@/lib/analysis/run/positions";
 import { trackAnalysisRun } from "@/lib/analysis/run/runs";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind } from "@/lib/generated/prisma/enums";
 
-export { RANKED_SOURCES, type AnalysisSummary, type IssueSummary, type TimelineDay } from "@/lib/analysis/run/issues";
+export { RANKED_SOURCES, type AnalysisScope, type AnalysisSummary, type IssueSummary, type TimelineDay } from "@/lib/analysis/run/issues";
 
 /** `AppSetting` key of the {@link AnalysisSummary}. */
 export const ANALYSIS_SETTING = "analysis";
@@ -47,12 +55,6 @@ export type StoredDiscrepancyItem = {
   /** The article's publication date (ISO), null when unknown. */
   publishedAt: string | null;
 };
-
-/**
- * What changed since the last run: some articles (added, edited, given a new version, re-derived,
- * reviewed or removed) or anything that touches every article (a lexicon, the pipeline, an outlet merge).
- */
-export type AnalysisScope = { kind: "full" } | { kind: "articles"; articleIds: string[] };
 
 export const FULL_ANALYSIS: AnalysisScope = { kind: "full" };
 
@@ -108,15 +110,16 @@ async function run(db: Db, scope: AnalysisScope): Promise<AnalysisSummary> {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_KEY}::bigint)`;
       const started = performance.now();
       const issues = await tx.issue.findMany({ select: { id: true, slug: true, title: true, status: true }, orderBy: { position: "asc" } });
-      const basis = { version: BASIS_VERSION, issues: issues.map((issue) => [issue.id, issue.slug, issue.status]) };
+      // A string, as jsonb would reorder an object's keys.
+      const basis = JSON.stringify({ version: BASIS_VERSION, issues: issues.map((issue) => [issue.id, issue.slug, issue.status]) });
       const stored = await tx.appSetting.findUnique({ where: { key: BASIS_SETTING }, select: { value: true } });
-      const isCurrent = JSON.stringify(stored?.value ?? null) === JSON.stringify(basis);
-      const summary =
-        scope.kind === "articles" && isCurrent ? await updateArticles(tx, issues, [...new Set(scope.articleIds)]) : await recomputeAll(tx, issues);
+      const isCurrent = stored?.value === basis;
+      const isScoped = scope.kind === "articles" && isCurrent;
+      const summary = isScoped ? await updateArticles(tx, issues, [...new Set(scope.articleIds)]) : await recomputeAll(tx, issues);
+      summary.scope = isScoped ? "articles" : "full";
       summary.durationMs = Math.round(performance.now() - started);
       await tx.appSetting.upsert({ where: { key: ANALYSIS_SETTING }, create: { key: ANALYSIS_SETTING, value: summary }, update: { value: summary } });
-      const value = basis as unknown as Prisma.InputJsonValue;
-      await tx.appSetting.upsert({ where: { key: BASIS_SETTING }, create: { key: BASIS_SETTING, value }, update: { value } });
+      await tx.appSetting.upsert({ where: { key: BASIS_SETTING }, create: { key: BASIS_SETTING, value: basis }, update: { value: basis } });
       return summary;
     },
     { timeout: 15 * 60_000, maxWait: 60_000 },

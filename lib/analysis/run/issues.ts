@@ -123,11 +123,19 @@ function rankFraming(rows: readonly FramingRow[]): FramingRow[] {
 /**
  * Everything stored per issue, recomputed from the issue's claims and the stored counts (no article text is
  * read): framing per source, positions, contrasts and omissions, and the issue's summary. Writes the
- * issue's framing rows; returns its positions and summary for the caller to store.
+ * issue's framing rows; returns its positions and summary for the caller to store. `loaded`: every claim,
+ * when the caller has read them all already (in id order).
  */
-export async function recomputeIssue(tx: Tx, context: IssueContext, issue: IssueRef): Promise<{ positions: StoredIssuePositions; summary: IssueSummary }> {
+export async function recomputeIssue(
+  tx: Tx,
+  context: IssueContext,
+  issue: IssueRef,
+  loaded?: readonly LoadedClaim[],
+): Promise<{ positions: StoredIssuePositions; summary: IssueSummary }> {
   const { slug } = issue;
-  const claims = await loadClaims(tx, Prisma.sql`c.id IN (SELECT "claimId" FROM "ClaimIssue" WHERE "issueId" = ${issue.id})`, context.articles, context.names);
+  const claims = loaded
+    ? loaded.filter((claim) => claim.issues.includes(slug))
+    : await loadClaims(tx, Prisma.sql`c.id IN (SELECT "claimId" FROM "ClaimIssue" WHERE "issueId" = ${issue.id})`, context.articles, context.names);
   const [coverageRows, wordRows, articleRows, clusterRows] = await Promise.all([
     readCounts(tx, "coverage", slug),
     readCounts(tx, "words", slug),

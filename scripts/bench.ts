@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { E2E_PASSWORD, E2E_USERS } from "@/e2e/fixtures/users";
 import { recombineArticles } from "@/tests/support/bench/corpus";
+import { measureIncrementalAnalysis } from "@/tests/support/bench/incremental";
 import { loadFor, logIn, measureRoutes, percentile, type Route, watchPeakRss } from "@/tests/support/bench/http";
 import { createPrismaClient } from "@/lib/db";
 import { extractArticle, SpeakerRegistry } from "@/lib/nlp";
@@ -97,11 +98,29 @@ async function benchIngest(url: string, texts: string[]) {
     const total = await cloneCorpus(db, CORPUS_ARTICLES);
     const analysisStarted = performance.now();
     await refreshAnalysis(db);
-    emit({ name: "analysis.refresh_s", value: round((performance.now() - analysisStarted) / 1000), unit: "s", articles: total });
+    const refreshMs = performance.now() - analysisStarted;
+    emit({ name: "analysis.refresh_s", value: round(refreshMs / 1000), unit: "s", articles: total });
+    await benchIncremental(db, refreshMs, total);
     return total;
   } finally {
     await db.$disconnect();
   }
+}
+
+/** One article added to the full corpus, then the analysis for it alone: median of five, with its ratio to the full run above. */
+async function benchIncremental(db: ReturnType<typeof createPrismaClient>, refreshMs: number, articles: number) {
+  progress("incremental analysis: 5 articles added one at a time");
+  const texts = recombineArticles(seedTexts(), 5, 2026).map((text, index) => `${text}\nIncremental bench article ${index + 1}.`);
+  const { medianMs, runsMs } = await measureIncrementalAnalysis(db, texts, "Bench Outlet 1");
+  emit({
+    name: "analysis.incremental_ms",
+    value: round(medianMs),
+    unit: "ms",
+    baseline: round(refreshMs),
+    ratio: round(medianMs / refreshMs),
+    runs_ms: runsMs.map(round),
+    articles,
+  });
 }
 
 /**

@@ -59,7 +59,7 @@ export function sortById<T extends { id: string }>(claims: readonly T[]): T[] {
   return [...claims].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-function statementText(claim: AnalysisClaim): string {
+function statementText(claim: Pick<AnalysisClaim, "text" | "quote">): string {
   return claim.quote ?? claim.text;
 }
 
@@ -293,4 +293,89 @@ function describeCluster(claims: readonly AnalysisClaim[], candidate: Candidate,
     sources,
     claimIds,
   };
+}
+
+/** What finds a claim's possible statement partners through an index: its words as compared word for word, its content words, and for a direct quote its runs of words. */
+export type StatementKeys = { text: string | null; content: string[]; grams: string[] };
+
+/** The {@link StatementKeys} of a claim, exactly as {@link groupStatements} compares it. */
+export function statementKeys(claim: Pick<AnalysisClaim, "kind" | "text" | "quote">, options: ClusterOptions = {}): StatementKeys {
+  const { fragmentWords } = { ...DEFAULTS, ...options };
+  const sequence = words(statementText(claim));
+  if (sequence.length < 2) return { text: null, content: [], grams: [] };
+  const text = sequence.join(" ");
+  const grams = new Set<string>();
+  if (claim.kind === "quote") {
+    for (let start = 0; start + fragmentWords <= sequence.length; start += 1) {
+      const gram = sequence.slice(start, start + fragmentWords);
+      if (gram.filter((word) => !STOPWORDS.has(word)).length >= 2) grams.add(gram.join(" "));
+    }
+  }
+  return { text, content: [...new Set(contentWords(text))], grams: [...grams] };
+}
+
+/**
+ * How to find, through an index of content words, every statement whose content-word Jaccard similarity
+ * with `content` can reach the threshold: it shares one of `words` (any |C| − ⌈t·|C|⌉ + 1 of C's words will
+ * do, since such a statement holds at least ⌈t·|C|⌉ of them; the longest are taken as likely the rarest) and
+ * has between `min` and `max` content words. Null for a statement too short to match except word for word.
+ */
+export function similarityProbe(content: readonly string[], options: ClusterOptions = {}): { words: string[]; min: number; max: number } | null {
+  const { statementThreshold: t, minContentWords } = { ...DEFAULTS, ...options };
+  const size = content.length;
+  if (size < minContentWords) return null;
+  const prefix = [...content].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)).slice(0, size - Math.ceil(t * size - 1e-9) + 1);
+  return { words: prefix, min: Math.max(minContentWords, Math.ceil(t * size - 1e-9)), max: Math.floor(size / t + 1e-9) };
+}
+
+/**
+ * Claim id → its group for the claims in groups of several: the statement group (`groupStatements`) as its
+ * smallest claim id, and the same-figure groups (`groupFigures`) as `unit|value|smallest claim id`. Claims
+ * in {@link sortById} order; `statements` as for {@link clusterClaims}.
+ */
+export function claimGroups(input: readonly AnalysisClaim[], statements?: number[][]): { statement: Map<string, string>; figures: Map<string, string[]> } {
+  const claims = sortById(input);
+  const statement = new Map<string, string>();
+  for (const members of statements ?? groupStatements(claims)) {
+    const id = claims[members[0]!]!.id;
+    for (const index of members) statement.set(claims[index]!.id, id);
+  }
+  const figures = new Map<string, string[]>();
+  for (const group of groupFigures(claims)) {
+    const id = `${group.unit}|${group.value}|${claims[group.claims[0]!]!.id}`;
+    for (const index of group.claims) {
+      const claimId = claims[index]!.id;
+      const list = figures.get(claimId);
+      if (list) list.push(id);
+      else figures.set(claimId, [id]);
+    }
+  }
+  return { statement, figures };
+}
+
+/**
+ * The claims whose clusters can change when `seeds` change: the seeds, every claim in a group (statement or
+ * figure) with one of them or in `seedGroups`, and so on until no group adds a claim, since a claim in two
+ * candidate clusters is taken by the wider one ({@link clusterClaims}). `groupsOf` and `membersOf` read the
+ * stored groups. Clustering the result alone gives the same clusters for it as clustering every claim.
+ */
+export async function expandToGroups(
+  seeds: Iterable<string>,
+  seedGroups: Iterable<string>,
+  groupsOf: (claimIds: string[]) => Promise<string[]>,
+  membersOf: (groups: string[]) => Promise<string[]>,
+): Promise<Set<string>> {
+  const claims = new Set(seeds);
+  const groups = new Set<string>();
+  let pending = [...seedGroups];
+  let frontier = [...claims];
+  while (frontier.length > 0 || pending.length > 0) {
+    const found = frontier.length > 0 ? await groupsOf(frontier) : [];
+    const fresh = [...new Set([...pending, ...found])].filter((group) => !groups.has(group));
+    pending = [];
+    for (const group of fresh) groups.add(group);
+    frontier = fresh.length > 0 ? [...new Set(await membersOf(fresh))].filter((id) => !claims.has(id)) : [];
+    for (const id of frontier) claims.add(id);
+  }
+  return claims;
 }

@@ -154,6 +154,11 @@ function joinBySubject(entries: Entry[]): Entry[][] {
   return [...groups.values()];
 }
 
+/** A discrepancy with what it is recomputed from: all figures of one unit, or one statement's group. */
+export type ScopedDiscrepancy = { discrepancy: Discrepancy; scope: DiscrepancyScope };
+/** `unit:<unit>` for discrepancies among figures (every figure of that unit is needed), `statement` for one statement group's. */
+export type DiscrepancyScope = `unit:${string}` | "statement";
+
 /**
  * Discrepancies among claims:
  * - `figure`: figures with the same unit about the same thing (see `isSameAbout`) whose values differ
@@ -168,8 +173,19 @@ function joinBySubject(entries: Entry[]): Entry[][] {
  */
 export function findDiscrepancies(input: readonly AnalysisClaim[], options: ClusterOptions = {}, statements?: number[][]): Discrepancy[] {
   const claims = sortById(input);
-  const found: Discrepancy[] = [];
+  return orderDiscrepancies([
+    ...findFigureDiscrepancies(claims).map((found) => found.discrepancy),
+    ...findStatementDiscrepancies(claims, statements ?? groupStatements(claims, options)),
+  ]);
+}
 
+/**
+ * The figure discrepancies of {@link findDiscrepancies}, unordered, each with its unit's scope: those of a
+ * unit depend only on the figures of that unit, so a run that has every figure of some units gets theirs exactly.
+ */
+export function findFigureDiscrepancies(input: readonly AnalysisClaim[]): ScopedDiscrepancy[] {
+  const claims = sortById(input);
+  const found: ScopedDiscrepancy[] = [];
   for (const entries of figureSubjects(claims)) {
     const values = new Set(entries.map((entry) => entry.value));
     const hasValueConflict = values.size > 1 && new Set(entries.map((entry) => entry.claim.id)).size > 1;
@@ -198,15 +214,26 @@ export function findDiscrepancies(input: readonly AnalysisClaim[], options: Clus
       MAX_ITEMS,
     );
     found.push({
-      key: `${hasValueConflict ? "figure" : "attribution"}:${unit}:${stableHash([...new Set(contentWords(about))].sort().join(" "))}`,
-      kind: hasValueConflict ? "figure" : "attribution",
-      about,
-      issue: mostCommon(entries.flatMap((entry) => entry.claim.issues)),
-      items,
+      scope: `unit:${entries[0]!.unit}`,
+      discrepancy: {
+        key: `${hasValueConflict ? "figure" : "attribution"}:${unit}:${stableHash([...new Set(contentWords(about))].sort().join(" "))}`,
+        kind: hasValueConflict ? "figure" : "attribution",
+        about,
+        issue: mostCommon(entries.flatMap((entry) => entry.claim.issues)),
+        items,
+      },
     });
   }
+  return found;
+}
 
-  for (const members of statements ?? groupStatements(claims, options)) {
+/**
+ * The attribution discrepancies of {@link findDiscrepancies} among statement groups (`groupStatements`
+ * of `claims` in {@link sortById} order), unordered: each depends only on its group's claims.
+ */
+export function findStatementDiscrepancies(claims: readonly AnalysisClaim[], statements: readonly number[][]): Discrepancy[] {
+  const found: Discrepancy[] = [];
+  for (const members of statements) {
     const group = members.map((index) => claims[index]!);
     if (!hasAttributionConflict(group)) continue;
     const texts = group.map((claim) => (claim.quote ?? claim.text).trim());
@@ -227,6 +254,11 @@ export function findDiscrepancies(input: readonly AnalysisClaim[], options: Clus
     });
   }
 
+  return found;
+}
+
+/** Discrepancies in the order {@link findDiscrepancies} gives them, with a suffix on any repeated key. */
+export function orderDiscrepancies<T extends Discrepancy>(found: T[], taken: ReadonlySet<string> = new Set()): T[] {
   const sourceCount = (discrepancy: Discrepancy) => new Set(discrepancy.items.map((item) => item.source)).size;
   found.sort(
     (a, b) =>
@@ -235,7 +267,7 @@ export function findDiscrepancies(input: readonly AnalysisClaim[], options: Clus
       b.items.length - a.items.length ||
       (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
-  const keys = new Set<string>();
+  const keys = new Set<string>(taken);
   return found.map((discrepancy) => {
     let key = discrepancy.key;
     for (let suffix = 2; keys.has(key); suffix += 1) key = `${discrepancy.key}~${suffix}`;

@@ -5,6 +5,7 @@
 import { countAttribution, summarizeFraming, type DistinctiveTerm, type HedgeCount, type VerbCount } from "@/lib/nlp/framing";
 import type { ClaimKind } from "@/lib/nlp/types";
 import type { AnalysisFigure } from "./clusters";
+import { describedVerbs, type DescribedVerb } from "./framing-words";
 import { formatFigure } from "./similarity";
 import type { Source } from "./sources";
 
@@ -112,11 +113,11 @@ export function buildFramingMeasures(input: FramingInput): FramingMeasures {
   const share = input.totalChars > 0 ? input.issueChars / input.totalChars : 0;
   const firstParagraph = median(input.firstParagraphs);
   const leadShare = input.firstParagraphs.length > 0 ? input.firstParagraphs.filter((paragraph) => paragraph === 0).length / input.firstParagraphs.length : 0;
-  const summary = summarizeFraming({
-    coverageShare: share,
+  const summary = summarize({
+    share,
     claimCount: input.claims.length,
     voicedCount,
-    dominantVoice: dominantVoice && { speaker: dominantVoice.speaker, count: dominantVoice.count },
+    dominantVoice,
     firstParagraph,
     verbs: attribution.verbs,
     hedges: attribution.hedges,
@@ -136,5 +137,65 @@ export function buildFramingMeasures(input: FramingInput): FramingMeasures {
     terms: input.terms,
     figures: [...figures.values()].slice(0, MAX_FIGURES),
     summary,
+  };
+}
+
+function summarize(input: {
+  share: number;
+  claimCount: number;
+  voicedCount: number;
+  dominantVoice: FramingMeasures["dominantVoice"];
+  firstParagraph: number | null;
+  verbs: VerbCount[];
+  hedges: HedgeCount[];
+}): string {
+  return summarizeFraming({
+    coverageShare: input.share,
+    claimCount: input.claimCount,
+    voicedCount: input.voicedCount,
+    dominantVoice: input.dominantVoice && { speaker: input.dominantVoice.speaker, count: input.dominantVoice.count },
+    firstParagraph: input.firstParagraph,
+    verbs: input.verbs,
+    hedges: input.hedges,
+  });
+}
+
+/** What a later run needs to restate measures for new source totals without the claims: the loaded verbs the summary names. */
+export type FramingDetail = { verbs: VerbCount[]; described: DescribedVerb[] };
+
+/** The {@link FramingDetail} of measures built from `claims` (as given to {@link buildFramingMeasures}). */
+export function framingDetail(claims: readonly FramingClaim[]): FramingDetail {
+  return {
+    verbs: countAttribution(claims)
+      .verbs.filter((verb) => verb.tone !== "neutral")
+      .slice(0, 2),
+    described: describedVerbs(claims),
+  };
+}
+
+/**
+ * The measures again after the source's totals changed (an article of it added, changed or removed that
+ * does not touch this issue): the same as {@link buildFramingMeasures} with the new totals, from the stored
+ * measures and {@link framingDetail} alone.
+ */
+export function withSourceTotals(
+  measures: FramingMeasures,
+  detail: FramingDetail,
+  totals: { sourceArticleCount: number; totalChars: number; totalSentences: number },
+): FramingMeasures {
+  const share = totals.totalChars > 0 ? measures.coverage.issueChars / totals.totalChars : 0;
+  return {
+    ...measures,
+    sourceArticleCount: totals.sourceArticleCount,
+    coverage: { ...measures.coverage, share, totalChars: totals.totalChars, totalSentences: totals.totalSentences },
+    summary: summarize({
+      share,
+      claimCount: measures.claimCount,
+      voicedCount: measures.kinds.quote + measures.kinds.reported,
+      dominantVoice: measures.dominantVoice,
+      firstParagraph: measures.prominence.firstParagraph,
+      verbs: detail.verbs,
+      hedges: measures.hedges,
+    }),
   };
 }

@@ -12,8 +12,8 @@ export type DescribedClaim = { kind: "quote" | "reported" | "narration"; speaker
 
 export type FramingWordsInput = {
   measures: Pick<FramingMeasures, "claimCount" | "kinds" | "voices" | "dominantVoice" | "coverage" | "prominence" | "hedges">;
-  /** The source's claims on the issue (for which verbs it uses for whom). */
-  claims: readonly DescribedClaim[];
+  /** The source's claims on the issue (for which verbs it uses for whom), or those verbs already found ({@link describedVerbs}). */
+  claims: readonly DescribedClaim[] | { verbs: readonly DescribedVerb[] };
   /** Actors other sources carry on the issue that this one does not quote, most carried first. */
   absent: readonly string[];
 };
@@ -26,8 +26,15 @@ function orList(names: readonly string[], joiner: string): string {
   return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} ${joiner} ${names.at(-1)}`;
 }
 
+export type DescribedVerb = { verb: string; speakers: string[] };
+
+/** The loaded verbs {@link describeFraming} names for these claims (at most two), with whom each is used for. */
+export function describedVerbs(claims: readonly DescribedClaim[]): DescribedVerb[] {
+  return loadedVerbs(claims).slice(0, 2);
+}
+
 /** Non-neutral attribution verbs and whom they are used for, most used first. */
-function loadedVerbs(claims: readonly DescribedClaim[]): { verb: string; speakers: string[] }[] {
+function loadedVerbs(claims: readonly DescribedClaim[]): DescribedVerb[] {
   const uses = new Map<string, { count: number; speakers: Map<string, number> }>();
   for (const claim of claims) {
     if (!claim.verb) continue;
@@ -68,7 +75,7 @@ export function describeFraming({ measures, claims, absent }: FramingWordsInput)
     clauses.push(absent.length === 1 ? `does not quote ${absent[0]}` : `quotes neither ${orList(absent.slice(0, 2), "nor")}`);
   }
 
-  const verbs = loadedVerbs(claims).slice(0, 2);
+  const verbs = "verbs" in claims ? claims.verbs : describedVerbs(claims);
   if (verbs.length > 0)
     clauses.push(
       `uses ${orList(

@@ -1,4 +1,4 @@
-import { describeFraming } from "@/lib/analysis/framing-words";
+import { describeFraming, type DescribedVerb } from "@/lib/analysis/framing-words";
 import type { FramingMeasures } from "@/lib/analysis/framing-measures";
 import { buildPositions, type IssuePositions, type PositionClaim, type PositionInputClaim } from "@/lib/analysis/positions";
 import type { Source } from "@/lib/analysis/sources";
@@ -98,7 +98,8 @@ export function describeFramingRows(
     slug: string;
     source: Source;
     measures: FramingMeasures;
-    claims: readonly { kind: ClaimKind; speaker: string | null; verb: string | null }[];
+    /** The row's claims, or the verbs the description names for them (`FramingDetail.described`). */
+    claims: readonly { kind: ClaimKind; speaker: string | null; verb: string | null }[] | { verbs: readonly DescribedVerb[] };
   }[],
   positions: StoredPositions,
 ) {

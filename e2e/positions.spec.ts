@@ -101,7 +101,8 @@ test.describe("positions on issue pages and the dashboard", () => {
     const measures = framing
       .getByRole("heading", { name: "Distinctive terms" })
       .first()
-      .or(framing.getByRole("table", { name: /side by side/ }));
+      .or(framing.getByRole("table", { name: /side by side/ }))
+      .first();
     await expect(measures).toBeHidden();
     await framing.locator("summary", { hasText: "Details: the measures behind" }).click();
     await expect(measures).toBeVisible();

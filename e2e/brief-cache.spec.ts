@@ -1,0 +1,120 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { storageStateFor, type E2ERole } from "./fixtures/users";
+
+/**
+ * The dashboard and issue bodies are rendered once per data version and replayed for every reader. These
+ * tests check what that must never cost: a change shows on the next request, and what belongs to one
+ * reader (their buttons, their notes' controls) is never served to another.
+ */
+
+async function pageAs(browser: Browser, role: E2ERole): Promise<Page> {
+  const context = await browser.newContext({ storageState: storageStateFor(role) });
+  return context.newPage();
+}
+
+const ISSUE = "/issues/donbas";
+
+/** The first claim of the issue's list from a known outlet: the item and its review page. */
+async function firstListedClaim(page: Page) {
+  await page.goto(ISSUE);
+  const item = page
+    .getByRole("list", { name: "Claims on this issue" })
+    .getByRole("listitem")
+    .filter({ has: page.locator('a[href*="?outlet="]') })
+    .first();
+  await expect(item).toBeVisible();
+  const href = (await item.locator('a[href^="/claims/"]').first().getAttribute("href"))!;
+  return { item, href };
+}
+
+test.describe("the brief bodies kept per data version", () => {
+  test("a review and an outlet's new name show on the issue page at the next request, for a reader who saw it before", async ({ browser }) => {
+    const viewer = await pageAs(browser, "viewer");
+    const admin = await pageAs(browser, "admin");
+    const { item, href } = await firstListedClaim(viewer);
+    const before = (await item.textContent())!;
+    const status = before.includes("Disputed") ? { set: "Confirmed", back: "Disputed" } : { set: "Disputed", back: null };
+    const source = (await item.locator('a[href*="?outlet="]').first().textContent())!.trim();
+
+    const review = async (label: string) => {
+      await admin.goto(href);
+      const form = admin.getByRole("form", { name: "Review" });
+      await form.getByLabel(label, { exact: true }).check();
+      await form.getByRole("button", { name: "Save review" }).click();
+      await expect(form.getByText("Saved.")).toBeVisible();
+    };
+    const originalStatus = (await item
+      .getByText(/^(Unreviewed|Confirmed|Disputed|False)$/)
+      .first()
+      .textContent())!.trim();
+    try {
+      await review(status.set);
+      await viewer.goto(ISSUE);
+      await expect(viewer.getByRole("list", { name: "Claims on this issue" }).locator(`li:has(a[href="${href}"])`).first()).toContainText(status.set);
+    } finally {
+      await review(status.back ?? originalStatus);
+    }
+    await viewer.goto(ISSUE);
+    await expect(viewer.getByRole("list", { name: "Claims on this issue" }).locator(`li:has(a[href="${href}"])`).first()).toContainText(originalStatus);
+
+    // The outlet carrying that claim is renamed by an admin: the next view of the issue says so.
+    const renamed = `${source} (renamed ${Date.now()})`;
+    const rename = async (from: string, to: string) => {
+      await admin.goto("/admin/outlets");
+      const row = admin.getByRole("row").filter({ has: admin.getByRole("rowheader", { name: from, exact: true }) });
+      await row.getByLabel(`Name of ${from}`).fill(to);
+      await row.getByRole("button", { name: "Rename" }).click();
+      await expect(admin.getByText(`Renamed to ${to}.`)).toBeVisible();
+    };
+    await rename(source, renamed);
+    try {
+      await viewer.goto(ISSUE);
+      await expect(viewer.getByRole("list", { name: "Claims on this issue" }).getByRole("link", { name: renamed, exact: true }).first()).toBeVisible();
+    } finally {
+      await rename(renamed, source);
+    }
+    await viewer.goto(ISSUE);
+    await expect(viewer.getByRole("list", { name: "Claims on this issue" }).getByRole("link", { name: renamed, exact: true })).toHaveCount(0);
+    await viewer.context().close();
+    await admin.context().close();
+  });
+
+  test("one reader's buttons and notes controls are never served to another from the kept body", async ({ browser }) => {
+    const editor = await pageAs(browser, "editor");
+    const viewer = await pageAs(browser, "viewer");
+    const admin = await pageAs(browser, "admin");
+    // The editor renders the page first and writes a note; then the others read the same data version.
+    await editor.goto(ISSUE);
+    await expect(editor.getByRole("button", { name: "Share" })).toBeVisible();
+    const note = `Cache check ${Date.now()}: only its author may edit this.`;
+    await editor.getByLabel("Add a note").fill(note);
+    await editor.getByRole("button", { name: "Add note", exact: true }).click();
+    const thread = (page: Page) => page.locator("[data-note-id]").filter({ hasText: note });
+    await expect(thread(editor)).toBeVisible();
+    await editor.reload();
+    await expect(thread(editor).getByRole("button", { name: "Edit", exact: true })).toBeVisible();
+    const dismissals = await editor.getByRole("button", { name: "Dismiss this pair" }).count();
+
+    await viewer.goto(ISSUE);
+    await expect(viewer.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(thread(viewer)).toBeVisible();
+    await expect(viewer.getByRole("button", { name: "Share" })).toHaveCount(0);
+    await expect(viewer.getByRole("link", { name: "Edit issue" })).toHaveCount(0);
+    await expect(viewer.getByRole("button", { name: "Dismiss this pair" })).toHaveCount(0);
+    await expect(thread(viewer).getByRole("button", { name: "Edit", exact: true })).toHaveCount(0);
+    await expect(viewer.getByRole("banner")).toContainText("Vera Viewer");
+    await expect(viewer.getByRole("banner")).not.toContainText("Eddie Editor");
+
+    await admin.goto(ISSUE);
+    await expect(admin.getByRole("link", { name: "Edit issue" })).toBeVisible();
+    await expect(admin.getByRole("button", { name: "Dismiss this pair" })).toHaveCount(dismissals);
+    await expect(admin.getByRole("banner")).toContainText("Ada Admin");
+
+    // And back: the editor, after the others, still has their own controls.
+    await editor.goto(ISSUE);
+    await expect(editor.getByRole("button", { name: "Share" })).toBeVisible();
+    await expect(editor.getByRole("link", { name: "Edit issue" })).toHaveCount(0);
+    await expect(editor.getByRole("banner")).toContainText("Eddie Editor");
+    for (const page of [editor, viewer, admin]) await page.context().close();
+  });
+});

@@ -72,9 +72,9 @@ test.describe("the brief bodies kept per data version", () => {
     const renamed = `${source} (renamed ${Date.now()})`;
     const rename = async (from: string, to: string) => {
       await admin.goto("/admin/outlets");
-      const row = admin.getByRole("row").filter({ has: admin.getByRole("rowheader", { name: from, exact: true }) });
-      await row.getByLabel(`Name of ${from}`).fill(to);
-      await row.getByRole("button", { name: "Rename" }).click();
+      const field = admin.getByLabel(`Name of ${from}`, { exact: true });
+      await field.fill(to);
+      await admin.locator("form", { has: field }).getByRole("button", { name: "Rename" }).click();
       await expect(admin.getByText(`Renamed to ${to}.`)).toBeVisible();
     };
     await rename(source, renamed);

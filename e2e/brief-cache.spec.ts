@@ -15,15 +15,15 @@ async function pageAs(browser: Browser, role: E2ERole): Promise<Page> {
 
 const ISSUE = "/issues/donbas";
 
-/** An outlet with claims on the issue: its slug. */
-async function outletOnIssue(): Promise<string> {
+/** An outlet with claims on the issue. */
+async function outletOnIssue(): Promise<{ slug: string; name: string }> {
   const db = testDb();
   try {
-    const rows = await db.$queryRaw<{ slug: string }[]>`
-      SELECT o.slug FROM "ClaimIssue" ci JOIN "Issue" i ON i.id = ci."issueId" JOIN "Claim" c ON c.id = ci."claimId"
+    const rows = await db.$queryRaw<{ slug: string; name: string }[]>`
+      SELECT o.slug, o.name FROM "ClaimIssue" ci JOIN "Issue" i ON i.id = ci."issueId" JOIN "Claim" c ON c.id = ci."claimId"
         JOIN "Article" a ON a.id = c."articleId" JOIN "Outlet" o ON o.id = a."outletId"
       WHERE i.slug = 'donbas' AND c.status::text <> 'not_a_claim' ORDER BY o.slug LIMIT 1`;
-    return rows[0]!.slug;
+    return rows[0]!;
   } finally {
     await db.$disconnect();
   }
@@ -38,11 +38,20 @@ async function firstListedClaim(page: Page, url: string) {
   return { item, href };
 }
 
+/** Renames an outlet on the admin's Outlets page. */
+async function renameOutlet(admin: Page, from: string, to: string) {
+  await admin.goto("/admin/outlets");
+  const field = admin.getByLabel(`Name of ${from}`, { exact: true });
+  await field.fill(to);
+  await admin.locator("form", { has: field }).getByRole("button", { name: "Rename" }).click();
+  await expect(admin.getByText(`Renamed to ${to}.`)).toBeVisible();
+}
+
 test.describe("the brief bodies kept per data version", () => {
   test("a review and an outlet's new name show on the issue page at the next request, for a reader who saw it before", async ({ browser }) => {
     const viewer = await pageAs(browser, "viewer");
     const admin = await pageAs(browser, "admin");
-    const narrowed = `${ISSUE}?outlet=${await outletOnIssue()}`;
+    const narrowed = `${ISSUE}?outlet=${(await outletOnIssue()).slug}`;
     const { item, href } = await firstListedClaim(viewer, narrowed);
     const source = (await item.locator('a[href*="?outlet="]').first().textContent())!.trim();
 
@@ -70,19 +79,12 @@ test.describe("the brief bodies kept per data version", () => {
 
     // The outlet carrying that claim is renamed by an admin: the next view of the issue says so.
     const renamed = `${source} (renamed ${Date.now()})`;
-    const rename = async (from: string, to: string) => {
-      await admin.goto("/admin/outlets");
-      const field = admin.getByLabel(`Name of ${from}`, { exact: true });
-      await field.fill(to);
-      await admin.locator("form", { has: field }).getByRole("button", { name: "Rename" }).click();
-      await expect(admin.getByText(`Renamed to ${to}.`)).toBeVisible();
-    };
-    await rename(source, renamed);
+    await renameOutlet(admin, source, renamed);
     try {
       await viewer.goto(narrowed);
       await expect(viewer.getByRole("list", { name: "Claims on this issue" }).getByRole("link", { name: renamed, exact: true }).first()).toBeVisible();
     } finally {
-      await rename(renamed, source);
+      await renameOutlet(admin, renamed, source);
     }
     await viewer.goto(narrowed);
     await expect(viewer.getByRole("list", { name: "Claims on this issue" }).getByRole("link", { name: renamed, exact: true })).toHaveCount(0);

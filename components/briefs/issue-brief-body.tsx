@@ -31,7 +31,7 @@ export type IssueBriefBodyProps = {
 
 /**
  * An issue's brief as its page shows it, everything but what depends on the reader (the header's
- * buttons, passed in as \`actions\`, and the notes below). Rendered once per data version, filters, claim
+ * buttons, passed in as `actions`, and the notes below). Rendered once per data version, filters, claim
  * page and role, and kept in the server's "use cache" store (an LRU bounded in bytes): every other
  * request replays the rendered tree instead of rendering it again.
  */

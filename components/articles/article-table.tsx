@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ArticleListItem } from "@/lib/data/articles";
-import { formatDate } from "@/lib/format";
+import { formatCount, formatDate } from "@/lib/format";
 
 export type ArticleTableProps = { articles: ArticleListItem[] };
 
@@ -43,7 +43,7 @@ export function ArticleTable({ articles }: ArticleTableProps) {
               <td className="whitespace-nowrap px-4 py-3">
                 {article.publishedAt ? formatDate(article.publishedAt) : <span className="text-gray-500">Not stated</span>}
               </td>
-              <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">{article.wordCount.toLocaleString("en")} words</td>
+              <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">{formatCount(article.wordCount)} words</td>
               <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">{article.claimCount}</td>
             </tr>
           ))}

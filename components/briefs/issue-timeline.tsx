@@ -7,13 +7,15 @@ const WIDTH = 720;
 const HEIGHT = 140;
 const PAD = { left: 36, right: 16, top: 12, bottom: 28 };
 const DAY_MS = 86_400_000;
+/** Days the list names one by one (the latest); earlier ones are summed up in a line, the chart has them all. */
+const DAYS_LISTED = 31;
 
 function dayDate(day: string): Date {
   return new Date(`${day}T00:00:00Z`);
 }
 
 /**
- * The issue's claims by publication day: a bar per day drawn on the server, the same days as a list,
+ * The issue’s claims by publication day: a bar per day drawn on the server, the latest {@link DAYS_LISTED} days as a list (earlier ones summed up),
  * the latest claims by date, and the undated articles apart. Claims of articles without a publication
  * date sit on the day they were ingested, drawn hatched and said so in the list.
  */
@@ -28,6 +30,8 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
   const barWidth = Math.max(4, Math.min(40, plotWidth / (span + 1) - 4));
   const x = (day: string) =>
     PAD.left + (days.length === 1 ? plotWidth / 2 : ((dayDate(day).getTime() - first) / DAY_MS / span) * (plotWidth - barWidth) + barWidth / 2);
+  const listed = days.slice(-DAYS_LISTED);
+  const earlier = days.slice(0, days.length - listed.length);
   const byDay = new Map<string, typeof claims>();
   for (const claim of claims) {
     const key = claim.publishedAt ? claim.publishedAt.toISOString().slice(0, 10) : "undated";
@@ -107,8 +111,16 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
       {days.length > 0 ? (
         <div>
           <h3 className="mb-2 text-sm font-semibold">By publication day</h3>
+          {earlier.length > 0 ? (
+            <p className="mb-2 text-xs text-gray-600">
+              {`The latest ${listed.length} days; before them, ${plural(
+                earlier.reduce((sum, day) => sum + day.claims, 0),
+                "claim",
+              )} on ${plural(earlier.length, "earlier day")}, from ${formatDate(dayDate(earlier[0]!.day))} (in the chart above).`}
+            </p>
+          ) : null}
           <ol className="timeline-days" aria-label="Claims by publication day">
-            {days.map((day) => (
+            {listed.map((day) => (
               <li key={day.day}>
                 <time dateTime={day.day} className="font-medium">
                   {formatDate(dayDate(day.day))}

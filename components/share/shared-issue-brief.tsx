@@ -6,7 +6,7 @@ import { ContrastList } from "@/components/positions/contrast-list";
 import { PositionsGrid } from "@/components/positions/positions-grid";
 import type { SharedIssue } from "@/lib/data/share-links";
 import { publicUrlsOf } from "@/lib/data/share-links";
-import { formatDate, plural } from "@/lib/format";
+import { formatCount, formatDate, plural } from "@/lib/format";
 import { AsOf } from "./as-of";
 
 const SOURCES_SHOWN = 60;
@@ -41,7 +41,7 @@ export function SharedIssueBrief({ view, asOf }: SharedIssueBriefProps) {
           {figures.map((figure) => (
             <div key={figure.label}>
               <dt className="text-xs text-gray-600">{figure.label[0]!.toUpperCase() + figure.label.slice(1)}</dt>
-              <dd className="text-2xl font-semibold tabular-nums">{figure.value.toLocaleString("en-US")}</dd>
+              <dd className="text-2xl font-semibold tabular-nums">{formatCount(figure.value)}</dd>
             </div>
           ))}
         </dl>

@@ -16,6 +16,7 @@ import {
   type IssuePositionsView,
 } from "@/lib/data/positions";
 import { VersionedCache } from "@/lib/data/versioned-cache";
+import { POSITIONS_SETTING } from "@/lib/analysis/run/positions";
 import { ANALYSIS_SETTING, RANKED_SOURCES, type AnalysisSummary, type StoredDiscrepancyItem, type TimelineDay } from "@/lib/analysis/run/refresh";
 import { CLUSTER_PAGE, hasClaimFilters, leavesOutUndated, type BriefFilters } from "@/lib/validations/briefs";
 
@@ -132,16 +133,17 @@ export const getIssue = cache((slug: string) =>
 );
 
 /**
- * A token that changes whenever anything a brief shows may have changed: a new analysis (after every
- * ingest, re-derivation or re-tagging), an issue, speaker, outlet or article edited, or a claim
- * reviewed or corrected. Briefs are cached under it, so a request after any change recomputes and every
+ * A token that changes whenever anything a brief shows may have changed: a new analysis or new positions
+ * (after every ingest, re-derivation or re-tagging), an issue, speaker, outlet or article edited, a claim
+ * reviewed or corrected, or a contrast dismissed. Briefs, and the rendered bodies of the dashboard and issue
+ * pages (`components/briefs/*-body.tsx`), are cached under it, so a request after any change recomputes and every
  * other request reuses the work. Read from the database, so edits made by the command-line tools or
  * another app instance count too. Each part is an indexed lookup.
  */
 export const getBriefVersion = cache(async (): Promise<string> => {
   const rows = await db.$queryRaw<{ version: string }[]>`
     SELECT concat_ws('/',
-      (SELECT extract(epoch FROM "updatedAt") FROM "AppSetting" WHERE key = ${ANALYSIS_SETTING}),
+      (SELECT extract(epoch FROM max("updatedAt")) FROM "AppSetting" WHERE key IN (${ANALYSIS_SETTING}, ${POSITIONS_SETTING})),
       (SELECT extract(epoch FROM max("updatedAt")) FROM "Issue"),
       (SELECT extract(epoch FROM max("updatedAt")) FROM "Speaker"),
       (SELECT extract(epoch FROM max("updatedAt")) FROM "Outlet"),

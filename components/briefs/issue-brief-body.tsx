@@ -1,0 +1,213 @@
+import { cacheLife } from "next/cache";
+import { ClusterList } from "@/components/briefs/cluster-list";
+import { DiscrepancyList } from "@/components/briefs/discrepancy-list";
+import { FilterForm } from "@/components/briefs/filter-form";
+import { FramingCard, framingCards } from "@/components/briefs/framing-card";
+import { FramingTable } from "@/components/briefs/framing-table";
+import { IssueTimeline } from "@/components/briefs/issue-timeline";
+import { ExportLinks, issueExportLinks } from "@/components/exports/export-links";
+import { CharacterisationList, ContrastList, OmissionList, StanceList } from "@/components/positions/contrast-list";
+import { FramingInWords } from "@/components/positions/framing-in-words";
+import { IssueClaimList } from "@/components/positions/issue-claim-list";
+import { PositionsGrid } from "@/components/positions/positions-grid";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { getIssueBrief, getIssueClaims } from "@/lib/data/briefs";
+import { plural } from "@/lib/format";
+import type { BriefFilters } from "@/lib/validations/briefs";
+import type { IssueClaimListParams } from "@/lib/validations/positions";
+
+export type IssueBriefBodyProps = {
+  slug: string;
+  filters: BriefFilters;
+  list: IssueClaimListParams;
+  /** Editors may dismiss contrasting pairs: the body is kept once for editors and once for viewers. */
+  canEdit: boolean;
+  /** The data version ({@link getBriefVersion}) read for this request: part of the cache key, so any change renders anew. */
+  version: string;
+  /** The caller's own buttons in the header (share, edit): passed through, never kept in the cache. */
+  actions?: React.ReactNode;
+};
+
+/**
+ * An issue's brief as its page shows it, everything but what depends on the reader (the header's
+ * buttons, passed in as `actions`, and the notes below). Rendered once per data version, filters, claim
+ * page and role, and kept in the server's "use cache" store (an LRU bounded in bytes): every other
+ * request replays the rendered tree instead of rendering it again.
+ */
+export async function IssueBriefBody({ slug, filters, list, canEdit, actions }: IssueBriefBodyProps) {
+  "use cache";
+  cacheLife("hours");
+  const brief = await getIssueBrief(slug, filters);
+  if (!brief) return null;
+  const { issue, positions } = brief;
+  const claimPage = await getIssueClaims(issue.id, filters, list);
+  const hasDisagreement = positions.contrasts.length > 0 || brief.discrepancies.length > 0;
+  const cards = filters.outlet ? brief.framing : framingCards(brief.framing, { whenMany: 0 });
+  const filteredSource = filters.outlet
+    ? (brief.options.sources.find((source) => source.key === filters.outlet)?.name ?? brief.framing[0]?.source.name)
+    : undefined;
+  return (
+    <>
+      <PageHeader title={issue.title} description={issue.description || undefined} actions={actions} />
+      <div className="-mt-3 mb-6 flex flex-wrap items-center gap-3 text-sm text-gray-700">
+        <Badge tone={issue.status === "open" ? "blue" : "gray"}>{issue.status === "open" ? "Open" : "Resolved"}</Badge>
+        <span>
+          {plural(brief.totals.claims, "claim")} in {plural(brief.totals.articles, "article")} from {plural(brief.totals.sources, "source")}
+        </span>
+        <details className="text-gray-600">
+          <summary className="cursor-pointer font-medium text-gray-800">Lexicon</summary>
+          <span>{issue.phrases.join(", ") || "none"}</span>
+          {issue.exclusions.length > 0 ? (
+            <>
+              {" "}
+              · <span className="font-medium text-gray-800">Not when near:</span> {issue.exclusions.join(", ")}
+            </>
+          ) : null}
+        </details>
+      </div>
+      <ExportLinks links={issueExportLinks(issue.slug, filters)} />
+      <FilterForm
+        action={`/issues/${issue.slug}`}
+        filters={filters}
+        options={brief.options}
+        fields={["outlet", "speaker", "kind", "dates"]}
+        label={`Filter ${issue.title}`}
+        undatedLeftOut={brief.undatedLeftOut}
+      />
+
+      <section aria-labelledby="positions-heading" className="mb-10">
+        <h2 id="positions-heading" className="mb-1 text-lg font-semibold">
+          Who stands where
+        </h2>
+        <p className="mb-3 text-sm text-gray-600">
+          Each actor’s key claims on the issue, direct quotes first, with the sources carrying each and when it was first reported.
+        </p>
+        {positions.positions.length > 0 ? (
+          <PositionsGrid positions={positions.positions} issueSlug={issue.slug} />
+        ) : (
+          <p className="text-sm text-gray-600">
+            No one is quoted or reported on this issue
+            {filters.outlet || filters.speaker || filters.kind || filters.from || filters.to ? " among the claims chosen" : " yet"}; the list of claims below
+            has everything.
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="disagree-heading" className="mb-10">
+        <h2 id="disagree-heading" className="mb-3 text-lg font-semibold">
+          Where sources disagree
+        </h2>
+        <h3 className="mb-2 text-base font-semibold">Contrasting positions</h3>
+        {positions.contrasts.length > 0 ? (
+          <>
+            <p className="mb-3 text-sm text-gray-600">
+              Pairs found by cues (rejection and acceptance, negation, conditions, opposite words, different figures), on the same object first: candidates to
+              check, not verdicts.
+            </p>
+            <ContrastList view={positions} issueSlug={issue.slug} canDismiss={canEdit} />
+          </>
+        ) : hasDisagreement || positions.positions.length === 0 ? (
+          <p className="mb-3 text-sm text-gray-600">No contrasting positions found.</p>
+        ) : (
+          <>
+            <p className="mb-3 text-sm text-gray-600">
+              No contrasting positions or disagreeing figures found. Where each actor stands, by their most reported claim:
+            </p>
+            <StanceList view={positions} issueSlug={issue.slug} />
+          </>
+        )}
+        <h3 className="mb-2 mt-6 text-base font-semibold">Figures and attributions</h3>
+        <DiscrepancyList discrepancies={brief.discrepancies} emptyText="No figures or attributions on this issue disagree." />
+        {positions.omissions.length > 0 ? (
+          <>
+            <h3 className="mb-2 mt-6 text-base font-semibold">What each source leaves out</h3>
+            <OmissionList view={positions} />
+          </>
+        ) : null}
+        {positions.characterised.length > 0 ? (
+          <>
+            <h3 className="mb-2 mt-6 text-base font-semibold">How sources characterise the same claim</h3>
+            <CharacterisationList view={positions} />
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="play-heading" className="mb-10">
+        <h2 id="play-heading" className="mb-1 text-lg font-semibold">
+          State of play
+        </h2>
+        <p className="mb-3 text-sm text-gray-600">What several sources report alike, widest first. Open one for the sentence in every source.</p>
+        <ClusterList
+          clusters={brief.clusters}
+          loadOnOpen
+          emptyText="No claim on this issue is reported by more than one source yet; the timeline below lists every claim."
+        />
+      </section>
+
+      <section aria-labelledby="framing-heading" className="mb-10">
+        <h2 id="framing-heading" className="mb-1 text-lg font-semibold">
+          How each source frames it
+        </h2>
+        {filteredSource ? <p className="mb-2 text-sm text-gray-600">{`Only ${filteredSource}.`}</p> : null}
+        {brief.framing.length > 0 ? (
+          <>
+            <FramingInWords
+              framing={brief.framing}
+              sourceHref={filters.outlet ? undefined : (key) => `/issues/${issue.slug}?outlet=${encodeURIComponent(key)}`}
+            />
+            {!filters.outlet && brief.totals.sources > brief.framing.length ? (
+              <p className="mb-3 text-sm text-gray-600">{`The ${brief.framing.length} sources with most claims on it, of ${brief.totals.sources} (choose any other in the filter above).`}</p>
+            ) : null}
+            <details className="rounded-lg border border-gray-200 bg-white p-3" open={Boolean(filters.outlet)}>
+              <summary className="cursor-pointer text-sm font-medium">
+                Details: the measures behind these descriptions (coverage, voices, verbs, distinctive terms)
+              </summary>
+              <p className="my-3 text-sm text-gray-600">
+                Distinctive terms are words a source uses on this issue more than the others do (weighted log-odds, z-scores).
+                {filters.speaker || filters.kind || filters.from || filters.to
+                  ? " These measures cover all of a source’s text on the issue: the speaker, kind and date filters narrow the other sections."
+                  : ""}
+              </p>
+              {brief.framing.length > 1 ? (
+                <FramingTable measures={brief.framing} sourceHref={(key) => `/issues/${issue.slug}?outlet=${encodeURIComponent(key)}`} />
+              ) : null}
+              {cards.length < brief.framing.length ? (
+                <p className="mb-3 text-sm text-gray-600">Open a source for its voices, verbs, terms and figures.</p>
+              ) : null}
+              {cards.length > 0 ? (
+                <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+                  {cards.map((measures) => (
+                    <FramingCard key={measures.source.key} issueSlug={issue.slug} measures={measures} isCollapsed={false} />
+                  ))}
+                </div>
+              ) : null}
+            </details>
+          </>
+        ) : (
+          <p className="text-sm text-gray-600">No source covers this issue{filters.outlet ? " among those chosen" : " yet"}.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
+          Timeline
+        </h2>
+        <IssueTimeline id="issue-timeline" issueTitle={issue.title} timeline={brief.timeline} />
+      </section>
+
+      <section aria-labelledby="claims-heading" className="mt-10">
+        <h2 id="claims-heading" className="mb-1 text-lg font-semibold">
+          Every claim on this issue
+        </h2>
+        <p className="mb-3 text-sm text-gray-600">Narrowed by the filters above (source, speaker, kind, dates) and by review status.</p>
+        <IssueClaimList
+          issueSlug={issue.slug}
+          page={claimPage}
+          list={list}
+          params={{ outlet: filters.outlet, speaker: filters.speaker, kind: filters.kind, from: filters.from, to: filters.to }}
+        />
+      </section>
+    </>
+  );
+}

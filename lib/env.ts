@@ -39,6 +39,7 @@ export const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOG_FILE: optionalString,
     PLAYWRIGHT_CHROMIUM_EXECUTABLE: optionalString,
+    EXTRACTION_THREADS: optionalString.pipe(z.coerce.number<string | undefined>().int().min(0).max(64).optional()),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET];

@@ -108,6 +108,19 @@ export class ExtractionPool {
     };
   }
 
+  /**
+   * Starts every thread now and settles once each is ready (or the pool has given up), so that the
+   * first articles do not wait for threads to load the pipeline, as in a process that is already running.
+   */
+  async warm(): Promise<void> {
+    while (this.threads.length < this.size) this.spawn();
+    await new Promise<void>((resolve) => {
+      const check = () => (this.unavailable || this.threads.every((thread) => thread.isReady) ? resolve() : setTimeout(check, 20));
+      check();
+    });
+    this.scheduleIdle();
+  }
+
   /** Stops every thread; tasks still waiting fail. */
   async close(): Promise<void> {
     if (this.idleTimer) clearTimeout(this.idleTimer);

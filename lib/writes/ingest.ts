@@ -289,7 +289,29 @@ export async function ingestMany(
   const window = Math.max(1, options.window ?? 64);
   const batch = Math.max(1, options.batch ?? 32);
   const waiting: Promise<void>[] = [];
+  type Extracted = { entry: Entry; settle: (result: IngestResult) => void; extraction: Derived } | null;
+  let previous: Promise<Extracted[]> | null = null;
   let writing: Promise<void> = Promise.resolve();
+  /** Writes a window's articles once they are extracted and the window before is written, without waiting for that write. */
+  const writeWhenExtracted = async (extracting: Promise<Extracted[]>) => {
+    const ready = (await extracting).filter((each) => each !== null);
+    await writing;
+    writing = (async () => {
+      for (let from = 0; from < ready.length; from += batch) {
+        const part = ready.slice(from, from + batch);
+        const results = await storeArticles(
+          db,
+          part.map(({ entry, extraction }) => ({ ...entry, extraction })),
+          shared,
+        );
+        part.forEach(({ entry, settle }, position) => {
+          const result = results[position]!;
+          settle(result);
+          report(entry.index, result);
+        });
+      }
+    })();
+  };
   try {
     for (let start = 0; start < items.length; start += window) {
       const prepared: (Prepared & { index: number; sourceFile?: string })[] = [];
@@ -324,7 +346,9 @@ export async function ingestMany(
         for (const band of entry.bands) byBand.set(band, [...(byBand.get(band) ?? []), entry]);
         fresh.push({ entry, settle });
       });
-      const extracted = await Promise.all(
+      // This window's articles join the pool's queue now, behind the previous window's, so the threads
+      // never wait while the next window is checked or the previous one written.
+      const extracting = Promise.all(
         fresh.map(async ({ entry, settle }) => {
           try {
             return { entry, settle, extraction: await extract(entry.article.body) };
@@ -336,24 +360,10 @@ export async function ingestMany(
           }
         }),
       );
-      const ready = extracted.filter((each) => each !== null);
-      await writing;
-      writing = (async () => {
-        for (let from = 0; from < ready.length; from += batch) {
-          const part = ready.slice(from, from + batch);
-          const results = await storeArticles(
-            db,
-            part.map(({ entry, extraction }) => ({ ...entry, extraction })),
-            shared,
-          );
-          part.forEach(({ entry, settle }, position) => {
-            const result = results[position]!;
-            settle(result);
-            report(entry.index, result);
-          });
-        }
-      })();
+      if (previous) await writeWhenExtracted(previous);
+      previous = extracting;
     }
+    if (previous) await writeWhenExtracted(previous);
     await writing;
     await Promise.all(waiting);
   } finally {

@@ -19,7 +19,6 @@ import { buildIfNeeded } from "@/lib/server/build";
 import { findFreePort } from "@/lib/server/embedded";
 import { SERVER_NODE_FLAGS } from "@/lib/server/node-flags";
 import { createTestDatabase } from "@/tests/support/test-db";
-import { refreshAnalysis } from "@/lib/analysis/run/refresh";
 import { sharedExtractionPool } from "@/lib/workers/extraction-pool";
 import { extractionThreads, ingestMany, loadSpeakerRegistry, readIssueLexicons } from "@/lib/writes/ingest";
 import { createShareLink } from "@/lib/writes/share-links";
@@ -31,6 +30,7 @@ const CORPUS_ARTICLES = Number(process.env.BENCH_CORPUS_ARTICLES ?? 10_000);
 const OUTLETS = 20;
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
 const CROWD_SECONDS = Number(process.env.BENCH_CROWD_SECONDS ?? 60);
+const ANALYSIS_HEAP_MB = Number(process.env.BENCH_ANALYSIS_HEAP_MB ?? 8192);
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const emit = (metric: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(metric)}\n`);
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -159,11 +159,27 @@ async function benchIngest(db: Db, texts: string[]) {
   });
 }
 
-/** The full analysis over the whole corpus, as a lexicon change would run it. */
-async function benchAnalysis(db: Db, articles: number) {
+/**
+ * The full analysis over the whole corpus, as a lexicon change would run it: `npm run analyze` in a
+ * process of its own (with room for a large corpus, `BENCH_ANALYSIS_HEAP_MB`), so that a run that fails
+ * at 100,000 articles is reported and the bench goes on.
+ */
+async function benchAnalysis(url: string, articles: number) {
   const started = performance.now();
-  await refreshAnalysis(db);
-  report({ name: "analysis.refresh_s", value: round((performance.now() - started) / 1000), unit: "s", articles });
+  const child = spawn(process.execPath, [`--max-old-space-size=${ANALYSIS_HEAP_MB}`, "--import", "tsx", "scripts/analyze.ts"], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const memory = watchPeakRss(child.pid!);
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  report({
+    name: "analysis.refresh_s",
+    value: round((performance.now() - started) / 1000),
+    unit: "s",
+    peak_rss_mb: round(memory.stop()),
+    ...(code === 0 ? {} : { failed: `exit code ${code}` }),
+    articles,
+  });
 }
 
 async function waitForServer(url: string, child: ReturnType<typeof spawn>, timeoutMs = 240_000) {
@@ -296,7 +312,7 @@ async function main() {
       (o) => o.id,
     );
     const articles = await phase("corpus", () => growCorpus(db, CORPUS_ARTICLES, outletIds, progress));
-    await phase("analysis", () => benchAnalysis(db, articles));
+    await phase("analysis", () => benchAnalysis(database.url, articles));
     await phase("server", () => benchServer(database.url, articles));
   } finally {
     await db.$disconnect();

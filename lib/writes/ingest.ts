@@ -275,16 +275,19 @@ export async function ingestMany(
     }
   };
 
-  type Entry = Prepared & { index: number; sourceFile?: string; result: Promise<IngestResult> };
-  const byHash = new Map<string, Entry>();
-  const byBand = new Map<number, Entry[]>();
+  type Entry = Prepared & { index: number; sourceFile?: string };
+  // What later articles of the batch are checked against: only the signature and the outcome, so that an
+  // article's text is not kept once it is written, however long the batch.
+  type Seen = { minhash: number[]; result: Promise<IngestResult> };
+  const byHash = new Map<string, Seen>();
+  const byBand = new Map<number, Seen[]>();
   let stored = 0;
   const report = (index: number, result: IngestResult) => {
     if (result.outcome?.status === "stored") stored += 1;
     onResult(index, result);
   };
   /** The outcome of an article that repeats `original`, an article of this batch, once that is known. */
-  const repeatOf = (original: Entry, outcome: (id: string) => IngestOutcome) =>
+  const repeatOf = (original: Seen, outcome: (id: string) => IngestOutcome) =>
     original.result.then((result): IngestResult => (result.outcome?.status === "stored" ? { outcome: outcome(result.outcome.id) } : result));
   const window = Math.max(1, options.window ?? 64);
   const batch = Math.max(1, options.batch ?? 32);
@@ -341,10 +344,14 @@ export async function ingestMany(
           }
         }
         let settle: (result: IngestResult) => void = () => undefined;
-        const entry: Entry = { ...each, result: new Promise((resolve) => (settle = resolve)) };
-        byHash.set(entry.contentHash, entry);
-        for (const band of entry.bands) byBand.set(band, [...(byBand.get(band) ?? []), entry]);
-        fresh.push({ entry, settle });
+        const seen: Seen = { minhash: each.minhash, result: new Promise((resolve) => (settle = resolve)) };
+        byHash.set(each.contentHash, seen);
+        for (const band of each.bands) {
+          const bucket = byBand.get(band);
+          if (bucket) bucket.push(seen);
+          else byBand.set(band, [seen]);
+        }
+        fresh.push({ entry: each, settle });
       });
       // This window's articles join the pool's queue now, behind the previous window's, so the threads
       // never wait while the next window is checked or the previous one written.
@@ -373,7 +380,7 @@ export async function ingestMany(
 }
 
 /** An article of this batch, stored or on its way, that `entry` nearly duplicates (sharing an LSH band and similar enough). */
-function nearestInBatch<T extends Prepared>(entry: Prepared, byBand: Map<number, T[]>): T | undefined {
+function nearestInBatch<T extends { minhash: number[] }>(entry: Prepared, byBand: Map<number, T[]>): T | undefined {
   const candidates = new Set<T>();
   for (const band of entry.bands) for (const each of byBand.get(band) ?? []) candidates.add(each);
   let best: { entry: T; similarity: number } | undefined;

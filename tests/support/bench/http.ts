@@ -22,26 +22,40 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[index] ?? Number.NaN;
 }
 
-/** Requests `url` `count` times, `concurrency` at a time; every response must be 200. Returns the latencies in milliseconds. */
-async function load(url: string, cookie: string, count: number, concurrency: number): Promise<number[]> {
-  const once = async () => {
-    const started = performance.now();
+/** One request, read to its end: its status ("failed" when no answer came) and how long it took. */
+async function request(url: string, cookie: string): Promise<{ status: string; ms: number }> {
+  const sent = performance.now();
+  try {
     const response = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
     await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
-    return performance.now() - started;
-  };
+    return { status: String(response.status), ms: performance.now() - sent };
+  } catch {
+    return { status: "failed", ms: performance.now() - sent };
+  }
+}
+
+/**
+ * Requests `url` `count` times, `concurrency` at a time. Returns the latencies in milliseconds of the
+ * 200 answers, and the other answers (and failed connections) by status.
+ */
+async function load(url: string, cookie: string, count: number, concurrency: number): Promise<{ latencies: number[]; failures: Record<string, number> }> {
   const latencies: number[] = [];
+  const failures: Record<string, number> = {};
+  const once = async () => {
+    const { status, ms } = await request(url, cookie);
+    if (status === "200") latencies.push(ms);
+    else failures[status] = (failures[status] ?? 0) + 1;
+  };
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(concurrency, count) }, async () => {
       while (next < count) {
         next += 1;
-        latencies.push(await once());
+        await once();
       }
     }),
   );
-  return latencies;
+  return { latencies, failures };
 }
 
 export type LoadResult = { requests: number; errors: number; rps: number; p50Ms: number; p99Ms: number; statuses: Record<string, number> };
@@ -59,17 +73,9 @@ export async function loadFor(url: string, cookie: string, { connections, durati
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (performance.now() < deadline) {
-        const sent = performance.now();
-        let status = "failed";
-        try {
-          const response = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
-          await response.arrayBuffer();
-          status = String(response.status);
-        } catch {
-          // counted below
-        }
+        const { status, ms } = await request(url, cookie);
         statuses[status] = (statuses[status] ?? 0) + 1;
-        if (status === "200") latencies.push(performance.now() - sent);
+        if (status === "200") latencies.push(ms);
         else errors += 1;
       }
     }),
@@ -93,18 +99,26 @@ export type Route = { name: string; url: string; cookie: string };
  * with `warmup` requests, then its `samples` are taken in `rounds` turns, every route once in each turn
  * (A B C, A B C, …), so that a slow spell of a noisy machine, or the server still settling after its
  * start, falls on all of them alike instead of on whichever was measured then. Returns each route's
- * latencies in milliseconds, sorted, by name.
+ * latencies in milliseconds of its 200 answers, sorted, by name, and the number of other answers.
  */
-export async function measureRoutes(routes: Route[], { samples = 200, concurrency = 10, warmup = 100, rounds = 4 } = {}): Promise<Map<string, number[]>> {
+export async function measureRoutes(
+  routes: Route[],
+  { samples = 200, concurrency = 10, warmup = 100, rounds = 4 } = {},
+): Promise<{ latencies: Map<string, number[]>; errors: Map<string, number> }> {
   const latencies = new Map(routes.map((route) => [route.name, [] as number[]]));
+  const errors = new Map(routes.map((route) => [route.name, 0]));
   for (const route of routes) await load(route.url, route.cookie, warmup, concurrency);
   for (let round = 0; round < rounds; round += 1) {
     // The rounds split the samples as evenly as they can: 200 in 3 rounds is 67, 67 and 66.
     const count = Math.floor(samples / rounds) + (round < samples % rounds ? 1 : 0);
-    for (const route of routes) latencies.get(route.name)!.push(...(await load(route.url, route.cookie, count, concurrency)));
+    for (const route of routes) {
+      const result = await load(route.url, route.cookie, count, concurrency);
+      latencies.get(route.name)!.push(...result.latencies);
+      errors.set(route.name, errors.get(route.name)! + Object.values(result.failures).reduce((sum, n) => sum + n, 0));
+    }
   }
   for (const each of latencies.values()) each.sort((a, b) => a - b);
-  return latencies;
+  return { latencies, errors };
 }
 
 function descendants(pid: number): number[] {

@@ -280,7 +280,6 @@ export async function ingestMany(
   type Seen = { minhash: number[]; result: Promise<IngestResult> };
   const byHash = new Map<string, Seen>();
   const byBand = new Map<number, Seen[]>();
-  const report = onResult;
   /** The outcome of an article that repeats `original`, an article of this batch, once that is known. */
   const repeatOf = (original: Seen, outcome: (id: string) => IngestOutcome) =>
     original.result.then((result): IngestResult => (result.outcome?.status === "stored" ? { outcome: outcome(result.outcome.id) } : result));
@@ -305,7 +304,7 @@ export async function ingestMany(
         part.forEach(({ entry, settle }, position) => {
           const result = results[position]!;
           settle(result);
-          report(entry.index, result);
+          onResult(entry.index, result);
         });
       }
     })();
@@ -317,24 +316,24 @@ export async function ingestMany(
         try {
           prepared.push({ ...prepareArticle(item.input), index: start + offset, sourceFile: item.sourceFile });
         } catch (error) {
-          report(start + offset, { error });
+          onResult(start + offset, { error });
         }
       });
       const priors = await findPriors(db, prepared);
       const fresh: { entry: Entry; settle: (result: IngestResult) => void }[] = [];
       prepared.forEach((each, position) => {
         const prior = priors[position]!;
-        if (prior.duplicate) return report(each.index, { outcome: { status: "duplicate", existingId: prior.duplicate } });
+        if (prior.duplicate) return onResult(each.index, { outcome: { status: "duplicate", existingId: prior.duplicate } });
         const earlier = byHash.get(each.contentHash);
-        if (earlier) return waiting.push(repeatOf(earlier, (id) => ({ status: "duplicate", existingId: id })).then((result) => report(each.index, result)));
+        if (earlier) return waiting.push(repeatOf(earlier, (id) => ({ status: "duplicate", existingId: id })).then((result) => onResult(each.index, result)));
         if (!each.article.force) {
           const near = nearestDuplicate(each.minhash, prior.candidates ?? []);
-          if (near) return report(each.index, { outcome: { status: "near_duplicate", existingId: near.id, similarity: near.similarity } });
+          if (near) return onResult(each.index, { outcome: { status: "near_duplicate", existingId: near.id, similarity: near.similarity } });
           const batchNear = nearestInBatch(each, byBand);
           if (batchNear) {
             const similarity = estimateSimilarity(each.minhash, batchNear.minhash);
             return waiting.push(
-              repeatOf(batchNear, (id) => ({ status: "near_duplicate", existingId: id, similarity })).then((result) => report(each.index, result)),
+              repeatOf(batchNear, (id) => ({ status: "near_duplicate", existingId: id, similarity })).then((result) => onResult(each.index, result)),
             );
           }
         }
@@ -357,7 +356,7 @@ export async function ingestMany(
           } catch (error) {
             const result = { error: asIngestError(error) };
             settle(result);
-            report(entry.index, result);
+            onResult(entry.index, result);
             return null;
           }
         }),

@@ -55,8 +55,8 @@ export async function ingestBatchAndWait(
   userId: string,
   timeoutMs: number,
 ): Promise<{ id: string; results: IngestBatchResult[] | null }> {
+  const id = await requestIngestBatch(items, userId);
   const jobs = await appJobs();
-  const id = await jobs.enqueueIngest({ items, userId });
   const done = await jobs.waitFor("ingest", id, timeoutMs);
   if (done === null) return { id, results: null };
   const job = await jobs.job("ingest", id);

@@ -5,6 +5,21 @@ export function formatDate(date: Date): string {
   return DATE.format(date);
 }
 
+const STAMP = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+  hour12: false,
+});
+
+/** "23 Nov 2026, 14:05 UTC": a moment (when a brief was rendered), the same for every reader. */
+export function formatStamp(date: Date): string {
+  return `${STAMP.format(date)} UTC`;
+}
+
 /** "18%", "under 1%" for a small non-zero share, "0%": shares of text or claims, 0–1. */
 export function formatShare(share: number): string {
   if (share > 0 && share < 0.01) return "under 1%";

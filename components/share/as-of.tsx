@@ -1,17 +1,4 @@
-const STAMP = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "UTC",
-  hour12: false,
-});
-
-/** "23 Nov 2026, 14:05 UTC": the moment a shared brief was rendered, the same for every reader. */
-export function formatStamp(date: Date): string {
-  return `${STAMP.format(date)} UTC`;
-}
+import { formatStamp } from "@/lib/format";
 
 export type AsOfProps = { asOf: Date; analysedAt?: string | null };
 

@@ -1,4 +1,5 @@
 import type { ClaimKind, ReviewStatus, SpeakerKind } from "@/lib/generated/prisma/enums";
+import { formatDate, formatStamp } from "@/lib/format";
 
 /** A claim as the exports see it: editors' corrections applied, only what a newsroom publishes. */
 export type ExportClaim = {
@@ -192,22 +193,11 @@ export type MarkdownBrief = {
   filters: string[];
 };
 
-const STAMP = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "UTC",
-  hour12: false,
-});
-const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-
 /** An issue brief as Markdown for a newsletter: title, as-of, state of play, discrepancies, framing lines, sources. */
 export function issueBriefMarkdown(brief: MarkdownBrief): string {
   const lines: string[] = [`# ${markdownText(brief.title)}`, ""];
   if (brief.description) lines.push(markdownText(brief.description), "");
-  lines.push(`*As of ${STAMP.format(brief.asOf)} UTC · ${brief.totals.sources} sources, ${brief.totals.articles} articles, ${brief.totals.claims} claims*`, "");
+  lines.push(`*As of ${formatStamp(brief.asOf)} · ${brief.totals.sources} sources, ${brief.totals.articles} articles, ${brief.totals.claims} claims*`, "");
   if (brief.filters.length > 0) lines.push(`*Only ${brief.filters.map(markdownText).join("; ")}*`, "");
 
   lines.push("## State of play", "");
@@ -253,7 +243,7 @@ export function issueBriefMarkdown(brief: MarkdownBrief): string {
   lines.push("## Sources", "");
   if (brief.sources.length === 0) lines.push("No articles yet.");
   for (const source of brief.sources) {
-    const date = source.publishedAt ? `, ${DATE.format(source.publishedAt)}` : "";
+    const date = source.publishedAt ? `, ${formatDate(source.publishedAt)}` : "";
     lines.push(`- ${source.outlet ? `${markdownText(source.outlet)}: ` : ""}${markdownLink(source.title, source.url)}${date}`);
   }
   lines.push("");

@@ -34,6 +34,12 @@ const CROWD_SECONDS = Number(process.env.BENCH_CROWD_SECONDS ?? 60);
 const ANALYSIS_HEAP_MB = Number(process.env.BENCH_ANALYSIS_HEAP_MB ?? 8192);
 /** `BENCH_FULL_ANALYSIS=0` analyses the ingested articles before the corpus grows instead of the whole corpus after (minutes saved at 100,000). */
 const FULL_ANALYSIS = process.env.BENCH_FULL_ANALYSIS !== "0";
+/** `BENCH_DATABASE_URL`: measure an existing corpus (a database a kept run left) instead of building one; it is not dropped. */
+const EXISTING_DATABASE = process.env.BENCH_DATABASE_URL;
+/** `BENCH_KEEP_DATABASE=1` leaves the corpus database in place (its URL on stderr), to measure again with `BENCH_DATABASE_URL`. */
+const KEEP_DATABASE = process.env.BENCH_KEEP_DATABASE === "1";
+/** `BENCH_SERVER=0` skips the server's render, load and memory lines. */
+const SERVER = process.env.BENCH_SERVER !== "0";
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const emit = (metric: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(metric)}\n`);
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -324,26 +330,38 @@ async function benchLoad(baseUrl: string, cookie: string, pid: number, articles:
 async function main() {
   const seeds = seedTexts();
   await phase("extraction", () => benchExtraction(recombineArticles(seeds, 200, 7)));
-  await phase("build", () => buildIfNeeded(DIST_DIR, progress));
-  const database = await phase("database", () => createTestDatabase());
+  if (SERVER) await phase("build", () => buildIfNeeded(DIST_DIR, progress));
+  const database = EXISTING_DATABASE
+    ? { url: EXISTING_DATABASE, describe: "the existing database BENCH_DATABASE_URL names", drop: async () => {} }
+    : await phase("database", () => createTestDatabase());
   progress(`database: ${database.describe}`);
   const db = createPrismaClient(database.url);
   try {
-    await phase("ingest", () => benchIngest(db, recombineArticles(seeds, INGEST_ARTICLES)));
-    const outletIds = (await db.outlet.findMany({ where: { name: { startsWith: "Bench Outlet" } }, orderBy: { slug: "asc" }, select: { id: true } })).map(
-      (o) => o.id,
-    );
-    if (!FULL_ANALYSIS) await phase("analysis", () => benchAnalysis(database.url, INGEST_ARTICLES));
-    const articles = await phase("corpus", () => growCorpus(db, CORPUS_ARTICLES, outletIds, progress));
-    if (FULL_ANALYSIS) {
-      const refreshMs = await phase("analysis", () => benchAnalysis(database.url, articles));
-      // An article-scoped run needs the stored analysis of the whole corpus to update.
-      if (refreshMs !== null) await phase("incremental", () => benchIncremental(db, refreshMs, articles));
+    let articles: number;
+    if (EXISTING_DATABASE) {
+      articles = await db.article.count();
+      if (FULL_ANALYSIS) {
+        const refreshMs = await phase("analysis", () => benchAnalysis(database.url, articles));
+        if (refreshMs !== null) await phase("incremental", () => benchIncremental(db, refreshMs, articles));
+      }
+    } else {
+      await phase("ingest", () => benchIngest(db, recombineArticles(seeds, INGEST_ARTICLES)));
+      const outletIds = (await db.outlet.findMany({ where: { name: { startsWith: "Bench Outlet" } }, orderBy: { slug: "asc" }, select: { id: true } })).map(
+        (o) => o.id,
+      );
+      if (!FULL_ANALYSIS) await phase("analysis", () => benchAnalysis(database.url, INGEST_ARTICLES));
+      articles = await phase("corpus", () => growCorpus(db, CORPUS_ARTICLES, outletIds, progress));
+      if (FULL_ANALYSIS) {
+        const refreshMs = await phase("analysis", () => benchAnalysis(database.url, articles));
+        // An article-scoped run needs the stored analysis of the whole corpus to update.
+        if (refreshMs !== null) await phase("incremental", () => benchIncremental(db, refreshMs, articles));
+      }
     }
-    await phase("server", () => benchServer(database.url, articles));
+    if (SERVER) await phase("server", () => benchServer(database.url, articles));
   } finally {
     await db.$disconnect();
-    await database.drop();
+    if (KEEP_DATABASE && !EXISTING_DATABASE) progress(`kept the database: BENCH_DATABASE_URL=${database.url}`);
+    else await database.drop();
   }
 }
 

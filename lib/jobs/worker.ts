@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import type PgBoss from "pg-boss";
 import { childProcessEnv } from "@/lib/env";
@@ -22,13 +22,25 @@ export type RunningWorker = { jobs: Jobs; stop(): Promise<void> };
  * may share a process with. The child reports progress lines and a final report on stdout; a non-zero
  * exit fails the job, which pg-boss retries with backoff.
  */
-function runInChild(kind: JobKind, data: unknown, jobId: string, env: NodeJS.ProcessEnv, onProgress: (share: number) => void): Promise<JobReport> {
+function runInChild(
+  kind: JobKind,
+  data: unknown,
+  jobId: string,
+  env: NodeJS.ProcessEnv,
+  onProgress: (share: number) => void,
+  running: Set<ChildProcess>,
+): Promise<JobReport> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts", "run-job.ts")], {
       cwd: process.cwd(),
       env,
       stdio: ["pipe", "pipe", "pipe"],
+      // A process group of its own: Ctrl-C in a terminal signals the whole foreground group, and the job
+      // should be ended by this worker (after its grace period), not cut off by the same keystroke.
+      detached: true,
     });
+    running.add(child);
+    child.once("exit", () => running.delete(child));
     let report: JobReport | undefined;
     let errorOutput = "";
     let pending = "";
@@ -66,13 +78,21 @@ function runInChild(kind: JobKind, data: unknown, jobId: string, env: NodeJS.Pro
 /**
  * Starts a worker: it takes jobs of every kind from the queue (one at a time per kind; pg-boss's
  * "stately" queues keep it to one running job per kind across all workers), expires jobs whose worker
- * died and retries them. `stop()` lets running jobs finish (up to 10 s) before it returns.
+ * died and retries them. `stop()` lets running jobs finish (up to 10 s) before it returns; a job still
+ * running then has its process ended (SIGTERM) and is retried later. A job's process is out of reach
+ * of the terminal's Ctrl-C, so Ctrl-C lets the job finish too, and it is ended when this process exits,
+ * however that happens short of SIGKILL (after which it fails on its own, its database gone, or finishes).
  */
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const jobs = await Jobs.open({ ...options, supervise: true });
   const log = options.log ?? ((line: string) => logger().info(line));
   const env = options.childEnv ?? childProcessEnv();
   const db = jobs.boss.getDb();
+  const running = new Set<ChildProcess>();
+  const endRunning = () => {
+    for (const child of running) child.kill("SIGTERM");
+  };
+  process.once("exit", endRunning);
   for (const kind of JOB_KINDS) {
     await jobs.boss.work<JobData[typeof kind]>(
       kind,
@@ -80,11 +100,21 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       async ([job]: PgBoss.Job<JobData[typeof kind]>[]) => {
         if (!job) return;
         const started = Date.now();
-        const report = await runInChild(kind, job.data, job.id, env, (share) => {
-          void db
-            .executeSql(`UPDATE ${jobs.schema}.job SET output = jsonb_build_object('progress', $2::float8) WHERE id = $1 AND state = 'active'`, [job.id, share])
-            .catch(() => undefined);
-        }).catch((error: unknown) => {
+        const report = await runInChild(
+          kind,
+          job.data,
+          job.id,
+          env,
+          (share) => {
+            void db
+              .executeSql(`UPDATE ${jobs.schema}.job SET output = jsonb_build_object('progress', $2::float8) WHERE id = $1 AND state = 'active'`, [
+                job.id,
+                share,
+              ])
+              .catch(() => undefined);
+          },
+          running,
+        ).catch((error: unknown) => {
           logger().error({ err: error, job: job.id, kind }, "A job failed; it is retried with backoff");
           throw error;
         });
@@ -98,5 +128,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       },
     );
   }
-  return { jobs, stop: () => jobs.stop() };
+  return {
+    jobs,
+    stop: async () => {
+      await jobs.stop();
+      endRunning();
+      process.off("exit", endRunning);
+    },
+  };
 }

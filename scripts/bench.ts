@@ -18,7 +18,7 @@ import { baselineSentenceCount } from "@/lib/nlp/bench-helpers";
 import { loadSeeds, SEEDS_DIR } from "@/lib/seeds";
 import { buildIfNeeded } from "@/lib/server/build";
 import { findFreePort } from "@/lib/server/embedded";
-import { SERVER_NODE_FLAGS } from "@/lib/server/node-flags";
+import { SERVER_ENV, SERVER_NODE_FLAGS } from "@/lib/server/node-flags";
 import { createTestDatabase } from "@/tests/support/test-db";
 import { sharedExtractionPool } from "@/lib/workers/extraction-pool";
 import { extractionThreads, ingestMany, loadSpeakerRegistry, readIssueLexicons } from "@/lib/writes/ingest";
@@ -228,7 +228,7 @@ async function benchServer(url: string, articles: number) {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "scripts/test-server.ts"], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), NEXT_DIST_DIR: DIST_DIR },
+    env: { ...process.env, ...SERVER_ENV, DATABASE_URL: url, PORT: String(port), NEXT_DIST_DIR: DIST_DIR },
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {

@@ -3,17 +3,15 @@
  * installs the job queue, loads the seeds once, creates the first admin on an empty database, then serves
  * the app with a job worker in the same process (BRIEFING_WORKER=off leaves the jobs to `npm run worker`).
  */
-import { createPrismaClient } from "@/lib/db";
 import { describeEnvErrors, envSchema } from "@/lib/env";
-import { loadSeeds } from "@/lib/seeds";
 import { acquireAppLock } from "@/lib/server/app-lock";
 import { buildIfNeeded } from "@/lib/server/build";
 import { dataDir } from "@/lib/server/data-dir";
 import { startEmbedded, type RunningDatabase } from "@/lib/server/embedded";
 import { startHttpServer } from "@/lib/server/http";
 import { applyMigrations } from "@/lib/server/migrate";
+import { runPreparation, type PreparedApp } from "@/lib/server/prepare";
 import { persistentSecret } from "@/lib/server/secret";
-import { ensureFirstAdmin } from "@/lib/writes/users";
 import { Jobs } from "@/lib/jobs/queue";
 import { startWorker } from "@/lib/jobs/worker";
 
@@ -79,36 +77,32 @@ async function main() {
       // The queue's tables exist before the first request reads or queues a job.
       await (await Jobs.open({ databaseUrl: database.url })).stop();
     }
-    const client = createPrismaClient(database.url);
-    try {
-      const seeded = await loadSeeds(client, log);
-      if (seeded.articles > 0) log(`Loaded ${seeded.articles} seed articles.`);
-      const admin = await ensureFirstAdmin(client);
-      const url = env.APP_URL ?? `http://localhost:${env.PORT}`;
-      const server = await startHttpServer({
-        port: env.PORT,
-        hostname: env.HOST,
-        isDev,
-        databaseUrl: database.url,
-        onDatabaseDown: async () => {
-          if (!isStopping) await database.restartIfDead?.();
-        },
-        maxConcurrentRequests: env.MAX_CONCURRENT_REQUESTS,
-        maxQueuedRequests: env.MAX_QUEUED_REQUESTS,
-        log,
-      });
-      cleanups.push(() => server.close());
-      log(`Briefing is ready at ${url}`);
-      if (admin) {
-        log("First start: an admin account was created. Log in with");
-        log(`    email:    ${admin.email}`);
-        log(`    password: ${admin.password}`);
-        log("This password is shown only now. Add teammates with: npm run user -- add EMAIL --role editor");
-      } else {
-        log("Log in with your account. Add one with: npm run user -- add EMAIL --role editor");
-      }
-    } finally {
-      await client.$disconnect();
+    // Seeds and the first admin are prepared in a process of its own (lib/server/prepare.ts).
+    const prepared = await runPreparation<PreparedApp>("scripts/prepare.ts", database.url, log);
+    if (prepared.articles > 0) log(`Loaded ${prepared.articles} seed articles.`);
+    const { admin } = prepared;
+    const url = env.APP_URL ?? `http://localhost:${env.PORT}`;
+    const server = await startHttpServer({
+      port: env.PORT,
+      hostname: env.HOST,
+      isDev,
+      databaseUrl: database.url,
+      onDatabaseDown: async () => {
+        if (!isStopping) await database.restartIfDead?.();
+      },
+      maxConcurrentRequests: env.MAX_CONCURRENT_REQUESTS,
+      maxQueuedRequests: env.MAX_QUEUED_REQUESTS,
+      log,
+    });
+    cleanups.push(() => server.close());
+    log(`Briefing is ready at ${url}`);
+    if (admin) {
+      log("First start: an admin account was created. Log in with");
+      log(`    email:    ${admin.email}`);
+      log(`    password: ${admin.password}`);
+      log("This password is shown only now. Add teammates with: npm run user -- add EMAIL --role editor");
+    } else {
+      log("Log in with your account. Add one with: npm run user -- add EMAIL --role editor");
     }
   } catch (error) {
     console.error(`[briefing] ${(error as Error).message}`);

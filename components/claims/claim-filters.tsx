@@ -1,13 +1,17 @@
 import Link from "next/link";
+import { SpeakerField } from "@/components/claims/speaker-field";
 import { SelectField } from "@/components/ui/select-field";
 import type { ClaimFilters } from "@/lib/validations/claims";
 import { CLAIM_KINDS, KIND_LABEL, REVIEW_STATUSES, STATUS_LABEL } from "@/lib/validations/claims";
 
 export type ClaimFiltersFormProps = {
   filters: ClaimFilters;
+  /** The name of the speaker filtered on (the URL may name them by slug or id); what was typed when no speaker has it. */
+  speakerName?: string;
   options: {
     issues: { slug: string; title: string }[];
     outlets: { slug: string; name: string }[];
+    /** Suggested speakers (the most quoted), not all of them. */
     speakers: { slug: string; name: string }[];
     teammates: { id: string; name: string | null; email: string }[];
   };
@@ -25,10 +29,9 @@ const SORT_OPTIONS = [
 ] as const;
 
 /** The queue's filters as a plain GET form: the URL carries them, so a filtered queue can be shared and works without JavaScript. */
-export function ClaimFiltersForm({ filters, options }: ClaimFiltersFormProps) {
+export function ClaimFiltersForm({ filters, speakerName, options }: ClaimFiltersFormProps) {
   const issues = options.issues.map((issue) => ({ value: issue.slug, label: issue.title }));
   const outlets = [...options.outlets.map((outlet) => ({ value: outlet.slug, label: outlet.name })), { value: "unattributed", label: "Unattributed" }];
-  const speakers = options.speakers.map((speaker) => ({ value: speaker.slug, label: speaker.name }));
   const assignees = [
     { value: "me", label: "Me" },
     { value: "none", label: "Nobody" },
@@ -58,7 +61,7 @@ export function ClaimFiltersForm({ filters, options }: ClaimFiltersFormProps) {
       <SelectField id="claims-status" name="status" label="Status" defaultValue={filters.status} anyLabel="Any" options={STATUS_OPTIONS} />
       <SelectField id="claims-issue" name="issue" label="Issue" defaultValue={filters.issue} anyLabel="Any" options={issues} />
       <SelectField id="claims-outlet" name="outlet" label="Outlet" defaultValue={filters.outlet} anyLabel="Any" options={outlets} />
-      <SelectField id="claims-speaker" name="speaker" label="Speaker" defaultValue={filters.speaker} anyLabel="Any" options={speakers} />
+      <SpeakerField id="claims-speaker" name="speaker" label="Speaker" defaultValue={speakerName} suggestions={options.speakers} />
       <SelectField id="claims-kind" name="kind" label="Kind" defaultValue={filters.kind} anyLabel="Any" options={KIND_OPTIONS} />
       <SelectField id="claims-assignee" name="assignee" label="Assignee" defaultValue={filters.assignee} anyLabel="Anyone" options={assignees} />
       <div>

@@ -22,6 +22,12 @@ export type ArticleListItem = {
 
 export type ListArticlesOptions = { limit?: number; cursor?: string; query?: string };
 
+/**
+ * The list counts articles up to this many and says "more than" beyond: a search that matches most of a
+ * 100,000-article corpus would otherwise read every match on every page, for a number nobody acts on.
+ */
+export const ARTICLE_COUNT_CAP = 10_000;
+
 type ListRow = {
   id: string;
   title: string | null;
@@ -67,7 +73,8 @@ function decodeCursor(cursor: string | undefined): Cursor | undefined {
  * Articles, newest publication first (undated last, then in ingest order), with outlet and claim counts,
  * a page at a time (keyset pagination on the index over (listOrder, ingestedAt, id): `nextCursor` continues
  * the list, and a page costs the same however deep). `query` searches title and text with PostgreSQL
- * full-text search (web-search syntax). Reads only the start of each text.
+ * full-text search (web-search syntax). Reads only the start of each text. `total` is exact up to
+ * {@link ARTICLE_COUNT_CAP}; past it, `isTotalCapped`.
  */
 export async function listArticles({ limit = 50, cursor, query }: ListArticlesOptions = {}) {
   const take = Math.min(Math.max(Math.trunc(limit) || 50, 1), 200);
@@ -93,7 +100,7 @@ export async function listArticles({ limit = 50, cursor, query }: ListArticlesOp
         p."listOrder"
       FROM page p JOIN "Article" a ON a.id = p.id LEFT JOIN "Outlet" o ON o.id = a."outletId"
       ORDER BY p."listOrder", p."ingestedAt", p.id`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Article" a WHERE ${search}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (SELECT 1 FROM "Article" a WHERE ${search} LIMIT ${ARTICLE_COUNT_CAP + 1}) matches`,
   ]);
   const page = rows.slice(0, take);
   const items: ArticleListItem[] = page.map((row) => ({
@@ -111,7 +118,13 @@ export async function listArticles({ limit = 50, cursor, query }: ListArticlesOp
     claimCount: row.claims,
   }));
   const last = page.at(-1);
-  return { items, total: counted[0]?.total ?? 0, nextCursor: rows.length > take && last ? encodeCursor(last) : undefined };
+  const total = counted[0]?.total ?? 0;
+  return {
+    items,
+    total: Math.min(total, ARTICLE_COUNT_CAP),
+    isTotalCapped: total > ARTICLE_COUNT_CAP,
+    nextCursor: rows.length > take && last ? encodeCursor(last) : undefined,
+  };
 }
 
 /** One article with its outlet and `label` (its title, or its first words when untitled). */

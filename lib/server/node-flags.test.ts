@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { SERVER_NODE_FLAGS } from "./node-flags";
+import { SERVER_ENV_PREFIX, SERVER_NODE_FLAGS } from "./node-flags";
 
 describe("the server's Node flags", () => {
   it("are the ones `npm start` runs the app with", () => {
     const { scripts } = JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
-    expect(scripts.start).toBe(`node ${SERVER_NODE_FLAGS.join(" ")} --import tsx scripts/start.ts`);
+    expect(scripts.start).toBe(`${SERVER_ENV_PREFIX} node ${SERVER_NODE_FLAGS.join(" ")} --import tsx scripts/start.ts`);
   });
 });

@@ -44,7 +44,7 @@ describe("listing articles", () => {
 
 describe("listing articles at scale", () => {
   it("pages on the list index, newest publication first and undated last, without skipping or repeating", async () => {
-    const { listArticles } = await import("@/lib/data/articles");
+    const { ARTICLE_COUNT_CAP, listArticles } = await import("@/lib/data/articles");
     await db.$executeRaw`
       INSERT INTO "Article" (id, title, "originalText", "cleanedText", "contentHash", minhash, "lshBands", source, "charCount", "publishedAt", "ingestedAt", "updatedAt")
       SELECT 'bulk-' || lpad(n::text, 6, '0'), 'Bulk article ' || n, 'Text ' || n, 'Text ' || n, 'bulk-hash-' || n, '{}', '{}', 'cli', 10,
@@ -62,7 +62,8 @@ describe("listing articles at scale", () => {
     let pages = 0;
     do {
       const page = await listArticles({ limit: 200, cursor });
-      expect(page.total).toBe(20_005);
+      // Past the cap the list says "more than" instead of counting every article.
+      expect(page).toMatchObject({ total: ARTICLE_COUNT_CAP, isTotalCapped: true });
       for (const item of page.items) {
         expect(seen.has(item.id)).toBe(false);
         seen.add(item.id);

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import Link from "next/link";
 import { hasRole, requirePageUser } from "@/lib/auth/session";
 import { listArticles } from "@/lib/data/articles";
+import { formatCount, plural } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Articles" };
 
@@ -14,7 +15,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
   const query = typeof params.q === "string" ? params.q : undefined;
   const cursor = typeof params.after === "string" ? params.after : undefined;
   const user = await requirePageUser(query ? `/articles?q=${encodeURIComponent(query)}` : "/articles");
-  const { items, total, nextCursor } = await listArticles({ query, cursor, limit: PAGE_SIZE });
+  const { items, total, isTotalCapped, nextCursor } = await listArticles({ query, cursor, limit: PAGE_SIZE });
   const pageLink = (after?: string) => {
     const search = new URLSearchParams();
     if (query) search.set("q", query);
@@ -26,7 +27,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader
         title="Articles"
-        description={`${total} article${total === 1 ? "" : "s"}${query ? ` matching “${query}”` : ""} on this story.`}
+        description={`${isTotalCapped ? `More than ${formatCount(total)} articles` : plural(total, "article")}${query ? ` matching “${query}”` : ""} on this story.`}
         actions={
           hasRole(user, "editor") ? (
             <Link href="/articles/new" className="rounded-md bg-accent px-3 py-2 text-sm font-medium text-white hover:bg-blue-800">

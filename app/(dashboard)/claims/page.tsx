@@ -6,8 +6,9 @@ import { LiveRefresh } from "@/components/claims/live-refresh";
 import { ReviewQueue } from "@/components/claims/review-queue";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasRole, requirePageUser } from "@/lib/auth/session";
-import { getReviewOptions, listClaims } from "@/lib/data/claims";
-import { plural } from "@/lib/format";
+import { getQueueOptions, listClaims } from "@/lib/data/claims";
+import { findSpeaker } from "@/lib/data/speakers";
+import { formatCount, plural } from "@/lib/format";
 import { parseClaimFilters } from "@/lib/validations/claims";
 
 export const metadata: Metadata = { title: "Review queue" };
@@ -29,20 +30,28 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
   const user = await requirePageUser(queryString(params, {}));
   const parsed = parseClaimFilters(params);
   const filters = parsed.success ? parsed.data : parseClaimFilters({}).data!;
-  const [page, options] = await Promise.all([listClaims(filters, user.id), getReviewOptions()]);
+  const [page, options, speaker] = await Promise.all([
+    listClaims(filters, user.id),
+    getQueueOptions(),
+    filters.speaker ? findSpeaker(filters.speaker) : Promise.resolve(null),
+  ]);
+  const matches = page.isTotalCapped ? `More than ${formatCount(page.total)} claims` : plural(page.total, "claim");
+  const order = filters.sort === "confidence" ? "lowest confidence first" : filters.sort === "-confidence" ? "highest confidence first" : "newest first";
   return (
     <>
       <LiveRefresh />
-      <PageHeader
-        title="Review queue"
-        description={`${plural(page.total, "claim")} match, ${filters.sort === "confidence" ? "lowest confidence first" : filters.sort === "-confidence" ? "highest confidence first" : "newest first"}.`}
-      />
+      <PageHeader title="Review queue" description={`${matches} match, ${order}.`} />
       {!parsed.success ? (
         <p role="alert" className="mb-3 text-sm text-red-700">
           {parsed.error.issues[0]?.message} The filters were reset.
         </p>
       ) : null}
-      <ClaimFiltersForm filters={filters} options={options} />
+      {filters.speaker && !speaker ? (
+        <p role="alert" className="mb-3 text-sm text-red-700">
+          No speaker is called “{filters.speaker}”. Type part of a name and pick one of the suggestions.
+        </p>
+      ) : null}
+      <ClaimFiltersForm filters={filters} speakerName={speaker?.name ?? filters.speaker} options={options} />
       <ExportLinks
         links={claimExportLinks({
           q: filters.q,

@@ -9,13 +9,13 @@ import { afterArticlesStored, ingestBatchAndWait, requestIngestBatch } from "@/l
 import { IngestValidationError, ingestArticle, type IngestOutcome } from "@/lib/writes/ingest";
 import { MAX_ARTICLE_BYTES } from "@/lib/validations/article";
 
-/** `GET /api/articles?limit=&cursor=&q=` → `{items, total, nextCursor}`. */
+/** `GET /api/articles?limit=&cursor=&q=` → `{items, total, totalIsCapped, nextCursor}` (`total` exact up to 10,000; beyond, 10,000 with `totalIsCapped`). */
 export const GET = apiRoute(async (request: Request) => {
   const guard = await guardApi(request, "viewer");
   if (guard.response) return guard.response;
   const params = new URL(request.url).searchParams;
   const limit = Number(params.get("limit") ?? 50);
-  const { items, total, nextCursor } = await listArticles({
+  const { items, total, isTotalCapped, nextCursor } = await listArticles({
     limit: Number.isFinite(limit) ? limit : 50,
     cursor: params.get("cursor") ?? undefined,
     query: params.get("q") ?? undefined,
@@ -36,6 +36,7 @@ export const GET = apiRoute(async (request: Request) => {
       ingestedAt: item.ingestedAt.toISOString(),
     })),
     total,
+    totalIsCapped: isTotalCapped,
     nextCursor: nextCursor ?? null,
   });
 });

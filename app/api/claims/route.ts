@@ -8,7 +8,8 @@ export const dynamic = "force-dynamic";
 
 /**
  * `GET /api/claims?articleId=&issue=&outlet=&speaker=&status=&kind=&assignee=&minConfidence=&maxConfidence=&sort=&limit=&cursor=`
- * → `{items, total, nextCursor}`, lowest confidence first by default.
+ * → `{items, total, totalIsCapped, nextCursor}`, lowest confidence first by default. `total` is exact up to
+ * 10,000 matches; beyond, it is 10,000 with `totalIsCapped: true` ("more than 10,000").
  */
 export const GET = apiRoute(async (request: Request) => {
   const guard = await guardApi(request, "viewer");
@@ -19,6 +20,7 @@ export const GET = apiRoute(async (request: Request) => {
   return NextResponse.json({
     items: page.items.map((item) => ({ ...item, updatedAt: item.updatedAt.toISOString() })),
     total: page.total,
+    totalIsCapped: page.isTotalCapped,
     nextCursor: page.nextCursor,
   });
 });

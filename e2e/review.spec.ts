@@ -177,6 +177,50 @@ test.describe("review queue", () => {
     await viewer.context.close();
   });
 
+  test("a speaker correction is typed by name with suggestions; a name no speaker has is refused and named", async ({ page }) => {
+    const claim = await claimAt(6);
+    const db = testDb();
+    const { pipelineSpeaker: derived } = await db.claim.findUniqueOrThrow({
+      where: { id: claim.id },
+      select: { pipelineSpeaker: { select: { id: true, name: true } } },
+    });
+    const other = await db.speaker.findFirstOrThrow({
+      where: { name: { contains: " ", not: derived?.name } },
+      orderBy: { name: "asc" },
+      select: { name: true },
+    });
+    await page.goto(`/claims/${claim.id}`);
+    const corrections = page.getByRole("form", { name: "Corrections" });
+    const field = corrections.getByRole("combobox", { name: "Speaker" });
+    await expect(field).toHaveAttribute("placeholder", `As derived (${derived?.name ?? "unknown"})`);
+
+    await field.fill("Nobody Of This Name");
+    await corrections.getByRole("button", { name: "Save corrections" }).click();
+    await expect(corrections.getByRole("alert")).toContainText("No speaker is called “Nobody Of This Name”");
+
+    // Typing part of a name suggests the speakers whose name contains it.
+    const part = other.name.split(" ").at(-1)!.slice(0, 4);
+    await field.fill("");
+    await field.pressSequentially(part);
+    await expect(page.getByTestId(`correction-speaker-${claim.id}-suggestions`).locator(`option[value="${other.name}"]`)).toHaveCount(1);
+    // The name in any case.
+    await field.fill(other.name.toUpperCase());
+    await corrections.getByRole("button", { name: "Save corrections" }).click();
+    await expect(corrections.getByText("Saved.")).toBeVisible();
+    await expect(page.getByRole("table", { name: "Changes to this claim" })).toContainText(other.name);
+    await expect(corrections.getByRole("combobox", { name: "Speaker" })).toHaveValue(other.name);
+
+    // Emptied, the field goes back to the derived speaker: the audit log says so.
+    await corrections.getByRole("combobox", { name: "Speaker" }).fill("");
+    await corrections.getByRole("button", { name: "Save corrections" }).click();
+    const log = page.getByRole("table", { name: "Changes to this claim" });
+    const escaped = other.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    await expect(log.getByRole("row").filter({ hasText: new RegExp(`${escaped}\\s*as derived`) })).toHaveCount(1);
+    await expect(corrections.getByRole("combobox", { name: "Speaker" })).toHaveValue("");
+    const after = await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { speakerId: true } }).finally(() => db.$disconnect());
+    expect(after.speakerId).toBe(derived?.id ?? null);
+  });
+
   test("a claim marked “Not a claim” leaves its cluster in the briefs once the analysis has run", async ({ page }) => {
     const db = testDb();
     const claim = await db.claim

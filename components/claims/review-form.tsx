@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { SpeakerField } from "@/components/claims/speaker-field";
 import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/errors";
 import { reviewClaimAction } from "@/lib/actions/claims";
@@ -14,7 +15,12 @@ export type ReviewFormProps = {
   status: ReviewStatus;
   assigneeId: string | null;
   teammates: { id: string; label: string }[];
-  speakers: { id: string; name: string }[];
+  /** Speakers the correction's field suggests before anything is typed (the most quoted). */
+  speakerSuggestions: { slug: string; name: string }[];
+  /** The name of the speaker a correction set, if any. */
+  correctedSpeaker: string | null;
+  /** The name of the speaker the pipeline found, if any. */
+  derivedSpeaker: string | null;
   issues: { slug: string; title: string }[];
   corrections: { speakerId?: string; kind?: string; issues?: string[]; start?: number; end?: number };
   pipeline: { speakerId: string | null; kind: string; issues: string[]; start: number; end: number; articleLength: number };
@@ -122,20 +128,15 @@ function CorrectionsForm(props: ReviewFormProps) {
       <input type="hidden" name="version" value={props.version} />
       <input type="hidden" name="form" value="corrections" />
       {areIssuesTouched ? <input type="hidden" name="issuesTouched" value="1" /> : null}
-      <label className="block text-sm font-medium">
-        Speaker
-        <select name="speakerId" defaultValue={props.corrections.speakerId ?? ""} className={FIELD}>
-          <option value="">
-            As derived
-            {props.pipeline.speakerId ? ` (${props.speakers.find((speaker) => speaker.id === props.pipeline.speakerId)?.name ?? "unknown"})` : " (unknown)"}
-          </option>
-          {props.speakers.map((speaker) => (
-            <option key={speaker.id} value={speaker.id}>
-              {speaker.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SpeakerField
+        id={`correction-speaker-${props.claimId}`}
+        name="speaker"
+        label="Speaker"
+        labelClassName="block text-sm font-medium"
+        defaultValue={props.correctedSpeaker ?? ""}
+        suggestions={props.speakerSuggestions}
+        placeholder={`As derived (${props.derivedSpeaker ?? "unknown"})`}
+      />
       <label className="block text-sm font-medium">
         Kind
         <select name="kind" defaultValue={props.corrections.kind ?? ""} className={FIELD}>

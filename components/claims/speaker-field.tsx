@@ -10,6 +10,10 @@ export type SpeakerFieldProps = {
   defaultValue?: string;
   /** The speakers suggested before anything is typed (the most quoted). */
   suggestions: { slug: string; name: string }[];
+  /** What the empty field means (default "Any"). */
+  placeholder?: string;
+  /** The label's classes, to match the form around the field. */
+  labelClassName?: string;
 };
 
 type Suggestion = { slug: string; name: string };
@@ -22,7 +26,15 @@ const FIELD = "block w-full rounded-md border border-gray-300 bg-white px-2 py-1
  * queue finds the speaker by it. Without JavaScript the first suggestions still show, and any name can be
  * typed in full.
  */
-export function SpeakerField({ id, name, label, defaultValue, suggestions }: SpeakerFieldProps) {
+export function SpeakerField({
+  id,
+  name,
+  label,
+  defaultValue,
+  suggestions,
+  placeholder = "Any",
+  labelClassName = "mb-1 block text-xs font-medium text-gray-700",
+}: SpeakerFieldProps) {
   const [options, setOptions] = useState<Suggestion[]>(suggestions);
   const asked = useRef<AbortController | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -55,7 +67,7 @@ export function SpeakerField({ id, name, label, defaultValue, suggestions }: Spe
   const listId = `${id}-suggestions`;
   return (
     <div>
-      <label htmlFor={id} className="mb-1 block text-xs font-medium text-gray-700">
+      <label htmlFor={id} className={labelClassName}>
         {label}
       </label>
       <input
@@ -66,7 +78,7 @@ export function SpeakerField({ id, name, label, defaultValue, suggestions }: Spe
         maxLength={200}
         autoComplete="off"
         defaultValue={defaultValue ?? ""}
-        placeholder="Any"
+        placeholder={placeholder}
         onChange={(event) => search(event.currentTarget.value)}
         className={FIELD}
       />

@@ -6,7 +6,7 @@ import { defineAction } from "@/lib/actions/define-action";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { analyzeAfterResponse } from "@/lib/analysis/run/job";
-import { bulkSetStatus, updateClaim, type ReviewState } from "@/lib/writes/review";
+import { bulkSetStatus, ReviewValidationError, speakerIdNamed, updateClaim, type ReviewState } from "@/lib/writes/review";
 import { bulkStatusSchema, claimUpdateSchema, type ClaimUpdateInput } from "@/lib/validations/claims";
 
 function optional(formData: FormData, name: string): string | undefined {
@@ -30,10 +30,10 @@ function readUpdate(formData: FormData): Record<string, unknown> {
   const assigneeId = optional(formData, "assigneeId");
   if (assigneeId !== undefined) input.assigneeId = assigneeId || null;
   if (formData.get("form") === "corrections") {
-    const speakerId = optional(formData, "speakerId");
     const kind = optional(formData, "kind");
     input.corrections = {
-      speakerId: speakerId || null,
+      // The form names the speaker (see reviewClaimAction); the id is filled in once it is found.
+      speakerId: null,
       kind: kind || null,
       issues: formData.has("issuesTouched") ? formData.getAll("issues").map(String) : undefined,
       start: spanNumber(optional(formData, "start")),
@@ -55,11 +55,29 @@ async function apply(user: CurrentUser, claimId: string, input: ClaimUpdateInput
 export const reviewClaimAction = defineAction(
   {
     role: "editor",
-    schema: z.object({ claimId: z.string().min(1, "Name the claim to change."), update: claimUpdateSchema }),
-    read: (formData) => ({ claimId: formData.get("claimId"), update: readUpdate(formData) }),
+    schema: z.object({
+      claimId: z.string().min(1, "Name the claim to change."),
+      update: claimUpdateSchema,
+      speaker: z.string().max(200, "A speaker's name has at most 200 characters.").optional(),
+    }),
+    read: (formData) => ({
+      claimId: formData.get("claimId"),
+      update: readUpdate(formData),
+      speaker: formData.get("form") === "corrections" ? (optional(formData, "speaker") ?? "") : undefined,
+    }),
   },
-  async ({ claimId, update }, user) => {
+  async ({ claimId, update, speaker }, user) => {
     try {
+      if (speaker?.trim() && update.corrections) {
+        const speakerId = await speakerIdNamed(db, speaker.trim());
+        if (!speakerId) {
+          throw new ReviewValidationError(
+            "corrections.speakerId",
+            `No speaker is called “${speaker.trim()}”. Pick one of the names suggested as you type, or leave the field empty to keep the derived speaker.`,
+          );
+        }
+        update.corrections.speakerId = speakerId;
+      }
       return { message: "Saved.", data: await apply(user, claimId, update) };
     } finally {
       revalidatePath(`/claims/${claimId}`);

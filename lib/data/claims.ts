@@ -352,7 +352,8 @@ export const getQueueOptions = cache(async () => {
 export const getReviewOptions = cache(async () => {
   const [fixed, speakers] = await Promise.all([
     getFixedOptions(),
-    db.speaker.findMany({ orderBy: { name: "asc" }, select: { id: true, slug: true, name: true } }),
+    // The most quoted: the correction form's field suggests them and searches the rest as the editor types.
+    suggestSpeakers(),
   ]);
   return { ...fixed, speakers };
 });

@@ -26,6 +26,18 @@ export class ClaimNotFoundError extends AppError {
 }
 
 /** A value the request named does not exist or does not fit (unknown issue, inactive assignee, span outside the text). */
+/**
+ * The id of the speaker a correction form names: a name in any case (what an editor types), a slug or an
+ * id; null when no speaker is called that.
+ */
+export async function speakerIdNamed(db: Db, value: string): Promise<string | null> {
+  // lower() = lower(), not an ILIKE, where a typed "%" would match anyone.
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Speaker" WHERE lower(name) = lower(${value}) OR slug = ${value} OR id = ${value}
+    ORDER BY lower(name) = lower(${value}) DESC, slug LIMIT 1`;
+  return rows[0]?.id ?? null;
+}
+
 export class ReviewValidationError extends AppError {
   constructor(
     readonly field: string,

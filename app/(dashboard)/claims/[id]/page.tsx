@@ -132,7 +132,9 @@ export default async function ClaimPage({ params }: Props) {
               status={claim.status}
               assigneeId={claim.assignee?.id ?? null}
               teammates={options.teammates.map((teammate) => ({ id: teammate.id, label: `${teammate.name ?? teammate.email} (${teammate.role})` }))}
-              speakers={options.speakers}
+              speakerSuggestions={options.speakers}
+              correctedSpeaker={claim.corrections.speakerId ? (claim.speaker?.name ?? null) : null}
+              derivedSpeaker={claim.pipelineSpeaker?.name ?? null}
               issues={options.issues}
               corrections={claim.corrections}
               pipeline={{

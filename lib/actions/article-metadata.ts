@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
-import { analyzeAfterResponse } from "@/lib/analysis/run/job";
+import { queueAnalysis } from "@/lib/analysis/run/job";
 import { updateArticleMetadata } from "@/lib/writes/article-metadata";
 import { newArticleVersion, refetchArticle, type NewVersion } from "@/lib/writes/article-versions";
 import { articleEditSchema, newVersionSchema } from "@/lib/validations/article";
@@ -25,7 +25,7 @@ export const editArticleAction = defineAction(
     keep: FIELDS,
   },
   async ({ articleId: id, ...input }, caller) => {
-    const changed = await updateArticleMetadata(db, caller.id, id, input, { onAnalysisChange: analyzeAfterResponse });
+    const changed = await updateArticleMetadata(db, caller.id, id, input, { onAnalysisChange: queueAnalysis });
     revalidatePath(`/articles/${id}`);
     revalidatePath("/articles");
     return { message: changed.length > 0 ? "Saved. Briefs show the change after the analysis that has just started." : "Nothing changed." };
@@ -43,7 +43,7 @@ function versionSummary({ changes, claims }: NewVersion): string {
 export const newVersionAction = defineAction(
   { role: "editor", schema: z.object({ articleId }).and(newVersionSchema), keep: ["text"] },
   async ({ articleId: id, text }, caller) => {
-    const result = await newArticleVersion(db, caller.id, id, text, { onAnalysisChange: analyzeAfterResponse });
+    const result = await newArticleVersion(db, caller.id, id, text, { onAnalysisChange: queueAnalysis });
     revalidatePath(`/articles/${id}`);
     return { message: `Saved as version ${result.version}: ${versionSummary(result)}` };
   },
@@ -51,7 +51,7 @@ export const newVersionAction = defineAction(
 
 /** The article page's "Check for a newer version": fetches the article's URL again; a changed text becomes the next version. */
 export const refetchArticleAction = defineAction({ role: "editor", schema: z.object({ articleId }) }, async ({ articleId: id }, caller) => {
-  const outcome = await refetchArticle(db, caller.id, id, { onAnalysisChange: analyzeAfterResponse });
+  const outcome = await refetchArticle(db, caller.id, id, { onAnalysisChange: queueAnalysis });
   if (outcome.status === "unchanged") return { message: `No change: the page has the same text as version ${outcome.version}. Nothing was stored.` };
   revalidatePath(`/articles/${id}`);
   return { message: `Updated: the page's text is now version ${outcome.version}. ${versionSummary(outcome)}` };

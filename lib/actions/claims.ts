@@ -5,7 +5,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { analyzeAfterResponse } from "@/lib/analysis/run/job";
+import { queueAnalysis } from "@/lib/analysis/run/job";
 import { bulkSetStatus, ReviewValidationError, speakerIdNamed, updateClaim, type ReviewState } from "@/lib/writes/review";
 import { bulkStatusSchema, claimUpdateSchema, type ClaimUpdateInput } from "@/lib/validations/claims";
 
@@ -45,7 +45,7 @@ function readUpdate(formData: FormData): Record<string, unknown> {
 
 /** The claim as it is after a change: its review state and version. */
 async function apply(user: CurrentUser, claimId: string, input: ClaimUpdateInput): Promise<ReviewState> {
-  return updateClaim(db, user, claimId, input, { onAnalysisChange: analyzeAfterResponse });
+  return updateClaim(db, user, claimId, input, { onAnalysisChange: queueAnalysis });
 }
 
 /**
@@ -111,7 +111,7 @@ export const bulkStatusAction = defineAction(
     read: (formData) => ({ ids: formData.getAll("ids").map(String), status: formData.get("status"), comment: optional(formData, "comment") || undefined }),
   },
   async ({ ids, status, comment }, user) => {
-    const changed = await bulkSetStatus(db, user, ids, status, comment, { onAnalysisChange: analyzeAfterResponse });
+    const changed = await bulkSetStatus(db, user, ids, status, comment, { onAnalysisChange: queueAnalysis });
     revalidatePath("/claims");
     return { message: `${changed} of ${ids.length} claims changed.` };
   },

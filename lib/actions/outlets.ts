@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
-import { analyzeAfterResponse } from "@/lib/analysis/run/job";
+import { queueAnalysis } from "@/lib/analysis/run/job";
 import { mergeOutlets, renameOutlet, setOutletDomain } from "@/lib/writes/outlets";
 import { outletDomainSchema, outletMergeSchema, outletRenameSchema } from "@/lib/validations/article";
 
@@ -16,7 +16,7 @@ function done(message: string) {
 
 /** Admins rename an outlet; briefs show the new name after the analysis this starts. */
 export const renameOutletAction = defineAction({ role: "admin", schema: outletRenameSchema }, async ({ outletId, name }) => {
-  await renameOutlet(db, outletId, name, { onAnalysisChange: analyzeAfterResponse });
+  await renameOutlet(db, outletId, name, { onAnalysisChange: queueAnalysis });
   return done(`Renamed to ${name}.`);
 });
 
@@ -35,6 +35,6 @@ export const setOutletDomainAction = defineAction(
 
 /** Admins merge one outlet into another: its articles follow, in one transaction, and it is removed. */
 export const mergeOutletsAction = defineAction({ role: "admin", schema: outletMergeSchema }, async ({ outletId, intoId }, caller) => {
-  const moved = await mergeOutlets(db, caller.id, outletId, intoId, { onAnalysisChange: analyzeAfterResponse });
+  const moved = await mergeOutlets(db, caller.id, outletId, intoId, { onAnalysisChange: queueAnalysis });
   return done(`Merged: ${moved} ${moved === 1 ? "article" : "articles"} moved.`);
 });

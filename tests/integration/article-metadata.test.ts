@@ -17,7 +17,7 @@ const analysis = vi.hoisted(() => ({ requested: 0 }));
 vi.mock("server-only", () => ({}));
 // Requests carry an API token; there is no session.
 vi.mock("@/auth", () => ({ auth: async () => null }));
-vi.mock("@/lib/analysis/run/job", () => ({ analyzeAfterResponse: () => (analysis.requested += 1) }));
+vi.mock("@/lib/analysis/run/job", () => ({ queueAnalysis: () => (analysis.requested += 1) }));
 
 let db: Db;
 let editorToken: string;

@@ -17,7 +17,7 @@ const analysis = vi.hoisted(() => ({ requested: 0 }));
 vi.mock("server-only", () => ({}));
 // Requests carry an API token; there is no session.
 vi.mock("@/auth", () => ({ auth: async () => null }));
-vi.mock("@/lib/analysis/run/job", () => ({ analyzeAfterResponse: async () => void (analysis.requested += 1), afterArticlesStored: async () => undefined }));
+vi.mock("@/lib/analysis/run/job", () => ({ queueAnalysis: async () => void (analysis.requested += 1), afterArticlesStored: async () => undefined }));
 
 const FIRST = [
   "The harbour board voted on Wednesday to rebuild the north pier before next winter, its chair said.",

@@ -93,10 +93,9 @@ function logQueueFailure(error: unknown): void {
  * In a server action or route handler, after a change the analysis reads (the writes' `onAnalysisChange`
  * hook): queues the analysis of `scope` before the response goes out, so the page rendered next, on any
  * instance, already says the briefs are being updated (one insert, or a merge into the waiting job). A
- * failure to queue is logged, not thrown: the change itself is stored. (The name is from when the run
- * itself started after the response.)
+ * failure to queue is logged, not thrown: the change itself is stored.
  */
-export async function analyzeAfterResponse(scope: AnalysisScope): Promise<void> {
+export async function queueAnalysis(scope: AnalysisScope): Promise<void> {
   await requestAnalysis(scope).catch(logQueueFailure);
 }
 
@@ -104,7 +103,7 @@ export async function analyzeAfterResponse(scope: AnalysisScope): Promise<void> 
 export async function afterArticlesStored(articleIds: readonly string[]): Promise<void> {
   if (articleIds.length === 0) return;
   await Promise.all([
-    analyzeAfterResponse(articlesScope(articleIds)),
+    queueAnalysis(articlesScope(articleIds)),
     requestTaggerTraining().catch((error: unknown) => logger().error({ err: error }, "Could not queue the tagger's training")),
   ]);
 }

@@ -3,7 +3,7 @@ import { apiError, apiRoute, guardApi } from "@/lib/api/respond";
 import { readJson } from "@/lib/api/read-json";
 import { getArticle, getArticleClaims } from "@/lib/data/articles";
 import { db } from "@/lib/db";
-import { analyzeAfterResponse } from "@/lib/analysis/run/job";
+import { queueAnalysis } from "@/lib/analysis/run/job";
 import { ArticleConflictError, updateArticleMetadata } from "@/lib/writes/article-metadata";
 import { articleEditSchema } from "@/lib/validations/article";
 
@@ -62,7 +62,7 @@ export const PATCH = apiRoute(async (request: Request, { params }: Context) => {
   const body = await readJson(request, articleEditSchema);
   if (!body.ok) return body.response;
   try {
-    await updateArticleMetadata(db, guard.user.id, id, body.data, { onAnalysisChange: analyzeAfterResponse });
+    await updateArticleMetadata(db, guard.user.id, id, body.data, { onAnalysisChange: queueAnalysis });
   } catch (error) {
     if (error instanceof ArticleConflictError) return apiError("conflict", error.message, { current: await articleJson(id) });
     throw error;

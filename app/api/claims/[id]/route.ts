@@ -3,7 +3,7 @@ import { apiError, apiRoute, guardApi } from "@/lib/api/respond";
 import { readJson } from "@/lib/api/read-json";
 import { getClaim } from "@/lib/data/claims";
 import { db } from "@/lib/db";
-import { analyzeAfterResponse } from "@/lib/analysis/run/job";
+import { queueAnalysis } from "@/lib/analysis/run/job";
 import { updateClaim } from "@/lib/writes/review";
 import { claimUpdateSchema } from "@/lib/validations/claims";
 
@@ -37,6 +37,6 @@ export const PATCH = apiRoute(async (request: Request, { params }: Context) => {
   const { id } = await params;
   const body = await readJson(request, claimUpdateSchema);
   if (!body.ok) return body.response;
-  await updateClaim(db, guard.user, id, body.data, { onAnalysisChange: analyzeAfterResponse });
+  await updateClaim(db, guard.user, id, body.data, { onAnalysisChange: queueAnalysis });
   return NextResponse.json(await claimJson(id));
 });

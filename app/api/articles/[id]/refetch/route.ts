@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { apiRoute, guardApi } from "@/lib/api/respond";
 import { db } from "@/lib/db";
-import { analyzeAfterResponse } from "@/lib/analysis/run/job";
+import { queueAnalysis } from "@/lib/analysis/run/job";
 import { refetchArticle } from "@/lib/writes/article-versions";
 
 /**
@@ -17,6 +17,6 @@ export const POST = apiRoute(async (request: Request, { params }: { params: Prom
   const guard = await guardApi(request, "editor");
   if (guard.response) return guard.response;
   const { id } = await params;
-  const outcome = await refetchArticle(db, guard.user.id, id, { onAnalysisChange: analyzeAfterResponse });
+  const outcome = await refetchArticle(db, guard.user.id, id, { onAnalysisChange: queueAnalysis });
   return NextResponse.json({ id, ...outcome });
 });

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { apiRoute, guardApi } from "@/lib/api/respond";
 import { readJson } from "@/lib/api/read-json";
 import { db } from "@/lib/db";
-import { analyzeAfterResponse } from "@/lib/analysis/run/job";
+import { queueAnalysis } from "@/lib/analysis/run/job";
 import { newArticleVersion } from "@/lib/writes/article-versions";
 import { newVersionSchema } from "@/lib/validations/article";
 
@@ -18,6 +18,6 @@ export const PUT = apiRoute(async (request: Request, { params }: { params: Promi
   const { id } = await params;
   const body = await readJson(request, newVersionSchema);
   if (!body.ok) return body.response;
-  const result = await newArticleVersion(db, guard.user.id, id, body.data.text, { onAnalysisChange: analyzeAfterResponse });
+  const result = await newArticleVersion(db, guard.user.id, id, body.data.text, { onAnalysisChange: queueAnalysis });
   return NextResponse.json({ id, ...result });
 });

@@ -54,7 +54,7 @@ export function ClusterDetails({ clusterId, label, summary }: ClusterDetailsProp
       }}
     >
       <summary>{summary}</summary>
-      {state.status === "ready" ? (
+      {state.status === "idle" ? null : state.status === "ready" ? (
         <ol className="cluster-members" aria-label={`Where it appears: ${label}`}>
           <ClusterMemberItems members={state.members} claimCount={state.nextOffset === null ? state.claimCount : state.members.length} />
           {state.nextOffset !== null ? (

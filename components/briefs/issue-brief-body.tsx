@@ -17,6 +17,13 @@ import { plural } from "@/lib/format";
 import type { BriefFilters } from "@/lib/validations/briefs";
 import type { IssueClaimListParams } from "@/lib/validations/positions";
 
+/** Contrasting pairs a brief shows at first (strongest first); `?pairs=all` shows every one. */
+const CONTRASTS_SHOWN = 3;
+/** Disagreeing figures and attributions a brief shows at first (most pressing first); `?figures=all` shows every one. */
+const DISCREPANCIES_SHOWN = 4;
+/** Sources whose omissions a brief shows (most claims first); the outlet filter shows any other's. */
+const OMISSIONS_SHOWN = 3;
+
 export type IssueBriefBodyProps = {
   slug: string;
   filters: BriefFilters;
@@ -43,10 +50,22 @@ export async function IssueBriefBody({ slug, filters, list, canEdit, actions }: 
   const { issue, positions } = brief;
   const claimPage = await getIssueClaims(issue.id, filters, list);
   const hasDisagreement = positions.contrasts.length > 0 || brief.discrepancies.length > 0;
+  const pairs = list.pairs ? positions.contrasts : positions.contrasts.slice(0, CONTRASTS_SHOWN);
   const cards = filters.outlet ? brief.framing : framingCards(brief.framing, { whenMany: 0 });
   const filteredSource = filters.outlet
     ? (brief.options.sources.find((source) => source.key === filters.outlet)?.name ?? brief.framing[0]?.source.name)
     : undefined;
+  const discrepancies = list.figures ? brief.discrepancies : brief.discrepancies.slice(0, DISCREPANCIES_SHOWN);
+  /** This page with every pair or figure shown (or the first few), keeping the filters, the claim list's place and the other choice. */
+  const showHref = (change: { pairs?: boolean; figures?: boolean }, anchor: string) => {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries({ ...filters, status: list.status, page: list.page > 1 ? String(list.page) : undefined }))
+      if (typeof value === "string" && value) query.set(key, value);
+    if (change.pairs ?? list.pairs) query.set("pairs", "all");
+    if (change.figures ?? list.figures) query.set("figures", "all");
+    const text = query.toString();
+    return `/issues/${issue.slug}${text ? `?${text}` : ""}#${anchor}`;
+  };
   return (
     <>
       <PageHeader title={issue.title} description={issue.description || undefined} actions={actions} />
@@ -98,14 +117,25 @@ export async function IssueBriefBody({ slug, filters, list, canEdit, actions }: 
         <h2 id="disagree-heading" className="mb-3 text-lg font-semibold">
           Where sources disagree
         </h2>
-        <h3 className="mb-2 text-base font-semibold">Contrasting positions</h3>
+        <h3 id="contrasts-heading" className="mb-2 text-base font-semibold">
+          Contrasting positions
+        </h3>
         {positions.contrasts.length > 0 ? (
           <>
             <p className="mb-3 text-sm text-gray-600">
               Pairs found by cues (rejection and acceptance, negation, conditions, opposite words, different figures), on the same object first: candidates to
               check, not verdicts.
             </p>
-            <ContrastList view={positions} issueSlug={issue.slug} canDismiss={canEdit} />
+            <ContrastList view={{ ...positions, contrasts: pairs }} issueSlug={issue.slug} canDismiss={canEdit} />
+            {positions.contrasts.length > CONTRASTS_SHOWN ? (
+              <p className="mt-3 text-sm">
+                {list.pairs ? (
+                  <a className="link" href={showHref({ pairs: false }, "contrasts-heading")}>{`Show the first ${CONTRASTS_SHOWN} pairs only`}</a>
+                ) : (
+                  <a className="link" href={showHref({ pairs: true }, "contrasts-heading")}>{`Show all ${positions.contrasts.length} contrasting pairs`}</a>
+                )}
+              </p>
+            ) : null}
           </>
         ) : hasDisagreement || positions.positions.length === 0 ? (
           <p className="mb-3 text-sm text-gray-600">No contrasting positions found.</p>
@@ -117,12 +147,28 @@ export async function IssueBriefBody({ slug, filters, list, canEdit, actions }: 
             <StanceList view={positions} issueSlug={issue.slug} />
           </>
         )}
-        <h3 className="mb-2 mt-6 text-base font-semibold">Figures and attributions</h3>
-        <DiscrepancyList discrepancies={brief.discrepancies} emptyText="No figures or attributions on this issue disagree." />
+        <h3 id="figures-heading" className="mb-2 mt-6 text-base font-semibold">
+          Figures and attributions
+        </h3>
+        <DiscrepancyList discrepancies={discrepancies} emptyText="No figures or attributions on this issue disagree." />
+        {brief.discrepancies.length > DISCREPANCIES_SHOWN ? (
+          <p className="mt-3 text-sm">
+            {list.figures ? (
+              <a className="link" href={showHref({ figures: false }, "figures-heading")}>{`Show the first ${DISCREPANCIES_SHOWN} only`}</a>
+            ) : (
+              <a className="link" href={showHref({ figures: true }, "figures-heading")}>
+                {`Show all ${brief.discrepancies.length} disagreeing figures and attributions`}
+              </a>
+            )}
+          </p>
+        ) : null}
         {positions.omissions.length > 0 ? (
           <>
             <h3 className="mb-2 mt-6 text-base font-semibold">What each source leaves out</h3>
-            <OmissionList view={positions} />
+            <OmissionList view={{ ...positions, omissions: positions.omissions.slice(0, OMISSIONS_SHOWN) }} />
+            {positions.omissions.length > OMISSIONS_SHOWN ? (
+              <p className="meta mt-2">{`The ${OMISSIONS_SHOWN} sources with most claims on the issue; choose any other in the filter above for what it leaves out.`}</p>
+            ) : null}
           </>
         ) : null}
         {positions.characterised.length > 0 ? (

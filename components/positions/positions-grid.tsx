@@ -82,6 +82,11 @@ export const CLAIMS_SHOWN = 2;
 /** Actors shown side by side with their claims (most present first); the others are named in a line below. */
 export const ACTORS_SHOWN = 4;
 
+/** An actor's claims on the issue beyond those shown in full. */
+function moreClaims(position: PositionView): number {
+  return Math.max(0, position.claimCount - Math.min(CLAIMS_SHOWN, position.claims.length));
+}
+
 /** The issue's claims narrowed to one speaker (the list at the foot of the issue page). */
 export function speakerClaimsHref(issueSlug: string, speakerSlug: string): string {
   return `/issues/${issueSlug}?speaker=${encodeURIComponent(speakerSlug)}#claims-heading`;
@@ -111,13 +116,13 @@ export function PositionsGrid({ positions, issueSlug, isPublic = false }: Positi
                 </li>
               ))}
             </ol>
-            {position.claimCount > CLAIMS_SHOWN ? (
+            {moreClaims(position) > 0 ? (
               isPublic || !position.speakerSlug ? (
-                <p className="meta mt-3">{`and ${plural(position.claimCount - CLAIMS_SHOWN, "more claim")} on the issue`}</p>
+                <p className="meta mt-3">{`and ${plural(moreClaims(position), "more claim")} on the issue`}</p>
               ) : (
                 <p className="mt-3 text-sm">
                   <a className="link" href={speakerClaimsHref(issueSlug, position.speakerSlug)}>
-                    {`${plural(position.claimCount - CLAIMS_SHOWN, "more claim")} by ${position.speaker.name}`}
+                    {`${plural(moreClaims(position), "more claim")} by ${position.speaker.name}`}
                   </a>
                 </p>
               )

@@ -2,8 +2,8 @@ import { cacheLife } from "next/cache";
 import { ClusterList } from "@/components/briefs/cluster-list";
 import { DiscrepancyList } from "@/components/briefs/discrepancy-list";
 import { FilterForm } from "@/components/briefs/filter-form";
-import { FramingCard, framingCards } from "@/components/briefs/framing-card";
-import { FramingTable } from "@/components/briefs/framing-table";
+import { FramingMeasuresView } from "@/components/briefs/framing-measures-view";
+import { LazyFramingDetails } from "@/components/briefs/lazy-framing-details";
 import { IssueTimeline } from "@/components/briefs/issue-timeline";
 import { ExportLinks, issueExportLinks } from "@/components/exports/export-links";
 import { CharacterisationList, ContrastList, OmissionList, StanceList } from "@/components/positions/contrast-list";
@@ -19,6 +19,7 @@ import type { IssueClaimListParams } from "@/lib/validations/positions";
 
 /** Contrasting pairs a brief shows at first (strongest first); `?pairs=all` shows every one. */
 const CONTRASTS_SHOWN = 3;
+const FRAMING_SUMMARY = "Details: the measures behind these descriptions (coverage, voices, verbs, distinctive terms)";
 /** Disagreeing figures and attributions a brief shows at first (most pressing first); `?figures=all` shows every one. */
 const DISCREPANCIES_SHOWN = 4;
 /** Sources whose omissions a brief shows (most claims first); the outlet filter shows any other's. */
@@ -51,7 +52,17 @@ export async function IssueBriefBody({ slug, filters, list, canEdit, actions }: 
   const claimPage = await getIssueClaims(issue.id, filters, list);
   const hasDisagreement = positions.contrasts.length > 0 || brief.discrepancies.length > 0;
   const pairs = list.pairs ? positions.contrasts : positions.contrasts.slice(0, CONTRASTS_SHOWN);
-  const cards = filters.outlet ? brief.framing : framingCards(brief.framing, { whenMany: 0 });
+  const filterQuery = new URLSearchParams(
+    Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""),
+  ).toString();
+  const framingNote = (
+    <p className="my-3 text-sm text-gray-600">
+      Distinctive terms are words a source uses on this issue more than the others do (weighted log-odds, z-scores).
+      {filters.speaker || filters.kind || filters.from || filters.to
+        ? " These measures cover all of a source’s text on the issue: the speaker, kind and date filters narrow the other sections."
+        : ""}
+    </p>
+  );
   const filteredSource = filters.outlet
     ? (brief.options.sources.find((source) => source.key === filters.outlet)?.name ?? brief.framing[0]?.source.name)
     : undefined;
@@ -205,30 +216,17 @@ export async function IssueBriefBody({ slug, filters, list, canEdit, actions }: 
             {!filters.outlet && brief.totals.sources > brief.framing.length ? (
               <p className="mb-3 text-sm text-gray-600">{`The ${brief.framing.length} sources with most claims on it, of ${brief.totals.sources} (choose any other in the filter above).`}</p>
             ) : null}
-            <details className="rounded-lg border border-gray-200 bg-white p-3" open={Boolean(filters.outlet)}>
-              <summary className="cursor-pointer text-sm font-medium">
-                Details: the measures behind these descriptions (coverage, voices, verbs, distinctive terms)
-              </summary>
-              <p className="my-3 text-sm text-gray-600">
-                Distinctive terms are words a source uses on this issue more than the others do (weighted log-odds, z-scores).
-                {filters.speaker || filters.kind || filters.from || filters.to
-                  ? " These measures cover all of a source’s text on the issue: the speaker, kind and date filters narrow the other sections."
-                  : ""}
-              </p>
-              {brief.framing.length > 1 ? (
-                <FramingTable measures={brief.framing} sourceHref={(key) => `/issues/${issue.slug}?outlet=${encodeURIComponent(key)}`} />
-              ) : null}
-              {cards.length < brief.framing.length ? (
-                <p className="mb-3 text-sm text-gray-600">Open a source for its voices, verbs, terms and figures.</p>
-              ) : null}
-              {cards.length > 0 ? (
-                <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-                  {cards.map((measures) => (
-                    <FramingCard key={measures.source.key} issueSlug={issue.slug} measures={measures} isCollapsed={false} />
-                  ))}
-                </div>
-              ) : null}
-            </details>
+            {filters.outlet ? (
+              <details className="rounded-lg border border-gray-200 bg-white p-3" open>
+                <summary className="cursor-pointer text-sm font-medium">{FRAMING_SUMMARY}</summary>
+                {framingNote}
+                <FramingMeasuresView issueSlug={issue.slug} framing={brief.framing} isOneSource />
+              </details>
+            ) : (
+              <LazyFramingDetails issueSlug={issue.slug} query={filterQuery} limit={brief.framing.length} summary={FRAMING_SUMMARY}>
+                {framingNote}
+              </LazyFramingDetails>
+            )}
           </>
         ) : (
           <p className="text-sm text-gray-600">No source covers this issue{filters.outlet ? " among those chosen" : " yet"}.</p>

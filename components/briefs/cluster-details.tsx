@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { ClusterMemberJson } from "@/lib/api/cluster-json";
+import { LoadStatus } from "@/components/ui/load-on-open";
 import { plural } from "@/lib/format";
 import { ClusterMemberItems, type MemberItem } from "./cluster-members";
 
@@ -67,18 +68,13 @@ export function ClusterDetails({ clusterId, label, summary }: ClusterDetailsProp
           ) : null}
         </ol>
       ) : (
-        <p className="cluster-members meta" role="status">
-          {state.status === "error" ? (
-            <>
-              {"The sentences could not be loaded. "}
-              <button type="button" className="link" onClick={() => void load()}>
-                Try again
-              </button>
-            </>
-          ) : (
-            "Loading the sentence in each source…"
-          )}
-        </p>
+        <LoadStatus
+          className="cluster-members meta"
+          isFailed={state.status === "error"}
+          loading="Loading the sentence in each source…"
+          failed="The sentences could not be loaded."
+          onRetry={() => void load()}
+        />
       )}
     </details>
   );

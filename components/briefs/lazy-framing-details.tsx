@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { LoadStatus, useLoadOnOpen } from "@/components/ui/load-on-open";
 import type { FramingMeasures } from "@/lib/analysis/framing-measures";
 import { FramingMeasuresView } from "./framing-measures-view";
 
@@ -17,54 +17,35 @@ export type LazyFramingDetailsProps = {
 
 type FramingJson = Omit<FramingMeasures, "source"> & { outlet: { slug: string; name: string }; isArticle: boolean; articleId: string | null };
 
-type State = { status: "idle" | "loading" | "error" } | { status: "ready"; framing: FramingMeasures[] };
-
 /**
  * The framing measures of a brief's sources behind a disclosure that loads them when first opened
  * (`GET /api/issues/[slug]`, the same brief the page shows), so the page itself carries only the
  * descriptions in words.
  */
 export function LazyFramingDetails({ issueSlug, query, limit, summary, children }: LazyFramingDetailsProps) {
-  const [state, setState] = useState<State>({ status: "idle" });
-  const load = async () => {
-    setState({ status: "loading" });
-    try {
-      const response = await fetch(`/api/issues/${encodeURIComponent(issueSlug)}?${query}${query ? "&" : ""}limit=${limit}`);
-      if (!response.ok) throw new Error(`status ${response.status}`);
-      const body = (await response.json()) as { framing: FramingJson[] };
-      const framing = body.framing.map(({ outlet, isArticle, articleId, ...measures }) => ({
-        ...measures,
-        source: { key: outlet.slug, name: outlet.name, kind: isArticle ? ("article" as const) : ("outlet" as const), articleId },
-      }));
-      setState({ status: "ready", framing });
-    } catch {
-      setState({ status: "error" });
-    }
-  };
+  const { state, load, onToggle } = useLoadOnOpen(async (): Promise<FramingMeasures[]> => {
+    const response = await fetch(`/api/issues/${encodeURIComponent(issueSlug)}?${query}${query ? "&" : ""}limit=${limit}`);
+    if (!response.ok) throw new Error(`status ${response.status}`);
+    const body = (await response.json()) as { framing: FramingJson[] };
+    return body.framing.map(({ outlet, isArticle, articleId, ...measures }) => ({
+      ...measures,
+      source: { key: outlet.slug, name: outlet.name, kind: isArticle ? ("article" as const) : ("outlet" as const), articleId },
+    }));
+  });
   return (
-    <details
-      className="rounded-lg border border-gray-200 bg-white p-3"
-      onToggle={(event) => {
-        if (event.currentTarget.open && state.status === "idle") void load();
-      }}
-    >
+    <details className="rounded-lg border border-gray-200 bg-white p-3" onToggle={onToggle}>
       <summary className="cursor-pointer text-sm font-medium">{summary}</summary>
       {children}
       {state.status === "idle" ? null : state.status === "ready" ? (
-        <FramingMeasuresView issueSlug={issueSlug} framing={state.framing} isOneSource={false} />
+        <FramingMeasuresView issueSlug={issueSlug} framing={state.value} isOneSource={false} />
       ) : (
-        <p role="status" className="text-sm text-gray-600">
-          {state.status === "error" ? (
-            <>
-              {"The measures could not be loaded. "}
-              <button type="button" className="link" onClick={() => void load()}>
-                Try again
-              </button>
-            </>
-          ) : (
-            "Loading the measures…"
-          )}
-        </p>
+        <LoadStatus
+          className="text-sm text-gray-600"
+          isFailed={state.status === "error"}
+          loading="Loading the measures…"
+          failed="The measures could not be loaded."
+          onRetry={() => void load()}
+        />
       )}
     </details>
   );

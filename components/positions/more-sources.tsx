@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { LoadStatus, useLoadOnOpen } from "@/components/ui/load-on-open";
 import type { ClusterMemberJson } from "@/lib/api/cluster-json";
 
 export type MoreSourcesProps = {
@@ -11,8 +11,6 @@ export type MoreSourcesProps = {
 };
 
 type Source = { name: string; claimId: string; articleId: string };
-
-type State = { status: "idle" | "loading" | "error" } | { status: "ready"; sources: Source[] };
 
 /** The cluster's pages up to its last source: the first `outletCount` claims are one per source. */
 async function fetchSources(clusterId: string): Promise<Source[]> {
@@ -41,26 +39,13 @@ async function fetchSources(clusterId: string): Promise<Source[]> {
  * keeps the rest one click away, so the brief does not grow with the corpus.
  */
 export function MoreSources({ clusterId, more }: MoreSourcesProps) {
-  const [state, setState] = useState<State>({ status: "idle" });
-  const load = async () => {
-    setState({ status: "loading" });
-    try {
-      setState({ status: "ready", sources: await fetchSources(clusterId) });
-    } catch {
-      setState({ status: "error" });
-    }
-  };
+  const { state, load, onToggle } = useLoadOnOpen(() => fetchSources(clusterId));
   return (
-    <details
-      className="meta open:basis-full"
-      onToggle={(event) => {
-        if (event.currentTarget.open && state.status === "idle") void load();
-      }}
-    >
+    <details className="meta open:basis-full" onToggle={onToggle}>
       <summary className="link inline cursor-pointer list-none">{`and ${more} more`}</summary>
       {state.status === "idle" ? null : state.status === "ready" ? (
         <ul aria-label="Every source carrying it" className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
-          {state.sources.map((source) => (
+          {state.value.map((source) => (
             <li key={source.claimId}>
               <a className="link" href={`/articles/${source.articleId}#claim-${source.claimId}`}>
                 {source.name}
@@ -69,18 +54,13 @@ export function MoreSources({ clusterId, more }: MoreSourcesProps) {
           ))}
         </ul>
       ) : (
-        <p role="status" className="mt-1">
-          {state.status === "error" ? (
-            <>
-              {"The sources could not be loaded. "}
-              <button type="button" className="link" onClick={() => void load()}>
-                Try again
-              </button>
-            </>
-          ) : (
-            "Loading every source…"
-          )}
-        </p>
+        <LoadStatus
+          className="mt-1"
+          isFailed={state.status === "error"}
+          loading="Loading every source…"
+          failed="The sources could not be loaded."
+          onRetry={() => void load()}
+        />
       )}
     </details>
   );

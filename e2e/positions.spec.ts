@@ -8,6 +8,9 @@ const SEED_ISSUES = (
   JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "..", "seeds", "issues.json"), "utf8")) as { issues: { slug: string; title: string }[] }
 ).issues;
 
+/** Claims the issue page lists at once. */
+const PAGE = 10;
+
 /** Claims on an issue an editor has not marked "not a claim": what the issue's claim list pages through. */
 async function claimCount(slug: string): Promise<number> {
   const db = testDb();
@@ -55,12 +58,12 @@ test.describe("positions on issue pages and the dashboard", () => {
 
       const total = await claimCount(issue.slug);
       const claims = page.getByRole("list", { name: "Claims on this issue" }).getByRole("listitem");
-      await expect(claims).toHaveCount(Math.min(total, 20));
-      await expect(page.getByText(new RegExp(`^1–${Math.min(total, 20)} of ${total} claims?, newest articles first\\.$`))).toBeVisible();
-      if (total > 20) {
+      await expect(claims).toHaveCount(Math.min(total, PAGE));
+      await expect(page.getByText(new RegExp(`^1–${Math.min(total, PAGE)} of ${total} claims?, newest articles first\\.$`))).toBeVisible();
+      if (total > PAGE) {
         await page.getByRole("navigation", { name: "Pages of claims" }).getByRole("link", { name: "Next page" }).click();
-        await expect(page.getByText(`Page 2 of ${Math.ceil(total / 20)}`)).toBeVisible();
-        await expect(claims).toHaveCount(Math.min(total - 20, 20));
+        await expect(page.getByText(`Page 2 of ${Math.ceil(total / PAGE)}`)).toBeVisible();
+        await expect(claims).toHaveCount(Math.min(total - PAGE, PAGE));
       }
     }
   });
@@ -90,6 +93,61 @@ test.describe("positions on issue pages and the dashboard", () => {
     await expect(page.getByText("No claim on this issue matches.")).toBeVisible();
     await page.getByRole("link", { name: "Review these in the queue" }).click();
     await expect(page).toHaveURL(/\/claims\?issue=donbas&speaker=[^&]+&status=confirmed/);
+  });
+
+  test("an actor's further claims are a click away: the issue's claims narrowed to them", async ({ page }) => {
+    let found = false;
+    for (const issue of SEED_ISSUES) {
+      await page.goto(`/issues/${issue.slug}`);
+      const more = page.getByRole("list", { name: "Positions by actor" }).getByRole("link", { name: /^\d+ more claims? by / });
+      if ((await more.count()) === 0) continue;
+      found = true;
+      const [, shown, actor] = /^(\d+) more claims? by (.+)$/.exec((await more.first().textContent())!.trim())!;
+      const card = page.getByRole("list", { name: "Positions by actor" }).locator(":scope > li", { has: page.getByRole("heading", { level: 3, name: actor }) });
+      const [, all] = /^([\d,]+) claims? on the issue/.exec((await card.locator("p.meta").first().textContent())!.trim())!;
+      const inFull = await card.locator("ol > li").count();
+      expect(inFull).toBeLessThanOrEqual(2);
+      expect(Number(shown)).toBe(Number(all!.replace(/,/g, "")) - inFull);
+      await more.first().click();
+      await expect(page).toHaveURL(new RegExp(`/issues/${issue.slug}\\?speaker=[^&#]+#claims-heading$`));
+      await expect(page.getByRole("form", { name: new RegExp(`Filter ${issue.title}`) }).getByLabel("Speaker")).toHaveValue(/.+/);
+      const claims = page.getByRole("list", { name: "Claims on this issue" }).getByRole("listitem");
+      await expect(claims.first()).toBeVisible();
+      for (const text of await claims.allTextContents()) expect(text).toContain(actor);
+      const [, listed] = /of ([\d,]+) claims?/.exec((await page.getByText(/ of [\d,]+ claims?, newest articles first/).textContent())!)!;
+      expect(Number(listed!.replace(/,/g, ""))).toBeGreaterThanOrEqual(Number(shown) + inFull);
+      break;
+    }
+    expect(found, "a seed issue with an actor who has more than two claims on it").toBe(true);
+  });
+
+  test("a claim carried by many sources names two and lists every one when asked", async ({ page }) => {
+    let found = false;
+    for (const issue of SEED_ISSUES) {
+      await page.goto(`/issues/${issue.slug}`);
+      const positions = page.getByRole("list", { name: "Positions by actor" });
+      const more = positions.locator("summary", { hasText: /^and \d+ more$/ });
+      if ((await more.count()) === 0) continue;
+      found = true;
+      // The claim's line: its kind, "N sources: A, B", the disclosure, when first reported.
+      const line = more.first().locator("xpath=../..");
+      const [, total] = /(\d+) sources:/.exec((await line.textContent())!)!;
+      const named = await line.locator('a[href*="?outlet="], a[href^="/articles/"]').allTextContents();
+      expect(named).toHaveLength(2);
+      await expect(line.getByRole("list", { name: "Every source carrying it" })).toHaveCount(0);
+      await more.first().click();
+      const every = line.getByRole("list", { name: "Every source carrying it" });
+      await expect(every).toBeVisible();
+      const sources = every.getByRole("link");
+      expect(await sources.count()).toBeGreaterThanOrEqual(Number(total));
+      const names = (await sources.allTextContents()).map((name) => name.trim());
+      for (const name of named) expect(names).toContain(name.trim());
+      await expect(sources.first()).toHaveAttribute("href", /^\/articles\/[^#]+#claim-/);
+      await sources.first().click();
+      await expect(page).toHaveURL(/\/articles\/[^#]+#claim-/);
+      break;
+    }
+    expect(found, "a seed issue with a claim carried by more than two sources").toBe(true);
   });
 
   test("framing reads as words, with the statistics and the lexicon behind disclosures", async ({ page }) => {
@@ -184,7 +242,13 @@ test.describe("dismissing a contrast", () => {
     expect(slug, "a seed issue with contrasting pairs and no disagreeing figures").toBeDefined();
     await page.goto(`/issues/${slug}`);
     const pairs = page.getByRole("list", { name: "Contrasting positions" }).getByRole("listitem");
-    await expect(pairs).toHaveCount(whys.length);
+    // The first three pairs are shown; the others behind "Show all".
+    await expect(pairs).toHaveCount(Math.min(whys.length, 3));
+    if (whys.length > 3) {
+      await page.getByRole("link", { name: `Show all ${whys.length} contrasting pairs` }).click();
+      await expect(page).toHaveURL(/pairs=all/);
+      await expect(pairs).toHaveCount(whys.length);
+    }
     for (const why of whys) {
       const pair = pairs.filter({ hasText: why }).first();
       await expect(pair.getByText("Why paired:")).toBeVisible();

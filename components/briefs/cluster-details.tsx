@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { ClusterMemberJson } from "@/lib/api/cluster-json";
+import { LoadStatus } from "@/components/ui/load-on-open";
 import { plural } from "@/lib/format";
 import { ClusterMemberItems, type MemberItem } from "./cluster-members";
 
@@ -54,7 +55,7 @@ export function ClusterDetails({ clusterId, label, summary }: ClusterDetailsProp
       }}
     >
       <summary>{summary}</summary>
-      {state.status === "ready" ? (
+      {state.status === "idle" ? null : state.status === "ready" ? (
         <ol className="cluster-members" aria-label={`Where it appears: ${label}`}>
           <ClusterMemberItems members={state.members} claimCount={state.nextOffset === null ? state.claimCount : state.members.length} />
           {state.nextOffset !== null ? (
@@ -67,18 +68,13 @@ export function ClusterDetails({ clusterId, label, summary }: ClusterDetailsProp
           ) : null}
         </ol>
       ) : (
-        <p className="cluster-members meta" role="status">
-          {state.status === "error" ? (
-            <>
-              {"The sentences could not be loaded. "}
-              <button type="button" className="link" onClick={() => void load()}>
-                Try again
-              </button>
-            </>
-          ) : (
-            "Loading the sentence in each source…"
-          )}
-        </p>
+        <LoadStatus
+          className="cluster-members meta"
+          isFailed={state.status === "error"}
+          loading="Loading the sentence in each source…"
+          failed="The sentences could not be loaded."
+          onRetry={() => void load()}
+        />
       )}
     </details>
   );

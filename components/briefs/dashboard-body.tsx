@@ -5,7 +5,7 @@ import { DiscrepancyList } from "@/components/briefs/discrepancy-list";
 import { FilterForm } from "@/components/briefs/filter-form";
 import { IssueMatrix } from "@/components/briefs/issue-matrix";
 import { ActorMatrixTable } from "@/components/positions/actor-matrix";
-import { ContrastList } from "@/components/positions/contrast-list";
+import { ContrastDigest } from "@/components/positions/contrast-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDashboard } from "@/lib/data/briefs";
 import { formatDate, plural } from "@/lib/format";
@@ -84,16 +84,7 @@ export async function DashboardBody({ filters }: DashboardBodyProps) {
         {dashboard.contrasts.length > 0 ? (
           <div className="mb-6 space-y-4">
             <h3 className="text-base font-semibold">Contrasting positions</h3>
-            {dashboard.contrasts.map(({ issue, view }) => (
-              <div key={issue.slug}>
-                <p className="mb-2 text-sm">
-                  <a href={`/issues/${issue.slug}`} className="link">
-                    {issue.title}
-                  </a>
-                </p>
-                <ContrastList view={view} issueSlug={issue.slug} canDismiss={false} />
-              </div>
-            ))}
+            <ContrastDigest items={dashboard.contrasts} />
             <h3 className="text-base font-semibold">Figures and attributions</h3>
           </div>
         ) : null}

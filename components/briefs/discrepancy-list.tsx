@@ -16,7 +16,7 @@ const KIND_LABEL: Record<DiscrepancyView["kind"], string> = {
   attribution: "Attributed to different speakers",
 };
 
-const SOURCES_SHOWN = 4;
+const SOURCES_SHOWN = 3;
 /** Rows (what is said × by whom) shown per discrepancy; the rest are counted. */
 const ROWS_SHOWN = 3;
 

@@ -2,8 +2,8 @@ import { cacheLife } from "next/cache";
 import { ClusterList } from "@/components/briefs/cluster-list";
 import { DiscrepancyList } from "@/components/briefs/discrepancy-list";
 import { FilterForm } from "@/components/briefs/filter-form";
-import { FramingCard, framingCards } from "@/components/briefs/framing-card";
-import { FramingTable } from "@/components/briefs/framing-table";
+import { FramingMeasuresView } from "@/components/briefs/framing-measures-view";
+import { LazyFramingDetails } from "@/components/briefs/lazy-framing-details";
 import { IssueTimeline } from "@/components/briefs/issue-timeline";
 import { ExportLinks, issueExportLinks } from "@/components/exports/export-links";
 import { CharacterisationList, ContrastList, OmissionList, StanceList } from "@/components/positions/contrast-list";
@@ -16,6 +16,14 @@ import { getIssueBrief, getIssueClaims } from "@/lib/data/briefs";
 import { plural } from "@/lib/format";
 import type { BriefFilters } from "@/lib/validations/briefs";
 import type { IssueClaimListParams } from "@/lib/validations/positions";
+
+/** Contrasting pairs a brief shows at first (strongest first); `?pairs=all` shows every one. */
+const CONTRASTS_SHOWN = 3;
+const FRAMING_SUMMARY = "Details: the measures behind these descriptions (coverage, voices, verbs, distinctive terms)";
+/** Disagreeing figures and attributions a brief shows at first (most pressing first); `?figures=all` shows every one. */
+const DISCREPANCIES_SHOWN = 4;
+/** Sources whose omissions a brief shows (most claims first); the outlet filter shows any other's. */
+const OMISSIONS_SHOWN = 3;
 
 export type IssueBriefBodyProps = {
   slug: string;
@@ -43,10 +51,32 @@ export async function IssueBriefBody({ slug, filters, list, canEdit, actions }: 
   const { issue, positions } = brief;
   const claimPage = await getIssueClaims(issue.id, filters, list);
   const hasDisagreement = positions.contrasts.length > 0 || brief.discrepancies.length > 0;
-  const cards = filters.outlet ? brief.framing : framingCards(brief.framing, { whenMany: 0 });
+  const pairs = list.pairs ? positions.contrasts : positions.contrasts.slice(0, CONTRASTS_SHOWN);
+  const filterQuery = new URLSearchParams(
+    Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""),
+  ).toString();
+  const framingNote = (
+    <p className="my-3 text-sm text-gray-600">
+      Distinctive terms are words a source uses on this issue more than the others do (weighted log-odds, z-scores).
+      {filters.speaker || filters.kind || filters.from || filters.to
+        ? " These measures cover all of a source’s text on the issue: the speaker, kind and date filters narrow the other sections."
+        : ""}
+    </p>
+  );
   const filteredSource = filters.outlet
     ? (brief.options.sources.find((source) => source.key === filters.outlet)?.name ?? brief.framing[0]?.source.name)
     : undefined;
+  const discrepancies = list.figures ? brief.discrepancies : brief.discrepancies.slice(0, DISCREPANCIES_SHOWN);
+  /** This page with every pair or figure shown (or the first few), keeping the filters, the claim list's place and the other choice. */
+  const showHref = (change: { pairs?: boolean; figures?: boolean }, anchor: string) => {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries({ ...filters, status: list.status, page: list.page > 1 ? String(list.page) : undefined }))
+      if (typeof value === "string" && value) query.set(key, value);
+    if (change.pairs ?? list.pairs) query.set("pairs", "all");
+    if (change.figures ?? list.figures) query.set("figures", "all");
+    const text = query.toString();
+    return `/issues/${issue.slug}${text ? `?${text}` : ""}#${anchor}`;
+  };
   return (
     <>
       <PageHeader title={issue.title} description={issue.description || undefined} actions={actions} />
@@ -98,14 +128,25 @@ export async function IssueBriefBody({ slug, filters, list, canEdit, actions }: 
         <h2 id="disagree-heading" className="mb-3 text-lg font-semibold">
           Where sources disagree
         </h2>
-        <h3 className="mb-2 text-base font-semibold">Contrasting positions</h3>
+        <h3 id="contrasts-heading" className="mb-2 text-base font-semibold">
+          Contrasting positions
+        </h3>
         {positions.contrasts.length > 0 ? (
           <>
             <p className="mb-3 text-sm text-gray-600">
               Pairs found by cues (rejection and acceptance, negation, conditions, opposite words, different figures), on the same object first: candidates to
               check, not verdicts.
             </p>
-            <ContrastList view={positions} issueSlug={issue.slug} canDismiss={canEdit} />
+            <ContrastList view={{ ...positions, contrasts: pairs }} issueSlug={issue.slug} canDismiss={canEdit} />
+            {positions.contrasts.length > CONTRASTS_SHOWN ? (
+              <p className="mt-3 text-sm">
+                {list.pairs ? (
+                  <a className="link" href={showHref({ pairs: false }, "contrasts-heading")}>{`Show the first ${CONTRASTS_SHOWN} pairs only`}</a>
+                ) : (
+                  <a className="link" href={showHref({ pairs: true }, "contrasts-heading")}>{`Show all ${positions.contrasts.length} contrasting pairs`}</a>
+                )}
+              </p>
+            ) : null}
           </>
         ) : hasDisagreement || positions.positions.length === 0 ? (
           <p className="mb-3 text-sm text-gray-600">No contrasting positions found.</p>
@@ -117,12 +158,28 @@ export async function IssueBriefBody({ slug, filters, list, canEdit, actions }: 
             <StanceList view={positions} issueSlug={issue.slug} />
           </>
         )}
-        <h3 className="mb-2 mt-6 text-base font-semibold">Figures and attributions</h3>
-        <DiscrepancyList discrepancies={brief.discrepancies} emptyText="No figures or attributions on this issue disagree." />
+        <h3 id="figures-heading" className="mb-2 mt-6 text-base font-semibold">
+          Figures and attributions
+        </h3>
+        <DiscrepancyList discrepancies={discrepancies} emptyText="No figures or attributions on this issue disagree." />
+        {brief.discrepancies.length > DISCREPANCIES_SHOWN ? (
+          <p className="mt-3 text-sm">
+            {list.figures ? (
+              <a className="link" href={showHref({ figures: false }, "figures-heading")}>{`Show the first ${DISCREPANCIES_SHOWN} only`}</a>
+            ) : (
+              <a className="link" href={showHref({ figures: true }, "figures-heading")}>
+                {`Show all ${brief.discrepancies.length} disagreeing figures and attributions`}
+              </a>
+            )}
+          </p>
+        ) : null}
         {positions.omissions.length > 0 ? (
           <>
             <h3 className="mb-2 mt-6 text-base font-semibold">What each source leaves out</h3>
-            <OmissionList view={positions} />
+            <OmissionList view={{ ...positions, omissions: positions.omissions.slice(0, OMISSIONS_SHOWN) }} />
+            {positions.omissions.length > OMISSIONS_SHOWN ? (
+              <p className="meta mt-2">{`The ${OMISSIONS_SHOWN} sources with most claims on the issue; choose any other in the filter above for what it leaves out.`}</p>
+            ) : null}
           </>
         ) : null}
         {positions.characterised.length > 0 ? (
@@ -159,30 +216,17 @@ export async function IssueBriefBody({ slug, filters, list, canEdit, actions }: 
             {!filters.outlet && brief.totals.sources > brief.framing.length ? (
               <p className="mb-3 text-sm text-gray-600">{`The ${brief.framing.length} sources with most claims on it, of ${brief.totals.sources} (choose any other in the filter above).`}</p>
             ) : null}
-            <details className="rounded-lg border border-gray-200 bg-white p-3" open={Boolean(filters.outlet)}>
-              <summary className="cursor-pointer text-sm font-medium">
-                Details: the measures behind these descriptions (coverage, voices, verbs, distinctive terms)
-              </summary>
-              <p className="my-3 text-sm text-gray-600">
-                Distinctive terms are words a source uses on this issue more than the others do (weighted log-odds, z-scores).
-                {filters.speaker || filters.kind || filters.from || filters.to
-                  ? " These measures cover all of a source’s text on the issue: the speaker, kind and date filters narrow the other sections."
-                  : ""}
-              </p>
-              {brief.framing.length > 1 ? (
-                <FramingTable measures={brief.framing} sourceHref={(key) => `/issues/${issue.slug}?outlet=${encodeURIComponent(key)}`} />
-              ) : null}
-              {cards.length < brief.framing.length ? (
-                <p className="mb-3 text-sm text-gray-600">Open a source for its voices, verbs, terms and figures.</p>
-              ) : null}
-              {cards.length > 0 ? (
-                <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-                  {cards.map((measures) => (
-                    <FramingCard key={measures.source.key} issueSlug={issue.slug} measures={measures} isCollapsed={false} />
-                  ))}
-                </div>
-              ) : null}
-            </details>
+            {filters.outlet ? (
+              <details className="rounded-lg border border-gray-200 bg-white p-3" open>
+                <summary className="cursor-pointer text-sm font-medium">{FRAMING_SUMMARY}</summary>
+                {framingNote}
+                <FramingMeasuresView issueSlug={issue.slug} framing={brief.framing} isOneSource />
+              </details>
+            ) : (
+              <LazyFramingDetails issueSlug={issue.slug} query={filterQuery} limit={brief.framing.length} summary={FRAMING_SUMMARY}>
+                {framingNote}
+              </LazyFramingDetails>
+            )}
           </>
         ) : (
           <p className="text-sm text-gray-600">No source covers this issue{filters.outlet ? " among those chosen" : " yet"}.</p>

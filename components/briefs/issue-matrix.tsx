@@ -5,8 +5,8 @@ export type IssueMatrixProps = Pick<Dashboard, "issues" | "columns" | "cells">;
 
 /**
  * Open issues (rows) × sources (columns). Each cell gives the share of the source's text on the issue,
- * its number of claims and its dominant voice, and opens the issue filtered to that source. The bar
- * only repeats the percentage printed beside it.
+ * its number of claims and its dominant voice, and opens the issue filtered to that source. The bar under
+ * the percentage (drawn by the stylesheet from the link's `--share`) only repeats it.
  */
 export function IssueMatrix({ issues, columns, cells }: IssueMatrixProps) {
   return (
@@ -49,13 +49,9 @@ export function IssueMatrix({ issues, columns, cells }: IssueMatrixProps) {
                     <a
                       href={`/issues/${issue.slug}?outlet=${encodeURIComponent(column.key)}`}
                       aria-label={`${issue.title} in ${column.name}: ${formatShare(cell.share)} of its text, ${plural(cell.claimCount, "claim")}${cell.dominantVoice ? `, mostly ${cell.dominantVoice}` : ""}`}
+                      style={{ "--share": `${Math.min(100, Math.max(2, Math.round(cell.share * 100)))}%` } as React.CSSProperties}
                     >
                       <span className="share">{formatShare(cell.share)}</span>
-                      <span
-                        className="bar"
-                        aria-hidden="true"
-                        style={{ "--share": `${Math.min(100, Math.max(2, Math.round(cell.share * 100)))}%` } as React.CSSProperties}
-                      />
                       <span className="claims">{plural(cell.claimCount, "claim")}</span>
                       {cell.dominantVoice ? <span className="voice">{`mostly ${cell.dominantVoice}`}</span> : null}
                     </a>

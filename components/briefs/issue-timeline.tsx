@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { IssueBrief } from "@/lib/data/briefs";
 import { formatDate, plural } from "@/lib/format";
 
@@ -9,18 +10,22 @@ const PAD = { left: 36, right: 16, top: 12, bottom: 28 };
 const DAY_MS = 86_400_000;
 /** Days the list names one by one (the latest); earlier ones are summed up in a line, the chart has them all. */
 const DAYS_LISTED = 31;
+/** Undated articles named (most claims first); the others are counted. */
+const UNDATED_LISTED = 5;
 
 function dayDate(day: string): Date {
   return new Date(`${day}T00:00:00Z`);
 }
 
 /**
- * The issue’s claims by publication day: a bar per day drawn on the server, the latest {@link DAYS_LISTED} days as a list (earlier ones summed up),
- * the latest claims by date, and the undated articles apart. Claims of articles without a publication
- * date sit on the day they were ingested, drawn hatched and said so in the list.
+ * The issue’s claims by publication day: a bar per day drawn on the server (the list below it, which
+ * the chart's title points to, carries the numbers; the bars carry no text of their own), the latest {@link DAYS_LISTED} days as a list (earlier ones summed up),
+ * and the undated articles apart. Claims of articles without a publication date sit on the day they were
+ * ingested, drawn hatched and said so in the list. The latest claims themselves head the issue's list of
+ * claims (newest articles first), so the timeline does not repeat them.
  */
 export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) {
-  const { days, claims, undated } = timeline;
+  const { days, undated } = timeline;
   const first = days[0] ? dayDate(days[0].day).getTime() : 0;
   const last = days.at(-1) ? dayDate(days.at(-1)!.day).getTime() : 0;
   const span = Math.max(1, Math.round((last - first) / DAY_MS));
@@ -32,13 +37,6 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
     PAD.left + (days.length === 1 ? plotWidth / 2 : ((dayDate(day).getTime() - first) / DAY_MS / span) * (plotWidth - barWidth) + barWidth / 2);
   const listed = days.slice(-DAYS_LISTED);
   const earlier = days.slice(0, days.length - listed.length);
-  const byDay = new Map<string, typeof claims>();
-  for (const claim of claims) {
-    const key = claim.publishedAt ? claim.publishedAt.toISOString().slice(0, 10) : "undated";
-    const list = byDay.get(key);
-    if (list) list.push(claim);
-    else byDay.set(key, [claim]);
-  }
   return (
     <div className="space-y-6">
       {days.length > 0 ? (
@@ -67,20 +65,17 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
           </defs>
           {days.map((day) => {
             const height = (day.claims / max) * plotHeight;
-            const ingested = day.ingested ?? 0;
-            const ingestedHeight = (ingested / max) * plotHeight;
+            const ingestedHeight = ((day.ingested ?? 0) / max) * plotHeight;
             return (
-              <g key={day.day}>
+              <Fragment key={day.day}>
                 <rect
                   x={x(day.day) - barWidth / 2}
                   y={HEIGHT - PAD.bottom - height}
                   width={barWidth}
                   height={height - ingestedHeight}
                   fill="var(--color-blue-700, #1d4ed8)"
-                >
-                  <title>{`${formatDate(dayDate(day.day))}: ${plural(day.claims - ingested, "claim")} published that day`}</title>
-                </rect>
-                {ingested > 0 ? (
+                />
+                {ingestedHeight > 0 ? (
                   <rect
                     x={x(day.day) - barWidth / 2}
                     y={HEIGHT - PAD.bottom - ingestedHeight}
@@ -88,11 +83,9 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
                     height={ingestedHeight}
                     fill={`url(#${id}-ingested)`}
                     data-ingested="true"
-                  >
-                    <title>{`${formatDate(dayDate(day.day))}: ${plural(ingested, "claim")} from undated articles, placed by ingest date`}</title>
-                  </rect>
+                  />
                 ) : null}
-              </g>
+              </Fragment>
             );
           })}
           <text x={x(days[0]!.day)} y={HEIGHT - 8} textAnchor={days.length === 1 ? "middle" : "start"} fontSize="10" fill="currentColor">
@@ -131,16 +124,6 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
                     {`${plural(day.ingested, "claim")} from undated articles, placed by ingest date`}
                   </span>
                 ) : null}
-                {byDay.get(day.day)?.length ? (
-                  <ul>
-                    {byDay.get(day.day)!.map((claim) => (
-                      <li key={claim.id}>
-                        <span className="meta">{`${claim.source.name}${claim.speaker ? ` · ${claim.speaker}` : ""}: `}</span>
-                        <a href={`/articles/${claim.articleId}#claim-${claim.id}`}>{claim.text}</a>
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
               </li>
             ))}
           </ol>
@@ -155,7 +138,7 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
             were ingested (marked); set the date on the article to place it by publication.
           </p>
           <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm" aria-label="Undated articles">
-            {undated.articles.map((article) => (
+            {undated.articles.slice(0, UNDATED_LISTED).map((article) => (
               <li key={article.id} className="flex justify-between gap-3 px-4 py-2">
                 <a href={`/articles/${article.id}`} className="text-accent hover:underline">
                   {article.label}
@@ -164,6 +147,9 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
               </li>
             ))}
           </ul>
+          {undated.articleCount > Math.min(UNDATED_LISTED, undated.articles.length) ? (
+            <p className="mt-2 text-xs text-gray-600">{`and ${plural(undated.articleCount - Math.min(UNDATED_LISTED, undated.articles.length), "more undated article")}; their claims close the list of every claim below.`}</p>
+          ) : null}
         </div>
       ) : null}
     </div>

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { claimWords } from "@/lib/analysis/positions";
 import { formatDate, plural } from "@/lib/format";
 import type { IssuePositionsView, PositionClaimView } from "@/lib/data/positions";
@@ -85,11 +86,11 @@ export function OmissionList({ view }: OmissionListProps) {
             <p>
               <span className="text-gray-700">Does not quote </span>
               {omission.actors.map((actor, index) => (
-                <span key={actor.id}>
+                <Fragment key={actor.id}>
                   {index > 0 ? (index === omission.actors.length - 1 ? " or " : ", ") : ""}
                   <strong className="font-medium">{actor.name}</strong>
                   <span className="meta">{` (quoted by ${plural(actor.carriedBy, "other source")})`}</span>
-                </span>
+                </Fragment>
               ))}
             </p>
           ) : null}
@@ -171,6 +172,38 @@ export function StanceList({ view, issueSlug, isPublic = false }: StanceListProp
           <li key={position.speaker.id} className="card p-3">
             <p className="mb-1 text-sm font-semibold">{position.speaker.name}</p>
             <PositionClaimItem claim={top} issueSlug={issueSlug} isPublic={isPublic} />
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export type ContrastDigestProps = { items: { issue: { slug: string; title: string }; view: IssuePositionsView }[] };
+
+/**
+ * The strongest contrasting pair of each issue in a few lines (the dashboard): the issue, each actor's
+ * words and why they were paired; the issue page has them face to face with their sources.
+ */
+export function ContrastDigest({ items }: ContrastDigestProps) {
+  return (
+    <ul className="grid grid-cols-1 gap-3 lg:grid-cols-2" aria-label="Contrasting positions">
+      {items.map(({ issue, view }) => {
+        const contrast = view.contrasts[0];
+        const claims = new Map(view.positions.flatMap((position) => position.claims.map((claim) => [claim.id, { claim, speaker: position.speaker.name }])));
+        const sides = contrast ? [claims.get(contrast.a), claims.get(contrast.b)] : [];
+        if (!contrast || !sides[0] || !sides[1]) return null;
+        return (
+          <li key={issue.slug} className="card border-amber-300 p-3 text-sm">
+            <a className="link font-medium" href={`/issues/${issue.slug}#contrasts-heading`}>
+              {issue.title}
+            </a>
+            {sides.map((side) => (
+              <p key={side!.claim.id} className="mt-1">
+                <strong>{side!.speaker}</strong>: {claimWords(side!.claim)}
+              </p>
+            ))}
+            <p className="meta mt-1">{`Why paired: ${contrast.why}`}</p>
           </li>
         );
       })}

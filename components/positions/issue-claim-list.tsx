@@ -76,19 +76,20 @@ export function IssueClaimList({ issueSlug, page, list, params }: IssueClaimList
               <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1">
                 <Badge>{KIND_LABEL[claim.kind]}</Badge>
                 <StatusBadge status={claim.status} />
-                <span className="meta">{claim.speaker ?? "No speaker"}</span>
-                <span className="meta">·</span>
-                <a
-                  className="meta link"
-                  href={
-                    claim.source.key.startsWith("article:")
-                      ? `/articles/${claim.articleId}`
-                      : href(issueSlug, params, { outlet: claim.source.key, page: undefined })
-                  }
-                >
-                  {claim.source.name}
-                </a>
-                <span className="meta">{claim.publishedAt ? `· ${formatDate(claim.publishedAt)}` : "· undated"}</span>
+                <span className="meta">
+                  {`${claim.speaker ?? "No speaker"} · `}
+                  <a
+                    className="link"
+                    href={
+                      claim.source.key.startsWith("article:")
+                        ? `/articles/${claim.articleId}`
+                        : href(issueSlug, params, { outlet: claim.source.key, page: undefined })
+                    }
+                  >
+                    {claim.source.name}
+                  </a>
+                  {claim.publishedAt ? ` · ${formatDate(claim.publishedAt)}` : " · undated"}
+                </span>
               </p>
             </li>
           ))}

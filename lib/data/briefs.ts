@@ -31,7 +31,6 @@ const BRIEF_MEMBERS = 5;
 const FRAMING_SOURCES = 8;
 const BRIEF_DISCREPANCIES = 50;
 const DISCREPANCY_SCAN = 200;
-const TIMELINE_CLAIMS = 8;
 const UNDATED_ARTICLES = 10;
 const ARTICLE_OPTIONS = 10;
 /** Briefs and dashboards kept per filter combination (each is a few hundred kB at most). */
@@ -94,16 +93,6 @@ export type Dashboard = {
   undatedLeftOut: number;
 };
 
-export type TimelineClaim = {
-  id: string;
-  articleId: string;
-  kind: ClaimKind;
-  text: string;
-  speaker: string | null;
-  source: SourceRef;
-  publishedAt: Date | null;
-};
-
 export type IssueBrief = {
   issue: { id: string; slug: string; title: string; description: string; status: IssueStatus; phrases: string[]; exclusions: string[] };
   refreshedAt: string | null;
@@ -113,7 +102,6 @@ export type IssueBrief = {
   framing: FramingView[];
   timeline: {
     days: TimelineDay[];
-    claims: TimelineClaim[];
     undated: { claims: number; articleCount: number; articles: { id: string; label: string; claims: number }[] };
   };
   /** Actors and their key claims, contrasting positions, what each source leaves out. */
@@ -475,41 +463,6 @@ async function loadDashboard(filters: BriefFilters): Promise<Dashboard> {
   };
 }
 
-type TimelineClaimRow = {
-  id: string;
-  articleId: string;
-  kind: ClaimKind;
-  text: string;
-  speaker: string | null;
-  title: string | null;
-  head: string;
-  publishedAt: Date | null;
-  outletSlug: string | null;
-  outletName: string | null;
-};
-
-/** The issue's latest claims (by publication date, an undated article by its ingest date) passing the filters; without filters, the ones the summary lists (`recent`). */
-async function listTimelineClaims(issueId: string, filters: BriefFilters, recent: string[] | undefined): Promise<TimelineClaim[]> {
-  const pick =
-    recent && !hasClaimFilters(filters) ? Prisma.sql`c.id = ANY(${recent}::text[])` : Prisma.sql`ci."issueId" = ${issueId} AND ${claimFilterSql(filters)}`;
-  const rows = await db.$queryRaw<TimelineClaimRow[]>`
-    SELECT c.id, c."articleId", c.kind::text AS kind, c.text, sp.name AS speaker, a.title, a."publishedAt", o.slug AS "outletSlug", o.name AS "outletName",
-      ${UNNAMED_HEAD}
-    FROM ${ISSUE_CLAIMS}
-    WHERE ci."issueId" = ${issueId} AND ${pick}
-    ORDER BY coalesce(a."publishedAt", a."ingestedAt") DESC, a.id, c.start
-    LIMIT ${TIMELINE_CLAIMS}`;
-  return rows.map((row) => ({
-    id: row.id,
-    articleId: row.articleId,
-    kind: row.kind,
-    text: row.text,
-    speaker: row.speaker,
-    source: sourceRefOf(row),
-    publishedAt: row.publishedAt,
-  }));
-}
-
 async function filteredTimeline(issueId: string, filters: BriefFilters): Promise<Pick<IssueBrief["timeline"], "days" | "undated">> {
   type UndatedRow = {
     id: string;
@@ -572,11 +525,10 @@ async function loadIssueBrief(slug: string, filters: BriefFilters, framingLimit:
   const framingKeys = filters.outlet ? [filters.outlet] : sources.slice(0, Math.min(framingLimit, RANKED_SOURCES)).map((source) => source.key);
   const isFiltered = hasClaimFilters(filters);
   const clusterClaims = isFiltered ? { claims: { some: await claimWhere(filters) } } : {};
-  const [clusters, discrepancies, aggregates, timelineClaims, timeline, positions, undatedLeftOut] = await Promise.all([
+  const [clusters, discrepancies, aggregates, timeline, positions, undatedLeftOut] = await Promise.all([
     listClusters({ issueId: issue.id, ...clusterClaims }, BRIEF_CLUSTERS, BRIEF_MEMBERS),
     listDiscrepancies([issue.id], filters, summary?.attention ?? [], BRIEF_DISCREPANCIES),
     db.framingAggregate.findMany({ where: { issueId: issue.id, sourceKey: { in: framingKeys } }, select: { sourceKey: true, measures: true } }),
-    listTimelineClaims(issue.id, filters, issueSummary?.recentClaims),
     isFiltered || !issueSummary ? filteredTimeline(issue.id, filters) : Promise.resolve({ days: issueSummary.timeline, undated: issueSummary.undated }),
     loadIssuePositions(issue, filters),
     countUndatedLeftOut([issue.id], filters),
@@ -592,7 +544,7 @@ async function loadIssueBrief(slug: string, filters: BriefFilters, framingLimit:
     clusters,
     discrepancies,
     framing,
-    timeline: { ...timeline, claims: timelineClaims },
+    timeline,
     positions,
     options: filterOptions(summary, sources, []),
     undatedLeftOut,

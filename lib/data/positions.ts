@@ -7,8 +7,19 @@ import type { ClaimKind, ReviewStatus } from "@/lib/generated/prisma/enums";
 import { POSITIONS_SETTING, type StoredIssuePositions, type StoredPositionClaim, type StoredPositions } from "@/lib/analysis/run/positions";
 import type { BriefFilters } from "@/lib/validations/briefs";
 
-export type PositionClaimView = Omit<StoredPositionClaim, "fingerprints" | "claimIds">;
-export type PositionView = { speaker: { id: string; name: string }; outletCount: number; claimCount: number; top: string; claims: PositionClaimView[] };
+export type PositionClaimView = Omit<StoredPositionClaim, "fingerprints" | "claimIds"> & {
+  /** The claim's cluster (the same statement across sources), where the issue page lists every source carrying it; null when it has none. */
+  clusterId?: string | null;
+};
+export type PositionView = {
+  speaker: { id: string; name: string };
+  /** The speaker's slug, for the issue's claims narrowed to them; null when the speaker is gone. */
+  speakerSlug?: string | null;
+  outletCount: number;
+  claimCount: number;
+  top: string;
+  claims: PositionClaimView[];
+};
 export type ContrastView = Contrast & { issueSlug: string };
 export type OmissionView = { source: SourceLabel; actors: Omission["actors"]; claims: { id: string; speaker: string; text: string }[] };
 
@@ -95,8 +106,20 @@ export async function loadIssuePositions(issue: { id: string; slug: string }, fi
     .flatMap((position) => position.claims.filter(differs).map((claim) => ({ claim: view(claim), speaker: position.speaker.name })))
     .sort((a, b) => b.claim.outlets.length - a.claim.outlets.length)
     .slice(0, CHARACTERISED_SHOWN);
+  const [slugs, clusters] = await Promise.all([
+    positions.length > 0
+      ? db.speaker.findMany({ where: { id: { in: positions.map((position) => position.speaker.id) } }, select: { id: true, slug: true } })
+      : Promise.resolve([]),
+    shown.size > 0 ? db.claim.findMany({ where: { id: { in: [...shown] } }, select: { id: true, clusterId: true } }) : Promise.resolve([]),
+  ]);
+  const slugOf = new Map(slugs.map((row) => [row.id, row.slug]));
+  const clusterOf = new Map(clusters.map((row) => [row.id, row.clusterId]));
   return {
-    positions: positions.map(({ claims, ...position }) => ({ ...position, claims: claims.map(view) })),
+    positions: positions.map(({ claims, ...position }) => ({
+      ...position,
+      speakerSlug: slugOf.get(position.speaker.id) ?? null,
+      claims: claims.map((claim) => ({ ...view(claim), clusterId: clusterOf.get(claim.id) ?? null })),
+    })),
     contrasts: contrasts.map((contrast) => ({ ...contrast, issueSlug: issue.slug })),
     omissions,
     characterised,
@@ -156,5 +179,5 @@ export type IssueClaimItem = {
 
 export type IssueClaimPage = { items: IssueClaimItem[]; total: number; page: number; pageSize: number };
 
-/** How many of an issue's claims its page lists at once. */
-export const ISSUE_CLAIM_PAGE = 20;
+/** How many of an issue's claims its page lists at once (the page opens on the brief; the list pages on). */
+export const ISSUE_CLAIM_PAGE = 10;

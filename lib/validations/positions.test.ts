@@ -3,10 +3,17 @@ import { dismissContrastSchema, parseIssueClaimList } from "./positions";
 
 describe("issue claim list parameters", () => {
   it("reads a status and a page, and falls back to any status and the first page on anything else", () => {
-    expect(parseIssueClaimList({ status: "confirmed", page: "3" })).toEqual({ status: "confirmed", page: 3 });
-    expect(parseIssueClaimList({ status: "not_a_claim", page: "0" })).toEqual({ status: undefined, page: 1 });
-    expect(parseIssueClaimList({ status: ["disputed", "false"], page: "-2" })).toEqual({ status: "disputed", page: 1 });
-    expect(parseIssueClaimList({ page: "1e9" })).toEqual({ status: undefined, page: 1 });
+    const firstFew = { pairs: false, figures: false };
+    expect(parseIssueClaimList({ status: "confirmed", page: "3" })).toEqual({ status: "confirmed", page: 3, ...firstFew });
+    expect(parseIssueClaimList({ status: "not_a_claim", page: "0" })).toEqual({ status: undefined, page: 1, ...firstFew });
+    expect(parseIssueClaimList({ status: ["disputed", "false"], page: "-2" })).toEqual({ status: "disputed", page: 1, ...firstFew });
+    expect(parseIssueClaimList({ page: "1e9" })).toEqual({ status: undefined, page: 1, ...firstFew });
+  });
+
+  it("shows every contrasting pair or disagreeing figure only when asked with all", () => {
+    expect(parseIssueClaimList({ pairs: "all", figures: "all" })).toMatchObject({ pairs: true, figures: true });
+    expect(parseIssueClaimList({ pairs: ["all", "x"], figures: "some" })).toMatchObject({ pairs: true, figures: false });
+    expect(parseIssueClaimList({ pairs: "ALL" })).toMatchObject({ pairs: false, figures: false });
   });
 });
 

@@ -15,9 +15,19 @@ const LISTED_STATUSES = ["unreviewed", "confirmed", "disputed", "false"] as cons
 
 /**
  * The issue page's list of its claims: `status` (a review status; "not a claim" is never listed) and
- * `page` (1-based). Unreadable values fall back to all statuses and the first page, so old links open.
+ * `page` (1-based); `pairs=all` and `figures=all`, every contrasting pair and every disagreeing figure or
+ * attribution rather than the first few. Unreadable values fall back to all statuses, the first page and
+ * the first few, so old links open.
  */
 export const issueClaimListSchema = z.object({
+  pairs: z
+    .string()
+    .optional()
+    .transform((value) => value === "all"),
+  figures: z
+    .string()
+    .optional()
+    .transform((value) => value === "all"),
   status: z
     .string()
     .optional()
@@ -35,5 +45,5 @@ export const ISSUE_CLAIM_STATUSES = LISTED_STATUSES;
 /** Reads the list's parameters from a page's `searchParams` (the first value of each). */
 export function parseIssueClaimList(params: Record<string, string | string[] | undefined>): IssueClaimListParams {
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-  return issueClaimListSchema.parse({ status: first(params.status), page: first(params.page) });
+  return issueClaimListSchema.parse({ status: first(params.status), page: first(params.page), pairs: first(params.pairs), figures: first(params.figures) });
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as getArticleApi } from "@/app/api/articles/[id]/route";
 import { GET as getClaimApi } from "@/app/api/claims/[id]/route";
 import { getArticleClaims } from "@/lib/data/articles";
-import { getIssueBrief } from "@/lib/data/briefs";
+import { getIssueBrief, getIssueClaims } from "@/lib/data/briefs";
 import { getClaim, listClaims } from "@/lib/data/claims";
 import { claimExportPages } from "@/lib/data/exports";
 import { getSharedView, getSharePreview } from "@/lib/data/share-links";
@@ -122,9 +122,11 @@ describe("a correction reaches every place that shows the claim", () => {
       pipeline: { start: spanned.start, end: spanned.end, text: spanned.text },
     });
 
-    // The issue brief: its timeline and the cluster the claim belongs to.
-    const brief = await getIssueBrief(issue, parseBriefFilters({ speaker: "petra-newcomer" }));
-    expect(brief!.timeline.claims.map((item) => [item.id, item.speaker, item.kind])).toEqual([[claim.id, NEW_SPEAKER, "narration"]]);
+    // The issue page: its claims narrowed to the new speaker, and the cluster the claim belongs to.
+    const filters = parseBriefFilters({ speaker: "petra-newcomer" });
+    const brief = await getIssueBrief(issue, filters);
+    const listed = await getIssueClaims(brief!.issue.id, filters);
+    expect(listed.items.map((item) => [item.id, item.speaker, item.kind])).toEqual([[claim.id, NEW_SPEAKER, "narration"]]);
     const fullBrief = await getIssueBrief(issue, parseBriefFilters({}));
     const member = fullBrief!.clusters.flatMap((cluster) => cluster.members).find((item) => item.id === claim.id);
     expect(member).toMatchObject({ kind: "narration", speaker: NEW_SPEAKER });

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function DashboardPage({ searchParams }: Props) {
-  await requirePageUser("/");
-  const filters = parseBriefFilters(await searchParams);
-  return <DashboardBody filters={filters} version={await getBriefVersion()} />;
+  // The reads start with the session check (nothing is shown before it passes), as on the issue page.
+  const [, query, version] = await Promise.all([requirePageUser("/"), searchParams, getBriefVersion()]);
+  return <DashboardBody filters={parseBriefFilters(query)} version={version} />;
 }

@@ -19,9 +19,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function IssuePage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const user = await requirePageUser(`/issues/${slug}`);
-  const query = await searchParams;
-  const [version, issue] = await Promise.all([getBriefVersion(), getIssue(slug)]);
+  // The reads start with the session check (nothing is shown before it passes): under load every
+  // sequential database round trip waits its turn behind other requests' rendering.
+  const [user, query, version, issue] = await Promise.all([requirePageUser(`/issues/${slug}`), searchParams, getBriefVersion(), getIssue(slug)]);
   if (!issue) notFound();
   return (
     <>

@@ -241,8 +241,10 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
         SELECT c.id, k.key FROM "Claim" c JOIN "ClaimCluster" k ON k.id = c."clusterId" WHERE c.id = ANY(${[...scopeIds]}::text[])`
     ).map((row) => [row.id, row.key]),
   );
-  await writeClusters(tx, issueIds, clusters, [...scopeIds]);
   const newKeys = new Map(clusters.flatMap((cluster) => cluster.claimIds.map((id) => [id, cluster.key] as const)));
+  // Only the claims whose cluster changed are pointed again (a cluster keeps its id by key).
+  const moved = [...scopeIds].filter((id) => oldKeys.get(id) !== newKeys.get(id));
+  await writeClusters(tx, issueIds, clusters, [...scopeIds], moved);
   const affected = new Set<string>();
   for (const claim of scopeClaims) if (oldKeys.get(claim.id) !== newKeys.get(claim.id)) for (const slug of claim.issues) affected.add(slug);
 
@@ -411,8 +413,21 @@ async function insertClaimKeys(tx: Tx, claims: readonly LoadedClaim[], groups: G
   }
 }
 
+/** Stores the groups of `claims` where they differ from those stored. */
 async function updateClaimGroups(tx: Tx, claims: readonly LoadedClaim[], groups: Groups) {
-  for (const part of chunk(claims, WRITE_CHUNK)) {
+  const ids = claims.map((claim) => claim.id);
+  const stored = new Map(
+    (
+      await tx.$queryRaw<{ claimId: string; statementGroup: string | null; figureGroups: string[] }[]>`
+        SELECT "claimId", "statementGroup", "figureGroups" FROM "AnalysisClaim" WHERE "claimId" = ANY(${ids}::text[])`
+    ).map((row) => [row.claimId, row]),
+  );
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
+  const changed = claims.filter((claim) => {
+    const row = stored.get(claim.id);
+    return !row || row.statementGroup !== (groups.statement.get(claim.id) ?? null) || !same(row.figureGroups, groups.figures.get(claim.id) ?? []);
+  });
+  for (const part of chunk(changed, WRITE_CHUNK)) {
     const rows = JSON.stringify(
       part.map((claim) => ({ id: claim.id, statement: groups.statement.get(claim.id) ?? null, figures: groups.figures.get(claim.id) ?? [] })),
     );
@@ -427,34 +442,53 @@ async function updateClaimGroups(tx: Tx, claims: readonly LoadedClaim[], groups:
  * Stored claims that may share a statement or a figure with `claims` (their new versions): word for word,
  * by content words ({@link similarityProbe}), by a quoted run of words, or in a same-figure group of the
  * figures' value and unit. Statement groups come back as `s:<group>`, lone claims by id.
+ *
+ * Claims with the same words are always in one statement group, so one stored claim stands for each of
+ * `claims`' texts. A claim whose words a stored claim has word for word needs no other probe: every statement
+ * similar to it, or sharing a quoted run with it, is already in that claim's group (when the stored claim
+ * is a quote too; otherwise its runs are looked up).
  */
 async function similarClaims(tx: Tx, claims: readonly LoadedClaim[]): Promise<{ claims: string[]; groups: string[] }> {
+  const own = claims.map((claim) => claim.id);
   const keys = claims.map((claim) => statementKeys(claim));
   const texts = [...new Set(keys.flatMap((key) => (key.text ? [key.text] : [])))];
+  type Row = { claimId: string; statementGroup: string | null };
+  const exact =
+    texts.length > 0
+      ? await tx.$queryRaw<(Row & { text: string; quoted: boolean })[]>`
+          SELECT t.text, x."claimId", x."statementGroup", x.quoted
+          FROM unnest(${texts}::text[]) AS t(text)
+          CROSS JOIN LATERAL (
+            SELECT a."claimId", a."statementGroup", cardinality(a.grams) > 0 AS quoted FROM "AnalysisClaim" a
+            WHERE a."statementText" = t.text AND a."claimId" <> ALL(${own}::text[])
+            ORDER BY cardinality(a.grams) > 0 DESC LIMIT 1
+          ) x`
+      : [];
+  const stored = new Map(exact.map((row) => [row.text, row]));
   const probes = keys.flatMap((key) => {
+    if (key.text && stored.has(key.text)) return [];
     const probe = similarityProbe(key.content);
     return probe ? [{ prefix: probe.words, content: key.content, min: probe.min, max: probe.max }] : [];
   });
-  const grams = [...new Set(keys.flatMap((key) => key.grams))];
-  type Row = { claimId: string; statementGroup: string | null };
-  const [exact, similar, quoted] = await Promise.all([
-    texts.length > 0
-      ? tx.$queryRaw<Row[]>`
-          SELECT a."claimId", a."statementGroup" FROM unnest(${texts}::text[]) AS t(text) JOIN "AnalysisClaim" a ON a."statementText" = t.text`
-      : [],
+  const grams = [...new Set(keys.flatMap((key) => (key.text && stored.get(key.text)?.quoted ? [] : key.grams)))];
+  const similar =
     probes.length > 0
-      ? tx.$queryRaw<Row[]>`
-          SELECT DISTINCT x."claimId", x."statementGroup"
+      ? await tx.$queryRaw<Row[]>`
+          SELECT DISTINCT ON (coalesce(x."statementGroup", x."claimId")) x."claimId", x."statementGroup"
           FROM jsonb_to_recordset(${JSON.stringify(probes)}::jsonb) AS p(prefix text[], content text[], min int, max int)
           JOIN LATERAL (
             SELECT a."claimId", a."statementGroup", (SELECT count(*) FROM unnest(a."contentWords") w WHERE w = ANY(p.content))::float8 AS shared,
               cardinality(a."contentWords") AS size
             FROM "AnalysisClaim" a
-            WHERE a."contentWords" && p.prefix AND cardinality(a."contentWords") BETWEEN p.min AND p.max
+            WHERE a."contentWords" && p.prefix AND cardinality(a."contentWords") BETWEEN p.min AND p.max AND a."claimId" <> ALL(${own}::text[])
           ) x ON x.shared / (x.size + cardinality(p.content) - x.shared) >= ${STATEMENT_THRESHOLD - 1e-9}`
-      : [],
-    grams.length > 0 ? tx.$queryRaw<Row[]>`SELECT "claimId", "statementGroup" FROM "AnalysisClaim" WHERE grams && ${grams}::text[]` : [],
-  ]);
+      : [];
+  const quoted =
+    grams.length > 0
+      ? await tx.$queryRaw<Row[]>`
+          SELECT DISTINCT ON (coalesce("statementGroup", "claimId")) "claimId", "statementGroup" FROM "AnalysisClaim"
+          WHERE grams && ${grams}::text[] AND "claimId" <> ALL(${own}::text[])`
+      : [];
   const out = { claims: new Set<string>(), groups: new Set<string>() };
   for (const row of [...exact, ...similar, ...quoted]) {
     if (row.statementGroup) out.groups.add(`s:${row.statementGroup}`);
@@ -508,7 +542,7 @@ async function sameFigureClaims(tx: Tx, claims: readonly LoadedClaim[]): Promise
  * Stores `clusters` and points their claims at them. `scope` null: they are every cluster; otherwise they
  * are the clusters of the claims `scope`, replacing those claims' clusters. Clusters keep their ids by key.
  */
-async function writeClusters(tx: Tx, issueIds: ReadonlyMap<string, string>, clusters: readonly Cluster[], scope: string[] | null) {
+async function writeClusters(tx: Tx, issueIds: ReadonlyMap<string, string>, clusters: readonly Cluster[], scope: string[] | null, moved?: string[]) {
   const keys = clusters.map((cluster) => cluster.key);
   const existingRows =
     scope === null
@@ -556,7 +590,8 @@ async function writeClusters(tx: Tx, issueIds: ReadonlyMap<string, string>, clus
       clusterIds.push(rows[index]!.id);
     }
   });
-  const within = scope === null ? Prisma.sql`TRUE` : Prisma.sql`k.id = ANY(${scope}::text[])`;
+  const pointed = moved ?? scope;
+  const within = pointed === null ? Prisma.sql`TRUE` : Prisma.sql`k.id = ANY(${pointed}::text[])`;
   await tx.$executeRaw`
     UPDATE "Claim" AS c SET "clusterId" = v.cluster
     FROM (

@@ -2,7 +2,7 @@ import { firstParagraphs } from "@/lib/analysis/counts";
 import { buildFramingMeasures, framingDetail, withSourceTotals, type FramingDetail, type FramingMeasures } from "@/lib/analysis/framing-measures";
 import { sourceOf, type Source } from "@/lib/analysis/sources";
 import { computePositions, describeFramingRows, type StoredIssuePositions } from "@/lib/analysis/run/positions";
-import { chunk, loadArticles, loadClaims, type LoadedArticle, type LoadedClaim, type Names, type Tx } from "@/lib/analysis/run/load";
+import { chunk, loadArticles, type LoadedArticle, type LoadedClaim, type Names, type Tx } from "@/lib/analysis/run/load";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createLogOdds } from "@/lib/nlp/framing";
 
@@ -123,25 +123,22 @@ function rankFraming(rows: readonly FramingRow[]): FramingRow[] {
 /**
  * Everything stored per issue, recomputed from the issue's claims and the stored counts (no article text is
  * read): framing per source, positions, contrasts and omissions, and the issue's summary. Writes the
- * issue's framing rows; returns its positions and summary for the caller to store. `loaded`: every claim,
- * when the caller has read them all already (in id order).
+ * issue's framing rows; returns its positions and summary for the caller to store. `loaded`: claims read
+ * already, every claim on the issue among them (in id order); `statementOf` gives a claim's cluster key.
  */
 export async function recomputeIssue(
   tx: Tx,
   context: IssueContext,
   issue: IssueRef,
-  loaded?: readonly LoadedClaim[],
+  loaded: readonly LoadedClaim[],
+  statementOf: (claim: LoadedClaim) => string | null,
 ): Promise<{ positions: StoredIssuePositions; summary: IssueSummary }> {
   const { slug } = issue;
-  const claims = loaded
-    ? loaded.filter((claim) => claim.issues.includes(slug))
-    : await loadClaims(tx, Prisma.sql`c.id IN (SELECT "claimId" FROM "ClaimIssue" WHERE "issueId" = ${issue.id})`, context.articles, context.names);
-  const [coverageRows, wordRows, articleRows, clusterRows] = await Promise.all([
+  const claims = loaded.filter((claim) => claim.issues.includes(slug));
+  const [coverageRows, wordRows, articleRows] = await Promise.all([
     readCounts(tx, "coverage", slug),
     readCounts(tx, "words", slug),
     readCounts(tx, "issue", slug),
-    tx.$queryRaw<{ id: string; key: string }[]>`
-      SELECT c.id, k.key FROM "ClaimIssue" ci JOIN "Claim" c ON c.id = ci."claimId" JOIN "ClaimCluster" k ON k.id = c."clusterId" WHERE ci."issueId" = ${issue.id}`,
   ]);
   const coverage = bySource(coverageRows);
   const claimsBy = new Map<string, LoadedClaim[]>();
@@ -193,7 +190,7 @@ export async function recomputeIssue(
     claims,
     articles: context.articles,
     sources: new Map([...sources].map(([key, source]) => [key, { source }])),
-    statements: new Map(clusterRows.map((row) => [row.id, row.key])),
+    statements: new Map(claims.flatMap((claim) => (statementOf(claim) ? [[claim.id, statementOf(claim)!] as const] : []))),
     rankedSources: new Map([[slug, ranked.map((row) => row.source.key)]]),
   });
   describeFramingRows(

@@ -165,8 +165,9 @@ async function recomputeAll(tx: Tx, issues: IssueRef[]): Promise<AnalysisSummary
   const context = { names, articles };
   const positions: StoredPositions = { issues: {} };
   const summaries: Record<string, IssueSummary> = {};
+  const keyOf = new Map(clusters.flatMap((cluster) => cluster.claimIds.map((id) => [id, cluster.key] as const)));
   for (const issue of issues) {
-    const result = await recomputeIssue(tx, context, issue);
+    const result = await recomputeIssue(tx, context, issue, claims, (claim) => keyOf.get(claim.id) ?? null);
     positions.issues[issue.slug] = result.positions;
     summaries[issue.slug] = result.summary;
   }
@@ -296,9 +297,20 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
     }
   }
   const context = { names, articles };
-  for (const issue of issues) {
-    if (!affected.has(issue.slug) && summaries[issue.slug]) continue;
-    const result = await recomputeIssue(tx, context, issue);
+  const recomputed = issues.filter((issue) => affected.has(issue.slug) || !summaries[issue.slug]);
+  // The claims of every issue recomputed, read once (a claim on several issues is read once).
+  const issueClaims =
+    recomputed.length > 0
+      ? await loadClaims(
+          tx,
+          Prisma.sql`c.id IN (SELECT "claimId" FROM "ClaimIssue" WHERE "issueId" = ANY(${recomputed.map((issue) => issue.id)}::text[]))`,
+          articles,
+          names,
+        )
+      : [];
+  const clusterKeys = new Map((await tx.claimCluster.findMany({ select: { id: true, key: true } })).map((row) => [row.id, row.key]));
+  for (const issue of recomputed) {
+    const result = await recomputeIssue(tx, context, issue, issueClaims, (claim) => (claim.clusterId ? (clusterKeys.get(claim.clusterId) ?? null) : null));
     positions.issues[issue.slug] = result.positions;
     summaries[issue.slug] = result.summary;
   }

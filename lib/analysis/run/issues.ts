@@ -1,6 +1,7 @@
 import { firstParagraphs } from "@/lib/analysis/counts";
 import { buildFramingMeasures, framingDetail, withSourceTotals, type FramingDetail, type FramingMeasures } from "@/lib/analysis/framing-measures";
 import { sourceOf, type Source } from "@/lib/analysis/sources";
+import type { DescribedVerb } from "@/lib/analysis/framing-words";
 import { computePositions, describeFramingRows, type StoredIssuePositions } from "@/lib/analysis/run/positions";
 import { chunk, loadArticles, type LoadedArticle, type LoadedClaim, type Names, type Tx } from "@/lib/analysis/run/load";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -107,7 +108,7 @@ async function sourcesOf(tx: Tx, keys: Iterable<string>, articles: Map<string, L
   return new Map(wanted.flatMap((key) => (known.has(key) ? [[key, known.get(key)!] as const] : [])));
 }
 
-type FramingRow = { source: Source; measures: FramingMeasures; detail: FramingDetail; claims: LoadedClaim[] };
+type FramingRow = { source: Source; measures: FramingMeasures; detail: FramingDetail; claims: LoadedClaim[] | { verbs: DescribedVerb[] } };
 
 function rankRows<T extends { claimCount: number; share: number; name: string; key: string }>(rows: readonly T[]): T[] {
   return [...rows].sort((a, b) => b.claimCount - a.claimCount || b.share - a.share || a.name.localeCompare(b.name));
@@ -125,6 +126,9 @@ function rankFraming(rows: readonly FramingRow[]): FramingRow[] {
  * read): framing per source, positions, contrasts and omissions, and the issue's summary. Writes the
  * issue's framing rows; returns its positions and summary for the caller to store. `loaded`: claims read
  * already, every claim on the issue among them (in id order); `statementOf` gives a claim's cluster key.
+ * `changedSources`, when given, are the only sources whose claims, coverage or totals changed since the
+ * rows were stored: the other sources' rows are restated from what is stored (their distinctive terms
+ * scored again against the issue's words, their description and absent actors from the new positions).
  */
 export async function recomputeIssue(
   tx: Tx,
@@ -132,6 +136,7 @@ export async function recomputeIssue(
   issue: IssueRef,
   loaded: readonly LoadedClaim[],
   statementOf: (claim: LoadedClaim) => string | null,
+  changedSources?: ReadonlySet<string>,
 ): Promise<{ positions: StoredIssuePositions; summary: IssueSummary }> {
   const { slug } = issue;
   const claims = loaded.filter((claim) => claim.issues.includes(slug));
@@ -161,14 +166,29 @@ export async function recomputeIssue(
   }
   const scorer = corpus.size > 0 ? createLogOdds(corpus, { minCount: MIN_TERM_COUNT }) : null;
 
+  const kept = new Map<string, { measures: FramingMeasures; detail: FramingDetail }>();
+  if (changedSources) {
+    const stored = await tx.framingAggregate.findMany({ where: { issueId: issue.id }, select: { sourceKey: true, measures: true, detail: true } });
+    for (const row of stored) {
+      if (changedSources.has(row.sourceKey) || !row.detail) continue;
+      kept.set(row.sourceKey, { measures: row.measures as unknown as FramingMeasures, detail: row.detail as unknown as FramingDetail });
+    }
+  }
+
   const rows: FramingRow[] = [];
   for (const key of keys) {
     const total = totals.get(key);
     const source = sources.get(key);
     if (!total || !source) continue;
+    const sourceWords = words.get(key);
+    const terms = scorer && sourceWords ? scorer(sourceWords.kept, sourceWords.total) : [];
+    const stored = kept.get(key);
+    if (stored) {
+      rows.push({ source, measures: { ...stored.measures, terms }, detail: stored.detail, claims: { verbs: stored.detail.described } });
+      continue;
+    }
     const stats = coverage.get(key) ?? {};
     const sourceClaims = claimsBy.get(key) ?? [];
-    const sourceWords = words.get(key);
     const measures = buildFramingMeasures({
       source,
       articleCount: stats.articles || new Set(sourceClaims.map((claim) => claim.articleId)).size,
@@ -179,7 +199,7 @@ export async function recomputeIssue(
       totalSentences: total.sentences,
       firstParagraphs: firstParagraphs(stats),
       claims: sourceClaims,
-      terms: scorer && sourceWords ? scorer(sourceWords.kept, sourceWords.total) : [],
+      terms,
     });
     rows.push({ source, measures, detail: framingDetail(sourceClaims), claims: sourceClaims });
   }

@@ -296,6 +296,11 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
       if (!isExact) affected.add(issue.slug);
     }
   }
+  // Only the sources of the articles (as they were and as they are) changed: other sources' framing rows are restated.
+  const changedSources = new Set<string>();
+  for (const counts of [...old.values(), ...after.values()]) {
+    for (const scope of Object.keys(counts)) if (scopeParts(scope).kind === "source") changedSources.add(scopeParts(scope).source);
+  }
   const context = { names, articles };
   const recomputed = issues.filter((issue) => affected.has(issue.slug) || !summaries[issue.slug]);
   // The claims of every issue recomputed, read once (a claim on several issues is read once).
@@ -310,7 +315,14 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
       : [];
   const clusterKeys = new Map((await tx.claimCluster.findMany({ select: { id: true, key: true } })).map((row) => [row.id, row.key]));
   for (const issue of recomputed) {
-    const result = await recomputeIssue(tx, context, issue, issueClaims, (claim) => (claim.clusterId ? (clusterKeys.get(claim.clusterId) ?? null) : null));
+    const result = await recomputeIssue(
+      tx,
+      context,
+      issue,
+      issueClaims,
+      (claim) => (claim.clusterId ? (clusterKeys.get(claim.clusterId) ?? null) : null),
+      changedSources,
+    );
     positions.issues[issue.slug] = result.positions;
     summaries[issue.slug] = result.summary;
   }

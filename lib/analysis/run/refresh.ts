@@ -10,6 +10,7 @@ import {
   statementKeys,
   type AnalysisClaim,
   type Cluster,
+  type StatementKeys,
 } from "@/lib/analysis/clusters";
 import { articleCounts, countedIssues, diffCounts, scopeParts, type CountedClaim, type Counts } from "@/lib/analysis/counts";
 import { findFigureDiscrepancies, findStatementDiscrepancies, orderDiscrepancies, type Discrepancy, type DiscrepancyScope } from "@/lib/analysis/discrepancies";
@@ -40,6 +41,8 @@ const BASIS_VERSION = 1;
 const LOCK_KEY = 4_827_301_600;
 const TEXT_BATCH_ARTICLES = 500;
 const WRITE_CHUNK = 1_000;
+/** How many claims' keys are remembered while claim keys are written. */
+const KEY_MEMO = 50_000;
 const STATEMENT_THRESHOLD = 0.6;
 
 /** One stored discrepancy item (`Discrepancy.items`), as the API returns it. */
@@ -384,8 +387,12 @@ async function countArticles(
 }
 
 async function insertArticleCounts(tx: Tx, counts: Map<string, Counts>) {
-  const rows = [...counts].map(([articleId, value]) => ({ articleId, counts: value as unknown as Prisma.InputJsonValue }));
-  for (const part of chunk(rows, WRITE_CHUNK)) await tx.analysisArticle.createMany({ data: part });
+  for (const part of chunk([...counts], WRITE_CHUNK)) {
+    const ids = part.map(([articleId]) => articleId);
+    const values = part.map(([, value]) => JSON.stringify(value));
+    await tx.$executeRaw`
+      INSERT INTO "AnalysisArticle" ("articleId", counts) SELECT v.id, v.counts::jsonb FROM unnest(${ids}::text[], ${values}::text[]) AS v(id, counts)`;
+  }
 }
 
 async function applyCountDelta(tx: Tx, delta: { scope: string; key: string; value: number }[]) {
@@ -414,26 +421,46 @@ const CLAIM_KEY_INDEXES: Record<string, string> = {
   AnalysisClaim_figureGroups_idx: `USING GIN ("figureGroups")`,
 };
 
+/** Separates the items of a list passed as one string (no word, stem, group or unit holds it). */
+const LIST_SEPARATOR = "\u001f";
+
+/**
+ * Stores the keys of `claims` ({@link statementKeys}) with their groups, a thousand rows per statement,
+ * each column passed as one array (lists joined by {@link LIST_SEPARATOR}): far less to serialise than rows of JSON.
+ */
 async function insertClaimKeys(tx: Tx, claims: readonly LoadedClaim[], groups: Groups) {
-  for (const part of chunk(claims, WRITE_CHUNK * 5)) {
-    const rows = part.map((claim) => {
-      const keys = statementKeys(claim);
-      return {
-        claimId: claim.id,
-        articleId: claim.articleId,
-        statementText: keys.text,
-        contentWords: keys.content,
-        grams: keys.grams,
-        statementGroup: groups.statement.get(claim.id) ?? null,
-        figureGroups: groups.figures.get(claim.id) ?? [],
-        figureUnits: [...new Set(claim.figures.map((figure) => figure.unit))],
-      };
-    });
+  // Claims with the same words and kind have the same keys (copies of a statement are common): each is worked out once.
+  const known = new Map<string, StatementKeys>();
+  const keysOf = (claim: LoadedClaim) => {
+    const text = `${claim.kind === "quote" ? "q" : "-"}${claim.quote ?? claim.text}`;
+    let keys = known.get(text);
+    if (!keys) {
+      if (known.size >= KEY_MEMO) known.clear();
+      keys = statementKeys(claim);
+      known.set(text, keys);
+    }
+    return keys;
+  };
+  for (const part of chunk(claims, WRITE_CHUNK)) {
+    const columns = { id: [] as string[], article: [] as string[], text: [] as (string | null)[], content: [] as string[], grams: [] as string[] };
+    const grouped = { statement: [] as (string | null)[], figures: [] as string[], units: [] as string[] };
+    for (const claim of part) {
+      const keys = keysOf(claim);
+      columns.id.push(claim.id);
+      columns.article.push(claim.articleId);
+      columns.text.push(keys.text);
+      columns.content.push(keys.content.join(LIST_SEPARATOR));
+      columns.grams.push(keys.grams.join(LIST_SEPARATOR));
+      grouped.statement.push(groups.statement.get(claim.id) ?? null);
+      grouped.figures.push((groups.figures.get(claim.id) ?? []).join(LIST_SEPARATOR));
+      grouped.units.push([...new Set(claim.figures.map((figure) => figure.unit))].join(LIST_SEPARATOR));
+    }
     await tx.$executeRaw`
       INSERT INTO "AnalysisClaim" ("claimId", "articleId", "statementText", "contentWords", grams, "statementGroup", "figureGroups", "figureUnits")
-      SELECT v."claimId", v."articleId", v."statementText", v."contentWords", v.grams, v."statementGroup", v."figureGroups", v."figureUnits"
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        AS v("claimId" text, "articleId" text, "statementText" text, "contentWords" text[], grams text[], "statementGroup" text, "figureGroups" text[], "figureUnits" text[])`;
+      SELECT v.id, v.article, v.text, string_to_array(v.content, ${LIST_SEPARATOR}), string_to_array(v.grams, ${LIST_SEPARATOR}), v.statement,
+        string_to_array(v.figures, ${LIST_SEPARATOR}), string_to_array(v.units, ${LIST_SEPARATOR})
+      FROM unnest(${columns.id}::text[], ${columns.article}::text[], ${columns.text}::text[], ${columns.content}::text[], ${columns.grams}::text[],
+        ${grouped.statement}::text[], ${grouped.figures}::text[], ${grouped.units}::text[]) AS v(id, article, text, content, grams, statement, figures, units)`;
   }
 }
 

@@ -23,7 +23,7 @@ import {
   type IssueRef,
   type IssueSummary,
 } from "@/lib/analysis/run/issues";
-import { chunk, loadArticles, loadClaims, loadNames, type LoadedArticle, type LoadedClaim, type Tx } from "@/lib/analysis/run/load";
+import { chunk, loadArticles, loadClaims, loadNames, type LoadedArticle, type LoadedClaim, type Names, type Tx } from "@/lib/analysis/run/load";
 import { POSITIONS_SETTING, writePositions, type StoredPositions } from "@/lib/analysis/run/positions";
 import { trackAnalysisRun } from "@/lib/analysis/run/runs";
 import type { Db } from "@/lib/db";
@@ -133,6 +133,20 @@ async function run(db: Db, scope: AnalysisScope): Promise<AnalysisSummary> {
 async function recomputeAll(tx: Tx, issues: IssueRef[]): Promise<AnalysisSummary> {
   const names = await loadNames(tx);
   const articles = await loadArticles(tx);
+  // The counts first, a batch of articles at a time with their claims' speakers and issues read alongside,
+  // while little else is held: then the claims are read whole.
+  await tx.analysisArticle.deleteMany({});
+  await tx.analysisCount.deleteMany({});
+  const open = new Set(issues.filter((issue) => issue.status === "open").map((issue) => issue.slug));
+  for (const ids of chunk([...articles.keys()].sort(), TEXT_BATCH_ARTICLES)) {
+    const counts = await countArticles(tx, ids, articles, await countedClaims(tx, ids, names), open);
+    await insertArticleCounts(tx, counts);
+  }
+  await tx.$executeRaw`
+    INSERT INTO "AnalysisCount" (scope, issue, source, key, value)
+    SELECT split_part(s.key, '|', 1), split_part(s.key, '|', 2), split_part(s.key, '|', 3), k.key, sum(k.value::int)::int
+    FROM "AnalysisArticle" a CROSS JOIN LATERAL jsonb_each(a.counts) s CROSS JOIN LATERAL jsonb_each_text(s.value) k
+    GROUP BY 1, 2, 3, 4 HAVING sum(k.value::int) <> 0`;
   const claims = await loadClaims(tx, Prisma.sql`TRUE`, articles, names);
   const statements = groupStatements(claims);
   const clusters = clusterClaims(claims, {}, statements);
@@ -150,20 +164,6 @@ async function recomputeAll(tx: Tx, issues: IssueRef[]): Promise<AnalysisSummary
   for (const name of Object.keys(CLAIM_KEY_INDEXES)) await tx.$executeRawUnsafe(`DROP INDEX IF EXISTS "${name}"`);
   await insertClaimKeys(tx, claims, claimGroups(claims, statements));
   for (const [name, definition] of Object.entries(CLAIM_KEY_INDEXES)) await tx.$executeRawUnsafe(`CREATE INDEX "${name}" ON "AnalysisClaim" ${definition}`);
-
-  await tx.analysisArticle.deleteMany({});
-  await tx.analysisCount.deleteMany({});
-  const claimsOf = groupByArticle(claims);
-  const open = new Set(issues.filter((issue) => issue.status === "open").map((issue) => issue.slug));
-  for (const ids of chunk([...articles.keys()].sort(), TEXT_BATCH_ARTICLES)) {
-    const counts = await countArticles(tx, ids, articles, claimsOf, open);
-    await insertArticleCounts(tx, counts);
-  }
-  await tx.$executeRaw`
-    INSERT INTO "AnalysisCount" (scope, issue, source, key, value)
-    SELECT split_part(s.key, '|', 1), split_part(s.key, '|', 2), split_part(s.key, '|', 3), k.key, sum(k.value::int)::int
-    FROM "AnalysisArticle" a CROSS JOIN LATERAL jsonb_each(a.counts) s CROSS JOIN LATERAL jsonb_each_text(s.value) k
-    GROUP BY 1, 2, 3, 4 HAVING sum(k.value::int) <> 0`;
 
   const context = { names, articles };
   const positions: StoredPositions = { issues: {} };
@@ -341,6 +341,21 @@ function groupByArticle(claims: readonly LoadedClaim[]): Map<string, CountedClai
     const list = out.get(claim.articleId);
     if (list) list.push(claim);
     else out.set(claim.articleId, [claim]);
+  }
+  return out;
+}
+
+/** The claims of the articles `ids` as {@link articleCounts} takes them (all but those marked "not a claim"), by article. */
+async function countedClaims(tx: Tx, ids: readonly string[], names: Names): Promise<Map<string, CountedClaim[]>> {
+  const rows = await tx.$queryRaw<{ articleId: string; speakerId: string | null; issueIds: string[] }[]>`
+    SELECT c."articleId", c."speakerId", coalesce((SELECT array_agg(ci."issueId") FROM "ClaimIssue" ci WHERE ci."claimId" = c.id), '{}') AS "issueIds"
+    FROM "Claim" c WHERE c."articleId" = ANY(${ids}::text[]) AND c.status::text <> 'not_a_claim'`;
+  const out = new Map<string, CountedClaim[]>();
+  for (const row of rows) {
+    const claim = { speakerId: row.speakerId, issues: [...new Set(row.issueIds.flatMap((id) => names.issueSlugs.get(id) ?? []))] };
+    const list = out.get(row.articleId);
+    if (list) list.push(claim);
+    else out.set(row.articleId, [claim]);
   }
   return out;
 }

@@ -42,7 +42,7 @@ const LOCK_KEY = 4_827_301_600;
 const TEXT_BATCH_ARTICLES = 500;
 const WRITE_CHUNK = 1_000;
 /** How many claims' keys are remembered while claim keys are written. */
-const KEY_MEMO = 50_000;
+const KEY_MEMO = 10_000;
 const STATEMENT_THRESHOLD = 0.6;
 
 /** One stored discrepancy item (`Discrepancy.items`), as the API returns it. */
@@ -657,15 +657,30 @@ async function writeClusters(tx: Tx, issueIds: ReadonlyMap<string, string>, clus
     }
   });
   const pointed = moved ?? scope;
-  const within = pointed === null ? Prisma.sql`TRUE` : Prisma.sql`k.id = ANY(${pointed}::text[])`;
-  await tx.$executeRaw`
-    UPDATE "Claim" AS c SET "clusterId" = v.cluster
-    FROM (
-      SELECT k.id, w.cluster FROM "Claim" k
-      LEFT JOIN unnest(${claimIds}::text[], ${clusterIds}::text[]) AS w(id, cluster) ON w.id = k.id
-      WHERE k."clusterId" IS DISTINCT FROM w.cluster AND ${within}
-    ) AS v
-    WHERE c.id = v.id`;
+  if (pointed === null) {
+    // Every claim: the members go into a temporary table a batch at a time, then two joins point every claim.
+    await tx.$executeRaw`DROP TABLE IF EXISTS cluster_member`;
+    await tx.$executeRaw`CREATE TEMP TABLE cluster_member (id text PRIMARY KEY, cluster text NOT NULL) ON COMMIT DROP`;
+    for (let start = 0; start < claimIds.length; start += WRITE_CHUNK * 20) {
+      const ids = claimIds.slice(start, start + WRITE_CHUNK * 20);
+      const targets = clusterIds.slice(start, start + WRITE_CHUNK * 20);
+      await tx.$executeRaw`INSERT INTO cluster_member (id, cluster) SELECT * FROM unnest(${ids}::text[], ${targets}::text[])`;
+    }
+    await tx.$executeRaw`ANALYZE cluster_member`;
+    await tx.$executeRaw`
+      UPDATE "Claim" AS c SET "clusterId" = m.cluster FROM cluster_member m WHERE m.id = c.id AND c."clusterId" IS DISTINCT FROM m.cluster`;
+    await tx.$executeRaw`
+      UPDATE "Claim" AS c SET "clusterId" = NULL WHERE c."clusterId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM cluster_member m WHERE m.id = c.id)`;
+  } else {
+    await tx.$executeRaw`
+      UPDATE "Claim" AS c SET "clusterId" = v.cluster
+      FROM (
+        SELECT k.id, w.cluster FROM "Claim" k
+        LEFT JOIN unnest(${claimIds}::text[], ${clusterIds}::text[]) AS w(id, cluster) ON w.id = k.id
+        WHERE k."clusterId" IS DISTINCT FROM w.cluster AND k.id = ANY(${pointed}::text[])
+      ) AS v
+      WHERE c.id = v.id`;
+  }
   // A cluster whose claims have all gone (their articles removed) goes too.
   if (scope !== null) await tx.$executeRaw`DELETE FROM "ClaimCluster" k WHERE NOT EXISTS (SELECT 1 FROM "Claim" c WHERE c."clusterId" = k.id)`;
 }

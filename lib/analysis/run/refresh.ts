@@ -239,16 +239,27 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   const statements = groupStatements(scopeClaims);
   const clusters = clusterClaims(scopeClaims, {}, statements);
   await updateClaimGroups(tx, scopeClaims, claimGroups(scopeClaims, statements));
-  const oldKeys = new Map(
-    (
-      await tx.$queryRaw<{ id: string; key: string }[]>`
-        SELECT c.id, k.key FROM "Claim" c JOIN "ClaimCluster" k ON k.id = c."clusterId" WHERE c.id = ANY(${[...scopeIds]}::text[])`
-    ).map((row) => [row.id, row.key]),
+  // The clusters the claims were in: as read with them (those not read, marked "not a claim", looked up).
+  const previous = new Map(scopeClaims.flatMap((claim) => (claim.clusterId ? [[claim.id, claim.clusterId] as const] : [])));
+  const read = new Set(scopeClaims.map((claim) => claim.id));
+  const unread = [...scopeIds].filter((id) => !read.has(id));
+  if (unread.length > 0) {
+    for (const row of await tx.$queryRaw<{ id: string; clusterId: string }[]>`
+      SELECT id, "clusterId" FROM "Claim" WHERE id = ANY(${unread}::text[]) AND "clusterId" IS NOT NULL`)
+      previous.set(row.id, row.clusterId);
+  }
+  const previousClusters = [...new Set(previous.values())];
+  const keyOfCluster = new Map(
+    (await tx.$queryRaw<{ id: string; key: string }[]>`SELECT id, key FROM "ClaimCluster" WHERE id = ANY(${previousClusters}::text[])`).map((row) => [
+      row.id,
+      row.key,
+    ]),
   );
+  const oldKeys = new Map([...previous].map(([id, clusterId]) => [id, keyOfCluster.get(clusterId)]));
   const newKeys = new Map(clusters.flatMap((cluster) => cluster.claimIds.map((id) => [id, cluster.key] as const)));
   // Only the claims whose cluster changed are pointed again (a cluster keeps its id by key).
   const moved = [...scopeIds].filter((id) => oldKeys.get(id) !== newKeys.get(id));
-  await writeClusters(tx, issueIds, clusters, [...scopeIds], moved);
+  await writeClusters(tx, issueIds, clusters, { claims: [...scopeIds], clusters: previousClusters, moved });
   const affected = new Set<string>();
   for (const claim of scopeClaims) if (oldKeys.get(claim.id) !== newKeys.get(claim.id)) for (const slug of claim.issues) affected.add(slug);
 
@@ -606,16 +617,21 @@ async function sameFigureClaims(tx: Tx, claims: readonly LoadedClaim[]): Promise
 
 /**
  * Stores `clusters` and points their claims at them. `scope` null: they are every cluster; otherwise they
- * are the clusters of the claims `scope`, replacing those claims' clusters. Clusters keep their ids by key.
+ * are the clusters of the claims `scope.claims`, replacing those claims' clusters (`scope.clusters`, the
+ * clusters they were in); only the claims `scope.moved` change cluster. Clusters keep their ids by key.
  */
-async function writeClusters(tx: Tx, issueIds: ReadonlyMap<string, string>, clusters: readonly Cluster[], scope: string[] | null, moved?: string[]) {
+async function writeClusters(
+  tx: Tx,
+  issueIds: ReadonlyMap<string, string>,
+  clusters: readonly Cluster[],
+  scope: { claims: string[]; clusters: string[]; moved: string[] } | null,
+) {
   const keys = clusters.map((cluster) => cluster.key);
   const existingRows =
     scope === null
       ? await tx.claimCluster.findMany({ select: { id: true, key: true } })
       : await tx.$queryRaw<{ id: string; key: string }[]>`
-          SELECT id, key FROM "ClaimCluster"
-          WHERE id IN (SELECT "clusterId" FROM "Claim" WHERE id = ANY(${scope}::text[]) AND "clusterId" IS NOT NULL) OR key = ANY(${keys}::text[])`;
+          SELECT id, key FROM "ClaimCluster" WHERE id = ANY(${scope.clusters}::text[]) OR key = ANY(${keys}::text[])`;
   const existing = new Map(existingRows.map((row) => [row.key, row.id]));
   const rows = clusters.map((cluster) => ({
     id: existing.get(cluster.key) ?? crypto.randomUUID(),
@@ -656,8 +672,7 @@ async function writeClusters(tx: Tx, issueIds: ReadonlyMap<string, string>, clus
       clusterIds.push(rows[index]!.id);
     }
   });
-  const pointed = moved ?? scope;
-  if (pointed === null) {
+  if (scope === null) {
     // Every claim: the members go into a temporary table a batch at a time, then two joins point every claim.
     await tx.$executeRaw`DROP TABLE IF EXISTS cluster_member`;
     await tx.$executeRaw`CREATE TEMP TABLE cluster_member (id text PRIMARY KEY, cluster text NOT NULL) ON COMMIT DROP`;
@@ -677,7 +692,7 @@ async function writeClusters(tx: Tx, issueIds: ReadonlyMap<string, string>, clus
       FROM (
         SELECT k.id, w.cluster FROM "Claim" k
         LEFT JOIN unnest(${claimIds}::text[], ${clusterIds}::text[]) AS w(id, cluster) ON w.id = k.id
-        WHERE k."clusterId" IS DISTINCT FROM w.cluster AND k.id = ANY(${pointed}::text[])
+        WHERE k."clusterId" IS DISTINCT FROM w.cluster AND k.id = ANY(${scope.moved}::text[])
       ) AS v
       WHERE c.id = v.id`;
   }

@@ -215,6 +215,8 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   await tx.analysisClaim.deleteMany({ where: { articleId: { in: articleIds } } });
   await insertClaimKeys(tx, changed, { statement: new Map(), figures: new Map() });
   const candidates = await similarClaims(tx, changed);
+  // Every claim of the set passes through \`groupsOf\` once: its stored groups are kept to write only those that change.
+  const storedGroups = new Map<string, StoredGroups>();
   const scopeIds = await expandToGroups(
     [...changedIds, ...candidates.claims],
     [
@@ -222,8 +224,9 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
       ...before.flatMap((row) => [...(row.statementGroup ? [`s:${row.statementGroup}`] : []), ...row.figureGroups.map((group) => `f:${group}`)]),
     ],
     async (ids) => {
-      const rows = await tx.$queryRaw<{ statementGroup: string | null; figureGroups: string[] }[]>`
-        SELECT "statementGroup", "figureGroups" FROM "AnalysisClaim" WHERE "claimId" = ANY(${ids}::text[])`;
+      const rows = await tx.$queryRaw<StoredGroups[]>`
+        SELECT "claimId", "statementGroup", "figureGroups" FROM "AnalysisClaim" WHERE "claimId" = ANY(${ids}::text[])`;
+      for (const row of rows) storedGroups.set(row.claimId, row);
       return rows.flatMap((row) => [...(row.statementGroup ? [`s:${row.statementGroup}`] : []), ...row.figureGroups.map((group) => `f:${group}`)]);
     },
     async (groups) => {
@@ -238,7 +241,7 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   const scopeClaims = await loadClaims(tx, Prisma.sql`c.id = ANY(${[...scopeIds]}::text[])`, articles, names);
   const statements = groupStatements(scopeClaims);
   const clusters = clusterClaims(scopeClaims, {}, statements);
-  await updateClaimGroups(tx, scopeClaims, claimGroups(scopeClaims, statements));
+  await updateClaimGroups(tx, scopeClaims, claimGroups(scopeClaims, statements), storedGroups);
   // The clusters the claims were in: as read with them (those not read, marked "not a claim", looked up).
   const previous = new Map(scopeClaims.flatMap((claim) => (claim.clusterId ? [[claim.id, claim.clusterId] as const] : [])));
   const read = new Set(scopeClaims.map((claim) => claim.id));
@@ -490,15 +493,10 @@ async function insertClaimKeys(tx: Tx, claims: readonly LoadedClaim[], groups: G
   }
 }
 
-/** Stores the groups of `claims` where they differ from those stored. */
-async function updateClaimGroups(tx: Tx, claims: readonly LoadedClaim[], groups: Groups) {
-  const ids = claims.map((claim) => claim.id);
-  const stored = new Map(
-    (
-      await tx.$queryRaw<{ claimId: string; statementGroup: string | null; figureGroups: string[] }[]>`
-        SELECT "claimId", "statementGroup", "figureGroups" FROM "AnalysisClaim" WHERE "claimId" = ANY(${ids}::text[])`
-    ).map((row) => [row.claimId, row]),
-  );
+type StoredGroups = { claimId: string; statementGroup: string | null; figureGroups: string[] };
+
+/** Stores the groups of `claims` where they differ from those stored (`stored`, as read before). */
+async function updateClaimGroups(tx: Tx, claims: readonly LoadedClaim[], groups: Groups, stored: ReadonlyMap<string, StoredGroups>) {
   const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
   const changed = claims.filter((claim) => {
     const row = stored.get(claim.id);
@@ -528,17 +526,21 @@ async function updateClaimGroups(tx: Tx, claims: readonly LoadedClaim[], groups:
 async function similarClaims(tx: Tx, claims: readonly LoadedClaim[]): Promise<{ claims: string[]; groups: string[] }> {
   const own = claims.map((claim) => claim.id);
   const keys = claims.map((claim) => statementKeys(claim));
-  const texts = [...new Set(keys.flatMap((key) => (key.text ? [key.text] : [])))];
+  // Each text once, marked when one of the claims with it is a quote with runs of words.
+  const isQuote = new Map<string, boolean>();
+  for (const key of keys) if (key.text) isQuote.set(key.text, (isQuote.get(key.text) ?? false) || key.grams.length > 0);
+  const texts = [...isQuote].map(([text, quote]) => ({ text, quote }));
   type Row = { claimId: string; statementGroup: string | null };
   const exact =
     texts.length > 0
       ? await tx.$queryRaw<(Row & { text: string; quoted: boolean })[]>`
-          SELECT t.text, x."claimId", x."statementGroup", x.quoted
-          FROM unnest(${texts}::text[]) AS t(text)
+          SELECT t.text, x."claimId", x."statementGroup",
+            t.quote AND EXISTS (
+              SELECT 1 FROM "AnalysisClaim" q WHERE q."statementText" = t.text AND cardinality(q.grams) > 0 AND q."claimId" <> ALL(${own}::text[])
+            ) AS quoted
+          FROM jsonb_to_recordset(${JSON.stringify(texts)}::jsonb) AS t(text text, quote boolean)
           CROSS JOIN LATERAL (
-            SELECT a."claimId", a."statementGroup", cardinality(a.grams) > 0 AS quoted FROM "AnalysisClaim" a
-            WHERE a."statementText" = t.text AND a."claimId" <> ALL(${own}::text[])
-            ORDER BY cardinality(a.grams) > 0 DESC LIMIT 1
+            SELECT a."claimId", a."statementGroup" FROM "AnalysisClaim" a WHERE a."statementText" = t.text AND a."claimId" <> ALL(${own}::text[]) LIMIT 1
           ) x`
       : [];
   const stored = new Map(exact.map((row) => [row.text, row]));

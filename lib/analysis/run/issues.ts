@@ -1,4 +1,5 @@
 import { firstParagraphs } from "@/lib/analysis/counts";
+import { firstInOrder } from "@/lib/analysis/first";
 import { buildFramingMeasures, framingDetail, withSourceTotals, type FramingDetail, type FramingMeasures } from "@/lib/analysis/framing-measures";
 import { sourceOf, type Source } from "@/lib/analysis/sources";
 import type { DescribedVerb } from "@/lib/analysis/framing-words";
@@ -295,17 +296,15 @@ function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The latest claims: newest publication first, undated last, then by article and id. */
+/** The latest claims: newest publication first, undated last, then by article and id (never sorting them all). */
 function recentClaims(articles: ReadonlyMap<string, LoadedArticle>, claims: readonly LoadedClaim[]): string[] {
-  const time = (claim: LoadedClaim) => articles.get(claim.articleId)?.publishedAt?.getTime() ?? -Infinity;
-  return claims
-    .map((claim) => ({ claim, time: time(claim) }))
-    .sort(
-      (a, b) =>
-        b.time - a.time || (a.claim.articleId < b.claim.articleId ? -1 : a.claim.articleId > b.claim.articleId ? 1 : 0) || (a.claim.id < b.claim.id ? -1 : 1),
-    )
-    .slice(0, RECENT_CLAIMS)
-    .map(({ claim }) => claim.id);
+  const entries = claims.map((claim) => ({ claim, time: articles.get(claim.articleId)?.publishedAt?.getTime() ?? -Infinity }));
+  return firstInOrder(
+    entries,
+    RECENT_CLAIMS,
+    (a, b) =>
+      b.time - a.time || (a.claim.articleId < b.claim.articleId ? -1 : a.claim.articleId > b.claim.articleId ? 1 : 0) || (a.claim.id < b.claim.id ? -1 : 1),
+  ).map(({ claim }) => claim.id);
 }
 
 function summarizeIssue(

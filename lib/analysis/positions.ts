@@ -81,8 +81,16 @@ const DEFAULT_LIMITS = { actors: 10, claimsPerActor: 6, contrasts: 8, omitted: 4
 
 type Statement = { speakerId: string; speaker: string; members: PositionInputClaim[]; sources: Set<string>; first: number | null; rep: PositionInputClaim };
 
+const wordCounts = new WeakMap<PositionInputClaim, number>();
+
+/** The claim's words, counted once per claim object (statements' members are compared many times over). */
 function wordCount(claim: PositionInputClaim): number {
-  return words(claim.quote ?? claim.text).length;
+  let count = wordCounts.get(claim);
+  if (count === undefined) {
+    count = words(claim.quote ?? claim.text).length;
+    wordCounts.set(claim, count);
+  }
+  return count;
 }
 
 /** A statement's face: a full quote first (a fragment of a few words says little), then reported speech. */

@@ -103,6 +103,22 @@ describe("the article-scoped analysis", () => {
     expect(after.members.some(([id]) => before.members.every(([old]) => old !== id))).toBe(true);
   });
 
+  it("takes in a word-for-word copy of a stored article under another outlet: its claims join the stored clusters", async () => {
+    const before = await storedAnalysis();
+    const seed = await db.article.findFirstOrThrow({ where: { sourceFile: "003_458abc6eb55bcf0c.txt" }, select: { originalText: true } });
+    const body = `${seed.originalText}\n\nRepublished in full by the Copy Desk Weekly.`;
+    const outcome = await ingestArticle(db, { body, outlet: "Copy Desk Weekly", title: "Republished: talks at Mar-a-Lago", force: true }, { source: "api" });
+    expect(outcome.status).toBe("stored");
+    const copyId = outcome.status === "stored" ? outcome.id : "";
+    const after = await expectIncrementalEqualsFull([copyId]);
+    const copied = new Set((await db.claim.findMany({ where: { articleId: copyId }, select: { id: true } })).map((claim) => claim.id));
+    const storedKeys = new Set(before.clusters.map((cluster) => cluster.key));
+    const joined = after.members.filter(([id, key]) => copied.has(id as string) && storedKeys.has(key as string));
+    expect(joined.length).toBeGreaterThan(0);
+    await db.article.delete({ where: { id: copyId } });
+    await expectIncrementalEqualsFull([copyId]);
+  });
+
   it("takes in a new version of a seed article", async () => {
     const article = await db.article.findFirstOrThrow({ where: { sourceFile: "000_bf03e1deb2ef6062.txt" }, select: { id: true, originalText: true } });
     const kept = article.originalText.split(/\n+/).filter((line) => line.trim().length > 0);

@@ -1,8 +1,10 @@
 import { firstParagraphs } from "@/lib/analysis/counts";
+import { firstInOrder } from "@/lib/analysis/first";
 import { buildFramingMeasures, framingDetail, withSourceTotals, type FramingDetail, type FramingMeasures } from "@/lib/analysis/framing-measures";
 import { sourceOf, type Source } from "@/lib/analysis/sources";
+import type { DescribedVerb } from "@/lib/analysis/framing-words";
 import { computePositions, describeFramingRows, type StoredIssuePositions } from "@/lib/analysis/run/positions";
-import { chunk, loadArticles, loadClaims, type LoadedArticle, type LoadedClaim, type Names, type Tx } from "@/lib/analysis/run/load";
+import { chunk, loadArticles, type LoadedArticle, type LoadedClaim, type Names, type Tx } from "@/lib/analysis/run/load";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createLogOdds } from "@/lib/nlp/framing";
 
@@ -107,7 +109,7 @@ async function sourcesOf(tx: Tx, keys: Iterable<string>, articles: Map<string, L
   return new Map(wanted.flatMap((key) => (known.has(key) ? [[key, known.get(key)!] as const] : [])));
 }
 
-type FramingRow = { source: Source; measures: FramingMeasures; detail: FramingDetail; claims: LoadedClaim[] };
+type FramingRow = { source: Source; measures: FramingMeasures; detail: FramingDetail; claims: LoadedClaim[] | { verbs: DescribedVerb[] } };
 
 function rankRows<T extends { claimCount: number; share: number; name: string; key: string }>(rows: readonly T[]): T[] {
   return [...rows].sort((a, b) => b.claimCount - a.claimCount || b.share - a.share || a.name.localeCompare(b.name));
@@ -123,25 +125,26 @@ function rankFraming(rows: readonly FramingRow[]): FramingRow[] {
 /**
  * Everything stored per issue, recomputed from the issue's claims and the stored counts (no article text is
  * read): framing per source, positions, contrasts and omissions, and the issue's summary. Writes the
- * issue's framing rows; returns its positions and summary for the caller to store. `loaded`: every claim,
- * when the caller has read them all already (in id order).
+ * issue's framing rows; returns its positions and summary for the caller to store. `loaded`: claims read
+ * already, every claim on the issue among them (in id order); `statementOf` gives a claim's cluster key.
+ * `changedSources`, when given, are the only sources whose claims, coverage or totals changed since the
+ * rows were stored: the other sources' rows are restated from what is stored (their distinctive terms
+ * scored again against the issue's words, their description and absent actors from the new positions).
  */
 export async function recomputeIssue(
   tx: Tx,
   context: IssueContext,
   issue: IssueRef,
-  loaded?: readonly LoadedClaim[],
+  loaded: readonly LoadedClaim[],
+  statementOf: (claim: LoadedClaim) => string | null,
+  changedSources?: ReadonlySet<string>,
 ): Promise<{ positions: StoredIssuePositions; summary: IssueSummary }> {
   const { slug } = issue;
-  const claims = loaded
-    ? loaded.filter((claim) => claim.issues.includes(slug))
-    : await loadClaims(tx, Prisma.sql`c.id IN (SELECT "claimId" FROM "ClaimIssue" WHERE "issueId" = ${issue.id})`, context.articles, context.names);
-  const [coverageRows, wordRows, articleRows, clusterRows] = await Promise.all([
+  const claims = loaded.filter((claim) => claim.issues.includes(slug));
+  const [coverageRows, wordRows, articleRows] = await Promise.all([
     readCounts(tx, "coverage", slug),
     readCounts(tx, "words", slug),
     readCounts(tx, "issue", slug),
-    tx.$queryRaw<{ id: string; key: string }[]>`
-      SELECT c.id, k.key FROM "ClaimIssue" ci JOIN "Claim" c ON c.id = ci."claimId" JOIN "ClaimCluster" k ON k.id = c."clusterId" WHERE ci."issueId" = ${issue.id}`,
   ]);
   const coverage = bySource(coverageRows);
   const claimsBy = new Map<string, LoadedClaim[]>();
@@ -164,14 +167,29 @@ export async function recomputeIssue(
   }
   const scorer = corpus.size > 0 ? createLogOdds(corpus, { minCount: MIN_TERM_COUNT }) : null;
 
+  const kept = new Map<string, { measures: FramingMeasures; detail: FramingDetail }>();
+  if (changedSources) {
+    const stored = await tx.framingAggregate.findMany({ where: { issueId: issue.id }, select: { sourceKey: true, measures: true, detail: true } });
+    for (const row of stored) {
+      if (changedSources.has(row.sourceKey) || !row.detail) continue;
+      kept.set(row.sourceKey, { measures: row.measures as unknown as FramingMeasures, detail: row.detail as unknown as FramingDetail });
+    }
+  }
+
   const rows: FramingRow[] = [];
   for (const key of keys) {
     const total = totals.get(key);
     const source = sources.get(key);
     if (!total || !source) continue;
+    const sourceWords = words.get(key);
+    const terms = scorer && sourceWords ? scorer(sourceWords.kept, sourceWords.total) : [];
+    const stored = kept.get(key);
+    if (stored) {
+      rows.push({ source, measures: { ...stored.measures, terms }, detail: stored.detail, claims: { verbs: stored.detail.described } });
+      continue;
+    }
     const stats = coverage.get(key) ?? {};
     const sourceClaims = claimsBy.get(key) ?? [];
-    const sourceWords = words.get(key);
     const measures = buildFramingMeasures({
       source,
       articleCount: stats.articles || new Set(sourceClaims.map((claim) => claim.articleId)).size,
@@ -182,7 +200,7 @@ export async function recomputeIssue(
       totalSentences: total.sentences,
       firstParagraphs: firstParagraphs(stats),
       claims: sourceClaims,
-      terms: scorer && sourceWords ? scorer(sourceWords.kept, sourceWords.total) : [],
+      terms,
     });
     rows.push({ source, measures, detail: framingDetail(sourceClaims), claims: sourceClaims });
   }
@@ -193,7 +211,7 @@ export async function recomputeIssue(
     claims,
     articles: context.articles,
     sources: new Map([...sources].map(([key, source]) => [key, { source }])),
-    statements: new Map(clusterRows.map((row) => [row.id, row.key])),
+    statements: new Map(claims.flatMap((claim) => (statementOf(claim) ? [[claim.id, statementOf(claim)!] as const] : []))),
     rankedSources: new Map([[slug, ranked.map((row) => row.source.key)]]),
   });
   describeFramingRows(
@@ -278,17 +296,15 @@ function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The latest claims: newest publication first, undated last, then by article and id. */
+/** The latest claims: newest publication first, undated last, then by article and id (never sorting them all). */
 function recentClaims(articles: ReadonlyMap<string, LoadedArticle>, claims: readonly LoadedClaim[]): string[] {
-  const time = (claim: LoadedClaim) => articles.get(claim.articleId)?.publishedAt?.getTime() ?? -Infinity;
-  return claims
-    .map((claim) => ({ claim, time: time(claim) }))
-    .sort(
-      (a, b) =>
-        b.time - a.time || (a.claim.articleId < b.claim.articleId ? -1 : a.claim.articleId > b.claim.articleId ? 1 : 0) || (a.claim.id < b.claim.id ? -1 : 1),
-    )
-    .slice(0, RECENT_CLAIMS)
-    .map(({ claim }) => claim.id);
+  const entries = claims.map((claim) => ({ claim, time: articles.get(claim.articleId)?.publishedAt?.getTime() ?? -Infinity }));
+  return firstInOrder(
+    entries,
+    RECENT_CLAIMS,
+    (a, b) =>
+      b.time - a.time || (a.claim.articleId < b.claim.articleId ? -1 : a.claim.articleId > b.claim.articleId ? 1 : 0) || (a.claim.id < b.claim.id ? -1 : 1),
+  ).map(({ claim }) => claim.id);
 }
 
 function summarizeIssue(

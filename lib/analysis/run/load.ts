@@ -17,7 +17,8 @@ export type LoadedArticle = {
   source: Source;
 };
 
-export type LoadedClaim = AnalysisClaim & { articleId: string; verb: string | null; speakerId: string | null };
+/** `clusterId`: the cluster stored for the claim when it was read. */
+export type LoadedClaim = AnalysisClaim & { articleId: string; verb: string | null; speakerId: string | null; clusterId: string | null };
 
 type ArticleRow = Omit<LoadedArticle, "source"> & { outletId: string | null; outletSlug: string | null; outletName: string | null };
 
@@ -72,9 +73,18 @@ export async function loadClaims(tx: Tx, where: Prisma.Sql, articles: Map<string
   let cursor = "";
   for (;;) {
     const rows = await tx.$queryRaw<
-      { id: string; articleId: string; kind: ClaimKind; speakerId: string | null; verb: string | null; text: string; quote: string | null }[]
+      {
+        id: string;
+        articleId: string;
+        kind: ClaimKind;
+        speakerId: string | null;
+        verb: string | null;
+        text: string;
+        quote: string | null;
+        clusterId: string | null;
+      }[]
     >`
-      SELECT c.id, c."articleId", c.kind::text AS kind, c."speakerId", c.verb, c.text, c.quote
+      SELECT c.id, c."articleId", c.kind::text AS kind, c."speakerId", c.verb, c.text, c.quote, c."clusterId"
       FROM "Claim" c WHERE c.status::text <> 'not_a_claim' AND c.id > ${cursor} AND ${where}
       ORDER BY c.id LIMIT ${CLAIM_BATCH}`;
     const ids = rows.map((row) => row.id);
@@ -116,6 +126,7 @@ export async function loadClaims(tx: Tx, where: Prisma.Sql, articles: Map<string
         verb: row.verb,
         text: row.text,
         quote: row.quote,
+        clusterId: row.clusterId,
         issues: [...new Set(issuesOf.get(row.id) ?? [])].sort(),
         figures: figuresOf.get(row.id) ?? [],
       });

@@ -10,6 +10,7 @@ import {
   statementKeys,
   type AnalysisClaim,
   type Cluster,
+  type StatementKeys,
 } from "@/lib/analysis/clusters";
 import { articleCounts, countedIssues, diffCounts, scopeParts, type CountedClaim, type Counts } from "@/lib/analysis/counts";
 import { findFigureDiscrepancies, findStatementDiscrepancies, orderDiscrepancies, type Discrepancy, type DiscrepancyScope } from "@/lib/analysis/discrepancies";
@@ -22,7 +23,7 @@ import {
   type IssueRef,
   type IssueSummary,
 } from "@/lib/analysis/run/issues";
-import { chunk, loadArticles, loadClaims, loadNames, type LoadedArticle, type LoadedClaim, type Tx } from "@/lib/analysis/run/load";
+import { chunk, loadArticles, loadClaims, loadNames, type LoadedArticle, type LoadedClaim, type Names, type Tx } from "@/lib/analysis/run/load";
 import { POSITIONS_SETTING, writePositions, type StoredPositions } from "@/lib/analysis/run/positions";
 import { trackAnalysisRun } from "@/lib/analysis/run/runs";
 import type { Db } from "@/lib/db";
@@ -40,6 +41,8 @@ const BASIS_VERSION = 1;
 const LOCK_KEY = 4_827_301_600;
 const TEXT_BATCH_ARTICLES = 500;
 const WRITE_CHUNK = 1_000;
+/** How many claims' keys are remembered while claim keys are written. */
+const KEY_MEMO = 10_000;
 const STATEMENT_THRESHOLD = 0.6;
 
 /** One stored discrepancy item (`Discrepancy.items`), as the API returns it. */
@@ -130,6 +133,20 @@ async function run(db: Db, scope: AnalysisScope): Promise<AnalysisSummary> {
 async function recomputeAll(tx: Tx, issues: IssueRef[]): Promise<AnalysisSummary> {
   const names = await loadNames(tx);
   const articles = await loadArticles(tx);
+  // The counts first, a batch of articles at a time with their claims' speakers and issues read alongside,
+  // while little else is held: then the claims are read whole.
+  await tx.analysisArticle.deleteMany({});
+  await tx.analysisCount.deleteMany({});
+  const open = new Set(issues.filter((issue) => issue.status === "open").map((issue) => issue.slug));
+  for (const ids of chunk([...articles.keys()].sort(), TEXT_BATCH_ARTICLES)) {
+    const counts = await countArticles(tx, ids, articles, await countedClaims(tx, ids, names), open);
+    await insertArticleCounts(tx, counts);
+  }
+  await tx.$executeRaw`
+    INSERT INTO "AnalysisCount" (scope, issue, source, key, value)
+    SELECT split_part(s.key, '|', 1), split_part(s.key, '|', 2), split_part(s.key, '|', 3), k.key, sum(k.value::int)::int
+    FROM "AnalysisArticle" a CROSS JOIN LATERAL jsonb_each(a.counts) s CROSS JOIN LATERAL jsonb_each_text(s.value) k
+    GROUP BY 1, 2, 3, 4 HAVING sum(k.value::int) <> 0`;
   const claims = await loadClaims(tx, Prisma.sql`TRUE`, articles, names);
   const statements = groupStatements(claims);
   const clusters = clusterClaims(claims, {}, statements);
@@ -148,25 +165,12 @@ async function recomputeAll(tx: Tx, issues: IssueRef[]): Promise<AnalysisSummary
   await insertClaimKeys(tx, claims, claimGroups(claims, statements));
   for (const [name, definition] of Object.entries(CLAIM_KEY_INDEXES)) await tx.$executeRawUnsafe(`CREATE INDEX "${name}" ON "AnalysisClaim" ${definition}`);
 
-  await tx.analysisArticle.deleteMany({});
-  await tx.analysisCount.deleteMany({});
-  const claimsOf = groupByArticle(claims);
-  const open = new Set(issues.filter((issue) => issue.status === "open").map((issue) => issue.slug));
-  for (const ids of chunk([...articles.keys()].sort(), TEXT_BATCH_ARTICLES)) {
-    const counts = await countArticles(tx, ids, articles, claimsOf, open);
-    await insertArticleCounts(tx, counts);
-  }
-  await tx.$executeRaw`
-    INSERT INTO "AnalysisCount" (scope, issue, source, key, value)
-    SELECT split_part(s.key, '|', 1), split_part(s.key, '|', 2), split_part(s.key, '|', 3), k.key, sum(k.value::int)::int
-    FROM "AnalysisArticle" a CROSS JOIN LATERAL jsonb_each(a.counts) s CROSS JOIN LATERAL jsonb_each_text(s.value) k
-    GROUP BY 1, 2, 3, 4 HAVING sum(k.value::int) <> 0`;
-
   const context = { names, articles };
   const positions: StoredPositions = { issues: {} };
   const summaries: Record<string, IssueSummary> = {};
+  const keyOf = new Map(clusters.flatMap((cluster) => cluster.claimIds.map((id) => [id, cluster.key] as const)));
   for (const issue of issues) {
-    const result = await recomputeIssue(tx, context, issue);
+    const result = await recomputeIssue(tx, context, issue, claims, (claim) => keyOf.get(claim.id) ?? null);
     positions.issues[issue.slug] = result.positions;
     summaries[issue.slug] = result.summary;
   }
@@ -211,6 +215,8 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   await tx.analysisClaim.deleteMany({ where: { articleId: { in: articleIds } } });
   await insertClaimKeys(tx, changed, { statement: new Map(), figures: new Map() });
   const candidates = await similarClaims(tx, changed);
+  // Every claim of the set passes through \`groupsOf\` once: its stored groups are kept to write only those that change.
+  const storedGroups = new Map<string, StoredGroups>();
   const scopeIds = await expandToGroups(
     [...changedIds, ...candidates.claims],
     [
@@ -218,8 +224,9 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
       ...before.flatMap((row) => [...(row.statementGroup ? [`s:${row.statementGroup}`] : []), ...row.figureGroups.map((group) => `f:${group}`)]),
     ],
     async (ids) => {
-      const rows = await tx.$queryRaw<{ statementGroup: string | null; figureGroups: string[] }[]>`
-        SELECT "statementGroup", "figureGroups" FROM "AnalysisClaim" WHERE "claimId" = ANY(${ids}::text[])`;
+      const rows = await tx.$queryRaw<StoredGroups[]>`
+        SELECT "claimId", "statementGroup", "figureGroups" FROM "AnalysisClaim" WHERE "claimId" = ANY(${ids}::text[])`;
+      for (const row of rows) storedGroups.set(row.claimId, row);
       return rows.flatMap((row) => [...(row.statementGroup ? [`s:${row.statementGroup}`] : []), ...row.figureGroups.map((group) => `f:${group}`)]);
     },
     async (groups) => {
@@ -234,15 +241,28 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   const scopeClaims = await loadClaims(tx, Prisma.sql`c.id = ANY(${[...scopeIds]}::text[])`, articles, names);
   const statements = groupStatements(scopeClaims);
   const clusters = clusterClaims(scopeClaims, {}, statements);
-  await updateClaimGroups(tx, scopeClaims, claimGroups(scopeClaims, statements));
-  const oldKeys = new Map(
-    (
-      await tx.$queryRaw<{ id: string; key: string }[]>`
-        SELECT c.id, k.key FROM "Claim" c JOIN "ClaimCluster" k ON k.id = c."clusterId" WHERE c.id = ANY(${[...scopeIds]}::text[])`
-    ).map((row) => [row.id, row.key]),
+  await updateClaimGroups(tx, scopeClaims, claimGroups(scopeClaims, statements), storedGroups);
+  // The clusters the claims were in: as read with them (those not read, marked "not a claim", looked up).
+  const previous = new Map(scopeClaims.flatMap((claim) => (claim.clusterId ? [[claim.id, claim.clusterId] as const] : [])));
+  const read = new Set(scopeClaims.map((claim) => claim.id));
+  const unread = [...scopeIds].filter((id) => !read.has(id));
+  if (unread.length > 0) {
+    for (const row of await tx.$queryRaw<{ id: string; clusterId: string }[]>`
+      SELECT id, "clusterId" FROM "Claim" WHERE id = ANY(${unread}::text[]) AND "clusterId" IS NOT NULL`)
+      previous.set(row.id, row.clusterId);
+  }
+  const previousClusters = [...new Set(previous.values())];
+  const keyOfCluster = new Map(
+    (await tx.$queryRaw<{ id: string; key: string }[]>`SELECT id, key FROM "ClaimCluster" WHERE id = ANY(${previousClusters}::text[])`).map((row) => [
+      row.id,
+      row.key,
+    ]),
   );
-  await writeClusters(tx, issueIds, clusters, [...scopeIds]);
+  const oldKeys = new Map([...previous].map(([id, clusterId]) => [id, keyOfCluster.get(clusterId)]));
   const newKeys = new Map(clusters.flatMap((cluster) => cluster.claimIds.map((id) => [id, cluster.key] as const)));
+  // Only the claims whose cluster changed are pointed again (a cluster keeps its id by key).
+  const moved = [...scopeIds].filter((id) => oldKeys.get(id) !== newKeys.get(id));
+  await writeClusters(tx, issueIds, clusters, { claims: [...scopeIds], clusters: previousClusters, moved });
   const affected = new Set<string>();
   for (const claim of scopeClaims) if (oldKeys.get(claim.id) !== newKeys.get(claim.id)) for (const slug of claim.issues) affected.add(slug);
 
@@ -293,10 +313,33 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
       if (!isExact) affected.add(issue.slug);
     }
   }
+  // Only the sources of the articles (as they were and as they are) changed: other sources' framing rows are restated.
+  const changedSources = new Set<string>();
+  for (const counts of [...old.values(), ...after.values()]) {
+    for (const scope of Object.keys(counts)) if (scopeParts(scope).kind === "source") changedSources.add(scopeParts(scope).source);
+  }
   const context = { names, articles };
-  for (const issue of issues) {
-    if (!affected.has(issue.slug) && summaries[issue.slug]) continue;
-    const result = await recomputeIssue(tx, context, issue);
+  const recomputed = issues.filter((issue) => affected.has(issue.slug) || !summaries[issue.slug]);
+  // The claims of every issue recomputed, read once (a claim on several issues is read once).
+  const issueClaims =
+    recomputed.length > 0
+      ? await loadClaims(
+          tx,
+          Prisma.sql`c.id IN (SELECT "claimId" FROM "ClaimIssue" WHERE "issueId" = ANY(${recomputed.map((issue) => issue.id)}::text[]))`,
+          articles,
+          names,
+        )
+      : [];
+  const clusterKeys = new Map((await tx.claimCluster.findMany({ select: { id: true, key: true } })).map((row) => [row.id, row.key]));
+  for (const issue of recomputed) {
+    const result = await recomputeIssue(
+      tx,
+      context,
+      issue,
+      issueClaims,
+      (claim) => (claim.clusterId ? (clusterKeys.get(claim.clusterId) ?? null) : null),
+      changedSources,
+    );
     positions.issues[issue.slug] = result.positions;
     summaries[issue.slug] = result.summary;
   }
@@ -312,6 +355,21 @@ function groupByArticle(claims: readonly LoadedClaim[]): Map<string, CountedClai
     const list = out.get(claim.articleId);
     if (list) list.push(claim);
     else out.set(claim.articleId, [claim]);
+  }
+  return out;
+}
+
+/** The claims of the articles `ids` as {@link articleCounts} takes them (all but those marked "not a claim"), by article. */
+async function countedClaims(tx: Tx, ids: readonly string[], names: Names): Promise<Map<string, CountedClaim[]>> {
+  const rows = await tx.$queryRaw<{ articleId: string; speakerId: string | null; issueIds: string[] }[]>`
+    SELECT c."articleId", c."speakerId", coalesce((SELECT array_agg(ci."issueId") FROM "ClaimIssue" ci WHERE ci."claimId" = c.id), '{}') AS "issueIds"
+    FROM "Claim" c WHERE c."articleId" = ANY(${ids}::text[]) AND c.status::text <> 'not_a_claim'`;
+  const out = new Map<string, CountedClaim[]>();
+  for (const row of rows) {
+    const claim = { speakerId: row.speakerId, issues: [...new Set(row.issueIds.flatMap((id) => names.issueSlugs.get(id) ?? []))] };
+    const list = out.get(row.articleId);
+    if (list) list.push(claim);
+    else out.set(row.articleId, [claim]);
   }
   return out;
 }
@@ -358,8 +416,12 @@ async function countArticles(
 }
 
 async function insertArticleCounts(tx: Tx, counts: Map<string, Counts>) {
-  const rows = [...counts].map(([articleId, value]) => ({ articleId, counts: value as unknown as Prisma.InputJsonValue }));
-  for (const part of chunk(rows, WRITE_CHUNK)) await tx.analysisArticle.createMany({ data: part });
+  for (const part of chunk([...counts], WRITE_CHUNK)) {
+    const ids = part.map(([articleId]) => articleId);
+    const values = part.map(([, value]) => JSON.stringify(value));
+    await tx.$executeRaw`
+      INSERT INTO "AnalysisArticle" ("articleId", counts) SELECT v.id, v.counts::jsonb FROM unnest(${ids}::text[], ${values}::text[]) AS v(id, counts)`;
+  }
 }
 
 async function applyCountDelta(tx: Tx, delta: { scope: string; key: string; value: number }[]) {
@@ -388,31 +450,59 @@ const CLAIM_KEY_INDEXES: Record<string, string> = {
   AnalysisClaim_figureGroups_idx: `USING GIN ("figureGroups")`,
 };
 
+/** Separates the items of a list passed as one string (no word, stem, group or unit holds it). */
+const LIST_SEPARATOR = "\u001f";
+
+/**
+ * Stores the keys of `claims` ({@link statementKeys}) with their groups, a thousand rows per statement,
+ * each column passed as one array (lists joined by {@link LIST_SEPARATOR}): far less to serialise than rows of JSON.
+ */
 async function insertClaimKeys(tx: Tx, claims: readonly LoadedClaim[], groups: Groups) {
-  for (const part of chunk(claims, WRITE_CHUNK * 5)) {
-    const rows = part.map((claim) => {
-      const keys = statementKeys(claim);
-      return {
-        claimId: claim.id,
-        articleId: claim.articleId,
-        statementText: keys.text,
-        contentWords: keys.content,
-        grams: keys.grams,
-        statementGroup: groups.statement.get(claim.id) ?? null,
-        figureGroups: groups.figures.get(claim.id) ?? [],
-        figureUnits: [...new Set(claim.figures.map((figure) => figure.unit))],
-      };
-    });
+  // Claims with the same words and kind have the same keys (copies of a statement are common): each is worked out once.
+  const known = new Map<string, StatementKeys>();
+  const keysOf = (claim: LoadedClaim) => {
+    const text = `${claim.kind === "quote" ? "q" : "-"}${claim.quote ?? claim.text}`;
+    let keys = known.get(text);
+    if (!keys) {
+      if (known.size >= KEY_MEMO) known.clear();
+      keys = statementKeys(claim);
+      known.set(text, keys);
+    }
+    return keys;
+  };
+  for (const part of chunk(claims, WRITE_CHUNK)) {
+    const columns = { id: [] as string[], article: [] as string[], text: [] as (string | null)[], content: [] as string[], grams: [] as string[] };
+    const grouped = { statement: [] as (string | null)[], figures: [] as string[], units: [] as string[] };
+    for (const claim of part) {
+      const keys = keysOf(claim);
+      columns.id.push(claim.id);
+      columns.article.push(claim.articleId);
+      columns.text.push(keys.text);
+      columns.content.push(keys.content.join(LIST_SEPARATOR));
+      columns.grams.push(keys.grams.join(LIST_SEPARATOR));
+      grouped.statement.push(groups.statement.get(claim.id) ?? null);
+      grouped.figures.push((groups.figures.get(claim.id) ?? []).join(LIST_SEPARATOR));
+      grouped.units.push([...new Set(claim.figures.map((figure) => figure.unit))].join(LIST_SEPARATOR));
+    }
     await tx.$executeRaw`
       INSERT INTO "AnalysisClaim" ("claimId", "articleId", "statementText", "contentWords", grams, "statementGroup", "figureGroups", "figureUnits")
-      SELECT v."claimId", v."articleId", v."statementText", v."contentWords", v.grams, v."statementGroup", v."figureGroups", v."figureUnits"
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        AS v("claimId" text, "articleId" text, "statementText" text, "contentWords" text[], grams text[], "statementGroup" text, "figureGroups" text[], "figureUnits" text[])`;
+      SELECT v.id, v.article, v.text, string_to_array(v.content, ${LIST_SEPARATOR}), string_to_array(v.grams, ${LIST_SEPARATOR}), v.statement,
+        string_to_array(v.figures, ${LIST_SEPARATOR}), string_to_array(v.units, ${LIST_SEPARATOR})
+      FROM unnest(${columns.id}::text[], ${columns.article}::text[], ${columns.text}::text[], ${columns.content}::text[], ${columns.grams}::text[],
+        ${grouped.statement}::text[], ${grouped.figures}::text[], ${grouped.units}::text[]) AS v(id, article, text, content, grams, statement, figures, units)`;
   }
 }
 
-async function updateClaimGroups(tx: Tx, claims: readonly LoadedClaim[], groups: Groups) {
-  for (const part of chunk(claims, WRITE_CHUNK)) {
+type StoredGroups = { claimId: string; statementGroup: string | null; figureGroups: string[] };
+
+/** Stores the groups of `claims` where they differ from those stored (`stored`, as read before). */
+async function updateClaimGroups(tx: Tx, claims: readonly LoadedClaim[], groups: Groups, stored: ReadonlyMap<string, StoredGroups>) {
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
+  const changed = claims.filter((claim) => {
+    const row = stored.get(claim.id);
+    return !row || row.statementGroup !== (groups.statement.get(claim.id) ?? null) || !same(row.figureGroups, groups.figures.get(claim.id) ?? []);
+  });
+  for (const part of chunk(changed, WRITE_CHUNK)) {
     const rows = JSON.stringify(
       part.map((claim) => ({ id: claim.id, statement: groups.statement.get(claim.id) ?? null, figures: groups.figures.get(claim.id) ?? [] })),
     );
@@ -427,34 +517,57 @@ async function updateClaimGroups(tx: Tx, claims: readonly LoadedClaim[], groups:
  * Stored claims that may share a statement or a figure with `claims` (their new versions): word for word,
  * by content words ({@link similarityProbe}), by a quoted run of words, or in a same-figure group of the
  * figures' value and unit. Statement groups come back as `s:<group>`, lone claims by id.
+ *
+ * Claims with the same words are always in one statement group, so one stored claim stands for each of
+ * `claims`' texts. A claim whose words a stored claim has word for word needs no other probe: every statement
+ * similar to it, or sharing a quoted run with it, is already in that claim's group (when the stored claim
+ * is a quote too; otherwise its runs are looked up).
  */
 async function similarClaims(tx: Tx, claims: readonly LoadedClaim[]): Promise<{ claims: string[]; groups: string[] }> {
+  const own = claims.map((claim) => claim.id);
   const keys = claims.map((claim) => statementKeys(claim));
-  const texts = [...new Set(keys.flatMap((key) => (key.text ? [key.text] : [])))];
+  // Each text once, marked when one of the claims with it is a quote with runs of words.
+  const isQuote = new Map<string, boolean>();
+  for (const key of keys) if (key.text) isQuote.set(key.text, (isQuote.get(key.text) ?? false) || key.grams.length > 0);
+  const texts = [...isQuote].map(([text, quote]) => ({ text, quote }));
+  type Row = { claimId: string; statementGroup: string | null };
+  const exact =
+    texts.length > 0
+      ? await tx.$queryRaw<(Row & { text: string; quoted: boolean })[]>`
+          SELECT t.text, x."claimId", x."statementGroup",
+            t.quote AND EXISTS (
+              SELECT 1 FROM "AnalysisClaim" q WHERE q."statementText" = t.text AND cardinality(q.grams) > 0 AND q."claimId" <> ALL(${own}::text[])
+            ) AS quoted
+          FROM jsonb_to_recordset(${JSON.stringify(texts)}::jsonb) AS t(text text, quote boolean)
+          CROSS JOIN LATERAL (
+            SELECT a."claimId", a."statementGroup" FROM "AnalysisClaim" a WHERE a."statementText" = t.text AND a."claimId" <> ALL(${own}::text[]) LIMIT 1
+          ) x`
+      : [];
+  const stored = new Map(exact.map((row) => [row.text, row]));
   const probes = keys.flatMap((key) => {
+    if (key.text && stored.has(key.text)) return [];
     const probe = similarityProbe(key.content);
     return probe ? [{ prefix: probe.words, content: key.content, min: probe.min, max: probe.max }] : [];
   });
-  const grams = [...new Set(keys.flatMap((key) => key.grams))];
-  type Row = { claimId: string; statementGroup: string | null };
-  const [exact, similar, quoted] = await Promise.all([
-    texts.length > 0
-      ? tx.$queryRaw<Row[]>`
-          SELECT a."claimId", a."statementGroup" FROM unnest(${texts}::text[]) AS t(text) JOIN "AnalysisClaim" a ON a."statementText" = t.text`
-      : [],
+  const grams = [...new Set(keys.flatMap((key) => (key.text && stored.get(key.text)?.quoted ? [] : key.grams)))];
+  const similar =
     probes.length > 0
-      ? tx.$queryRaw<Row[]>`
-          SELECT DISTINCT x."claimId", x."statementGroup"
+      ? await tx.$queryRaw<Row[]>`
+          SELECT DISTINCT ON (coalesce(x."statementGroup", x."claimId")) x."claimId", x."statementGroup"
           FROM jsonb_to_recordset(${JSON.stringify(probes)}::jsonb) AS p(prefix text[], content text[], min int, max int)
           JOIN LATERAL (
             SELECT a."claimId", a."statementGroup", (SELECT count(*) FROM unnest(a."contentWords") w WHERE w = ANY(p.content))::float8 AS shared,
               cardinality(a."contentWords") AS size
             FROM "AnalysisClaim" a
-            WHERE a."contentWords" && p.prefix AND cardinality(a."contentWords") BETWEEN p.min AND p.max
+            WHERE a."contentWords" && p.prefix AND cardinality(a."contentWords") BETWEEN p.min AND p.max AND a."claimId" <> ALL(${own}::text[])
           ) x ON x.shared / (x.size + cardinality(p.content) - x.shared) >= ${STATEMENT_THRESHOLD - 1e-9}`
-      : [],
-    grams.length > 0 ? tx.$queryRaw<Row[]>`SELECT "claimId", "statementGroup" FROM "AnalysisClaim" WHERE grams && ${grams}::text[]` : [],
-  ]);
+      : [];
+  const quoted =
+    grams.length > 0
+      ? await tx.$queryRaw<Row[]>`
+          SELECT DISTINCT ON (coalesce("statementGroup", "claimId")) "claimId", "statementGroup" FROM "AnalysisClaim"
+          WHERE grams && ${grams}::text[] AND "claimId" <> ALL(${own}::text[])`
+      : [];
   const out = { claims: new Set<string>(), groups: new Set<string>() };
   for (const row of [...exact, ...similar, ...quoted]) {
     if (row.statementGroup) out.groups.add(`s:${row.statementGroup}`);
@@ -506,16 +619,21 @@ async function sameFigureClaims(tx: Tx, claims: readonly LoadedClaim[]): Promise
 
 /**
  * Stores `clusters` and points their claims at them. `scope` null: they are every cluster; otherwise they
- * are the clusters of the claims `scope`, replacing those claims' clusters. Clusters keep their ids by key.
+ * are the clusters of the claims `scope.claims`, replacing those claims' clusters (`scope.clusters`, the
+ * clusters they were in); only the claims `scope.moved` change cluster. Clusters keep their ids by key.
  */
-async function writeClusters(tx: Tx, issueIds: ReadonlyMap<string, string>, clusters: readonly Cluster[], scope: string[] | null) {
+async function writeClusters(
+  tx: Tx,
+  issueIds: ReadonlyMap<string, string>,
+  clusters: readonly Cluster[],
+  scope: { claims: string[]; clusters: string[]; moved: string[] } | null,
+) {
   const keys = clusters.map((cluster) => cluster.key);
   const existingRows =
     scope === null
       ? await tx.claimCluster.findMany({ select: { id: true, key: true } })
       : await tx.$queryRaw<{ id: string; key: string }[]>`
-          SELECT id, key FROM "ClaimCluster"
-          WHERE id IN (SELECT "clusterId" FROM "Claim" WHERE id = ANY(${scope}::text[]) AND "clusterId" IS NOT NULL) OR key = ANY(${keys}::text[])`;
+          SELECT id, key FROM "ClaimCluster" WHERE id = ANY(${scope.clusters}::text[]) OR key = ANY(${keys}::text[])`;
   const existing = new Map(existingRows.map((row) => [row.key, row.id]));
   const rows = clusters.map((cluster) => ({
     id: existing.get(cluster.key) ?? crypto.randomUUID(),
@@ -556,15 +674,30 @@ async function writeClusters(tx: Tx, issueIds: ReadonlyMap<string, string>, clus
       clusterIds.push(rows[index]!.id);
     }
   });
-  const within = scope === null ? Prisma.sql`TRUE` : Prisma.sql`k.id = ANY(${scope}::text[])`;
-  await tx.$executeRaw`
-    UPDATE "Claim" AS c SET "clusterId" = v.cluster
-    FROM (
-      SELECT k.id, w.cluster FROM "Claim" k
-      LEFT JOIN unnest(${claimIds}::text[], ${clusterIds}::text[]) AS w(id, cluster) ON w.id = k.id
-      WHERE k."clusterId" IS DISTINCT FROM w.cluster AND ${within}
-    ) AS v
-    WHERE c.id = v.id`;
+  if (scope === null) {
+    // Every claim: the members go into a temporary table a batch at a time, then two joins point every claim.
+    await tx.$executeRaw`DROP TABLE IF EXISTS cluster_member`;
+    await tx.$executeRaw`CREATE TEMP TABLE cluster_member (id text PRIMARY KEY, cluster text NOT NULL) ON COMMIT DROP`;
+    for (let start = 0; start < claimIds.length; start += WRITE_CHUNK * 20) {
+      const ids = claimIds.slice(start, start + WRITE_CHUNK * 20);
+      const targets = clusterIds.slice(start, start + WRITE_CHUNK * 20);
+      await tx.$executeRaw`INSERT INTO cluster_member (id, cluster) SELECT * FROM unnest(${ids}::text[], ${targets}::text[])`;
+    }
+    await tx.$executeRaw`ANALYZE cluster_member`;
+    await tx.$executeRaw`
+      UPDATE "Claim" AS c SET "clusterId" = m.cluster FROM cluster_member m WHERE m.id = c.id AND c."clusterId" IS DISTINCT FROM m.cluster`;
+    await tx.$executeRaw`
+      UPDATE "Claim" AS c SET "clusterId" = NULL WHERE c."clusterId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM cluster_member m WHERE m.id = c.id)`;
+  } else {
+    await tx.$executeRaw`
+      UPDATE "Claim" AS c SET "clusterId" = v.cluster
+      FROM (
+        SELECT k.id, w.cluster FROM "Claim" k
+        LEFT JOIN unnest(${claimIds}::text[], ${clusterIds}::text[]) AS w(id, cluster) ON w.id = k.id
+        WHERE k."clusterId" IS DISTINCT FROM w.cluster AND k.id = ANY(${scope.moved}::text[])
+      ) AS v
+      WHERE c.id = v.id`;
+  }
   // A cluster whose claims have all gone (their articles removed) goes too.
   if (scope !== null) await tx.$executeRaw`DELETE FROM "ClaimCluster" k WHERE NOT EXISTS (SELECT 1 FROM "Claim" c WHERE c."clusterId" = k.id)`;
 }

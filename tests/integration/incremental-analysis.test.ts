@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { ANALYSIS_SETTING, refreshAnalysis, type AnalysisSummary } from "@/lib/analysis/run/refresh";
+import { ANALYSIS_SETTING, refreshAnalysis, type AnalysisScope, type AnalysisSummary } from "@/lib/analysis/run/refresh";
 import { POSITIONS_SETTING } from "@/lib/analysis/run/positions";
 import { SEEDS_DIR } from "@/lib/seeds";
 import { newArticleVersion } from "@/lib/writes/article-versions";
@@ -141,6 +141,36 @@ describe("the article-scoped analysis", () => {
     const other = await db.speaker.findFirstOrThrow({ where: { id: { not: claim.speakerId! }, kind: "person" }, select: { id: true } });
     await updateClaim(db, editor, claim.id, { corrections: { speakerId: other.id, kind: "reported" }, version: claim.version });
     await expectIncrementalEqualsFull([claim.articleId]);
+  });
+
+  it('takes out a claim marked "not a claim" from its cluster, and puts it back when restored', async () => {
+    // A cluster with three outlets or more outlives one of its claims leaving.
+    const cluster = await db.claimCluster.findFirstOrThrow({
+      where: { outletCount: { gte: 3 } },
+      select: { id: true, key: true, claimCount: true },
+      orderBy: [{ claimCount: "desc" }, { key: "asc" }],
+    });
+    const claim = await db.claim.findFirstOrThrow({
+      where: { clusterId: cluster.id },
+      select: { id: true, articleId: true, version: true },
+      orderBy: { id: "asc" },
+    });
+    const scopes: AnalysisScope[] = [];
+    const onAnalysisChange = (scope: AnalysisScope) => scopes.push(scope);
+
+    const marked = await updateClaim(db, editor, claim.id, { status: "not_a_claim", version: claim.version }, { onAnalysisChange });
+    // The write asks for the analysis of the claim's article alone, which is what runs here.
+    expect(scopes).toEqual([{ kind: "articles", articleIds: [claim.articleId] }]);
+    const after = await expectIncrementalEqualsFull([claim.articleId]);
+    expect(after.members.some(([id]) => id === claim.id)).toBe(false);
+    const left = after.clusters.find((row) => row.key === cluster.key);
+    expect(left?.claimCount).toBe(cluster.claimCount - 1);
+
+    await updateClaim(db, editor, claim.id, { status: "unreviewed", version: marked.version }, { onAnalysisChange });
+    expect(scopes.at(-1)).toEqual({ kind: "articles", articleIds: [claim.articleId] });
+    const restored = await expectIncrementalEqualsFull([claim.articleId]);
+    expect(restored.members.find(([id]) => id === claim.id)?.[1]).toBe(cluster.key);
+    expect(restored.clusters.find((row) => row.key === cluster.key)?.claimCount).toBe(cluster.claimCount);
   });
 
   it("takes in an article moved to another outlet", async () => {

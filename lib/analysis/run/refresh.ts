@@ -242,10 +242,13 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   const statements = groupStatements(scopeClaims);
   const clusters = clusterClaims(scopeClaims, {}, statements);
   await updateClaimGroups(tx, scopeClaims, claimGroups(scopeClaims, statements), storedGroups);
+  // The claims whose cluster is rewritten: those of the set, and the articles' claims the analysis no longer
+  // reads (marked "not a claim" since, or gone), which leave their clusters.
+  const pointed = [...new Set([...scopeIds, ...removed])];
   // The clusters the claims were in: as read with them (those not read, marked "not a claim", looked up).
   const previous = new Map(scopeClaims.flatMap((claim) => (claim.clusterId ? [[claim.id, claim.clusterId] as const] : [])));
   const read = new Set(scopeClaims.map((claim) => claim.id));
-  const unread = [...scopeIds].filter((id) => !read.has(id));
+  const unread = pointed.filter((id) => !read.has(id));
   if (unread.length > 0) {
     for (const row of await tx.$queryRaw<{ id: string; clusterId: string }[]>`
       SELECT id, "clusterId" FROM "Claim" WHERE id = ANY(${unread}::text[]) AND "clusterId" IS NOT NULL`)
@@ -261,8 +264,8 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   const oldKeys = new Map([...previous].map(([id, clusterId]) => [id, keyOfCluster.get(clusterId)]));
   const newKeys = new Map(clusters.flatMap((cluster) => cluster.claimIds.map((id) => [id, cluster.key] as const)));
   // Only the claims whose cluster changed are pointed again (a cluster keeps its id by key).
-  const moved = [...scopeIds].filter((id) => oldKeys.get(id) !== newKeys.get(id));
-  await writeClusters(tx, issueIds, clusters, { claims: [...scopeIds], clusters: previousClusters, moved });
+  const moved = pointed.filter((id) => oldKeys.get(id) !== newKeys.get(id));
+  await writeClusters(tx, issueIds, clusters, { claims: pointed, clusters: previousClusters, moved });
   const affected = new Set<string>();
   for (const claim of scopeClaims) if (oldKeys.get(claim.id) !== newKeys.get(claim.id)) for (const slug of claim.issues) affected.add(slug);
 

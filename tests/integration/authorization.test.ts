@@ -75,6 +75,7 @@ const ROUTES: Record<string, Row> = {
   "app/api/auth/[...nextauth]/route.ts GET": { minimum: "public" },
   "app/api/auth/[...nextauth]/route.ts POST": { minimum: "public" },
   "app/api/ping/route.ts GET": { minimum: "viewer", call: async () => (await import("@/app/api/ping/route")).GET(request("GET", "/api/ping")) },
+  "app/api/speakers/route.ts GET": { minimum: "viewer", call: async () => (await import("@/app/api/speakers/route")).GET(request("GET", "/api/speakers?q=a")) },
   "app/api/analysis/route.ts GET": { minimum: "viewer", call: async () => (await import("@/app/api/analysis/route")).GET(request("GET", "/api/analysis")) },
   "app/api/articles/route.ts GET": { minimum: "viewer", call: async () => (await import("@/app/api/articles/route")).GET(request("GET", "/api/articles")) },
   "app/api/articles/route.ts POST": {

@@ -247,8 +247,9 @@ describe("every API route, given bad input, answers 4xx and stores nothing", () 
     await expectNo5xx("GET /api/claims/changes", () => changes(request("GET", "/api/claims/changes")));
   });
 
-  it("GET /api/clusters/[id], /api/issues/[slug] and the exports", async () => {
+  it("GET /api/clusters/[id], /api/issues/[slug], /api/speakers and the exports", async () => {
     const { GET: cluster } = await import("@/app/api/clusters/[id]/route");
+    const { GET: speakers } = await import("@/app/api/speakers/route");
     const { GET: issue } = await import("@/app/api/issues/[slug]/route");
     const { GET: csv } = await import("@/app/api/export/claims.csv/route");
     const { GET: claimReview } = await import("@/app/api/export/claimreview.json/route");
@@ -260,7 +261,9 @@ describe("every API route, given bad input, answers 4xx and stores nothing", () 
         query(["offset", "limit"]),
         brief,
         query(["issue", "outlet", "speaker", "kind", "status", "limit", "cursor"]),
-        async (id, page, filters, exportFilters) => {
+        query(["q", "limit"]),
+        async (id, page, filters, exportFilters, search) => {
+          await expectNo5xx(`GET /api/speakers${search}`, () => speakers(request("GET", `/api/speakers${search}`)));
           const slug = id === "CLAIM" ? issueSlug : id;
           await expectNo5xx(`GET /api/clusters/${segment(id)}${page}`, () => cluster(request("GET", `/api/clusters/${segment(id)}${page}`), params({ id })));
           await expectNo5xx(`GET /api/issues/${segment(id)}${filters}`, () => issue(request("GET", `/api/issues/${segment(id)}${filters}`), params({ slug })));

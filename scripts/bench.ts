@@ -172,7 +172,9 @@ async function benchIngest(db: Db, texts: string[]) {
 /** One article added to the full corpus, then the analysis for it alone: median of five, with its ratio to the full run above. */
 async function benchIncremental(db: Db, refreshMs: number, articles: number) {
   progress("incremental analysis: 5 articles added one at a time");
-  const texts = recombineArticles(seedTexts(), 5, 2026).map((text, index) => `${text}\nIncremental bench article ${index + 1}.`);
+  // A stamp of this run, so that measuring a kept corpus again adds new articles, not duplicates of the last run's.
+  const runStamp = new Date().toISOString();
+  const texts = recombineArticles(seedTexts(), 5, 2026).map((text, index) => `${text}\nIncremental bench article ${index + 1} of run ${runStamp}.`);
   const { medianMs, runsMs } = await measureIncrementalAnalysis(db, texts, "Bench Outlet 1");
   report({
     name: "analysis.incremental_ms",

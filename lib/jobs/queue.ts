@@ -93,7 +93,15 @@ export class Jobs {
       migrate: true,
       maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
     });
-    boss.on("error", (error) => logger().error({ err: error }, "Job queue error"));
+    boss.on("error", (error) => {
+      // Log what the error says, not the pg client object it carries (kilobytes of connection state).
+      const { message, code } = error as Error & { code?: string };
+      // 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now: the database is stopping or
+      // restarting (at Ctrl-C, or while it is brought back); the queue reconnects once it answers again.
+      if (code === "57P01" || code === "57P02" || code === "57P03")
+        logger().warn({ code }, "The job queue lost its database connection; it reconnects when the database is back");
+      else logger().error({ err: { message, code, stack: error.stack } }, "Job queue error");
+    });
     await boss.start();
     for (const kind of JOB_KINDS) {
       await boss.createQueue(kind, {

@@ -1,21 +1,20 @@
 "use client";
 
 import { useState } from "react";
-import type { ClusterMemberJson } from "@/lib/api/cluster-json";
-import { LoadStatus } from "@/components/ui/load-on-open";
+import { LoadStatus, useLoadOnOpen } from "@/components/ui/load-on-open";
 import { plural } from "@/lib/format";
+import { fetchClusterPage } from "./cluster-page";
 import { ClusterMemberItems, type MemberItem } from "./cluster-members";
 
 export type ClusterDetailsProps = { clusterId: string; label: string; summary: React.ReactNode };
 
 type Page = { claimCount: number; nextOffset: number | null; members: MemberItem[] };
 
-type State = { status: "idle" | "loading" | "error" } | ({ status: "ready"; more: "idle" | "loading" | "error" } & Page);
+/** The pages after the first, loaded by "Show more". */
+type More = { pages: Page[]; status: "idle" | "loading" | "error" };
 
 async function fetchPage(clusterId: string, offset: number): Promise<Page> {
-  const response = await fetch(`/api/clusters/${encodeURIComponent(clusterId)}?offset=${offset}`);
-  if (!response.ok) throw new Error(`status ${response.status}`);
-  const { cluster } = (await response.json()) as { cluster: { claimCount: number; nextOffset: number | null; claims: ClusterMemberJson[] } };
+  const cluster = await fetchClusterPage(clusterId, offset);
   return {
     claimCount: cluster.claimCount,
     nextOffset: cluster.nextOffset,
@@ -29,41 +28,32 @@ async function fetchPage(clusterId: string, offset: number): Promise<Page> {
  * claim per source; "Show more" goes on through every source and then every claim.
  */
 export function ClusterDetails({ clusterId, label, summary }: ClusterDetailsProps) {
-  const [state, setState] = useState<State>({ status: "idle" });
-  const load = async () => {
-    setState({ status: "loading" });
+  const { state, load, onToggle } = useLoadOnOpen(() => fetchPage(clusterId, 0));
+  const [more, setMore] = useState<More>({ pages: [], status: "idle" });
+  const shown = state.status === "ready" ? [state.value, ...more.pages] : [];
+  const last = shown.at(-1);
+  const members = shown.flatMap((page) => page.members);
+  const loadMore = async () => {
+    if (!last || last.nextOffset === null) return;
+    setMore({ ...more, status: "loading" });
     try {
-      setState({ status: "ready", more: "idle", ...(await fetchPage(clusterId, 0)) });
+      setMore({ pages: [...more.pages, await fetchPage(clusterId, last.nextOffset)], status: "idle" });
     } catch {
-      setState({ status: "error" });
-    }
-  };
-  const loadMore = async (shown: Page & { status: "ready" }) => {
-    if (shown.nextOffset === null) return;
-    setState({ ...shown, more: "loading" });
-    try {
-      const next = await fetchPage(clusterId, shown.nextOffset);
-      setState({ ...shown, ...next, more: "idle", members: [...shown.members, ...next.members] });
-    } catch {
-      setState({ ...shown, more: "error" });
+      setMore({ ...more, status: "error" });
     }
   };
   return (
-    <details
-      onToggle={(event) => {
-        if (event.currentTarget.open && state.status === "idle") void load();
-      }}
-    >
+    <details onToggle={onToggle}>
       <summary>{summary}</summary>
-      {state.status === "idle" ? null : state.status === "ready" ? (
+      {state.status === "idle" ? null : last ? (
         <ol className="cluster-members" aria-label={`Where it appears: ${label}`}>
-          <ClusterMemberItems members={state.members} claimCount={state.nextOffset === null ? state.claimCount : state.members.length} />
-          {state.nextOffset !== null ? (
+          <ClusterMemberItems members={members} claimCount={last.nextOffset === null ? last.claimCount : members.length} />
+          {last.nextOffset !== null ? (
             <li className="more">
-              <button type="button" className="link" disabled={state.more === "loading"} onClick={() => void loadMore(state)}>
-                {state.more === "loading" ? "Loading…" : `Show more (${plural(state.claimCount - state.members.length, "claim")} not shown)`}
+              <button type="button" className="link" disabled={more.status === "loading"} onClick={() => void loadMore()}>
+                {more.status === "loading" ? "Loading…" : `Show more (${plural(last.claimCount - members.length, "claim")} not shown)`}
               </button>
-              {state.more === "error" ? <span role="status">{" They could not be loaded; try again."}</span> : null}
+              {more.status === "error" ? <span role="status">{" They could not be loaded; try again."}</span> : null}
             </li>
           ) : null}
         </ol>

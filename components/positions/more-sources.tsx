@@ -1,7 +1,7 @@
 "use client";
 
+import { fetchClusterPage } from "@/components/briefs/cluster-page";
 import { LoadStatus, useLoadOnOpen } from "@/components/ui/load-on-open";
-import type { ClusterMemberJson } from "@/lib/api/cluster-json";
 
 export type MoreSourcesProps = {
   /** The claim's cluster: its claims come one per source before any second (`GET /api/clusters/[id]`). */
@@ -19,9 +19,7 @@ async function fetchSources(clusterId: string): Promise<Source[]> {
   let offset: number | null = 0;
   let outletCount = Infinity;
   while (offset !== null && sources.length < outletCount) {
-    const response = await fetch(`/api/clusters/${encodeURIComponent(clusterId)}?offset=${offset}&limit=50`);
-    if (!response.ok) throw new Error(`status ${response.status}`);
-    const { cluster } = (await response.json()) as { cluster: { outletCount: number; nextOffset: number | null; claims: ClusterMemberJson[] } };
+    const cluster = await fetchClusterPage(clusterId, offset, 50);
     outletCount = cluster.outletCount;
     for (const claim of cluster.claims) {
       if (seen.has(claim.outlet.slug)) continue;

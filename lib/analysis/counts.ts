@@ -23,8 +23,16 @@ export const countScope = {
   coverage: (slug: string, source: string) => `coverage|${slug}|${source}`,
   /** Word → uses in a source's sentences on an issue (the words distinctive terms are scored on). */
   words: (slug: string, source: string) => `words|${slug}|${source}`,
-  /** An issue's `articles` (with a sentence or a claim on it). */
+  /** An issue's `articles` (with a sentence or a claim on it) and `claims`. */
   issue: (slug: string) => `issue|${slug}|`,
+  /**
+   * A source's claims on an issue by day (UTC) of their articles' publication, or of their ingest when
+   * undated: `claims:<day>`, `articles:<day>` (articles with a claim on it that day), and `ingested:<day>`
+   * (those of the day's claims whose article is undated).
+   */
+  timeline: (slug: string, source: string) => `timeline|${slug}|${source}`,
+  /** Article id → its claims on an issue, for articles without a publication date. */
+  undated: (slug: string) => `undated|${slug}|`,
 } as const;
 
 /** A scope's parts, as stored (`AnalysisCount.scope`, `.issue`, `.source`). */
@@ -48,7 +56,10 @@ function add(counts: Counts, scope: string, key: string, value = 1) {
  * on open issues. `text` is the article's original text (sentence offsets are into it).
  */
 export function articleCounts(article: {
+  id: string;
   source: string;
+  publishedAt: Date | null;
+  ingestedAt: Date;
   text: string;
   sentences: readonly CountedSentence[];
   claims: readonly CountedClaim[];
@@ -79,11 +90,22 @@ export function articleCounts(article: {
     add(counts, countScope.coverage(slug, source), "articles");
     add(counts, countScope.coverage(slug, source), `p${paragraph}`);
   }
+  const day = (article.publishedAt ?? article.ingestedAt).toISOString().slice(0, 10);
+  const onIssue = new Set<string>();
   for (const claim of article.claims) {
     if (claim.speakerId) add(counts, countScope.speakers, claim.speakerId);
     if (claim.issues.some((slug) => article.openIssues.has(slug))) add(counts, countScope.source(source), "openClaims");
-    for (const slug of claim.issues) issues.add(slug);
+    for (const slug of new Set(claim.issues)) {
+      issues.add(slug);
+      onIssue.add(slug);
+      add(counts, countScope.issue(slug), "claims");
+      add(counts, countScope.timeline(slug, source), `claims:${day}`);
+      if (article.publishedAt) continue;
+      add(counts, countScope.timeline(slug, source), `ingested:${day}`);
+      add(counts, countScope.undated(slug), article.id);
+    }
   }
+  for (const slug of onIssue) add(counts, countScope.timeline(slug, source), `articles:${day}`);
   for (const slug of issues) add(counts, countScope.issue(slug), "articles");
   return counts;
 }

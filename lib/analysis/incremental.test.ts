@@ -156,7 +156,10 @@ describe("similarityProbe", () => {
 
 describe("articleCounts and diffCounts", () => {
   const article = {
+    id: "a1",
     source: "harbour-ledger",
+    publishedAt: new Date("2026-03-02T23:30:00Z") as Date | null,
+    ingestedAt: new Date("2026-03-05T08:00:00Z"),
     text: "Harbour fees rise. Fees rise again at the harbour.\n\nUnrelated.",
     sentences: [
       { start: 0, end: 18, paragraph: 0, issues: ["fees"] },
@@ -176,8 +179,18 @@ describe("articleCounts and diffCounts", () => {
     expect(counts[countScope.coverage("fees", "harbour-ledger")]).toEqual({ articles: 1, sentences: 2, chars: 49, p0: 1 });
     expect(counts[countScope.words("fees", "harbour-ledger")]).toEqual({ harbour: 2, fees: 2, rise: 2 });
     expect(counts[countScope.speakers]).toEqual({ s1: 1 });
-    expect(counts[countScope.issue("closed")]).toEqual({ articles: 1 });
+    expect(counts[countScope.issue("closed")]).toEqual({ articles: 1, claims: 1 });
+    expect(counts[countScope.issue("fees")]).toEqual({ articles: 1, claims: 1 });
     expect(firstParagraphs({ articles: 3, p0: 2, p3: 1 })).toEqual([0, 0, 3]);
+  });
+
+  it("places its claims on each issue on the day it was published, or ingested when undated", () => {
+    const dated = articleCounts({ ...article, claims: [...article.claims, { speakerId: "s2", issues: ["fees", "fees"] }] });
+    expect(dated[countScope.timeline("fees", "harbour-ledger")]).toEqual({ "claims:2026-03-02": 2, "articles:2026-03-02": 1 });
+    expect(dated[countScope.undated("fees")]).toBeUndefined();
+    const undated = articleCounts({ ...article, publishedAt: null });
+    expect(undated[countScope.timeline("closed", "harbour-ledger")]).toEqual({ "claims:2026-03-05": 1, "articles:2026-03-05": 1, "ingested:2026-03-05": 1 });
+    expect(undated[countScope.undated("closed")]).toEqual({ a1: 1 });
   });
 
   it("takes out what an article no longer has and adds what it now has", () => {

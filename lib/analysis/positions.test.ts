@@ -112,3 +112,52 @@ describe("buildPositions", () => {
     expect(capped.positions[0]!.claims.map((entry) => entry.id)).toEqual(["q2"]);
   });
 });
+
+describe("buildPositions with copies folded", () => {
+  /** Folds claims as the analysis reads them: same speaker, kind, words, verb and statement, the earliest (then smallest id) standing for the rest. */
+  function fold(claims: readonly PositionInputClaim[]): PositionInputClaim[] {
+    const groups = new Map<string, PositionInputClaim[]>();
+    for (const c of claims) {
+      const key = JSON.stringify([c.speakerId, c.statement ?? c.id, c.kind, c.text, c.quote, c.verb]);
+      groups.set(key, [...(groups.get(key) ?? []), c]);
+    }
+    return [...groups.values()].map((members) => {
+      const sorted = [...members].sort((a, b) => (a.publishedAt ?? Infinity) - (b.publishedAt ?? Infinity) || (a.id < b.id ? -1 : 1));
+      const sources = new Map<string, number>();
+      for (const member of members) sources.set(member.source, (sources.get(member.source) ?? 0) + 1);
+      return { ...sorted[0]!, copies: { sources, first: sorted.slice(0, 12).map(({ id, publishedAt }) => ({ id, publishedAt })) } };
+    });
+  }
+
+  // Every claim copied into other sources on other days, as syndicated copy is (the copies make one statement with it): some
+  // statements get more than 12 members.
+  const originals = CLAIMS.map((original) => ({ ...original, statement: original.statement ?? `alone-${original.id}` }));
+  const copies = originals.flatMap((original, index) =>
+    Array.from({ length: 3 + (index % 3) * 6 }, (_, copy) => ({
+      ...original,
+      id: `${original.id}-copy${String(copy).padStart(2, "0")}`,
+      source: ["a", "b", "c", "d", "e"][(index + copy) % 5]!,
+      publishedAt: copy % 4 === 3 ? null : (original.publishedAt ?? DAY) + ((copy * 7) % 5) * DAY,
+    })),
+  );
+  const all = [...originals, ...copies];
+
+  it("gives the positions, contrasts and omissions the copies one by one give", () => {
+    const folded = fold(all);
+    expect(folded.length).toBeLessThan(all.length / 3);
+    const limits = { sources: ["a", "b", "c", "d", "e", "f"] };
+    expect(buildPositions(folded, label, limits)).toEqual(buildPositions(all, label, limits));
+    expect(buildPositions(fold(CLAIMS), label)).toEqual(buildPositions(CLAIMS, label));
+  });
+
+  it("counts each copy's attribution verbs in its source's characterisation", () => {
+    const result = buildPositions(fold(all), label);
+    const quoted = result.positions.flatMap((position) => position.claims).find((entry) => entry.characterisations.length > 0)!;
+    expect(quoted.claimIds.length).toBeGreaterThan(0);
+    expect(
+      buildPositions(all, label)
+        .positions.flatMap((position) => position.claims)
+        .find((entry) => entry.id === quoted.id),
+    ).toEqual(quoted);
+  });
+});

@@ -23,6 +23,19 @@ export type PositionInputClaim = {
   figures: readonly AnalysisFigure[];
   /** The same statement across sources: a cluster key, or null when the claim is alone. */
   statement: string | null;
+  /**
+   * When claims were read with their copies folded into one (same speaker, kind, words, verb and
+   * statement): the claims this one stands for, itself included. It is the first of them.
+   */
+  copies?: Copies;
+};
+
+/** The claims one {@link PositionInputClaim} stands for. */
+export type Copies = {
+  /** How many there are in each source. */
+  sources: ReadonlyMap<string, number>;
+  /** The first of them by publication (undated last), then id: at most {@link MAX_MEMBERS}, all a statement's member list can name. */
+  first: readonly { id: string; publishedAt: number | null }[];
 };
 
 export type SourceLabel = { slug: string; name: string };
@@ -76,10 +89,23 @@ export type PositionLimits = {
   unnamed?: ReadonlySet<string>;
 };
 
-const MAX_MEMBERS = 12;
+/** How many claims a position claim lists as the statement's members. */
+export const MAX_MEMBERS = 12;
 const DEFAULT_LIMITS = { actors: 10, claimsPerActor: 6, contrasts: 8, omitted: 4 };
 
-type Statement = { speakerId: string; speaker: string; members: PositionInputClaim[]; sources: Set<string>; first: number | null; rep: PositionInputClaim };
+type Statement = {
+  speakerId: string;
+  speaker: string;
+  members: PositionInputClaim[];
+  /** How many claims the members stand for (their copies counted). */
+  size: number;
+  sources: Set<string>;
+  first: number | null;
+  rep: PositionInputClaim;
+};
+
+const copyCount = (claim: PositionInputClaim) => (claim.copies ? [...claim.copies.sources.values()].reduce((sum, count) => sum + count, 0) : 1);
+const sourcesOf = (claim: PositionInputClaim) => (claim.copies ? [...claim.copies.sources.keys()] : [claim.source]);
 
 const wordCounts = new WeakMap<PositionInputClaim, number>();
 
@@ -129,7 +155,8 @@ function groupStatements(claims: readonly PositionInputClaim[]): Statement[] {
       speakerId: sorted[0]!.speakerId!,
       speaker: sorted[0]!.speaker!,
       members: sorted,
-      sources: new Set(members.map((member) => member.source)),
+      size: members.reduce((sum, member) => sum + copyCount(member), 0),
+      sources: new Set(members.flatMap(sourcesOf)),
       first,
       rep: sorted[0]!,
     };
@@ -137,11 +164,14 @@ function groupStatements(claims: readonly PositionInputClaim[]): Statement[] {
 }
 
 function characterise(statement: Statement, label: (key: string) => SourceLabel): Characterisation[] {
-  const bySource = new Map<string, PositionInputClaim[]>();
+  const bySource = new Map<string, { verb: string | null; text: string; copies: number }[]>();
   for (const member of statement.members) {
-    const list = bySource.get(member.source);
-    if (list) list.push(member);
-    else bySource.set(member.source, [member]);
+    for (const [source, copies] of member.copies?.sources ?? [[member.source, 1] as const]) {
+      const entry = { verb: member.verb, text: member.text, copies };
+      const list = bySource.get(source);
+      if (list) list.push(entry);
+      else bySource.set(source, [entry]);
+    }
   }
   return [...bySource]
     .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -150,6 +180,16 @@ function characterise(statement: Statement, label: (key: string) => SourceLabel)
       const counts = countAttribution(members);
       return { source: label(source), verbs: counts.verbs.map((verb) => verb.verb), hedges: counts.hedges.map((hedge) => hedge.phrase) };
     });
+}
+
+/** The statement's first {@link MAX_MEMBERS} claims in representative order, copies included. */
+function memberIds(statement: Statement): string[] {
+  if (!statement.members.some((member) => member.copies)) return statement.members.slice(0, MAX_MEMBERS).map((member) => member.id);
+  const entries = statement.members.flatMap((member) =>
+    (member.copies?.first ?? [member]).map((copy) => ({ rank: representativeRank(member), publishedAt: copy.publishedAt, id: copy.id })),
+  );
+  entries.sort((a, b) => a.rank - b.rank || earliest(a.publishedAt, b.publishedAt) || byId(a, b));
+  return entries.slice(0, MAX_MEMBERS).map((entry) => entry.id);
 }
 
 function positionClaim(statement: Statement, label: (key: string) => SourceLabel): PositionClaim {
@@ -161,7 +201,7 @@ function positionClaim(statement: Statement, label: (key: string) => SourceLabel
     quote: rep.quote,
     outlets: [...statement.sources].sort().map(label),
     firstReportedAt: statement.first === null ? null : new Date(statement.first).toISOString(),
-    claimIds: statement.members.slice(0, MAX_MEMBERS).map((member) => member.id),
+    claimIds: memberIds(statement),
     characterisations: statement.sources.size > 1 ? characterise(statement, label) : [],
   };
 }
@@ -187,7 +227,7 @@ export function buildPositions(claims: readonly PositionInputClaim[], label: (ke
 
   const actorSources = new Map<string, Set<string>>();
   for (const [id, list] of byActor) actorSources.set(id, new Set(list.flatMap((statement) => [...statement.sources])));
-  const claimTotal = (id: string) => byActor.get(id)!.reduce((sum, statement) => sum + statement.members.length, 0);
+  const claimTotal = (id: string) => byActor.get(id)!.reduce((sum, statement) => sum + statement.size, 0);
   const ranked = [...byActor.keys()].sort(
     (a, b) =>
       actorSources.get(b)!.size - actorSources.get(a)!.size ||
@@ -227,7 +267,7 @@ export function buildPositions(claims: readonly PositionInputClaim[], label: (ke
   const keptIds = new Set(ranked.slice(0, actors));
   const keptClaims = new Set(positions.flatMap((position) => position.claims.map((claim) => claim.id)));
   const omissions: Record<string, Omission> = {};
-  const sources = limits.sources ?? [...new Set(claims.map((claim) => claim.source))].sort();
+  const sources = limits.sources ?? [...new Set(claims.flatMap(sourcesOf))].sort();
   for (const source of sources) {
     const missingActors = ranked
       .filter((id) => keptIds.has(id) && !limits.unnamed?.has(id) && !actorSources.get(id)!.has(source))

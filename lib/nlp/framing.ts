@@ -304,21 +304,22 @@ const HEDGE_PATTERN = new RegExp(
  * Attribution verbs (each claim's verb as written, toned by its base form; verbs outside
  * {@link ATTRIBUTION_VERBS} are not counted) and hedges (from each claim's text) of a set of claims.
  * A hedge inside a longer one ("no evidence" in "offered no evidence") counts once, as the longer.
- * Sorted by count descending, then alphabetically.
+ * Sorted by count descending, then alphabetically. A claim with `copies` counts that many times.
  */
-export function countAttribution(claims: Iterable<{ verb: string | null; text: string }>): AttributionCounts {
+export function countAttribution(claims: Iterable<{ verb: string | null; text: string; copies?: number }>): AttributionCounts {
   const verbs = new Map<string, { lemma: string; count: number }>();
   const hedges = new Map<string, number>();
   for (const claim of claims) {
+    const copies = claim.copies ?? 1;
     const lemma = claim.verb ? verbLemma(claim.verb) : null;
     if (claim.verb && lemma) {
       const verb = claim.verb.trim().toLowerCase();
-      verbs.set(verb, { lemma, count: (verbs.get(verb)?.count ?? 0) + 1 });
+      verbs.set(verb, { lemma, count: (verbs.get(verb)?.count ?? 0) + copies });
     }
     if (!HEDGE_HINT.test(claim.text)) continue;
     for (const match of claim.text.matchAll(HEDGE_PATTERN)) {
       const phrase = match[0].toLowerCase().replace(/\s+/g, " ");
-      hedges.set(phrase, (hedges.get(phrase) ?? 0) + 1);
+      hedges.set(phrase, (hedges.get(phrase) ?? 0) + copies);
     }
   }
   const byCount =

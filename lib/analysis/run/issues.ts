@@ -3,8 +3,8 @@ import { firstInOrder } from "@/lib/analysis/first";
 import { buildFramingMeasures, framingDetail, withSourceTotals, type FramingDetail, type FramingMeasures } from "@/lib/analysis/framing-measures";
 import { sourceOf, type Source } from "@/lib/analysis/sources";
 import type { DescribedVerb } from "@/lib/analysis/framing-words";
-import { computePositions, describeFramingRows, type StoredIssuePositions } from "@/lib/analysis/run/positions";
-import { chunk, loadArticles, type LoadedArticle, type LoadedClaim, type Names, type Tx } from "@/lib/analysis/run/load";
+import { computePositions, describeFramingRows, loadPositionClaims, type StoredIssuePositions } from "@/lib/analysis/run/positions";
+import { addArticlesOf, chunk, loadArticles, type LoadedArticle, type LoadedClaim, type Names, type Tx } from "@/lib/analysis/run/load";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createLogOdds } from "@/lib/nlp/framing";
 
@@ -122,38 +122,40 @@ function rankFraming(rows: readonly FramingRow[]): FramingRow[] {
   return ranked.map((entry) => entry.row);
 }
 
+/** The issue's claims of some sources (every claim of theirs on it, in id order). */
+export type IssueClaimsOf = (sources: readonly string[]) => Promise<readonly LoadedClaim[]>;
+
 /**
- * Everything stored per issue, recomputed from the issue's claims and the stored counts (no article text is
- * read): framing per source, positions, contrasts and omissions, and the issue's summary. Writes the
- * issue's framing rows; returns its positions and summary for the caller to store. `loaded`: claims read
- * already, every claim on the issue among them (in id order); `statementOf` gives a claim's cluster key.
- * `changedSources`, when given, are the only sources whose claims, coverage or totals changed since the
- * rows were stored: the other sources' rows are restated from what is stored (their distinctive terms
- * scored again against the issue's words, their description and absent actors from the new positions).
+ * Everything stored per issue, recomputed from the stored counts and the issue's claims as the database
+ * aggregates them (no article text is read): framing per source, positions, contrasts and omissions, and
+ * the issue's summary. Writes the issue's framing rows; returns its positions and summary for the caller
+ * to store. The clusters must be stored already (positions read each claim's cluster).
+ *
+ * `claimsOf` reads the issue's claims of the sources whose framing rows are rebuilt: every source, unless
+ * `changed` names the only sources whose claims, coverage or totals changed since the rows were stored; the
+ * other sources' rows are then restated from what is stored (their distinctive terms scored again against
+ * the issue's words, their description and absent actors from the new positions). `changed.recent`: the
+ * issue's latest claims as stored and the articles changed since, to update that list instead of finding it
+ * again.
  */
 export async function recomputeIssue(
   tx: Tx,
   context: IssueContext,
   issue: IssueRef,
-  loaded: readonly LoadedClaim[],
-  statementOf: (claim: LoadedClaim) => string | null,
-  changedSources?: ReadonlySet<string>,
+  claimsOf: IssueClaimsOf,
+  changed?: { sources: ReadonlySet<string>; recent?: RecentBasis },
 ): Promise<{ positions: StoredIssuePositions; summary: IssueSummary }> {
   const { slug } = issue;
-  const claims = loaded.filter((claim) => claim.issues.includes(slug));
-  const [coverageRows, wordRows, articleRows] = await Promise.all([
+  const [coverageRows, wordRows, issueRows, timelineRows, undatedRows] = await Promise.all([
     readCounts(tx, "coverage", slug),
     readCounts(tx, "words", slug),
     readCounts(tx, "issue", slug),
+    readCounts(tx, "timeline", slug),
+    readCounts(tx, "undated", slug),
   ]);
   const coverage = bySource(coverageRows);
-  const claimsBy = new Map<string, LoadedClaim[]>();
-  for (const claim of claims) {
-    const list = claimsBy.get(claim.source);
-    if (list) list.push(claim);
-    else claimsBy.set(claim.source, [claim]);
-  }
-  const keys = [...new Set([...coverage.keys(), ...claimsBy.keys()])].sort();
+  // Sources with text or claims on the issue.
+  const keys = [...new Set([...coverage.keys(), ...timelineRows.map((row) => row.source)])].sort();
   const [totals, sources] = await Promise.all([sourceTotals(tx, keys), sourcesOf(tx, keys, context.articles)]);
 
   const corpus = new Map<string, number>();
@@ -168,12 +170,19 @@ export async function recomputeIssue(
   const scorer = corpus.size > 0 ? createLogOdds(corpus, { minCount: MIN_TERM_COUNT }) : null;
 
   const kept = new Map<string, { measures: FramingMeasures; detail: FramingDetail }>();
-  if (changedSources) {
+  if (changed) {
     const stored = await tx.framingAggregate.findMany({ where: { issueId: issue.id }, select: { sourceKey: true, measures: true, detail: true } });
     for (const row of stored) {
-      if (changedSources.has(row.sourceKey) || !row.detail) continue;
+      if (changed.sources.has(row.sourceKey) || !row.detail) continue;
       kept.set(row.sourceKey, { measures: row.measures as unknown as FramingMeasures, detail: row.detail as unknown as FramingDetail });
     }
+  }
+  const rebuilt = keys.filter((key) => !kept.has(key) && totals.has(key) && sources.has(key));
+  const claimsBy = new Map<string, LoadedClaim[]>();
+  for (const claim of rebuilt.length > 0 ? await claimsOf(rebuilt) : []) {
+    const list = claimsBy.get(claim.source);
+    if (list) list.push(claim);
+    else claimsBy.set(claim.source, [claim]);
   }
 
   const rows: FramingRow[] = [];
@@ -207,11 +216,8 @@ export async function recomputeIssue(
   const ranked = rankFraming(rows).slice(0, RANKED_SOURCES);
 
   const stored = await computePositions(tx, {
-    issues: [{ slug }],
-    claims,
-    articles: context.articles,
+    issues: [{ slug, claims: await loadPositionClaims(tx, issue.id, context.names) }],
     sources: new Map([...sources].map(([key, source]) => [key, { source }])),
-    statements: new Map(claims.flatMap((claim) => (statementOf(claim) ? [[claim.id, statementOf(claim)!] as const] : []))),
     rankedSources: new Map([[slug, ranked.map((row) => row.source.key)]]),
   });
   describeFramingRows(
@@ -232,13 +238,17 @@ export async function recomputeIssue(
     });
   }
 
-  const sentenceCount = [...coverage.values()].reduce((sum, stats) => sum + (stats.sentences ?? 0), 0);
-  const summary = summarizeIssue(context.articles, claims, {
-    articleCount: articleRows.find((row) => row.key === "articles")?.value ?? 0,
-    sentenceCount,
+  const counted = bySource(issueRows).get("") ?? {};
+  const summary: IssueSummary = {
+    claimCount: counted.claims ?? 0,
+    articleCount: counted.articles ?? 0,
+    sentenceCount: [...coverage.values()].reduce((sum, stats) => sum + (stats.sentences ?? 0), 0),
     sourceCount: rows.length,
     sources: ranked.map((row) => ({ key: row.source.key, name: row.source.name })),
-  });
+    timeline: timelineOf(timelineRows),
+    recentClaims: await latestClaims(tx, issue.id, changed?.recent),
+    undated: await undatedOf(tx, undatedRows, context.articles),
+  };
   return { positions: stored.issues[slug]!, summary };
 }
 
@@ -292,65 +302,73 @@ export async function restateIssueSources(
   return ranked.length === previous.sources.length && ranked.every((key, index) => previous.sources[index]!.key === key);
 }
 
-function utcDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-/** The latest claims: newest publication first, undated last, then by article and id (never sorting them all). */
-function recentClaims(articles: ReadonlyMap<string, LoadedArticle>, claims: readonly LoadedClaim[]): string[] {
-  const entries = claims.map((claim) => ({ claim, time: articles.get(claim.articleId)?.publishedAt?.getTime() ?? -Infinity }));
-  return firstInOrder(
-    entries,
-    RECENT_CLAIMS,
-    (a, b) =>
-      b.time - a.time || (a.claim.articleId < b.claim.articleId ? -1 : a.claim.articleId > b.claim.articleId ? 1 : 0) || (a.claim.id < b.claim.id ? -1 : 1),
-  ).map(({ claim }) => claim.id);
-}
-
-function summarizeIssue(
-  articles: ReadonlyMap<string, LoadedArticle>,
-  claims: readonly LoadedClaim[],
-  counted: Pick<IssueSummary, "articleCount" | "sentenceCount" | "sourceCount" | "sources">,
-): IssueSummary {
-  const days = new Map<string, { claims: number; ingested: number; articles: Set<string>; sources: Set<string> }>();
-  const undated = new Map<string, number>();
-  let undatedClaims = 0;
-  for (const claim of claims) {
-    const article = articles.get(claim.articleId);
-    const publishedAt = article?.publishedAt;
-    if (!publishedAt) {
-      undatedClaims += 1;
-      undated.set(claim.articleId, (undated.get(claim.articleId) ?? 0) + 1);
-    }
-    const placedAt = publishedAt ?? article?.ingestedAt;
-    if (!placedAt) continue;
-    const day = utcDay(placedAt);
-    const entry = days.get(day) ?? { claims: 0, ingested: 0, articles: new Set(), sources: new Set() };
-    entry.claims += 1;
-    if (!publishedAt) entry.ingested += 1;
-    entry.articles.add(claim.articleId);
-    entry.sources.add(claim.source);
+/** An issue's timeline from its `timeline` counts: each day's claims and articles summed over sources, and its sources counted. */
+function timelineOf(rows: readonly CountRow[]): TimelineDay[] {
+  const days = new Map<string, TimelineDay & { ingested: number }>();
+  for (const row of rows) {
+    const separator = row.key.indexOf(":");
+    const [what, day] = [row.key.slice(0, separator), row.key.slice(separator + 1)];
+    const entry = days.get(day) ?? { day, claims: 0, articles: 0, sources: 0, ingested: 0 };
+    if (what === "claims") entry.claims += row.value;
+    else if (what === "articles") {
+      entry.articles += row.value;
+      entry.sources += 1;
+    } else if (what === "ingested") entry.ingested += row.value;
     days.set(day, entry);
   }
+  return [...days.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
+}
+
+/** An issue's undated articles from its `undated` counts: the claims and articles in all, and those with the most claims. */
+async function undatedOf(tx: Tx, rows: readonly CountRow[], articles: Map<string, LoadedArticle>): Promise<IssueSummary["undated"]> {
+  const top = [...rows].sort((a, b) => b.value - a.value || (a.key < b.key ? -1 : 1)).slice(0, TOP_UNDATED);
+  await addArticlesOf(
+    tx,
+    top.map((row) => row.key),
+    articles,
+  );
   return {
-    claimCount: claims.length,
-    ...counted,
-    timeline: [...days]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([day, entry]) => ({ day, claims: entry.claims, articles: entry.articles.size, sources: entry.sources.size, ingested: entry.ingested })),
-    recentClaims: recentClaims(articles, claims),
-    undated: {
-      claims: undatedClaims,
-      articleCount: undated.size,
-      articles: [...undated]
-        .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
-        .slice(0, TOP_UNDATED)
-        .map(([id, count]) => {
-          const article = articles.get(id)!;
-          return { id, label: article.title?.trim() || article.source.name, claims: count };
-        }),
-    },
+    claims: rows.reduce((sum, row) => sum + row.value, 0),
+    articleCount: rows.length,
+    articles: top.flatMap((row) => {
+      const article = articles.get(row.key);
+      return article ? [{ id: row.key, label: article.title?.trim() || article.source.name, claims: row.value }] : [];
+    }),
   };
+}
+
+/** What the issue's latest claims can be worked out from without looking again: the list as stored, and the articles changed since. */
+export type RecentBasis = { previous: readonly string[]; articleIds: readonly string[] };
+
+/**
+ * The issue's latest claims (at most {@link RECENT_CLAIMS}): newest publication first, undated last, then by
+ * article and id. With `basis`, from the stored list and the changed articles' claims, unless a claim of
+ * the full stored list is gone or moved (then the one after it is unknown, and the list is found again).
+ */
+async function latestClaims(tx: Tx, issueId: string, basis: RecentBasis | undefined): Promise<string[]> {
+  if (basis) {
+    const rows = await tx.$queryRaw<{ id: string; articleId: string; publishedAt: Date | null }[]>`
+      SELECT c.id, c."articleId", a."publishedAt" FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
+      WHERE c.status::text <> 'not_a_claim' AND (c.id = ANY(${basis.previous}::text[]) OR c."articleId" = ANY(${basis.articleIds}::text[]))
+        AND EXISTS (SELECT 1 FROM "ClaimIssue" ci WHERE ci."claimId" = c.id AND ci."issueId" = ${issueId})`;
+    const changedArticles = new Set(basis.articleIds);
+    const unchanged = new Set(rows.filter((row) => !changedArticles.has(row.articleId)).map((row) => row.id));
+    const isComplete = basis.previous.length < RECENT_CLAIMS || basis.previous.every((id) => unchanged.has(id));
+    if (isComplete) {
+      const entries = rows.map((row) => ({ id: row.id, articleId: row.articleId, time: row.publishedAt?.getTime() ?? -Infinity }));
+      return firstInOrder(
+        entries,
+        RECENT_CLAIMS,
+        (a, b) => b.time - a.time || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0) || (a.id < b.id ? -1 : 1),
+      ).map((entry) => entry.id);
+    }
+  }
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT c.id FROM "ClaimIssue" ci JOIN "Claim" c ON c.id = ci."claimId" JOIN "Article" a ON a.id = c."articleId"
+    WHERE ci."issueId" = ${issueId} AND c.status::text <> 'not_a_claim'
+    ORDER BY a."publishedAt" DESC NULLS LAST, c."articleId" COLLATE "C", c.id COLLATE "C"
+    LIMIT ${RECENT_CLAIMS}`;
+  return rows.map((row) => row.id);
 }
 
 /**

@@ -93,10 +93,9 @@ export async function loadClaims(tx: Tx, where: Prisma.Sql, articles: Map<string
       rows.map((row) => row.articleId),
       articles,
     );
-    const [links, figureRows] = await Promise.all([
+    const [links, figuresOf] = await Promise.all([
       tx.$queryRaw<{ claimId: string; issueId: string }[]>`SELECT "claimId", "issueId" FROM "ClaimIssue" WHERE "claimId" = ANY(${ids}::text[])`,
-      tx.$queryRaw<{ claimId: string; value: number; high: number | null; unit: string; raw: string; about: string | null }[]>`
-        SELECT "claimId", value, high, unit, raw, about FROM "ClaimFigure" WHERE "claimId" = ANY(${ids}::text[]) ORDER BY "claimId", start`,
+      loadFigures(tx, ids),
     ]);
     const issuesOf = new Map<string, string[]>();
     for (const link of links) {
@@ -105,13 +104,6 @@ export async function loadClaims(tx: Tx, where: Prisma.Sql, articles: Map<string
       const list = issuesOf.get(link.claimId);
       if (list) list.push(slug);
       else issuesOf.set(link.claimId, [slug]);
-    }
-    const figuresOf = new Map<string, AnalysisFigure[]>();
-    for (const row of figureRows) {
-      const figure = { value: Number(row.value), ...(row.high === null ? {} : { high: Number(row.high) }), unit: row.unit, raw: row.raw, about: row.about };
-      const list = figuresOf.get(row.claimId);
-      if (list) list.push(figure);
-      else figuresOf.set(row.claimId, [figure]);
     }
     for (const row of rows) {
       const article = articles.get(row.articleId);
@@ -135,6 +127,23 @@ export async function loadClaims(tx: Tx, where: Prisma.Sql, articles: Map<string
     cursor = rows.at(-1)!.id;
   }
   return sortById(claims);
+}
+
+/** The figures of the claims `ids`, by claim, in the order they come in its text. */
+export async function loadFigures(tx: Tx, ids: readonly string[]): Promise<Map<string, AnalysisFigure[]>> {
+  const rows =
+    ids.length > 0
+      ? await tx.$queryRaw<{ claimId: string; value: number; high: number | null; unit: string; raw: string; about: string | null }[]>`
+          SELECT "claimId", value, high, unit, raw, about FROM "ClaimFigure" WHERE "claimId" = ANY(${ids}::text[]) ORDER BY "claimId", start`
+      : [];
+  const figuresOf = new Map<string, AnalysisFigure[]>();
+  for (const row of rows) {
+    const figure = { value: Number(row.value), ...(row.high === null ? {} : { high: Number(row.high) }), unit: row.unit, raw: row.raw, about: row.about };
+    const list = figuresOf.get(row.claimId);
+    if (list) list.push(figure);
+    else figuresOf.set(row.claimId, [figure]);
+  }
+  return figuresOf;
 }
 
 /** Reads the articles of `articleIds` not yet in `articles` into it. */

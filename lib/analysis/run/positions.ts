@@ -1,6 +1,7 @@
 import { describeFraming, type DescribedVerb } from "@/lib/analysis/framing-words";
 import type { FramingMeasures } from "@/lib/analysis/framing-measures";
-import { buildPositions, type IssuePositions, type PositionClaim, type PositionInputClaim } from "@/lib/analysis/positions";
+import { buildPositions, MAX_MEMBERS, type IssuePositions, type PositionClaim, type PositionInputClaim } from "@/lib/analysis/positions";
+import { loadFigures, type Names } from "@/lib/analysis/run/load";
 import type { Source } from "@/lib/analysis/sources";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind } from "@/lib/generated/prisma/enums";
@@ -20,52 +21,85 @@ export type StoredIssuePositions = Omit<IssuePositions, "positions"> & {
 /** Positions per issue slug, computed with each analysis. */
 export type StoredPositions = { issues: Record<string, StoredIssuePositions> };
 
-/** A claim as the analysis hands it over: what positions need, with its article and issues. */
-type PositionsClaim = Omit<PositionInputClaim, "publishedAt" | "statement"> & { articleId: string; issues: readonly string[] };
-
 export type PositionsInput = {
-  issues: readonly { slug: string }[];
-  claims: readonly PositionsClaim[];
-  articles: ReadonlyMap<string, { publishedAt: Date | null }>;
+  /** Each issue with its claims as {@link loadPositionClaims} reads them. */
+  issues: readonly { slug: string; claims: readonly PositionInputClaim[] }[];
   sources: ReadonlyMap<string, { source: Source }>;
-  /** Claim id → the key of its cluster (the same statement across sources). */
-  statements: ReadonlyMap<string, string>;
   /** Issue slug → the source keys ranked on it (omissions are kept for those only). */
   rankedSources: ReadonlyMap<string, readonly string[]>;
 };
 
+type PositionRow = {
+  speakerId: string;
+  statement: string | null;
+  kind: ClaimKind;
+  text: string;
+  quote: string | null;
+  verb: string | null;
+  ids: string[];
+  times: (Date | null)[];
+  source: string;
+  sources: Record<string, number>;
+};
+
 /**
- * Positions, contrasts and omissions of every issue ({@link buildPositions}) from the analysis's claims
- * (speakers and kinds as they are now, corrections applied), with the fingerprints of the kept claims.
+ * The claims an issue's positions are built from (quotes and reported speech with a speaker, all but those
+ * marked "not a claim"), with speakers and kinds as they are now (corrections applied) and the statement
+ * each is in (its cluster's key). Copies (the same speaker, kind, words, verb and cluster, as wire copy
+ * and syndication make them) are read folded into one claim with its {@link Copies}, so the database
+ * hands over one row per wording, not per article.
+ */
+export async function loadPositionClaims(tx: Tx, issueId: string, names: Names): Promise<PositionInputClaim[]> {
+  const rows = await tx.$queryRaw<PositionRow[]>`
+    WITH m AS (
+      SELECT c.id, c."speakerId", c."clusterId", c.kind::text AS kind, c.text, c.quote, c.verb, a."publishedAt",
+        coalesce(o.slug, 'article:' || a.id) AS source
+      FROM "ClaimIssue" ci
+      JOIN "Claim" c ON c.id = ci."claimId"
+      JOIN "Article" a ON a.id = c."articleId"
+      LEFT JOIN "Outlet" o ON o.id = a."outletId"
+      WHERE ci."issueId" = ${issueId} AND c."speakerId" IS NOT NULL AND c.kind::text <> 'narration' AND c.status::text <> 'not_a_claim'
+    )
+    SELECT m."speakerId", k.key AS statement, m.kind, m.text, m.quote, m.verb,
+      (array_agg(m.id ORDER BY m."publishedAt" ASC NULLS LAST, m.id COLLATE "C"))[1:${MAX_MEMBERS}] AS ids,
+      (array_agg(m."publishedAt" ORDER BY m."publishedAt" ASC NULLS LAST, m.id COLLATE "C"))[1:${MAX_MEMBERS}] AS times,
+      (array_agg(m.source ORDER BY m."publishedAt" ASC NULLS LAST, m.id COLLATE "C"))[1] AS source,
+      (SELECT jsonb_object_agg(x.source, x.n) FROM (SELECT u AS source, count(*)::int AS n FROM unnest(array_agg(m.source)) u GROUP BY u) x) AS sources
+    FROM m LEFT JOIN "ClaimCluster" k ON k.id = m."clusterId"
+    GROUP BY m."speakerId", coalesce(m."clusterId", m.id), k.key, m.kind, m.text, m.quote, m.verb`;
+  const figuresOf = await loadFigures(
+    tx,
+    rows.map((row) => row.ids[0]!),
+  );
+  return rows.map((row) => {
+    const first = row.ids.map((id, index) => ({ id, publishedAt: row.times[index]?.getTime() ?? null }));
+    return {
+      id: first[0]!.id,
+      source: row.source,
+      kind: row.kind,
+      speakerId: row.speakerId,
+      speaker: names.speakers.get(row.speakerId)?.name ?? null,
+      text: row.text,
+      quote: row.quote,
+      verb: row.verb,
+      publishedAt: first[0]!.publishedAt,
+      figures: figuresOf.get(first[0]!.id) ?? [],
+      statement: row.statement,
+      copies: { sources: new Map(Object.entries(row.sources)), first },
+    };
+  });
+}
+
+/**
+ * Positions, contrasts and omissions of every issue ({@link buildPositions}) from the analysis's claims,
+ * with the fingerprints of the kept claims.
  */
 export async function computePositions(tx: Tx, input: PositionsInput): Promise<StoredPositions> {
-  const bySlug = new Map<string, PositionInputClaim[]>();
-  for (const claim of input.claims) {
-    if (!claim.speakerId || claim.kind === "narration") continue;
-    const entry: PositionInputClaim = {
-      id: claim.id,
-      source: claim.source,
-      kind: claim.kind,
-      speakerId: claim.speakerId,
-      speaker: claim.speaker,
-      text: claim.text,
-      quote: claim.quote,
-      verb: claim.verb,
-      publishedAt: input.articles.get(claim.articleId)?.publishedAt?.getTime() ?? null,
-      figures: claim.figures,
-      statement: input.statements.get(claim.id) ?? null,
-    };
-    for (const slug of claim.issues) {
-      const list = bySlug.get(slug);
-      if (list) list.push(entry);
-      else bySlug.set(slug, [entry]);
-    }
-  }
   const label = (key: string) => ({ slug: key, name: input.sources.get(key)?.source.name ?? key });
   const unnamed = new Set((await tx.speaker.findMany({ where: { kind: "source" }, select: { id: true } })).map((speaker) => speaker.id));
   const computed = input.issues.map((issue) => ({
     slug: issue.slug,
-    positions: buildPositions(bySlug.get(issue.slug) ?? [], label, { sources: input.rankedSources.get(issue.slug) ?? [], unnamed }),
+    positions: buildPositions(issue.claims, label, { sources: input.rankedSources.get(issue.slug) ?? [], unnamed }),
   }));
   const memberIds = [
     ...new Set(computed.flatMap(({ positions }) => positions.positions.flatMap((position) => position.claims.flatMap((claim) => claim.claimIds)))),

@@ -34,9 +34,12 @@ export { RANKED_SOURCES, type AnalysisScope, type AnalysisSummary, type IssueSum
 
 /** `AppSetting` key of the {@link AnalysisSummary}. */
 export const ANALYSIS_SETTING = "analysis";
-/** `AppSetting` key of what the stored analysis was computed against (the issues); an article-scoped run needs it unchanged. */
+/**
+ * `AppSetting` key of what the stored analysis was computed against (the issues, and the version of what it
+ * stores: a new version when the stored counts gain a scope); an article-scoped run needs it unchanged.
+ */
 const BASIS_SETTING = "analysis.basis";
-const BASIS_VERSION = 1;
+const BASIS_VERSION = 2;
 
 const LOCK_KEY = 4_827_301_600;
 const TEXT_BATCH_ARTICLES = 500;
@@ -168,9 +171,12 @@ async function recomputeAll(tx: Tx, issues: IssueRef[]): Promise<AnalysisSummary
   const context = { names, articles };
   const positions: StoredPositions = { issues: {} };
   const summaries: Record<string, IssueSummary> = {};
-  const keyOf = new Map(clusters.flatMap((cluster) => cluster.claimIds.map((id) => [id, cluster.key] as const)));
   for (const issue of issues) {
-    const result = await recomputeIssue(tx, context, issue, claims, (claim) => keyOf.get(claim.id) ?? null);
+    const claimsOf = async (sources: readonly string[]) => {
+      const wanted = new Set(sources);
+      return claims.filter((claim) => wanted.has(claim.source) && claim.issues.includes(issue.slug));
+    };
+    const result = await recomputeIssue(tx, context, issue, claimsOf);
     positions.issues[issue.slug] = result.positions;
     summaries[issue.slug] = result.summary;
   }
@@ -323,26 +329,24 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   }
   const context = { names, articles };
   const recomputed = issues.filter((issue) => affected.has(issue.slug) || !summaries[issue.slug]);
-  // The claims of every issue recomputed, read once (a claim on several issues is read once).
-  const issueClaims =
-    recomputed.length > 0
-      ? await loadClaims(
-          tx,
-          Prisma.sql`c.id IN (SELECT "claimId" FROM "ClaimIssue" WHERE "issueId" = ANY(${recomputed.map((issue) => issue.id)}::text[]))`,
-          articles,
-          names,
-        )
-      : [];
-  const clusterKeys = new Map((await tx.claimCluster.findMany({ select: { id: true, key: true } })).map((row) => [row.id, row.key]));
   for (const issue of recomputed) {
-    const result = await recomputeIssue(
-      tx,
-      context,
-      issue,
-      issueClaims,
-      (claim) => (claim.clusterId ? (clusterKeys.get(claim.clusterId) ?? null) : null),
-      changedSources,
-    );
+    // The issue's claims of the sources whose framing rows are rebuilt (those of the articles, or any without a stored row).
+    const claimsOf = (sources: readonly string[]) => {
+      const slugs = sources.filter((key) => !key.startsWith("article:"));
+      const ids = sources.filter((key) => key.startsWith("article:")).map((key) => key.slice("article:".length));
+      return loadClaims(
+        tx,
+        Prisma.sql`c.id IN (SELECT "claimId" FROM "ClaimIssue" WHERE "issueId" = ${issue.id})
+          AND c."articleId" IN (SELECT a.id FROM "Article" a LEFT JOIN "Outlet" o ON o.id = a."outletId" WHERE o.slug = ANY(${slugs}::text[]) OR a.id = ANY(${ids}::text[]))`,
+        articles,
+        names,
+      );
+    };
+    const previous = summaries[issue.slug]?.recentClaims;
+    const result = await recomputeIssue(tx, context, issue, claimsOf, {
+      sources: changedSources,
+      recent: previous ? { previous, articleIds } : undefined,
+    });
     positions.issues[issue.slug] = result.positions;
     summaries[issue.slug] = result.summary;
   }
@@ -407,7 +411,10 @@ async function countArticles(
     out.set(
       id,
       articleCounts({
+        id,
         source: article.source.key,
+        publishedAt: article.publishedAt,
+        ingestedAt: article.ingestedAt,
         text: textOf.get(id) ?? "",
         sentences: sentencesOf.get(id) ?? [],
         claims: claimsOf.get(id) ?? [],

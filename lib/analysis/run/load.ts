@@ -63,70 +63,95 @@ export async function loadNames(tx: Tx): Promise<Names> {
   };
 }
 
+type ClaimRow = {
+  id: string;
+  articleId: string;
+  kind: ClaimKind;
+  speakerId: string | null;
+  verb: string | null;
+  text: string;
+  quote: string | null;
+  clusterId: string | null;
+};
+
 /**
- * The claims the analysis reads (all but those marked "not a claim") whose row `c` matches `where`, in
- * {@link sortById} order, with their issues and figures, read in batches. Their articles are added to
- * `articles` when missing.
+ * The claims the analysis reads (all but those marked "not a claim") whose row `c` matches `where`, or whose
+ * ids are `where`, in {@link sortById} order, with their issues and figures, read in batches. Their articles
+ * are added to `articles` when missing. A condition is evaluated once, for the ids it selects; the claims
+ * are then read a batch of ids at a time (a condition on every batch would be evaluated again for each).
  */
-export async function loadClaims(tx: Tx, where: Prisma.Sql, articles: Map<string, LoadedArticle>, names: Names): Promise<LoadedClaim[]> {
+export async function loadClaims(tx: Tx, where: Prisma.Sql | readonly string[], articles: Map<string, LoadedArticle>, names: Names): Promise<LoadedClaim[]> {
+  const ids = Array.isArray(where)
+    ? [...new Set(where as readonly string[])].sort()
+    : (await tx.$queryRaw<{ id: string }[]>`SELECT c.id FROM "Claim" c WHERE c.status::text <> 'not_a_claim' AND ${where as Prisma.Sql} ORDER BY c.id`).map(
+        (row) => row.id,
+      );
+  const claims: LoadedClaim[] = [];
+  for (const batch of chunk(ids, CLAIM_BATCH)) {
+    const rows = await tx.$queryRaw<ClaimRow[]>`
+      SELECT c.id, c."articleId", c.kind::text AS kind, c."speakerId", c.verb, c.text, c.quote, c."clusterId"
+      FROM "Claim" c WHERE c.id = ANY(${batch}::text[]) AND c.status::text <> 'not_a_claim'`;
+    claims.push(...(await withIssuesAndFigures(tx, rows, articles, names)));
+  }
+  return sortById(claims);
+}
+
+/** Every claim the analysis reads, in {@link sortById} order, a batch at a time along the primary key. */
+export async function loadAllClaims(tx: Tx, articles: Map<string, LoadedArticle>, names: Names): Promise<LoadedClaim[]> {
   const claims: LoadedClaim[] = [];
   let cursor = "";
   for (;;) {
-    const rows = await tx.$queryRaw<
-      {
-        id: string;
-        articleId: string;
-        kind: ClaimKind;
-        speakerId: string | null;
-        verb: string | null;
-        text: string;
-        quote: string | null;
-        clusterId: string | null;
-      }[]
-    >`
+    const rows = await tx.$queryRaw<ClaimRow[]>`
       SELECT c.id, c."articleId", c.kind::text AS kind, c."speakerId", c.verb, c.text, c.quote, c."clusterId"
-      FROM "Claim" c WHERE c.status::text <> 'not_a_claim' AND c.id > ${cursor} AND ${where}
+      FROM "Claim" c WHERE c.status::text <> 'not_a_claim' AND c.id > ${cursor}
       ORDER BY c.id LIMIT ${CLAIM_BATCH}`;
-    const ids = rows.map((row) => row.id);
-    await addArticlesOf(
-      tx,
-      rows.map((row) => row.articleId),
-      articles,
-    );
-    const [links, figuresOf] = await Promise.all([
-      tx.$queryRaw<{ claimId: string; issueId: string }[]>`SELECT "claimId", "issueId" FROM "ClaimIssue" WHERE "claimId" = ANY(${ids}::text[])`,
-      loadFigures(tx, ids),
-    ]);
-    const issuesOf = new Map<string, string[]>();
-    for (const link of links) {
-      const slug = names.issueSlugs.get(link.issueId);
-      if (!slug) continue;
-      const list = issuesOf.get(link.claimId);
-      if (list) list.push(slug);
-      else issuesOf.set(link.claimId, [slug]);
-    }
-    for (const row of rows) {
-      const article = articles.get(row.articleId);
-      if (!article) continue;
-      claims.push({
-        id: row.id,
-        articleId: row.articleId,
-        source: article.source.key,
-        kind: row.kind,
-        speakerId: row.speakerId,
-        speaker: row.speakerId ? (names.speakers.get(row.speakerId)?.name ?? null) : null,
-        verb: row.verb,
-        text: row.text,
-        quote: row.quote,
-        clusterId: row.clusterId,
-        issues: [...new Set(issuesOf.get(row.id) ?? [])].sort(),
-        figures: figuresOf.get(row.id) ?? [],
-      });
-    }
+    claims.push(...(await withIssuesAndFigures(tx, rows, articles, names)));
     if (rows.length < CLAIM_BATCH) break;
     cursor = rows.at(-1)!.id;
   }
   return sortById(claims);
+}
+
+/** Claims from their rows: their issues and figures read, their articles added to `articles` when missing. */
+async function withIssuesAndFigures(tx: Tx, rows: readonly ClaimRow[], articles: Map<string, LoadedArticle>, names: Names): Promise<LoadedClaim[]> {
+  const ids = rows.map((row) => row.id);
+  await addArticlesOf(
+    tx,
+    rows.map((row) => row.articleId),
+    articles,
+  );
+  const [links, figuresOf] = await Promise.all([
+    tx.$queryRaw<{ claimId: string; issueId: string }[]>`SELECT "claimId", "issueId" FROM "ClaimIssue" WHERE "claimId" = ANY(${ids}::text[])`,
+    loadFigures(tx, ids),
+  ]);
+  const issuesOf = new Map<string, string[]>();
+  for (const link of links) {
+    const slug = names.issueSlugs.get(link.issueId);
+    if (!slug) continue;
+    const list = issuesOf.get(link.claimId);
+    if (list) list.push(slug);
+    else issuesOf.set(link.claimId, [slug]);
+  }
+  const claims: LoadedClaim[] = [];
+  for (const row of rows) {
+    const article = articles.get(row.articleId);
+    if (!article) continue;
+    claims.push({
+      id: row.id,
+      articleId: row.articleId,
+      source: article.source.key,
+      kind: row.kind,
+      speakerId: row.speakerId,
+      speaker: row.speakerId ? (names.speakers.get(row.speakerId)?.name ?? null) : null,
+      verb: row.verb,
+      text: row.text,
+      quote: row.quote,
+      clusterId: row.clusterId,
+      issues: [...new Set(issuesOf.get(row.id) ?? [])].sort(),
+      figures: figuresOf.get(row.id) ?? [],
+    });
+  }
+  return claims;
 }
 
 /** The figures of the claims `ids`, by claim, in the order they come in its text. */

@@ -23,7 +23,7 @@ import {
   type IssueRef,
   type IssueSummary,
 } from "@/lib/analysis/run/issues";
-import { chunk, loadArticles, loadClaims, loadNames, type LoadedArticle, type LoadedClaim, type Names, type Tx } from "@/lib/analysis/run/load";
+import { chunk, loadAllClaims, loadArticles, loadClaims, loadNames, type LoadedArticle, type LoadedClaim, type Names, type Tx } from "@/lib/analysis/run/load";
 import { POSITIONS_SETTING, writePositions, type StoredPositions } from "@/lib/analysis/run/positions";
 import { trackAnalysisRun } from "@/lib/analysis/run/runs";
 import type { Db } from "@/lib/db";
@@ -150,7 +150,7 @@ async function recomputeAll(tx: Tx, issues: IssueRef[]): Promise<AnalysisSummary
     SELECT split_part(s.key, '|', 1), split_part(s.key, '|', 2), split_part(s.key, '|', 3), k.key, sum(k.value::int)::int
     FROM "AnalysisArticle" a CROSS JOIN LATERAL jsonb_each(a.counts) s CROSS JOIN LATERAL jsonb_each_text(s.value) k
     GROUP BY 1, 2, 3, 4 HAVING sum(k.value::int) <> 0`;
-  const claims = await loadClaims(tx, Prisma.sql`TRUE`, articles, names);
+  const claims = await loadAllClaims(tx, articles, names);
   const statements = groupStatements(claims);
   const clusters = clusterClaims(claims, {}, statements);
   const discrepancies = orderDiscrepancies([
@@ -244,7 +244,7 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
       return rows.map((row) => row.claimId);
     },
   );
-  const scopeClaims = await loadClaims(tx, Prisma.sql`c.id = ANY(${[...scopeIds]}::text[])`, articles, names);
+  const scopeClaims = await loadClaims(tx, [...scopeIds], articles, names);
   const statements = groupStatements(scopeClaims);
   const clusters = clusterClaims(scopeClaims, {}, statements);
   await updateClaimGroups(tx, scopeClaims, claimGroups(scopeClaims, statements), storedGroups);

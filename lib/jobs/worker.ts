@@ -5,6 +5,7 @@ import { childProcessEnv } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { JOB_KINDS, Jobs, type JobData, type JobKind, type JobsOptions } from "@/lib/jobs/queue";
 import type { JobReport } from "@/lib/jobs/run";
+import { jobNodeFlags } from "@/lib/server/node-flags";
 
 export type WorkerOptions = JobsOptions & {
   /** How often an idle worker looks for work (seconds, default 1). */
@@ -31,7 +32,7 @@ function runInChild(
   running: Set<ChildProcess>,
 ): Promise<JobReport> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts", "run-job.ts")], {
+    const child = spawn(process.execPath, [...jobNodeFlags(), "--import", "tsx", path.join(process.cwd(), "scripts", "run-job.ts")], {
       cwd: process.cwd(),
       env,
       stdio: ["pipe", "pipe", "pipe"],

@@ -32,7 +32,7 @@ function paragraphs(file: string): string[] {
 
 /** Everything the analysis stores, in an order that does not depend on how it was written. */
 async function storedAnalysis() {
-  const [clusters, members, discrepancies, framing, settings, counts, keys] = await Promise.all([
+  const [clusters, members, discrepancies, framing, settings, counts, keys, positionGroups] = await Promise.all([
     db.claimCluster.findMany({
       select: { key: true, issueId: true, label: true, about: true, value: true, unit: true, speakerName: true, outletCount: true, claimCount: true },
       orderBy: { key: "asc" },
@@ -45,7 +45,8 @@ async function storedAnalysis() {
     }),
     db.appSetting.findMany({ where: { key: { in: [ANALYSIS_SETTING, POSITIONS_SETTING] } }, select: { key: true, value: true }, orderBy: { key: "asc" } }),
     db.analysisCount.findMany({ orderBy: [{ scope: "asc" }, { issue: "asc" }, { source: "asc" }, { key: "asc" }] }),
-    db.analysisClaim.findMany({ select: { claimId: true, statementGroup: true, figureGroups: true }, orderBy: { claimId: "asc" } }),
+    db.analysisClaim.findMany({ select: { claimId: true, statementGroup: true, figureGroups: true, positionKey: true }, orderBy: { claimId: "asc" } }),
+    db.positionGroup.findMany({ orderBy: [{ key: "asc" }, { issueId: "asc" }] }),
   ]);
   const stable = settings.map(({ key, value }) => {
     if (key !== ANALYSIS_SETTING) return { key, value };
@@ -63,6 +64,7 @@ async function storedAnalysis() {
     settings: stable,
     counts,
     keys: keys.map((row) => ({ ...row, figureGroups: [...row.figureGroups].sort() })),
+    positionGroups,
   };
 }
 
@@ -71,6 +73,7 @@ async function expectIncrementalEqualsFull(articleIds: string[]) {
   const incremental = await refreshAnalysis(db, { kind: "articles", articleIds });
   expect(incremental.scope).toBe("articles");
   const afterIncremental = await storedAnalysis();
+  expect(afterIncremental.positionGroups.length).toBeGreaterThan(0);
   const full = await refreshAnalysis(db);
   expect(full.scope).toBe("full");
   const afterFull = await storedAnalysis();

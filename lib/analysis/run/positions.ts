@@ -3,7 +3,7 @@ import type { FramingMeasures } from "@/lib/analysis/framing-measures";
 import { buildPositions, MAX_MEMBERS, type IssuePositions, type PositionClaim, type PositionInputClaim } from "@/lib/analysis/positions";
 import { loadFigures, type Names } from "@/lib/analysis/run/load";
 import type { Source } from "@/lib/analysis/sources";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind } from "@/lib/generated/prisma/enums";
 
 type Tx = Prisma.TransactionClient;
@@ -36,43 +36,84 @@ type PositionRow = {
   text: string;
   quote: string | null;
   verb: string | null;
-  ids: string[];
-  times: (Date | null)[];
-  source: string;
   sources: Record<string, number>;
+  first: { id: string; publishedAt: number | null }[];
+  source: string;
 };
+
+/**
+ * A claim's {@link PositionGroup} key as SQL over the claim alias `c`: a hash of its speaker, its statement
+ * (its cluster, or itself when it is in none), kind, words and verb; null when it is in no one's voice.
+ */
+const POSITION_KEY = Prisma.sql`CASE WHEN c."speakerId" IS NOT NULL AND c.kind::text <> 'narration'
+  THEN md5(concat_ws(chr(31), c."speakerId", coalesce(c."clusterId", c.id), c.kind::text, c.text, coalesce(c.quote, chr(30)), coalesce(c.verb, chr(30))))
+  END`;
+
+/**
+ * Stores the position key of the analysed claims `claimIds` (every one when null), from their speaker,
+ * cluster, kind and words as they are now; returns the keys stored (for a list of ids).
+ */
+export async function storePositionKeys(tx: Tx, claimIds: readonly string[] | null): Promise<string[]> {
+  if (claimIds === null) {
+    await tx.$executeRaw`UPDATE "AnalysisClaim" AS ac SET "positionKey" = ${POSITION_KEY} FROM "Claim" c WHERE c.id = ac."claimId"`;
+    return [];
+  }
+  const rows = await tx.$queryRaw<{ key: string | null }[]>`
+    UPDATE "AnalysisClaim" AS ac SET "positionKey" = ${POSITION_KEY} FROM "Claim" c
+    WHERE c.id = ac."claimId" AND ac."claimId" = ANY(${claimIds}::text[])
+    RETURNING ac."positionKey" AS key`;
+  return [...new Set(rows.flatMap((row) => (row.key ? [row.key] : [])))];
+}
+
+/**
+ * Rebuilds the {@link PositionGroup}s of the position keys `keys` (every group when null) on every issue,
+ * from the analysed claims that have those keys now: how many claims each source has, the first of them
+ * by publication then id, and the wording they share.
+ */
+export async function storePositionGroups(tx: Tx, keys: readonly string[] | null): Promise<void> {
+  if (keys === null) await tx.$executeRaw`DELETE FROM "PositionGroup"`;
+  else if (keys.length === 0) return;
+  else await tx.$executeRaw`DELETE FROM "PositionGroup" WHERE key = ANY(${keys}::text[])`;
+  const only = keys === null ? Prisma.sql`TRUE` : Prisma.sql`ac."positionKey" = ANY(${keys}::text[])`;
+  await tx.$executeRaw`
+    INSERT INTO "PositionGroup" (key, "issueId", "speakerId", statement, kind, text, quote, verb, sources, first, source)
+    WITH m AS (
+      SELECT ac."positionKey" AS key, ci."issueId", c.id, c."speakerId", c."clusterId", c.kind::text AS kind, c.text, c.quote, c.verb,
+        a."publishedAt", coalesce(o.slug, 'article:' || a.id) AS source
+      FROM "AnalysisClaim" ac
+      JOIN "Claim" c ON c.id = ac."claimId"
+      JOIN "ClaimIssue" ci ON ci."claimId" = c.id
+      JOIN "Article" a ON a.id = c."articleId"
+      LEFT JOIN "Outlet" o ON o.id = a."outletId"
+      WHERE ac."positionKey" IS NOT NULL AND ${only}
+    )
+    SELECT m.key, m."issueId", min(m."speakerId"), min(k.key), min(m.kind), min(m.text), min(m.quote), min(m.verb),
+      (SELECT jsonb_object_agg(x.source, x.n) FROM (SELECT u AS source, count(*)::int AS n FROM unnest(array_agg(m.source)) u GROUP BY u) x),
+      (SELECT jsonb_agg(jsonb_build_object('id', f.id, 'publishedAt', round(extract(epoch FROM f.at) * 1000)::bigint) ORDER BY f.n)
+        FROM unnest(
+          (array_agg(m.id ORDER BY m."publishedAt" ASC NULLS LAST, m.id COLLATE "C"))[1:${MAX_MEMBERS}],
+          (array_agg(m."publishedAt" ORDER BY m."publishedAt" ASC NULLS LAST, m.id COLLATE "C"))[1:${MAX_MEMBERS}]
+        ) WITH ORDINALITY AS f(id, at, n)),
+      (array_agg(m.source ORDER BY m."publishedAt" ASC NULLS LAST, m.id COLLATE "C"))[1]
+    FROM m LEFT JOIN "ClaimCluster" k ON k.id = m."clusterId"
+    GROUP BY m.key, m."issueId"`;
+}
 
 /**
  * The claims an issue's positions are built from (quotes and reported speech with a speaker, all but those
  * marked "not a claim"), with speakers and kinds as they are now (corrections applied) and the statement
- * each is in (its cluster's key). Copies (the same speaker, kind, words, verb and cluster, as wire copy
- * and syndication make them) are read folded into one claim with its {@link Copies}, so the database
- * hands over one row per wording, not per article.
+ * each is in (its cluster's key), from the stored {@link PositionGroup}s: copies of a claim come folded
+ * into one claim with its {@link Copies}, one row per wording, not per article.
  */
 export async function loadPositionClaims(tx: Tx, issueId: string, names: Names): Promise<PositionInputClaim[]> {
   const rows = await tx.$queryRaw<PositionRow[]>`
-    WITH m AS (
-      SELECT c.id, c."speakerId", c."clusterId", c.kind::text AS kind, c.text, c.quote, c.verb, a."publishedAt",
-        coalesce(o.slug, 'article:' || a.id) AS source
-      FROM "ClaimIssue" ci
-      JOIN "Claim" c ON c.id = ci."claimId"
-      JOIN "Article" a ON a.id = c."articleId"
-      LEFT JOIN "Outlet" o ON o.id = a."outletId"
-      WHERE ci."issueId" = ${issueId} AND c."speakerId" IS NOT NULL AND c.kind::text <> 'narration' AND c.status::text <> 'not_a_claim'
-    )
-    SELECT m."speakerId", k.key AS statement, m.kind, m.text, m.quote, m.verb,
-      (array_agg(m.id ORDER BY m."publishedAt" ASC NULLS LAST, m.id COLLATE "C"))[1:${MAX_MEMBERS}] AS ids,
-      (array_agg(m."publishedAt" ORDER BY m."publishedAt" ASC NULLS LAST, m.id COLLATE "C"))[1:${MAX_MEMBERS}] AS times,
-      (array_agg(m.source ORDER BY m."publishedAt" ASC NULLS LAST, m.id COLLATE "C"))[1] AS source,
-      (SELECT jsonb_object_agg(x.source, x.n) FROM (SELECT u AS source, count(*)::int AS n FROM unnest(array_agg(m.source)) u GROUP BY u) x) AS sources
-    FROM m LEFT JOIN "ClaimCluster" k ON k.id = m."clusterId"
-    GROUP BY m."speakerId", coalesce(m."clusterId", m.id), k.key, m.kind, m.text, m.quote, m.verb`;
+    SELECT "speakerId", statement, kind, text, quote, verb, sources, first, source FROM "PositionGroup" WHERE "issueId" = ${issueId}`;
   const figuresOf = await loadFigures(
     tx,
-    rows.map((row) => row.ids[0]!),
+    rows.map((row) => row.first[0]!.id),
   );
   return rows.map((row) => {
-    const first = row.ids.map((id, index) => ({ id, publishedAt: row.times[index]?.getTime() ?? null }));
+    const first = row.first.map(({ id, publishedAt }) => ({ id, publishedAt: publishedAt === null ? null : Number(publishedAt) }));
     return {
       id: first[0]!.id,
       source: row.source,

@@ -24,7 +24,7 @@ import {
   type IssueSummary,
 } from "@/lib/analysis/run/issues";
 import { chunk, loadAllClaims, loadArticles, loadClaims, loadNames, type LoadedArticle, type LoadedClaim, type Names, type Tx } from "@/lib/analysis/run/load";
-import { POSITIONS_SETTING, writePositions, type StoredPositions } from "@/lib/analysis/run/positions";
+import { POSITIONS_SETTING, storePositionGroups, storePositionKeys, writePositions, type StoredPositions } from "@/lib/analysis/run/positions";
 import { trackAnalysisRun } from "@/lib/analysis/run/runs";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -166,7 +166,9 @@ async function recomputeAll(tx: Tx, issues: IssueRef[]): Promise<AnalysisSummary
   await tx.$executeRaw`TRUNCATE "AnalysisClaim"`;
   for (const name of Object.keys(CLAIM_KEY_INDEXES)) await tx.$executeRawUnsafe(`DROP INDEX IF EXISTS "${name}"`);
   await insertClaimKeys(tx, claims, claimGroups(claims, statements));
+  await storePositionKeys(tx, null);
   for (const [name, definition] of Object.entries(CLAIM_KEY_INDEXES)) await tx.$executeRawUnsafe(`CREATE INDEX "${name}" ON "AnalysisClaim" ${definition}`);
+  await storePositionGroups(tx, null);
 
   const context = { names, articles };
   const positions: StoredPositions = { issues: {} };
@@ -199,7 +201,7 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   const [before, beforeCounts] = await Promise.all([
     tx.analysisClaim.findMany({
       where: { articleId: { in: articleIds } },
-      select: { claimId: true, statementGroup: true, figureGroups: true, figureUnits: true },
+      select: { claimId: true, statementGroup: true, figureGroups: true, figureUnits: true, positionKey: true },
     }),
     tx.analysisArticle.findMany({ where: { articleId: { in: articleIds } }, select: { articleId: true, counts: true } }),
   ]);
@@ -272,6 +274,13 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   // Only the claims whose cluster changed are pointed again (a cluster keeps its id by key).
   const moved = pointed.filter((id) => oldKeys.get(id) !== newKeys.get(id));
   await writeClusters(tx, issueIds, clusters, { claims: pointed, clusters: previousClusters, moved });
+  // Position groups: those the articles' claims were and are in, and those of the claims that changed cluster (before and after).
+  const movedKeys = await tx.$queryRaw<{ key: string }[]>`
+    SELECT DISTINCT "positionKey" AS key FROM "AnalysisClaim" WHERE "claimId" = ANY(${moved}::text[]) AND "positionKey" IS NOT NULL`;
+  const positionKeys = await storePositionKeys(tx, [...new Set([...changedIds, ...moved])]);
+  await storePositionGroups(tx, [
+    ...new Set([...before.flatMap((row) => (row.positionKey ? [row.positionKey] : [])), ...movedKeys.map((row) => row.key), ...positionKeys]),
+  ]);
   const affected = new Set<string>();
   for (const claim of scopeClaims) if (oldKeys.get(claim.id) !== newKeys.get(claim.id)) for (const slug of claim.issues) affected.add(slug);
 
@@ -458,6 +467,7 @@ const CLAIM_KEY_INDEXES: Record<string, string> = {
   AnalysisClaim_contentWords_idx: `USING GIN ("contentWords")`,
   AnalysisClaim_grams_idx: `USING GIN ("grams")`,
   AnalysisClaim_figureGroups_idx: `USING GIN ("figureGroups")`,
+  AnalysisClaim_positionKey_idx: `("positionKey")`,
 };
 
 /** Separates the items of a list passed as one string (no word, stem, group or unit holds it). */

@@ -36,10 +36,11 @@ export { RANKED_SOURCES, type AnalysisScope, type AnalysisSummary, type IssueSum
 export const ANALYSIS_SETTING = "analysis";
 /**
  * `AppSetting` key of what the stored analysis was computed against (the issues, and the version of what it
- * stores: a new version when the stored counts gain a scope); an article-scoped run needs it unchanged.
+ * stores: a new version whenever the stored counts or groups change shape, so that the first run after an
+ * upgrade is a full one); an article-scoped run needs it unchanged.
  */
 const BASIS_SETTING = "analysis.basis";
-const BASIS_VERSION = 2;
+const BASIS_VERSION = 3;
 
 const LOCK_KEY = 4_827_301_600;
 const TEXT_BATCH_ARTICLES = 500;

@@ -189,6 +189,30 @@ describe("the article-scoped analysis", () => {
     expect(after.counts.length).toBeLessThan(before.counts.length);
   });
 
+  it("keeps a statement's attribution discrepancy when one of the sources putting it in another mouth goes", async () => {
+    const quote = "“The northern ferry will stay open all winter, whatever the weather brings,”";
+    const speakers = [
+      ["Quill Gazette", "said Mara Lindqvist, the harbour director."],
+      ["Tide Post", "said Tomas Bergman, the transport minister."],
+      ["Dock Herald", "said Ilse Varga, the mayor of the port town."],
+    ] as const;
+    const ids: string[] = [];
+    for (const [outlet, attribution] of speakers) {
+      const body = `Ferry crews prepared for a long season on Tuesday.\n\n${quote} ${attribution}\n\nPassengers queued at the pier.`;
+      const outcome = await ingestArticle(db, { body, outlet, title: `Ferry season: ${outlet}`, force: true }, { source: "api" });
+      expect(outcome.status).toBe("stored");
+      if (outcome.status === "stored") ids.push(outcome.id);
+    }
+    const three = await expectIncrementalEqualsFull(ids);
+    const conflict = (analysis: typeof three) => analysis.discrepancies.find((row) => row.scope === "statement" && row.about.includes("northern ferry"));
+    expect(conflict(three)?.items).toHaveLength(3);
+    await db.article.delete({ where: { id: ids[2]! } });
+    const two = await expectIncrementalEqualsFull([ids[2]!]);
+    expect(conflict(two)?.items).toHaveLength(2);
+    await db.article.deleteMany({ where: { id: { in: ids } } });
+    await expectIncrementalEqualsFull(ids);
+  });
+
   it("runs in full when the stored analysis predates the issues", async () => {
     await db.issue.update({ where: { slug: "referendum" }, data: { status: "resolved" } });
     const article = await db.article.findFirstOrThrow({ select: { id: true } });

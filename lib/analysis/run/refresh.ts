@@ -290,13 +290,23 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   const unitClaims =
     units.length > 0 ? await loadClaims(tx, Prisma.sql`c.id IN (SELECT "claimId" FROM "ClaimFigure" WHERE unit = ANY(${units}::text[]))`, articles, names) : [];
   const unitScopes = new Set(units.map((unit) => `unit:${unit}`));
+  // Statement discrepancies depend on their group alone: only the groups the articles' claims join, and
+  // those their old groups became, can have changed (the other groups of the set are as they were).
+  const oldGroups = new Set(before.flatMap((row) => (row.statementGroup ? [row.statementGroup] : [])));
+  const regrouped = statements.filter((members) =>
+    members.some((index) => {
+      const id = scopeClaims[index]!.id;
+      const group = storedGroups.get(id)?.statementGroup;
+      return changedIds.has(id) || (group !== undefined && group !== null && oldGroups.has(group));
+    }),
+  );
   const found = [
     ...findFigureDiscrepancies(unitClaims)
       .filter(({ scope }) => unitScopes.has(scope))
       .map(({ discrepancy, scope }) => ({ ...discrepancy, scope })),
-    ...findStatementDiscrepancies(scopeClaims, statements).map((discrepancy) => ({ ...discrepancy, scope: "statement" as DiscrepancyScope })),
+    ...findStatementDiscrepancies(scopeClaims, regrouped).map((discrepancy) => ({ ...discrepancy, scope: "statement" as DiscrepancyScope })),
   ];
-  const touched = [...scopeIds, ...removed];
+  const touched = [...regrouped.flatMap((members) => members.map((index) => scopeClaims[index]!.id)), ...removed];
   await tx.$executeRaw`
     WITH ids AS (SELECT unnest(${touched}::text[]) AS id)
     DELETE FROM "Discrepancy" d

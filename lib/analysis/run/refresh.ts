@@ -349,18 +349,32 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   }
   const context = { names, articles };
   const recomputed = issues.filter((issue) => affected.has(issue.slug) || !summaries[issue.slug]);
+  // The claims of the articles' sources on the recomputed issues, read once (a claim on several issues is read once).
+  const claimsOfSources = (sources: readonly string[], issueIds: readonly string[]) => {
+    const slugs = sources.filter((key) => !key.startsWith("article:"));
+    const ids = sources.filter((key) => key.startsWith("article:")).map((key) => key.slice("article:".length));
+    return loadClaims(
+      tx,
+      Prisma.sql`c.id IN (SELECT "claimId" FROM "ClaimIssue" WHERE "issueId" = ANY(${issueIds}::text[]))
+        AND c."articleId" IN (SELECT a.id FROM "Article" a LEFT JOIN "Outlet" o ON o.id = a."outletId" WHERE o.slug = ANY(${slugs}::text[]) OR a.id = ANY(${ids}::text[]))`,
+      articles,
+      names,
+    );
+  };
+  const held =
+    recomputed.length > 0
+      ? await claimsOfSources(
+          [...changedSources],
+          recomputed.map((issue) => issue.id),
+        )
+      : [];
   for (const issue of recomputed) {
-    // The issue's claims of the sources whose framing rows are rebuilt (those of the articles, or any without a stored row).
-    const claimsOf = (sources: readonly string[]) => {
-      const slugs = sources.filter((key) => !key.startsWith("article:"));
-      const ids = sources.filter((key) => key.startsWith("article:")).map((key) => key.slice("article:".length));
-      return loadClaims(
-        tx,
-        Prisma.sql`c.id IN (SELECT "claimId" FROM "ClaimIssue" WHERE "issueId" = ${issue.id})
-          AND c."articleId" IN (SELECT a.id FROM "Article" a LEFT JOIN "Outlet" o ON o.id = a."outletId" WHERE o.slug = ANY(${slugs}::text[]) OR a.id = ANY(${ids}::text[]))`,
-        articles,
-        names,
-      );
+    // The issue's claims of the sources whose framing rows are rebuilt: those of the articles, and any without a stored row.
+    const claimsOf = async (sources: readonly string[]) => {
+      const wanted = new Set(sources);
+      const own = held.filter((claim) => wanted.has(claim.source) && claim.issues.includes(issue.slug));
+      const others = sources.filter((key) => !changedSources.has(key));
+      return others.length > 0 ? sortById([...own, ...(await claimsOfSources(others, [issue.id]))]) : own;
     };
     const previous = summaries[issue.slug]?.recentClaims;
     const result = await recomputeIssue(tx, context, issue, claimsOf, {

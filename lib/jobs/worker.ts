@@ -5,6 +5,7 @@ import { childProcessEnv } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { JOB_KINDS, Jobs, type JobData, type JobKind, type JobsOptions } from "@/lib/jobs/queue";
 import type { JobReport } from "@/lib/jobs/run";
+import { readJsonLines } from "@/lib/server/child-lines";
 import { jobNodeFlags } from "@/lib/server/node-flags";
 
 export type WorkerOptions = JobsOptions & {
@@ -44,24 +45,11 @@ function runInChild(
     child.once("exit", () => running.delete(child));
     let report: JobReport | undefined;
     let errorOutput = "";
-    let pending = "";
-    child.stdout.setEncoding("utf8");
-    child.stdout.on("data", (chunk: string) => {
-      pending += chunk;
-      let newline = pending.indexOf("\n");
-      while (newline >= 0) {
-        const line = pending.slice(0, newline);
-        pending = pending.slice(newline + 1);
-        newline = pending.indexOf("\n");
-        if (!line.startsWith("{")) continue;
-        try {
-          const message = JSON.parse(line) as { progress?: number; report?: JobReport };
-          if (typeof message.progress === "number") onProgress(message.progress);
-          if (message.report) report = message.report;
-        } catch {
-          // Not one of ours.
-        }
-      }
+    readJsonLines(child.stdout, (line) => {
+      if (typeof line !== "object" || line === null) return;
+      const message = line as { progress?: unknown; report?: JobReport };
+      if (typeof message.progress === "number") onProgress(message.progress);
+      if (message.report) report = message.report;
     });
     child.stderr.setEncoding("utf8");
     child.stderr.on("data", (chunk: string) => {

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { readJsonLines } from "@/lib/server/child-lines";
 import { PROJECT_ROOT } from "@/lib/server/data-dir";
 import { childProcessEnv } from "@/lib/env";
 
@@ -29,25 +30,16 @@ export function runPreparation<T>(script: string, databaseUrl: string, log: (lin
       stdio: ["ignore", "pipe", "inherit"],
     });
     let result: { value: T } | undefined;
-    let pending = "";
-    child.stdout.setEncoding("utf8");
-    child.stdout.on("data", (chunk: string) => {
-      pending += chunk;
-      const lines = pending.split("\n");
-      pending = lines.pop() ?? "";
-      for (const text of lines) {
-        if (!text.trim()) continue;
-        let line: PreparationLine;
-        try {
-          line = JSON.parse(text) as PreparationLine;
-        } catch {
-          log(text);
-          continue;
-        }
+    readJsonLines(
+      child.stdout,
+      (message) => {
+        if (typeof message !== "object" || message === null) return log(JSON.stringify(message));
+        const line = message as PreparationLine;
         if ("log" in line) log(line.log);
         else result = { value: line.result as T };
-      }
-    });
+      },
+      log,
+    );
     child.once("error", reject);
     child.once("exit", (code, signal) => {
       if (code === 0 && result) resolve(result.value);

@@ -12,7 +12,7 @@ import { startHttpServer } from "@/lib/server/http";
 import { applyMigrations } from "@/lib/server/migrate";
 import { runPreparation, type PreparedApp } from "@/lib/server/prepare";
 import { persistentSecret } from "@/lib/server/secret";
-import { Jobs } from "@/lib/jobs/queue";
+import { closeAppJobs, Jobs } from "@/lib/jobs/queue";
 import { startWorker } from "@/lib/jobs/worker";
 
 const isDev = process.argv.includes("--dev");
@@ -94,6 +94,9 @@ async function main() {
       maxQueuedRequests: env.MAX_QUEUED_REQUESTS,
       log,
     });
+    // At a stop: the server stops taking requests, then the queue its pages opened is closed, then the
+    // worker and the database stop (cleanups run last first).
+    cleanups.push(() => closeAppJobs());
     cleanups.push(() => server.close());
     log(`Briefing is ready at ${url}`);
     if (admin) {

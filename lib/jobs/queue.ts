@@ -75,10 +75,13 @@ export type JobsOptions = {
 export class Jobs {
   readonly boss: PgBoss;
   readonly schema: string;
+  /** Set once `stop` is called: connections the database ends after that are expected. */
+  private readonly state: { isStopping: boolean };
 
-  private constructor(boss: PgBoss, schema: string) {
+  private constructor(boss: PgBoss, schema: string, state: { isStopping: boolean }) {
     this.boss = boss;
     this.schema = schema;
+    this.state = state;
   }
 
   static async open(options: JobsOptions): Promise<Jobs> {
@@ -93,14 +96,17 @@ export class Jobs {
       migrate: true,
       maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
     });
+    const state = { isStopping: false };
     boss.on("error", (error) => {
       // Log what the error says, not the pg client object it carries (kilobytes of connection state).
       const { message, code } = error as Error & { code?: string };
       // 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now: the database is stopping or
       // restarting (at Ctrl-C, or while it is brought back); the queue reconnects once it answers again.
-      if (code === "57P01" || code === "57P02" || code === "57P03")
-        logger().warn({ code }, "The job queue lost its database connection; it reconnects when the database is back");
-      else logger().error({ err: { message, code, stack: error.stack } }, "Job queue error");
+      // A queue that was stopped may still see its last connections ended by the database stopping after
+      // it (at Ctrl-C): that is the stop going as planned, not worth a line.
+      if (code === "57P01" || code === "57P02" || code === "57P03") {
+        if (!state.isStopping) logger().warn({ code }, "The job queue lost its database connection; it reconnects when the database is back");
+      } else logger().error({ err: { message, code, stack: error.stack } }, "Job queue error");
     });
     await boss.start();
     for (const kind of JOB_KINDS) {
@@ -110,10 +116,11 @@ export class Jobs {
         expireInSeconds: options.expireInSeconds?.[kind] ?? QUEUE_OPTIONS[kind].expireInSeconds,
       });
     }
-    return new Jobs(boss, schema);
+    return new Jobs(boss, schema, state);
   }
 
   async stop(): Promise<void> {
+    this.state.isStopping = true;
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
   }
 
@@ -224,4 +231,16 @@ export function appJobs(databaseUrl?: string): Promise<Jobs> {
     });
   }
   return globalForJobs.briefingJobs;
+}
+
+/**
+ * Closes this process's queue ({@link appJobs}) if it was opened: at shutdown, before the database stops,
+ * so its connections end cleanly instead of being cut by the stopping database.
+ */
+export async function closeAppJobs(): Promise<void> {
+  const opened = globalForJobs.briefingJobs;
+  globalForJobs.briefingJobs = undefined;
+  if (!opened) return;
+  const jobs = await opened.catch(() => undefined);
+  await jobs?.stop();
 }

@@ -144,7 +144,13 @@ describe("npm start on the embedded database", () => {
       expect(again.output()).not.toContain("password:");
       expect(await query(url, `SELECT count(*)::int AS n FROM "Article"`)).toEqual([{ n: 5 }]);
       expect(await query(url, `SELECT name FROM "Outlet" WHERE slug = 'kept-outlet'`)).toEqual([{ name: "Kept Outlet" }]);
+      // A page that reads the job queue opens the server's own connection to it; a stop closes it before the database goes.
+      const password = /password: +(\S+)/.exec(first.output())![1]!;
+      const cookie = await logIn(`http://127.0.0.1:${port}`, "admin@briefing.local", password);
+      expect((await fetch(`http://127.0.0.1:${port}/api/analysis`, { headers: { cookie } })).status).toBe(200);
       expect(await stop(again)).toBe(0);
+      const stopping = again.output().slice(again.output().indexOf("Stopping"));
+      expect(stopping).not.toMatch(/lost its database connection|error/i);
     },
     START_TEST_TIMEOUT_MS,
   );

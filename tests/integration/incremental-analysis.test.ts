@@ -213,6 +213,31 @@ describe("the article-scoped analysis", () => {
     await expectIncrementalEqualsFull(ids);
   });
 
+  it("keeps an issue's latest claims when the article holding all of them comes and goes", async () => {
+    // Seventy dated claims on one issue, newer than any other: the stored list of latest claims is then all theirs.
+    const body = Array.from(
+      { length: 70 },
+      (_, index) => `“The Donbas front line near checkpoint ${index + 1} will hold through the winter,” said Mara Lindqvist, a regional governor.`,
+    ).join("\n\n");
+    const outcome = await ingestArticle(
+      db,
+      { body, outlet: "Quill Gazette", title: "Seventy checkpoints", publishedAt: "2031-05-01T09:00:00Z", force: true },
+      { source: "api" },
+    );
+    expect(outcome.status).toBe("stored");
+    const id = outcome.status === "stored" ? outcome.id : "";
+    const added = await expectIncrementalEqualsFull([id]);
+    const summary = (analysis: typeof added) =>
+      (analysis.settings.find((row) => row.key === ANALYSIS_SETTING)!.value as Omit<AnalysisSummary, "refreshedAt">).issues.donbas!;
+    const own = new Set((await db.claim.findMany({ where: { articleId: id }, select: { id: true } })).map((claim) => claim.id));
+    expect(summary(added).recentClaims.length).toBe(60);
+    expect(summary(added).recentClaims.every((claimId) => own.has(claimId))).toBe(true);
+    // Every listed claim goes with the article: the list is found again from the claims left.
+    await db.article.delete({ where: { id } });
+    const removed = await expectIncrementalEqualsFull([id]);
+    expect(summary(removed).recentClaims.some((claimId) => own.has(claimId))).toBe(false);
+  });
+
   it("runs in full when the stored analysis predates the issues", async () => {
     await db.issue.update({ where: { slug: "referendum" }, data: { status: "resolved" } });
     const article = await db.article.findFirstOrThrow({ select: { id: true } });

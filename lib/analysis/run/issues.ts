@@ -1,5 +1,4 @@
 import { firstParagraphs } from "@/lib/analysis/counts";
-import { firstInOrder } from "@/lib/analysis/first";
 import { buildFramingMeasures, framingDetail, withSourceTotals, type FramingDetail, type FramingMeasures } from "@/lib/analysis/framing-measures";
 import { sourceOf, type Source } from "@/lib/analysis/sources";
 import type { DescribedVerb } from "@/lib/analysis/framing-words";
@@ -337,6 +336,9 @@ async function undatedOf(tx: Tx, rows: readonly CountRow[], articles: Map<string
   };
 }
 
+/** The order of an issue's latest claims, over the claim `c` and its article `a`: newest publication first, undated last, then by article and id. */
+const LATEST_FIRST = Prisma.sql`ORDER BY a."publishedAt" DESC NULLS LAST, c."articleId" COLLATE "C", c.id COLLATE "C"`;
+
 /** What the issue's latest claims can be worked out from without looking again: the list as stored, and the articles changed since. */
 export type RecentBasis = { previous: readonly string[]; articleIds: readonly string[] };
 
@@ -347,26 +349,20 @@ export type RecentBasis = { previous: readonly string[]; articleIds: readonly st
  */
 async function latestClaims(tx: Tx, issueId: string, basis: RecentBasis | undefined): Promise<string[]> {
   if (basis) {
-    const rows = await tx.$queryRaw<{ id: string; articleId: string; publishedAt: Date | null }[]>`
-      SELECT c.id, c."articleId", a."publishedAt" FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
+    const rows = await tx.$queryRaw<{ id: string; articleId: string }[]>`
+      SELECT c.id, c."articleId" FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
       WHERE c.status::text <> 'not_a_claim' AND (c.id = ANY(${basis.previous}::text[]) OR c."articleId" = ANY(${basis.articleIds}::text[]))
-        AND EXISTS (SELECT 1 FROM "ClaimIssue" ci WHERE ci."claimId" = c.id AND ci."issueId" = ${issueId})`;
+        AND EXISTS (SELECT 1 FROM "ClaimIssue" ci WHERE ci."claimId" = c.id AND ci."issueId" = ${issueId})
+      ${LATEST_FIRST}`;
     const changedArticles = new Set(basis.articleIds);
     const unchanged = new Set(rows.filter((row) => !changedArticles.has(row.articleId)).map((row) => row.id));
     const isComplete = basis.previous.length < RECENT_CLAIMS || basis.previous.every((id) => unchanged.has(id));
-    if (isComplete) {
-      const entries = rows.map((row) => ({ id: row.id, articleId: row.articleId, time: row.publishedAt?.getTime() ?? -Infinity }));
-      return firstInOrder(
-        entries,
-        RECENT_CLAIMS,
-        (a, b) => b.time - a.time || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0) || (a.id < b.id ? -1 : 1),
-      ).map((entry) => entry.id);
-    }
+    if (isComplete) return rows.slice(0, RECENT_CLAIMS).map((row) => row.id);
   }
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT c.id FROM "ClaimIssue" ci JOIN "Claim" c ON c.id = ci."claimId" JOIN "Article" a ON a.id = c."articleId"
     WHERE ci."issueId" = ${issueId} AND c.status::text <> 'not_a_claim'
-    ORDER BY a."publishedAt" DESC NULLS LAST, c."articleId" COLLATE "C", c.id COLLATE "C"
+    ${LATEST_FIRST}
     LIMIT ${RECENT_CLAIMS}`;
   return rows.map((row) => row.id);
 }

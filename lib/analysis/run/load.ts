@@ -74,20 +74,21 @@ type ClaimRow = {
   clusterId: string | null;
 };
 
+/** The ids of the claims the analysis reads (all but those marked "not a claim") whose row `c` matches `where`: the condition evaluated once. */
+export async function claimIdsWhere(tx: Tx, where: Prisma.Sql): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT c.id FROM "Claim" c WHERE c.status::text <> 'not_a_claim' AND ${where}`;
+  return rows.map((row) => row.id);
+}
+
 /**
- * The claims the analysis reads (all but those marked "not a claim") whose row `c` matches `where`, or whose
- * ids are `where`, in {@link sortById} order, with their issues and figures, read in batches. Their articles
- * are added to `articles` when missing. A condition is evaluated once, for the ids it selects; the claims
- * are then read a batch of ids at a time (a condition on every batch would be evaluated again for each).
+ * The claims `ids` the analysis reads (those marked "not a claim" left out), in {@link sortById} order, with
+ * their issues and figures, read a batch of ids at a time. Their articles are added to `articles` when
+ * missing. For a condition, {@link claimIdsWhere} first: a condition on every batch would be evaluated again
+ * for each.
  */
-export async function loadClaims(tx: Tx, where: Prisma.Sql | readonly string[], articles: Map<string, LoadedArticle>, names: Names): Promise<LoadedClaim[]> {
-  const ids = Array.isArray(where)
-    ? [...new Set(where as readonly string[])].sort()
-    : (await tx.$queryRaw<{ id: string }[]>`SELECT c.id FROM "Claim" c WHERE c.status::text <> 'not_a_claim' AND ${where as Prisma.Sql} ORDER BY c.id`).map(
-        (row) => row.id,
-      );
+export async function loadClaims(tx: Tx, ids: readonly string[], articles: Map<string, LoadedArticle>, names: Names): Promise<LoadedClaim[]> {
   const claims: LoadedClaim[] = [];
-  for (const batch of chunk(ids, CLAIM_BATCH)) {
+  for (const batch of chunk([...new Set(ids)].sort(), CLAIM_BATCH)) {
     const rows = await tx.$queryRaw<ClaimRow[]>`
       SELECT c.id, c."articleId", c.kind::text AS kind, c."speakerId", c.verb, c.text, c.quote, c."clusterId"
       FROM "Claim" c WHERE c.id = ANY(${batch}::text[]) AND c.status::text <> 'not_a_claim'`;

@@ -23,7 +23,18 @@ import {
   type IssueRef,
   type IssueSummary,
 } from "@/lib/analysis/run/issues";
-import { chunk, loadAllClaims, loadArticles, loadClaims, loadNames, type LoadedArticle, type LoadedClaim, type Names, type Tx } from "@/lib/analysis/run/load";
+import {
+  chunk,
+  claimIdsWhere,
+  loadAllClaims,
+  loadArticles,
+  loadClaims,
+  loadNames,
+  type LoadedArticle,
+  type LoadedClaim,
+  type Names,
+  type Tx,
+} from "@/lib/analysis/run/load";
 import { POSITIONS_SETTING, storePositionGroups, storePositionKeys, writePositions, type StoredPositions } from "@/lib/analysis/run/positions";
 import { trackAnalysisRun } from "@/lib/analysis/run/runs";
 import type { Db } from "@/lib/db";
@@ -208,7 +219,7 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   ]);
   const articles = await loadArticles(tx, Prisma.sql`a.id = ANY(${articleIds}::text[])`);
   const present = [...articles.keys()];
-  const changed = await loadClaims(tx, Prisma.sql`c."articleId" = ANY(${present}::text[])`, articles, names);
+  const changed = await loadClaims(tx, await claimIdsWhere(tx, Prisma.sql`c."articleId" = ANY(${present}::text[])`), articles, names);
   const changedIds = new Set(changed.map((claim) => claim.id));
   const removed = before.map((row) => row.claimId).filter((id) => !changedIds.has(id));
 
@@ -288,7 +299,14 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   // Discrepancies: every figure of the units involved, and the statement groups just recomputed.
   const units = [...new Set([...before.flatMap((row) => row.figureUnits), ...changed.flatMap((claim) => claim.figures.map((figure) => figure.unit))])];
   const unitClaims =
-    units.length > 0 ? await loadClaims(tx, Prisma.sql`c.id IN (SELECT "claimId" FROM "ClaimFigure" WHERE unit = ANY(${units}::text[]))`, articles, names) : [];
+    units.length > 0
+      ? await loadClaims(
+          tx,
+          await claimIdsWhere(tx, Prisma.sql`c.id IN (SELECT "claimId" FROM "ClaimFigure" WHERE unit = ANY(${units}::text[]))`),
+          articles,
+          names,
+        )
+      : [];
   const unitScopes = new Set(units.map((unit) => `unit:${unit}`));
   // Statement discrepancies depend on their group alone: only the groups the articles' claims join, and
   // those their old groups became, can have changed (the other groups of the set are as they were).
@@ -296,8 +314,7 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   const regrouped = statements.filter((members) =>
     members.some((index) => {
       const id = scopeClaims[index]!.id;
-      const group = storedGroups.get(id)?.statementGroup;
-      return changedIds.has(id) || (group !== undefined && group !== null && oldGroups.has(group));
+      return changedIds.has(id) || oldGroups.has(storedGroups.get(id)?.statementGroup ?? "");
     }),
   );
   const found = [
@@ -350,16 +367,12 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   const context = { names, articles };
   const recomputed = issues.filter((issue) => affected.has(issue.slug) || !summaries[issue.slug]);
   // The claims of the articles' sources on the recomputed issues, read once (a claim on several issues is read once).
-  const claimsOfSources = (sources: readonly string[], issueIds: readonly string[]) => {
+  const claimsOfSources = async (sources: readonly string[], issueIds: readonly string[]) => {
     const slugs = sources.filter((key) => !key.startsWith("article:"));
     const ids = sources.filter((key) => key.startsWith("article:")).map((key) => key.slice("article:".length));
-    return loadClaims(
-      tx,
-      Prisma.sql`c.id IN (SELECT "claimId" FROM "ClaimIssue" WHERE "issueId" = ANY(${issueIds}::text[]))
-        AND c."articleId" IN (SELECT a.id FROM "Article" a LEFT JOIN "Outlet" o ON o.id = a."outletId" WHERE o.slug = ANY(${slugs}::text[]) OR a.id = ANY(${ids}::text[]))`,
-      articles,
-      names,
-    );
+    const where = Prisma.sql`c.id IN (SELECT "claimId" FROM "ClaimIssue" WHERE "issueId" = ANY(${issueIds}::text[]))
+      AND c."articleId" IN (SELECT a.id FROM "Article" a LEFT JOIN "Outlet" o ON o.id = a."outletId" WHERE o.slug = ANY(${slugs}::text[]) OR a.id = ANY(${ids}::text[]))`;
+    return loadClaims(tx, await claimIdsWhere(tx, where), articles, names);
   };
   const held =
     recomputed.length > 0

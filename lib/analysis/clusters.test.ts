@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clusterClaims, groupFigures, groupStatements, type AnalysisClaim } from "./clusters";
+import { claimGroups, clusterClaims, groupFigures, groupStatements, sortById, type AnalysisClaim } from "./clusters";
+import { findStatementDiscrepancies } from "./discrepancies";
 import { STORY } from "./fixtures";
 
 const ids = (claims: readonly AnalysisClaim[], groups: number[][]) => groups.map((group) => group.map((index) => claims[index]!.id));
@@ -195,5 +196,80 @@ describe("clusterClaims", () => {
     ];
     const clusters = clusterClaims(claims);
     expect(clusters.map((cluster) => [cluster.type, cluster.claimIds])).toEqual([["statement", ["1", "2", "3"]]]);
+  });
+});
+
+describe("claims folded with their copies", () => {
+  /** `claims` with identical claims (all but the id) folded into the first of them, as the analysis reads them. */
+  function fold(claims: readonly AnalysisClaim[]): AnalysisClaim[] {
+    const byContent = new Map<string, AnalysisClaim[]>();
+    for (const claim of sortById(claims)) {
+      const { id: _id, ...content } = claim;
+      const key = JSON.stringify(content);
+      byContent.set(key, [...(byContent.get(key) ?? []), claim]);
+    }
+    return [...byContent.values()].map((copies) => (copies.length > 1 ? { ...copies[0]!, copies: copies.map((copy) => copy.id) } : copies[0]!));
+  }
+  const copy = (claim: AnalysisClaim, id: string): AnalysisClaim => ({ ...claim, id });
+  const statement = "The ceasefire talks will resume in Geneva in January, 90% of the text agreed";
+  const figure = { value: 90, unit: "%", raw: "90%", about: "the text of the ceasefire agreement" };
+  // p and q make one statement; p, u and v cite one figure; both span sources A and B. Counted one by one,
+  // the statement (p and q, each with two copies in its source: six claims) is wider than the figure (p's
+  // three claims, u and v: five) and takes p; counted as read, two claims against three, the figure would.
+  const p: AnalysisClaim = {
+    id: "p1",
+    source: "A",
+    kind: "quote",
+    speaker: "Ana Field",
+    text: statement,
+    quote: null,
+    issues: ["ceasefire"],
+    figures: [figure],
+  };
+  const q: AnalysisClaim = { ...p, id: "q1", source: "B", figures: [] };
+  const u: AnalysisClaim = { ...p, id: "u1", source: "B", text: "Negotiators said 90% of the ceasefire text was now agreed.", quote: null, kind: "reported" };
+  const v: AnalysisClaim = { ...u, id: "v1", source: "A", text: "Some 90% of the ceasefire agreement is settled, officials said." };
+  // One statement in two mouths, worded a little differently: the wording with more claims (a's copies) names it.
+  const a: AnalysisClaim = {
+    id: "a1",
+    source: "A",
+    kind: "quote",
+    speaker: "Ana Field",
+    text: "",
+    quote: "we will not give up any land in the east under any circumstances",
+    issues: ["donbas"],
+    figures: [],
+  };
+  const b: AnalysisClaim = {
+    ...a,
+    id: "b1",
+    source: "B",
+    speaker: "Ben Stone",
+    quote: "We will not give up any land in the east under any circumstances at all",
+  };
+  const claims = [
+    ...STORY,
+    ...STORY.slice(0, 4).map((claim) => copy(claim, `${claim.id}-copy`)),
+    ...[p, copy(p, "p2"), copy(p, "p3"), q, copy(q, "q2"), copy(q, "q3"), u, v],
+    ...[a, copy(a, "a2"), copy(a, "a3"), b],
+  ];
+
+  it("give the clusters and groups the claims give one by one, with every copy in them", () => {
+    const folded = fold(claims);
+    expect(folded.length).toBeLessThan(claims.length);
+    const clusters = clusterClaims(claims);
+    expect(clusterClaims(folded)).toEqual(clusters);
+    expect(claimGroups(folded)).toEqual(claimGroups(claims));
+    const byKey = new Map(clusters.map((cluster) => [cluster.key, cluster.claimIds]));
+    expect([...byKey.values()]).toContainEqual(["p1", "p2", "p3", "q1", "q2", "q3"]);
+    expect([...byKey.values()]).toContainEqual(["u1", "v1"]);
+  });
+
+  it("give the statement discrepancies the claims give one by one", () => {
+    const folded = fold(claims);
+    const sorted = sortById(claims);
+    const found = findStatementDiscrepancies(sorted, groupStatements(sorted));
+    expect(found.map((discrepancy) => discrepancy.about)).toContain("we will not give up any land in the east under any circumstances");
+    expect(findStatementDiscrepancies(sortById(folded), groupStatements(sortById(folded)))).toEqual(found);
   });
 });

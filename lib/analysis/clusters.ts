@@ -20,7 +20,31 @@ export type AnalysisClaim = {
   quote: string | null;
   issues: readonly string[];
   figures: readonly AnalysisFigure[];
+  /**
+   * When identical claims were read folded into one (the same source, kind, speaker, words, issues and
+   * figures, as copies of one wire story in one outlet are): the ids of the claims it stands for, itself
+   * (the smallest) included. Such claims fall into the same groups and clusters, so the clusters and groups
+   * come out as for the claims one by one, with every copy's id.
+   */
+  copies?: readonly string[];
 };
+
+/** How many claims `claim` stands for (its {@link AnalysisClaim.copies}, or itself). */
+export function weightOf(claim: Pick<AnalysisClaim, "copies">): number {
+  return claim.copies?.length ?? 1;
+}
+
+/** The ids of the claims `claim` stands for. */
+export function idsOf(claim: Pick<AnalysisClaim, "id" | "copies">): readonly string[] {
+  return claim.copies ?? [claim.id];
+}
+
+/** How many claims the claims at `members` stand for. */
+function weightOfMembers(claims: readonly AnalysisClaim[], members: readonly number[]): number {
+  let total = 0;
+  for (const index of members) total += weightOf(claims[index]!);
+  return total;
+}
 
 export type ClusterType = "statement" | "figure";
 
@@ -133,7 +157,7 @@ export function groupStatements(claims: readonly AnalysisClaim[], options: Clust
     if (members) members.push(...statement.members);
     else groups.set(root, [...statement.members]);
   });
-  return [...groups.values()].filter((members) => members.length > 1).map((members) => members.sort((a, b) => a - b));
+  return [...groups.values()].filter((members) => weightOfMembers(claims, members) > 1).map((members) => members.sort((a, b) => a - b));
 }
 
 type FigureEntry = { claim: number; figure: AnalysisFigure; about: Set<string> };
@@ -188,12 +212,16 @@ export function groupFigures(claims: readonly AnalysisClaim[]): { value: number;
       groups.set(root, members);
     });
     const { value, unit } = entries[0]!.figure;
-    for (const members of groups.values()) if (members.size > 1) out.push({ value, unit, claims: [...members].sort((a, b) => a - b) });
+    for (const members of groups.values()) {
+      const sorted = [...members].sort((a, b) => a - b);
+      if (weightOfMembers(claims, sorted) > 1) out.push({ value, unit, claims: sorted });
+    }
   }
   return out;
 }
 
-type Candidate = { type: ClusterType; members: number[]; sourceCount: number; value: number | null; unit: string | null; order: string };
+/** `size`: how many claims the members stand for. */
+type Candidate = { type: ClusterType; members: number[]; size: number; sourceCount: number; value: number | null; unit: string | null; order: string };
 
 function sourceCount(claims: readonly AnalysisClaim[], members: readonly number[]): number {
   return new Set(members.map((index) => claims[index]!.source)).size;
@@ -213,12 +241,21 @@ export function clusterClaims(input: readonly AnalysisClaim[], options: ClusterO
   const claims = sortById(input);
   const candidates: Candidate[] = [];
   for (const members of statements ?? groupStatements(claims, options)) {
-    candidates.push({ type: "statement", members, sourceCount: sourceCount(claims, members), value: null, unit: null, order: claims[members[0]!]!.id });
+    candidates.push({
+      type: "statement",
+      members,
+      size: weightOfMembers(claims, members),
+      sourceCount: sourceCount(claims, members),
+      value: null,
+      unit: null,
+      order: claims[members[0]!]!.id,
+    });
   }
   for (const group of groupFigures(claims)) {
     candidates.push({
       type: "figure",
       members: group.claims,
+      size: weightOfMembers(claims, group.claims),
       sourceCount: sourceCount(claims, group.claims),
       value: group.value,
       unit: group.unit,
@@ -228,7 +265,7 @@ export function clusterClaims(input: readonly AnalysisClaim[], options: ClusterO
   candidates.sort(
     (a, b) =>
       b.sourceCount - a.sourceCount ||
-      b.members.length - a.members.length ||
+      b.size - a.size ||
       (a.type === b.type ? 0 : a.type === "figure" ? -1 : 1) ||
       (a.order < b.order ? -1 : a.order > b.order ? 1 : 0) ||
       (a.value ?? 0) - (b.value ?? 0),
@@ -251,15 +288,38 @@ export function clusterClaims(input: readonly AnalysisClaim[], options: ClusterO
   return clusters;
 }
 
+/** Each of `claims`' items (`itemsOf`), with the weight of the claim it comes from, for {@link mostCommon}. */
+export function weighted<T>(claims: readonly AnalysisClaim[], itemsOf: (claim: AnalysisClaim) => readonly T[]): [T[], number[]] {
+  const items: T[] = [];
+  const weights: number[] = [];
+  for (const claim of claims) {
+    const weight = weightOf(claim);
+    for (const item of itemsOf(claim)) {
+      items.push(item);
+      weights.push(weight);
+    }
+  }
+  return [items, weights];
+}
+
 function describeCluster(claims: readonly AnalysisClaim[], candidate: Candidate, members: number[]): Cluster {
   const memberClaims = members.map((index) => claims[index]!);
-  const speaker = mostCommon(memberClaims.map((claim) => claim.speaker));
-  const issue = mostCommon(memberClaims.flatMap((claim) => claim.issues));
+  const weights = memberClaims.map(weightOf);
+  const speaker = mostCommon(
+    memberClaims.map((claim) => claim.speaker),
+    weights,
+  );
+  const issue = mostCommon(...weighted(memberClaims, (claim) => claim.issues));
   const sources = [...new Set(memberClaims.map((claim) => claim.source))].sort();
-  const claimIds = memberClaims.map((claim) => claim.id);
+  const claimIds = memberClaims.some((claim) => claim.copies) ? memberClaims.flatMap(idsOf).sort() : memberClaims.map((claim) => claim.id);
   if (candidate.type === "figure") {
-    const figures = memberClaims.flatMap((claim) => claim.figures.filter((figure) => figure.unit === candidate.unit && figure.value === candidate.value));
-    const about = mostCommon(figures.map((figure) => figure.about?.trim()));
+    const [figures, figureWeights] = weighted(memberClaims, (claim) =>
+      claim.figures.filter((figure) => figure.unit === candidate.unit && figure.value === candidate.value),
+    );
+    const about = mostCommon(
+      figures.map((figure) => figure.about?.trim()),
+      figureWeights,
+    );
     const formatted = formatFigure(candidate.value!, candidate.unit!);
     return {
       key: `figure:${unitKey(candidate.unit!)}:${candidate.value}:${stableHash(about ? [...new Set(contentWords(about))].sort().join(" ") : `issue:${issue ?? ""}`)}`,
@@ -279,7 +339,7 @@ function describeCluster(claims: readonly AnalysisClaim[], candidate: Candidate,
       .trim()
       .replace(/[\s,;:]+$/u, ""),
   );
-  const text = mostCommon(texts) ?? texts[0]!;
+  const text = mostCommon(texts, weights) ?? texts[0]!;
   const isQuote = memberClaims.some((claim, index) => claim.kind === "quote" && texts[index] === text);
   return {
     key: `statement:${stableHash(words(text).join(" "))}`,
@@ -338,16 +398,17 @@ export function claimGroups(input: readonly AnalysisClaim[], statements?: number
   const statement = new Map<string, string>();
   for (const members of statements ?? groupStatements(claims)) {
     const id = claims[members[0]!]!.id;
-    for (const index of members) statement.set(claims[index]!.id, id);
+    for (const index of members) for (const claimId of idsOf(claims[index]!)) statement.set(claimId, id);
   }
   const figures = new Map<string, string[]>();
   for (const group of groupFigures(claims)) {
     const id = `${group.unit}|${group.value}|${claims[group.claims[0]!]!.id}`;
     for (const index of group.claims) {
-      const claimId = claims[index]!.id;
-      const list = figures.get(claimId);
-      if (list) list.push(id);
-      else figures.set(claimId, [id]);
+      for (const claimId of idsOf(claims[index]!)) {
+        const list = figures.get(claimId);
+        if (list) list.push(id);
+        else figures.set(claimId, [id]);
+      }
     }
   }
   return { statement, figures };

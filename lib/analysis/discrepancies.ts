@@ -3,7 +3,7 @@
  * statement put in different mouths. Pure: plain claims in, discrepancies out.
  */
 import { UNNAMED_SOURCE } from "@/lib/nlp/speakers";
-import { groupStatements, sortById, type AnalysisClaim, type ClusterOptions } from "./clusters";
+import { groupStatements, sortById, weighted, weightOf, type AnalysisClaim, type ClusterOptions } from "./clusters";
 import { contentWords, formatFigure, joinSameAbout, mostCommon, OverlapIndex, stableHash, UnionFind, unitKey } from "./similarity";
 
 export type DiscrepancyKind = "figure" | "attribution";
@@ -237,12 +237,12 @@ export function findStatementDiscrepancies(claims: readonly AnalysisClaim[], sta
     const group = members.map((index) => claims[index]!);
     if (!hasAttributionConflict(group)) continue;
     const texts = group.map((claim) => (claim.quote ?? claim.text).trim());
-    const text = mostCommon(texts)!;
+    const text = mostCommon(texts, group.map(weightOf))!;
     found.push({
       key: `attribution:statement:${stableHash(text.toLowerCase())}`,
       kind: "attribution",
       about: text,
-      issue: mostCommon(group.flatMap((claim) => claim.issues)),
+      issue: mostCommon(...weighted(group, (claim) => claim.issues)),
       items: capItems(
         dedupe(
           group

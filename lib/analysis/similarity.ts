@@ -91,10 +91,17 @@ export function stableHash(text: string): string {
   return crypto.createHash("sha256").update(text).digest("hex").slice(0, 16);
 }
 
-/** The most frequent value (ties: the first in sort order), or null for none. */
-export function mostCommon<T extends string>(values: Iterable<T | null | undefined>): T | null {
+/**
+ * The most frequent value (ties: the first in sort order), or null for none. `weights`, when given, says
+ * how many times each value counts (the value at the same position), as for a claim standing for its copies.
+ */
+export function mostCommon<T extends string>(values: Iterable<T | null | undefined>, weights?: readonly number[]): T | null {
   const counts = new Map<T, number>();
-  for (const value of values) if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let position = 0;
+  for (const value of values) {
+    if (value) counts.set(value, (counts.get(value) ?? 0) + (weights?.[position] ?? 1));
+    position += 1;
+  }
   let best: T | null = null;
   let bestCount = 0;
   for (const [value, count] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

@@ -122,6 +122,32 @@ describe("the article-scoped analysis", () => {
     await expectIncrementalEqualsFull([copyId]);
   });
 
+  it("takes in copies of a stored article in its own outlet, which the run reads folded into one: every copy joins the clusters", async () => {
+    const seed = await db.article.findFirstOrThrow({
+      where: { sourceFile: "000_bf03e1deb2ef6062.txt" },
+      select: { id: true, originalText: true, outlet: { select: { name: true } } },
+    });
+    const copyIds: string[] = [];
+    for (const edition of ["morning", "evening"]) {
+      const body = `${seed.originalText}\n\nThis story ran again in the ${edition} edition.`;
+      const outcome = await ingestArticle(db, { body, outlet: seed.outlet!.name, title: `Talks at Mar-a-Lago (${edition})`, force: true }, { source: "api" });
+      expect(outcome.status).toBe("stored");
+      copyIds.push(outcome.status === "stored" ? outcome.id : "");
+      await expectIncrementalEqualsFull([copyIds.at(-1)!]);
+    }
+    // Each claim of the seed and its two copies share a cluster where the seed's claim has one.
+    const claimsOf = async (articleId: string) =>
+      db.claim.findMany({ where: { articleId, status: { not: "not_a_claim" } }, select: { text: true, clusterId: true }, orderBy: { text: "asc" } });
+    const [original, ...copies] = await Promise.all([seed.id, ...copyIds].map(claimsOf));
+    const clustered = original!.filter((claim) => claim.clusterId);
+    expect(clustered.length).toBeGreaterThan(0);
+    for (const copy of copies) {
+      for (const claim of clustered) expect(copy!.find((other) => other.text === claim.text)?.clusterId).toBe(claim.clusterId);
+    }
+    await db.article.deleteMany({ where: { id: { in: copyIds } } });
+    await expectIncrementalEqualsFull(copyIds);
+  });
+
   it("takes in a new version of a seed article", async () => {
     const article = await db.article.findFirstOrThrow({ where: { sourceFile: "000_bf03e1deb2ef6062.txt" }, select: { id: true, originalText: true } });
     const kept = article.originalText.split(/\n+/).filter((line) => line.trim().length > 0);

@@ -97,6 +97,47 @@ export async function loadClaims(tx: Tx, ids: readonly string[], articles: Map<s
   return sortById(claims);
 }
 
+/**
+ * The claims `ids` the analysis reads, as {@link loadClaims} gives them but with identical claims folded
+ * into one: those of one source with the same kind, speaker, verb, words, cluster, issues and figures (the
+ * copies of one wire story in an outlet) come back as the first of them, with every id in
+ * {@link AnalysisClaim.copies}. Clustering them gives the clusters and groups the claims give one by one
+ * (`clusterClaims`, `claimGroups`), while far fewer claims are read and compared when copies abound.
+ */
+export async function loadFoldedClaims(tx: Tx, ids: readonly string[], articles: Map<string, LoadedArticle>, names: Names): Promise<LoadedClaim[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx.$queryRaw<
+    (ClaimRow & { copies: string[]; issueIds: string[] | null; figures: [number, number | null, string, string, string | null][] | null })[]
+  >`
+    WITH claims AS (
+      SELECT c.id, c."articleId", c.kind::text AS kind, c."speakerId", c.verb, c.text, c.quote, c."clusterId",
+        COALESCE(a."outletId", 'article:' || a.id) AS source,
+        (SELECT array_agg(DISTINCT i."issueId" ORDER BY i."issueId") FROM "ClaimIssue" i WHERE i."claimId" = c.id) AS "issueIds",
+        (SELECT jsonb_agg(jsonb_build_array(f.value, f.high, f.unit, f.raw, f.about) ORDER BY f.start) FROM "ClaimFigure" f WHERE f."claimId" = c.id) AS figures
+      FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
+      WHERE c.id = ANY(${[...new Set(ids)]}::text[]) AND c.status::text <> 'not_a_claim'
+    )
+    SELECT min(id) AS id, array_agg(id ORDER BY id) AS copies, (array_agg("articleId" ORDER BY id))[1] AS "articleId",
+      kind, "speakerId", verb, text, quote, "clusterId", "issueIds", figures
+    FROM claims
+    GROUP BY source, kind, "speakerId", verb, text, quote, "clusterId", "issueIds", figures`;
+  await addArticlesOf(
+    tx,
+    rows.map((row) => row.articleId),
+    articles,
+  );
+  const claims: LoadedClaim[] = [];
+  for (const row of rows) {
+    const article = articles.get(row.articleId);
+    if (!article) continue;
+    const issues = (row.issueIds ?? []).flatMap((id) => names.issueSlugs.get(id) ?? []);
+    const figures = (row.figures ?? []).map(([value, high, unit, raw, about]) => figureOf({ value, high, unit, raw, about }));
+    const claim = loadedClaim(row, article, names, issues, figures);
+    claims.push(row.copies.length > 1 ? { ...claim, copies: row.copies } : claim);
+  }
+  return sortById(claims);
+}
+
 /** Every claim the analysis reads, in {@link sortById} order, a batch at a time along the primary key. */
 export async function loadAllClaims(tx: Tx, articles: Map<string, LoadedArticle>, names: Names): Promise<LoadedClaim[]> {
   const claims: LoadedClaim[] = [];
@@ -136,23 +177,32 @@ async function withIssuesAndFigures(tx: Tx, rows: readonly ClaimRow[], articles:
   const claims: LoadedClaim[] = [];
   for (const row of rows) {
     const article = articles.get(row.articleId);
-    if (!article) continue;
-    claims.push({
-      id: row.id,
-      articleId: row.articleId,
-      source: article.source.key,
-      kind: row.kind,
-      speakerId: row.speakerId,
-      speaker: row.speakerId ? (names.speakers.get(row.speakerId)?.name ?? null) : null,
-      verb: row.verb,
-      text: row.text,
-      quote: row.quote,
-      clusterId: row.clusterId,
-      issues: [...new Set(issuesOf.get(row.id) ?? [])].sort(),
-      figures: figuresOf.get(row.id) ?? [],
-    });
+    if (article) claims.push(loadedClaim(row, article, names, issuesOf.get(row.id) ?? [], figuresOf.get(row.id) ?? []));
   }
   return claims;
+}
+
+/** A claim from its row, its article, the slugs of its issues and its figures. */
+function loadedClaim(row: ClaimRow, article: LoadedArticle, names: Names, issues: readonly string[], figures: AnalysisFigure[]): LoadedClaim {
+  return {
+    id: row.id,
+    articleId: row.articleId,
+    source: article.source.key,
+    kind: row.kind,
+    speakerId: row.speakerId,
+    speaker: row.speakerId ? (names.speakers.get(row.speakerId)?.name ?? null) : null,
+    verb: row.verb,
+    text: row.text,
+    quote: row.quote,
+    clusterId: row.clusterId,
+    issues: [...new Set(issues)].sort(),
+    figures,
+  };
+}
+
+/** A figure from its stored columns. */
+function figureOf(row: { value: number; high: number | null; unit: string; raw: string; about: string | null }): AnalysisFigure {
+  return { value: Number(row.value), ...(row.high === null ? {} : { high: Number(row.high) }), unit: row.unit, raw: row.raw, about: row.about };
 }
 
 /** The figures of the claims `ids`, by claim, in the order they come in its text. */
@@ -164,7 +214,7 @@ export async function loadFigures(tx: Tx, ids: readonly string[]): Promise<Map<s
       : [];
   const figuresOf = new Map<string, AnalysisFigure[]>();
   for (const row of rows) {
-    const figure = { value: Number(row.value), ...(row.high === null ? {} : { high: Number(row.high) }), unit: row.unit, raw: row.raw, about: row.about };
+    const figure = figureOf(row);
     const list = figuresOf.get(row.claimId);
     if (list) list.push(figure);
     else figuresOf.set(row.claimId, [figure]);

@@ -5,6 +5,7 @@ import {
   expandToGroups,
   groupFigures,
   groupStatements,
+  idsOf,
   similarityProbe,
   sortById,
   statementKeys,
@@ -29,6 +30,7 @@ import {
   loadAllClaims,
   loadArticles,
   loadClaims,
+  loadFoldedClaims,
   loadNames,
   type LoadedArticle,
   type LoadedClaim,
@@ -258,16 +260,17 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
       return rows.map((row) => row.claimId);
     },
   );
-  const scopeClaims = await loadClaims(tx, [...scopeIds], articles, names);
+  // Copies of one statement in one source are read and clustered as one claim (they fall into the same clusters).
+  const scopeClaims = await loadFoldedClaims(tx, [...scopeIds], articles, names);
   const statements = groupStatements(scopeClaims);
   const clusters = clusterClaims(scopeClaims, {}, statements);
-  await updateClaimGroups(tx, scopeClaims, claimGroups(scopeClaims, statements), storedGroups);
+  await updateClaimGroups(tx, scopeClaims.flatMap(idsOf), claimGroups(scopeClaims, statements), storedGroups);
   // The claims whose cluster is rewritten: those of the set, and the articles' claims the analysis no longer
   // reads (marked "not a claim" since, or gone), which leave their clusters.
   const pointed = [...new Set([...scopeIds, ...removed])];
   // The clusters the claims were in: as read with them (those not read, marked "not a claim", looked up).
-  const previous = new Map(scopeClaims.flatMap((claim) => (claim.clusterId ? [[claim.id, claim.clusterId] as const] : [])));
-  const read = new Set(scopeClaims.map((claim) => claim.id));
+  const previous = new Map(scopeClaims.flatMap((claim) => (claim.clusterId ? idsOf(claim).map((id) => [id, claim.clusterId!] as const) : [])));
+  const read = new Set(scopeClaims.flatMap(idsOf));
   const unread = pointed.filter((id) => !read.has(id));
   if (unread.length > 0) {
     for (const row of await tx.$queryRaw<{ id: string; clusterId: string }[]>`
@@ -294,7 +297,9 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
     ...new Set([...before.flatMap((row) => (row.positionKey ? [row.positionKey] : [])), ...movedKeys.map((row) => row.key), ...positionKeys]),
   ]);
   const affected = new Set<string>();
-  for (const claim of scopeClaims) if (oldKeys.get(claim.id) !== newKeys.get(claim.id)) for (const slug of claim.issues) affected.add(slug);
+  for (const claim of scopeClaims) {
+    if (idsOf(claim).some((id) => oldKeys.get(id) !== newKeys.get(id))) for (const slug of claim.issues) affected.add(slug);
+  }
 
   // Discrepancies: every figure of the units involved, and the statement groups just recomputed.
   const units = [...new Set([...before.flatMap((row) => row.figureUnits), ...changed.flatMap((claim) => claim.figures.map((figure) => figure.unit))])];
@@ -312,10 +317,7 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   // those their old groups became, can have changed (the other groups of the set are as they were).
   const oldGroups = new Set(before.flatMap((row) => (row.statementGroup ? [row.statementGroup] : [])));
   const regrouped = statements.filter((members) =>
-    members.some((index) => {
-      const id = scopeClaims[index]!.id;
-      return changedIds.has(id) || oldGroups.has(storedGroups.get(id)?.statementGroup ?? "");
-    }),
+    members.some((index) => idsOf(scopeClaims[index]!).some((id) => changedIds.has(id) || oldGroups.has(storedGroups.get(id)?.statementGroup ?? ""))),
   );
   const found = [
     ...findFigureDiscrepancies(unitClaims)
@@ -323,7 +325,7 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
       .map(({ discrepancy, scope }) => ({ ...discrepancy, scope })),
     ...findStatementDiscrepancies(scopeClaims, regrouped).map((discrepancy) => ({ ...discrepancy, scope: "statement" as DiscrepancyScope })),
   ];
-  const touched = [...regrouped.flatMap((members) => members.map((index) => scopeClaims[index]!.id)), ...removed];
+  const touched = [...regrouped.flatMap((members) => members.flatMap((index) => idsOf(scopeClaims[index]!))), ...removed];
   await tx.$executeRaw`
     WITH ids AS (SELECT unnest(${touched}::text[]) AS id)
     DELETE FROM "Discrepancy" d
@@ -554,16 +556,14 @@ async function insertClaimKeys(tx: Tx, claims: readonly LoadedClaim[], groups: G
 type StoredGroups = { claimId: string; statementGroup: string | null; figureGroups: string[] };
 
 /** Stores the groups of `claims` where they differ from those stored (`stored`, as read before). */
-async function updateClaimGroups(tx: Tx, claims: readonly LoadedClaim[], groups: Groups, stored: ReadonlyMap<string, StoredGroups>) {
+async function updateClaimGroups(tx: Tx, claimIds: readonly string[], groups: Groups, stored: ReadonlyMap<string, StoredGroups>) {
   const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
-  const changed = claims.filter((claim) => {
-    const row = stored.get(claim.id);
-    return !row || row.statementGroup !== (groups.statement.get(claim.id) ?? null) || !same(row.figureGroups, groups.figures.get(claim.id) ?? []);
+  const changed = claimIds.filter((id) => {
+    const row = stored.get(id);
+    return !row || row.statementGroup !== (groups.statement.get(id) ?? null) || !same(row.figureGroups, groups.figures.get(id) ?? []);
   });
   for (const part of chunk(changed, WRITE_CHUNK)) {
-    const rows = JSON.stringify(
-      part.map((claim) => ({ id: claim.id, statement: groups.statement.get(claim.id) ?? null, figures: groups.figures.get(claim.id) ?? [] })),
-    );
+    const rows = JSON.stringify(part.map((id) => ({ id, statement: groups.statement.get(id) ?? null, figures: groups.figures.get(id) ?? [] })));
     await tx.$executeRaw`
       UPDATE "AnalysisClaim" AS a SET "statementGroup" = v.statement, "figureGroups" = v.figures
       FROM jsonb_to_recordset(${rows}::jsonb) AS v(id text, statement text, figures text[])

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { claimGroups, clusterClaims, groupFigures, groupStatements, sortById, type AnalysisClaim } from "./clusters";
-import { findStatementDiscrepancies } from "./discrepancies";
+import { findFigureDiscrepancies, findStatementDiscrepancies } from "./discrepancies";
 import { STORY } from "./fixtures";
 
 const ids = (claims: readonly AnalysisClaim[], groups: number[][]) => groups.map((group) => group.map((index) => claims[index]!.id));
@@ -263,6 +263,42 @@ describe("claims folded with their copies", () => {
     const byKey = new Map(clusters.map((cluster) => [cluster.key, cluster.claimIds]));
     expect([...byKey.values()]).toContainEqual(["p1", "p2", "p3", "q1", "q2", "q3"]);
     expect([...byKey.values()]).toContainEqual(["u1", "v1"]);
+  });
+
+  it("give the figure discrepancies the claims give one by one", () => {
+    const figure = (value: number, about: string) => ({ value, unit: "%", raw: `${value}%`, about });
+    const g: AnalysisClaim = {
+      id: "g1",
+      source: "A",
+      kind: "reported",
+      speaker: "Ana Field",
+      text: "Talks on security guarantees are 90% done, Field said.",
+      quote: null,
+      issues: ["guarantees"],
+      figures: [figure(90, "security guarantees")],
+    };
+    const h: AnalysisClaim = {
+      ...g,
+      id: "h1",
+      source: "B",
+      speaker: "Ben Stone",
+      text: "Stone put them at 95%.",
+      figures: [figure(95, "US security guarantees")],
+    };
+    // One claim giving two values is no conflict; two copies of it are two claims that do.
+    const k: AnalysisClaim = {
+      ...g,
+      id: "k1",
+      source: "C",
+      text: "The deal was 60% agreed, then 70% agreed.",
+      figures: [figure(60, "the deal"), figure(70, "the deal")],
+    };
+    const all = [...claims, g, copy(g, "g2"), copy(g, "g3"), h, k, copy(k, "k2")];
+    const byKey = (found: ReturnType<typeof findFigureDiscrepancies>) => [...found].sort((a, b) => (a.discrepancy.key < b.discrepancy.key ? -1 : 1));
+    const found = byKey(findFigureDiscrepancies(all));
+    // The subject most of the claims name: "security guarantees" (three claims) over "US security guarantees" (one).
+    expect(found.map(({ discrepancy }) => discrepancy.about)).toEqual(expect.arrayContaining(["security guarantees", "the deal"]));
+    expect(byKey(findFigureDiscrepancies(fold(all)))).toEqual(found);
   });
 
   it("give the statement discrepancies the claims give one by one", () => {

@@ -188,7 +188,9 @@ export function findFigureDiscrepancies(input: readonly AnalysisClaim[]): Scoped
   const found: ScopedDiscrepancy[] = [];
   for (const entries of figureSubjects(claims)) {
     const values = new Set(entries.map((entry) => entry.value));
-    const hasValueConflict = values.size > 1 && new Set(entries.map((entry) => entry.claim.id)).size > 1;
+    // Two values from one claim (a range read as two figures, say) are no conflict; copies of a claim are several claims.
+    const citing = new Set(entries.map((entry) => entry.claim));
+    const hasValueConflict = values.size > 1 && [...citing].reduce((sum, claim) => sum + weightOf(claim), 0) > 1;
     const byValue = new Map<number, { speaker: string | null; source: string }[]>();
     for (const entry of entries) {
       const item = { speaker: entry.claim.speaker, source: entry.claim.source };
@@ -198,7 +200,11 @@ export function findFigureDiscrepancies(input: readonly AnalysisClaim[]): Scoped
     }
     const hasSpeakerConflict = [...byValue.values()].some(hasAttributionConflict);
     if (!hasValueConflict && !hasSpeakerConflict) continue;
-    const about = mostCommon(entries.map((entry) => entry.about))!;
+    const weights = entries.map((entry) => weightOf(entry.claim));
+    const about = mostCommon(
+      entries.map((entry) => entry.about),
+      weights,
+    )!;
     const unit = unitKey(entries[0]!.unit);
     const sorted = [...entries].sort((a, b) => a.value - b.value || (a.claim.id < b.claim.id ? -1 : 1));
     const items = capItems(
@@ -219,7 +225,12 @@ export function findFigureDiscrepancies(input: readonly AnalysisClaim[]): Scoped
         key: `${hasValueConflict ? "figure" : "attribution"}:${unit}:${stableHash([...new Set(contentWords(about))].sort().join(" "))}`,
         kind: hasValueConflict ? "figure" : "attribution",
         about,
-        issue: mostCommon(entries.flatMap((entry) => entry.claim.issues)),
+        issue: mostCommon(
+          ...weighted(
+            entries.map((entry) => entry.claim),
+            (claim) => claim.issues,
+          ),
+        ),
         items,
       },
     });

@@ -305,7 +305,7 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   const units = [...new Set([...before.flatMap((row) => row.figureUnits), ...changed.flatMap((claim) => claim.figures.map((figure) => figure.unit))])];
   const unitClaims =
     units.length > 0
-      ? await loadClaims(
+      ? await loadFoldedClaims(
           tx,
           await claimIdsWhere(tx, Prisma.sql`c.id IN (SELECT "claimId" FROM "ClaimFigure" WHERE unit = ANY(${units}::text[]))`),
           articles,

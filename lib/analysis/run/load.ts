@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { sortById, type AnalysisClaim, type AnalysisFigure } from "@/lib/analysis/clusters";
 import { headSql, sourceOf, type Source } from "@/lib/analysis/sources";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -98,44 +99,45 @@ export async function loadClaims(tx: Tx, ids: readonly string[], articles: Map<s
 }
 
 /**
- * The claims `ids` the analysis reads, as {@link loadClaims} gives them but with identical claims folded
- * into one: those of one source with the same kind, speaker, verb, words, cluster, issues and figures (the
- * copies of one wire story in an outlet) come back as the first of them, with every id in
- * {@link AnalysisClaim.copies}. Clustering them gives the clusters and groups the claims give one by one
- * (`clusterClaims`, `claimGroups`), while far fewer claims are read and compared when copies abound.
+ * What makes claims copies of one another for the analysis: everything it reads of a claim but its id and
+ * article (its source, kind, speaker, verb, words, issues and figures), as a hash stored with the claim's keys
+ * (`AnalysisClaim.copyKey`). Copies of one wire story in one outlet have the same.
+ */
+export function copyKeyOf(claim: LoadedClaim): string {
+  const content = [claim.source, claim.kind, claim.speakerId, claim.verb, claim.text, claim.quote, claim.issues, claim.figures];
+  return crypto.createHash("md5").update(JSON.stringify(content)).digest("base64url");
+}
+
+/**
+ * The claims `ids` the analysis reads, as {@link loadClaims} gives them but with copies folded into one:
+ * claims with the same stored {@link copyKeyOf} come back as the first of them, with every id in
+ * {@link AnalysisClaim.copies} (those in one cluster: a new copy is in none yet). Copies fall into the same
+ * groups and clusters, so clustering them gives the
+ * clusters and groups the claims give one by one (`clusterClaims`, `claimGroups`), while far fewer claims are
+ * read and compared when copies abound. A claim without a stored key stands alone.
  */
 export async function loadFoldedClaims(tx: Tx, ids: readonly string[], articles: Map<string, LoadedArticle>, names: Names): Promise<LoadedClaim[]> {
   if (ids.length === 0) return [];
-  const rows = await tx.$queryRaw<
-    (ClaimRow & { copies: string[]; issueIds: string[] | null; figures: [number, number | null, string, string, string | null][] | null })[]
-  >`
-    WITH claims AS (
-      SELECT c.id, c."articleId", c.kind::text AS kind, c."speakerId", c.verb, c.text, c.quote, c."clusterId",
-        COALESCE(a."outletId", 'article:' || a.id) AS source,
-        (SELECT array_agg(DISTINCT i."issueId" ORDER BY i."issueId") FROM "ClaimIssue" i WHERE i."claimId" = c.id) AS "issueIds",
-        (SELECT jsonb_agg(jsonb_build_array(f.value, f.high, f.unit, f.raw, f.about) ORDER BY f.start) FROM "ClaimFigure" f WHERE f."claimId" = c.id) AS figures
-      FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
-      WHERE c.id = ANY(${[...new Set(ids)]}::text[]) AND c.status::text <> 'not_a_claim'
-    )
-    SELECT min(id) AS id, array_agg(id ORDER BY id) AS copies, (array_agg("articleId" ORDER BY id))[1] AS "articleId",
-      kind, "speakerId", verb, text, quote, "clusterId", "issueIds", figures
-    FROM claims
-    GROUP BY source, kind, "speakerId", verb, text, quote, "clusterId", "issueIds", figures`;
-  await addArticlesOf(
-    tx,
-    rows.map((row) => row.articleId),
-    articles,
-  );
-  const claims: LoadedClaim[] = [];
-  for (const row of rows) {
-    const article = articles.get(row.articleId);
-    if (!article) continue;
-    const issues = (row.issueIds ?? []).flatMap((id) => names.issueSlugs.get(id) ?? []);
-    const figures = (row.figures ?? []).map(([value, high, unit, raw, about]) => figureOf({ value, high, unit, raw, about }));
-    const claim = loadedClaim(row, article, names, issues, figures);
-    claims.push(row.copies.length > 1 ? { ...claim, copies: row.copies } : claim);
+  const rows = await tx.$queryRaw<{ copies: string[] }[]>`
+    SELECT array_agg(i.id) AS copies
+    FROM unnest(${[...new Set(ids)]}::text[]) AS i(id)
+      LEFT JOIN "AnalysisClaim" k ON k."claimId" = i.id LEFT JOIN "Claim" c ON c.id = i.id
+    GROUP BY COALESCE(k."copyKey", i.id), c."clusterId"`;
+  const copiesOf = new Map<string, string[]>();
+  for (const { copies } of rows) {
+    copies.sort();
+    if (copies.length > 1) copiesOf.set(copies[0]!, copies);
   }
-  return sortById(claims);
+  const claims = await loadClaims(
+    tx,
+    rows.map((row) => row.copies[0]!),
+    articles,
+    names,
+  );
+  return claims.map((claim) => {
+    const copies = copiesOf.get(claim.id);
+    return copies ? { ...claim, copies } : claim;
+  });
 }
 
 /** Every claim the analysis reads, in {@link sortById} order, a batch at a time along the primary key. */

@@ -27,6 +27,7 @@ import {
 import {
   chunk,
   claimIdsWhere,
+  copyKeyOf,
   loadAllClaims,
   loadArticles,
   loadClaims,
@@ -53,7 +54,7 @@ export const ANALYSIS_SETTING = "analysis";
  * upgrade is a full one); an article-scoped run needs it unchanged.
  */
 const BASIS_SETTING = "analysis.basis";
-const BASIS_VERSION = 3;
+const BASIS_VERSION = 4;
 
 const LOCK_KEY = 4_827_301_600;
 const TEXT_BATCH_ARTICLES = 500;
@@ -531,12 +532,20 @@ async function insertClaimKeys(tx: Tx, claims: readonly LoadedClaim[], groups: G
     return keys;
   };
   for (const part of chunk(claims, WRITE_CHUNK)) {
-    const columns = { id: [] as string[], article: [] as string[], text: [] as (string | null)[], content: [] as string[], grams: [] as string[] };
+    const columns = {
+      id: [] as string[],
+      article: [] as string[],
+      copy: [] as string[],
+      text: [] as (string | null)[],
+      content: [] as string[],
+      grams: [] as string[],
+    };
     const grouped = { statement: [] as (string | null)[], figures: [] as string[], units: [] as string[] };
     for (const claim of part) {
       const keys = keysOf(claim);
       columns.id.push(claim.id);
       columns.article.push(claim.articleId);
+      columns.copy.push(copyKeyOf(claim));
       columns.text.push(keys.text);
       columns.content.push(keys.content.join(LIST_SEPARATOR));
       columns.grams.push(keys.grams.join(LIST_SEPARATOR));
@@ -545,11 +554,12 @@ async function insertClaimKeys(tx: Tx, claims: readonly LoadedClaim[], groups: G
       grouped.units.push([...new Set(claim.figures.map((figure) => figure.unit))].join(LIST_SEPARATOR));
     }
     await tx.$executeRaw`
-      INSERT INTO "AnalysisClaim" ("claimId", "articleId", "statementText", "contentWords", grams, "statementGroup", "figureGroups", "figureUnits")
-      SELECT v.id, v.article, v.text, string_to_array(v.content, ${LIST_SEPARATOR}), string_to_array(v.grams, ${LIST_SEPARATOR}), v.statement,
+      INSERT INTO "AnalysisClaim" ("claimId", "articleId", "copyKey", "statementText", "contentWords", grams, "statementGroup", "figureGroups", "figureUnits")
+      SELECT v.id, v.article, v.copy, v.text, string_to_array(v.content, ${LIST_SEPARATOR}), string_to_array(v.grams, ${LIST_SEPARATOR}), v.statement,
         string_to_array(v.figures, ${LIST_SEPARATOR}), string_to_array(v.units, ${LIST_SEPARATOR})
-      FROM unnest(${columns.id}::text[], ${columns.article}::text[], ${columns.text}::text[], ${columns.content}::text[], ${columns.grams}::text[],
-        ${grouped.statement}::text[], ${grouped.figures}::text[], ${grouped.units}::text[]) AS v(id, article, text, content, grams, statement, figures, units)`;
+      FROM unnest(${columns.id}::text[], ${columns.article}::text[], ${columns.copy}::text[], ${columns.text}::text[], ${columns.content}::text[],
+        ${columns.grams}::text[], ${grouped.statement}::text[], ${grouped.figures}::text[], ${grouped.units}::text[])
+        AS v(id, article, copy, text, content, grams, statement, figures, units)`;
   }
 }
 

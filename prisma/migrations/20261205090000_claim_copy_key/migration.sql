@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AnalysisClaim" ADD COLUMN "copyKey" TEXT;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildFramingMeasures, type FramingClaim } from "./framing-measures";
+import { buildFramingMeasures, framingDetail, type FramingClaim } from "./framing-measures";
 
 const claim = (
   id: string,
@@ -68,5 +68,36 @@ describe("buildFramingMeasures", () => {
     });
     expect(measures).toMatchObject({ coverage: { share: 0 }, claimCount: 0, dominantVoice: null, prominence: { firstParagraph: null, leadShare: 0 } });
     expect(measures.summary).toBe("Touches the issue only in passing (0% of its text), with no claims on it.");
+  });
+});
+
+describe("framing of claims folded with their copies", () => {
+  it("is the framing the claims give one by one", () => {
+    // Bo Stone's "warned" claim has three copies: counted one by one he is the dominant voice, with the verb "warned".
+    const one = [
+      claim("1", "quote", "Ana Field", "insisted", "“It is done,” Field insisted."),
+      claim("2", "reported", "Ana Field", "said", "Field said the talks were reportedly over."),
+      claim("3", "reported", "Bo Stone", "warned", "Stone warned the deal was allegedly unravelling."),
+      claim("3b", "reported", "Bo Stone", "warned", "Stone warned the deal was allegedly unravelling."),
+      claim("3c", "reported", "Bo Stone", "warned", "Stone warned the deal was allegedly unravelling."),
+      claim("4", "narration", null, null, "The plan is 90% agreed.", [{ value: 90, unit: "%", raw: "90%", about: "The plan" }]),
+    ];
+    const folded = [...one.slice(0, 3).map((each, index) => (index === 2 ? { ...each, copies: ["3", "3b", "3c"] } : each)), one[5]!];
+    const input = {
+      source: { key: "daily-post", kind: "outlet" as const, name: "Daily Post", outletId: "o1", articleId: null },
+      articleCount: 3,
+      sourceArticleCount: 4,
+      issueChars: 250,
+      totalChars: 1000,
+      issueSentences: 5,
+      totalSentences: 20,
+      firstParagraphs: [0, 2, 0],
+      terms: [],
+    };
+    const measures = buildFramingMeasures({ ...input, claims: one });
+    expect(measures.dominantVoice).toEqual({ speaker: "Bo Stone", count: 3, share: 3 / 5 });
+    expect(buildFramingMeasures({ ...input, claims: folded })).toEqual(measures);
+    expect(framingDetail(folded)).toEqual(framingDetail(one));
+    expect(framingDetail(one).described[0]).toEqual({ verb: "warned", speakers: ["Bo Stone"] });
   });
 });

@@ -4,7 +4,7 @@
  */
 import { countAttribution, summarizeFraming, type DistinctiveTerm, type HedgeCount, type VerbCount } from "@/lib/nlp/framing";
 import type { ClaimKind } from "@/lib/nlp/types";
-import type { AnalysisFigure } from "./clusters";
+import { weightOf, type AnalysisFigure } from "./clusters";
 import { describedVerbs, type DescribedVerb } from "./framing-words";
 import { formatFigure } from "./similarity";
 import type { Source } from "./sources";
@@ -16,7 +16,14 @@ export type FramingClaim = {
   verb: string | null;
   text: string;
   figures: readonly AnalysisFigure[];
+  /** The claims it stands for when copies were read folded into one (`AnalysisClaim.copies`): each counts. */
+  copies?: readonly string[];
 };
+
+/** The claims for {@link countAttribution}, each counted as many times as it has copies. */
+function attributionInput(claims: readonly FramingClaim[]) {
+  return claims.map((claim) => ({ verb: claim.verb, text: claim.text, copies: weightOf(claim) }));
+}
 
 export type FramingInput = {
   source: Source;
@@ -86,21 +93,24 @@ export function buildFramingMeasures(input: FramingInput): FramingMeasures {
   const kinds: Record<ClaimKind, number> = { quote: 0, reported: 0, narration: 0 };
   const voices = new Map<string, Voice>();
   let voicedCount = 0;
+  let claimCount = 0;
   for (const claim of input.claims) {
-    kinds[claim.kind] += 1;
+    const copies = weightOf(claim);
+    claimCount += copies;
+    kinds[claim.kind] += copies;
     if (claim.kind === "narration") continue;
-    voicedCount += 1;
+    voicedCount += copies;
     if (!claim.speaker) continue;
     const voice = voices.get(claim.speaker) ?? { speaker: claim.speaker, quote: 0, reported: 0, total: 0 };
-    voice[claim.kind] += 1;
-    voice.total += 1;
+    voice[claim.kind] += copies;
+    voice.total += copies;
     voices.set(claim.speaker, voice);
   }
   const rankedVoices = [...voices.values()].sort((a, b) => b.total - a.total || b.quote - a.quote || a.speaker.localeCompare(b.speaker));
   const top = rankedVoices[0];
   const dominantVoice = top ? { speaker: top.speaker, count: top.total, share: top.total / voicedCount } : null;
 
-  const attribution = countAttribution(input.claims);
+  const attribution = countAttribution(attributionInput(input.claims));
   const figures = new Map<string, CitedFigure>();
   for (const claim of input.claims) {
     for (const figure of claim.figures) {
@@ -115,7 +125,7 @@ export function buildFramingMeasures(input: FramingInput): FramingMeasures {
   const leadShare = input.firstParagraphs.length > 0 ? input.firstParagraphs.filter((paragraph) => paragraph === 0).length / input.firstParagraphs.length : 0;
   const summary = summarize({
     share,
-    claimCount: input.claims.length,
+    claimCount,
     voicedCount,
     dominantVoice,
     firstParagraph,
@@ -127,7 +137,7 @@ export function buildFramingMeasures(input: FramingInput): FramingMeasures {
     articleCount: input.articleCount,
     sourceArticleCount: input.sourceArticleCount,
     coverage: { share, issueChars: input.issueChars, totalChars: input.totalChars, issueSentences: input.issueSentences, totalSentences: input.totalSentences },
-    claimCount: input.claims.length,
+    claimCount,
     kinds,
     prominence: { firstParagraph, leadShare },
     voices: rankedVoices.slice(0, MAX_VOICES),
@@ -166,7 +176,7 @@ export type FramingDetail = { verbs: VerbCount[]; described: DescribedVerb[] };
 /** The {@link FramingDetail} of measures built from `claims` (as given to {@link buildFramingMeasures}). */
 export function framingDetail(claims: readonly FramingClaim[]): FramingDetail {
   return {
-    verbs: countAttribution(claims)
+    verbs: countAttribution(attributionInput(claims))
       .verbs.filter((verb) => verb.tone !== "neutral")
       .slice(0, 2),
     described: describedVerbs(claims),

@@ -8,7 +8,8 @@
 import { verbLemma, ATTRIBUTION_VERBS } from "@/lib/nlp/framing";
 import type { FramingMeasures } from "./framing-measures";
 
-export type DescribedClaim = { kind: "quote" | "reported" | "narration"; speaker: string | null; verb: string | null };
+/** `copies`: the claims one stands for when copies were read folded (`AnalysisClaim.copies`); each counts. */
+export type DescribedClaim = { kind: "quote" | "reported" | "narration"; speaker: string | null; verb: string | null; copies?: readonly string[] };
 
 export type FramingWordsInput = {
   measures: Pick<FramingMeasures, "claimCount" | "kinds" | "voices" | "dominantVoice" | "coverage" | "prominence" | "hedges">;
@@ -42,8 +43,9 @@ function loadedVerbs(claims: readonly DescribedClaim[]): DescribedVerb[] {
     if (!lemma || ATTRIBUTION_VERBS[lemma] === "neutral") continue;
     const verb = claim.verb.trim().toLowerCase();
     const entry = uses.get(verb) ?? { count: 0, speakers: new Map() };
-    entry.count += 1;
-    if (claim.speaker) entry.speakers.set(claim.speaker, (entry.speakers.get(claim.speaker) ?? 0) + 1);
+    const copies = claim.copies?.length ?? 1;
+    entry.count += copies;
+    if (claim.speaker) entry.speakers.set(claim.speaker, (entry.speakers.get(claim.speaker) ?? 0) + copies);
     uses.set(verb, entry);
   }
   return [...uses]

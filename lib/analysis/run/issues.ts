@@ -184,6 +184,8 @@ export async function recomputeIssue(
     else claimsBy.set(claim.source, [claim]);
   }
 
+  const claimArticles = new Map<string, number>();
+  for (const row of timelineRows) if (row.key.startsWith("articles:")) claimArticles.set(row.source, (claimArticles.get(row.source) ?? 0) + row.value);
   const rows: FramingRow[] = [];
   for (const key of keys) {
     const total = totals.get(key);
@@ -200,7 +202,8 @@ export async function recomputeIssue(
     const sourceClaims = claimsBy.get(key) ?? [];
     const measures = buildFramingMeasures({
       source,
-      articleCount: stats.articles || new Set(sourceClaims.map((claim) => claim.articleId)).size,
+      // Articles with text on the issue, or else with a claim on it (as the timeline counts them).
+      articleCount: stats.articles || (claimArticles.get(key) ?? 0),
       sourceArticleCount: total.articles,
       issueChars: stats.chars ?? 0,
       totalChars: total.chars,

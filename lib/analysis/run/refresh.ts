@@ -375,7 +375,7 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
     const ids = sources.filter((key) => key.startsWith("article:")).map((key) => key.slice("article:".length));
     const where = Prisma.sql`c.id IN (SELECT "claimId" FROM "ClaimIssue" WHERE "issueId" = ANY(${issueIds}::text[]))
       AND c."articleId" IN (SELECT a.id FROM "Article" a LEFT JOIN "Outlet" o ON o.id = a."outletId" WHERE o.slug = ANY(${slugs}::text[]) OR a.id = ANY(${ids}::text[]))`;
-    return loadClaims(tx, await claimIdsWhere(tx, where), articles, names);
+    return loadFoldedClaims(tx, await claimIdsWhere(tx, where), articles, names);
   };
   const held =
     recomputed.length > 0

@@ -10,17 +10,22 @@ const claim = (
   figures: FramingClaim["figures"] = [],
 ): FramingClaim => ({ id, kind, speaker, verb, text, figures });
 
+/** A source's counts on an issue, for the measures built from its claims. */
+const DAILY_POST = {
+  source: { key: "daily-post", kind: "outlet" as const, name: "Daily Post", outletId: "o1", articleId: null },
+  articleCount: 3,
+  sourceArticleCount: 4,
+  issueChars: 250,
+  totalChars: 1000,
+  issueSentences: 5,
+  totalSentences: 20,
+  firstParagraphs: [0, 2, 0],
+};
+
 describe("buildFramingMeasures", () => {
   it("measures coverage, claims, prominence, voices, attribution, figures and summarizes them", () => {
     const measures = buildFramingMeasures({
-      source: { key: "daily-post", kind: "outlet", name: "Daily Post", outletId: "o1", articleId: null },
-      articleCount: 3,
-      sourceArticleCount: 4,
-      issueChars: 250,
-      totalChars: 1000,
-      issueSentences: 5,
-      totalSentences: 20,
-      firstParagraphs: [0, 2, 0],
+      ...DAILY_POST,
       claims: [
         claim("1", "quote", "Ana Field", "insisted", "“It is done,” Field insisted."),
         claim("2", "reported", "Ana Field", "said", "Field said the talks were reportedly over.", [{ value: 90, unit: "%", raw: "90%", about: "the plan" }]),
@@ -83,17 +88,7 @@ describe("framing of claims folded with their copies", () => {
       claim("4", "narration", null, null, "The plan is 90% agreed.", [{ value: 90, unit: "%", raw: "90%", about: "The plan" }]),
     ];
     const folded = [...one.slice(0, 3).map((each, index) => (index === 2 ? { ...each, copies: ["3", "3b", "3c"] } : each)), one[5]!];
-    const input = {
-      source: { key: "daily-post", kind: "outlet" as const, name: "Daily Post", outletId: "o1", articleId: null },
-      articleCount: 3,
-      sourceArticleCount: 4,
-      issueChars: 250,
-      totalChars: 1000,
-      issueSentences: 5,
-      totalSentences: 20,
-      firstParagraphs: [0, 2, 0],
-      terms: [],
-    };
+    const input = { ...DAILY_POST, terms: [] };
     const measures = buildFramingMeasures({ ...input, claims: one });
     expect(measures.dominantVoice).toEqual({ speaker: "Bo Stone", count: 3, share: 3 / 5 });
     expect(buildFramingMeasures({ ...input, claims: folded })).toEqual(measures);

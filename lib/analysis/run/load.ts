@@ -123,14 +123,40 @@ export async function loadFoldedClaims(tx: Tx, ids: readonly string[], articles:
     FROM unnest(${[...new Set(ids)]}::text[]) AS i(id)
       LEFT JOIN "AnalysisClaim" k ON k."claimId" = i.id LEFT JOIN "Claim" c ON c.id = i.id
     GROUP BY COALESCE(k."copyKey", i.id), c."clusterId"`;
+  return loadCopies(
+    tx,
+    rows.map((row) => row.copies),
+    articles,
+    names,
+  );
+}
+
+/**
+ * The claims the analysis reads whose keys `k` (`AnalysisClaim`) match `where`, folded by {@link copyKeyOf}
+ * alone, as {@link loadFoldedClaims} folds them but across clusters: for what does not read a claim's cluster
+ * (figure discrepancies). The condition is evaluated once, on the keys, without passing claim ids back.
+ */
+export async function loadFoldedClaimsWhere(tx: Tx, where: Prisma.Sql, articles: Map<string, LoadedArticle>, names: Names): Promise<LoadedClaim[]> {
+  const rows = await tx.$queryRaw<{ copies: string[] }[]>`
+    SELECT array_agg(k."claimId") AS copies FROM "AnalysisClaim" k WHERE ${where} GROUP BY COALESCE(k."copyKey", k."claimId")`;
+  return loadCopies(
+    tx,
+    rows.map((row) => row.copies),
+    articles,
+    names,
+  );
+}
+
+/** The first claim of each group of copies, read whole, with the group's ids in {@link AnalysisClaim.copies} when it has several. */
+export async function loadCopies(tx: Tx, groups: string[][], articles: Map<string, LoadedArticle>, names: Names): Promise<LoadedClaim[]> {
   const copiesOf = new Map<string, string[]>();
-  for (const { copies } of rows) {
+  for (const copies of groups) {
     copies.sort();
     if (copies.length > 1) copiesOf.set(copies[0]!, copies);
   }
   const claims = await loadClaims(
     tx,
-    rows.map((row) => row.copies[0]!),
+    groups.map((copies) => copies[0]!),
     articles,
     names,
   );

@@ -31,7 +31,9 @@ import {
   loadAllClaims,
   loadArticles,
   loadClaims,
+  loadCopies,
   loadFoldedClaims,
+  loadFoldedClaimsWhere,
   loadNames,
   type LoadedArticle,
   type LoadedClaim,
@@ -248,7 +250,7 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
     ],
     async (ids) => {
       const rows = await tx.$queryRaw<StoredGroups[]>`
-        SELECT "claimId", "statementGroup", "figureGroups" FROM "AnalysisClaim" WHERE "claimId" = ANY(${ids}::text[])`;
+        SELECT "claimId", "statementGroup", "figureGroups", "copyKey" FROM "AnalysisClaim" WHERE "claimId" = ANY(${ids}::text[])`;
       for (const row of rows) storedGroups.set(row.claimId, row);
       return rows.flatMap((row) => [...(row.statementGroup ? [`s:${row.statementGroup}`] : []), ...row.figureGroups.map((group) => `f:${group}`)]);
     },
@@ -261,8 +263,17 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
       return rows.map((row) => row.claimId);
     },
   );
-  // Copies of one statement in one source are read and clustered as one claim (they fall into the same clusters).
-  const scopeClaims = await loadFoldedClaims(tx, [...scopeIds], articles, names);
+  // Copies (one copy key) are read and clustered as one claim, told apart from what the expansion read of
+  // each. Stored copies are in one cluster (they fall into the same candidate clusters, and the analysis
+  // gives them all to the same one); the articles' claims, whose clusters are not decided yet, stand alone.
+  const copyGroups = new Map<string, string[]>();
+  for (const id of scopeIds) {
+    const key = changedIds.has(id) ? `changed:${id}` : (storedGroups.get(id)?.copyKey ?? id);
+    const group = copyGroups.get(key);
+    if (group) group.push(id);
+    else copyGroups.set(key, [id]);
+  }
+  const scopeClaims = await loadCopies(tx, [...copyGroups.values()], articles, names);
   const statements = groupStatements(scopeClaims);
   const clusters = clusterClaims(scopeClaims, {}, statements);
   await updateClaimGroups(tx, scopeClaims.flatMap(idsOf), claimGroups(scopeClaims, statements), storedGroups);
@@ -304,15 +315,7 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
 
   // Discrepancies: every figure of the units involved, and the statement groups just recomputed.
   const units = [...new Set([...before.flatMap((row) => row.figureUnits), ...changed.flatMap((claim) => claim.figures.map((figure) => figure.unit))])];
-  const unitClaims =
-    units.length > 0
-      ? await loadFoldedClaims(
-          tx,
-          await claimIdsWhere(tx, Prisma.sql`c.id IN (SELECT "claimId" FROM "ClaimFigure" WHERE unit = ANY(${units}::text[]))`),
-          articles,
-          names,
-        )
-      : [];
+  const unitClaims = units.length > 0 ? await loadFoldedClaimsWhere(tx, Prisma.sql`k."figureUnits" && ${units}::text[]`, articles, names) : [];
   const unitScopes = new Set(units.map((unit) => `unit:${unit}`));
   // Statement discrepancies depend on their group alone: only the groups the articles' claims join, and
   // those their old groups became, can have changed (the other groups of the set are as they were).
@@ -563,7 +566,8 @@ async function insertClaimKeys(tx: Tx, claims: readonly LoadedClaim[], groups: G
   }
 }
 
-type StoredGroups = { claimId: string; statementGroup: string | null; figureGroups: string[] };
+/** A claim's stored groups, and its copy key. */
+type StoredGroups = { claimId: string; statementGroup: string | null; figureGroups: string[]; copyKey: string | null };
 
 /** Stores the groups of `claims` where they differ from those stored (`stored`, as read before). */
 async function updateClaimGroups(tx: Tx, claimIds: readonly string[], groups: Groups, stored: ReadonlyMap<string, StoredGroups>) {

@@ -84,6 +84,7 @@ async function expectIncrementalEqualsFull(articleIds: string[]) {
   expect(afterIncremental.settings).toEqual(afterFull.settings);
   expect(afterIncremental.counts).toEqual(afterFull.counts);
   expect(afterIncremental.keys).toEqual(afterFull.keys);
+  expect(afterIncremental.positionGroups).toEqual(afterFull.positionGroups);
   return afterFull;
 }
 
@@ -128,13 +129,24 @@ describe("the article-scoped analysis", () => {
       select: { id: true, originalText: true, outlet: { select: { name: true } } },
     });
     const copyIds: string[] = [];
-    for (const edition of ["morning", "evening"]) {
+    // The second copy is dated before every stored article: its claims come first in their position groups.
+    for (const [edition, publishedAt] of [
+      ["morning", undefined],
+      ["early", new Date("2025-12-01T06:00:00Z")],
+    ] as const) {
       const body = `${seed.originalText}\n\nThis story ran again in the ${edition} edition.`;
-      const outcome = await ingestArticle(db, { body, outlet: seed.outlet!.name, title: `Talks at Mar-a-Lago (${edition})`, force: true }, { source: "api" });
+      const outcome = await ingestArticle(
+        db,
+        { body, outlet: seed.outlet!.name, title: `Talks at Mar-a-Lago (${edition})`, publishedAt, force: true },
+        { source: "api" },
+      );
       expect(outcome.status).toBe("stored");
       copyIds.push(outcome.status === "stored" ? outcome.id : "");
       await expectIncrementalEqualsFull([copyIds.at(-1)!]);
     }
+    const early = new Set((await db.claim.findMany({ where: { articleId: copyIds[1] }, select: { id: true } })).map((claim) => claim.id));
+    const groups = await db.positionGroup.findMany({ select: { first: true } });
+    expect(groups.some((group) => early.has((group.first as { id: string }[])[0]!.id))).toBe(true);
     // Each claim of the seed and its two copies share a cluster where the seed's claim has one.
     const claimsOf = async (articleId: string) =>
       db.claim.findMany({ where: { articleId, status: { not: "not_a_claim" } }, select: { text: true, clusterId: true }, orderBy: { text: "asc" } });

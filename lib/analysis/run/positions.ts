@@ -66,6 +66,67 @@ export async function storePositionKeys(tx: Tx, claimIds: readonly string[] | nu
 }
 
 /**
+ * Adds the analysed claims `claimIds` to the {@link PositionGroup}s of `keys`, groups none of whose claims
+ * left (a claim that left needs its group rebuilt, {@link storePositionGroups}): each source's count grows
+ * by its new claims, and the first claims by publication are those of the group and the new claims merged.
+ * A group not stored yet on an issue is built whole. The result is what rebuilding the groups gives.
+ */
+export async function addToPositionGroups(tx: Tx, claimIds: readonly string[], keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  const [members, stored] = await Promise.all([
+    tx.$queryRaw<{ key: string; issueId: string; id: string; publishedAt: Date | null; source: string }[]>`
+      SELECT ac."positionKey" AS key, ci."issueId", c.id, a."publishedAt", coalesce(o.slug, 'article:' || a.id) AS source
+      FROM "AnalysisClaim" ac
+      JOIN "Claim" c ON c.id = ac."claimId"
+      JOIN "ClaimIssue" ci ON ci."claimId" = c.id
+      JOIN "Article" a ON a.id = c."articleId"
+      LEFT JOIN "Outlet" o ON o.id = a."outletId"
+      WHERE ac."claimId" = ANY(${claimIds}::text[]) AND ac."positionKey" = ANY(${keys}::text[])`,
+    tx.$queryRaw<{ key: string; issueId: string; sources: Record<string, number>; first: { id: string; publishedAt: number | null }[]; source: string }[]>`
+      SELECT key, "issueId", sources, first, source FROM "PositionGroup" WHERE key = ANY(${keys}::text[])`,
+  ]);
+  const groups = new Map(stored.map((row) => [`${row.key}\u0000${row.issueId}`, row]));
+  const added = new Map<string, typeof members>();
+  for (const member of members) {
+    const id = `${member.key}\u0000${member.issueId}`;
+    added.set(id, [...(added.get(id) ?? []), member]);
+  }
+  const rebuilt = new Set<string>();
+  for (const [id, list] of added) if (!groups.has(id)) rebuilt.add(list[0]!.key);
+  // Publication order, undated last, then id in byte order (as the groups are built in SQL, COLLATE "C").
+  const order = (a: { id: string; publishedAt: number | null }, b: { id: string; publishedAt: number | null }) =>
+    (a.publishedAt ?? Infinity) - (b.publishedAt ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const rows: { key: string; issueId: string; sources: string; first: string; source: string }[] = [];
+  for (const [id, list] of added) {
+    const group = groups.get(id);
+    if (!group || rebuilt.has(group.key)) continue;
+    const sources = { ...group.sources };
+    const sourceOf = new Map<string, string>();
+    for (const member of list) {
+      sources[member.source] = (sources[member.source] ?? 0) + 1;
+      sourceOf.set(member.id, member.source);
+    }
+    const first = [...group.first, ...list.map((member) => ({ id: member.id, publishedAt: member.publishedAt?.getTime() ?? null }))]
+      .sort(order)
+      .slice(0, MAX_MEMBERS);
+    rows.push({
+      key: group.key,
+      issueId: group.issueId,
+      sources: JSON.stringify(sources),
+      first: JSON.stringify(first),
+      source: sourceOf.get(first[0]!.id) ?? group.source,
+    });
+  }
+  if (rows.length > 0) {
+    await tx.$executeRaw`
+      UPDATE "PositionGroup" AS g SET sources = v.sources::jsonb, first = v.first::jsonb, source = v.source
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(key text, "issueId" text, sources text, first text, source text)
+      WHERE g.key = v.key AND g."issueId" = v."issueId"`;
+  }
+  await storePositionGroups(tx, [...rebuilt]);
+}
+
+/**
  * Rebuilds the {@link PositionGroup}s of the position keys `keys` (every group when null) on every issue,
  * from the analysed claims that have those keys now: how many claims each source has, the first of them
  * by publication then id, and the wording they share.

@@ -40,7 +40,14 @@ import {
   type Names,
   type Tx,
 } from "@/lib/analysis/run/load";
-import { POSITIONS_SETTING, storePositionGroups, storePositionKeys, writePositions, type StoredPositions } from "@/lib/analysis/run/positions";
+import {
+  addToPositionGroups,
+  POSITIONS_SETTING,
+  storePositionGroups,
+  storePositionKeys,
+  writePositions,
+  type StoredPositions,
+} from "@/lib/analysis/run/positions";
 import { trackAnalysisRun } from "@/lib/analysis/run/runs";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -305,9 +312,14 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   const movedKeys = await tx.$queryRaw<{ key: string }[]>`
     SELECT DISTINCT "positionKey" AS key FROM "AnalysisClaim" WHERE "claimId" = ANY(${moved}::text[]) AND "positionKey" IS NOT NULL`;
   const positionKeys = await storePositionKeys(tx, [...new Set([...changedIds, ...moved])]);
-  await storePositionGroups(tx, [
-    ...new Set([...before.flatMap((row) => (row.positionKey ? [row.positionKey] : [])), ...movedKeys.map((row) => row.key), ...positionKeys]),
-  ]);
+  // Groups a claim left are rebuilt; those that only gained claims (as when wire copy comes in) grow by them.
+  const left = new Set([...before.flatMap((row) => (row.positionKey ? [row.positionKey] : [])), ...movedKeys.map((row) => row.key)]);
+  await storePositionGroups(tx, [...left]);
+  await addToPositionGroups(
+    tx,
+    [...new Set([...changedIds, ...moved])],
+    positionKeys.filter((key) => !left.has(key)),
+  );
   const affected = new Set<string>();
   for (const claim of scopeClaims) {
     if (idsOf(claim).some((id) => oldKeys.get(id) !== newKeys.get(id))) for (const slug of claim.issues) affected.add(slug);

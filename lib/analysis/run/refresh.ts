@@ -581,7 +581,7 @@ async function insertClaimKeys(tx: Tx, claims: readonly LoadedClaim[], groups: G
 /** A claim's stored groups, and its copy key. */
 type StoredGroups = { claimId: string; statementGroup: string | null; figureGroups: string[]; copyKey: string | null };
 
-/** Stores the groups of `claims` where they differ from those stored (`stored`, as read before). */
+/** Stores the groups of the claims `claimIds` where they differ from those stored (`stored`, as read before). */
 async function updateClaimGroups(tx: Tx, claimIds: readonly string[], groups: Groups, stored: ReadonlyMap<string, StoredGroups>) {
   const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
   const changed = claimIds.filter((id) => {

@@ -110,11 +110,11 @@ export function copyKeyOf(claim: LoadedClaim): string {
 
 /**
  * The claims `ids` the analysis reads, as {@link loadClaims} gives them but with copies folded into one:
- * claims with the same stored {@link copyKeyOf} come back as the first of them, with every id in
- * {@link AnalysisClaim.copies} (those in one cluster: a new copy is in none yet). Copies fall into the same
- * groups and clusters, so clustering them gives the
- * clusters and groups the claims give one by one (`clusterClaims`, `claimGroups`), while far fewer claims are
- * read and compared when copies abound. A claim without a stored key stands alone.
+ * claims with the same stored {@link copyKeyOf} and the same cluster (a new copy is in none yet) come back as
+ * the first of them, with every id in {@link AnalysisClaim.copies}. Copies fall into the same groups and
+ * clusters, so clustering them gives the clusters and groups the claims give one by one (`clusterClaims`,
+ * `claimGroups`), while far fewer claims are read and compared when copies abound. A claim without a stored
+ * key stands alone.
  */
 export async function loadFoldedClaims(tx: Tx, ids: readonly string[], articles: Map<string, LoadedArticle>, names: Names): Promise<LoadedClaim[]> {
   if (ids.length === 0) return [];

@@ -89,7 +89,9 @@ export async function addToPositionGroups(tx: Tx, claimIds: readonly string[], k
   const added = new Map<string, typeof members>();
   for (const member of members) {
     const id = `${member.key}\u0000${member.issueId}`;
-    added.set(id, [...(added.get(id) ?? []), member]);
+    const list = added.get(id);
+    if (list) list.push(member);
+    else added.set(id, [member]);
   }
   const rebuilt = new Set<string>();
   for (const [id, list] of added) if (!groups.has(id)) rebuilt.add(list[0]!.key);

@@ -12,7 +12,7 @@ import { startHttpServer } from "@/lib/server/http";
 import { applyMigrations } from "@/lib/server/migrate";
 import { runPreparation, type PreparedApp } from "@/lib/server/prepare";
 import { persistentSecret } from "@/lib/server/secret";
-import { closeAppJobs, Jobs } from "@/lib/jobs/queue";
+import { closeAppJobs, Jobs, noteProcessStopping } from "@/lib/jobs/queue";
 import { startWorker } from "@/lib/jobs/worker";
 
 const isDev = process.argv.includes("--dev");
@@ -29,6 +29,7 @@ async function main() {
   const stop = async (code: number) => {
     if (isStopping) return;
     isStopping = true;
+    noteProcessStopping();
     for (const cleanup of cleanups.reverse()) await cleanup();
     process.exit(code);
   };

@@ -67,6 +67,9 @@ export type JobsOptions = {
   maintenanceIntervalSeconds?: number;
 };
 
+/** How long a lost database connection waits before it is reported, in case the app is stopping (Ctrl-C). */
+const STOP_GRACE_MS = 2_000;
+
 /**
  * The job queue of one process: a pg-boss instance on the app's database. `open` installs or upgrades
  * pg-boss's own schema (idempotent, under its advisory lock) and creates the queues, so a fresh database,
@@ -102,10 +105,15 @@ export class Jobs {
       const { message, code } = error as Error & { code?: string };
       // 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now: the database is stopping or
       // restarting (at Ctrl-C, or while it is brought back); the queue reconnects once it answers again.
-      // A queue that was stopped may still see its last connections ended by the database stopping after
-      // it (at Ctrl-C): that is the stop going as planned, not worth a line.
+      // At Ctrl-C the terminal signals the embedded database too, which may end the queue's connections
+      // before this process has begun to stop it, or after it stopped the queue: that is the stop going as
+      // planned, not worth a line. So the warning waits a moment, and is dropped if the queue stops meanwhile.
       if (code === "57P01" || code === "57P02" || code === "57P03") {
-        if (!state.isStopping) logger().warn({ code }, "The job queue lost its database connection; it reconnects when the database is back");
+        if (state.isStopping) return;
+        setTimeout(() => {
+          if (state.isStopping || globalForJobs.briefingStopping) return;
+          logger().warn({ code }, "The job queue lost its database connection; it reconnects when the database is back");
+        }, STOP_GRACE_MS).unref();
       } else logger().error({ err: { message, code, stack: error.stack } }, "Job queue error");
     });
     await boss.start();
@@ -215,7 +223,16 @@ export class Jobs {
   }
 }
 
-const globalForJobs = globalThis as unknown as { briefingJobs?: Promise<Jobs> };
+/** Per process, not per module copy (the server's bundles load this module again): its queue, and whether the process is stopping. */
+const globalForJobs = globalThis as unknown as { briefingJobs?: Promise<Jobs>; briefingStopping?: boolean };
+
+/**
+ * Says that this process is stopping (`npm start` at Ctrl-C), before it stops its queues: connections the
+ * database ends from then on are expected, whichever queue they belong to.
+ */
+export function noteProcessStopping(): void {
+  globalForJobs.briefingStopping = true;
+}
 
 /**
  * The queue of this process (the app's server, a script), opened on first use on `DATABASE_URL`. It

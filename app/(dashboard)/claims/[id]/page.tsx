@@ -67,7 +67,7 @@ export default async function ClaimPage({ params }: Props) {
               In its article
             </h2>
             <p className="mt-1 text-sm text-gray-600">
-              <Link href={`/articles/${claim.article.id}`} className="text-accent hover:underline">
+              <Link href={`/articles/${claim.article.id}`} className="text-accent underline hover:no-underline">
                 {claim.article.label}
               </Link>
               {" · "}

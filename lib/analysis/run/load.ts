@@ -109,32 +109,11 @@ export function copyKeyOf(claim: LoadedClaim): string {
 }
 
 /**
- * The claims `ids` the analysis reads, as {@link loadClaims} gives them but with copies folded into one:
- * claims with the same stored {@link copyKeyOf} and the same cluster (a new copy is in none yet) come back as
- * the first of them, with every id in {@link AnalysisClaim.copies}. Copies fall into the same groups and
- * clusters, so clustering them gives the clusters and groups the claims give one by one (`clusterClaims`,
- * `claimGroups`), while far fewer claims are read and compared when copies abound. A claim without a stored
- * key stands alone.
- */
-export async function loadFoldedClaims(tx: Tx, ids: readonly string[], articles: Map<string, LoadedArticle>, names: Names): Promise<LoadedClaim[]> {
-  if (ids.length === 0) return [];
-  const rows = await tx.$queryRaw<{ copies: string[] }[]>`
-    SELECT array_agg(i.id) AS copies
-    FROM unnest(${[...new Set(ids)]}::text[]) AS i(id)
-      LEFT JOIN "AnalysisClaim" k ON k."claimId" = i.id LEFT JOIN "Claim" c ON c.id = i.id
-    GROUP BY COALESCE(k."copyKey", i.id), c."clusterId"`;
-  return loadCopies(
-    tx,
-    rows.map((row) => row.copies),
-    articles,
-    names,
-  );
-}
-
-/**
- * The claims the analysis reads whose keys `k` (`AnalysisClaim`) match `where`, folded by {@link copyKeyOf}
- * alone, as {@link loadFoldedClaims} folds them but across clusters: for what does not read a claim's cluster
- * (figure discrepancies). The condition is evaluated once, on the keys, without passing claim ids back.
+ * The claims the analysis reads whose keys `k` (`AnalysisClaim`) match `where`, with copies folded into one:
+ * claims with the same {@link copyKeyOf} come back as the first of them, with every id in
+ * {@link AnalysisClaim.copies}. Copies across clusters are folded too: for what does not read a claim's
+ * cluster (figure discrepancies, framing). The condition is evaluated once, on the keys, without passing
+ * claim ids back.
  */
 export async function loadFoldedClaimsWhere(tx: Tx, where: Prisma.Sql, articles: Map<string, LoadedArticle>, names: Names): Promise<LoadedClaim[]> {
   const rows = await tx.$queryRaw<{ copies: string[] }[]>`
@@ -205,32 +184,23 @@ async function withIssuesAndFigures(tx: Tx, rows: readonly ClaimRow[], articles:
   const claims: LoadedClaim[] = [];
   for (const row of rows) {
     const article = articles.get(row.articleId);
-    if (article) claims.push(loadedClaim(row, article, names, issuesOf.get(row.id) ?? [], figuresOf.get(row.id) ?? []));
+    if (!article) continue;
+    claims.push({
+      id: row.id,
+      articleId: row.articleId,
+      source: article.source.key,
+      kind: row.kind,
+      speakerId: row.speakerId,
+      speaker: row.speakerId ? (names.speakers.get(row.speakerId)?.name ?? null) : null,
+      verb: row.verb,
+      text: row.text,
+      quote: row.quote,
+      clusterId: row.clusterId,
+      issues: [...new Set(issuesOf.get(row.id) ?? [])].sort(),
+      figures: figuresOf.get(row.id) ?? [],
+    });
   }
   return claims;
-}
-
-/** A claim from its row, its article, the slugs of its issues and its figures. */
-function loadedClaim(row: ClaimRow, article: LoadedArticle, names: Names, issues: readonly string[], figures: AnalysisFigure[]): LoadedClaim {
-  return {
-    id: row.id,
-    articleId: row.articleId,
-    source: article.source.key,
-    kind: row.kind,
-    speakerId: row.speakerId,
-    speaker: row.speakerId ? (names.speakers.get(row.speakerId)?.name ?? null) : null,
-    verb: row.verb,
-    text: row.text,
-    quote: row.quote,
-    clusterId: row.clusterId,
-    issues: [...new Set(issues)].sort(),
-    figures,
-  };
-}
-
-/** A figure from its stored columns. */
-function figureOf(row: { value: number; high: number | null; unit: string; raw: string; about: string | null }): AnalysisFigure {
-  return { value: Number(row.value), ...(row.high === null ? {} : { high: Number(row.high) }), unit: row.unit, raw: row.raw, about: row.about };
 }
 
 /** The figures of the claims `ids`, by claim, in the order they come in its text. */
@@ -242,7 +212,7 @@ export async function loadFigures(tx: Tx, ids: readonly string[]): Promise<Map<s
       : [];
   const figuresOf = new Map<string, AnalysisFigure[]>();
   for (const row of rows) {
-    const figure = figureOf(row);
+    const figure = { value: Number(row.value), ...(row.high === null ? {} : { high: Number(row.high) }), unit: row.unit, raw: row.raw, about: row.about };
     const list = figuresOf.get(row.claimId);
     if (list) list.push(figure);
     else figuresOf.set(row.claimId, [figure]);

@@ -32,7 +32,6 @@ import {
   loadArticles,
   loadClaims,
   loadCopies,
-  loadFoldedClaims,
   loadFoldedClaimsWhere,
   loadNames,
   type LoadedArticle,
@@ -283,13 +282,14 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   const scopeClaims = await loadCopies(tx, [...copyGroups.values()], articles, names);
   const statements = groupStatements(scopeClaims);
   const clusters = clusterClaims(scopeClaims, {}, statements);
-  await updateClaimGroups(tx, scopeClaims.flatMap(idsOf), claimGroups(scopeClaims, statements), storedGroups);
+  const scopeClaimIds = scopeClaims.flatMap(idsOf);
+  await updateClaimGroups(tx, scopeClaimIds, claimGroups(scopeClaims, statements), storedGroups);
   // The claims whose cluster is rewritten: those of the set, and the articles' claims the analysis no longer
   // reads (marked "not a claim" since, or gone), which leave their clusters.
   const pointed = [...new Set([...scopeIds, ...removed])];
   // The clusters the claims were in: as read with them (those not read, marked "not a claim", looked up).
   const previous = new Map(scopeClaims.flatMap((claim) => (claim.clusterId ? idsOf(claim).map((id) => [id, claim.clusterId!] as const) : [])));
-  const read = new Set(scopeClaims.flatMap(idsOf));
+  const read = new Set(scopeClaimIds);
   const unread = pointed.filter((id) => !read.has(id));
   if (unread.length > 0) {
     for (const row of await tx.$queryRaw<{ id: string; clusterId: string }[]>`
@@ -311,13 +311,14 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   // Position groups: those the articles' claims were and are in, and those of the claims that changed cluster (before and after).
   const movedKeys = await tx.$queryRaw<{ key: string }[]>`
     SELECT DISTINCT "positionKey" AS key FROM "AnalysisClaim" WHERE "claimId" = ANY(${moved}::text[]) AND "positionKey" IS NOT NULL`;
-  const positionKeys = await storePositionKeys(tx, [...new Set([...changedIds, ...moved])]);
+  const repositioned = [...new Set([...changedIds, ...moved])];
+  const positionKeys = await storePositionKeys(tx, repositioned);
   // Groups a claim left are rebuilt; those that only gained claims (as when wire copy comes in) grow by them.
   const left = new Set([...before.flatMap((row) => (row.positionKey ? [row.positionKey] : [])), ...movedKeys.map((row) => row.key)]);
   await storePositionGroups(tx, [...left]);
   await addToPositionGroups(
     tx,
-    [...new Set([...changedIds, ...moved])],
+    repositioned,
     positionKeys.filter((key) => !left.has(key)),
   );
   const affected = new Set<string>();
@@ -388,9 +389,9 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   const claimsOfSources = async (sources: readonly string[], issueIds: readonly string[]) => {
     const slugs = sources.filter((key) => !key.startsWith("article:"));
     const ids = sources.filter((key) => key.startsWith("article:")).map((key) => key.slice("article:".length));
-    const where = Prisma.sql`c.id IN (SELECT "claimId" FROM "ClaimIssue" WHERE "issueId" = ANY(${issueIds}::text[]))
-      AND c."articleId" IN (SELECT a.id FROM "Article" a LEFT JOIN "Outlet" o ON o.id = a."outletId" WHERE o.slug = ANY(${slugs}::text[]) OR a.id = ANY(${ids}::text[]))`;
-    return loadFoldedClaims(tx, await claimIdsWhere(tx, where), articles, names);
+    const where = Prisma.sql`k."claimId" IN (SELECT "claimId" FROM "ClaimIssue" WHERE "issueId" = ANY(${issueIds}::text[]))
+      AND k."articleId" IN (SELECT a.id FROM "Article" a LEFT JOIN "Outlet" o ON o.id = a."outletId" WHERE o.slug = ANY(${slugs}::text[]) OR a.id = ANY(${ids}::text[]))`;
+    return loadFoldedClaimsWhere(tx, where, articles, names);
   };
   const held =
     recomputed.length > 0

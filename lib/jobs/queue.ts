@@ -79,12 +79,11 @@ export class Jobs {
   readonly boss: PgBoss;
   readonly schema: string;
   /** Set once `stop` is called: connections the database ends after that are expected. */
-  private readonly state: { isStopping: boolean };
+  private isStopping = false;
 
-  private constructor(boss: PgBoss, schema: string, state: { isStopping: boolean }) {
+  private constructor(boss: PgBoss, schema: string) {
     this.boss = boss;
     this.schema = schema;
-    this.state = state;
   }
 
   static async open(options: JobsOptions): Promise<Jobs> {
@@ -99,7 +98,7 @@ export class Jobs {
       migrate: true,
       maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
     });
-    const state = { isStopping: false };
+    const jobs = new Jobs(boss, schema);
     boss.on("error", (error) => {
       // Log what the error says, not the pg client object it carries (kilobytes of connection state).
       const { message, code } = error as Error & { code?: string };
@@ -109,9 +108,8 @@ export class Jobs {
       // before this process has begun to stop it, or after it stopped the queue: that is the stop going as
       // planned, not worth a line. So the warning waits a moment, and is dropped if the queue stops meanwhile.
       if (code === "57P01" || code === "57P02" || code === "57P03") {
-        if (state.isStopping) return;
         setTimeout(() => {
-          if (state.isStopping || globalForJobs.briefingStopping) return;
+          if (jobs.isStopping || globalForJobs.briefingStopping) return;
           logger().warn({ code }, "The job queue lost its database connection; it reconnects when the database is back");
         }, STOP_GRACE_MS).unref();
       } else logger().error({ err: { message, code, stack: error.stack } }, "Job queue error");
@@ -124,11 +122,11 @@ export class Jobs {
         expireInSeconds: options.expireInSeconds?.[kind] ?? QUEUE_OPTIONS[kind].expireInSeconds,
       });
     }
-    return new Jobs(boss, schema, state);
+    return jobs;
   }
 
   async stop(): Promise<void> {
-    this.state.isStopping = true;
+    this.isStopping = true;
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
   }
 

@@ -259,7 +259,19 @@ describe("claims folded with their copies", () => {
     expect(folded.length).toBeLessThan(claims.length);
     const clusters = clusterClaims(claims);
     expect(clusterClaims(folded)).toEqual(clusters);
-    expect(claimGroups(folded)).toEqual(claimGroups(claims));
+    const groups = claimGroups(claims);
+    expect(claimGroups(folded)).toEqual(groups);
+    // Without copies, each folded claim's own id has the groups its copies have.
+    const own = claimGroups(folded, undefined, { copies: false });
+    expect([...own.statement.keys()].sort()).toEqual(
+      folded
+        .filter((claim) => groups.statement.has(claim.id))
+        .map((claim) => claim.id)
+        .sort(),
+    );
+    for (const [id, group] of own.statement) expect(group).toBe(groups.statement.get(id));
+    expect([...own.figures]).toEqual([...groups.figures].filter(([id]) => folded.some((claim) => claim.id === id)));
+    expect(own.statement.size).toBeLessThan(groups.statement.size);
     const byKey = new Map(clusters.map((cluster) => [cluster.key, cluster.claimIds]));
     expect([...byKey.values()]).toContainEqual(["p1", "p2", "p3", "q1", "q2", "q3"]);
     expect([...byKey.values()]).toContainEqual(["u1", "v1"]);

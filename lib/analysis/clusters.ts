@@ -391,20 +391,26 @@ export function similarityProbe(content: readonly string[], options: ClusterOpti
 /**
  * Claim id → its group for the claims in groups of several: the statement group (`groupStatements`) as its
  * smallest claim id, and the same-figure groups (`groupFigures`) as `unit|value|smallest claim id`. Claims
- * in {@link sortById} order; `statements` as for {@link clusterClaims}.
+ * in {@link sortById} order; `statements` as for {@link clusterClaims}. Every copy of a claim is in its groups:
+ * with `copies: false` only the claim's own id is listed.
  */
-export function claimGroups(input: readonly AnalysisClaim[], statements?: number[][]): { statement: Map<string, string>; figures: Map<string, string[]> } {
+export function claimGroups(
+  input: readonly AnalysisClaim[],
+  statements?: number[][],
+  { copies = true }: { copies?: boolean } = {},
+): { statement: Map<string, string>; figures: Map<string, string[]> } {
   const claims = sortById(input);
+  const listed = copies ? idsOf : (claim: AnalysisClaim) => [claim.id];
   const statement = new Map<string, string>();
   for (const members of statements ?? groupStatements(claims)) {
     const id = claims[members[0]!]!.id;
-    for (const index of members) for (const claimId of idsOf(claims[index]!)) statement.set(claimId, id);
+    for (const index of members) for (const claimId of listed(claims[index]!)) statement.set(claimId, id);
   }
   const figures = new Map<string, string[]>();
   for (const group of groupFigures(claims)) {
     const id = `${group.unit}|${group.value}|${claims[group.claims[0]!]!.id}`;
     for (const index of group.claims) {
-      for (const claimId of idsOf(claims[index]!)) {
+      for (const claimId of listed(claims[index]!)) {
         const list = figures.get(claimId);
         if (list) list.push(id);
         else figures.set(claimId, [id]);

@@ -156,8 +156,26 @@ describe("the article-scoped analysis", () => {
     for (const copy of copies) {
       for (const claim of clustered) expect(copy!.find((other) => other.text === claim.text)?.clusterId).toBe(claim.clusterId);
     }
-    await db.article.deleteMany({ where: { id: { in: copyIds } } });
-    await expectIncrementalEqualsFull(copyIds);
+    // Another outlet runs the story word for word: the claims no other outlet had now form clusters, and every
+    // stored copy of them (the seed's and its two copies, read as one) moves to those clusters.
+    const alone = new Set(original!.filter((claim) => !claim.clusterId).map((claim) => claim.text));
+    expect(alone.size).toBeGreaterThan(0);
+    const wire = await ingestArticle(
+      db,
+      { body: `${seed.originalText}\n\nRun in full by the Ferry Gazette.`, outlet: "Ferry Gazette", title: "Talks at Mar-a-Lago", force: true },
+      { source: "api" },
+    );
+    expect(wire.status).toBe("stored");
+    const wireId = wire.status === "stored" ? wire.id : "";
+    await expectIncrementalEqualsFull([wireId]);
+    const [seedNow, ...copiesNow] = await Promise.all([seed.id, ...copyIds].map(claimsOf));
+    const joined = seedNow!.filter((claim) => alone.has(claim.text) && claim.clusterId);
+    expect(joined.length).toBeGreaterThan(0);
+    for (const copy of copiesNow) {
+      for (const claim of joined) expect(copy!.find((other) => other.text === claim.text)?.clusterId).toBe(claim.clusterId);
+    }
+    await db.article.deleteMany({ where: { id: { in: [...copyIds, wireId] } } });
+    await expectIncrementalEqualsFull([...copyIds, wireId]);
   });
 
   it("takes in a new version of a seed article", async () => {

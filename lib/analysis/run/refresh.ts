@@ -246,68 +246,72 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   await tx.analysisClaim.deleteMany({ where: { articleId: { in: articleIds } } });
   await insertClaimKeys(tx, changed, { statement: new Map(), figures: new Map() });
   const candidates = await similarClaims(tx, changed);
-  // Every claim of the set passes through \`groupsOf\` once: its stored groups are kept to write only those that change.
-  const storedGroups = new Map<string, StoredGroups>();
-  const scopeIds = await expandToGroups(
-    [...changedIds, ...candidates.claims],
+  // The set is closed over copies rather than claims: a copy key stands for all the claims with it, so each
+  // step reads distinct keys and groups, however many copies a statement has; the claims come back once, at the end.
+  const seedKeys = await tx.$queryRaw<{ key: string }[]>`
+    SELECT DISTINCT COALESCE("copyKey", "claimId") AS key FROM "AnalysisClaim" WHERE "claimId" = ANY(${candidates.claims}::text[])`;
+  const scopeKeys = await expandToGroups(
+    seedKeys.map((row) => row.key),
     [
       ...candidates.groups,
       ...before.flatMap((row) => [...(row.statementGroup ? [`s:${row.statementGroup}`] : []), ...row.figureGroups.map((group) => `f:${group}`)]),
     ],
-    async (ids) => {
-      const rows = await tx.$queryRaw<StoredGroups[]>`
-        SELECT "claimId", "statementGroup", "figureGroups", "copyKey" FROM "AnalysisClaim" WHERE "claimId" = ANY(${ids}::text[])`;
-      for (const row of rows) storedGroups.set(row.claimId, row);
-      return rows.flatMap((row) => [...(row.statementGroup ? [`s:${row.statementGroup}`] : []), ...row.figureGroups.map((group) => `f:${group}`)]);
+    async (keys) => {
+      const rows = await tx.$queryRaw<{ group: string }[]>`
+        SELECT 's:' || "statementGroup" AS "group" FROM "AnalysisClaim"
+        WHERE "statementGroup" IS NOT NULL AND ("copyKey" = ANY(${keys}::text[]) OR "claimId" = ANY(${keys}::text[]))
+        UNION SELECT 'f:' || unnest("figureGroups") FROM "AnalysisClaim" WHERE "copyKey" = ANY(${keys}::text[]) OR "claimId" = ANY(${keys}::text[])`;
+      return rows.map((row) => row.group);
     },
     async (groups) => {
       const statement = groups.filter((group) => group.startsWith("s:")).map((group) => group.slice(2));
       const figure = groups.filter((group) => group.startsWith("f:")).map((group) => group.slice(2));
-      const rows = await tx.$queryRaw<{ claimId: string }[]>`
-        SELECT "claimId" FROM "AnalysisClaim" WHERE "statementGroup" = ANY(${statement}::text[])
-        UNION SELECT "claimId" FROM "AnalysisClaim" WHERE "figureGroups" && ${figure}::text[]`;
-      return rows.map((row) => row.claimId);
+      const rows = await tx.$queryRaw<{ key: string }[]>`
+        SELECT COALESCE("copyKey", "claimId") AS key FROM "AnalysisClaim" WHERE "statementGroup" = ANY(${statement}::text[])
+        UNION SELECT COALESCE("copyKey", "claimId") FROM "AnalysisClaim" WHERE "figureGroups" && ${figure}::text[]`;
+      return rows.map((row) => row.key);
     },
   );
-  // Copies (one copy key) are read and clustered as one claim, told apart from what the expansion read of
-  // each. Stored copies are in one cluster (they fall into the same candidate clusters, and the analysis
-  // gives them all to the same one); the articles' claims, whose clusters are not decided yet, stand alone.
-  const copyGroups = new Map<string, string[]>();
-  for (const id of scopeIds) {
-    const key = changedIds.has(id) ? `changed:${id}` : (storedGroups.get(id)?.copyKey ?? id);
-    const group = copyGroups.get(key);
-    if (group) group.push(id);
-    else copyGroups.set(key, [id]);
-  }
-  const scopeClaims = await loadCopies(tx, [...copyGroups.values()], articles, names);
+  // Copies (one copy key, the same stored groups) are read and clustered as one claim. Stored copies are in one
+  // cluster (they fall into the same candidate clusters, and the analysis gives them all to the same one); the
+  // articles' claims, whose clusters are not decided yet, stand alone.
+  const storedRows = await tx.$queryRaw<StoredGroups[]>`
+    SELECT array_agg("claimId") AS ids, "copyKey", "statementGroup", "figureGroups" FROM "AnalysisClaim"
+    WHERE ("copyKey" = ANY(${[...scopeKeys]}::text[]) OR "claimId" = ANY(${[...scopeKeys]}::text[])) AND "claimId" <> ALL(${[...changedIds]}::text[])
+    GROUP BY COALESCE("copyKey", "claimId"), "copyKey", "statementGroup", "figureGroups"`;
+  // Each group's first id (its claim as read) stands for its copies.
+  for (const row of storedRows) row.ids.sort();
+  const storedOf = new Map(storedRows.map((row) => [row.ids[0]!, row]));
+  const scopeClaims = await loadCopies(tx, [...[...changedIds].map((id) => [id]), ...storedRows.map((row) => row.ids)], articles, names);
+  // From here on the set is handled a folded claim at a time: its copies were read with the same stored groups
+  // and cluster, and get the same new ones; their ids are spelled out only where something of theirs is written.
   const statements = groupStatements(scopeClaims);
   const clusters = clusterClaims(scopeClaims, {}, statements);
-  const scopeClaimIds = scopeClaims.flatMap(idsOf);
-  await updateClaimGroups(tx, scopeClaimIds, claimGroups(scopeClaims, statements), storedGroups);
-  // The claims whose cluster is rewritten: those of the set, and the articles' claims the analysis no longer
+  await updateClaimGroups(tx, scopeClaims, claimGroups(scopeClaims, statements, { copies: false }), storedOf);
+  // The clusters the claims were in: as read with them, and those of the articles' claims the analysis no longer
   // reads (marked "not a claim" since, or gone), which leave their clusters.
-  const pointed = [...new Set([...scopeIds, ...removed])];
-  // The clusters the claims were in: as read with them (those not read, marked "not a claim", looked up).
-  const previous = new Map(scopeClaims.flatMap((claim) => (claim.clusterId ? idsOf(claim).map((id) => [id, claim.clusterId!] as const) : [])));
-  const read = new Set(scopeClaimIds);
-  const unread = pointed.filter((id) => !read.has(id));
-  if (unread.length > 0) {
-    for (const row of await tx.$queryRaw<{ id: string; clusterId: string }[]>`
-      SELECT id, "clusterId" FROM "Claim" WHERE id = ANY(${unread}::text[]) AND "clusterId" IS NOT NULL`)
-      previous.set(row.id, row.clusterId);
-  }
-  const previousClusters = [...new Set(previous.values())];
+  const removedClusters =
+    removed.length > 0
+      ? await tx.$queryRaw<{ id: string; clusterId: string }[]>`
+          SELECT id, "clusterId" FROM "Claim" WHERE id = ANY(${removed}::text[]) AND "clusterId" IS NOT NULL`
+      : [];
+  const previousClusters = [
+    ...new Set([...scopeClaims.flatMap((claim) => (claim.clusterId ? [claim.clusterId] : [])), ...removedClusters.map((row) => row.clusterId)]),
+  ];
   const keyOfCluster = new Map(
     (await tx.$queryRaw<{ id: string; key: string }[]>`SELECT id, key FROM "ClaimCluster" WHERE id = ANY(${previousClusters}::text[])`).map((row) => [
       row.id,
       row.key,
     ]),
   );
-  const oldKeys = new Map([...previous].map(([id, clusterId]) => [id, keyOfCluster.get(clusterId)]));
-  const newKeys = new Map(clusters.flatMap((cluster) => cluster.claimIds.map((id) => [id, cluster.key] as const)));
+  const oldKey = (clusterId: string | null | undefined) => (clusterId ? keyOfCluster.get(clusterId) : undefined);
+  const folded = new Set(scopeClaims.map((claim) => claim.id));
+  const newKeys = new Map<string, string>();
+  for (const cluster of clusters) for (const id of cluster.claimIds) if (folded.has(id)) newKeys.set(id, cluster.key);
   // Only the claims whose cluster changed are pointed again (a cluster keeps its id by key).
-  const moved = pointed.filter((id) => oldKeys.get(id) !== newKeys.get(id));
-  await writeClusters(tx, issueIds, clusters, { claims: pointed, clusters: previousClusters, moved });
+  const movedClaims = scopeClaims.filter((claim) => oldKey(claim.clusterId) !== newKeys.get(claim.id));
+  const moved = [...movedClaims.flatMap(idsOf), ...removedClusters.filter((row) => oldKey(row.clusterId) !== undefined).map((row) => row.id)];
+  await writeClusters(tx, issueIds, clusters, { clusters: previousClusters, moved });
   // Position groups: those the articles' claims were and are in, and those of the claims that changed cluster (before and after).
   const movedKeys = await tx.$queryRaw<{ key: string }[]>`
     SELECT DISTINCT "positionKey" AS key FROM "AnalysisClaim" WHERE "claimId" = ANY(${moved}::text[]) AND "positionKey" IS NOT NULL`;
@@ -321,10 +325,7 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
     repositioned,
     positionKeys.filter((key) => !left.has(key)),
   );
-  const affected = new Set<string>();
-  for (const claim of scopeClaims) {
-    if (idsOf(claim).some((id) => oldKeys.get(id) !== newKeys.get(id))) for (const slug of claim.issues) affected.add(slug);
-  }
+  const affected = new Set(movedClaims.flatMap((claim) => claim.issues));
 
   // Discrepancies: every figure of the units involved, and the statement groups just recomputed.
   const units = [...new Set([...before.flatMap((row) => row.figureUnits), ...changed.flatMap((claim) => claim.figures.map((figure) => figure.unit))])];
@@ -334,7 +335,10 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   // those their old groups became, can have changed (the other groups of the set are as they were).
   const oldGroups = new Set(before.flatMap((row) => (row.statementGroup ? [row.statementGroup] : [])));
   const regrouped = statements.filter((members) =>
-    members.some((index) => idsOf(scopeClaims[index]!).some((id) => changedIds.has(id) || oldGroups.has(storedGroups.get(id)?.statementGroup ?? ""))),
+    members.some((index) => {
+      const claim = scopeClaims[index]!;
+      return changedIds.has(claim.id) || oldGroups.has(storedOf.get(claim.id)?.statementGroup ?? "");
+    }),
   );
   const found = [
     ...findFigureDiscrepancies(unitClaims)
@@ -525,6 +529,7 @@ const CLAIM_KEY_INDEXES: Record<string, string> = {
   AnalysisClaim_grams_idx: `USING GIN ("grams")`,
   AnalysisClaim_figureGroups_idx: `USING GIN ("figureGroups")`,
   AnalysisClaim_positionKey_idx: `("positionKey")`,
+  AnalysisClaim_copyKey_idx: `("copyKey")`,
 };
 
 /** Separates the items of a list passed as one string (no word, stem, group or unit holds it). */
@@ -579,21 +584,26 @@ async function insertClaimKeys(tx: Tx, claims: readonly LoadedClaim[], groups: G
   }
 }
 
-/** A claim's stored groups, and its copy key. */
-type StoredGroups = { claimId: string; statementGroup: string | null; figureGroups: string[]; copyKey: string | null };
+/** The stored groups of a claim and its copies (`ids`), and their copy key. */
+type StoredGroups = { ids: string[]; statementGroup: string | null; figureGroups: string[]; copyKey: string | null };
 
-/** Stores the groups of the claims `claimIds` where they differ from those stored (`stored`, as read before). */
-async function updateClaimGroups(tx: Tx, claimIds: readonly string[], groups: Groups, stored: ReadonlyMap<string, StoredGroups>) {
+/**
+ * Stores the groups of `claims` (`groups`, by claim) where they differ from those stored (`stored`, as read
+ * before, by claim): a claim's copies get its groups.
+ */
+async function updateClaimGroups(tx: Tx, claims: readonly LoadedClaim[], groups: Groups, stored: ReadonlyMap<string, StoredGroups>) {
   const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
-  const changed = claimIds.filter((id) => {
-    const row = stored.get(id);
-    return !row || row.statementGroup !== (groups.statement.get(id) ?? null) || !same(row.figureGroups, groups.figures.get(id) ?? []);
+  const changed = claims.flatMap((claim) => {
+    const row = stored.get(claim.id);
+    const statement = groups.statement.get(claim.id) ?? null;
+    const figures = groups.figures.get(claim.id) ?? [];
+    if (row && row.statementGroup === statement && same(row.figureGroups, figures)) return [];
+    return idsOf(claim).map((id) => ({ id, statement, figures }));
   });
   for (const part of chunk(changed, WRITE_CHUNK)) {
-    const rows = JSON.stringify(part.map((id) => ({ id, statement: groups.statement.get(id) ?? null, figures: groups.figures.get(id) ?? [] })));
     await tx.$executeRaw`
       UPDATE "AnalysisClaim" AS a SET "statementGroup" = v.statement, "figureGroups" = v.figures
-      FROM jsonb_to_recordset(${rows}::jsonb) AS v(id text, statement text, figures text[])
+      FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb) AS v(id text, statement text, figures text[])
       WHERE a."claimId" = v.id`;
   }
 }
@@ -704,14 +714,14 @@ async function sameFigureClaims(tx: Tx, claims: readonly LoadedClaim[]): Promise
 
 /**
  * Stores `clusters` and points their claims at them. `scope` null: they are every cluster; otherwise they
- * are the clusters of the claims `scope.claims`, replacing those claims' clusters (`scope.clusters`, the
- * clusters they were in); only the claims `scope.moved` change cluster. Clusters keep their ids by key.
+ * replace the clusters `scope.clusters` (those their claims were in), and only the claims `scope.moved`
+ * change cluster (to one of `clusters`, or to none). Clusters keep their ids by key.
  */
 async function writeClusters(
   tx: Tx,
   issueIds: ReadonlyMap<string, string>,
   clusters: readonly Cluster[],
-  scope: { claims: string[]; clusters: string[]; moved: string[] } | null,
+  scope: { clusters: string[]; moved: string[] } | null,
 ) {
   const keys = clusters.map((cluster) => cluster.key);
   const existingRows =
@@ -751,10 +761,13 @@ async function writeClusters(
   ))
     await tx.claimCluster.createMany({ data: part });
 
+  // The claims to point: every claim, or those that moved.
+  const moved = scope === null ? null : new Set(scope.moved);
   const claimIds: string[] = [];
   const clusterIds: string[] = [];
   clusters.forEach((cluster, index) => {
     for (const claimId of cluster.claimIds) {
+      if (moved && !moved.has(claimId)) continue;
       claimIds.push(claimId);
       clusterIds.push(rows[index]!.id);
     }

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "AnalysisClaim_copyKey_idx" ON "AnalysisClaim"("copyKey");

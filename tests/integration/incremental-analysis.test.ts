@@ -32,7 +32,7 @@ function paragraphs(file: string): string[] {
 
 /** Everything the analysis stores, in an order that does not depend on how it was written. */
 async function storedAnalysis() {
-  const [clusters, members, discrepancies, framing, settings, counts, keys, positionGroups] = await Promise.all([
+  const [clusters, members, discrepancies, framing, settings, counts, keys, positionGroups, copies] = await Promise.all([
     db.claimCluster.findMany({
       select: { key: true, issueId: true, label: true, about: true, value: true, unit: true, speakerName: true, outletCount: true, claimCount: true },
       orderBy: { key: "asc" },
@@ -47,6 +47,7 @@ async function storedAnalysis() {
     db.analysisCount.findMany({ orderBy: [{ scope: "asc" }, { issue: "asc" }, { source: "asc" }, { key: "asc" }] }),
     db.analysisClaim.findMany({ select: { claimId: true, statementGroup: true, figureGroups: true, positionKey: true }, orderBy: { claimId: "asc" } }),
     db.positionGroup.findMany({ orderBy: [{ key: "asc" }, { issueId: "asc" }] }),
+    db.analysisCopy.findMany({ orderBy: { copyKey: "asc" } }),
   ]);
   const stable = settings.map(({ key, value }) => {
     if (key !== ANALYSIS_SETTING) return { key, value };
@@ -65,6 +66,12 @@ async function storedAnalysis() {
     counts,
     keys: keys.map((row) => ({ ...row, figureGroups: [...row.figureGroups].sort() })),
     positionGroups,
+    copies: copies.map((row) => ({
+      ...row,
+      claimIds: [...row.claimIds].sort(),
+      figureGroups: [...row.figureGroups].sort(),
+      figureUnits: [...row.figureUnits].sort(),
+    })),
   };
 }
 

@@ -62,7 +62,7 @@ export const ANALYSIS_SETTING = "analysis";
  * upgrade is a full one); an article-scoped run needs it unchanged.
  */
 const BASIS_SETTING = "analysis.basis";
-const BASIS_VERSION = 4;
+const BASIS_VERSION = 5;
 
 const LOCK_KEY = 4_827_301_600;
 const TEXT_BATCH_ARTICLES = 500;
@@ -191,6 +191,13 @@ async function recomputeAll(tx: Tx, issues: IssueRef[]): Promise<AnalysisSummary
   await insertClaimKeys(tx, claims, claimGroups(claims, statements));
   await storePositionKeys(tx, null);
   for (const [name, definition] of Object.entries(CLAIM_KEY_INDEXES)) await tx.$executeRawUnsafe(`CREATE INDEX "${name}" ON "AnalysisClaim" ${definition}`);
+  // Copies have the same groups: each copy key's are those of its first claim.
+  await tx.$executeRaw`TRUNCATE "AnalysisCopy"`;
+  await tx.$executeRaw`
+    INSERT INTO "AnalysisCopy" ("copyKey", "claimIds", "statementGroup", "figureGroups", "figureUnits")
+    SELECT c."copyKey", c.ids, a."statementGroup", a."figureGroups", a."figureUnits"
+    FROM (SELECT "copyKey", array_agg("claimId") AS ids, min("claimId") AS first FROM "AnalysisClaim" GROUP BY "copyKey") c
+    JOIN "AnalysisClaim" a ON a."claimId" = c.first`;
   await storePositionGroups(tx, null);
 
   const context = { names, articles };
@@ -224,7 +231,7 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   const [before, beforeCounts] = await Promise.all([
     tx.analysisClaim.findMany({
       where: { articleId: { in: articleIds } },
-      select: { claimId: true, statementGroup: true, figureGroups: true, figureUnits: true, positionKey: true },
+      select: { claimId: true, copyKey: true, statementGroup: true, figureGroups: true, figureUnits: true, positionKey: true },
     }),
     tx.analysisArticle.findMany({ where: { articleId: { in: articleIds } }, select: { articleId: true, counts: true } }),
   ]);
@@ -244,12 +251,13 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
 
   // Clusters: the claims whose clusters can change, clustered again on their own.
   await tx.analysisClaim.deleteMany({ where: { articleId: { in: articleIds } } });
+  await takeOutOfCopies(tx, before);
   await insertClaimKeys(tx, changed, { statement: new Map(), figures: new Map() });
   const candidates = await similarClaims(tx, changed);
-  // The set is closed over copies rather than claims: a copy key stands for all the claims with it, so each
-  // step reads distinct keys and groups, however many copies a statement has; the claims come back once, at the end.
+  // The set is closed over copy keys rather than claims (\`AnalysisCopy\`): each step reads as many rows as there
+  // are distinct claims, however many copies a statement has. The articles' claims are in no copy yet.
   const seedKeys = await tx.$queryRaw<{ key: string }[]>`
-    SELECT DISTINCT COALESCE("copyKey", "claimId") AS key FROM "AnalysisClaim" WHERE "claimId" = ANY(${candidates.claims}::text[])`;
+    SELECT DISTINCT "copyKey" AS key FROM "AnalysisClaim" WHERE "claimId" = ANY(${candidates.claims}::text[]) AND "copyKey" IS NOT NULL`;
   const scopeKeys = await expandToGroups(
     seedKeys.map((row) => row.key),
     [
@@ -258,27 +266,24 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
     ],
     async (keys) => {
       const rows = await tx.$queryRaw<{ group: string }[]>`
-        SELECT 's:' || "statementGroup" AS "group" FROM "AnalysisClaim"
-        WHERE "statementGroup" IS NOT NULL AND ("copyKey" = ANY(${keys}::text[]) OR "claimId" = ANY(${keys}::text[]))
-        UNION SELECT 'f:' || unnest("figureGroups") FROM "AnalysisClaim" WHERE "copyKey" = ANY(${keys}::text[]) OR "claimId" = ANY(${keys}::text[])`;
+        SELECT 's:' || "statementGroup" AS "group" FROM "AnalysisCopy" WHERE "copyKey" = ANY(${keys}::text[]) AND "statementGroup" IS NOT NULL
+        UNION SELECT 'f:' || unnest("figureGroups") FROM "AnalysisCopy" WHERE "copyKey" = ANY(${keys}::text[])`;
       return rows.map((row) => row.group);
     },
     async (groups) => {
       const statement = groups.filter((group) => group.startsWith("s:")).map((group) => group.slice(2));
       const figure = groups.filter((group) => group.startsWith("f:")).map((group) => group.slice(2));
       const rows = await tx.$queryRaw<{ key: string }[]>`
-        SELECT COALESCE("copyKey", "claimId") AS key FROM "AnalysisClaim" WHERE "statementGroup" = ANY(${statement}::text[])
-        UNION SELECT COALESCE("copyKey", "claimId") FROM "AnalysisClaim" WHERE "figureGroups" && ${figure}::text[]`;
+        SELECT "copyKey" AS key FROM "AnalysisCopy" WHERE "statementGroup" = ANY(${statement}::text[])
+        UNION SELECT "copyKey" FROM "AnalysisCopy" WHERE "figureGroups" && ${figure}::text[]`;
       return rows.map((row) => row.key);
     },
   );
-  // Copies (one copy key, the same stored groups) are read and clustered as one claim. Stored copies are in one
-  // cluster (they fall into the same candidate clusters, and the analysis gives them all to the same one); the
-  // articles' claims, whose clusters are not decided yet, stand alone.
+  // Copies are read and clustered as one claim. Stored copies are in one cluster (they fall into the same
+  // candidate clusters, and the analysis gives them all to the same one); the articles' claims, whose clusters
+  // are not decided yet, stand alone.
   const storedRows = await tx.$queryRaw<StoredGroups[]>`
-    SELECT array_agg("claimId") AS ids, "copyKey", "statementGroup", "figureGroups" FROM "AnalysisClaim"
-    WHERE ("copyKey" = ANY(${[...scopeKeys]}::text[]) OR "claimId" = ANY(${[...scopeKeys]}::text[])) AND "claimId" <> ALL(${[...changedIds]}::text[])
-    GROUP BY COALESCE("copyKey", "claimId"), "copyKey", "statementGroup", "figureGroups"`;
+    SELECT "claimIds" AS ids, "copyKey", "statementGroup", "figureGroups" FROM "AnalysisCopy" WHERE "copyKey" = ANY(${[...scopeKeys]}::text[])`;
   // Each group's first id (its claim as read) stands for its copies.
   for (const row of storedRows) row.ids.sort();
   const storedOf = new Map(storedRows.map((row) => [row.ids[0]!, row]));
@@ -329,7 +334,14 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
 
   // Discrepancies: every figure of the units involved, and the statement groups just recomputed.
   const units = [...new Set([...before.flatMap((row) => row.figureUnits), ...changed.flatMap((claim) => claim.figures.map((figure) => figure.unit))])];
-  const unitClaims = units.length > 0 ? await loadFoldedClaimsWhere(tx, Prisma.sql`k."figureUnits" && ${units}::text[]`, articles, names) : [];
+  const unitCopies =
+    units.length > 0 ? await tx.$queryRaw<{ ids: string[] }[]>`SELECT "claimIds" AS ids FROM "AnalysisCopy" WHERE "figureUnits" && ${units}::text[]` : [];
+  const unitClaims = await loadCopies(
+    tx,
+    unitCopies.map((row) => row.ids),
+    articles,
+    names,
+  );
   const unitScopes = new Set(units.map((unit) => `unit:${unit}`));
   // Statement discrepancies depend on their group alone: only the groups the articles' claims join, and
   // those their old groups became, can have changed (the other groups of the set are as they were).
@@ -584,20 +596,30 @@ async function insertClaimKeys(tx: Tx, claims: readonly LoadedClaim[], groups: G
   }
 }
 
-/** The stored groups of a claim and its copies (`ids`), and their copy key. */
-type StoredGroups = { ids: string[]; statementGroup: string | null; figureGroups: string[]; copyKey: string | null };
+/** The stored groups of a claim and its copies (`ids`), and their copy key: an `AnalysisCopy` row. */
+type StoredGroups = { ids: string[]; copyKey: string; statementGroup: string | null; figureGroups: string[] };
 
 /**
- * Stores the groups of `claims` (`groups`, by claim) where they differ from those stored (`stored`, as read
- * before, by claim): a claim's copies get its groups.
+ * Stores the groups of `claims` (`groups`, by claim) where they differ from those stored (`stored`, by claim,
+ * for claims read with their copies): a claim's copies get its groups. The claims not stored (the articles'
+ * claims) join the copies of their copy key, whose groups they have (being the same for the analysis, they
+ * fall into the same groups), or start one.
  */
 async function updateClaimGroups(tx: Tx, claims: readonly LoadedClaim[], groups: Groups, stored: ReadonlyMap<string, StoredGroups>) {
   const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
+  const copies = new Map<string, { copyKey: string; ids: string[]; statement: string | null; figures: string[]; units: string[] }>();
+  const regrouped: { copyKey: string; statement: string | null; figures: string[] }[] = [];
   const changed = claims.flatMap((claim) => {
     const row = stored.get(claim.id);
     const statement = groups.statement.get(claim.id) ?? null;
     const figures = groups.figures.get(claim.id) ?? [];
-    if (row && row.statementGroup === statement && same(row.figureGroups, figures)) return [];
+    if (!row) {
+      const copyKey = copyKeyOf(claim);
+      const copy = copies.get(copyKey);
+      if (copy) copy.ids.push(claim.id);
+      else copies.set(copyKey, { copyKey, ids: [claim.id], statement, figures, units: [...new Set(claim.figures.map((figure) => figure.unit))] });
+    } else if (row.statementGroup === statement && same(row.figureGroups, figures)) return [];
+    else regrouped.push({ copyKey: row.copyKey, statement, figures });
     return idsOf(claim).map((id) => ({ id, statement, figures }));
   });
   for (const part of chunk(changed, WRITE_CHUNK)) {
@@ -606,6 +628,32 @@ async function updateClaimGroups(tx: Tx, claims: readonly LoadedClaim[], groups:
       FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb) AS v(id text, statement text, figures text[])
       WHERE a."claimId" = v.id`;
   }
+  for (const part of chunk(regrouped, WRITE_CHUNK)) {
+    await tx.$executeRaw`
+      UPDATE "AnalysisCopy" AS c SET "statementGroup" = v.statement, "figureGroups" = v.figures
+      FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb) AS v("copyKey" text, statement text, figures text[])
+      WHERE c."copyKey" = v."copyKey"`;
+  }
+  for (const part of chunk([...copies.values()], WRITE_CHUNK)) {
+    await tx.$executeRaw`
+      INSERT INTO "AnalysisCopy" ("copyKey", "claimIds", "statementGroup", "figureGroups", "figureUnits")
+      SELECT v."copyKey", v.ids, v.statement, v.figures, v.units
+      FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb) AS v("copyKey" text, ids text[], statement text, figures text[], units text[])
+      ON CONFLICT ("copyKey") DO UPDATE SET "claimIds" = "AnalysisCopy"."claimIds" || EXCLUDED."claimIds"`;
+  }
+}
+
+/** Takes the claims `rows` (their keys as stored, about to be removed) out of their copies; a copy key with no claim left goes. */
+async function takeOutOfCopies(tx: Tx, rows: readonly { claimId: string; copyKey: string | null }[]) {
+  const gone = rows.flatMap((row) => (row.copyKey ? [{ id: row.claimId, key: row.copyKey }] : []));
+  if (gone.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "AnalysisCopy" AS c SET "claimIds" = ARRAY(SELECT id FROM unnest(c."claimIds") id WHERE id <> ALL(g.ids))
+    FROM (
+      SELECT key, array_agg(id) AS ids FROM unnest(${gone.map((row) => row.id)}::text[], ${gone.map((row) => row.key)}::text[]) AS t(id, key) GROUP BY key
+    ) g
+    WHERE c."copyKey" = g.key`;
+  await tx.$executeRaw`DELETE FROM "AnalysisCopy" WHERE "copyKey" = ANY(${[...new Set(gone.map((row) => row.key))]}::text[]) AND cardinality("claimIds") = 0`;
 }
 
 /**

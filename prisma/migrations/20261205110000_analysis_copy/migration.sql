@@ -1,0 +1,19 @@
+-- CreateTable
+CREATE TABLE "AnalysisCopy" (
+    "copyKey" TEXT NOT NULL,
+    "claimIds" TEXT[],
+    "statementGroup" TEXT,
+    "figureGroups" TEXT[],
+    "figureUnits" TEXT[],
+
+    CONSTRAINT "AnalysisCopy_pkey" PRIMARY KEY ("copyKey")
+);
+
+-- CreateIndex
+CREATE INDEX "AnalysisCopy_statementGroup_idx" ON "AnalysisCopy"("statementGroup");
+
+-- CreateIndex
+CREATE INDEX "AnalysisCopy_figureGroups_idx" ON "AnalysisCopy" USING GIN ("figureGroups");
+
+-- CreateIndex
+CREATE INDEX "AnalysisCopy_figureUnits_idx" ON "AnalysisCopy" USING GIN ("figureUnits");

@@ -1,2 +1,0 @@
--- CreateIndex
-CREATE INDEX "AnalysisClaim_copyKey_idx" ON "AnalysisClaim"("copyKey");

@@ -162,6 +162,11 @@ export function groupStatements(claims: readonly AnalysisClaim[], options: Clust
 
 type FigureEntry = { claim: number; figure: AnalysisFigure; about: Set<string> };
 
+/** The bucket {@link groupFigures} puts a figure in (`unit|value`): null for a range or a score, which is in none. */
+export function figureBucket(figure: AnalysisFigure): string | null {
+  return figure.high === undefined ? `${figure.unit}|${figure.value}` : null;
+}
+
 /**
  * Groups of claims (indices) that cite the same figure: same unit and value, about the same thing
  * (descriptions sharing most content words, see {@link isSameAbout}); a figure whose subject is unknown
@@ -171,8 +176,8 @@ export function groupFigures(claims: readonly AnalysisClaim[]): { value: number;
   const byValue = new Map<string, FigureEntry[]>();
   claims.forEach((claim, index) => {
     for (const figure of claim.figures) {
-      if (figure.high !== undefined) continue; // a range or a score is not the same figure as its low end
-      const key = `${figure.unit}|${figure.value}`;
+      const key = figureBucket(figure); // a range or a score is not the same figure as its low end
+      if (key === null) continue;
       const entry = { claim: index, figure, about: new Set(figure.about ? contentWords(figure.about) : []) };
       const bucket = byValue.get(key);
       if (bucket) bucket.push(entry);

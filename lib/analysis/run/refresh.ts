@@ -3,6 +3,7 @@ import {
   claimGroups,
   clusterClaims,
   expandToGroups,
+  figureBucket,
   groupFigures,
   groupStatements,
   idsOf,
@@ -32,6 +33,7 @@ import {
   loadArticles,
   loadClaims,
   loadCopies,
+  loadFigures,
   loadFoldedClaimsWhere,
   loadNames,
   type LoadedArticle,
@@ -194,8 +196,8 @@ async function recomputeAll(tx: Tx, issues: IssueRef[]): Promise<AnalysisSummary
   // Copies have the same groups: each copy key's are those of its first claim.
   await tx.$executeRaw`TRUNCATE "AnalysisCopy"`;
   await tx.$executeRaw`
-    INSERT INTO "AnalysisCopy" ("copyKey", "claimIds", "statementGroup", "figureGroups", "figureUnits")
-    SELECT c."copyKey", c.ids, a."statementGroup", a."figureGroups", a."figureUnits"
+    INSERT INTO "AnalysisCopy" ("copyKey", "claimIds", "statementGroup", "figureGroups", "figureUnits", "figureValues")
+    SELECT c."copyKey", c.ids, a."statementGroup", a."figureGroups", a."figureUnits", a."figureValues"
     FROM (SELECT "copyKey", array_agg("claimId") AS ids, min("claimId") AS first FROM "AnalysisClaim" GROUP BY "copyKey") c
     JOIN "AnalysisClaim" a ON a."claimId" = c.first`;
   await storePositionGroups(tx, null);
@@ -259,7 +261,7 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   const seedKeys = await tx.$queryRaw<{ key: string }[]>`
     SELECT DISTINCT "copyKey" AS key FROM "AnalysisClaim" WHERE "claimId" = ANY(${candidates.claims}::text[]) AND "copyKey" IS NOT NULL`;
   const scopeKeys = await expandToGroups(
-    seedKeys.map((row) => row.key),
+    [...seedKeys.map((row) => row.key), ...candidates.copies],
     [
       ...candidates.groups,
       ...before.flatMap((row) => [...(row.statementGroup ? [`s:${row.statementGroup}`] : []), ...row.figureGroups.map((group) => `f:${group}`)]),
@@ -544,6 +546,16 @@ const CLAIM_KEY_INDEXES: Record<string, string> = {
   AnalysisClaim_copyKey_idx: `("copyKey")`,
 };
 
+/** The units of a claim's figures (`AnalysisClaim.figureUnits`). */
+function figureUnitsOf(claim: LoadedClaim): string[] {
+  return [...new Set(claim.figures.map((figure) => figure.unit))];
+}
+
+/** The buckets of a claim's figures ({@link figureBucket}, `AnalysisClaim.figureValues`). */
+function figureValuesOf(claim: LoadedClaim): string[] {
+  return [...new Set(claim.figures.flatMap((figure) => figureBucket(figure) ?? []))];
+}
+
 /** Separates the items of a list passed as one string (no word, stem, group or unit holds it). */
 const LIST_SEPARATOR = "\u001f";
 
@@ -573,7 +585,7 @@ async function insertClaimKeys(tx: Tx, claims: readonly LoadedClaim[], groups: G
       content: [] as string[],
       grams: [] as string[],
     };
-    const grouped = { statement: [] as (string | null)[], figures: [] as string[], units: [] as string[] };
+    const grouped = { statement: [] as (string | null)[], figures: [] as string[], units: [] as string[], values: [] as string[] };
     for (const claim of part) {
       const keys = keysOf(claim);
       columns.id.push(claim.id);
@@ -584,15 +596,16 @@ async function insertClaimKeys(tx: Tx, claims: readonly LoadedClaim[], groups: G
       columns.grams.push(keys.grams.join(LIST_SEPARATOR));
       grouped.statement.push(groups.statement.get(claim.id) ?? null);
       grouped.figures.push((groups.figures.get(claim.id) ?? []).join(LIST_SEPARATOR));
-      grouped.units.push([...new Set(claim.figures.map((figure) => figure.unit))].join(LIST_SEPARATOR));
+      grouped.units.push(figureUnitsOf(claim).join(LIST_SEPARATOR));
+      grouped.values.push(figureValuesOf(claim).join(LIST_SEPARATOR));
     }
     await tx.$executeRaw`
-      INSERT INTO "AnalysisClaim" ("claimId", "articleId", "copyKey", "statementText", "contentWords", grams, "statementGroup", "figureGroups", "figureUnits")
+      INSERT INTO "AnalysisClaim" ("claimId", "articleId", "copyKey", "statementText", "contentWords", grams, "statementGroup", "figureGroups", "figureUnits", "figureValues")
       SELECT v.id, v.article, v.copy, v.text, string_to_array(v.content, ${LIST_SEPARATOR}), string_to_array(v.grams, ${LIST_SEPARATOR}), v.statement,
-        string_to_array(v.figures, ${LIST_SEPARATOR}), string_to_array(v.units, ${LIST_SEPARATOR})
+        string_to_array(v.figures, ${LIST_SEPARATOR}), string_to_array(v.units, ${LIST_SEPARATOR}), string_to_array(v.buckets, ${LIST_SEPARATOR})
       FROM unnest(${columns.id}::text[], ${columns.article}::text[], ${columns.copy}::text[], ${columns.text}::text[], ${columns.content}::text[],
-        ${columns.grams}::text[], ${grouped.statement}::text[], ${grouped.figures}::text[], ${grouped.units}::text[])
-        AS v(id, article, copy, text, content, grams, statement, figures, units)`;
+        ${columns.grams}::text[], ${grouped.statement}::text[], ${grouped.figures}::text[], ${grouped.units}::text[], ${grouped.values}::text[])
+        AS v(id, article, copy, text, content, grams, statement, figures, units, buckets)`;
   }
 }
 
@@ -607,7 +620,7 @@ type StoredGroups = { ids: string[]; copyKey: string; statementGroup: string | n
  */
 async function updateClaimGroups(tx: Tx, claims: readonly LoadedClaim[], groups: Groups, stored: ReadonlyMap<string, StoredGroups>) {
   const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
-  const copies = new Map<string, { copyKey: string; ids: string[]; statement: string | null; figures: string[]; units: string[] }>();
+  const copies = new Map<string, { copyKey: string; ids: string[]; statement: string | null; figures: string[]; units: string[]; figureValues: string[] }>();
   const regrouped: { copyKey: string; statement: string | null; figures: string[] }[] = [];
   const changed = claims.flatMap((claim) => {
     const row = stored.get(claim.id);
@@ -617,7 +630,7 @@ async function updateClaimGroups(tx: Tx, claims: readonly LoadedClaim[], groups:
       const copyKey = copyKeyOf(claim);
       const copy = copies.get(copyKey);
       if (copy) copy.ids.push(claim.id);
-      else copies.set(copyKey, { copyKey, ids: [claim.id], statement, figures, units: [...new Set(claim.figures.map((figure) => figure.unit))] });
+      else copies.set(copyKey, { copyKey, ids: [claim.id], statement, figures, units: figureUnitsOf(claim), figureValues: figureValuesOf(claim) });
     } else if (row.statementGroup === statement && same(row.figureGroups, figures)) return [];
     else regrouped.push({ copyKey: row.copyKey, statement, figures });
     return idsOf(claim).map((id) => ({ id, statement, figures }));
@@ -636,9 +649,9 @@ async function updateClaimGroups(tx: Tx, claims: readonly LoadedClaim[], groups:
   }
   for (const part of chunk([...copies.values()], WRITE_CHUNK)) {
     await tx.$executeRaw`
-      INSERT INTO "AnalysisCopy" ("copyKey", "claimIds", "statementGroup", "figureGroups", "figureUnits")
-      SELECT v."copyKey", v.ids, v.statement, v.figures, v.units
-      FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb) AS v("copyKey" text, ids text[], statement text, figures text[], units text[])
+      INSERT INTO "AnalysisCopy" ("copyKey", "claimIds", "statementGroup", "figureGroups", "figureUnits", "figureValues")
+      SELECT v."copyKey", v.ids, v.statement, v.figures, v.units, v."figureValues"
+      FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb) AS v("copyKey" text, ids text[], statement text, figures text[], units text[], "figureValues" text[])
       ON CONFLICT ("copyKey") DO UPDATE SET "claimIds" = "AnalysisCopy"."claimIds" || EXCLUDED."claimIds"`;
   }
 }
@@ -659,14 +672,15 @@ async function takeOutOfCopies(tx: Tx, rows: readonly { claimId: string; copyKey
 /**
  * Stored claims that may share a statement or a figure with `claims` (their new versions): word for word,
  * by content words ({@link similarityProbe}), by a quoted run of words, or in a same-figure group of the
- * figures' value and unit. Statement groups come back as `s:<group>`, lone claims by id.
+ * figures' value and unit. Statement groups come back as `s:<group>`, lone claims by id, and the claims in a
+ * same-figure group with one of `claims` by copy key (`copies`).
  *
  * Claims with the same words are always in one statement group, so one stored claim stands for each of
  * `claims`' texts. A claim whose words a stored claim has word for word needs no other probe: every statement
  * similar to it, or sharing a quoted run with it, is already in that claim's group (when the stored claim
  * is a quote too; otherwise its runs are looked up).
  */
-async function similarClaims(tx: Tx, claims: readonly LoadedClaim[]): Promise<{ claims: string[]; groups: string[] }> {
+async function similarClaims(tx: Tx, claims: readonly LoadedClaim[]): Promise<{ claims: string[]; groups: string[]; copies: string[] }> {
   const own = claims.map((claim) => claim.id);
   const keys = claims.map((claim) => statementKeys(claim));
   // Each text once, marked when one of the claims with it is a quote with runs of words.
@@ -716,48 +730,37 @@ async function similarClaims(tx: Tx, claims: readonly LoadedClaim[]): Promise<{ 
     if (row.statementGroup) out.groups.add(`s:${row.statementGroup}`);
     else out.claims.add(row.claimId);
   }
-  for (const id of await sameFigureClaims(tx, claims)) out.claims.add(id);
-  return { claims: [...out.claims], groups: [...out.groups] };
+  return { claims: [...out.claims], groups: [...out.groups], copies: await sameFigureCopies(tx, claims) };
 }
 
-/** Claims in a same-figure group ({@link groupFigures}) with one of `claims`, over every figure of the same value and unit. */
-async function sameFigureClaims(tx: Tx, claims: readonly LoadedClaim[]): Promise<string[]> {
-  const buckets = [
-    ...new Map(
-      claims.flatMap((claim) =>
-        claim.figures
-          .filter((figure) => figure.high === undefined)
-          .map((figure) => [`${figure.unit}|${figure.value}`, { unit: figure.unit, value: figure.value }] as const),
-      ),
-    ).values(),
-  ];
+/**
+ * The copy keys of the stored claims in a same-figure group ({@link groupFigures}) with one of `claims` (not
+ * stored in \`AnalysisCopy\` yet), over every figure of the same value and unit: each copy key is read once, as
+ * its first claim standing for its copies.
+ */
+async function sameFigureCopies(tx: Tx, claims: readonly LoadedClaim[]): Promise<string[]> {
+  const buckets = [...new Set(claims.flatMap(figureValuesOf))];
   if (buckets.length === 0) return [];
-  const rows = await tx.$queryRaw<{ claimId: string; unit: string; value: number; about: string | null; issues: string[] }[]>`
-    SELECT f."claimId", f.unit, f.value, f.about,
-      coalesce((SELECT array_agg(i.slug) FROM "ClaimIssue" ci JOIN "Issue" i ON i.id = ci."issueId" WHERE ci."claimId" = f."claimId"), '{}') AS issues
-    FROM jsonb_to_recordset(${JSON.stringify(buckets)}::jsonb) AS b(unit text, value float8)
-    JOIN "ClaimFigure" f ON f.unit = b.unit AND f.value = b.value AND f.high IS NULL
-    JOIN "Claim" c ON c.id = f."claimId" AND c.status::text <> 'not_a_claim'`;
-  const byClaim = new Map<string, AnalysisClaim>();
-  for (const row of rows) {
-    const claim = byClaim.get(row.claimId) ?? {
-      id: row.claimId,
-      source: "",
-      kind: "narration",
-      speaker: null,
-      text: "",
-      quote: null,
-      issues: row.issues,
-      figures: [],
-    };
-    (claim.figures as AnalysisClaim["figures"][number][]).push({ value: Number(row.value), unit: row.unit, raw: "", about: row.about });
-    byClaim.set(row.claimId, claim);
-  }
-  const sorted = sortById([...byClaim.values()]);
+  const rows = await tx.$queryRaw<{ copyKey: string; ids: string[]; issues: string[] }[]>`
+    SELECT c."copyKey", c."claimIds" AS ids,
+      coalesce((SELECT array_agg(i.slug) FROM "ClaimIssue" ci JOIN "Issue" i ON i.id = ci."issueId" WHERE ci."claimId" = c."claimIds"[1]), '{}') AS issues
+    FROM "AnalysisCopy" c WHERE c."figureValues" && ${buckets}::text[]`;
+  const figuresOf = await loadFigures(
+    tx,
+    rows.map((row) => row.ids[0]!),
+  );
+  const keyOf = new Map<string, string>();
+  const stored = rows.map((row): AnalysisClaim => {
+    const copies = [...row.ids].sort();
+    keyOf.set(copies[0]!, row.copyKey);
+    const figures = figuresOf.get(row.ids[0]!) ?? [];
+    return { id: copies[0]!, copies, source: "", kind: "narration", speaker: null, text: "", quote: null, issues: row.issues, figures };
+  });
+  const sorted = sortById([...stored, ...claims]);
   const wanted = new Set(claims.map((claim) => claim.id));
   return groupFigures(sorted)
     .filter((group) => group.claims.some((index) => wanted.has(sorted[index]!.id)))
-    .flatMap((group) => group.claims.map((index) => sorted[index]!.id));
+    .flatMap((group) => group.claims.flatMap((index) => keyOf.get(sorted[index]!.id) ?? []));
 }
 
 /**

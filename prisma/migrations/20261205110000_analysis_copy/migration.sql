@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "AnalysisClaim" ADD COLUMN     "figureValues" TEXT[];
+
 -- CreateTable
 CREATE TABLE "AnalysisCopy" (
     "copyKey" TEXT NOT NULL,
@@ -5,6 +8,7 @@ CREATE TABLE "AnalysisCopy" (
     "statementGroup" TEXT,
     "figureGroups" TEXT[],
     "figureUnits" TEXT[],
+    "figureValues" TEXT[],
 
     CONSTRAINT "AnalysisCopy_pkey" PRIMARY KEY ("copyKey")
 );
@@ -17,3 +21,6 @@ CREATE INDEX "AnalysisCopy_figureGroups_idx" ON "AnalysisCopy" USING GIN ("figur
 
 -- CreateIndex
 CREATE INDEX "AnalysisCopy_figureUnits_idx" ON "AnalysisCopy" USING GIN ("figureUnits");
+
+-- CreateIndex
+CREATE INDEX "AnalysisCopy_figureValues_idx" ON "AnalysisCopy" USING GIN ("figureValues");

@@ -108,24 +108,6 @@ export function copyKeyOf(claim: LoadedClaim): string {
   return crypto.createHash("md5").update(JSON.stringify(content)).digest("base64url");
 }
 
-/**
- * The claims the analysis reads whose keys `k` (`AnalysisClaim`) match `where`, with copies folded into one:
- * claims with the same {@link copyKeyOf} come back as the first of them, with every id in
- * {@link AnalysisClaim.copies}. Copies across clusters are folded too: for what does not read a claim's
- * cluster (figure discrepancies, framing). The condition is evaluated once, on the keys, without passing
- * claim ids back.
- */
-export async function loadFoldedClaimsWhere(tx: Tx, where: Prisma.Sql, articles: Map<string, LoadedArticle>, names: Names): Promise<LoadedClaim[]> {
-  const rows = await tx.$queryRaw<{ copies: string[] }[]>`
-    SELECT array_agg(k."claimId") AS copies FROM "AnalysisClaim" k WHERE ${where} GROUP BY COALESCE(k."copyKey", k."claimId")`;
-  return loadCopies(
-    tx,
-    rows.map((row) => row.copies),
-    articles,
-    names,
-  );
-}
-
 /** The first claim of each group of copies, read whole, with the group's ids in {@link AnalysisClaim.copies} when it has several. */
 export async function loadCopies(tx: Tx, groups: string[][], articles: Map<string, LoadedArticle>, names: Names): Promise<LoadedClaim[]> {
   const copiesOf = new Map<string, string[]>();

@@ -34,7 +34,6 @@ import {
   loadClaims,
   loadCopies,
   loadFigures,
-  loadFoldedClaimsWhere,
   loadNames,
   type LoadedArticle,
   type LoadedClaim,
@@ -190,16 +189,13 @@ async function recomputeAll(tx: Tx, issues: IssueRef[]): Promise<AnalysisSummary
   // Rebuilt whole: emptied, filled without its lookup indexes, which are then built once (far faster than row by row).
   await tx.$executeRaw`TRUNCATE "AnalysisClaim"`;
   for (const name of Object.keys(CLAIM_KEY_INDEXES)) await tx.$executeRawUnsafe(`DROP INDEX IF EXISTS "${name}"`);
-  await insertClaimKeys(tx, claims, claimGroups(claims, statements));
+  // Copies have the same groups: each copy key's are those of its first claim.
+  const copies = new Map<string, CopyRow>();
+  await insertClaimKeys(tx, claims, claimGroups(claims, statements), copies);
   await storePositionKeys(tx, null);
   for (const [name, definition] of Object.entries(CLAIM_KEY_INDEXES)) await tx.$executeRawUnsafe(`CREATE INDEX "${name}" ON "AnalysisClaim" ${definition}`);
-  // Copies have the same groups: each copy key's are those of its first claim.
   await tx.$executeRaw`TRUNCATE "AnalysisCopy"`;
-  await tx.$executeRaw`
-    INSERT INTO "AnalysisCopy" ("copyKey", "claimIds", "statementGroup", "figureGroups", "figureUnits", "figureValues")
-    SELECT c."copyKey", c.ids, a."statementGroup", a."figureGroups", a."figureUnits", a."figureValues"
-    FROM (SELECT "copyKey", array_agg("claimId") AS ids, min("claimId") AS first FROM "AnalysisClaim" GROUP BY "copyKey") c
-    JOIN "AnalysisClaim" a ON a."claimId" = c.first`;
+  await storeCopies(tx, copies);
   await storePositionGroups(tx, null);
 
   const context = { names, articles };
@@ -404,18 +400,21 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   const context = { names, articles };
   const recomputed = issues.filter((issue) => affected.has(issue.slug) || !summaries[issue.slug]);
   // The claims of the articles' sources on the recomputed issues, read once (a claim on several issues is read once).
-  const claimsOfSources = async (sources: readonly string[], issueIds: readonly string[]) => {
-    const slugs = sources.filter((key) => !key.startsWith("article:"));
-    const ids = sources.filter((key) => key.startsWith("article:")).map((key) => key.slice("article:".length));
-    const where = Prisma.sql`k."claimId" IN (SELECT "claimId" FROM "ClaimIssue" WHERE "issueId" = ANY(${issueIds}::text[]))
-      AND k."articleId" IN (SELECT a.id FROM "Article" a LEFT JOIN "Outlet" o ON o.id = a."outletId" WHERE o.slug = ANY(${slugs}::text[]) OR a.id = ANY(${ids}::text[]))`;
-    return loadFoldedClaimsWhere(tx, where, articles, names);
+  const claimsOfSources = async (sources: readonly string[], slugs: readonly string[]) => {
+    const rows = await tx.$queryRaw<{ ids: string[] }[]>`
+      SELECT "claimIds" AS ids FROM "AnalysisCopy" WHERE source = ANY(${sources}::text[]) AND issues && ${slugs}::text[]`;
+    return loadCopies(
+      tx,
+      rows.map((row) => row.ids),
+      articles,
+      names,
+    );
   };
   const held =
     recomputed.length > 0
       ? await claimsOfSources(
           [...changedSources],
-          recomputed.map((issue) => issue.id),
+          recomputed.map((issue) => issue.slug),
         )
       : [];
   for (const issue of recomputed) {
@@ -424,7 +423,7 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
       const wanted = new Set(sources);
       const own = held.filter((claim) => wanted.has(claim.source) && claim.issues.includes(issue.slug));
       const others = sources.filter((key) => !changedSources.has(key));
-      return others.length > 0 ? sortById([...own, ...(await claimsOfSources(others, [issue.id]))]) : own;
+      return others.length > 0 ? sortById([...own, ...(await claimsOfSources(others, [issue.slug]))]) : own;
     };
     const previous = summaries[issue.slug]?.recentClaims;
     const result = await recomputeIssue(tx, context, issue, claimsOf, {
@@ -563,7 +562,7 @@ const LIST_SEPARATOR = "\u001f";
  * Stores the keys of `claims` ({@link statementKeys}) with their groups, a thousand rows per statement,
  * each column passed as one array (lists joined by {@link LIST_SEPARATOR}): far less to serialise than rows of JSON.
  */
-async function insertClaimKeys(tx: Tx, claims: readonly LoadedClaim[], groups: Groups) {
+async function insertClaimKeys(tx: Tx, claims: readonly LoadedClaim[], groups: Groups, copies?: Map<string, CopyRow>) {
   // Claims with the same words and kind have the same keys (copies of a statement are common): each is worked out once.
   const known = new Map<string, StatementKeys>();
   const keysOf = (claim: LoadedClaim) => {
@@ -590,7 +589,9 @@ async function insertClaimKeys(tx: Tx, claims: readonly LoadedClaim[], groups: G
       const keys = keysOf(claim);
       columns.id.push(claim.id);
       columns.article.push(claim.articleId);
-      columns.copy.push(copyKeyOf(claim));
+      const copyKey = copyKeyOf(claim);
+      columns.copy.push(copyKey);
+      if (copies) addToCopies(copies, copyKey, claim, { statement: groups.statement.get(claim.id) ?? null, figures: groups.figures.get(claim.id) ?? [] });
       columns.text.push(keys.text);
       columns.content.push(keys.content.join(LIST_SEPARATOR));
       columns.grams.push(keys.grams.join(LIST_SEPARATOR));
@@ -620,18 +621,14 @@ type StoredGroups = { ids: string[]; copyKey: string; statementGroup: string | n
  */
 async function updateClaimGroups(tx: Tx, claims: readonly LoadedClaim[], groups: Groups, stored: ReadonlyMap<string, StoredGroups>) {
   const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
-  const copies = new Map<string, { copyKey: string; ids: string[]; statement: string | null; figures: string[]; units: string[]; figureValues: string[] }>();
+  const copies = new Map<string, CopyRow>();
   const regrouped: { copyKey: string; statement: string | null; figures: string[] }[] = [];
   const changed = claims.flatMap((claim) => {
     const row = stored.get(claim.id);
     const statement = groups.statement.get(claim.id) ?? null;
     const figures = groups.figures.get(claim.id) ?? [];
-    if (!row) {
-      const copyKey = copyKeyOf(claim);
-      const copy = copies.get(copyKey);
-      if (copy) copy.ids.push(claim.id);
-      else copies.set(copyKey, { copyKey, ids: [claim.id], statement, figures, units: figureUnitsOf(claim), figureValues: figureValuesOf(claim) });
-    } else if (row.statementGroup === statement && same(row.figureGroups, figures)) return [];
+    if (!row) addToCopies(copies, copyKeyOf(claim), claim, { statement, figures });
+    else if (row.statementGroup === statement && same(row.figureGroups, figures)) return [];
     else regrouped.push({ copyKey: row.copyKey, statement, figures });
     return idsOf(claim).map((id) => ({ id, statement, figures }));
   });
@@ -647,11 +644,45 @@ async function updateClaimGroups(tx: Tx, claims: readonly LoadedClaim[], groups:
       FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb) AS v("copyKey" text, statement text, figures text[])
       WHERE c."copyKey" = v."copyKey"`;
   }
+  await storeCopies(tx, copies);
+}
+
+/** An \`AnalysisCopy\` row: a copy key's claims, with what they share. */
+type CopyRow = {
+  copyKey: string;
+  ids: string[];
+  statement: string | null;
+  figures: string[];
+  units: string[];
+  figureValues: string[];
+  source: string;
+  issues: readonly string[];
+};
+
+/** Adds `claim` (its copy key and groups) to the copies being gathered in `copies`. */
+function addToCopies(copies: Map<string, CopyRow>, copyKey: string, claim: LoadedClaim, groups: { statement: string | null; figures: string[] }) {
+  const copy = copies.get(copyKey);
+  if (copy) copy.ids.push(claim.id);
+  else
+    copies.set(copyKey, {
+      copyKey,
+      ids: [claim.id],
+      ...groups,
+      units: figureUnitsOf(claim),
+      figureValues: figureValuesOf(claim),
+      source: claim.source,
+      issues: claim.issues,
+    });
+}
+
+/** Stores the gathered `copies`: a copy key already stored gets their claims (being copies, they have its groups). */
+async function storeCopies(tx: Tx, copies: ReadonlyMap<string, CopyRow>) {
   for (const part of chunk([...copies.values()], WRITE_CHUNK)) {
     await tx.$executeRaw`
-      INSERT INTO "AnalysisCopy" ("copyKey", "claimIds", "statementGroup", "figureGroups", "figureUnits", "figureValues")
-      SELECT v."copyKey", v.ids, v.statement, v.figures, v.units, v."figureValues"
-      FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb) AS v("copyKey" text, ids text[], statement text, figures text[], units text[], "figureValues" text[])
+      INSERT INTO "AnalysisCopy" ("copyKey", "claimIds", "statementGroup", "figureGroups", "figureUnits", "figureValues", source, issues)
+      SELECT v."copyKey", v.ids, v.statement, v.figures, v.units, v."figureValues", v.source, v.issues
+      FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb)
+        AS v("copyKey" text, ids text[], statement text, figures text[], units text[], "figureValues" text[], source text, issues text[])
       ON CONFLICT ("copyKey") DO UPDATE SET "claimIds" = "AnalysisCopy"."claimIds" || EXCLUDED."claimIds"`;
   }
 }

@@ -9,6 +9,8 @@ CREATE TABLE "AnalysisCopy" (
     "figureGroups" TEXT[],
     "figureUnits" TEXT[],
     "figureValues" TEXT[],
+    "source" TEXT NOT NULL,
+    "issues" TEXT[],
 
     CONSTRAINT "AnalysisCopy_pkey" PRIMARY KEY ("copyKey")
 );
@@ -24,3 +26,6 @@ CREATE INDEX "AnalysisCopy_figureUnits_idx" ON "AnalysisCopy" USING GIN ("figure
 
 -- CreateIndex
 CREATE INDEX "AnalysisCopy_figureValues_idx" ON "AnalysisCopy" USING GIN ("figureValues");
+
+-- CreateIndex
+CREATE INDEX "AnalysisCopy_source_idx" ON "AnalysisCopy"("source");

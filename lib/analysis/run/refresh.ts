@@ -356,12 +356,13 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
       .map(({ discrepancy, scope }) => ({ ...discrepancy, scope })),
     ...findStatementDiscrepancies(scopeClaims, regrouped).map((discrepancy) => ({ ...discrepancy, scope: "statement" as DiscrepancyScope })),
   ];
-  const touched = [...regrouped.flatMap((members) => members.flatMap((index) => idsOf(scopeClaims[index]!))), ...removed];
-  await tx.$executeRaw`
-    WITH ids AS (SELECT unnest(${touched}::text[]) AS id)
-    DELETE FROM "Discrepancy" d
-    WHERE d.scope = ANY(${[...unitScopes]}::text[])
-      OR (d.scope = 'statement' AND EXISTS (SELECT 1 FROM jsonb_array_elements(d.items) e JOIN ids ON ids.id = e->>'claimId'))`;
+  // The statement discrepancies naming a claim of those groups, or a claim gone, are found here rather than
+  // by passing every claim of the groups (a statement's copies are many) to the database.
+  const touched = new Set([...regrouped.flatMap((members) => members.flatMap((index) => idsOf(scopeClaims[index]!))), ...removed]);
+  const statementItems = await tx.$queryRaw<{ key: string; ids: string[] }[]>`
+    SELECT key, ARRAY(SELECT e->>'claimId' FROM jsonb_array_elements(items) e) AS ids FROM "Discrepancy" WHERE scope = 'statement'`;
+  const stale = statementItems.filter((row) => row.ids.some((id) => touched.has(id))).map((row) => row.key);
+  await tx.$executeRaw`DELETE FROM "Discrepancy" WHERE scope = ANY(${[...unitScopes]}::text[]) OR key = ANY(${stale}::text[])`;
   const taken = new Set((await tx.discrepancy.findMany({ select: { key: true } })).map((row) => row.key));
   await insertDiscrepancies(
     tx,

@@ -145,12 +145,11 @@ export async function recomputeIssue(
   changed?: { sources: ReadonlySet<string>; recent?: RecentBasis },
 ): Promise<{ positions: StoredIssuePositions; summary: IssueSummary }> {
   const { slug } = issue;
-  const [coverageRows, wordRows, issueRows, timelineRows, undatedRows] = await Promise.all([
+  const [coverageRows, wordRows, issueRows, timelineRows] = await Promise.all([
     readCounts(tx, "coverage", slug),
     readCounts(tx, "words", slug),
     readCounts(tx, "issue", slug),
     readCounts(tx, "timeline", slug),
-    readCounts(tx, "undated", slug),
   ]);
   const coverage = bySource(coverageRows);
   // Sources with text or claims on the issue.
@@ -249,7 +248,7 @@ export async function recomputeIssue(
     sources: ranked.map((row) => ({ key: row.source.key, name: row.source.name })),
     timeline: timelineOf(timelineRows),
     recentClaims: await latestClaims(tx, issue.id, changed?.recent),
-    undated: await undatedOf(tx, undatedRows, context.articles),
+    undated: await undatedOf(tx, slug, context.articles),
   };
   return { positions: stored.issues[slug]!, summary };
 }
@@ -322,16 +321,22 @@ function timelineOf(rows: readonly CountRow[]): TimelineDay[] {
 }
 
 /** An issue's undated articles from its `undated` counts: the claims and articles in all, and those with the most claims. */
-async function undatedOf(tx: Tx, rows: readonly CountRow[], articles: Map<string, LoadedArticle>): Promise<IssueSummary["undated"]> {
-  const top = [...rows].sort((a, b) => b.value - a.value || (a.key < b.key ? -1 : 1)).slice(0, TOP_UNDATED);
+async function undatedOf(tx: Tx, slug: string, articles: Map<string, LoadedArticle>): Promise<IssueSummary["undated"]> {
+  // Summed and ranked where they are kept: an issue can have an undated article for every article ingested.
+  const [[totals], top] = await Promise.all([
+    tx.$queryRaw<{ claims: number; articles: number }[]>`
+      SELECT coalesce(sum(value), 0)::int AS claims, count(*)::int AS articles FROM "AnalysisCount" WHERE scope = 'undated' AND issue = ${slug}`,
+    tx.$queryRaw<{ key: string; value: number }[]>`
+      SELECT key, value FROM "AnalysisCount" WHERE scope = 'undated' AND issue = ${slug} ORDER BY value DESC, key COLLATE "C" LIMIT ${TOP_UNDATED}`,
+  ]);
   await addArticlesOf(
     tx,
     top.map((row) => row.key),
     articles,
   );
   return {
-    claims: rows.reduce((sum, row) => sum + row.value, 0),
-    articleCount: rows.length,
+    claims: totals?.claims ?? 0,
+    articleCount: totals?.articles ?? 0,
     articles: top.flatMap((row) => {
       const article = articles.get(row.key);
       return article ? [{ id: row.key, label: article.title?.trim() || article.source.name, claims: row.value }] : [];

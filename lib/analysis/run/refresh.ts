@@ -32,6 +32,8 @@ import {
   loadAllClaims,
   loadArticles,
   loadClaims,
+  COPY_IDS,
+  copyIds,
   loadCopies,
   loadFigures,
   loadNames,
@@ -280,10 +282,11 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   // Copies are read and clustered as one claim. Stored copies are in one cluster (they fall into the same
   // candidate clusters, and the analysis gives them all to the same one); the articles' claims, whose clusters
   // are not decided yet, stand alone.
-  const storedRows = await tx.$queryRaw<StoredGroups[]>`
-    SELECT "claimIds" AS ids, "copyKey", "statementGroup", "figureGroups" FROM "AnalysisCopy" WHERE "copyKey" = ANY(${[...scopeKeys]}::text[])`;
+  const storedRows = (
+    await tx.$queryRaw<(Omit<StoredGroups, "ids"> & { ids: string })[]>`
+      SELECT ${COPY_IDS} AS ids, "copyKey", "statementGroup", "figureGroups" FROM "AnalysisCopy" WHERE "copyKey" = ANY(${[...scopeKeys]}::text[])`
+  ).map((row): StoredGroups => ({ ...row, ids: copyIds(row.ids).sort() }));
   // Each group's first id (its claim as read) stands for its copies.
-  for (const row of storedRows) row.ids.sort();
   const storedOf = new Map(storedRows.map((row) => [row.ids[0]!, row]));
   const scopeClaims = await loadCopies(tx, [...[...changedIds].map((id) => [id]), ...storedRows.map((row) => row.ids)], articles, names);
   // From here on the set is handled a folded claim at a time: its copies were read with the same stored groups
@@ -333,10 +336,10 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   // Discrepancies: every figure of the units involved, and the statement groups just recomputed.
   const units = [...new Set([...before.flatMap((row) => row.figureUnits), ...changed.flatMap((claim) => claim.figures.map((figure) => figure.unit))])];
   const unitCopies =
-    units.length > 0 ? await tx.$queryRaw<{ ids: string[] }[]>`SELECT "claimIds" AS ids FROM "AnalysisCopy" WHERE "figureUnits" && ${units}::text[]` : [];
+    units.length > 0 ? await tx.$queryRaw<{ ids: string }[]>`SELECT ${COPY_IDS} AS ids FROM "AnalysisCopy" WHERE "figureUnits" && ${units}::text[]` : [];
   const unitClaims = await loadCopies(
     tx,
-    unitCopies.map((row) => row.ids),
+    unitCopies.map((row) => copyIds(row.ids)),
     articles,
     names,
   );
@@ -402,11 +405,11 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   const recomputed = issues.filter((issue) => affected.has(issue.slug) || !summaries[issue.slug]);
   // The claims of the articles' sources on the recomputed issues, read once (a claim on several issues is read once).
   const claimsOfSources = async (sources: readonly string[], slugs: readonly string[]) => {
-    const rows = await tx.$queryRaw<{ ids: string[] }[]>`
-      SELECT "claimIds" AS ids FROM "AnalysisCopy" WHERE source = ANY(${sources}::text[]) AND issues && ${slugs}::text[]`;
+    const rows = await tx.$queryRaw<{ ids: string }[]>`
+      SELECT ${COPY_IDS} AS ids FROM "AnalysisCopy" WHERE source = ANY(${sources}::text[]) AND issues && ${slugs}::text[]`;
     return loadCopies(
       tx,
-      rows.map((row) => row.ids),
+      rows.map((row) => copyIds(row.ids)),
       articles,
       names,
     );
@@ -773,19 +776,19 @@ async function similarClaims(tx: Tx, claims: readonly LoadedClaim[]): Promise<{ 
 async function sameFigureCopies(tx: Tx, claims: readonly LoadedClaim[]): Promise<string[]> {
   const buckets = [...new Set(claims.flatMap(figureValuesOf))];
   if (buckets.length === 0) return [];
-  const rows = await tx.$queryRaw<{ copyKey: string; ids: string[]; issues: string[] }[]>`
-    SELECT c."copyKey", c."claimIds" AS ids,
+  const rows = await tx.$queryRaw<{ copyKey: string; first: string; list: string; issues: string[] }[]>`
+    SELECT c."copyKey", c."claimIds"[1] AS first, ${COPY_IDS} AS list,
       coalesce((SELECT array_agg(i.slug) FROM "ClaimIssue" ci JOIN "Issue" i ON i.id = ci."issueId" WHERE ci."claimId" = c."claimIds"[1]), '{}') AS issues
     FROM "AnalysisCopy" c WHERE c."figureValues" && ${buckets}::text[]`;
   const figuresOf = await loadFigures(
     tx,
-    rows.map((row) => row.ids[0]!),
+    rows.map((row) => row.first),
   );
   const keyOf = new Map<string, string>();
   const stored = rows.map((row): AnalysisClaim => {
-    const copies = [...row.ids].sort();
+    const copies = copyIds(row.list).sort();
     keyOf.set(copies[0]!, row.copyKey);
-    const figures = figuresOf.get(row.ids[0]!) ?? [];
+    const figures = figuresOf.get(row.first) ?? [];
     return { id: copies[0]!, copies, source: "", kind: "narration", speaker: null, text: "", quote: null, issues: row.issues, figures };
   });
   const sorted = sortById([...stored, ...claims]);

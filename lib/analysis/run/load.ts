@@ -108,11 +108,11 @@ export function copyKeyOf(claim: LoadedClaim): string {
   return crypto.createHash("md5").update(JSON.stringify(content)).digest("base64url");
 }
 
-/** Separates the claim ids of an \`AnalysisCopy\` row read as one string ({@link COPY_IDS}). */
+/** Separates the claim ids of an `AnalysisCopy` row read as one string ({@link COPY_IDS}). */
 const ID_SEPARATOR = "\u001f";
 
 /**
- * An \`AnalysisCopy\` row's claim ids as one string, to select: a copy key can stand for tens of thousands of
+ * An `AnalysisCopy` row's claim ids as one string, to select: a copy key can stand for tens of thousands of
  * claims, and one string is several times cheaper to read than an array of ids. {@link copyIds} splits it.
  */
 export const COPY_IDS = Prisma.sql`array_to_string("claimIds", ${ID_SEPARATOR})`;

@@ -255,7 +255,7 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   await takeOutOfCopies(tx, before);
   await insertClaimKeys(tx, changed, { statement: new Map(), figures: new Map() });
   const candidates = await similarClaims(tx, changed);
-  // The set is closed over copy keys rather than claims (\`AnalysisCopy\`): each step reads as many rows as there
+  // The set is closed over copy keys rather than claims (`AnalysisCopy`): each step reads as many rows as there
   // are distinct claims, however many copies a statement has. The articles' claims are in no copy yet.
   const seedKeys = await tx.$queryRaw<{ key: string }[]>`
     SELECT DISTINCT "copyKey" AS key FROM "AnalysisClaim" WHERE "claimId" = ANY(${candidates.claims}::text[]) AND "copyKey" IS NOT NULL`;
@@ -547,7 +547,6 @@ const CLAIM_KEY_INDEXES: Record<string, string> = {
   AnalysisClaim_grams_idx: `USING GIN ("grams")`,
   AnalysisClaim_figureGroups_idx: `USING GIN ("figureGroups")`,
   AnalysisClaim_positionKey_idx: `("positionKey")`,
-  AnalysisClaim_copyKey_idx: `("copyKey")`,
 };
 
 /** The units of a claim's figures (`AnalysisClaim.figureUnits`). */
@@ -652,7 +651,7 @@ async function updateClaimGroups(tx: Tx, claims: readonly LoadedClaim[], groups:
   await storeCopies(tx, copies);
 }
 
-/** An \`AnalysisCopy\` row: a copy key's claims, with what they share. */
+/** An `AnalysisCopy` row: a copy key's claims, with what they share. */
 type CopyRow = {
   copyKey: string;
   ids: string[];
@@ -771,7 +770,7 @@ async function similarClaims(tx: Tx, claims: readonly LoadedClaim[]): Promise<{ 
 
 /**
  * The copy keys of the stored claims in a same-figure group ({@link groupFigures}) with one of `claims` (not
- * stored in \`AnalysisCopy\` yet), over every figure of the same value and unit: each copy key is read once, as
+ * stored in `AnalysisCopy` yet), over every figure of the same value and unit: each copy key is read once, as
  * its first claim standing for its copies.
  */
 async function sameFigureCopies(tx: Tx, claims: readonly LoadedClaim[]): Promise<string[]> {

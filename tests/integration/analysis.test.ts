@@ -305,4 +305,29 @@ describe("refreshAnalysis", () => {
     expect(await db.claimCluster.count()).toBe(0);
     expect(await db.claim.count({ where: { clusterId: { not: null } } })).toBe(0);
   });
+  it("sums an issue's undated articles and names the twenty with the most claims, most first", async () => {
+    const issueIds = new Map((await db.issue.findMany({ select: { id: true, slug: true } })).map((issue) => [issue.slug, issue.id]));
+    const made: { id: string; claims: number }[] = [];
+    for (let index = 0; index < 22; index += 1) {
+      const claims = (index % 3) + 1;
+      const article = await createArticle(
+        {
+          outlet: "Gamma",
+          title: `Fares note ${index}`,
+          paragraphs: [[{ text: `Fares went up again, note ${index}.`, issues: ["fares"] }]],
+          claims: Array.from({ length: claims }, () => ({ sentence: 0, kind: "narration" as const, issues: ["fares"] })),
+        },
+        issueIds,
+      );
+      made.push({ id: article.id, claims });
+    }
+    await refreshAnalysis(db);
+    const summary = (await db.appSetting.findUniqueOrThrow({ where: { key: ANALYSIS_SETTING } })).value as unknown as AnalysisSummary;
+    const all = [...made, { id: unknownTwo.id, claims: 1 }];
+    const undated = summary.issues.fares!.undated;
+    expect(undated.claims).toBe(all.reduce((sum, article) => sum + article.claims, 0));
+    expect(undated.articleCount).toBe(all.length);
+    const expected = [...all].sort((a, b) => b.claims - a.claims || (a.id < b.id ? -1 : 1)).slice(0, 20);
+    expect(undated.articles.map((article) => [article.id, article.claims])).toEqual(expected.map((article) => [article.id, article.claims]));
+  });
 });

@@ -118,7 +118,7 @@ describe("buildPositions with copies folded", () => {
   function fold(claims: readonly PositionInputClaim[]): PositionInputClaim[] {
     const groups = new Map<string, PositionInputClaim[]>();
     for (const c of claims) {
-      const key = JSON.stringify([c.speakerId, c.statement ?? c.id, c.kind, c.text, c.quote, c.verb]);
+      const key = JSON.stringify([c.speakerId, c.statement, c.kind, c.text, c.quote, c.verb]);
       groups.set(key, [...(groups.get(key) ?? []), c]);
     }
     return [...groups.values()].map((members) => {
@@ -141,6 +141,12 @@ describe("buildPositions with copies folded", () => {
     })),
   );
   const all = [...originals, ...copies];
+  // Copies in no cluster: an outlet running one story twice, and a quote whose words another outlet runs too.
+  const unclustered = [
+    ...CLAIMS,
+    ...CLAIMS.filter((original) => original.statement === null).map((original) => ({ ...original, id: `${original.id}-again`, publishedAt: 5 * DAY })),
+    { ...CLAIMS.find((original) => original.id === "h1")!, id: "h2", source: "d", text: "“Tolls will fall,” a Harbour Board spokesman said." },
+  ];
 
   it("gives the positions, contrasts and omissions the copies one by one give", () => {
     const folded = fold(all);
@@ -148,6 +154,18 @@ describe("buildPositions with copies folded", () => {
     const limits = { sources: ["a", "b", "c", "d", "e", "f"] };
     expect(buildPositions(folded, label, limits)).toEqual(buildPositions(all, label, limits));
     expect(buildPositions(fold(CLAIMS), label)).toEqual(buildPositions(CLAIMS, label));
+    expect(fold(unclustered).length).toBeLessThan(unclustered.length - 1);
+    expect(buildPositions(fold(unclustered), label, limits)).toEqual(buildPositions(unclustered, label, limits));
+  });
+
+  it("shows a statement in no cluster once, with every claim making it", () => {
+    const result = buildPositions(unclustered, label);
+    const harbour = result.positions.find((position) => position.speaker.id === "harbour")!;
+    expect(harbour.claims).toHaveLength(1);
+    expect([...harbour.claims[0]!.claimIds].sort()).toEqual(["h1", "h1-again", "h2"]);
+    const mara = result.positions.find((position) => position.speaker.id === "mara")!;
+    expect(mara.claims.filter((entry) => entry.claimIds.includes("r1"))).toHaveLength(1);
+    expect([...mara.claims.find((entry) => entry.claimIds.includes("r1"))!.claimIds].sort()).toEqual(["r1", "r1-again"]);
   });
 
   it("counts each copy's attribution verbs in its source's characterisation", () => {

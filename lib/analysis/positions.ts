@@ -21,7 +21,7 @@ export type PositionInputClaim = {
   /** Publication time of the claim's article (ms since epoch), null when unknown. */
   publishedAt: number | null;
   figures: readonly AnalysisFigure[];
-  /** The same statement across sources: a cluster key, or null when the claim is alone. */
+  /** The same statement across sources: a cluster key, or null when the claim is in none (then its words are the statement). */
   statement: string | null;
   /**
    * When claims were read with their copies folded into one (same speaker, kind, words, verb and
@@ -142,7 +142,9 @@ function groupStatements(claims: readonly PositionInputClaim[]): Statement[] {
   const groups = new Map<string, PositionInputClaim[]>();
   for (const claim of claims) {
     if (!claim.speakerId || !claim.speaker || claim.kind === "narration") continue;
-    const key = `${claim.speakerId}\u0000${claim.statement ?? `claim:${claim.id}`}`;
+    // A claim in no cluster is one statement with its copies: the same words, in the same kind (an outlet running
+    // one story twice carries one statement, not two).
+    const key = `${claim.speakerId}\u0000${claim.statement ?? `words:${claim.kind}:${claim.quote ?? claim.text}`}`;
     const list = groups.get(key);
     if (list) list.push(claim);
     else groups.set(key, [claim]);

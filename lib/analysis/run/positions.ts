@@ -46,7 +46,7 @@ type PositionRow = {
  * (its cluster, or itself when it is in none), kind, words and verb; null when it is in no one's voice.
  */
 const POSITION_KEY = Prisma.sql`CASE WHEN c."speakerId" IS NOT NULL AND c.kind::text <> 'narration'
-  THEN md5(concat_ws(chr(31), c."speakerId", coalesce(c."clusterId", c.id), c.kind::text, c.text, coalesce(c.quote, chr(30)), coalesce(c.verb, chr(30))))
+  THEN md5(concat_ws(chr(31), c."speakerId", coalesce(c."clusterId", chr(30)), c.kind::text, c.text, coalesce(c.quote, chr(30)), coalesce(c.verb, chr(30))))
   END`;
 
 /**

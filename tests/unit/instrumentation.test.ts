@@ -5,8 +5,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { onRequestError } from "@/instrumentation";
 
 const saved = { runtime: process.env.NEXT_RUNTIME, logFile: process.env.LOG_FILE };
+const dirs: string[] = [];
 
 afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   for (const [name, value] of [
     ["NEXT_RUNTIME", saved.runtime],
     ["LOG_FILE", saved.logFile],
@@ -18,7 +20,9 @@ afterEach(() => {
 
 /** Reports a render error the way Next.js does, with the log written to a file of its own; returns its lines. */
 async function report(runtime: string | undefined): Promise<Record<string, unknown>[]> {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "briefing-log-")), "server.log");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "briefing-log-"));
+  dirs.push(dir);
+  const file = path.join(dir, "server.log");
   process.env.LOG_FILE = file;
   if (runtime === undefined) delete process.env.NEXT_RUNTIME;
   else process.env.NEXT_RUNTIME = runtime;

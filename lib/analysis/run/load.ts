@@ -108,18 +108,18 @@ export function copyKeyOf(claim: LoadedClaim): string {
   return crypto.createHash("md5").update(JSON.stringify(content)).digest("base64url");
 }
 
-/** Separates the claim ids of an `AnalysisCopy` row read as one string ({@link COPY_IDS}). */
-const ID_SEPARATOR = "\u001f";
+/** Separates the items of a list passed as one string (no id, word, stem, group or unit holds it). */
+export const LIST_SEPARATOR = "\u001f";
 
 /**
  * An `AnalysisCopy` row's claim ids as one string, to select: a copy key can stand for tens of thousands of
  * claims, and one string is several times cheaper to read than an array of ids. {@link copyIds} splits it.
  */
-export const COPY_IDS = Prisma.sql`array_to_string("claimIds", ${ID_SEPARATOR})`;
+export const COPY_IDS = Prisma.sql`array_to_string("claimIds", ${LIST_SEPARATOR})`;
 
 /** The claim ids of a string selected with {@link COPY_IDS}. */
 export function copyIds(list: string): string[] {
-  return list.length > 0 ? list.split(ID_SEPARATOR) : [];
+  return list.length > 0 ? list.split(LIST_SEPARATOR) : [];
 }
 
 /** The first claim of each group of copies, read whole, with the group's ids in {@link AnalysisClaim.copies} when it has several. */

@@ -42,12 +42,22 @@ type PositionRow = {
 };
 
 /**
- * A claim's {@link PositionGroup} key as SQL over the claim alias `c`: a hash of its speaker, its statement
- * (its cluster, or itself when it is in none), kind, words and verb; null when it is in no one's voice.
+ * A claim's {@link PositionGroup} key as SQL over the claim alias `c`: a hash of its speaker, its cluster (if
+ * any), kind, words and verb, so that copies of a claim share it; null when it is in no one's voice.
  */
 const POSITION_KEY = Prisma.sql`CASE WHEN c."speakerId" IS NOT NULL AND c.kind::text <> 'narration'
   THEN md5(concat_ws(chr(31), c."speakerId", coalesce(c."clusterId", chr(30)), c.kind::text, c.text, coalesce(c.quote, chr(30)), coalesce(c.verb, chr(30))))
   END`;
+
+/** A position group's members: the analysed claims `ac` (`c`) on each of their issues (`ci`), with their articles `a` and outlets `o`. */
+const MEMBER_JOINS = Prisma.sql`FROM "AnalysisClaim" ac
+  JOIN "Claim" c ON c.id = ac."claimId"
+  JOIN "ClaimIssue" ci ON ci."claimId" = c.id
+  JOIN "Article" a ON a.id = c."articleId"
+  LEFT JOIN "Outlet" o ON o.id = a."outletId"`;
+
+/** A member's source key over {@link MEMBER_JOINS} (its outlet's slug, or `article:<id>`). */
+const MEMBER_SOURCE = Prisma.sql`coalesce(o.slug, 'article:' || a.id)`;
 
 /**
  * Stores the position key of the analysed claims `claimIds` (every one when null), from their speaker,
@@ -75,12 +85,8 @@ export async function addToPositionGroups(tx: Tx, claimIds: readonly string[], k
   if (keys.length === 0) return;
   const [members, stored] = await Promise.all([
     tx.$queryRaw<{ key: string; issueId: string; id: string; publishedAt: Date | null; source: string }[]>`
-      SELECT ac."positionKey" AS key, ci."issueId", c.id, a."publishedAt", coalesce(o.slug, 'article:' || a.id) AS source
-      FROM "AnalysisClaim" ac
-      JOIN "Claim" c ON c.id = ac."claimId"
-      JOIN "ClaimIssue" ci ON ci."claimId" = c.id
-      JOIN "Article" a ON a.id = c."articleId"
-      LEFT JOIN "Outlet" o ON o.id = a."outletId"
+      SELECT ac."positionKey" AS key, ci."issueId", c.id, a."publishedAt", ${MEMBER_SOURCE} AS source
+      ${MEMBER_JOINS}
       WHERE ac."claimId" = ANY(${claimIds}::text[]) AND ac."positionKey" = ANY(${keys}::text[])`,
     tx.$queryRaw<{ key: string; issueId: string; sources: Record<string, number>; first: { id: string; publishedAt: number | null }[]; source: string }[]>`
       SELECT key, "issueId", sources, first, source FROM "PositionGroup" WHERE key = ANY(${keys}::text[])`,
@@ -142,12 +148,8 @@ export async function storePositionGroups(tx: Tx, keys: readonly string[] | null
     INSERT INTO "PositionGroup" (key, "issueId", "speakerId", statement, kind, text, quote, verb, sources, first, source)
     WITH m AS (
       SELECT ac."positionKey" AS key, ci."issueId", c.id, c."speakerId", c."clusterId", c.kind::text AS kind, c.text, c.quote, c.verb,
-        a."publishedAt", coalesce(o.slug, 'article:' || a.id) AS source
-      FROM "AnalysisClaim" ac
-      JOIN "Claim" c ON c.id = ac."claimId"
-      JOIN "ClaimIssue" ci ON ci."claimId" = c.id
-      JOIN "Article" a ON a.id = c."articleId"
-      LEFT JOIN "Outlet" o ON o.id = a."outletId"
+        a."publishedAt", ${MEMBER_SOURCE} AS source
+      ${MEMBER_JOINS}
       WHERE ac."positionKey" IS NOT NULL AND ${only}
     )
     SELECT m.key, m."issueId", min(m."speakerId"), min(k.key), min(m.kind), min(m.text), min(m.quote), min(m.verb),

@@ -34,6 +34,7 @@ import {
   loadClaims,
   COPY_IDS,
   copyIds,
+  LIST_SEPARATOR,
   loadCopies,
   loadFigures,
   loadNames,
@@ -335,7 +336,7 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   const affected = new Set(movedClaims.flatMap((claim) => claim.issues));
 
   // Discrepancies: every figure of the units involved, and the statement groups just recomputed.
-  const units = [...new Set([...before.flatMap((row) => row.figureUnits), ...changed.flatMap((claim) => claim.figures.map((figure) => figure.unit))])];
+  const units = [...new Set([...before.flatMap((row) => row.figureUnits), ...changed.flatMap(figureUnitsOf)])];
   const unitCopies =
     units.length > 0 ? await tx.$queryRaw<{ ids: string }[]>`SELECT ${COPY_IDS} AS ids FROM "AnalysisCopy" WHERE "figureUnits" && ${units}::text[]` : [];
   const unitClaims = await loadCopies(
@@ -559,9 +560,6 @@ function figureValuesOf(claim: LoadedClaim): string[] {
   return [...new Set(claim.figures.flatMap((figure) => figureBucket(figure) ?? []))];
 }
 
-/** Separates the items of a list passed as one string (no word, stem, group or unit holds it). */
-const LIST_SEPARATOR = "\u001f";
-
 /**
  * Stores the keys of `claims` ({@link statementKeys}) with their groups, a thousand rows per statement,
  * each column passed as one array (lists joined by {@link LIST_SEPARATOR}): far less to serialise than rows of JSON.
@@ -776,20 +774,19 @@ async function similarClaims(tx: Tx, claims: readonly LoadedClaim[]): Promise<{ 
 async function sameFigureCopies(tx: Tx, claims: readonly LoadedClaim[]): Promise<string[]> {
   const buckets = [...new Set(claims.flatMap(figureValuesOf))];
   if (buckets.length === 0) return [];
-  const rows = await tx.$queryRaw<{ copyKey: string; first: string; list: string; issues: string[] }[]>`
-    SELECT c."copyKey", c."claimIds"[1] AS first, ${COPY_IDS} AS list,
-      coalesce((SELECT array_agg(i.slug) FROM "ClaimIssue" ci JOIN "Issue" i ON i.id = ci."issueId" WHERE ci."claimId" = c."claimIds"[1]), '{}') AS issues
-    FROM "AnalysisCopy" c WHERE c."figureValues" && ${buckets}::text[]`;
+  const rows = (
+    await tx.$queryRaw<{ copyKey: string; ids: string; issues: string[] }[]>`
+      SELECT "copyKey", ${COPY_IDS} AS ids, issues FROM "AnalysisCopy" WHERE "figureValues" && ${buckets}::text[]`
+  ).map((row) => ({ ...row, ids: copyIds(row.ids).sort() }));
+  // Copies have the same figures: each key's first claim's are read.
   const figuresOf = await loadFigures(
     tx,
-    rows.map((row) => row.first),
+    rows.map((row) => row.ids[0]!),
   );
   const keyOf = new Map<string, string>();
-  const stored = rows.map((row): AnalysisClaim => {
-    const copies = copyIds(row.list).sort();
-    keyOf.set(copies[0]!, row.copyKey);
-    const figures = figuresOf.get(row.first) ?? [];
-    return { id: copies[0]!, copies, source: "", kind: "narration", speaker: null, text: "", quote: null, issues: row.issues, figures };
+  const stored = rows.map(({ copyKey, ids, issues }): AnalysisClaim => {
+    keyOf.set(ids[0]!, copyKey);
+    return { id: ids[0]!, copies: ids, source: "", kind: "narration", speaker: null, text: "", quote: null, issues, figures: figuresOf.get(ids[0]!) ?? [] };
   });
   const sorted = sortById([...stored, ...claims]);
   const wanted = new Set(claims.map((claim) => claim.id));

@@ -23,7 +23,10 @@ export const countScope = {
   coverage: (slug: string, source: string) => `coverage|${slug}|${source}`,
   /** Word → uses in a source's sentences on an issue (the words distinctive terms are scored on). */
   words: (slug: string, source: string) => `words|${slug}|${source}`,
-  /** An issue's `articles` (with a sentence or a claim on it) and `claims`. */
+  /**
+   * An issue's `articles` (with a sentence or a claim on it) and `claims`, and of those the claims of undated
+   * articles (`undatedClaims`) and the undated articles with a claim on it (`undatedArticles`).
+   */
   issue: (slug: string) => `issue|${slug}|`,
   /**
    * A source's claims on an issue by day (UTC) of their articles' publication, or of their ingest when
@@ -103,9 +106,13 @@ export function articleCounts(article: {
       if (article.publishedAt) continue;
       add(counts, countScope.timeline(slug, source), `ingested:${day}`);
       add(counts, countScope.undated(slug), article.id);
+      add(counts, countScope.issue(slug), "undatedClaims");
     }
   }
-  for (const slug of onIssue) add(counts, countScope.timeline(slug, source), `articles:${day}`);
+  for (const slug of onIssue) {
+    add(counts, countScope.timeline(slug, source), `articles:${day}`);
+    if (!article.publishedAt) add(counts, countScope.issue(slug), "undatedArticles");
+  }
   for (const slug of issues) add(counts, countScope.issue(slug), "articles");
   return counts;
 }

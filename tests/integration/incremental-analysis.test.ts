@@ -301,6 +301,36 @@ describe("the article-scoped analysis", () => {
     expect(summary(removed).recentClaims.some((claimId) => own.has(claimId))).toBe(false);
   });
 
+  it("keeps an issue's undated articles with the most claims when one of them comes and goes", async () => {
+    const ingestUndated = async (title: string, quotes: number) => {
+      const body = Array.from(
+        { length: quotes },
+        (_, index) => `“The Donbas road past ${title} mile ${index + 1} stays open to convoys,” said Orla Brennan, a district engineer.`,
+      ).join("\n\n");
+      const outcome = await ingestArticle(db, { body, outlet: "Quill Gazette", title, force: true }, { source: "api" });
+      expect(outcome.status).toBe("stored");
+      return outcome.status === "stored" ? outcome.id : "";
+    };
+    // Twenty-one undated articles with one to three claims each: more than the list names.
+    for (let index = 0; index < 21; index += 1) await ingestUndated(`Undated dispatch ${index + 1}`, (index % 3) + 1);
+    await refreshAnalysis(db);
+    const undated = (analysis: Awaited<ReturnType<typeof storedAnalysis>>) =>
+      (analysis.settings.find((row) => row.key === ANALYSIS_SETTING)!.value as Omit<AnalysisSummary, "refreshedAt">).issues.donbas!.undated;
+    const before = undated(await storedAnalysis());
+    expect(before.articles.length).toBe(20);
+    // One with more claims than any: it heads the list, merged into the stored one.
+    const most = before.articles[0]!.claims + 1;
+    const id = await ingestUndated("Undated long dispatch", most);
+    const added = undated(await expectIncrementalEqualsFull([id]));
+    expect(added.articles[0]).toMatchObject({ id, claims: most });
+    expect(added.articleCount).toBe(before.articleCount + 1);
+    // It goes again: the list was full, so the article after the last it named is found again.
+    await db.article.delete({ where: { id } });
+    const removed = undated(await expectIncrementalEqualsFull([id]));
+    expect(removed.articles).toEqual(before.articles);
+    expect(removed.claims).toBe(before.claims);
+  });
+
   it("runs in full when the stored analysis predates the issues", async () => {
     await db.issue.update({ where: { slug: "referendum" }, data: { status: "resolved" } });
     const article = await db.article.findFirstOrThrow({ select: { id: true } });

@@ -142,7 +142,7 @@ export async function recomputeIssue(
   context: IssueContext,
   issue: IssueRef,
   claimsOf: IssueClaimsOf,
-  changed?: { sources: ReadonlySet<string>; recent?: RecentBasis },
+  changed?: { sources: ReadonlySet<string>; previous?: PreviousSummary },
 ): Promise<{ positions: StoredIssuePositions; summary: IssueSummary }> {
   const { slug } = issue;
   const [coverageRows, wordRows, issueRows, timelineRows] = await Promise.all([
@@ -247,8 +247,8 @@ export async function recomputeIssue(
     sourceCount: rows.length,
     sources: ranked.map((row) => ({ key: row.source.key, name: row.source.name })),
     timeline: timelineOf(timelineRows),
-    recentClaims: await latestClaims(tx, issue.id, changed?.recent),
-    undated: await undatedOf(tx, slug, context.articles),
+    recentClaims: await latestClaims(tx, issue.id, changed?.previous),
+    undated: await undatedOf(tx, slug, counted, context.articles, changed?.previous),
   };
   return { positions: stored.issues[slug]!, summary };
 }
@@ -320,23 +320,31 @@ function timelineOf(rows: readonly CountRow[]): TimelineDay[] {
   return [...days.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
 }
 
-/** An issue's undated articles from its `undated` counts: the claims and articles in all, and those with the most claims. */
-async function undatedOf(tx: Tx, slug: string, articles: Map<string, LoadedArticle>): Promise<IssueSummary["undated"]> {
-  // Summed and ranked where they are kept: an issue can have an undated article for every article ingested.
-  const [[totals], top] = await Promise.all([
-    tx.$queryRaw<{ claims: number; articles: number }[]>`
-      SELECT coalesce(sum(value), 0)::int AS claims, count(*)::int AS articles FROM "AnalysisCount" WHERE scope = 'undated' AND issue = ${slug}`,
-    tx.$queryRaw<{ key: string; value: number }[]>`
-      SELECT key, value FROM "AnalysisCount" WHERE scope = 'undated' AND issue = ${slug} ORDER BY value DESC, key COLLATE "C" LIMIT ${TOP_UNDATED}`,
-  ]);
+/** What an issue's summary can be brought up to date from without looking again: the summary as stored, and the articles changed since. */
+export type PreviousSummary = { summary: IssueSummary; articleIds: readonly string[] };
+
+/**
+ * An issue's undated articles: the claims and articles in all (its `issue` counts), and the
+ * {@link TOP_UNDATED} with the most claims. With `basis`, the list is the stored one with the changed
+ * articles' new counts merged in, unless one of its articles lost claims while the list was full (then the
+ * one after it is unknown, and the list is found again from the `undated` counts).
+ */
+async function undatedOf(
+  tx: Tx,
+  slug: string,
+  counted: Readonly<Record<string, number>>,
+  articles: Map<string, LoadedArticle>,
+  basis: PreviousSummary | undefined,
+): Promise<IssueSummary["undated"]> {
+  const top = (basis && (await mergedUndated(tx, slug, basis))) ?? (await rankedUndated(tx, slug));
   await addArticlesOf(
     tx,
     top.map((row) => row.key),
     articles,
   );
   return {
-    claims: totals?.claims ?? 0,
-    articleCount: totals?.articles ?? 0,
+    claims: counted.undatedClaims ?? 0,
+    articleCount: counted.undatedArticles ?? 0,
     articles: top.flatMap((row) => {
       const article = articles.get(row.key);
       return article ? [{ id: row.key, label: article.title?.trim() || article.source.name, claims: row.value }] : [];
@@ -344,27 +352,59 @@ async function undatedOf(tx: Tx, slug: string, articles: Map<string, LoadedArtic
   };
 }
 
+type UndatedRow = { key: string; value: number };
+
+/** Most claims first, then article id in byte order (as `COLLATE "C"` sorts the ids, which are ASCII). */
+function byUndatedRank(a: UndatedRow, b: UndatedRow): number {
+  return b.value - a.value || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/** The issue's undated articles with the most claims, ranked where they are kept (an issue can have one for every article ingested). */
+async function rankedUndated(tx: Tx, slug: string): Promise<UndatedRow[]> {
+  return tx.$queryRaw<UndatedRow[]>`
+    SELECT key, value FROM "AnalysisCount" WHERE scope = 'undated' AND issue = ${slug} ORDER BY value DESC, key COLLATE "C" LIMIT ${TOP_UNDATED}`;
+}
+
+/** The stored list with the changed articles' counts merged in, or null when it cannot be known without ranking them all again. */
+async function mergedUndated(tx: Tx, slug: string, basis: PreviousSummary): Promise<UndatedRow[] | null> {
+  const { undated } = basis.summary;
+  // A list cut short (an article of it not found when it was made) says nothing of the articles after it.
+  if (!undated || undated.articles.length !== Math.min(TOP_UNDATED, undated.articleCount)) return null;
+  const changed = new Set(basis.articleIds);
+  const now = new Map(
+    (
+      await tx.$queryRaw<UndatedRow[]>`
+        SELECT key, value FROM "AnalysisCount" WHERE scope = 'undated' AND issue = ${slug} AND key = ANY(${[...changed]}::text[])`
+    ).map((row) => [row.key, row.value]),
+  );
+  const isFull = undated.articles.length === TOP_UNDATED;
+  if (isFull && undated.articles.some((article) => changed.has(article.id) && (now.get(article.id) ?? 0) < article.claims)) return null;
+  const rows = [
+    ...undated.articles.filter((article) => !changed.has(article.id)).map((article) => ({ key: article.id, value: article.claims })),
+    ...[...now].map(([key, value]) => ({ key, value })),
+  ];
+  return rows.sort(byUndatedRank).slice(0, TOP_UNDATED);
+}
+
 /** The order of an issue's latest claims, over the claim `c` and its article `a`: newest publication first, undated last, then by article and id. */
 const LATEST_FIRST = Prisma.sql`ORDER BY a."publishedAt" DESC NULLS LAST, c."articleId" COLLATE "C", c.id COLLATE "C"`;
-
-/** What the issue's latest claims can be worked out from without looking again: the list as stored, and the articles changed since. */
-export type RecentBasis = { previous: readonly string[]; articleIds: readonly string[] };
 
 /**
  * The issue's latest claims (at most {@link RECENT_CLAIMS}): newest publication first, undated last, then by
  * article and id. With `basis`, from the stored list and the changed articles' claims, unless a claim of
  * the full stored list is gone or moved (then the one after it is unknown, and the list is found again).
  */
-async function latestClaims(tx: Tx, issueId: string, basis: RecentBasis | undefined): Promise<string[]> {
+async function latestClaims(tx: Tx, issueId: string, basis: PreviousSummary | undefined): Promise<string[]> {
   if (basis) {
+    const previous = basis.summary.recentClaims;
     const rows = await tx.$queryRaw<{ id: string; articleId: string }[]>`
       SELECT c.id, c."articleId" FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
-      WHERE c.status::text <> 'not_a_claim' AND (c.id = ANY(${basis.previous}::text[]) OR c."articleId" = ANY(${basis.articleIds}::text[]))
+      WHERE c.status::text <> 'not_a_claim' AND (c.id = ANY(${previous}::text[]) OR c."articleId" = ANY(${basis.articleIds}::text[]))
         AND EXISTS (SELECT 1 FROM "ClaimIssue" ci WHERE ci."claimId" = c.id AND ci."issueId" = ${issueId})
       ${LATEST_FIRST}`;
     const changedArticles = new Set(basis.articleIds);
     const unchanged = new Set(rows.filter((row) => !changedArticles.has(row.articleId)).map((row) => row.id));
-    const isComplete = basis.previous.length < RECENT_CLAIMS || basis.previous.every((id) => unchanged.has(id));
+    const isComplete = previous.length < RECENT_CLAIMS || previous.every((id) => unchanged.has(id));
     if (isComplete) return rows.slice(0, RECENT_CLAIMS).map((row) => row.id);
   }
   const rows = await tx.$queryRaw<{ id: string }[]>`

@@ -66,7 +66,7 @@ export const ANALYSIS_SETTING = "analysis";
  * upgrade is a full one); an article-scoped run needs it unchanged.
  */
 const BASIS_SETTING = "analysis.basis";
-const BASIS_VERSION = 5;
+const BASIS_VERSION = 6;
 
 const LOCK_KEY = 4_827_301_600;
 const TEXT_BATCH_ARTICLES = 500;
@@ -431,10 +431,10 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
       const others = sources.filter((key) => !changedSources.has(key));
       return others.length > 0 ? sortById([...own, ...(await claimsOfSources(others, [issue.slug]))]) : own;
     };
-    const previous = summaries[issue.slug]?.recentClaims;
+    const previous = summaries[issue.slug];
     const result = await recomputeIssue(tx, context, issue, claimsOf, {
       sources: changedSources,
-      recent: previous ? { previous, articleIds } : undefined,
+      previous: previous ? { summary: previous, articleIds } : undefined,
     });
     positions.issues[issue.slug] = result.positions;
     summaries[issue.slug] = result.summary;

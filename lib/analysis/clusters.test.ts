@@ -272,6 +272,16 @@ describe("claims folded with their copies", () => {
     for (const [id, group] of own.statement) expect(group).toBe(groups.statement.get(id));
     expect([...own.figures]).toEqual([...groups.figures].filter(([id]) => folded.some((claim) => claim.id === id)));
     expect(own.statement.size).toBeLessThan(groups.statement.size);
+    // Kept folded, each cluster names the folded claims and counts every copy.
+    const kept = clusterClaims(folded, { folded: true });
+    expect(kept.map((cluster) => cluster.key)).toEqual(clusters.map((cluster) => cluster.key));
+    kept.forEach((cluster, index) => {
+      const members = folded.filter((claim) => cluster.claimIds.includes(claim.id));
+      expect(members).toHaveLength(cluster.claimIds.length);
+      expect(members.flatMap((claim) => claim.copies ?? [claim.id]).sort()).toEqual(clusters[index]!.claimIds);
+      expect(cluster.claimCount).toBe(clusters[index]!.claimIds.length);
+    });
+    expect(kept.some((cluster) => cluster.claimCount! > cluster.claimIds.length)).toBe(true);
     const byKey = new Map(clusters.map((cluster) => [cluster.key, cluster.claimIds]));
     expect([...byKey.values()]).toContainEqual(["p1", "p2", "p3", "q1", "q2", "q3"]);
     expect([...byKey.values()]).toContainEqual(["u1", "v1"]);

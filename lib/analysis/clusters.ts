@@ -59,8 +59,10 @@ export type Cluster = {
   issue: string | null;
   /** Distinct sources, sorted. */
   sources: string[];
-  /** Member claims, sorted. */
+  /** Member claims, sorted: every copy of a folded claim, or with `folded` the folded claims themselves. */
   claimIds: string[];
+  /** With `folded`: how many claims it holds, copies counted. */
+  claimCount?: number;
 };
 
 export type ClusterOptions = {
@@ -72,9 +74,14 @@ export type ClusterOptions = {
   minContentWords?: number;
   /** A cluster must span at least this many sources. */
   minSources?: number;
+  /**
+   * Name folded claims by their own id in `claimIds` and count their copies in `claimCount`, for a caller that
+   * spells out copies only where it writes them: a statement can have tens of thousands.
+   */
+  folded?: boolean;
 };
 
-const DEFAULTS: Required<ClusterOptions> = { statementThreshold: 0.6, fragmentWords: 4, minContentWords: 3, minSources: 2 };
+const DEFAULTS: Required<Omit<ClusterOptions, "folded">> = { statementThreshold: 0.6, fragmentWords: 4, minContentWords: 3, minSources: 2 };
 
 type Statement = { text: string; content: string[]; isQuote: boolean; members: number[] };
 
@@ -242,7 +249,7 @@ function sourceCount(claims: readonly AnalysisClaim[], members: readonly number[
  * with `findDiscrepancies`).
  */
 export function clusterClaims(input: readonly AnalysisClaim[], options: ClusterOptions = {}, statements?: number[][]): Cluster[] {
-  const { minSources } = { ...DEFAULTS, ...options };
+  const { minSources, folded = false } = { ...DEFAULTS, ...options };
   const claims = sortById(input);
   const candidates: Candidate[] = [];
   for (const members of statements ?? groupStatements(claims, options)) {
@@ -284,7 +291,7 @@ export function clusterClaims(input: readonly AnalysisClaim[], options: ClusterO
     const members = candidate.members.filter((index) => !taken.has(index));
     if (sourceCount(claims, members) < minSources) continue;
     for (const index of members) taken.add(index);
-    const cluster = describeCluster(claims, candidate, members);
+    const cluster = describeCluster(claims, candidate, members, folded);
     let key = cluster.key;
     for (let suffix = 2; keys.has(key); suffix += 1) key = `${cluster.key}~${suffix}`;
     keys.add(key);
@@ -307,7 +314,7 @@ export function weighted<T>(claims: readonly AnalysisClaim[], itemsOf: (claim: A
   return [items, weights];
 }
 
-function describeCluster(claims: readonly AnalysisClaim[], candidate: Candidate, members: number[]): Cluster {
+function describeCluster(claims: readonly AnalysisClaim[], candidate: Candidate, members: number[], folded: boolean): Cluster {
   const memberClaims = members.map((index) => claims[index]!);
   const weights = memberClaims.map(weightOf);
   const speaker = mostCommon(
@@ -316,7 +323,8 @@ function describeCluster(claims: readonly AnalysisClaim[], candidate: Candidate,
   );
   const issue = mostCommon(...weighted(memberClaims, (claim) => claim.issues));
   const sources = [...new Set(memberClaims.map((claim) => claim.source))].sort();
-  const claimIds = memberClaims.some((claim) => claim.copies) ? memberClaims.flatMap(idsOf).sort() : memberClaims.map((claim) => claim.id);
+  const claimIds = !folded && memberClaims.some((claim) => claim.copies) ? memberClaims.flatMap(idsOf).sort() : memberClaims.map((claim) => claim.id);
+  const counted = folded ? { claimCount: weights.reduce((sum, weight) => sum + weight, 0) } : {};
   if (candidate.type === "figure") {
     const [figures, figureWeights] = weighted(memberClaims, (claim) =>
       claim.figures.filter((figure) => figure.unit === candidate.unit && figure.value === candidate.value),
@@ -337,6 +345,7 @@ function describeCluster(claims: readonly AnalysisClaim[], candidate: Candidate,
       issue,
       sources,
       claimIds,
+      ...counted,
     };
   }
   const texts = memberClaims.map((claim) =>
@@ -357,6 +366,7 @@ function describeCluster(claims: readonly AnalysisClaim[], candidate: Candidate,
     issue,
     sources,
     claimIds,
+    ...counted,
   };
 }
 

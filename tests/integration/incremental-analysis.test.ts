@@ -272,6 +272,13 @@ describe("the article-scoped analysis", () => {
     await db.article.delete({ where: { id: ids[2]! } });
     const two = await expectIncrementalEqualsFull([ids[2]!]);
     expect(conflict(two)?.items).toHaveLength(2);
+    // A source putting it in a fourth mouth comes in: the discrepancy, which names only stored claims, is found again.
+    const body = `Ferry crews prepared for a long season on Tuesday.\n\n${quote} said Piet Olsen, a ferry captain.\n\nPassengers queued at the pier.`;
+    const fourth = await ingestArticle(db, { body, outlet: "Harbour Times", title: "Ferry season: Harbour Times", force: true }, { source: "api" });
+    expect(fourth.status).toBe("stored");
+    if (fourth.status === "stored") ids.push(fourth.id);
+    const again = await expectIncrementalEqualsFull(ids.slice(-1));
+    expect(conflict(again)?.items).toHaveLength(3);
     await db.article.deleteMany({ where: { id: { in: ids } } });
     await expectIncrementalEqualsFull(ids);
   });

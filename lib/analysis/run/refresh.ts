@@ -294,7 +294,7 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   // From here on the set is handled a folded claim at a time: its copies were read with the same stored groups
   // and cluster, and get the same new ones; their ids are spelled out only where something of theirs is written.
   const statements = groupStatements(scopeClaims);
-  const clusters = clusterClaims(scopeClaims, {}, statements);
+  const clusters = clusterClaims(scopeClaims, { folded: true }, statements);
   await updateClaimGroups(tx, scopeClaims, claimGroups(scopeClaims, statements, { copies: false }), storedOf);
   // The clusters the claims were in: as read with them, and those of the articles' claims the analysis no longer
   // reads (marked "not a claim" since, or gone), which leave their clusters.
@@ -313,13 +313,15 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
     ]),
   );
   const oldKey = (clusterId: string | null | undefined) => (clusterId ? keyOfCluster.get(clusterId) : undefined);
-  const folded = new Set(scopeClaims.map((claim) => claim.id));
   const newKeys = new Map<string, string>();
-  for (const cluster of clusters) for (const id of cluster.claimIds) if (folded.has(id)) newKeys.set(id, cluster.key);
-  // Only the claims whose cluster changed are pointed again (a cluster keeps its id by key).
+  for (const cluster of clusters) for (const id of cluster.claimIds) newKeys.set(id, cluster.key);
+  // Only the claims whose cluster changed are pointed again (a cluster keeps its id by key), every copy of them.
   const movedClaims = scopeClaims.filter((claim) => oldKey(claim.clusterId) !== newKeys.get(claim.id));
-  const moved = [...movedClaims.flatMap(idsOf), ...removedClusters.filter((row) => oldKey(row.clusterId) !== undefined).map((row) => row.id)];
-  await writeClusters(tx, issueIds, clusters, { clusters: previousClusters, moved });
+  const movedTo = new Map<string, string | undefined>();
+  for (const claim of movedClaims) for (const id of idsOf(claim)) movedTo.set(id, newKeys.get(claim.id));
+  for (const row of removedClusters) if (oldKey(row.clusterId) !== undefined) movedTo.set(row.id, undefined);
+  const moved = [...movedTo.keys()];
+  await writeClusters(tx, issueIds, clusters, { clusters: previousClusters, moved: movedTo });
   // Position groups: those the articles' claims were and are in, and those of the claims that changed cluster (before and after).
   const movedKeys = await tx.$queryRaw<{ key: string }[]>`
     SELECT DISTINCT "positionKey" AS key FROM "AnalysisClaim" WHERE "claimId" = ANY(${moved}::text[]) AND "positionKey" IS NOT NULL`;
@@ -361,12 +363,29 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
       .map(({ discrepancy, scope }) => ({ ...discrepancy, scope })),
     ...findStatementDiscrepancies(scopeClaims, regrouped).map((discrepancy) => ({ ...discrepancy, scope: "statement" as DiscrepancyScope })),
   ];
-  // The statement discrepancies naming a claim of those groups, or a claim gone, are found here rather than
-  // by passing every claim of the groups (a statement's copies are many) to the database.
-  const touched = new Set([...regrouped.flatMap((members) => members.flatMap((index) => idsOf(scopeClaims[index]!))), ...removed]);
+  // The statement discrepancies naming a claim of those groups, or a claim gone: a stored claim of the groups
+  // by its copy key (a statement's copies are many; the discrepancies name few claims), the others by id.
+  const touchedIds = new Set(removed);
+  const touchedKeys = new Set<string>();
+  for (const members of regrouped) {
+    for (const index of members) {
+      const claim = scopeClaims[index]!;
+      const stored = storedOf.get(claim.id);
+      if (stored) touchedKeys.add(stored.copyKey);
+      else touchedIds.add(claim.id);
+    }
+  }
   const statementItems = await tx.$queryRaw<{ key: string; ids: string[] }[]>`
     SELECT key, ARRAY(SELECT e->>'claimId' FROM jsonb_array_elements(items) e) AS ids FROM "Discrepancy" WHERE scope = 'statement'`;
-  const stale = statementItems.filter((row) => row.ids.some((id) => touched.has(id))).map((row) => row.key);
+  const itemIds = [...new Set(statementItems.flatMap((row) => row.ids))];
+  const copyKeyOf = new Map(
+    (
+      await tx.$queryRaw<{ claimId: string; copyKey: string }[]>`
+        SELECT "claimId", "copyKey" FROM "AnalysisClaim" WHERE "claimId" = ANY(${itemIds}::text[]) AND "copyKey" IS NOT NULL`
+    ).map((row) => [row.claimId, row.copyKey]),
+  );
+  const isTouched = (id: string) => touchedIds.has(id) || touchedKeys.has(copyKeyOf.get(id) ?? "");
+  const stale = statementItems.filter((row) => row.ids.some(isTouched)).map((row) => row.key);
   await tx.$executeRaw`DELETE FROM "Discrepancy" WHERE scope = ANY(${[...unitScopes]}::text[]) OR key = ANY(${stale}::text[])`;
   const taken = new Set((await tx.discrepancy.findMany({ select: { key: true } })).map((row) => row.key));
   await insertDiscrepancies(
@@ -796,15 +815,16 @@ async function sameFigureCopies(tx: Tx, claims: readonly LoadedClaim[]): Promise
 }
 
 /**
- * Stores `clusters` and points their claims at them. `scope` null: they are every cluster; otherwise they
- * replace the clusters `scope.clusters` (those their claims were in), and only the claims `scope.moved`
- * change cluster (to one of `clusters`, or to none). Clusters keep their ids by key.
+ * Stores `clusters` and points their claims at them. `scope` null: they are every cluster, each naming
+ * all its claims; otherwise they replace the clusters `scope.clusters` (those their claims were in), and only
+ * the claims `scope.moved` change cluster, each to the cluster of the key it maps to (or to none). Clusters
+ * keep their ids by key.
  */
 async function writeClusters(
   tx: Tx,
   issueIds: ReadonlyMap<string, string>,
   clusters: readonly Cluster[],
-  scope: { clusters: string[]; moved: string[] } | null,
+  scope: { clusters: string[]; moved: ReadonlyMap<string, string | undefined> } | null,
 ) {
   const keys = clusters.map((cluster) => cluster.key);
   const existingRows =
@@ -823,7 +843,7 @@ async function writeClusters(
     unit: cluster.unit,
     speakerName: cluster.speaker,
     outletCount: cluster.sources.length,
-    claimCount: cluster.claimIds.length,
+    claimCount: cluster.claimCount ?? cluster.claimIds.length,
   }));
   const kept = new Set(keys);
   const stale = [...existing].filter(([key]) => !kept.has(key)).map(([, id]) => id);
@@ -844,17 +864,24 @@ async function writeClusters(
   ))
     await tx.claimCluster.createMany({ data: part });
 
-  // The claims to point: every claim, or those that moved.
-  const moved = scope === null ? null : new Set(scope.moved);
+  // The claims to point: every claim, or those that moved (to the cluster of the key they moved to, or none).
   const claimIds: string[] = [];
   const clusterIds: string[] = [];
-  clusters.forEach((cluster, index) => {
-    for (const claimId of cluster.claimIds) {
-      if (moved && !moved.has(claimId)) continue;
+  if (scope === null) {
+    clusters.forEach((cluster, index) => {
+      for (const claimId of cluster.claimIds) {
+        claimIds.push(claimId);
+        clusterIds.push(rows[index]!.id);
+      }
+    });
+  } else {
+    const idOfKey = new Map(rows.map((row) => [row.key, row.id]));
+    for (const [claimId, key] of scope.moved) {
+      if (key === undefined) continue;
       claimIds.push(claimId);
-      clusterIds.push(rows[index]!.id);
+      clusterIds.push(idOfKey.get(key)!);
     }
-  });
+  }
   if (scope === null) {
     // Every claim: the members go into a temporary table a batch at a time, then two joins point every claim.
     await tx.$executeRaw`DROP TABLE IF EXISTS cluster_member`;
@@ -875,7 +902,7 @@ async function writeClusters(
       FROM (
         SELECT k.id, w.cluster FROM "Claim" k
         LEFT JOIN unnest(${claimIds}::text[], ${clusterIds}::text[]) AS w(id, cluster) ON w.id = k.id
-        WHERE k."clusterId" IS DISTINCT FROM w.cluster AND k.id = ANY(${scope.moved}::text[])
+        WHERE k."clusterId" IS DISTINCT FROM w.cluster AND k.id = ANY(${[...scope.moved.keys()]}::text[])
       ) AS v
       WHERE c.id = v.id`;
   }

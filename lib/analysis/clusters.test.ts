@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claimGroups, clusterClaims, groupFigures, groupStatements, sortById, type AnalysisClaim } from "./clusters";
+import { claimGroups, clusterClaims, groupFigures, groupStatements, idsOf, sortById, weightOf, type AnalysisClaim } from "./clusters";
 import { findFigureDiscrepancies, findStatementDiscrepancies } from "./discrepancies";
 import { STORY } from "./fixtures";
 
@@ -282,6 +282,14 @@ describe("claims folded with their copies", () => {
       expect(cluster.claimCount).toBe(clusters[index]!.claimIds.length);
     });
     expect(kept.some((cluster) => cluster.claimCount! > cluster.claimIds.length)).toBe(true);
+    // Counted instead of spelled out, the copies weigh the same; their ids are not at hand.
+    const counted = folded.map(({ copies, ...claim }) => (copies ? { ...claim, weight: copies.length } : claim));
+    expect(clusterClaims(counted, { folded: true })).toEqual(kept);
+    expect(claimGroups(counted, undefined, { copies: false })).toEqual(own);
+    const heavy = counted.find((claim) => claim.weight)!;
+    expect(weightOf(heavy)).toBe(heavy.weight);
+    expect(() => idsOf(heavy)).toThrow(/counted, not read/);
+    expect(() => clusterClaims(counted)).toThrow(/counted, not read/);
     const byKey = new Map(clusters.map((cluster) => [cluster.key, cluster.claimIds]));
     expect([...byKey.values()]).toContainEqual(["p1", "p2", "p3", "q1", "q2", "q3"]);
     expect([...byKey.values()]).toContainEqual(["u1", "v1"]);

@@ -27,15 +27,22 @@ export type AnalysisClaim = {
    * come out as for the claims one by one, with every copy's id.
    */
   copies?: readonly string[];
+  /**
+   * When identical claims were read folded into one and counted rather than spelled out (a statement can
+   * have tens of thousands of copies): how many it stands for, itself included. Its copies' ids are then
+   * not at hand ({@link idsOf} refuses it); the caller reads them where it writes something of theirs.
+   */
+  weight?: number;
 };
 
-/** How many claims `claim` stands for (its {@link AnalysisClaim.copies}, or itself). */
-export function weightOf(claim: Pick<AnalysisClaim, "copies">): number {
-  return claim.copies?.length ?? 1;
+/** How many claims `claim` stands for (its {@link AnalysisClaim.copies} or {@link AnalysisClaim.weight}, or itself). */
+export function weightOf(claim: Pick<AnalysisClaim, "copies" | "weight">): number {
+  return claim.copies?.length ?? claim.weight ?? 1;
 }
 
 /** The ids of the claims `claim` stands for. */
-export function idsOf(claim: Pick<AnalysisClaim, "id" | "copies">): readonly string[] {
+export function idsOf(claim: Pick<AnalysisClaim, "id" | "copies" | "weight">): readonly string[] {
+  if (!claim.copies && (claim.weight ?? 1) > 1) throw new Error(`The copies of claim ${claim.id} were counted, not read.`);
   return claim.copies ?? [claim.id];
 }
 
@@ -323,7 +330,7 @@ function describeCluster(claims: readonly AnalysisClaim[], candidate: Candidate,
   );
   const issue = mostCommon(...weighted(memberClaims, (claim) => claim.issues));
   const sources = [...new Set(memberClaims.map((claim) => claim.source))].sort();
-  const claimIds = !folded && memberClaims.some((claim) => claim.copies) ? memberClaims.flatMap(idsOf).sort() : memberClaims.map((claim) => claim.id);
+  const claimIds = !folded && memberClaims.some((claim) => weightOf(claim) > 1) ? memberClaims.flatMap(idsOf).sort() : memberClaims.map((claim) => claim.id);
   const counted = folded ? { claimCount: weights.reduce((sum, weight) => sum + weight, 0) } : {};
   if (candidate.type === "figure") {
     const [figures, figureWeights] = weighted(memberClaims, (claim) =>

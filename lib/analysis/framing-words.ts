@@ -8,8 +8,14 @@
 import { verbLemma, ATTRIBUTION_VERBS } from "@/lib/nlp/framing";
 import type { FramingMeasures } from "./framing-measures";
 
-/** `copies`: the claims one stands for when copies were read folded (`AnalysisClaim.copies`); each counts. */
-export type DescribedClaim = { kind: "quote" | "reported" | "narration"; speaker: string | null; verb: string | null; copies?: readonly string[] };
+/** `copies` or `weight`: the claims one stands for when copies were read folded (`AnalysisClaim.copies`, `.weight`); each counts. */
+export type DescribedClaim = {
+  kind: "quote" | "reported" | "narration";
+  speaker: string | null;
+  verb: string | null;
+  copies?: readonly string[];
+  weight?: number;
+};
 
 export type FramingWordsInput = {
   measures: Pick<FramingMeasures, "claimCount" | "kinds" | "voices" | "dominantVoice" | "coverage" | "prominence" | "hedges">;
@@ -43,7 +49,7 @@ function loadedVerbs(claims: readonly DescribedClaim[]): DescribedVerb[] {
     if (!lemma || ATTRIBUTION_VERBS[lemma] === "neutral") continue;
     const verb = claim.verb.trim().toLowerCase();
     const entry = uses.get(verb) ?? { count: 0, speakers: new Map() };
-    const copies = claim.copies?.length ?? 1;
+    const copies = claim.copies?.length ?? claim.weight ?? 1;
     entry.count += copies;
     if (claim.speaker) entry.speakers.set(claim.speaker, (entry.speakers.get(claim.speaker) ?? 0) + copies);
     uses.set(verb, entry);

@@ -122,22 +122,29 @@ export function copyIds(list: string): string[] {
   return list.length > 0 ? list.split(LIST_SEPARATOR) : [];
 }
 
-/** The first claim of each group of copies, read whole, with the group's ids in {@link AnalysisClaim.copies} when it has several. */
-export async function loadCopies(tx: Tx, groups: string[][], articles: Map<string, LoadedArticle>, names: Names): Promise<LoadedClaim[]> {
-  const copiesOf = new Map<string, string[]>();
-  for (const copies of groups) {
-    copies.sort();
-    if (copies.length > 1) copiesOf.set(copies[0]!, copies);
-  }
+/**
+ * An `AnalysisCopy` row's first claim (its smallest id, which stands for its copies) and how many claims it
+ * has, to select as `first` and `count` instead of every id ({@link COPY_IDS}) where the ids are not written.
+ */
+export const COPY_FIRST = Prisma.sql`(SELECT min(id) FROM unnest("claimIds") id) AS first, cardinality("claimIds") AS count`;
+
+/** The first claims of copy keys ({@link COPY_FIRST}), read whole, with how many claims each stands for in {@link AnalysisClaim.weight} when several. */
+export async function loadCounted(
+  tx: Tx,
+  rows: readonly { first: string; count: number }[],
+  articles: Map<string, LoadedArticle>,
+  names: Names,
+): Promise<LoadedClaim[]> {
+  const countOf = new Map(rows.filter((row) => row.count > 1).map((row) => [row.first, row.count]));
   const claims = await loadClaims(
     tx,
-    groups.map((copies) => copies[0]!),
+    rows.map((row) => row.first),
     articles,
     names,
   );
   return claims.map((claim) => {
-    const copies = copiesOf.get(claim.id);
-    return copies ? { ...claim, copies } : claim;
+    const weight = countOf.get(claim.id);
+    return weight ? { ...claim, weight } : claim;
   });
 }
 

@@ -6,7 +6,6 @@ import {
   figureBucket,
   groupFigures,
   groupStatements,
-  idsOf,
   similarityProbe,
   sortById,
   statementKeys,
@@ -32,10 +31,11 @@ import {
   loadAllClaims,
   loadArticles,
   loadClaims,
+  COPY_FIRST,
   COPY_IDS,
   copyIds,
   LIST_SEPARATOR,
-  loadCopies,
+  loadCounted,
   loadFigures,
   loadNames,
   type LoadedArticle,
@@ -284,13 +284,11 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   // Copies are read and clustered as one claim. Stored copies are in one cluster (they fall into the same
   // candidate clusters, and the analysis gives them all to the same one); the articles' claims, whose clusters
   // are not decided yet, stand alone.
-  const storedRows = (
-    await tx.$queryRaw<(Omit<StoredGroups, "ids"> & { ids: string })[]>`
-      SELECT ${COPY_IDS} AS ids, "copyKey", "statementGroup", "figureGroups" FROM "AnalysisCopy" WHERE "copyKey" = ANY(${[...scopeKeys]}::text[])`
-  ).map((row): StoredGroups => ({ ...row, ids: copyIds(row.ids).sort() }));
-  // Each group's first id (its claim as read) stands for its copies.
-  const storedOf = new Map(storedRows.map((row) => [row.ids[0]!, row]));
-  const scopeClaims = await loadCopies(tx, [...[...changedIds].map((id) => [id]), ...storedRows.map((row) => row.ids)], articles, names);
+  const storedRows = await tx.$queryRaw<StoredGroups[]>`
+    SELECT ${COPY_FIRST}, "copyKey", "statementGroup", "figureGroups" FROM "AnalysisCopy" WHERE "copyKey" = ANY(${[...scopeKeys]}::text[])`;
+  // Each copy key's first claim (its claim as read) stands for its copies, which are counted, not read.
+  const storedOf = new Map(storedRows.map((row) => [row.first, row]));
+  const scopeClaims = await loadCounted(tx, [...[...changedIds].map((id) => ({ first: id, count: 1 })), ...storedRows], articles, names);
   // From here on the set is handled a folded claim at a time: its copies were read with the same stored groups
   // and cluster, and get the same new ones; their ids are spelled out only where something of theirs is written.
   const statements = groupStatements(scopeClaims);
@@ -318,7 +316,18 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   // Only the claims whose cluster changed are pointed again (a cluster keeps its id by key), every copy of them.
   const movedClaims = scopeClaims.filter((claim) => oldKey(claim.clusterId) !== newKeys.get(claim.id));
   const movedTo = new Map<string, string | undefined>();
-  for (const claim of movedClaims) for (const id of idsOf(claim)) movedTo.set(id, newKeys.get(claim.id));
+  const movedCopies = new Map<string, string | undefined>();
+  for (const claim of movedClaims) {
+    const stored = storedOf.get(claim.id);
+    if (stored && stored.count > 1) movedCopies.set(stored.copyKey, newKeys.get(claim.id));
+    else movedTo.set(claim.id, newKeys.get(claim.id));
+  }
+  if (movedCopies.size > 0) {
+    // The articles' claims just joined their copy keys; they are in the set on their own, and moved as such.
+    const rows = await tx.$queryRaw<{ copyKey: string; ids: string }[]>`
+      SELECT "copyKey", ${COPY_IDS} AS ids FROM "AnalysisCopy" WHERE "copyKey" = ANY(${[...movedCopies.keys()]}::text[])`;
+    for (const row of rows) for (const id of copyIds(row.ids)) if (!changedIds.has(id)) movedTo.set(id, movedCopies.get(row.copyKey));
+  }
   for (const row of removedClusters) if (oldKey(row.clusterId) !== undefined) movedTo.set(row.id, undefined);
   const moved = [...movedTo.keys()];
   await writeClusters(tx, issueIds, clusters, { clusters: previousClusters, moved: movedTo });
@@ -340,13 +349,10 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   // Discrepancies: every figure of the units involved, and the statement groups just recomputed.
   const units = [...new Set([...before.flatMap((row) => row.figureUnits), ...changed.flatMap(figureUnitsOf)])];
   const unitCopies =
-    units.length > 0 ? await tx.$queryRaw<{ ids: string }[]>`SELECT ${COPY_IDS} AS ids FROM "AnalysisCopy" WHERE "figureUnits" && ${units}::text[]` : [];
-  const unitClaims = await loadCopies(
-    tx,
-    unitCopies.map((row) => copyIds(row.ids)),
-    articles,
-    names,
-  );
+    units.length > 0
+      ? await tx.$queryRaw<{ first: string; count: number }[]>`SELECT ${COPY_FIRST} FROM "AnalysisCopy" WHERE "figureUnits" && ${units}::text[]`
+      : [];
+  const unitClaims = await loadCounted(tx, unitCopies, articles, names);
   const unitScopes = new Set(units.map((unit) => `unit:${unit}`));
   // Statement discrepancies depend on their group alone: only the groups the articles' claims join, and
   // those their old groups became, can have changed (the other groups of the set are as they were).
@@ -426,14 +432,9 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
   const recomputed = issues.filter((issue) => affected.has(issue.slug) || !summaries[issue.slug]);
   // The claims of the articles' sources on the recomputed issues, read once (a claim on several issues is read once).
   const claimsOfSources = async (sources: readonly string[], slugs: readonly string[]) => {
-    const rows = await tx.$queryRaw<{ ids: string }[]>`
-      SELECT ${COPY_IDS} AS ids FROM "AnalysisCopy" WHERE source = ANY(${sources}::text[]) AND issues && ${slugs}::text[]`;
-    return loadCopies(
-      tx,
-      rows.map((row) => copyIds(row.ids)),
-      articles,
-      names,
-    );
+    const rows = await tx.$queryRaw<{ first: string; count: number }[]>`
+      SELECT ${COPY_FIRST} FROM "AnalysisCopy" WHERE source = ANY(${sources}::text[]) AND issues && ${slugs}::text[]`;
+    return loadCounted(tx, rows, articles, names);
   };
   const held =
     recomputed.length > 0
@@ -631,8 +632,8 @@ async function insertClaimKeys(tx: Tx, claims: readonly LoadedClaim[], groups: G
   }
 }
 
-/** The stored groups of a claim and its copies (`ids`), and their copy key: an `AnalysisCopy` row. */
-type StoredGroups = { ids: string[]; copyKey: string; statementGroup: string | null; figureGroups: string[] };
+/** The stored groups of a copy key's claims (`count` of them, `first` standing for them), as its `AnalysisCopy` row has them. */
+type StoredGroups = { first: string; count: number; copyKey: string; statementGroup: string | null; figureGroups: string[] };
 
 /**
  * Stores the groups of `claims` (`groups`, by claim) where they differ from those stored (`stored`, by claim,
@@ -648,10 +649,12 @@ async function updateClaimGroups(tx: Tx, claims: readonly LoadedClaim[], groups:
     const row = stored.get(claim.id);
     const statement = groups.statement.get(claim.id) ?? null;
     const figures = groups.figures.get(claim.id) ?? [];
-    if (!row) addToCopies(copies, copyKeyOf(claim), claim, { statement, figures });
-    else if (row.statementGroup === statement && same(row.figureGroups, figures)) return [];
-    else regrouped.push({ copyKey: row.copyKey, statement, figures });
-    return idsOf(claim).map((id) => ({ id, statement, figures }));
+    if (row) {
+      if (row.statementGroup !== statement || !same(row.figureGroups, figures)) regrouped.push({ copyKey: row.copyKey, statement, figures });
+      return [];
+    }
+    addToCopies(copies, copyKeyOf(claim), claim, { statement, figures });
+    return [{ id: claim.id, statement, figures }];
   });
   for (const part of chunk(changed, WRITE_CHUNK)) {
     await tx.$executeRaw`
@@ -660,6 +663,15 @@ async function updateClaimGroups(tx: Tx, claims: readonly LoadedClaim[], groups:
       WHERE a."claimId" = v.id`;
   }
   for (const part of chunk(regrouped, WRITE_CHUNK)) {
+    // Every copy of a regrouped key, by its ids as stored (the articles' claims are not among them yet).
+    await tx.$executeRaw`
+      UPDATE "AnalysisClaim" AS a SET "statementGroup" = x.statement, "figureGroups" = x.figures
+      FROM (
+        SELECT unnest(c."claimIds") AS id, v.statement, v.figures
+        FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb) AS v("copyKey" text, statement text, figures text[])
+        JOIN "AnalysisCopy" c ON c."copyKey" = v."copyKey"
+      ) AS x
+      WHERE a."claimId" = x.id`;
     await tx.$executeRaw`
       UPDATE "AnalysisCopy" AS c SET "statementGroup" = v.statement, "figureGroups" = v.figures
       FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb) AS v("copyKey" text, statement text, figures text[])
@@ -793,19 +805,17 @@ async function similarClaims(tx: Tx, claims: readonly LoadedClaim[]): Promise<{ 
 async function sameFigureCopies(tx: Tx, claims: readonly LoadedClaim[]): Promise<string[]> {
   const buckets = [...new Set(claims.flatMap(figureValuesOf))];
   if (buckets.length === 0) return [];
-  const rows = (
-    await tx.$queryRaw<{ copyKey: string; ids: string; issues: string[] }[]>`
-      SELECT "copyKey", ${COPY_IDS} AS ids, issues FROM "AnalysisCopy" WHERE "figureValues" && ${buckets}::text[]`
-  ).map((row) => ({ ...row, ids: copyIds(row.ids).sort() }));
+  const rows = await tx.$queryRaw<{ copyKey: string; first: string; count: number; issues: string[] }[]>`
+    SELECT "copyKey", ${COPY_FIRST}, issues FROM "AnalysisCopy" WHERE "figureValues" && ${buckets}::text[]`;
   // Copies have the same figures: each key's first claim's are read.
   const figuresOf = await loadFigures(
     tx,
-    rows.map((row) => row.ids[0]!),
+    rows.map((row) => row.first),
   );
   const keyOf = new Map<string, string>();
-  const stored = rows.map(({ copyKey, ids, issues }): AnalysisClaim => {
-    keyOf.set(ids[0]!, copyKey);
-    return { id: ids[0]!, copies: ids, source: "", kind: "narration", speaker: null, text: "", quote: null, issues, figures: figuresOf.get(ids[0]!) ?? [] };
+  const stored = rows.map(({ copyKey, first, count, issues }): AnalysisClaim => {
+    keyOf.set(first, copyKey);
+    return { id: first, weight: count, source: "", kind: "narration", speaker: null, text: "", quote: null, issues, figures: figuresOf.get(first) ?? [] };
   });
   const sorted = sortById([...stored, ...claims]);
   const wanted = new Set(claims.map((claim) => claim.id));

@@ -230,6 +230,16 @@ export async function addArticlesOf(tx: Tx, articleIds: Iterable<string>, articl
   for (const [id, article] of await loadArticles(tx, Prisma.sql`a.id = ANY(${missing}::text[])`)) articles.set(id, article);
 }
 
+/**
+ * Stores an `AppSetting` value (the analysis summary, the positions) as one JSON parameter: through Prisma's
+ * Json handling the positions' few hundred kilobytes cost tens of milliseconds of every article's run.
+ */
+export async function storeSetting(tx: Tx, key: string, value: unknown): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "AppSetting" (key, value, "updatedAt") VALUES (${key}, ${JSON.stringify(value)}::jsonb, clock_timestamp())
+    ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, "updatedAt" = EXCLUDED."updatedAt"`;
+}
+
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let index = 0; index < items.length; index += size) out.push(items.slice(index, index + size));

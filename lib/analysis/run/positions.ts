@@ -1,7 +1,7 @@
 import { describeFraming, type DescribedVerb } from "@/lib/analysis/framing-words";
 import type { FramingMeasures } from "@/lib/analysis/framing-measures";
 import { buildPositions, MAX_MEMBERS, type IssuePositions, type PositionClaim, type PositionInputClaim } from "@/lib/analysis/positions";
-import { loadFigures, type Names } from "@/lib/analysis/run/load";
+import { loadFigures, storeSetting, type Names } from "@/lib/analysis/run/load";
 import type { Source } from "@/lib/analysis/sources";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind } from "@/lib/generated/prisma/enums";
@@ -255,6 +255,5 @@ export function describeFramingRows(
 }
 
 export async function writePositions(tx: Tx, positions: StoredPositions) {
-  const value = positions as unknown as Prisma.InputJsonValue;
-  await tx.appSetting.upsert({ where: { key: POSITIONS_SETTING }, create: { key: POSITIONS_SETTING, value }, update: { value } });
+  await storeSetting(tx, POSITIONS_SETTING, positions);
 }

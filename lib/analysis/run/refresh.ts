@@ -36,6 +36,7 @@ import {
   copyIds,
   LIST_SEPARATOR,
   loadCounted,
+  storeSetting,
   loadFigures,
   loadNames,
   type LoadedArticle,
@@ -151,8 +152,8 @@ async function run(db: Db, scope: AnalysisScope): Promise<AnalysisSummary> {
       const summary = isScoped ? await updateArticles(tx, issues, [...new Set(scope.articleIds)]) : await recomputeAll(tx, issues);
       summary.scope = isScoped ? "articles" : "full";
       summary.durationMs = Math.round(performance.now() - started);
-      await tx.appSetting.upsert({ where: { key: ANALYSIS_SETTING }, create: { key: ANALYSIS_SETTING, value: summary }, update: { value: summary } });
-      await tx.appSetting.upsert({ where: { key: BASIS_SETTING }, create: { key: BASIS_SETTING, value: basis }, update: { value: basis } });
+      await storeSetting(tx, ANALYSIS_SETTING, summary);
+      await storeSetting(tx, BASIS_SETTING, basis);
       return summary;
     },
     // A full run over 100,000 articles takes 8 to 15 minutes on two busy cores; the limit is there for a run that hangs.

@@ -1,4 +1,3 @@
-import { Fragment } from "react";
 import type { IssueBrief } from "@/lib/data/briefs";
 import { formatDate, plural } from "@/lib/format";
 
@@ -13,13 +12,20 @@ const DAYS_LISTED = 31;
 /** Undated articles named (most claims first); the others are counted. */
 const UNDATED_LISTED = 5;
 
+/** Two decimals are finer than a pixel of the chart. */
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
 function dayDate(day: string): Date {
   return new Date(`${day}T00:00:00Z`);
 }
 
 /**
  * The issue’s claims by publication day: a bar per day drawn on the server (the list below it, which
- * the chart's title points to, carries the numbers; the bars carry no text of their own), the latest {@link DAYS_LISTED} days as a list (earlier ones summed up),
+ * the chart's title points to, carries the numbers; the bars carry no text of their own, so they are two
+ * paths, the dated claims' and the ingested ones', not an element per day: a story followed for a year has
+ * hundreds of days on every render of the page), the latest {@link DAYS_LISTED} days as a list (earlier ones summed up),
  * and the undated articles apart. Claims of articles without a publication date sit on the day they were
  * ingested, drawn hatched and said so in the list. The latest claims themselves head the issue's list of
  * claims (newest articles first), so the timeline does not repeat them.
@@ -35,6 +41,17 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
   const barWidth = Math.max(4, Math.min(40, plotWidth / (span + 1) - 4));
   const x = (day: string) =>
     PAD.left + (days.length === 1 ? plotWidth / 2 : ((dayDate(day).getTime() - first) / DAY_MS / span) * (plotWidth - barWidth) + barWidth / 2);
+  const base = HEIGHT - PAD.bottom;
+  const dated: string[] = [];
+  const ingested: string[] = [];
+  const bar = (left: number, top: number, height: number) => `M${round(left)} ${round(top)}h${round(barWidth)}v${round(height)}h${round(-barWidth)}z`;
+  for (const day of days) {
+    const height = (day.claims / max) * plotHeight;
+    const ingestedHeight = ((day.ingested ?? 0) / max) * plotHeight;
+    const left = x(day.day) - barWidth / 2;
+    if (height > ingestedHeight) dated.push(bar(left, base - height, height - ingestedHeight));
+    if (ingestedHeight > 0) ingested.push(bar(left, base - ingestedHeight, ingestedHeight));
+  }
   const listed = days.slice(-DAYS_LISTED);
   const earlier = days.slice(0, days.length - listed.length);
   return (
@@ -63,31 +80,8 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
               <line x1="0" y1="0" x2="0" y2="6" stroke="var(--color-amber-700, #b45309)" strokeWidth="3" />
             </pattern>
           </defs>
-          {days.map((day) => {
-            const height = (day.claims / max) * plotHeight;
-            const ingestedHeight = ((day.ingested ?? 0) / max) * plotHeight;
-            return (
-              <Fragment key={day.day}>
-                <rect
-                  x={x(day.day) - barWidth / 2}
-                  y={HEIGHT - PAD.bottom - height}
-                  width={barWidth}
-                  height={height - ingestedHeight}
-                  fill="var(--color-blue-700, #1d4ed8)"
-                />
-                {ingestedHeight > 0 ? (
-                  <rect
-                    x={x(day.day) - barWidth / 2}
-                    y={HEIGHT - PAD.bottom - ingestedHeight}
-                    width={barWidth}
-                    height={ingestedHeight}
-                    fill={`url(#${id}-ingested)`}
-                    data-ingested="true"
-                  />
-                ) : null}
-              </Fragment>
-            );
-          })}
+          {dated.length > 0 ? <path d={dated.join("")} fill="var(--color-blue-700, #1d4ed8)" data-bars="dated" /> : null}
+          {ingested.length > 0 ? <path d={ingested.join("")} fill={`url(#${id}-ingested)`} data-bars="ingested" data-ingested="true" /> : null}
           <text x={x(days[0]!.day)} y={HEIGHT - 8} textAnchor={days.length === 1 ? "middle" : "start"} fontSize="10" fill="currentColor">
             {formatDate(dayDate(days[0]!.day))}
           </text>

@@ -26,6 +26,20 @@ describe("IssueTimeline", () => {
     expect(html).toContain('dateTime="2027-02-04"');
     expect(html).not.toContain('dateTime="2027-01-04"');
     expect(html).toContain("before them, 738 claims on 369 earlier days, from 1 Jan 2026");
-    expect(html.match(/<rect /g)?.length).toBeGreaterThanOrEqual(400);
+    const bars = /<path d="([^"]*)"[^>]*data-bars="dated"/.exec(html)?.[1] ?? "";
+    expect(bars.match(/M/g)).toHaveLength(400);
+    expect(html).not.toContain('data-bars="ingested"');
+  });
+
+  it("draws a day's claims from undated articles apart, hatched, on top of its dated ones", () => {
+    const timeline = timelineOf(3);
+    timeline.days[1] = { ...timeline.days[1]!, claims: 4, ingested: 3 } as (typeof timeline.days)[number];
+    timeline.days[2] = { ...timeline.days[2]!, claims: 2, ingested: 2 } as (typeof timeline.days)[number];
+    const html = renderToStaticMarkup(createElement(IssueTimeline, { id: "t", issueTitle: "Ports", timeline }));
+    const pathOf = (kind: string) => new RegExp(`<path d="([^"]*)"[^>]*data-bars="${kind}"`).exec(html)?.[1] ?? "";
+    // Days one and two have dated claims; days two and three have claims placed by their ingest.
+    expect(pathOf("dated").match(/M/g)).toHaveLength(2);
+    expect(pathOf("ingested").match(/M/g)).toHaveLength(2);
+    expect(html).toContain('fill="url(#t-ingested)"');
   });
 });

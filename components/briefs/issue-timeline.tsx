@@ -12,6 +12,9 @@ const DAYS_LISTED = 31;
 /** Undated articles named (most claims first); the others are counted. */
 const UNDATED_LISTED = 5;
 
+/** The axis's top: short enough for its margin at any count ("683.3k"). */
+const AXIS = new Intl.NumberFormat("en-GB", { notation: "compact", maximumFractionDigits: 1 });
+
 /** Two decimals are finer than a pixel of the chart. */
 function round(value: number): number {
   return Math.round(value * 100) / 100;
@@ -69,7 +72,7 @@ export function IssueTimeline({ id, issueTitle, timeline }: IssueTimelineProps) 
           >{`Claims on ${issueTitle} by publication day, ${formatDate(dayDate(days[0]!.day))} to ${formatDate(dayDate(days.at(-1)!.day))}; the list below has the same numbers`}</title>
           <line x1={PAD.left} x2={WIDTH - PAD.right} y1={HEIGHT - PAD.bottom} y2={HEIGHT - PAD.bottom} stroke="currentColor" strokeWidth="1" />
           <text x={PAD.left - 6} y={PAD.top + 4} textAnchor="end" fontSize="10" fill="currentColor">
-            {max}
+            {AXIS.format(max)}
           </text>
           <text x={PAD.left - 6} y={HEIGHT - PAD.bottom} textAnchor="end" fontSize="10" fill="currentColor">
             0

@@ -42,4 +42,11 @@ describe("IssueTimeline", () => {
     expect(pathOf("ingested").match(/M/g)).toHaveLength(2);
     expect(html).toContain('fill="url(#t-ingested)"');
   });
+
+  it("labels the chart's axis short enough for its margin", () => {
+    const timeline = timelineOf(2);
+    timeline.days[0] = { ...timeline.days[0]!, claims: 683_252 };
+    const html = renderToStaticMarkup(createElement(IssueTimeline, { id: "t", issueTitle: "Ports", timeline }));
+    expect(html).toContain(">683.3k</text>");
+  });
 });

@@ -12,8 +12,8 @@ const DAYS_LISTED = 31;
 /** Undated articles named (most claims first); the others are counted. */
 const UNDATED_LISTED = 5;
 
-/** The axis's top: short enough for its margin at any count ("683.3k"). */
-const AXIS = new Intl.NumberFormat("en-GB", { notation: "compact", maximumFractionDigits: 1 });
+/** The axis's top: short enough for its margin at any count ("683k"). */
+const AXIS = new Intl.NumberFormat("en-GB", { notation: "compact", maximumFractionDigits: 0 });
 
 /** Two decimals are finer than a pixel of the chart. */
 function round(value: number): number {

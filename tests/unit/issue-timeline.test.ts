@@ -47,6 +47,6 @@ describe("IssueTimeline", () => {
     const timeline = timelineOf(2);
     timeline.days[0] = { ...timeline.days[0]!, claims: 683_252 };
     const html = renderToStaticMarkup(createElement(IssueTimeline, { id: "t", issueTitle: "Ports", timeline }));
-    expect(html).toContain(">683.3k</text>");
+    expect(html).toContain(">683k</text>");
   });
 });

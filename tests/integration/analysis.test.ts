@@ -305,6 +305,22 @@ describe("refreshAnalysis", () => {
     expect(await db.claimCluster.count()).toBe(0);
     expect(await db.claim.count({ where: { clusterId: { not: null } } })).toBe(0);
   });
+  it("vacuums the tables a full run rewrote once it has committed, and not after an article's run", async () => {
+    const vacuums = async () => {
+      const rows = await db.$queryRaw<{ table: string; count: number }[]>`
+        SELECT relname AS table, vacuum_count::int AS count FROM pg_stat_user_tables WHERE relname IN ('AnalysisClaim', 'AnalysisCount')`;
+      return Object.fromEntries(rows.map((row) => [row.table, row.count]));
+    };
+    const before = await vacuums();
+    await refreshAnalysis(db);
+    const afterFull = await vacuums();
+    expect(afterFull.AnalysisClaim).toBe(before.AnalysisClaim! + 1);
+    expect(afterFull.AnalysisCount).toBe(before.AnalysisCount! + 1);
+    const summary = await refreshAnalysis(db, { kind: "articles", articleIds: [alpha.id] });
+    expect(summary.scope).toBe("articles");
+    expect(await vacuums()).toEqual(afterFull);
+  });
+
   it("sums an issue's undated articles and names the twenty with the most claims, most first", async () => {
     const issueIds = new Map((await db.issue.findMany({ select: { id: true, slug: true } })).map((issue) => [issue.slug, issue.id]));
     const made: { id: string; claims: number }[] = [];

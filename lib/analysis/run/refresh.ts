@@ -56,6 +56,7 @@ import { trackAnalysisRun } from "@/lib/analysis/run/runs";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind } from "@/lib/generated/prisma/enums";
+import { logger } from "@/lib/log";
 
 export { RANKED_SOURCES, type AnalysisScope, type AnalysisSummary, type IssueSummary, type TimelineDay } from "@/lib/analysis/run/issues";
 
@@ -139,6 +140,40 @@ export function refreshAnalysis(db: Db, scope: AnalysisScope = FULL_ANALYSIS): P
 }
 
 async function run(db: Db, scope: AnalysisScope): Promise<AnalysisSummary> {
+  const summary = await runInTransaction(db, scope);
+  if (summary.scope === "full") await tidyTables(db);
+  return summary;
+}
+
+/** The tables a full run rewrites. */
+const ANALYSIS_TABLES = [
+  "AnalysisClaim",
+  "AnalysisCopy",
+  "AnalysisCount",
+  "AnalysisArticle",
+  "PositionGroup",
+  "ClaimCluster",
+  "Discrepancy",
+  "FramingAggregate",
+];
+
+/**
+ * Vacuums and analyses the tables a full run rewrote, once it has committed (VACUUM cannot run in a
+ * transaction). Every claim's keys are written and then updated with their position key, so at 100,000
+ * articles `AnalysisClaim` is left with 2.4 million dead rows: until autovacuum gets round to them, the
+ * article runs that follow read past them, on stale statistics, and then share the machine with it. It took
+ * 11 s at 100,000 articles. A database user that may not vacuum these tables gets a warning from PostgreSQL
+ * and nothing else; a failure is logged, as the analysis is stored already.
+ */
+async function tidyTables(db: Db): Promise<void> {
+  try {
+    await db.$executeRawUnsafe(`VACUUM (ANALYZE) ${ANALYSIS_TABLES.map((table) => `"${table}"`).join(", ")}`);
+  } catch (error) {
+    logger().warn({ err: error }, "Could not vacuum the analysis tables after a full run");
+  }
+}
+
+async function runInTransaction(db: Db, scope: AnalysisScope): Promise<AnalysisSummary> {
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_KEY}::bigint)`;

@@ -123,10 +123,11 @@ export function copyIds(list: string): string[] {
 }
 
 /**
- * An `AnalysisCopy` row's first claim (its smallest id, which stands for its copies) and how many claims it
- * has, to select as `first` and `count` instead of every id ({@link COPY_IDS}) where the ids are not written.
+ * An `AnalysisCopy` row's first claim (its smallest id in byte order, as {@link sortById} orders claims,
+ * which stands for its copies) and how many claims it has, to select as `first` and `count` instead of every
+ * id ({@link COPY_IDS}) where the ids are not written.
  */
-export const COPY_FIRST = Prisma.sql`(SELECT min(id) FROM unnest("claimIds") id) AS first, cardinality("claimIds") AS count`;
+export const COPY_FIRST = Prisma.sql`(SELECT min(id COLLATE "C") FROM unnest("claimIds") id) AS first, cardinality("claimIds") AS count`;
 
 /** The first claims of copy keys ({@link COPY_FIRST}), read whole, with how many claims each stands for in {@link AnalysisClaim.weight} when several. */
 export async function loadCounted(

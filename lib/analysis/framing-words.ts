@@ -6,6 +6,7 @@
  * @see Monroe, Colaresi & Quinn (2008), "Fightin' Words", Political Analysis 16(4) — the measures it summarises.
  */
 import { verbLemma, ATTRIBUTION_VERBS } from "@/lib/nlp/framing";
+import { weightOf } from "./clusters";
 import type { FramingMeasures } from "./framing-measures";
 
 /** `copies` or `weight`: the claims one stands for when copies were read folded (`AnalysisClaim.copies`, `.weight`); each counts. */
@@ -49,7 +50,7 @@ function loadedVerbs(claims: readonly DescribedClaim[]): DescribedVerb[] {
     if (!lemma || ATTRIBUTION_VERBS[lemma] === "neutral") continue;
     const verb = claim.verb.trim().toLowerCase();
     const entry = uses.get(verb) ?? { count: 0, speakers: new Map() };
-    const copies = claim.copies?.length ?? claim.weight ?? 1;
+    const copies = weightOf(claim);
     entry.count += copies;
     if (claim.speaker) entry.speakers.set(claim.speaker, (entry.speakers.get(claim.speaker) ?? 0) + copies);
     uses.set(verb, entry);

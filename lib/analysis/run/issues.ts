@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { firstParagraphs } from "@/lib/analysis/counts";
+import { countScope, firstParagraphs, type Counts } from "@/lib/analysis/counts";
 import { buildFramingMeasures, framingDetail, withSourceTotals, type FramingDetail, type FramingMeasures } from "@/lib/analysis/framing-measures";
 import { sourceOf, type Source } from "@/lib/analysis/sources";
 import type { DescribedVerb } from "@/lib/analysis/framing-words";
@@ -324,8 +324,11 @@ function timelineOf(rows: readonly CountRow[]): TimelineDay[] {
   return [...days.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
 }
 
-/** What an issue's summary can be brought up to date from without looking again: the summary as stored, and the articles changed since. */
-export type PreviousSummary = { summary: IssueSummary; articleIds: readonly string[] };
+/**
+ * What an issue's summary can be brought up to date from without looking again: the summary as stored, the
+ * articles changed since, and those articles' counts as they are now (none for an article gone).
+ */
+export type PreviousSummary = { summary: IssueSummary; articleIds: readonly string[]; counts: ReadonlyMap<string, Counts> };
 
 /**
  * An issue's undated articles: the claims and articles in all (its `issue` counts), and the
@@ -340,7 +343,7 @@ async function undatedOf(
   articles: Map<string, LoadedArticle>,
   basis: PreviousSummary | undefined,
 ): Promise<IssueSummary["undated"]> {
-  const top = (basis && (await mergedUndated(tx, slug, basis))) ?? (await rankedUndated(tx, slug));
+  const top = (basis && mergedUndated(slug, basis)) ?? (await rankedUndated(tx, slug));
   await addArticlesOf(
     tx,
     top.map((row) => row.key),
@@ -370,16 +373,17 @@ async function rankedUndated(tx: Tx, slug: string): Promise<UndatedRow[]> {
 }
 
 /** The stored list with the changed articles' counts merged in, or null when it cannot be known without ranking them all again. */
-async function mergedUndated(tx: Tx, slug: string, basis: PreviousSummary): Promise<UndatedRow[] | null> {
+function mergedUndated(slug: string, basis: PreviousSummary): UndatedRow[] | null {
   const { undated } = basis.summary;
   // A list cut short (an article of it not found when it was made) says nothing of the articles after it.
   if (!undated || undated.articles.length !== Math.min(TOP_UNDATED, undated.articleCount)) return null;
   const changed = new Set(basis.articleIds);
+  // An undated count is keyed by its article, so the stored one is the article's own count.
   const now = new Map(
-    (
-      await tx.$queryRaw<UndatedRow[]>`
-        SELECT key, value FROM "AnalysisCount" WHERE scope = 'undated' AND issue = ${slug} AND key = ANY(${[...changed]}::text[])`
-    ).map((row) => [row.key, row.value]),
+    [...changed].flatMap((id) => {
+      const value = basis.counts.get(id)?.[countScope.undated(slug)]?.[id] ?? 0;
+      return value > 0 ? [[id, value] as const] : [];
+    }),
   );
   const isFull = undated.articles.length === TOP_UNDATED;
   if (isFull && undated.articles.some((article) => changed.has(article.id) && (now.get(article.id) ?? 0) < article.claims)) return null;

@@ -490,7 +490,7 @@ async function updateArticles(tx: Tx, issues: IssueRef[], articleIds: string[]):
     const previous = summaries[issue.slug];
     const result = await recomputeIssue(tx, context, issue, claimsOf, {
       sources: changedSources,
-      previous: previous ? { summary: previous, articleIds } : undefined,
+      previous: previous ? { summary: previous, articleIds, counts: after } : undefined,
     });
     positions.issues[issue.slug] = result.positions;
     summaries[issue.slug] = result.summary;

@@ -19,6 +19,13 @@ describe("parseEnv", () => {
     expect(parseEnv({} as NodeJS.ProcessEnv).JOBS_SCHEMA).toBe("pgboss");
     expect(() => parseEnv({ JOBS_SCHEMA: "jobs; DROP TABLE x" } as unknown as NodeJS.ProcessEnv)).toThrow(/JOBS_SCHEMA/);
   });
+  it("names the app server's statements unless DATABASE_PREPARED_STATEMENTS turns it off", () => {
+    expect(parseEnv({} as NodeJS.ProcessEnv).DATABASE_PREPARED_STATEMENTS).toBe(true);
+    expect(parseEnv({ DATABASE_PREPARED_STATEMENTS: "off" } as unknown as NodeJS.ProcessEnv).DATABASE_PREPARED_STATEMENTS).toBe(false);
+    expect(() => parseEnv({ DATABASE_PREPARED_STATEMENTS: "sometimes" } as unknown as NodeJS.ProcessEnv)).toThrow(
+      /DATABASE_PREPARED_STATEMENTS: must be on or off/,
+    );
+  });
   it("names the bad variable", () => {
     expect(() => parseEnv({ PORT: "eighty" } as unknown as NodeJS.ProcessEnv)).toThrow(/PORT/);
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" } as unknown as NodeJS.ProcessEnv)).toThrow(/DATABASE_URL: must be a postgresql/);

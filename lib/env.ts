@@ -26,6 +26,11 @@ export const envSchema = z
     MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1000).default(8),
     MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(200),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** Whether the app server names its statements so PostgreSQL plans each once per connection (`statementNames` in lib/db.ts). */
+    DATABASE_PREPARED_STATEMENTS: z
+      .enum(["on", "off", "true", "false", "1", "0"], { message: "must be on or off" })
+      .default("on")
+      .transform((value) => value === "on" || value === "true" || value === "1"),
     BRIEFING_DATA_DIR: optionalString,
     AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
     AUTH_OIDC_ISSUER: optionalString.pipe(z.url().optional()),

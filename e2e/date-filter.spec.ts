@@ -31,10 +31,23 @@ test.describe("date filter", () => {
     const undated = await db.article.count({
       where: { publishedAt: null, claims: { some: { status: { not: "not_a_claim" }, issues: { some: { issue: { slug: "ceasefire" } } } } } },
     });
+    const undatedOnCeasefire = await db.claim.count({
+      where: { articleId: undatedId, status: { not: "not_a_claim" }, issues: { some: { issue: { slug: "ceasefire" } } } },
+    });
     await db.$disconnect();
     expect(undated).toBeGreaterThan(0);
+    expect(undatedOnCeasefire).toBeGreaterThan(0);
 
     await page.goto("/issues/ceasefire");
+    // The chart draws the dated claims' bars and, hatched, those of undated articles placed by ingest date.
+    const chart = page.getByRole("img", { name: /^Claims on Ceasefire by publication day/ });
+    await expect(chart).toBeVisible();
+    await expect(chart.locator('path[data-bars="dated"]')).toHaveCount(1);
+    await expect(chart.locator('path[data-bars="ingested"]')).toHaveCount(1);
+    // The new undated article, analysed on its own after the seeds, joins the list of undated articles with its claims.
+    const undatedList = page.getByRole("list", { name: "Undated articles" });
+    const entry = undatedList.getByRole("listitem").filter({ has: page.locator(`a[href="/articles/${undatedId}"]`) });
+    await expect(entry).toContainText(new RegExp(`(^|\\D)${undatedOnCeasefire} claims?$`));
     const timeline = page.getByRole("list", { name: "Claims by publication day" });
     await expect(timeline.getByTestId("ingested-marker").first()).toContainText("from undated articles, placed by ingest date");
 

@@ -6,6 +6,12 @@ const optionalString = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+/** A switch that is on unless set to off (`on`/`off`, `true`/`false`, `1`/`0`). */
+const onByDefault = z
+  .enum(["on", "off", "true", "false", "1", "0"], { message: "must be on or off" })
+  .default("on")
+  .transform((value) => value === "on" || value === "true" || value === "1");
+
 const postgresUrl = z
   .string()
   .trim()
@@ -26,11 +32,11 @@ export const envSchema = z
     MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1000).default(8),
     MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(200),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    /** Whether the app server names its statements so PostgreSQL plans each once per connection (`statementNames` in lib/db.ts). */
-    DATABASE_PREPARED_STATEMENTS: z
-      .enum(["on", "off", "true", "false", "1", "0"], { message: "must be on or off" })
-      .default("on")
-      .transform((value) => value === "on" || value === "true" || value === "1"),
+    /**
+     * Whether the app server names its statements, so that PostgreSQL parses each once per connection and
+     * can reuse its plan (`statementNames` in lib/db.ts).
+     */
+    DATABASE_PREPARED_STATEMENTS: onByDefault,
     BRIEFING_DATA_DIR: optionalString,
     AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
     AUTH_OIDC_ISSUER: optionalString.pipe(z.url().optional()),
@@ -45,10 +51,7 @@ export const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOG_FILE: optionalString,
     /** Whether `npm start` runs a job worker in its own process (the analysis, tagger training, re-tagging). */
-    BRIEFING_WORKER: z
-      .enum(["on", "off", "true", "false", "1", "0"], { message: "must be on or off" })
-      .default("on")
-      .transform((value) => value === "on" || value === "true" || value === "1"),
+    BRIEFING_WORKER: onByDefault,
     /** The PostgreSQL schema the job queue (pg-boss) keeps its tables in. */
     JOBS_SCHEMA: z
       .string()

@@ -43,9 +43,10 @@ type PositionRow = {
 
 /**
  * A claim's {@link PositionGroup} key as SQL over the claim alias `c`: a hash of its speaker, its cluster (if
- * any), kind, words and verb, so that copies of a claim share it; null when it is in no one's voice.
+ * any), kind, words and verb, so that copies of a claim share it; null when it is in no one's voice (or `c`
+ * is a missing row of an outer join).
  */
-const POSITION_KEY = Prisma.sql`CASE WHEN c."speakerId" IS NOT NULL AND c.kind::text <> 'narration'
+export const POSITION_KEY = Prisma.sql`CASE WHEN c."speakerId" IS NOT NULL AND c.kind::text <> 'narration'
   THEN md5(concat_ws(chr(31), c."speakerId", coalesce(c."clusterId", chr(30)), c.kind::text, c.text, coalesce(c.quote, chr(30)), coalesce(c.verb, chr(30))))
   END`;
 
@@ -60,14 +61,10 @@ const MEMBER_JOINS = Prisma.sql`FROM "AnalysisClaim" ac
 const MEMBER_SOURCE = Prisma.sql`coalesce(o.slug, 'article:' || a.id)`;
 
 /**
- * Stores the position key of the analysed claims `claimIds` (every one when null), from their speaker,
- * cluster, kind and words as they are now; returns the keys stored (for a list of ids).
+ * Stores the position key of the analysed claims `claimIds`, from their speaker, cluster, kind and words as
+ * they are now; returns the keys stored. (A full run writes every claim's key as it inserts the claim.)
  */
-export async function storePositionKeys(tx: Tx, claimIds: readonly string[] | null): Promise<string[]> {
-  if (claimIds === null) {
-    await tx.$executeRaw`UPDATE "AnalysisClaim" AS ac SET "positionKey" = ${POSITION_KEY} FROM "Claim" c WHERE c.id = ac."claimId"`;
-    return [];
-  }
+export async function storePositionKeys(tx: Tx, claimIds: readonly string[]): Promise<string[]> {
   const rows = await tx.$queryRaw<{ key: string | null }[]>`
     UPDATE "AnalysisClaim" AS ac SET "positionKey" = ${POSITION_KEY} FROM "Claim" c
     WHERE c.id = ac."claimId" AND ac."claimId" = ANY(${claimIds}::text[])

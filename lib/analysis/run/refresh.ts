@@ -49,6 +49,7 @@ import {
   POSITIONS_SETTING,
   storePositionGroups,
   storePositionKeys,
+  POSITION_KEY,
   writePositions,
   type StoredPositions,
 } from "@/lib/analysis/run/positions";
@@ -159,11 +160,11 @@ const ANALYSIS_TABLES = [
 
 /**
  * Vacuums and analyses the tables a full run rewrote, once it has committed (VACUUM cannot run in a
- * transaction). Every claim's keys are written and then updated with their position key, so at 100,000
- * articles `AnalysisClaim` is left with 2.4 million dead rows: until autovacuum gets round to them, the
- * article runs that follow read past them, on stale statistics, and then share the machine with it. It took
- * 11 s at 100,000 articles. A database user that may not vacuum these tables gets a warning from PostgreSQL
- * and nothing else; a failure is logged, as the analysis is stored already.
+ * transaction). The run empties some with DELETE (every row it held is left dead) and refills all of them,
+ * so until autovacuum gets round to them the article runs that follow plan on stale statistics, read past
+ * dead rows, and then share the machine with it. It took 11 s at 100,000 articles. A database user that may
+ * not vacuum these tables gets a warning from PostgreSQL and nothing else; a failure is logged, as the
+ * analysis is stored already.
  */
 async function tidyTables(db: Db): Promise<void> {
   try {
@@ -231,8 +232,8 @@ async function recomputeAll(tx: Tx, issues: IssueRef[]): Promise<AnalysisSummary
   for (const name of Object.keys(CLAIM_KEY_INDEXES)) await tx.$executeRawUnsafe(`DROP INDEX IF EXISTS "${name}"`);
   // Copies have the same groups: each copy key's are those of its first claim.
   const copies = new Map<string, CopyRow>();
-  await insertClaimKeys(tx, claims, claimGroups(claims, statements), copies);
-  await storePositionKeys(tx, null);
+  // The clusters are written, so each claim's position key is worked out as it is inserted: one write per row.
+  await insertClaimKeys(tx, claims, claimGroups(claims, statements), { copies, positionKeys: true });
   for (const [name, definition] of Object.entries(CLAIM_KEY_INDEXES)) await tx.$executeRawUnsafe(`CREATE INDEX "${name}" ON "AnalysisClaim" ${definition}`);
   await tx.$executeRaw`TRUNCATE "AnalysisCopy"`;
   await storeCopies(tx, copies);
@@ -620,7 +621,15 @@ function figureValuesOf(claim: LoadedClaim): string[] {
  * Stores the keys of `claims` ({@link statementKeys}) with their groups, a thousand rows per statement,
  * each column passed as one array (lists joined by {@link LIST_SEPARATOR}): far less to serialise than rows of JSON.
  */
-async function insertClaimKeys(tx: Tx, claims: readonly LoadedClaim[], groups: Groups, copies?: Map<string, CopyRow>) {
+async function insertClaimKeys(
+  tx: Tx,
+  claims: readonly LoadedClaim[],
+  groups: Groups,
+  { copies, positionKeys = false }: { copies?: Map<string, CopyRow>; positionKeys?: boolean } = {},
+) {
+  // The position key ({@link POSITION_KEY}) from the claim as stored, its cluster included; else it is stored later ({@link storePositionKeys}).
+  const positionKey = positionKeys ? POSITION_KEY : Prisma.sql`NULL`;
+  const claimJoin = positionKeys ? Prisma.sql`LEFT JOIN "Claim" c ON c.id = v.id` : Prisma.empty;
   // Claims with the same words and kind have the same keys (copies of a statement are common): each is worked out once.
   const known = new Map<string, StatementKeys>();
   const keysOf = (claim: LoadedClaim) => {
@@ -659,12 +668,13 @@ async function insertClaimKeys(tx: Tx, claims: readonly LoadedClaim[], groups: G
       grouped.values.push(figureValuesOf(claim).join(LIST_SEPARATOR));
     }
     await tx.$executeRaw`
-      INSERT INTO "AnalysisClaim" ("claimId", "articleId", "copyKey", "statementText", "contentWords", grams, "statementGroup", "figureGroups", "figureUnits", "figureValues")
+      INSERT INTO "AnalysisClaim" ("claimId", "articleId", "copyKey", "statementText", "contentWords", grams, "statementGroup", "figureGroups", "figureUnits", "figureValues", "positionKey")
       SELECT v.id, v.article, v.copy, v.text, string_to_array(v.content, ${LIST_SEPARATOR}), string_to_array(v.grams, ${LIST_SEPARATOR}), v.statement,
-        string_to_array(v.figures, ${LIST_SEPARATOR}), string_to_array(v.units, ${LIST_SEPARATOR}), string_to_array(v.buckets, ${LIST_SEPARATOR})
+        string_to_array(v.figures, ${LIST_SEPARATOR}), string_to_array(v.units, ${LIST_SEPARATOR}), string_to_array(v.buckets, ${LIST_SEPARATOR}), ${positionKey}
       FROM unnest(${columns.id}::text[], ${columns.article}::text[], ${columns.copy}::text[], ${columns.text}::text[], ${columns.content}::text[],
         ${columns.grams}::text[], ${grouped.statement}::text[], ${grouped.figures}::text[], ${grouped.units}::text[], ${grouped.values}::text[])
-        AS v(id, article, copy, text, content, grams, statement, figures, units, buckets)`;
+        AS v(id, article, copy, text, content, grams, statement, figures, units, buckets)
+      ${claimJoin}`;
   }
 }
 

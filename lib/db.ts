@@ -18,12 +18,12 @@ export function databaseUrl(): string {
 export const NAMED_STATEMENTS = { limit: 500, maxParameters: 64 } as const;
 
 /**
- * Names for a client's statements, so that PostgreSQL parses and plans each distinct query once per
- * connection and reuses the plan (a prepared statement), as most drivers do, instead of on every request.
- * The pages a reader opens send the same few dozen queries again and again: at 10,050 articles the
- * database's CPU per request fell by about half for the dashboard and an issue, by a third for `/claims`. PostgreSQL keeps planning a
- * statement for its parameters for its first five runs, and goes on doing so when a plan made without
- * them would cost more (`plan_cache_mode = auto`).
+ * Names for a client's statements, so that PostgreSQL parses each distinct query once per connection (a
+ * prepared statement), as most drivers do, instead of on every request, and can reuse its plan. The pages
+ * a reader opens send the same few dozen queries again and again: at 10,050 articles the database's CPU
+ * per request fell by about half for the dashboard and an issue, and by a third for `/claims`. PostgreSQL
+ * plans a statement for its parameters on its first five runs, and goes on doing so whenever a plan made
+ * without them would cost more (`plan_cache_mode = auto`).
  *
  * Each name stands for one SQL text for the life of the process, as a connection requires. What stays
  * unnamed: a query with more than {@link NAMED_STATEMENTS}.maxParameters parameters (a long `IN` list

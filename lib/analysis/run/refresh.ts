@@ -46,10 +46,10 @@ import {
 } from "@/lib/analysis/run/load";
 import {
   addToPositionGroups,
+  POSITION_KEY,
   POSITIONS_SETTING,
   storePositionGroups,
   storePositionKeys,
-  POSITION_KEY,
   writePositions,
   type StoredPositions,
 } from "@/lib/analysis/run/positions";

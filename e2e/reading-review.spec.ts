@@ -28,6 +28,13 @@ test.describe("reading and reviewing", () => {
     for (const text of await rows.locator("td:nth-child(2) a").allInnerTexts()) expect(text.toLowerCase()).toContain("ceasefire");
     await expect(page.getByRole("heading", { name: "Review queue" })).toBeVisible();
 
+    // The beginning of a word finds it too.
+    await filters.getByLabel("Search claim text").fill("ceasef");
+    await page.getByRole("button", { name: "Apply", exact: true }).click();
+    await expect(page).toHaveURL(/q=ceasef/);
+    await expect(rows.first()).toBeVisible();
+    for (const text of await rows.locator("td:nth-child(2) a").allInnerTexts()) expect(text.toLowerCase()).toContain("ceasefire");
+
     await filters.getByLabel("Search claim text").fill("zzqx no claim says this");
     await page.getByRole("button", { name: "Apply", exact: true }).click();
     await expect(page.getByText("No claims match these filters.")).toBeVisible();

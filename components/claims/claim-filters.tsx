@@ -54,7 +54,7 @@ export function ClaimFiltersForm({ filters, speakerName, options }: ClaimFilters
           type="search"
           maxLength={200}
           defaultValue={filters.q ?? ""}
-          placeholder="Words in the claim, e.g. ceasefire"
+          placeholder="Words in the claim, or their beginnings, e.g. ceasefire"
           className={FIELD}
         />
       </div>

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { articleLabel, HEAD_CHARS } from "@/lib/analysis/sources";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind, ReviewStatus } from "@/lib/generated/prisma/enums";
 import { findSpeaker, suggestSpeakers } from "@/lib/data/speakers";
 import { PIPELINE_SELECT, readCorrections } from "@/lib/writes/current-claim";
@@ -96,43 +96,65 @@ function decodeCursor(cursor: string | undefined): [number | string, string] | n
   return null;
 }
 
-/** The review queue's filters as a Prisma `where` (the claim exports use the same). */
-export async function filterWhere(filters: ClaimFilters, viewerId?: string): Promise<Prisma.ClaimWhereInput> {
-  const and: Prisma.ClaimWhereInput[] = [];
-  if (filters.articleId) and.push({ articleId: filters.articleId });
-  if (filters.q) and.push({ text: { contains: filters.q, mode: "insensitive" } });
-  if (filters.issue) and.push({ issues: { some: { issue: { slug: filters.issue } } } });
-  if (filters.outlet) and.push(filters.outlet === "unattributed" ? { article: { outletId: null } } : { article: { outlet: { slug: filters.outlet } } });
-  if (filters.speaker) and.push({ speakerId: (await findSpeaker(filters.speaker))?.id ?? "-" });
-  if (filters.status) and.push({ status: filters.status });
-  if (filters.kind) and.push({ kind: filters.kind });
-  if (filters.assignee === "none") and.push({ assigneeId: null });
-  else if (filters.assignee === "me") and.push({ assigneeId: viewerId ?? "-" });
-  else if (filters.assignee) and.push({ assigneeId: filters.assignee });
-  if (filters.minConfidence !== undefined) and.push({ confidence: { gte: filters.minConfidence } });
-  if (filters.maxConfidence !== undefined) and.push({ confidence: { lte: filters.maxConfidence } });
-  return and.length > 0 ? { AND: and } : {};
+/** At most this many words of a search are matched (each one a prefix, all of them required). */
+const SEARCH_WORDS = 16;
+
+/**
+ * A search as a `to_tsquery` text: each word of `q` (letters and digits only, so nothing of the query
+ * syntax gets through) as a prefix, all of them required: "negotiat" finds "negotiations", "ceasefire"
+ * finds "ceasefires"; words are matched as the claim's full-text vector (`Claim.search`) stems them.
+ * Null when `q` has no word.
+ */
+export function searchQuery(q: string): string | null {
+  const words = (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, SEARCH_WORDS);
+  return words.length > 0 ? words.map((word) => `${word}:*`).join(" & ") : null;
 }
 
-const ORDER: Record<ClaimSort, Prisma.ClaimOrderByWithRelationInput[]> = {
-  confidence: [{ confidence: "asc" }, { id: "asc" }],
-  "-confidence": [{ confidence: "desc" }, { id: "desc" }],
-  "-createdAt": [{ createdAt: "desc" }, { id: "desc" }],
+/**
+ * The review queue's filters as SQL conditions over the claim `c` (the claim exports use the same). The
+ * search matches the claim's full-text vector through its GIN index, so a search costs the same at
+ * 100,000 articles as at 100; a search of nothing but words too common to index (`the`) matches nothing.
+ */
+export async function filterSql(filters: ClaimFilters, viewerId?: string): Promise<Prisma.Sql> {
+  const and: Prisma.Sql[] = [];
+  if (filters.articleId) and.push(Prisma.sql`c."articleId" = ${filters.articleId}`);
+  const search = filters.q ? searchQuery(filters.q) : null;
+  if (search) and.push(Prisma.sql`c.search @@ to_tsquery('english', ${search})`);
+  if (filters.issue) {
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM "ClaimIssue" ci JOIN "Issue" i ON i.id = ci."issueId" WHERE ci."claimId" = c.id AND i.slug = ${filters.issue})`);
+  }
+  if (filters.outlet === "unattributed") and.push(Prisma.sql`EXISTS (SELECT 1 FROM "Article" a WHERE a.id = c."articleId" AND a."outletId" IS NULL)`);
+  else if (filters.outlet) {
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM "Article" a JOIN "Outlet" o ON o.id = a."outletId" WHERE a.id = c."articleId" AND o.slug = ${filters.outlet})`);
+  }
+  if (filters.speaker) and.push(Prisma.sql`c."speakerId" = ${(await findSpeaker(filters.speaker))?.id ?? "-"}`);
+  if (filters.status) and.push(Prisma.sql`c.status = ${filters.status}::"ReviewStatus"`);
+  if (filters.kind) and.push(Prisma.sql`c.kind = ${filters.kind}::"ClaimKind"`);
+  if (filters.assignee === "none") and.push(Prisma.sql`c."assigneeId" IS NULL`);
+  else if (filters.assignee) and.push(Prisma.sql`c."assigneeId" = ${filters.assignee === "me" ? (viewerId ?? "-") : filters.assignee}`);
+  if (filters.minConfidence !== undefined) and.push(Prisma.sql`c.confidence >= ${filters.minConfidence}`);
+  if (filters.maxConfidence !== undefined) and.push(Prisma.sql`c.confidence <= ${filters.maxConfidence}`);
+  return and.length > 0 ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
+}
+
+const ORDER: Record<ClaimSort, Prisma.Sql> = {
+  confidence: Prisma.sql`c.confidence ASC, c.id ASC`,
+  "-confidence": Prisma.sql`c.confidence DESC, c.id DESC`,
+  "-createdAt": Prisma.sql`c."createdAt" DESC, c.id DESC`,
 };
 
-function cursorWhere(sort: ClaimSort, cursor: [number | string, string] | null): Prisma.ClaimWhereInput | null {
-  if (!cursor) return null;
+/** The claims after the cursor's row in `sort`'s order; TRUE without a (readable) cursor. */
+function cursorSql(sort: ClaimSort, cursor: [number | string, string] | null): Prisma.Sql {
+  if (!cursor) return Prisma.sql`TRUE`;
   const [value, id] = cursor;
   if (sort === "-createdAt") {
-    if (typeof value !== "string") return null;
-    const date = new Date(value);
-    return { createdAt: { lte: date }, OR: [{ createdAt: { lt: date } }, { createdAt: date, id: { lt: id } }] };
+    const date = typeof value === "string" ? new Date(value) : null;
+    if (!date || Number.isNaN(date.getTime())) return Prisma.sql`TRUE`;
+    return Prisma.sql`(c."createdAt", c.id) < (${date}::timestamp, ${id})`;
   }
-  if (typeof value !== "number") return null;
-  // The plain bound (`gte`/`lte`) lets PostgreSQL start the index scan at the cursor instead of filtering from the top.
-  return sort === "confidence"
-    ? { confidence: { gte: value }, OR: [{ confidence: { gt: value } }, { confidence: value, id: { gt: id } }] }
-    : { confidence: { lte: value }, OR: [{ confidence: { lt: value } }, { confidence: value, id: { lt: id } }] };
+  if (typeof value !== "number") return Prisma.sql`TRUE`;
+  // A row comparison: PostgreSQL starts the index scan at the cursor instead of filtering from the top.
+  return sort === "confidence" ? Prisma.sql`(c.confidence, c.id) > (${value}, ${id})` : Prisma.sql`(c.confidence, c.id) < (${value}, ${id})`;
 }
 
 function toItems(rows: ListRow[]): ClaimListItem[] {
@@ -161,24 +183,21 @@ function toItems(rows: ListRow[]): ClaimListItem[] {
  * (corrections applied). The total is exact up to {@link CLAIM_COUNT_CAP}.
  */
 export async function listClaims(filters: ClaimFilters, viewerId?: string): Promise<ClaimPage> {
-  const where = await filterWhere(filters, viewerId);
-  const after = cursorWhere(filters.sort, decodeCursor(filters.cursor));
-  const [keys, counted] = await Promise.all([
-    db.claim.findMany({
-      where: after ? { AND: [where, after] } : where,
-      orderBy: ORDER[filters.sort],
-      take: filters.limit + 1,
-      select: { id: true, confidence: true, createdAt: true },
-    }),
+  const where = await filterSql(filters, viewerId);
+  const after = cursorSql(filters.sort, decodeCursor(filters.cursor));
+  const [keys, [counted]] = await Promise.all([
+    db.$queryRaw<{ id: string; confidence: number; createdAt: Date }[]>`
+      SELECT c.id, c.confidence, c."createdAt" FROM "Claim" c WHERE ${where} AND ${after}
+      ORDER BY ${ORDER[filters.sort]} LIMIT ${filters.limit + 1}`,
     // COUNT(*) over a subquery with a LIMIT: it stops reading at one past the cap.
-    db.claim.count({ where, take: CLAIM_COUNT_CAP + 1 }),
+    db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM (SELECT 1 FROM "Claim" c WHERE ${where} LIMIT ${CLAIM_COUNT_CAP + 1}) s`,
   ]);
   const page = keys.slice(0, filters.limit);
   const last = page.at(-1);
   const nextCursor =
     keys.length > filters.limit && last ? encodeCursor(filters.sort === "-createdAt" ? last.createdAt.toISOString() : last.confidence, last.id) : null;
   const rows = await readListRows(page.map((key) => key.id));
-  return { items: toItems(rows), total: Math.min(counted, CLAIM_COUNT_CAP), isTotalCapped: counted > CLAIM_COUNT_CAP, nextCursor };
+  return { items: toItems(rows), total: Math.min(counted!.count, CLAIM_COUNT_CAP), isTotalCapped: counted!.count > CLAIM_COUNT_CAP, nextCursor };
 }
 
 export type ClaimDetail = NonNullable<Awaited<ReturnType<typeof getClaim>>>;

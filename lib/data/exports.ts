@@ -1,10 +1,10 @@
 import "server-only";
 import { claimWords } from "@/lib/analysis/positions";
 import { getIssueBrief } from "@/lib/data/briefs";
-import { filterWhere } from "@/lib/data/claims";
+import { filterSql } from "@/lib/data/claims";
 import { listIssueSources } from "@/lib/data/share-links";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { REVIEW_VERDICTS, type ExportClaim, type MarkdownBrief } from "@/lib/serialize/exports";
 import type { BriefFilters } from "@/lib/validations/briefs";
 import type { ClaimFilters } from "@/lib/validations/claims";
@@ -47,23 +47,15 @@ function toExportClaims(rows: ExportRow[]): ExportClaim[] {
   }));
 }
 
-/** Export order: by article date (undated articles last), then article, then position in the article. */
-const EXPORT_ORDER: Prisma.ClaimOrderByWithRelationInput[] = [
-  { article: { publishedAt: { sort: "asc", nulls: "last" } } },
-  { articleId: "asc" },
-  { start: "asc" },
-  { id: "asc" },
-];
+/** A claim's place in the export order: by article date (undated articles last), then article, then position in the article. */
+type ExportKey = { id: string; articleId: string; start: number; publishedAt: Date | null };
 
-/** The claims after `row` in {@link EXPORT_ORDER}. */
-function afterRow(row: ExportRow): Prisma.ClaimWhereInput {
-  const { id, start, articleId } = row;
-  const inArticle: Prisma.ClaimWhereInput = {
-    OR: [{ articleId: { gt: articleId } }, { articleId, OR: [{ start: { gt: start } }, { start, id: { gt: id } }] }],
-  };
-  const publishedAt = row.article.publishedAt;
-  if (!publishedAt) return { AND: [{ article: { publishedAt: null } }, inArticle] };
-  return { OR: [{ article: { publishedAt: { gt: publishedAt } } }, { article: { publishedAt: null } }, { AND: [{ article: { publishedAt } }, inArticle] }] };
+/** The claims after `key` in the export order, over the claim `c` and its article `a`. */
+function afterKey(key: ExportKey | null): Prisma.Sql {
+  if (!key) return Prisma.sql`TRUE`;
+  const inArticle = Prisma.sql`(c."articleId", c.start, c.id) > (${key.articleId}, ${key.start}, ${key.id})`;
+  if (!key.publishedAt) return Prisma.sql`(a."publishedAt" IS NULL AND ${inArticle})`;
+  return Prisma.sql`(a."publishedAt" > ${key.publishedAt}::timestamp OR a."publishedAt" IS NULL OR (a."publishedAt" = ${key.publishedAt}::timestamp AND ${inArticle}))`;
 }
 
 /**
@@ -76,20 +68,22 @@ export async function* claimExportPages(
   filters: ClaimFilters,
   { viewerId, verdictsOnly = false, pageSize = EXPORT_PAGE_SIZE }: { viewerId?: string; verdictsOnly?: boolean; pageSize?: number } = {},
 ): AsyncGenerator<ExportClaim[]> {
-  const base = await filterWhere(filters, viewerId);
-  const where: Prisma.ClaimWhereInput = verdictsOnly ? { AND: [base, { status: { in: [...REVIEW_VERDICTS] } }] } : base;
-  let last: ExportRow | null = null;
+  const where = await filterSql(filters, viewerId);
+  const verdicts = verdictsOnly ? Prisma.sql`c.status::text = ANY(${[...REVIEW_VERDICTS]}::text[])` : Prisma.sql`TRUE`;
+  let last: ExportKey | null = null;
   for (;;) {
-    const rows: ExportRow[] = await db.claim.findMany({
-      where: last ? { AND: [where, afterRow(last)] } : where,
-      orderBy: EXPORT_ORDER,
-      take: pageSize,
-      select: EXPORT_SELECT,
-    });
-    if (rows.length === 0) return;
-    yield toExportClaims(rows);
-    if (rows.length < pageSize) return;
-    last = rows.at(-1)!;
+    const keys: ExportKey[] = await db.$queryRaw<ExportKey[]>`
+      SELECT c.id, c."articleId", c.start, a."publishedAt" FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
+      WHERE ${where} AND ${verdicts} AND ${afterKey(last)}
+      ORDER BY a."publishedAt" ASC NULLS LAST, c."articleId" ASC, c.start ASC, c.id ASC
+      LIMIT ${pageSize}`;
+    if (keys.length === 0) return;
+    const rows = await db.claim.findMany({ where: { id: { in: keys.map((key) => key.id) } }, select: EXPORT_SELECT });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    // A claim deleted between the two reads (its article removed) is left out.
+    yield toExportClaims(keys.flatMap((key) => byId.get(key.id) ?? []));
+    if (keys.length < pageSize) return;
+    last = keys.at(-1)!;
   }
 }
 

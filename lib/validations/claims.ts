@@ -86,7 +86,7 @@ const optionalNumber = z
 /** Filters of the review queue and `GET /api/claims`, as URL search parameters. */
 export const claimFiltersSchema = z.object({
   articleId: optionalText,
-  /** Words the claim's text contains (case-insensitive), e.g. "security guarantees". */
+  /** Words the claim's text has, each as a word's beginning in any case or form, all of them (`searchQuery` in lib/data/claims.ts), e.g. "security guarantees". */
   q: optionalText,
   issue: optionalText,
   outlet: optionalText,

@@ -2,7 +2,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { testDb } from "./fixtures/db";
-import { uniqueWord } from "./fixtures/unique";
 import { storageStateFor } from "./fixtures/users";
 
 const SEED_ISSUES = (
@@ -264,49 +263,5 @@ test.describe("dismissing a contrast", () => {
     await expect(stances.first()).toContainText(/\d+ sources?:/);
     const body = (await (await page.request.get(`/api/issues/${slug}`)).json()) as { contrasts: unknown[] };
     expect(body.contrasts).toEqual([]);
-  });
-});
-
-test.describe("an outlet that runs a story twice", () => {
-  test.use({ storageState: storageStateFor("editor") });
-
-  test("shows the speaker's quote once on the issue page, carried by that one source", async ({ page }) => {
-    test.setTimeout(120_000);
-    const stamp = uniqueWord();
-    const outletName = `Harbour Ledger ${stamp}`;
-    const quote = "The ceasefire has to hold along the whole river before anyone talks about the border";
-    const versionBefore = ((await (await page.request.get("/api/analysis")).json()) as { version: string }).version;
-    // The same report twice from one outlet: a first edition and an update with a new opening paragraph.
-    for (const opening of [
-      `Talks on the river crossings resumed in the morning (${stamp}).`,
-      `Talks on the river crossings went on into the evening, officials said (${stamp}).`,
-    ]) {
-      const response = await page.request.post("/api/articles", {
-        data: { body: `${opening}\n\n"${quote}," said Marta Kessel, who speaks for the river mediators.`, outlet: outletName },
-      });
-      expect(response.status()).toBe(201);
-    }
-    await expect
-      .poll(async () => (await (await page.request.get("/api/analysis")).json()) as { state: string; version: string }, { timeout: 60_000 })
-      .toMatchObject({ state: "idle", version: expect.not.stringMatching(new RegExp(`^${versionBefore}$`)) });
-
-    const db = testDb();
-    const outlet = await db.outlet.findFirstOrThrow({ where: { name: outletName }, select: { id: true, slug: true } });
-    const claims = await db.claim.findMany({
-      where: { article: { outletId: outlet.id }, text: { contains: "whole river" }, issues: { some: { issue: { slug: "ceasefire" } } } },
-      select: { speaker: { select: { name: true, slug: true } } },
-    });
-    await db.$disconnect();
-    // Two claims, one per article, both the speaker's quote on the issue.
-    expect(claims).toHaveLength(2);
-    expect(claims.map((claim) => claim.speaker?.name)).toEqual(["Marta Kessel", "Marta Kessel"]);
-
-    await page.goto(`/issues/ceasefire?outlet=${outlet.slug}&speaker=${claims[0]!.speaker!.slug}`);
-    const positions = page.getByRole("list", { name: "Positions by actor" });
-    const actor = positions.locator(":scope > li");
-    await expect(actor).toHaveCount(1);
-    await expect(actor.getByRole("heading", { level: 3 })).toHaveText("Marta Kessel");
-    await expect(actor.getByText(/whole river/)).toHaveCount(1);
-    await expect(actor).toContainText("1 source:");
   });
 });

@@ -114,8 +114,9 @@ export function searchQuery(q: string): string | null {
  * The review queue's filters as SQL conditions over the claim `c` (the claim exports use the same). The
  * search matches the claim's full-text vector through its GIN index, so a search costs the same at
  * 100,000 articles as at 100; a search of nothing but words too common to index (`the`) matches nothing.
+ * `isSearch`: whether the search is among them (a search of no word is none).
  */
-export async function filterSql(filters: ClaimFilters, viewerId?: string): Promise<Prisma.Sql> {
+export async function filterSql(filters: ClaimFilters, viewerId?: string): Promise<{ where: Prisma.Sql; isSearch: boolean }> {
   const and: Prisma.Sql[] = [];
   if (filters.articleId) and.push(Prisma.sql`c."articleId" = ${filters.articleId}`);
   const search = filters.q ? searchQuery(filters.q) : null;
@@ -134,7 +135,7 @@ export async function filterSql(filters: ClaimFilters, viewerId?: string): Promi
   else if (filters.assignee) and.push(Prisma.sql`c."assigneeId" = ${filters.assignee === "me" ? (viewerId ?? "-") : filters.assignee}`);
   if (filters.minConfidence !== undefined) and.push(Prisma.sql`c.confidence >= ${filters.minConfidence}`);
   if (filters.maxConfidence !== undefined) and.push(Prisma.sql`c.confidence <= ${filters.maxConfidence}`);
-  return and.length > 0 ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
+  return { where: and.length > 0 ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`, isSearch: search !== null };
 }
 
 const ORDER: Record<ClaimSort, Prisma.Sql> = {
@@ -183,8 +184,7 @@ function toItems(rows: ListRow[]): ClaimListItem[] {
  * (corrections applied). The total is exact up to {@link CLAIM_COUNT_CAP}.
  */
 export async function listClaims(filters: ClaimFilters, viewerId?: string): Promise<ClaimPage> {
-  const where = await filterSql(filters, viewerId);
-  const searched = filters.q !== undefined && searchQuery(filters.q) !== null;
+  const { where, isSearch } = await filterSql(filters, viewerId);
   const after = cursorSql(filters.sort, decodeCursor(filters.cursor));
   const [keys, [counted]] = await Promise.all([
     db.$queryRaw<{ id: string; confidence: number; createdAt: Date }[]>`
@@ -194,7 +194,7 @@ export async function listClaims(filters: ClaimFilters, viewerId?: string): Prom
     // can walk the claims' primary key beside an index of the filter (an issue's claims) and stop early; a
     // search stops early reading its index in its own order, and sorting its matches by id would read them all.
     db.$queryRaw<{ count: number }[]>`
-      SELECT count(*)::int AS count FROM (SELECT 1 FROM "Claim" c WHERE ${where} ${searched ? Prisma.empty : Prisma.sql`ORDER BY c.id`} LIMIT ${CLAIM_COUNT_CAP + 1}) s`,
+      SELECT count(*)::int AS count FROM (SELECT 1 FROM "Claim" c WHERE ${where} ${isSearch ? Prisma.empty : Prisma.sql`ORDER BY c.id`} LIMIT ${CLAIM_COUNT_CAP + 1}) s`,
   ]);
   const page = keys.slice(0, filters.limit);
   const last = page.at(-1);

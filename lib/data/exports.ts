@@ -68,7 +68,7 @@ export async function* claimExportPages(
   filters: ClaimFilters,
   { viewerId, verdictsOnly = false, pageSize = EXPORT_PAGE_SIZE }: { viewerId?: string; verdictsOnly?: boolean; pageSize?: number } = {},
 ): AsyncGenerator<ExportClaim[]> {
-  const where = await filterSql(filters, viewerId);
+  const { where } = await filterSql(filters, viewerId);
   const verdicts = verdictsOnly ? Prisma.sql`c.status::text = ANY(${[...REVIEW_VERDICTS]}::text[])` : Prisma.sql`TRUE`;
   let last: ExportKey | null = null;
   for (;;) {

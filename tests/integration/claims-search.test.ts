@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { listClaims, searchQuery } from "@/lib/data/claims";
+import { filterSql, listClaims, searchQuery } from "@/lib/data/claims";
 import { claimExportPages } from "@/lib/data/exports";
 import type { Db } from "@/lib/db";
 import { parseClaimFilters } from "@/lib/validations/claims";
@@ -73,10 +73,11 @@ describe("searching claim text", () => {
   it("is answered from the claim's full-text index instead of reading every claim", async () => {
     // The seeds are too few for the planner to prefer an index; with sequential scans priced out, a
     // search that no index can serve would still plan one.
+    const { where, isSearch } = await filterSql(filters({ q: "ceasefire" }));
+    expect(isSearch).toBe(true);
     const plan = await db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
-      return tx.$queryRaw<{ "QUERY PLAN": string }[]>`
-        EXPLAIN SELECT c.id FROM "Claim" c WHERE c.search @@ to_tsquery('english', ${searchQuery("ceasefire")!})`;
+      return tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN SELECT c.id FROM "Claim" c WHERE ${where}`;
     });
     const lines = plan.map((row) => row["QUERY PLAN"]).join("\n");
     expect(lines).toContain("Claim_search_idx");

@@ -84,4 +84,32 @@ describe("claims API", () => {
     const invalid = await listClaims(new Request(url("/api/claims?minConfidence=7")));
     expect(invalid.status).toBe(400);
   });
+
+  it("pages newest first and highest confidence first with the cursor too, each claim once and in order", async () => {
+    const total = await db.claim.count({ where: { kind: "quote" } });
+    for (const sort of ["-createdAt", "-confidence"] as const) {
+      const seen: { id: string; key: number }[] = [];
+      let cursor: string | null = null;
+      do {
+        const response = await listClaims(new Request(url(`/api/claims?kind=quote&sort=${sort}&limit=7${cursor ? `&cursor=${cursor}` : ""}`)));
+        expect(response.status).toBe(200);
+        const page = (await response.json()) as { items: { id: string; confidence: number; createdAt?: string }[]; nextCursor: string | null };
+        const stored = new Map(
+          (await db.claim.findMany({ where: { id: { in: page.items.map((item) => item.id) } }, select: { id: true, createdAt: true } })).map((row) => [
+            row.id,
+            row.createdAt.getTime(),
+          ]),
+        );
+        for (const item of page.items) seen.push({ id: item.id, key: sort === "-createdAt" ? stored.get(item.id)! : item.confidence });
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(new Set(seen.map((row) => row.id)).size, sort).toBe(total);
+      expect(seen, sort).toHaveLength(total);
+      // Descending by the sort's value, ties by id descending.
+      for (let i = 1; i < seen.length; i += 1) {
+        const [a, b] = [seen[i - 1]!, seen[i]!];
+        expect(a.key > b.key || (a.key === b.key && a.id > b.id), `${sort} at ${i}`).toBe(true);
+      }
+    }
+  });
 });

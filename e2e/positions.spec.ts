@@ -95,6 +95,28 @@ test.describe("positions on issue pages and the dashboard", () => {
     await expect(page).toHaveURL(/\/claims\?issue=donbas&speaker=[^&]+&status=confirmed/);
   });
 
+  test("an actor named under the cards opens onto their own position card and claims", async ({ page }) => {
+    let found = false;
+    for (const issue of SEED_ISSUES) {
+      await page.goto(`/issues/${issue.slug}`);
+      const also = page.getByText(/^Also on the issue \(\d+\):/).locator("..");
+      if ((await also.count()) === 0) continue;
+      found = true;
+      const link = also.getByRole("link").last();
+      const actor = (await link.textContent())!.trim();
+      const [, count] = /\(([\d,]+) claims?\)/.exec((await link.locator("..").textContent())!)!;
+      await link.click();
+      await expect(page).toHaveURL(/speaker=/);
+      const cards = page.getByRole("list", { name: "Positions by actor" }).locator(":scope > li");
+      await expect(cards).toHaveCount(1);
+      await expect(cards.first().getByRole("heading", { level: 3 })).toHaveText(actor);
+      await expect(cards.first().locator("p.meta").first()).toContainText(`${count} claim`);
+      await expect(cards.first().locator("ol > li").first()).toBeVisible();
+      break;
+    }
+    expect(found, "a seed issue with more than four actors").toBe(true);
+  });
+
   test("an actor's further claims are a click away: the issue's claims narrowed to them", async ({ page }) => {
     let found = false;
     for (const issue of SEED_ISSUES) {

@@ -25,6 +25,17 @@ const DISCREPANCIES_SHOWN = 4;
 /** Sources whose omissions a brief shows (most claims first); the outlet filter shows any other's. */
 const OMISSIONS_SHOWN = 3;
 
+/**
+ * What "Who stands where" says when it has no actor to show: a speaker asked for is read from all their
+ * claims, but the other filters narrow the key claims kept for the issue's leading actors only.
+ */
+export function noPositionsText(filters: BriefFilters): string {
+  if (filters.speaker) return "Nothing this speaker is quoted or reported saying on the issue matches the filters; the list of claims below has what does.";
+  if (filters.outlet || filters.kind || filters.from || filters.to)
+    return "None of the leading actors’ key claims matches the filters; the list of claims below has every claim that does.";
+  return "No one is quoted or reported on this issue yet; the list of claims below has everything.";
+}
+
 export type IssueBriefBodyProps = {
   slug: string;
   filters: BriefFilters;
@@ -116,11 +127,7 @@ export async function IssueBriefBody({ slug, filters, list, canEdit, actions }: 
         {positions.positions.length > 0 ? (
           <PositionsGrid positions={positions.positions} issueSlug={issue.slug} />
         ) : (
-          <p className="text-sm text-gray-600">
-            No one is quoted or reported on this issue
-            {filters.outlet || filters.speaker || filters.kind || filters.from || filters.to ? " among the claims chosen" : " yet"}; the list of claims below
-            has everything.
-          </p>
+          <p className="text-sm text-gray-600">{noPositionsText(filters)}</p>
         )}
       </section>
 

@@ -1,10 +1,11 @@
 import "server-only";
 import { cache } from "react";
 import type { Contrast } from "@/lib/analysis/contrasts";
-import { claimWords, type Omission, type SourceLabel } from "@/lib/analysis/positions";
+import { buildPositions, claimWords, type Omission, type PositionInputClaim, type SourceLabel } from "@/lib/analysis/positions";
+import { articleLabel, headSql } from "@/lib/analysis/sources";
 import { db } from "@/lib/db";
 import type { ClaimKind, ReviewStatus } from "@/lib/generated/prisma/enums";
-import { POSITIONS_SETTING, type StoredIssuePositions, type StoredPositionClaim, type StoredPositions } from "@/lib/analysis/run/positions";
+import { loadPositionClaims, POSITIONS_SETTING, type StoredIssuePositions, type StoredPositionClaim, type StoredPositions } from "@/lib/analysis/run/positions";
 import type { BriefFilters } from "@/lib/validations/briefs";
 
 export type PositionClaimView = Omit<StoredPositionClaim, "fingerprints" | "claimIds"> & {
@@ -64,6 +65,58 @@ function differs(claim: StoredPositionClaim): boolean {
   return shapes.size > 1;
 }
 
+/** The day (YYYY-MM-DD, UTC) of a time in ms, or null. */
+const dayOf = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().slice(0, 10));
+
+/** Whether a claim read for positions is of the kind, carried by the source and first published within the dates the filters ask for. */
+function inputMatches(claim: PositionInputClaim, filters: BriefFilters): boolean {
+  if (filters.kind && claim.kind !== filters.kind) return false;
+  if (filters.outlet && !(claim.copies?.sources.has(filters.outlet) ?? claim.source === filters.outlet)) return false;
+  const day = dayOf(claim.publishedAt);
+  if (filters.from && (!day || day < filters.from)) return false;
+  if (filters.to && (!day || day > filters.to)) return false;
+  return true;
+}
+
+/** Names for source keys (outlet slugs and `article:<id>`), as briefs show them. */
+async function sourceLabels(keys: readonly string[]): Promise<Map<string, SourceLabel>> {
+  const slugs = keys.filter((key) => !key.startsWith("article:"));
+  const articleIds = keys.filter((key) => key.startsWith("article:")).map((key) => key.slice("article:".length));
+  const [outlets, articles] = await Promise.all([
+    slugs.length > 0 ? db.outlet.findMany({ where: { slug: { in: slugs } }, select: { slug: true, name: true } }) : Promise.resolve([]),
+    articleIds.length > 0
+      ? db.$queryRaw<{ id: string; title: string | null; head: string }[]>`
+          SELECT a.id, a.title, ${headSql("a")} FROM "Article" a WHERE a.id = ANY(${articleIds}::text[])`
+      : Promise.resolve([]),
+  ]);
+  return new Map([
+    ...outlets.map((outlet) => [outlet.slug, { slug: outlet.slug, name: outlet.name }] as const),
+    ...articles.map((article) => [`article:${article.id}`, { slug: `article:${article.id}`, name: articleLabel(article) }] as const),
+  ]);
+}
+
+/**
+ * One actor's position on an issue, built when the page asks for it (the speaker filter) from all of their
+ * claims on the issue that match the other filters: the analysis keeps positions for the issue's leading
+ * actors only, and the key claims it keeps for each are chosen among all of theirs, not among those a
+ * filter leaves. Null when nothing of theirs matches.
+ */
+async function speakerPosition(
+  issueId: string,
+  speaker: { id: string; slug: string; name: string },
+  filters: BriefFilters,
+): Promise<StoredIssuePositions["positions"][number] | null> {
+  const names = { speakers: new Map([[speaker.id, { slug: speaker.slug, name: speaker.name }]]), issueSlugs: new Map<string, string>() };
+  const claims = (await loadPositionClaims(db, issueId, names, { speakerId: speaker.id })).filter((claim) => inputMatches(claim, filters));
+  if (claims.length === 0) return null;
+  const keys = [...new Set(claims.flatMap((claim) => (claim.copies ? [...claim.copies.sources.keys()] : [claim.source])))];
+  const labels = await sourceLabels(keys);
+  const built = buildPositions(claims, (key) => labels.get(key) ?? { slug: key, name: key }, { actors: 1, sources: [] }).positions[0];
+  if (!built) return null;
+  const kept = built.claims.map((claim) => ({ ...claim, fingerprints: [] })).filter((claim) => claimMatches(claim, filters));
+  return kept.length > 0 ? { ...built, claims: kept } : null;
+}
+
 /**
  * The positions on an issue as its page shows them: actors and their key claims narrowed by the brief's
  * filters (speaker, kind, source carrying the claim, first reported within the dates), contrasting pairs
@@ -74,13 +127,17 @@ export async function loadIssuePositions(issue: { id: string; slug: string }, fi
   const [stored, dismissals, speaker] = await Promise.all([
     getStoredPositions(),
     db.contrastDismissal.findMany({ where: { issueId: issue.id }, select: { aFingerprint: true, bFingerprint: true } }),
-    filters.speaker ? db.speaker.findUnique({ where: { slug: filters.speaker }, select: { id: true } }) : Promise.resolve(null),
+    filters.speaker ? db.speaker.findUnique({ where: { slug: filters.speaker }, select: { id: true, slug: true, name: true } }) : Promise.resolve(null),
   ]);
   const data: StoredIssuePositions = stored?.issues[issue.slug] ?? { positions: [], contrasts: [], omissions: {} };
-  const positions = data.positions
-    .filter((position) => !filters.speaker || position.speaker.id === speaker?.id)
-    .map((position) => ({ ...position, claims: position.claims.filter((claim) => claimMatches(claim, filters)) }))
-    .filter((position) => position.claims.length > 0);
+  const one = speaker ? await speakerPosition(issue.id, speaker, filters) : null;
+  const positions = filters.speaker
+    ? one
+      ? [one]
+      : []
+    : data.positions
+        .map((position) => ({ ...position, claims: position.claims.filter((claim) => claimMatches(claim, filters)) }))
+        .filter((position) => position.claims.length > 0);
   const byId = new Map(data.positions.flatMap((position) => position.claims.map((claim) => [claim.id, { claim, speaker: position.speaker.name }] as const)));
   const shown = new Set(positions.flatMap((position) => position.claims.map((claim) => claim.id)));
   const dismissed = new Set(dismissals.map((row) => dismissalKey(row.aFingerprint, row.bFingerprint)));

@@ -5,6 +5,7 @@ import { GET } from "@/app/api/issues/[slug]/route";
 import { getDashboard } from "@/lib/data/briefs";
 import type { Db } from "@/lib/db";
 import { refreshAnalysis } from "@/lib/analysis/run/refresh";
+import { POSITIONS_SETTING, type StoredPositions } from "@/lib/analysis/run/positions";
 import { dismissContrast } from "@/lib/writes/contrasts";
 import { createUser } from "@/lib/writes/users";
 import { parseBriefFilters } from "@/lib/validations/briefs";
@@ -94,6 +95,44 @@ describe("GET /api/issues/[slug] positions and contrasts", () => {
     expect(one.positions.map((position) => position.speaker.id)).toEqual([all.positions[0]!.speaker.id]);
     const { body: quotes } = await brief("donbas", "?kind=reported");
     expect(quotes.positions.flatMap((position) => position.claims).every((claim) => claim.kind === "reported")).toBe(true);
+  });
+
+  it("builds a speaker's position from all their claims, the same as the analysis stored, also for an actor it did not keep", async () => {
+    const { body: all } = await brief("donbas");
+    expect(all.positions.length).toBeGreaterThanOrEqual(2);
+    const setting = await db.appSetting.findUniqueOrThrow({ where: { key: POSITIONS_SETTING } });
+    const stored = setting.value as unknown as StoredPositions;
+    try {
+      for (const position of all.positions) {
+        const { slug } = await db.speaker.findUniqueOrThrow({ where: { id: position.speaker.id }, select: { slug: true } });
+        const { body: one } = await brief("donbas", `?speaker=${slug}`);
+        expect(one.positions, position.speaker.name).toEqual([position]);
+      }
+      // The analysis keeps its leading actors only: without the second one stored, asking for them still shows their position.
+      const [, second] = all.positions;
+      const { slug } = await db.speaker.findUniqueOrThrow({ where: { id: second!.speaker.id }, select: { slug: true } });
+      const without = {
+        issues: {
+          ...stored.issues,
+          donbas: { ...stored.issues.donbas!, positions: stored.issues.donbas!.positions.filter((p) => p.speaker.id !== second!.speaker.id) },
+        },
+      };
+      await db.appSetting.update({ where: { key: POSITIONS_SETTING }, data: { value: without } });
+      expect((await brief("donbas")).body.positions.map((p) => p.speaker.id)).not.toContain(second!.speaker.id);
+      expect((await brief("donbas", `?speaker=${slug}`)).body.positions).toEqual([second]);
+      // The other filters choose among all of the speaker's claims, and the counts are of those that match.
+      const reported = (await brief("donbas", `?speaker=${slug}&kind=reported`)).body.positions;
+      const expected = await db.claim.count({ where: { speakerId: second!.speaker.id, kind: "reported", issues: { some: { issue: { slug: "donbas" } } } } });
+      if (expected === 0) expect(reported).toEqual([]);
+      else {
+        expect(reported).toHaveLength(1);
+        expect(reported[0]!.claims.length).toBeGreaterThan(0);
+        expect(reported[0]!.claims.every((claim) => claim.kind === "reported")).toBe(true);
+      }
+      expect((await brief("donbas", `?speaker=${slug}&from=2999-01-01`)).body.positions).toEqual([]);
+    } finally {
+      await db.appSetting.update({ where: { key: POSITIONS_SETTING }, data: { value: setting.value ?? {} } });
+    }
   });
 
   it("keeps a dismissed contrast dismissed after the analysis runs again, and refuses unknown claims", async () => {

@@ -208,7 +208,7 @@ async function withIssuesAndFigures(tx: Tx, rows: readonly ClaimRow[], articles:
 }
 
 /** The figures of the claims `ids`, by claim, in the order they come in its text. */
-export async function loadFigures(tx: Tx, ids: readonly string[]): Promise<Map<string, AnalysisFigure[]>> {
+export async function loadFigures(tx: Pick<Tx, "$queryRaw">, ids: readonly string[]): Promise<Map<string, AnalysisFigure[]>> {
   const rows =
     ids.length > 0
       ? await tx.$queryRaw<{ claimId: string; value: number; high: number | null; unit: string; raw: string; about: string | null }[]>`

@@ -165,11 +165,18 @@ export async function storePositionGroups(tx: Tx, keys: readonly string[] | null
  * The claims an issue's positions are built from (quotes and reported speech with a speaker, all but those
  * marked "not a claim"), with speakers and kinds as they are now (corrections applied) and the statement
  * each is in (its cluster's key), from the stored {@link PositionGroup}s: copies of a claim come folded
- * into one claim with its {@link Copies}, one row per wording, not per article.
+ * into one claim with its {@link Copies}, one row per wording, not per article. With `speakerId`, only
+ * that speaker's.
  */
-export async function loadPositionClaims(tx: Tx, issueId: string, names: Names): Promise<PositionInputClaim[]> {
+export async function loadPositionClaims(
+  tx: Pick<Tx, "$queryRaw">,
+  issueId: string,
+  names: Names,
+  { speakerId }: { speakerId?: string } = {},
+): Promise<PositionInputClaim[]> {
+  const ofSpeaker = speakerId === undefined ? Prisma.empty : Prisma.sql`AND "speakerId" = ${speakerId}`;
   const rows = await tx.$queryRaw<PositionRow[]>`
-    SELECT "speakerId", statement, kind, text, quote, verb, sources, first, source FROM "PositionGroup" WHERE "issueId" = ${issueId}`;
+    SELECT "speakerId", statement, kind, text, quote, verb, sources, first, source FROM "PositionGroup" WHERE "issueId" = ${issueId} ${ofSpeaker}`;
   const figuresOf = await loadFigures(
     tx,
     rows.map((row) => row.first[0]!.id),

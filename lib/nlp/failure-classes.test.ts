@@ -127,6 +127,14 @@ describe("speakers by structure (SPK)", () => {
     ]);
   });
 
+  it("SPK-7: an epithet's person is the one named last before it, also when named again further on", () => {
+    expect(
+      quotes(
+        `${LEAD}Harbour chief Aldo Venn met the crews in the morning.\n\nStriker Jamie Lee scored twice on Saturday.\n\nThe 24-year-old told reporters: “I feel great.”\n\nVenn said later the crews had shown “real discipline”, and Lee left for the airport.`,
+      )[0],
+    ).toEqual(["I feel great.", "Jamie Lee"]);
+  });
+
   it("SPK-7: an institution named by its common noun first in the sentence", () => {
     expect(quotes(`${LEAD}A man was arrested on Sunday.\n\nPolice said the man, 34, was “known to officers”.`)).toEqual([["known to officers", "police"]]);
   });
@@ -173,6 +181,14 @@ describe("speakers by structure (SPK)", () => {
     expect(quotes(`${LEAD}The union and its supporters maintain the rota was “imposed”.`)).toEqual([["imposed", "union; supporters"]]);
     expect(
       quotes(`${LEAD}Mayor Lisbet Ohm met harbour chief Aldo Venn. After the count the two mayors praised a “historic” settlement.`)[0]?.[1]
+        ?.split("; ")
+        .sort(),
+    ).toEqual(["Aldo Venn", "Lisbet Ohm"]);
+    // The pair is the last two named before the words, however often they are named further on.
+    expect(
+      quotes(
+        `${LEAD}Mayor Lisbet Ohm met harbour chief Aldo Venn.\n\nAfter the count the two mayors praised a “historic” settlement.\n\nOhm left for the airport. Venn stayed with the crews, and Ohm phoned him that night.`,
+      )[0]?.[1]
         ?.split("; ")
         .sort(),
     ).toEqual(["Aldo Venn", "Lisbet Ohm"]);

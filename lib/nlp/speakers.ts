@@ -224,7 +224,8 @@ export class SpeakerBook {
   private clock: number;
   private byId = new Map<string, SpeakerEntry>();
   private byAlias = new Map<string, string>();
-  private lastSeen = new Map<string, number>();
+  /** Where each speaker was mentioned in the current article, in ascending order. */
+  private seenAt = new Map<string, number[]>();
   private used = new Map<string, Set<string>>();
   private bySurnameInitial = new Map<string, Set<string>>();
   private byGiven = new Map<string, Set<string>>();
@@ -275,7 +276,13 @@ export class SpeakerBook {
 
   /** Notes that a speaker was mentioned at a position of the current article, and with which words. */
   touch(id: string, position: number, words?: string): void {
-    this.lastSeen.set(id, position);
+    const positions = this.seenAt.get(id);
+    if (!positions) this.seenAt.set(id, [position]);
+    else if (position > (positions[positions.length - 1] as number)) positions.push(position);
+    else {
+      const at = firstAtOrAfter(positions, position);
+      if (positions[at] !== position) positions.splice(at, 0, position);
+    }
     if (words) {
       const set = this.used.get(id) ?? new Set<string>();
       set.add(words);
@@ -291,10 +298,19 @@ export class SpeakerBook {
     });
   }
 
-  /** The speakers of a kind mentioned last before a position of the current article, most recent first. */
+  /**
+   * The speakers of a kind mentioned last before a position of the current article, most recent first.
+   * Each counts by its last mention before the position, not by its last in the article: mentions are
+   * resolved before quotes are attributed, so a speaker named again further on is still one of the last
+   * named before an earlier quote.
+   */
   recent(kind: SpeakerKind, before: number, limit: number): string[] {
-    return [...this.lastSeen.entries()]
-      .filter(([id, at]) => at < before && this.get(id).kind === kind)
+    const found: [string, number][] = [];
+    for (const [id, positions] of this.seenAt) {
+      const at = firstAtOrAfter(positions, before) - 1;
+      if (at >= 0 && this.get(id).kind === kind) found.push([id, positions[at] as number]);
+    }
+    return found
       .sort((a, b) => b[1] - a[1])
       .slice(0, limit)
       .map(([id]) => id);
@@ -305,8 +321,10 @@ export class SpeakerBook {
     return this.recent(kind, before, 1)[0] ?? null;
   }
 
+  /** Where a speaker was last mentioned in the current article, or -1. */
   recency(id: string): number {
-    return this.lastSeen.get(id) ?? -1;
+    const positions = this.seenAt.get(id);
+    return positions ? (positions[positions.length - 1] as number) : -1;
   }
 
   private create(kind: SpeakerKind, text: string): string {
@@ -420,7 +438,7 @@ export class SpeakerBook {
   findInstitutionByWord(word: string, companyWords?: ReadonlySet<string>): string | null {
     const w = normalizeName(word);
     let best: { id: string; recency: number } | null = null;
-    for (const id of this.lastSeen.keys()) {
+    for (const id of this.seenAt.keys()) {
       const e = this.get(id);
       if (e.kind !== "institution") continue;
       const lastWords = e.aliases.map((a) => a.split(" ").pop() ?? a);
@@ -500,7 +518,19 @@ export class SpeakerBook {
     this.byId.clear();
     this.byAlias.clear();
     this.used.clear();
-    this.lastSeen.clear();
+    this.seenAt.clear();
     return registry;
   }
+}
+
+/** The index of the first of the ascending `positions` at or after `position` (their length when none is). */
+function firstAtOrAfter(positions: readonly number[], position: number): number {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((positions[mid] as number) < position) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

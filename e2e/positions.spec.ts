@@ -117,6 +117,30 @@ test.describe("positions on issue pages and the dashboard", () => {
     expect(found, "a seed issue with more than four actors").toBe(true);
   });
 
+  test("with a speaker chosen, “Who stands where” says whether they are on the issue at all or only not within the other filters", async ({ page }) => {
+    await page.goto("/issues/donbas");
+    const first = page.getByRole("list", { name: "Positions by actor" }).locator(":scope > li").first();
+    const actor = (await first.getByRole("heading", { level: 3 }).textContent())!.trim();
+    const filter = page.getByRole("form", { name: /Filter Donbas/i });
+    const options = await filter
+      .getByLabel("Speaker")
+      .locator("option")
+      .evaluateAll((nodes) => nodes.map((node) => ({ value: (node as HTMLOptionElement).value, label: node.textContent ?? "" })));
+    const slug = options.find((option) => option.label.trim() === actor)!.value;
+    await page.goto(`/issues/donbas?speaker=${slug}&from=2999-01-01`);
+    await expect(page.getByText("Nothing this speaker is quoted or reported saying on the issue matches the other filters")).toBeVisible();
+    let absent = false;
+    for (const option of options.filter((each) => each.value)) {
+      await page.goto(`/issues/donbas?speaker=${option.value}`);
+      if ((await page.getByText("No claim on this issue matches.").count()) === 0) continue;
+      absent = true;
+      await expect(page.getByRole("list", { name: "Positions by actor" })).toHaveCount(0);
+      await expect(page.getByText("This speaker is not quoted or reported on this issue.")).toBeVisible();
+      break;
+    }
+    expect(absent, "a speaker with nothing on the issue").toBe(true);
+  });
+
   test("an actor's further claims are a click away: the issue's claims narrowed to them", async ({ page }) => {
     let found = false;
     for (const issue of SEED_ISSUES) {

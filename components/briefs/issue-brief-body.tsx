@@ -30,9 +30,12 @@ const OMISSIONS_SHOWN = 3;
  * claims, but the other filters narrow the key claims kept for the issue's leading actors only.
  */
 export function noPositionsText(filters: BriefFilters): string {
-  if (filters.speaker) return "Nothing this speaker is quoted or reported saying on the issue matches the filters; the list of claims below has what does.";
-  if (filters.outlet || filters.kind || filters.from || filters.to)
-    return "None of the leading actors’ key claims matches the filters; the list of claims below has every claim that does.";
+  const narrowed = Boolean(filters.outlet || filters.kind || filters.from || filters.to);
+  if (filters.speaker)
+    return narrowed
+      ? "Nothing this speaker is quoted or reported saying on the issue matches the other filters; the list of claims below has what does."
+      : "This speaker is not quoted or reported on this issue.";
+  if (narrowed) return "None of the leading actors’ key claims matches the filters; the list of claims below has every claim that does.";
   return "No one is quoted or reported on this issue yet; the list of claims below has everything.";
 }
 

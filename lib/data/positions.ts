@@ -2,9 +2,9 @@ import "server-only";
 import { cache } from "react";
 import type { Contrast } from "@/lib/analysis/contrasts";
 import { buildPositions, claimWords, type Omission, type PositionInputClaim, type SourceLabel } from "@/lib/analysis/positions";
-import { articleLabel, headSql } from "@/lib/analysis/sources";
 import { db } from "@/lib/db";
 import type { ClaimKind, ReviewStatus } from "@/lib/generated/prisma/enums";
+import { sourcesOf } from "@/lib/analysis/run/issues";
 import { loadPositionClaims, POSITIONS_SETTING, type StoredIssuePositions, type StoredPositionClaim, type StoredPositions } from "@/lib/analysis/run/positions";
 import type { BriefFilters } from "@/lib/validations/briefs";
 
@@ -78,23 +78,6 @@ function inputMatches(claim: PositionInputClaim, filters: BriefFilters): boolean
   return true;
 }
 
-/** Names for source keys (outlet slugs and `article:<id>`), as briefs show them. */
-async function sourceLabels(keys: readonly string[]): Promise<Map<string, SourceLabel>> {
-  const slugs = keys.filter((key) => !key.startsWith("article:"));
-  const articleIds = keys.filter((key) => key.startsWith("article:")).map((key) => key.slice("article:".length));
-  const [outlets, articles] = await Promise.all([
-    slugs.length > 0 ? db.outlet.findMany({ where: { slug: { in: slugs } }, select: { slug: true, name: true } }) : Promise.resolve([]),
-    articleIds.length > 0
-      ? db.$queryRaw<{ id: string; title: string | null; head: string }[]>`
-          SELECT a.id, a.title, ${headSql("a")} FROM "Article" a WHERE a.id = ANY(${articleIds}::text[])`
-      : Promise.resolve([]),
-  ]);
-  return new Map([
-    ...outlets.map((outlet) => [outlet.slug, { slug: outlet.slug, name: outlet.name }] as const),
-    ...articles.map((article) => [`article:${article.id}`, { slug: `article:${article.id}`, name: articleLabel(article) }] as const),
-  ]);
-}
-
 /**
  * One actor's position on an issue, built when the page asks for it (the speaker filter) from all of their
  * claims on the issue that match the other filters: the analysis keeps positions for the issue's leading
@@ -110,8 +93,8 @@ async function speakerPosition(
   const claims = (await loadPositionClaims(db, issueId, names, { speakerId: speaker.id })).filter((claim) => inputMatches(claim, filters));
   if (claims.length === 0) return null;
   const keys = [...new Set(claims.flatMap((claim) => (claim.copies ? [...claim.copies.sources.keys()] : [claim.source])))];
-  const labels = await sourceLabels(keys);
-  const built = buildPositions(claims, (key) => labels.get(key) ?? { slug: key, name: key }, { actors: 1, sources: [] }).positions[0];
+  const sources = await sourcesOf(db, keys);
+  const built = buildPositions(claims, (key) => ({ slug: key, name: sources.get(key)?.name ?? key }), { actors: 1, sources: [] }).positions[0];
   if (!built) return null;
   const kept = built.claims.map((claim) => ({ ...claim, fingerprints: [] })).filter((claim) => claimMatches(claim, filters));
   return kept.length > 0 ? { ...built, claims: kept } : null;

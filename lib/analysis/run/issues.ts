@@ -92,7 +92,11 @@ async function sourceTotals(tx: Tx, keys: readonly string[]): Promise<Map<string
 }
 
 /** Sources by key: those of the given articles, and the rest read (outlets by slug, articles by id). */
-async function sourcesOf(tx: Tx, keys: Iterable<string>, articles: Map<string, LoadedArticle>): Promise<Map<string, Source>> {
+export async function sourcesOf(
+  tx: Pick<Tx, "$queryRaw" | "outlet">,
+  keys: Iterable<string>,
+  articles: ReadonlyMap<string, LoadedArticle> = new Map(),
+): Promise<Map<string, Source>> {
   const known = new Map<string, Source>();
   for (const article of articles.values()) known.set(article.source.key, article.source);
   const wanted = [...new Set(keys)];

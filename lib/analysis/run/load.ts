@@ -27,7 +27,7 @@ type ArticleRow = Omit<LoadedArticle, "source"> & { outletId: string | null; out
 export type Names = { speakers: ReadonlyMap<string, { slug: string; name: string }>; issueSlugs: ReadonlyMap<string, string> };
 
 /** Articles (with their source) matching `where` over the alias `a`; every article when `where` is omitted. */
-export async function loadArticles(tx: Tx, where: Prisma.Sql = Prisma.sql`TRUE`): Promise<Map<string, LoadedArticle>> {
+export async function loadArticles(tx: Pick<Tx, "$queryRaw">, where: Prisma.Sql = Prisma.sql`TRUE`): Promise<Map<string, LoadedArticle>> {
   const rows = await tx.$queryRaw<ArticleRow[]>`
     SELECT a.id, a.title, a."publishedAt", a."ingestedAt", a."outletId", o.slug AS "outletSlug", o.name AS "outletName",
       ${headSql("a", { onlyWithoutOutlet: true })}

@@ -29,7 +29,7 @@ const OMISSIONS_SHOWN = 3;
  * What "Who stands where" says when it has no actor to show: a speaker asked for is read from all their
  * claims, but the other filters narrow the key claims kept for the issue's leading actors only.
  */
-export function noPositionsText(filters: BriefFilters): string {
+function noPositionsText(filters: BriefFilters): string {
   const narrowed = Boolean(filters.outlet || filters.kind || filters.from || filters.to);
   if (filters.speaker)
     return narrowed

@@ -47,13 +47,17 @@ function dismissalKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
-function claimMatches(claim: StoredPositionClaim, filters: BriefFilters): boolean {
-  if (filters.kind && claim.kind !== filters.kind) return false;
-  if (filters.outlet && !claim.outlets.some((outlet) => outlet.slug === filters.outlet)) return false;
-  const day = claim.firstReportedAt?.slice(0, 10);
+/** Whether a day (YYYY-MM-DD; null when unknown) is within the filters' dates; an unknown day is within none. */
+function withinDates(day: string | null, filters: BriefFilters): boolean {
   if (filters.from && (!day || day < filters.from)) return false;
   if (filters.to && (!day || day > filters.to)) return false;
   return true;
+}
+
+function claimMatches(claim: StoredPositionClaim, filters: BriefFilters): boolean {
+  if (filters.kind && claim.kind !== filters.kind) return false;
+  if (filters.outlet && !claim.outlets.some((outlet) => outlet.slug === filters.outlet)) return false;
+  return withinDates(claim.firstReportedAt?.slice(0, 10) ?? null, filters);
 }
 
 function view({ fingerprints: _fingerprints, claimIds: _claimIds, ...claim }: StoredPositionClaim): PositionClaimView {
@@ -65,17 +69,11 @@ function differs(claim: StoredPositionClaim): boolean {
   return shapes.size > 1;
 }
 
-/** The day (YYYY-MM-DD, UTC) of a time in ms, or null. */
-const dayOf = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().slice(0, 10));
-
 /** Whether a claim read for positions is of the kind, carried by the source and first published within the dates the filters ask for. */
 function inputMatches(claim: PositionInputClaim, filters: BriefFilters): boolean {
   if (filters.kind && claim.kind !== filters.kind) return false;
   if (filters.outlet && !(claim.copies?.sources.has(filters.outlet) ?? claim.source === filters.outlet)) return false;
-  const day = dayOf(claim.publishedAt);
-  if (filters.from && (!day || day < filters.from)) return false;
-  if (filters.to && (!day || day > filters.to)) return false;
-  return true;
+  return withinDates(claim.publishedAt === null ? null : new Date(claim.publishedAt).toISOString().slice(0, 10), filters);
 }
 
 /**

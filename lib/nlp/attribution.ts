@@ -71,6 +71,7 @@ export type AttributionInput = {
 type Tag = { mention: Mention | null; verb: VerbHit | null; confidence: number; method: string; speaker?: Resolution };
 
 const GENERIC_ORG_HEADS = new Set(["agency", "organisation", "organization", "body", "group", "institution", "watchdog", "regulator", "company", "firm"]);
+const INDEFINITE = /^(?:a|an|one)\s/iu;
 const SPOKES_HEADS = new Set(["spokesperson", "spokesman", "spokeswoman", "representative"]);
 const TITLE_CUES = /\b(?:titled|entitled|film|book|song|album|novel|documentary|series|show|play|headline|headlined|slogan|hashtag|banner|sign|known as)\s*$/iu;
 const PERSON_ROLE_PLURAL = /^(?:leaders|presidents|mayors|ministers|men|women|officials|captains|coaches|players|sides|chiefs|heads|negotiators)$/u;
@@ -144,8 +145,20 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
 
   const resolveName = (m: Mention): Resolution => {
     const name = m.name ?? m.text;
+    const apposed = m.apposition !== null ? mentions[m.apposition] : undefined;
     if (m.kindHint === "institution") {
-      return { id: book.learnOther("institution", name.replace(/^the\s+/iu, "")), kind: "institution", confidence: 0.95 };
+      const id = book.learnOther("institution", name.replace(/^the\s+/iu, ""));
+      // "the state water company, Aquestra": the description names it again later ("the company said").
+      if (
+        apposed?.type === "description" &&
+        apposed.kindHint === "institution" &&
+        apposed.role &&
+        !apposed.role.possessor &&
+        apposed.role.modifiers.length > 0
+      ) {
+        book.addInstitutionAlias(id, [...apposed.role.modifiers, apposed.role.head].join(" "));
+      }
+      return { id, kind: "institution", confidence: 0.95 };
     }
     if (m.givenOnly) {
       const found = book.findPerson(name, true);
@@ -237,6 +250,8 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
     const candidates = book.findByRole(roleKey(role));
     const best = candidates[0];
     if (best) return { id: best.id, kind: "person", confidence: best.confidence * (candidates.length > 1 ? 0.9 : 1) };
+    // "a lawyer", "one retired judge": someone the text never names.
+    if (INDEFINITE.test(m.text) && !m.plural) return { id: book.learnOther("source", UNNAMED_SOURCE), kind: "source", confidence: 0.6 };
     return { id: null, kind: "person", confidence: 0.2 };
   };
 

@@ -177,6 +177,61 @@ describe("speakers by structure (SPK)", () => {
     ]);
   });
 
+  it("SPK-7: someone described but never named is an unnamed source", () => {
+    expect(quotes(`${LEAD}“The crews are tired,” said one senior harbour adviser, speaking on condition of anonymity.`)).toEqual([
+      ["The crews are tired,", "unnamed source"],
+    ]);
+    expect(quotes(`${LEAD}“Nobody wants a long strike,” one union official told local radio.`)).toEqual([["Nobody wants a long stri", "unnamed source"]]);
+    expect(quotes(`${LEAD}“We will see,” said a lawyer, declining to give details.`)).toEqual([["We will see,", "unnamed source"]]);
+  });
+
+  it("SPK-8: the person a prepositional phrase describes, not its object", () => {
+    expect(quotes(`${LEAD}A senior official at the Sandhaven Port Authority, who asked not to be named, said the offer was “close to final”.`)).toEqual([
+      ["close to final", "unnamed source"],
+    ]);
+    expect(quotes(`${LEAD}An aide to Mayor Lisbet Ohm, who spoke on condition of anonymity, said the deadline was “not negotiable”.`)).toEqual([
+      ["not negotiable", "unnamed source"],
+    ]);
+  });
+
+  it("SPK-7: a spokesperson speaks for the body they speak for", () => {
+    expect(quotes(`${LEAD}The Harbour Workers' Federation met on Sunday.\n\n“This is the last chance,” a spokesperson for the federation said.`)).toEqual([
+      ["This is the last chance,", "Harbour Workers' Federation"],
+    ]);
+    expect(quotes(`${LEAD}“Talks continue,” said a council spokeswoman.`)).toEqual([["Talks continue,", "council"]]);
+  });
+
+  it("SPK-7: an institution named beside its description is named by the description again", () => {
+    expect(
+      quotes(
+        `${LEAD}The dispute has hit the state ferry operator, Corvane Lines, hardest.\n\nIn a statement, the operator said it was “ready to sail the moment crews return”.`,
+      ),
+    ).toEqual([["ready to sail the moment", "Corvane Lines"]]);
+  });
+
+  it("SPK-8: the subject past a relative clause that opens with “whose”", () => {
+    expect(
+      quotes(
+        `${LEAD}Pilar Ambe does not look like a kingmaker. But the soft-spoken lawyer, whose Harbour Party holds the key votes, has spent the week telling anyone who would listen that her support “comes with a price”.`,
+      ),
+    ).toEqual([["comes with a price", "Pilar Ambe"]]);
+  });
+
+  it("SPK-8: a document named with what it is a part of", () => {
+    expect(quotes(`${LEAD}A draft of the pension agreement, circulated to members on Monday, describes the protections as “binding on any buyer”.`)).toEqual([
+      ["binding on any buyer", "draft of the pension agreement"],
+    ]);
+  });
+
+  it("QTE-1: a clause joined by “and” with a subject of its own", () => {
+    expect(
+      quotes(`${LEAD}The council postponed the vote after the operators demanded more time and unions warned of “rolling stoppages” across the port.`),
+    ).toEqual([["rolling stoppages", "unions"]]);
+    expect(quotes(`${LEAD}Mayor Lisbet Ohm defended the plan and then warned of “rolling stoppages” across the port.`)).toEqual([
+      ["rolling stoppages", "Lisbet Ohm"],
+    ]);
+  });
+
   it("SPK-11: joint speakers", () => {
     expect(quotes(`${LEAD}The union and its supporters maintain the rota was “imposed”.`)).toEqual([["imposed", "union; supporters"]]);
     expect(

@@ -113,6 +113,10 @@ describe("findFigures", () => {
       [25, "%"],
     ]);
     expect(pick("It was a third term for the mayor.")).toEqual([]);
+    // A change by a share of the whole, and a share of a unit.
+    expect(pick("Cargo volumes have fallen by almost a third since 2019.")).toEqual([[33.3, "%"]]);
+    expect(pick("The operator cut its fleet by a fifth.")).toEqual([[20, "%"]]);
+    expect(pick("Port fees rose by a quarter of a percentage point in May.")).toEqual([[0.25, "points"]]);
   });
 
   it("reads counts in compounds, after 'record' and elliptic units (FIG-6)", () => {

@@ -331,7 +331,8 @@ const FRACTION = new RegExp(
   "iuy",
 );
 const SHARE =
-  /(?<![\p{L}\p{N}-])(?:(?<n>one|two|three|four|a)(?:(?<hy>-)|\s+)(?<d>half|thirds?|quarters?|fifths?|tenths?)|(?<h>half))(?=(?<of>\s+of\b)|-|\s)/iuy;
+  /(?<![\p{L}\p{N}-])(?:(?<n>one|two|three|four|a)(?:(?<hy>-)|\s+)(?<d>half|thirds?|quarters?|fifths?|tenths?)|(?<h>half))(?=(?<of>\s+of\b)|-|\s|[.,;:!?]|$)/iuy;
+const BY_SHARE = /\bby\s+(?:almost|nearly|about|around|roughly|some|more than|less than|over|under|just over|just under|close to|up to)?\s*$/iu;
 const SHARE_PARTS: ReadonlyMap<string, number> = new Map([
   ["half", 2],
   ["third", 3],
@@ -665,11 +666,30 @@ function shares(text: string, starts: readonly number[]): Raw[] {
   const out: Raw[] = [];
   for (const m of scanAt(SHARE, text, starts)) {
     const g = m.groups ?? {};
-    if (!g.of && !g.hy) continue;
+    const end = m.index + m[0].length;
+    // "fell by almost a third", "cut by a quarter": a change by a share of the whole.
+    const byShare = BY_SHARE.test(text.slice(Math.max(0, m.index - 40), m.index));
+    if (!g.of && !g.hy && !byShare) continue;
     const parts = g.h ? 2 : (SHARE_PARTS.get((g.d as string).toLowerCase().replace(/s$/u, "")) ?? 0);
     const n = g.h ? 1 : parseNumber((g.n as string).toLowerCase().replace(/^a$/u, "one"));
     if (!parts || n >= parts) continue;
-    out.push({ value: Math.round((n / parts) * 1000) / 10, unit: "%", raw: m[0], kind: "percent", start: m.index, end: m.index + m[0].length });
+    // "a quarter of a percentage point": a share of a unit, not of a whole.
+    const ofUnit = g.of ? /^\s+of\s+an?\s+(percentage point|point|hour|mile|second)\b/iu.exec(text.slice(end, end + 30)) : null;
+    if (ofUnit) {
+      const unit = ofUnit[1]!.toLowerCase();
+      const time = TIME_UNITS.get(unit);
+      const full = end + ofUnit[0].length;
+      out.push({
+        value: n / parts,
+        unit: time?.unit ?? (unit.endsWith("point") ? "points" : `${unit}s`),
+        raw: text.slice(m.index, full),
+        kind: time ? "duration" : "count",
+        start: m.index,
+        end: full,
+      });
+      continue;
+    }
+    out.push({ value: Math.round((n / parts) * 1000) / 10, unit: "%", raw: m[0], kind: "percent", start: m.index, end });
   }
   return out;
 }

@@ -61,7 +61,7 @@ export type Mention = Span & {
 type Word = Span & { value: string; lower: string; pos: string; cap: boolean; inQuote: boolean };
 
 const DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "another", "its", "their"]);
-const NUMBER_DETERMINERS = new Set(["two", "three", "four", "several", "some", "many", "few", "other", "both", "multiple", "numerous"]);
+const NUMBER_DETERMINERS = new Set(["one", "two", "three", "four", "several", "some", "many", "few", "other", "both", "multiple", "numerous"]);
 const CONNECTORS = new Set(["of", "de", "van", "von", "da", "bin", "al", "le", "la", "del", "der", "dos", "du", "ibn", "&", "and"]);
 const POSSESSIVE = /^['’]s?$/u;
 const INTENSIFIERS = new Set(["most", "more", "less", "least", "very"]);
@@ -552,9 +552,17 @@ function describe(
   let orgEnd = -1;
   if (headLower === "spokesperson" || headLower === "spokesman" || headLower === "spokeswoman" || headLower === "representative") {
     const forOrg = /^\s*(?:for|of|at)\s+(?:the\s+)?(?:\p{Ll}+\s+)?((?:[\p{Lu}][\p{L}\p{N}'’&.-]*\s*)+)/u.exec(text.slice(head.end, head.end + 120));
+    const forBody = /^\s*(?:for|of|at)\s+the\s+(\p{Ll}+)\b/u.exec(text.slice(head.end, head.end + 60));
     if (forOrg) {
       org = (forOrg[1] as string).trim();
       orgEnd = head.end + forOrg.index + forOrg[0].trimEnd().length;
+    } else if (forBody && INSTITUTION_ROLE_NOUNS.has(forBody[1] as string)) {
+      // "a spokesperson for the federation": the body named by its role noun speaks through them.
+      org = forBody[1] as string;
+      orgEnd = head.end + forBody[0].length;
+    } else {
+      // "a government spokeswoman", "a ministry spokesman".
+      org = org ?? modifiers.find((word) => INSTITUTION_ROLE_NOUNS.has(word)) ?? null;
     }
   } else if (kind !== "institution") {
     org = null;
@@ -569,6 +577,11 @@ function describe(
     if (countryKey(owner.toLowerCase())) country = countryKey(owner.toLowerCase());
     else possessorText = owner;
     end = (ownerWords[ownerWords.length - 1] as Word).end;
+  }
+  if (kind === "document" && !possessorText) {
+    // "a draft of the sale agreement", "a copy of the letter": the document the head is part of.
+    const of = /^\s+of\s+(?:the\s+|an?\s+)?(?:[\p{Ll}-]+\s+){0,2}([\p{Ll}]+)\b/u.exec(text.slice(head.end, head.end + 60));
+    if (of && DOCUMENT_NOUNS.has(of[1] as string)) end = head.end + of[0].length;
   }
   if (anonymous && anonymousCue && cue && /^(?:familiar|close|briefed|knowledgeable|aware)$/u.test(cue.lower)) {
     for (let k = headIndex + 2; k < words.length && k <= headIndex + 8; k++) {
@@ -611,9 +624,12 @@ function linkAppositions(text: string, mentions: Mention[]): void {
     if (a.type === "name" && !a.possessive && b.type === "description" && b.kindHint !== "source" && b.kindHint !== "document") {
       a.apposition = k;
       b.apposition = ai;
+      // "Corvane Lines, the state ferry operator,": a name set beside an institution is one.
+      if (b.kindHint === "institution" && !b.role?.possessor) a.kindHint = "institution";
     } else if (a.type === "description" && b.type === "name" && a.kindHint !== "source" && /^\s*,/u.test(text.slice(b.end, b.end + 2))) {
       a.apposition = k;
       b.apposition = ai;
+      if (a.kindHint === "institution" && !a.role?.possessor) b.kindHint = "institution";
     }
   }
   mentions.forEach((m, i) => {

@@ -241,7 +241,10 @@ export function subjectBefore(text: string, sentence: Sentence, mentions: readon
   let confidence = 1;
   for (let hops = 0; hops < 4; hops++) {
     const direct = mentionEndingAt(mentions, pos, sentenceIndex);
-    if (direct && isSubjectMention(direct)) return { mention: direct, confidence, how: hops ? "parenthetical" : "adjacent" };
+    if (direct && isSubjectMention(direct)) {
+      const head = phraseHead(text, mentions, direct);
+      return { mention: head ?? direct, confidence, how: hops ? "parenthetical" : "adjacent" };
+    }
     const ch = text[pos - 1];
     const opener = ch ? OPENERS[ch] : undefined;
     if (!ch || !opener) return null;
@@ -258,6 +261,23 @@ export function subjectBefore(text: string, sentence: Sentence, mentions: readon
     if (!inner) return null;
     pos = skipBackFillers(text, k, sentence.start);
     confidence *= 0.95;
+  }
+  return null;
+}
+
+const PHRASE_PREPOSITION = /^\s+(?:at|of|for|to|from|with|in|inside|within)\s+(?:the\s+)?$/iu;
+
+/**
+ * "A senior official at the ministry", "an aide to the finance minister": when the mention before a verb
+ * is the object of a preposition after a description of a person, the description is the subject.
+ */
+function phraseHead(text: string, mentions: readonly Mention[], object: Mention): Mention | null {
+  for (let k = mentionIndexFrom(mentions, object.start) - 1; k >= 0; k--) {
+    const m = mentions[k] as Mention;
+    if (m.sentence !== object.sentence || m.end <= object.start - 40) return null;
+    if (m.end > object.start) continue;
+    if (m.type !== "description" || m.possessive || (m.kindHint !== "person" && m.kindHint !== "source")) return null;
+    return PHRASE_PREPOSITION.test(text.slice(m.end, object.start)) ? m : null;
   }
   return null;
 }
@@ -279,7 +299,9 @@ export function verbSubject(
   if (direct) return direct;
   const relative = relativeClauseSubject(text, sentence, mentions, verb);
   if (relative) return relative;
-  const coordinated = /\b(?:and|but|or)\s+(?:\p{L}+\s+)?$/iu.test(text.slice(Math.max(sentence.start, verb.start - 20), verb.start));
+  // "said … and then warned": the same subject; "… and unions warned": a clause with a subject of its own.
+  const joined = /\b(?:and|but|or)\s+(?:(\p{L}+)\s+)?$/iu.exec(text.slice(Math.max(sentence.start, verb.start - 20), verb.start));
+  const coordinated = !!joined && (!joined[1] || /ly$/iu.test(joined[1]) || SHARED_SUBJECT_ADVERBS.has(joined[1].toLowerCase()));
   if (!verb.word.endsWith("ing") && !coordinated) return null;
   for (let k = verbIndexBefore(verbs, verb.start); k >= 0; k--) {
     const prev = verbs[k] as VerbHit;
@@ -290,6 +312,22 @@ export function verbSubject(
   const subject = sentenceSubject(text, mentions, verb.sentence, verb.start);
   return subject ? { mention: subject, confidence: 0.6, how: "sentence-subject" } : null;
 }
+
+/** Adverbs between "and" and a verb that keep the subject of the clause before ("and then said"). */
+const SHARED_SUBJECT_ADVERBS: ReadonlySet<string> = new Set([
+  "also",
+  "then",
+  "later",
+  "again",
+  "still",
+  "further",
+  "even",
+  "never",
+  "often",
+  "now",
+  "soon",
+  "so",
+]);
 
 /** "A UN official who spoke on condition of anonymity … said": the antecedent of a subject relative clause. */
 function relativeClauseSubject(text: string, sentence: Sentence, mentions: readonly Mention[], verb: VerbHit): SubjectLink | null {
@@ -312,6 +350,9 @@ function firstWordAfterLead(text: string, sentence: Sentence, at: number): numbe
   return /^\s*$|,\s*$/u.test(lead) ? at : -1;
 }
 
+/** Conjunctions that can open a sentence before its subject ("But the lawyer, …, has said"). */
+const LEADING_CONJUNCTIONS: ReadonlySet<string> = new Set(["but", "and", "yet", "so", "still"]);
+
 /** The first mention of a sentence that can be its grammatical subject (not a possessor, not after a preposition). */
 export function sentenceSubject(text: string, mentions: readonly Mention[], sentenceIndex: number, before = Infinity): Mention | null {
   let lo = 0;
@@ -328,8 +369,9 @@ export function sentenceSubject(text: string, mentions: readonly Mention[], sent
     if (!isSubjectMention(m) || m.type === "relative") continue;
     const prevWord = /([\p{L}]+)[\s,]*$/u.exec(text.slice(Math.max(0, m.start - 24), m.start));
     if (prevWord && PREPOSITIONS.has((prevWord[1] as string).toLowerCase())) continue;
-    if (SUBORDINATORS.has(m.prevWord)) continue;
-    if (m.verbAfter || !m.prevWord) return m;
+    // "…, whose party holds the balance, …": the subject of a relative clause, not of the sentence.
+    if (SUBORDINATORS.has(m.prevWord) || m.prevWord === "whose") continue;
+    if (m.verbAfter || !m.prevWord || LEADING_CONJUNCTIONS.has(m.prevWord)) return m;
     fallback ??= m;
   }
   return fallback;

@@ -348,6 +348,14 @@ export class SpeakerBook {
     return id;
   }
 
+  /**
+   * Records another name an institution goes by ("the state water company, Aquestra"), so that the
+   * description names it again later ("the company said").
+   */
+  addInstitutionAlias(id: string, text: string): void {
+    if (this.get(id).kind === "institution") this.alias(id, text);
+  }
+
   private alias(id: string, text: string): void {
     const key = normalizeName(text.replace(/^the\s+/iu, ""));
     if (!key) return;

@@ -6,6 +6,7 @@ import { CLUB_WORDS, COMPANY_HEADS, COMPANY_WORDS } from "./lexicon/roles";
 import { TAG_FILLERS, TAG_OBJECTS } from "./lexicon/speech-verbs";
 import { UNNAMED_SOURCE, normalizeName, type RoleKey, type SpeakerBook } from "./speakers";
 import { countryKey, demonymOf, isCountryName } from "./lexicon/demonyms";
+import { givenNameGender } from "./lexicon/given-names";
 import { rankCandidates, type RankExample, type RankFeatures, type RankerWeights } from "./ranker";
 import { coordinatedPartner, governingVerb, isOrgEpithet, isPersonEpithet, nounPhraseBefore, nounPhraseName } from "./structure";
 import {
@@ -171,6 +172,11 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
     if (person) {
       learnRole(person.id, m.role);
       if (m.gender === "m" || m.gender === "f") book.voteGender(person.id, m.gender);
+      else if (book.gender(person.id) === null) {
+        // No title or pronoun has shown it yet: a given name that is nearly always a woman's or a man's.
+        const byName = givenNameGender(book.given(person.id));
+        if (byName) book.voteGender(person.id, byName);
+      }
       const apposed = m.apposition !== null ? mentions[m.apposition] : undefined;
       if (apposed?.type === "description") {
         learnRole(person.id, apposed.role);
@@ -492,6 +498,13 @@ export function attributeQuotes(
   /** "“Our schedule is intact,” the shipping giant said.": a bare noun phrase in the tag. */
   const epithetTag = (q: QuoteSpan, pos: number, limit: number, guard: (verb: VerbHit) => boolean): Tag | null => {
     const tokens = input.tokens;
+    // "the Bulgarian said": a nationality for the person named last before it.
+    const national = /^the\s+(?:[\p{Ll}'’-]+\s+){0,2}(\p{Lu}\p{Ll}+)\s+/u.exec(text.slice(pos, Math.min(limit, pos + 60)));
+    if (national && countryKey(national[1] as string) && !isCountryName(national[1] as string)) {
+      const verb = verbAt.get(pos + national[0].length);
+      const id = verb?.isTag && guard(verb) ? book.mostRecent("person", pos) : null;
+      if (verb && id) return { mention: null, verb, confidence: 0.8, method: "tag:epithet-nationality", speaker: { id, kind: "person", confidence: 0.6 } };
+    }
     const phrase = /^the\s+(?:[\p{Ll}'’-]+\s+){0,3}/u.exec(text.slice(pos, Math.min(limit, pos + 60)));
     if (!tokens || !phrase) return null;
     const verb = verbAt.get(pos + phrase[0].length);

@@ -232,6 +232,21 @@ describe("speakers by structure (SPK)", () => {
     ]);
   });
 
+  it("SPK-7: a nationality for the person named last before it", () => {
+    expect(quotes(`${LEAD}Harbour pilot Ivan Sorensen blamed the fog. “We lost two hours,” the Norwegian said.`)).toEqual([
+      ["We lost two hours,", "Ivan Sorensen"],
+    ]);
+  });
+
+  it("SPK-3: “she” is the woman when only a given name has shown who is a woman", () => {
+    expect(quotes(`${LEAD}Greta Holloway expects Tomas Rieu back for the final. “He has trained well all week,” she said.`)).toEqual([
+      ["He has trained well all ", "Greta Holloway"],
+    ]);
+    expect(quotes(`${LEAD}Tomas Rieu expects Greta Holloway back for the final. “She has trained well all week,” he said.`)).toEqual([
+      ["She has trained well all", "Tomas Rieu"],
+    ]);
+  });
+
   it("SPK-11: joint speakers", () => {
     expect(quotes(`${LEAD}The union and its supporters maintain the rota was “imposed”.`)).toEqual([["imposed", "union; supporters"]]);
     expect(

@@ -93,6 +93,7 @@ describe("findFigures", () => {
     expect(range("The union asked for 20, 25 or 30 years of cover.")).toEqual([["20-30", "years"]]);
     expect(range("Repairs take two to three weeks.")).toEqual([["2-3", "weeks"]]);
     expect(range("Sandhaven won 2-1 on Saturday.")).toEqual([["2-1", ""]]);
+    expect(range("Sandhaven moved clear after a 3-2 win over Port Alva.")).toEqual([["3-2", ""]]);
     expect(range("Most crews are in their mid-40s.")).toEqual([["44-46", ""]]);
     expect(range("The expansion could cost $2bn-$3bn.")).toEqual([["2000000000-3000000000", "USD"]]);
     expect(range("Fees rose from 3% to 5% this year.")).toEqual([

@@ -792,14 +792,18 @@ function ellipticUnits(text: string, sentences: readonly Sentence[], figures: re
   return out;
 }
 
-/** Keeps, of figures that overlap, the one that covers more text (the first on a tie). */
+/**
+ * Keeps, of figures that overlap, the one that covers more text (the first on a tie); a score keeps
+ * its two sides against a count read from its second ("a 3-2 win" is not "2 win").
+ */
 function withoutOverlaps(figures: Raw[]): Raw[] {
   const sorted = [...figures].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: Raw[] = [];
   for (const f of sorted) {
     const prev = out[out.length - 1];
     if (prev && f.start < prev.end) {
-      if (f.end - f.start > prev.end - prev.start) out[out.length - 1] = f;
+      if (prev.kind === "score") continue;
+      if (f.kind === "score" || f.end - f.start > prev.end - prev.start) out[out.length - 1] = f;
       continue;
     }
     out.push(f);

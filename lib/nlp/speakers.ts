@@ -500,6 +500,11 @@ export class SpeakerBook {
     if (entry.kind === "person") entry.gender[gender]++;
   }
 
+  /** A person's given name as the text has shown it, or null. */
+  given(id: string): string | null {
+    return this.get(id).given;
+  }
+
   /** Gender evident from the text so far, or null when there is no evidence or it conflicts. */
   gender(id: string): "m" | "f" | null {
     const g = this.get(id).gender;

@@ -73,6 +73,9 @@ type Tag = { mention: Mention | null; verb: VerbHit | null; confidence: number; 
 
 const GENERIC_ORG_HEADS = new Set(["agency", "organisation", "organization", "body", "group", "institution", "watchdog", "regulator", "company", "firm"]);
 const INDEFINITE = /^(?:a|an|one)\s/iu;
+/** Someone's words named by a noun before a colon: "X's message (to voters) was blunt:", "Her verdict:". */
+const OWNED_WORDS =
+  /(?:^|[\s(])(?<owner>(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\p{Ll}-]+\s+){0,2}(?:message|words|response|reply|answer|verdict|conclusion|warning|advice|retort|assessment|comment|reaction|explanation|promise|plea)\b[^:“”"]{0,60}:\s*$/u;
 const SPOKES_HEADS = new Set(["spokesperson", "spokesman", "spokeswoman", "representative"]);
 const TITLE_CUES = /\b(?:titled|entitled|film|book|song|album|novel|documentary|series|show|play|headline|headlined|slogan|hashtag|banner|sign|known as)\s*$/iu;
 const PERSON_ROLE_PLURAL = /^(?:leaders|presidents|mayors|ministers|men|women|officials|captains|coaches|players|sides|chiefs|heads|negotiators)$/u;
@@ -324,7 +327,12 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
       const { ids, features } = personCandidates(m, m.gender as "m" | "f");
       if (ids.length === 0) return { id: null, kind: null, confidence: 0 };
       const p = rankCandidates(features, weights);
-      const best = p.indexOf(Math.max(...p));
+      // "she" is nobody the text has shown to be a man (and "he" nobody shown to be a woman).
+      let best = -1;
+      p.forEach((score, k) => {
+        if ((features[k] as RankFeatures).gender >= 0 && (best < 0 || score > (p[best] as number))) best = k;
+      });
+      if (best < 0) return { id: null, kind: null, confidence: 0 };
       const id = ids[best] as string;
       const f = features[best] as RankFeatures;
       if (f.gender >= 0 && ((f.alone && f.back <= 1) || (p[best] as number) >= 0.6)) book.voteGender(id, m.gender as "m" | "f");
@@ -524,6 +532,16 @@ export function attributeQuotes(
     if (according) {
       const target = mentionStartingAt(mentions, floor + according.index + according[0].indexOf(according[1] as string));
       if (target) return { mention: target, verb: null, confidence: 0.9, method: "tag:according-to" };
+    }
+    // "Lindgren's message to passengers was blunt: “Book early.”", "Her answer was short:".
+    const owned = OWNED_WORDS.exec(region);
+    if (owned) {
+      const word = (owned.groups?.owner as string).replace(/['’]s?$/u, "");
+      const at = floor + owned.index + owned[0].indexOf(word);
+      const owner = mentionEndingAt(mentions, at + word.length, sentenceIndexAt(sentences, at));
+      if (owner && (owner.type === "name" || owner.type === "pronoun" || owner.type === "description")) {
+        return { mention: owner, verb: null, confidence: 0.85, method: "tag:possessed-words" };
+      }
     }
     for (let k = verbIndexBefore(verbs, q.start); k >= 0; k--) {
       const verb = verbs[k] as VerbHit;

@@ -199,6 +199,7 @@ describe("speakers by structure (SPK)", () => {
       ["This is the last chance,", "Harbour Workers' Federation"],
     ]);
     expect(quotes(`${LEAD}“Talks continue,” said a council spokeswoman.`)).toEqual([["Talks continue,", "council"]]);
+    expect(quotes(`${LEAD}A spokeswoman for the transport ministry said only that talks were “ongoing”.`)).toEqual([["ongoing", "transport ministry"]]);
   });
 
   it("SPK-7: an institution named beside its description is named by the description again", () => {
@@ -245,6 +246,20 @@ describe("speakers by structure (SPK)", () => {
     expect(quotes(`${LEAD}Tomas Rieu expects Greta Holloway back for the final. “She has trained well all week,” he said.`)).toEqual([
       ["She has trained well all", "Tomas Rieu"],
     ]);
+  });
+
+  it("SPK-3: “she” is not a man the text has named", () => {
+    expect(quotes(`${LEAD}“It is robbery,” said Ben Arkwright.\n\n“We will look at every option,” she added later.`)).toEqual([
+      ["It is robbery,", "Ben Arkwright"],
+      ["We will look at every op", null],
+    ]);
+  });
+
+  it("SPK-2: someone's words named before a colon", () => {
+    expect(quotes(`${LEAD}Mara Lindgren runs the ferries. Lindgren's message to passengers was blunt: “Book early.”`)).toEqual([
+      ["Book early.", "Mara Lindgren"],
+    ]);
+    expect(quotes(`${LEAD}Mara Lindgren runs the ferries. Her answer was short: “No.”`)).toEqual([["No.", "Mara Lindgren"]]);
   });
 
   it("SPK-11: joint speakers", () => {

@@ -469,6 +469,17 @@ function continuesNounPhrase(words: Word[], i: number): boolean {
   return false;
 }
 
+/** "for the (transport) ministry" after a spokesperson: the body's name and the length of the phrase. */
+function institutionAfter(after: string): { name: string; length: number } | null {
+  const phrase = /^\s*(?:for|of|at)\s+the\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+)/u.exec(after);
+  if (!phrase) return null;
+  const words = (phrase[1] as string).split(/\s+/u);
+  const head = words.findIndex((word) => INSTITUTION_ROLE_NOUNS.has(word));
+  if (head < 0) return null;
+  const name = words.slice(0, head + 1).join(" ");
+  return { name, length: phrase[0].length - (phrase[1] as string).length + name.length };
+}
+
 function describe(
   text: string,
   words: Word[],
@@ -552,14 +563,14 @@ function describe(
   let orgEnd = -1;
   if (headLower === "spokesperson" || headLower === "spokesman" || headLower === "spokeswoman" || headLower === "representative") {
     const forOrg = /^\s*(?:for|of|at)\s+(?:the\s+)?(?:\p{Ll}+\s+)?((?:[\p{Lu}][\p{L}\p{N}'’&.-]*\s*)+)/u.exec(text.slice(head.end, head.end + 120));
-    const forBody = /^\s*(?:for|of|at)\s+the\s+(\p{Ll}+)\b/u.exec(text.slice(head.end, head.end + 60));
+    const forBody = institutionAfter(text.slice(head.end, head.end + 60));
     if (forOrg) {
       org = (forOrg[1] as string).trim();
       orgEnd = head.end + forOrg.index + forOrg[0].trimEnd().length;
-    } else if (forBody && INSTITUTION_ROLE_NOUNS.has(forBody[1] as string)) {
+    } else if (forBody) {
       // "a spokesperson for the federation": the body named by its role noun speaks through them.
-      org = forBody[1] as string;
-      orgEnd = head.end + forBody[0].length;
+      org = forBody.name;
+      orgEnd = head.end + forBody.length;
     } else {
       // "a government spokeswoman", "a ministry spokesman".
       org = org ?? modifiers.find((word) => INSTITUTION_ROLE_NOUNS.has(word)) ?? null;

@@ -22,14 +22,14 @@ const FEMALE = `
 
 const MALE = `
   aaron abdul abdullah adam ahmed alan albert aleksandr alexander alexei alfred ali anders andreas andrei andrew
-  andrzej anthony antoine anton antonio armin arnold arthur benjamin bernard bernd bill boris brian bruno carl
+  andrzej anthony antoine anton antonio armin arnold arthur benjamin bernard bernd ben bill boris brian bruno carl
   carlos charles christian christopher christoph claus colin craig dan daniel david dennis dieter dimitri dmitri
   dmitry donald douglas duncan edward emmanuel eric erik ernst fabian felix fernando francis francisco frank franz
   friedrich gareth george georg gerhard giorgio giovanni giuseppe gordon graham gregory gustav hamid hans harald
   harold harry hassan heinrich helmut henri henrik henry hugo ian igor ivan jack jacob jakob james javier jeffrey
   jens jeremy jim joachim joe johann johannes john jonas jonathan jorge jose josef joseph juan jurgen karl keir kevin
   klaus konstantin kurt lars lawrence leon leonid liam lorenzo louis lucas ludwig luis lukas luke magnus manuel
-  marc marco marcus mario mark markus martin matteo matthew matthias max maxim michael miguel mikhail mohammed
+  marc marco marcus mario mark markus martin matt matteo matthew matthias max maxim michael miguel mikhail mohammed
   muhammad nathan nicholas nick nikolai oleg olaf oliver omar oscar otto pablo patrick paul pavel pedro
   peter philip philipp pierre piotr rafael ralf raymond richard robert roberto roger roman rudolf samuel
   scott sebastian sergei sergey simon stefan stephen steve steven sven thomas tim timothy tobias tom tomas tony

@@ -567,6 +567,14 @@ export function attributeQuotes(
     const sentence = sentences[sentenceIndex] as Sentence;
     const before = stripQuotes(sentence.start, q.start);
     if (!before.includes("quoted")) return null;
+    // "Visser was quoted by the Gazette as saying …": the subject is the one quoted.
+    const passive = /\b(?:was|were|is|are|has been|have been|had been)\s+(?:widely\s+)?quoted\b[^“”"]{0,80}?\bas\s+saying\b/iu.exec(
+      text.slice(sentence.start, q.start),
+    );
+    if (passive) {
+      const link = subjectBefore(text, sentence, mentions, sentenceIndex, sentence.start + passive.index);
+      if (link) return { mention: link.mention, verb: null, confidence: 0.85 * link.confidence, method: "tag:quoted-as-saying" };
+    }
     const pattern = /\bquoted\s+/gu;
     const raw = text.slice(sentence.start, q.start);
     for (let m = pattern.exec(raw); m; m = pattern.exec(raw)) {
@@ -587,7 +595,7 @@ export function attributeQuotes(
       const verb = verbs[k] as VerbHit;
       if (verb.sentence < sentenceIndex || verb.start < sentence.start) break;
       if (!verb.isFrame) continue;
-      if (governing?.attitude && governing.start > verb.end) return null;
+      if (governing?.attitude && !governing.passive && governing.start > verb.end) return null;
       if (CLAUSE_STOP.test(stripQuotes(verb.end, q.start))) return null;
       const link = verbSubject(text, sentences, mentions, verbs, verb);
       if (!link) continue;
@@ -734,7 +742,8 @@ export function attributeQuotes(
     if (verb && /ing$/u.test(verb.word) && /,\s*$/u.test(text.slice(sentence.start, verb.start))) {
       verb = governingVerb(text, tokens, sentence, verb.start, inQuote) ?? verb;
     }
-    if (!verb) return null;
+    // "traders would be offered places “within eighteen months”": the passive's subject is not the speaker.
+    if (!verb || verb.passive) return null;
     if (
       !verb.attitude &&
       (words < 5 ||

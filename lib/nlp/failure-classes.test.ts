@@ -165,6 +165,18 @@ describe("speakers by structure (SPK)", () => {
     expect(quotes(`${LEAD}The Corran Gazette quoted harbour chief Aldo Venn as saying the offer was “final”.`)).toEqual([["final", "Aldo Venn"]]);
   });
 
+  it("SPK-9: someone “was quoted by” an outlet “as saying”: the person quoted", () => {
+    expect(quotes(`${LEAD}Ohm's deputy, Karel Visser, was quoted by the Sandhaven Gazette as saying the council had “no choice”.`)).toEqual([
+      ["no choice", "Karel Visser"],
+    ]);
+  });
+
+  it("SPK-9: a fragment in a passive clause reported by someone is theirs", () => {
+    expect(
+      quotes(`${LEAD}The Sandhaven Port Authority said in a statement that traders would be offered places in a new hall “within eighteen months”.`),
+    ).toEqual([["within eighteen months", "Sandhaven Port Authority"]]);
+  });
+
   it("SPK-7: “it” after an institution named by a description", () => {
     expect(quotes(`${LEAD}The union said in a statement that the ballot would go ahead. “Our members have spoken,” it said.`)).toEqual([
       ["Our members have spoken,", "union"],

@@ -13,7 +13,7 @@ const ATTITUDE_STEM =
   /^(?:thank|prais|welcom|hail|applaud|commend|lauded?|laud|dismiss|reject|question|den(?:y|ie)|decr(?:y|ie)|condemn|critici[sz]|slam|blast|accus|blam|brand|label|call|describ|term|dub|deem|regard|view|express|voic|promis|pledg|vow|threaten|demand|seek|sought|hope|expect|fear|predict|maintain|insist|argu|claim|contend|acknowledg|admit|defend|justif|refus|warn|urg|deplor|lament|celebrat|tout|champion|endors|oppos|challeng|disput|characteri[sz]|depict|portray|mock|ridicul|refer|rebuff|rebut|denounc|hit out|brush|shrug|suggest|stress|emphasi[sz]|recall|admit|concede|conced|confirm|vow|cit|quot|offer|mention|consider|believ|ask|say|said|tell|told|add|not|writ|wrote|stat|post|tweet)/u;
 
 /** A verb of the sentence found by its part of speech: token index, offsets and lower-cased form. */
-export type ClauseVerb = { token: number; start: number; end: number; word: string; attitude: boolean };
+export type ClauseVerb = { token: number; start: number; end: number; word: string; attitude: boolean; passive: boolean };
 
 /** Words that end a clause between a verb and a fragment it could govern. */
 const CLAUSE_END = /[;]|\b(?:while|whereas|although|though|but)\b/u;
@@ -40,7 +40,9 @@ export function governingVerb(
     const end = tokens.ends[t] as number;
     if (CLAUSE_END.test(text.slice(end, quoteStart))) return null;
     const word = (tokens.values[t] as string).toLowerCase();
-    return { token: t, start, end, word, attitude: ATTITUDE_STEM.test(word) };
+    // "traders would be offered places": a passive verb is not its subject's attitude.
+    const passive = /\b(?:be|been|being|is|are|was|were)\s+$/iu.test(text.slice(Math.max(sentence.start, start - 10), start));
+    return { token: t, start, end, word, attitude: ATTITUDE_STEM.test(word), passive };
   }
   return null;
 }
@@ -168,7 +170,7 @@ export function nounPhraseName(np: NounPhrase): string {
     .split(/\s+and\s+/iu)
     .map((part) =>
       part
-        .replace(/^(?:the|a|an|its|their|his|her|this|these|those)\s+/iu, "")
+        .replace(/^(?:the|a|an|its|their|his|her|this|these|those|that)\s+/iu, "")
         .replace(/[,.;:]+$/u, "")
         .trim(),
     )

@@ -175,15 +175,14 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
     if (person) {
       learnRole(person.id, m.role);
       if (m.gender === "m" || m.gender === "f") book.voteGender(person.id, m.gender);
-      else if (book.gender(person.id) === null) {
-        // No title or pronoun has shown it yet: a given name that is nearly always a woman's or a man's.
-        const byName = givenNameGender(book.given(person.id));
-        if (byName) book.voteGender(person.id, byName);
-      }
-      const apposed = m.apposition !== null ? mentions[m.apposition] : undefined;
       if (apposed?.type === "description") {
         learnRole(person.id, apposed.role);
         if (apposed.gender === "m" || apposed.gender === "f") book.voteGender(person.id, apposed.gender);
+      }
+      if (book.gender(person.id) === null) {
+        // No title, role or pronoun has shown it yet: a given name that is nearly always a woman's or a man's.
+        const byName = givenNameGender(book.given(person.id));
+        if (byName) book.voteGender(person.id, byName);
       }
       return { id: person.id, kind: "person", confidence: person.confidence };
     }
@@ -191,7 +190,6 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
     if (alias) return { id: alias, kind: book.kind(alias), confidence: 0.9 };
     if (m.kindHint === null && personEvidence(m)) {
       const learned = book.learnPerson(name);
-      const apposed = m.apposition !== null ? mentions[m.apposition] : undefined;
       if (apposed?.type === "description") learnRole(learned.id, apposed.role);
       return { id: learned.id, kind: "person", confidence: 0.8 };
     }

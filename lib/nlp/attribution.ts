@@ -84,7 +84,8 @@ const TITLE_LIKE = /^(?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:of|the|and|for|\p{Lu}[\p{L}
 /** The verb sits in a later clause of the sentence than its first words. */
 const LATER_CLAUSE = /,\s*(?:while|whereas|but|and|although|though|as)\s/iu;
 const LINK_LABEL = /^,?\s*\(?(?:opens|opening|open) in (?:a )?new (?:window|tab)\)?,?/iu;
-const CLAUSE_STOP = /;|\bwhile\b|\bwhereas\b|\balthough\b|\bthough\b|,\s+but\b/u;
+/** Where a clause ends before a fragment; ", but that …" goes on with the same speech verb's second complement. */
+const CLAUSE_STOP = /;|\bwhile\b|\bwhereas\b|\balthough\b|\bthough\b|,\s+but\b(?!\s+that\b)/u;
 const AS_SAYING = /^\s+as\s+saying\b\s*(?:that\b)?\s*[,:]?\s*/iu;
 const TERMINAL_INSIDE = /[.!?…]["”’»]?$/u;
 const COMPLEMENT_AFTER = /^\s+(?:that|the|a|an|he|she|they|it|we|there|this|[\p{Lu}])/u;

@@ -165,6 +165,12 @@ describe("speakers by structure (SPK)", () => {
     expect(quotes(`${LEAD}The Corran Gazette quoted harbour chief Aldo Venn as saying the offer was “final”.`)).toEqual([["final", "Aldo Venn"]]);
   });
 
+  it("SPK-9: a fragment in a second “that” clause of the same speech verb", () => {
+    expect(quotes(`${LEAD}Mayor Lisbet Ohm said the offer was fair, but that the crews wanted “at least double that”.`)).toEqual([
+      ["at least double that", "Lisbet Ohm"],
+    ]);
+  });
+
   it("SPK-9: someone “was quoted by” an outlet “as saying”: the person quoted", () => {
     expect(quotes(`${LEAD}Ohm's deputy, Karel Visser, was quoted by the Sandhaven Gazette as saying the council had “no choice”.`)).toEqual([
       ["no choice", "Karel Visser"],

@@ -120,6 +120,17 @@ describe("findFigures", () => {
     expect(pick("Port fees rose by a quarter of a percentage point in May.")).toEqual([[0.25, "points"]]);
   });
 
+  it("counts a part in the unit of its whole", () => {
+    expect(pick("The bloc won 87 of parliament's 175 seats.")).toEqual([
+      [87, "seats"],
+      [175, "seats"],
+    ]);
+    expect(pick("Only 3 out of 10 crews returned.")).toEqual([
+      [3, "crews"],
+      [10, "crews"],
+    ]);
+  });
+
   it("reads counts in compounds, after 'record' and elliptic units (FIG-6)", () => {
     expect(pick("A 40-container backlog built up.")).toEqual([[40, "containers"]]);
     expect(pick("Crews handled a record 512 sailings.")).toEqual([[512, "sailings"]]);

@@ -263,12 +263,14 @@ export function findFigures(text: string, sentences: readonly Sentence[], tokens
     const raw = classify(text, m);
     if (!raw) continue;
     if (raw.kind === "count" && !raw.unit) {
-      const unit = countUnit(text, tokens, raw.end);
+      // "87 of parliament's 175 seats", "12 of the 40 suspects": the part is counted in the whole's unit.
+      const partOf = PART_OF.exec(text.slice(raw.end, raw.end + 40));
+      const unit = countUnit(text, tokens, raw.end) ?? (partOf ? countUnit(text, tokens, raw.end + partOf[0].length) : null);
       if (!unit && !QUANTITY_CUE.test(text.slice(Math.max(0, raw.start - 20), raw.start)) && raw.value < 1e6) continue;
       if (!unit && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(raw.end, raw.end + 3))) continue; // an address or a name: "at 10 Harbour Road"
       if (/^-/u.test(text.slice(raw.end, raw.end + 1))) continue;
       raw.unit = unit ?? "";
-      if (unit) {
+      if (unit && !partOf) {
         raw.end = raw.end + text.slice(raw.end).indexOf(unit) + unit.length;
         raw.raw = text.slice(raw.start, raw.end);
       }
@@ -332,6 +334,7 @@ const FRACTION = new RegExp(
 );
 const SHARE =
   /(?<![\p{L}\p{N}-])(?:(?<n>one|two|three|four|a)(?:(?<hy>-)|\s+)(?<d>half|thirds?|quarters?|fifths?|tenths?)|(?<h>half))(?=(?<of>\s+of\b)|-|\s|[.,;:!?]|$)/iuy;
+const PART_OF = /^\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|\p{L}+['’]s\s+)?\d[\d,.]*(?=\s)/u;
 const BY_SHARE = /\bby\s+(?:almost|nearly|about|around|roughly|some|more than|less than|over|under|just over|just under|close to|up to)?\s*$/iu;
 const SHARE_PARTS: ReadonlyMap<string, number> = new Map([
   ["half", 2],

@@ -77,7 +77,9 @@ const INDEFINITE = /^(?:a|an|one)\s/iu;
 const OWNED_WORDS =
   /(?:^|[\s(])(?<owner>(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\p{Ll}-]+\s+){0,2}(?:message|words|response|reply|answer|verdict|conclusion|warning|advice|retort|assessment|comment|reaction|explanation|promise|plea)\b[^:“”"]{0,60}:\s*$/u;
 const SPOKES_HEADS = new Set(["spokesperson", "spokesman", "spokeswoman", "representative"]);
-const TITLE_CUES = /\b(?:titled|entitled|film|book|song|album|novel|documentary|series|show|play|headline|headlined|slogan|hashtag|banner|sign|known as)\s*$/iu;
+/** Words before a quoted title or label ("the film “Sea Change”"); "show", "play" and "sign" only as nouns, not after "to show". */
+const TITLE_CUES =
+  /(?<!\b(?:to|will|would|can|could|must|should|did|does|do|not)\s+)\b(?:titled|entitled|film|book|song|album|novel|documentary|series|show|play|headline|headlined|slogan|hashtag|banner|sign|known as)\s*$/iu;
 const PERSON_ROLE_PLURAL = /^(?:leaders|presidents|mayors|ministers|men|women|officials|captains|coaches|players|sides|chiefs|heads|negotiators)$/u;
 /** A quoted name or label ("Phase Two", "Fair Fares"): capitalised words only, no one's words. */
 const TITLE_LIKE = /^(?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:of|the|and|for|\p{Lu}[\p{L}'’-]*)){0,3}$/u;
@@ -425,6 +427,10 @@ export function attributeQuotes(
     if (m.type === "description" && m.definite && (m.kindHint === "person" || m.kindHint === null) && !m.plural) {
       const id = book.mostRecent("person", m.start);
       if (id) return { id, kind: "person", confidence: 0.5 };
+    }
+    if (m.type === "description" && m.plural && m.kindHint === "person" && m.role && !m.role.possessor && /^\p{L}+$/u.test(m.text)) {
+      // "Critics say …", "Residents told the council …": a group that speaks as itself, as "The operators" does.
+      return { id: book.learnOther("institution", m.role.head), kind: "institution", confidence: 0.6 };
     }
     if (m.type === "pronoun" && quoted && !m.plural && (m.gender === "m" || m.gender === "f")) {
       const previous = previousVoice(m);

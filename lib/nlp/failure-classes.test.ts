@@ -165,6 +165,25 @@ describe("speakers by structure (SPK)", () => {
     expect(quotes(`${LEAD}The Corran Gazette quoted harbour chief Aldo Venn as saying the offer was “final”.`)).toEqual([["final", "Aldo Venn"]]);
   });
 
+  it("QTE-1: a fragment after the verb “show” is someone's words, not a show's title", () => {
+    expect(quotes(`${LEAD}Mayor Lisbet Ohm, who has tried to mediate, urged both sides to show “a little humility”.`)).toEqual([
+      ["a little humility", "Lisbet Ohm"],
+    ]);
+  });
+
+  it("SPK-8: a group speaks past a phrase set off by commas, and plural groups speak as themselves", () => {
+    expect(quotes(`${LEAD}The operators, for their part, insist the offer is “generous by any standard”.`)).toEqual([
+      ["generous by any standard", "operators"],
+    ]);
+    expect(quotes(`${LEAD}Critics say the plan amounts to a “sell-off by stealth”.`)).toEqual([["sell-off by stealth", "critics"]]);
+  });
+
+  it("SPK-8: “, which” after a name stands for it", () => {
+    expect(quotes(`${LEAD}Ambe's remark drew a sharp response from Corvane Lines, which accused her of “playing politics with people's jobs”.`)).toEqual([
+      ["playing politics with pe", "Corvane Lines"],
+    ]);
+  });
+
   it("SPK-9: a fragment in a second “that” clause of the same speech verb", () => {
     expect(quotes(`${LEAD}Mayor Lisbet Ohm said the offer was fair, but that the crews wanted “at least double that”.`)).toEqual([
       ["at least double that", "Lisbet Ohm"],

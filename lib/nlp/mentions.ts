@@ -440,7 +440,8 @@ function sentenceMentions(text: string, words: Word[]): Mention[] {
       }
       continue;
     }
-    if (w.lower === "who" && !covered[i]) {
+    // "Corvane Lines, which accused her of …": a non-restrictive "which" after a comma stands for what precedes.
+    if ((w.lower === "who" || (w.lower === "which" && words[i - 1]?.value === ",")) && !covered[i]) {
       out.push(blankMention({ start: w.start, end: w.end, text: w.value, type: "relative" }));
       continue;
     }

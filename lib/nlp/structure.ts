@@ -105,6 +105,15 @@ export function nounPhraseBefore(text: string, tokens: Tokens, sentence: Sentenc
   let t = sentence.tokenEnd - 1;
   while (t >= sentence.tokenStart && (tokens.starts[t] as number) >= at) t--;
   while (t >= sentence.tokenStart && (tokens.pos[t] === "SPACE" || tokens.pos[t] === "ADV" || tokens.pos[t] === "AUX" || tokens.pos[t] === "PART")) t--;
+  // "The operators, for their part, insist": past a short phrase set off by commas.
+  if (t > sentence.tokenStart && tokens.values[t] === ",") {
+    let k = t - 1;
+    while (k > sentence.tokenStart && k >= t - 8 && tokens.values[k] !== "," && tokens.pos[k] !== "VERB") k--;
+    if (k > sentence.tokenStart && tokens.values[k] === ",") {
+      t = k - 1;
+      while (t >= sentence.tokenStart && tokens.pos[t] === "SPACE") t--;
+    }
+  }
   if (t < sentence.tokenStart || (tokens.pos[t] !== "NOUN" && tokens.pos[t] !== "PROPN")) return null;
   const end = tokens.ends[t] as number;
   const head = (tokens.values[t] as string).toLowerCase();

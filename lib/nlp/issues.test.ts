@@ -60,6 +60,16 @@ describe("carryIssues", () => {
     expect(out).toEqual([["land"], ["land"], ["ceasefire"], ["ceasefire"], []]);
   });
 
+  it("carries issues into a reply that names the sentence before with a demonstrative", () => {
+    const out = carryIssues([
+      { ...base, issues: ["ceasefire"], body: "Under the proposal, the truce would start on Monday." },
+      { ...base, body: "Ambe called that “a trap”." },
+      { ...base, issues: ["land"], body: "The land would be leased for 99 years." },
+      { ...base, body: "Venn called the harbour café a landmark." },
+    ]);
+    expect(out).toEqual([["ceasefire"], ["ceasefire"], ["land"], []]);
+  });
+
   it("carries into the same speaker's next quote only while it stays on the subject", () => {
     const out = carryIssues([
       { ...base, issues: ["pensions"], body: "“The pension scheme is done,” Ambe said.", speaker: "ambe", quoted: true },

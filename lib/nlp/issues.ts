@@ -196,6 +196,9 @@ function spanIndexAt(spans: readonly Span[], offset: number): number {
 }
 
 const ANAPHORIC_START = /^["“«‘]?\s*(?:it|it['’]s|that|that['’]s|this|these|those|they|such)\b/iu;
+/** A reply to the sentence before, naming it by a demonstrative: "Ambe called that “a pay cut”", "Venn dismissed this as …". */
+const DEMONSTRATIVE_REPLY =
+  /^[^.;:“”"]{0,60}\b(?:called|dismissed|described|rejected|welcomed|criticised|criticized|branded|labelled|labeled|termed|denied|disputed|questioned|slammed|praised|hailed|condemned)\s+(?:that|this|it)\b(?!\s+(?:the|a|an)\b)/iu;
 const DEMONSTRATIVE_NOUN = /\b(?:this|these|those|such(?:\s+an?)?|the\s+same)\s+\p{Ll}{3,}/u;
 const NUMBER = "(?:\\d+(?:[.,]\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)";
 const BARE_NUMBER_START = new RegExp(`^["“«‘]?\\s*(?!one\\b)${NUMBER}\\s+(?:would|will|is|was|are|were|could|should|might|may|can|seems?|sounds?)\\b`, "iu");
@@ -272,7 +275,7 @@ export function carryIssues(sentences: readonly IssueContext[]): string[][] {
       // A pronoun opening a new paragraph resolves to one antecedent: with several issues before it, it is ambiguous.
       const anaphoric = s.quoted && ANAPHORIC_START.test(s.body) && (sameParagraph || prevIssues.length === 1);
       const sameFigure = BARE_NUMBER_START.test(s.body) || sharesFigureUnit(s.body, prev.body);
-      if (anaphoric || sameFigure || DEMONSTRATIVE_NOUN.test(s.body)) {
+      if (anaphoric || sameFigure || DEMONSTRATIVE_NOUN.test(s.body) || DEMONSTRATIVE_REPLY.test(s.body)) {
         out[i] = [...prevIssues];
         return;
       }

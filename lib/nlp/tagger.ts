@@ -317,7 +317,7 @@ function headCues(lexicon: IssueLexicon, rows: readonly PhraseUse[], labels: rea
         if (labels[i] && r.inside.has(head)) inside++;
         else if (!labels[i] && r.outside.has(head) && (!r.nouns || r.nouns.has(head))) bare++;
       });
-      return (inside > 0 && 2 * bare <= inside) || ((final.get(head) ?? 0) >= EMPHASISED_HEAD && bare <= 1);
+      return (inside > 0 && bare <= inside) || ((final.get(head) ?? 0) >= EMPHASISED_HEAD && bare <= 1);
     })
     .sort();
 }

@@ -114,6 +114,11 @@ describe("findFigures", () => {
       [25, "%"],
     ]);
     expect(pick("It was a third term for the mayor.")).toEqual([]);
+    expect(pick("A quarter of a million people signed the petition.")).toEqual([[250_000, ""]]);
+    expect(pick("The two sides have met three times since January; the queue was three times as long.")).toEqual([
+      [3, "times"],
+      [3, "x"],
+    ]);
     // A change by a share of the whole, and a share of a unit.
     expect(pick("Cargo volumes have fallen by almost a third since 2019.")).toEqual([[33.3, "%"]]);
     expect(pick("The operator cut its fleet by a fifth.")).toEqual([[20, "%"]]);

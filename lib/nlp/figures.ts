@@ -343,6 +343,11 @@ const SHARE_PARTS: ReadonlyMap<string, number> = new Map([
   ["fifth", 5],
   ["tenth", 10],
 ]);
+/** "have met three times", "sails 4 times a day": how often, where "N times" is not a multiple ("three times as long"). */
+const TIMES = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.,-])(?<n>${NUM}|${WORDS})\s+times(?![\p{L}])(?!\s+(?:as|more|less|larger|bigger|higher|greater|faster|longer|smaller|lower|over|that|what|the)\b)`,
+  "iuy",
+);
 const FREQUENCY = /(?<![\p{L}])(?:just|only|at least|more than|fewer than|less than|exactly)\s+(?<n>once|twice|thrice)(?![\p{L}])/iuy;
 const SCORE = /(?<![\p{L}\p{N}.,/-])(?<a>\d{1,2})\s?[-–]\s?(?<b>\d{1,2})(?![\p{N}\p{L}/-]|[.,]\d|\s?(?:%|per ?cent))/uy;
 const SCORE_CUE_BEFORE =
@@ -623,6 +628,11 @@ function multiples(text: string, starts: readonly number[]): Raw[] {
     if (!Number.isFinite(value) || value < 2) continue;
     out.push({ value, unit: "x", raw: m[0], kind: "multiple", start: m.index, end: m.index + m[0].length });
   }
+  for (const m of scanAt(TIMES, text, starts)) {
+    const value = parseNumber((m.groups?.n as string).toLowerCase());
+    if (!Number.isFinite(value) || value < 2) continue;
+    out.push({ value, unit: "times", raw: m[0], kind: "count", start: m.index, end: m.index + m[0].length });
+  }
   for (const m of scanAt(FREQUENCY, text, starts)) {
     const start = m.index + m[0].length - (m.groups?.n as string).length;
     out.push({ value: parseNumber(m.groups?.n as string), unit: "times", raw: m.groups?.n as string, kind: "count", start, end: m.index + m[0].length });
@@ -676,6 +686,14 @@ function shares(text: string, starts: readonly number[]): Raw[] {
     const parts = g.h ? 2 : (SHARE_PARTS.get((g.d as string).toLowerCase().replace(/s$/u, "")) ?? 0);
     const n = g.h ? 1 : parseNumber((g.n as string).toLowerCase().replace(/^a$/u, "one"));
     if (!parts || n >= parts) continue;
+    // "a quarter of a million people": a share of a scale word is a number.
+    const ofScale = g.of ? /^\s+of\s+an?\s+(thousand|million|billion)\b/iu.exec(text.slice(end, end + 24)) : null;
+    if (ofScale) {
+      const scale = { thousand: 1e3, million: 1e6, billion: 1e9 }[ofScale[1]!.toLowerCase() as "thousand" | "million" | "billion"];
+      const full = end + ofScale[0].length;
+      out.push({ value: (n / parts) * scale, unit: "", raw: text.slice(m.index, full), kind: "count", start: m.index, end: full });
+      continue;
+    }
     // "a quarter of a percentage point": a share of a unit, not of a whole.
     const ofUnit = g.of ? /^\s+of\s+an?\s+(percentage point|point|hour|mile|second)\b/iu.exec(text.slice(end, end + 30)) : null;
     if (ofUnit) {

@@ -247,6 +247,14 @@ describe("speakers by structure (SPK)", () => {
     ).toEqual([["ready to sail the moment", "Corvane Lines"]]);
   });
 
+  it("SPK-7: a company named by a word companies' names end with is found again as “the company”", () => {
+    expect(
+      quotes(
+        `${LEAD}The council and Corvane Shipping are close to a deal.\n\nThe company, which carries a million passengers a year, said it would keep “every route open”.`,
+      ),
+    ).toEqual([["every route open", "Corvane Shipping"]]);
+  });
+
   it("SPK-8: the subject past a relative clause that opens with “whose”", () => {
     expect(
       quotes(

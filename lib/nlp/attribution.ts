@@ -567,6 +567,36 @@ export function attributeQuotes(
     return null;
   };
 
+  /**
+   * A headline's speaker by role ("Ferry talks: minister says deal is “days away”"): the person the
+   * article names with that role, wherever it names them (headlines come before the names).
+   */
+  const headlineTag = (q: QuoteSpan, sentenceIndex: number): Tag | null => {
+    const sentence = sentences[sentenceIndex] as Sentence;
+    for (let k = verbIndexBefore(verbs, q.start); k >= 0; k--) {
+      const verb = verbs[k] as VerbHit;
+      if (verb.start < sentence.start) break;
+      if (!verb.isTag && !verb.isFrame) continue;
+      const lead = text.slice(sentence.start, verb.start);
+      // Headline style: a bare role after a colon ("Ferry talks: minister says"), or opening a heading.
+      const role = (sentence.heading ? /(?:^|:\s*)(?:the\s+)?((?:\p{Ll}+\s+){0,2})(\p{Ll}+)\s+$/iu : /:\s*((?:\p{Ll}+\s+){0,2})(\p{Ll}+)\s+$/u).exec(lead);
+      if (!role) continue;
+      const modifiers = (role[1] as string).split(/\s+/u).filter(Boolean);
+      const head = role[2] as string;
+      const best =
+        book.findByRole({ head, country: null, possessor: null, modifiers })[0] ?? book.findByRole({ head, country: null, possessor: null, modifiers: [] })[0];
+      if (best)
+        return {
+          mention: null,
+          verb,
+          confidence: 0.7,
+          method: "tag:headline-role",
+          speaker: { id: best.id, kind: "person", confidence: best.confidence * 0.8 },
+        };
+    }
+    return null;
+  };
+
   /** "The Gazette quoted harbour chief Aldo Venn as saying the offer was “final”": the quoted person speaks. */
   const quotedAsSayingTag = (q: QuoteSpan, sentenceIndex: number): Tag | null => {
     const sentence = sentences[sentenceIndex] as Sentence;
@@ -862,6 +892,7 @@ export function attributeQuotes(
     const sentenceIndex = sentenceIndexAt(sentences, q.start);
     const words = (text.slice(q.innerStart, q.innerEnd).match(/[\p{L}\p{N}]+/gu) ?? []).length;
     const found =
+      headlineTag(q, sentenceIndex) ??
       tailTag(q, limit) ??
       headTag(q, floor) ??
       agentTag(q, sentenceIndex) ??

@@ -184,6 +184,12 @@ describe("speakers by structure (SPK)", () => {
     ]);
   });
 
+  it("SPK-7: a headline's speaker named by role is the person the article gives that role", () => {
+    expect(quotes(`Ferry talks: minister says deal is "days away"\n\nTransport Minister Paul Okafor said on Tuesday that a deal was close.`)).toEqual([
+      ["days away", "Paul Okafor"],
+    ]);
+  });
+
   it("SPK-9: a fragment in a second “that” clause of the same speech verb", () => {
     expect(quotes(`${LEAD}Mayor Lisbet Ohm said the offer was fair, but that the crews wanted “at least double that”.`)).toEqual([
       ["at least double that", "Lisbet Ohm"],

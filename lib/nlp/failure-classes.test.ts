@@ -284,6 +284,15 @@ describe("speakers by structure (SPK)", () => {
     ]);
   });
 
+  it("SPK-7: more epithets for the person named last before them", () => {
+    expect(quotes(`${LEAD}Aldo Venn has run the harbour for eleven years. “We had ships queuing to the horizon,” the harbour master said.`)).toEqual([
+      ["We had ships queuing to ", "Aldo Venn"],
+    ]);
+    expect(quotes(`${LEAD}Mira Banks built the firm from nothing. “We will survive this,” the billionaire said.`)).toEqual([
+      ["We will survive this,", "Mira Banks"],
+    ]);
+  });
+
   it("SPK-7: a nationality for the person named last before it", () => {
     expect(quotes(`${LEAD}Harbour pilot Ivan Sorensen blamed the fog. “We lost two hours,” the Norwegian said.`)).toEqual([
       ["We lost two hours,", "Ivan Sorensen"],

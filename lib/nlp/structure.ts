@@ -165,7 +165,7 @@ export function isOrgEpithet(np: NounPhrase): boolean {
 
 /** Nouns for a person named earlier ("the 24-year-old", "the striker", "the veteran"). */
 const PERSON_EPITHETS =
-  /^(?:\d+-year-old|[a-z]+-year-old|striker|forward|midfielder|defender|goalkeeper|keeper|batter|batsman|bowler|player|veteran|youngster|rookie|teenager|skipper|captain|coach|manager|suspect|defendant|victim|witness|actor|actress|singer|author|star|champion|winner|mother|father|woman|man)$/u;
+  /^(?:\d+-year-old|[a-z]+-year-old|striker|forward|midfielder|defender|goalkeeper|keeper|batter|batsman|bowler|player|veteran|youngster|rookie|teenager|skipper|captain|coach|manager|suspect|defendant|victim|witness|actor|actress|singer|author|star|champion|winner|mother|father|woman|man|master|boss|banker|lawyer|economist|politician|founder|billionaire|tycoon|entrepreneur|businessman|businesswoman|engineer|driver|pilot|doctor|nurse|teacher|scientist|campaigner|activist|organiser|organizer|pensioner|grandmother|grandfather|son|daughter|wife|husband|widow|brother|sister|owner|farmer|fisherman|docker)$/u;
 
 /** Whether a definite noun phrase stands for a person named earlier. */
 export function isPersonEpithet(np: NounPhrase): boolean {

@@ -425,6 +425,16 @@ export function attributeQuotes(
       return { id: book.learnOther("institution", words.join(" ")), kind: "institution", confidence: 0.6 };
     }
     if (m.type === "description" && m.definite && (m.kindHint === "person" || m.kindHint === null) && !m.plural) {
+      // "Japan's prime minister", "the US president": an office of a named country is not an epithet for
+      // whoever was named last; unnamed, it speaks as the office.
+      const country = m.role?.country ?? (m.role?.possessor && countryKey(m.role.possessor) ? m.role.possessor : null);
+      if (m.role && country) {
+        const holder = book.findByRole({ head: m.role.head, country: countryKey(country), possessor: null, modifiers: [] })[0];
+        if (holder) return { id: holder.id, kind: "person", confidence: 0.7 };
+        const demonym = demonymOf(country);
+        const office = [demonym ?? country, ...m.role.modifiers.filter((w) => !countryKey(w)), m.role.head].join(" ");
+        return { id: book.learnOther("source", office), kind: "source", confidence: 0.5 };
+      }
       const id = book.mostRecent("person", m.start);
       if (id) return { id, kind: "person", confidence: 0.5 };
     }
@@ -573,13 +583,18 @@ export function attributeQuotes(
    */
   const headlineTag = (q: QuoteSpan, sentenceIndex: number): Tag | null => {
     const sentence = sentences[sentenceIndex] as Sentence;
+    // Bounded: a headline's role and verb sit just before its quote, whatever the sentence's length.
+    const from = Math.max(sentence.start, q.start - 120);
     for (let k = verbIndexBefore(verbs, q.start); k >= 0; k--) {
       const verb = verbs[k] as VerbHit;
-      if (verb.start < sentence.start) break;
+      if (verb.start < from) break;
       if (!verb.isTag && !verb.isFrame) continue;
-      const lead = text.slice(sentence.start, verb.start);
+      const leadStart = Math.max(sentence.start, verb.start - 60);
+      const lead = text.slice(leadStart, verb.start);
+      const opensHeading = sentence.heading && leadStart === sentence.start;
+      if (!opensHeading && !lead.includes(":")) continue;
       // Headline style: a bare role after a colon ("Ferry talks: minister says"), or opening a heading.
-      const role = (sentence.heading ? /(?:^|:\s*)(?:the\s+)?((?:\p{Ll}+\s+){0,2})(\p{Ll}+)\s+$/iu : /:\s*((?:\p{Ll}+\s+){0,2})(\p{Ll}+)\s+$/u).exec(lead);
+      const role = (opensHeading ? /(?:^|:\s*)(?:the\s+)?((?:\p{Ll}+\s+){0,2})(\p{Ll}+)\s+$/iu : /:\s*((?:\p{Ll}+\s+){0,2})(\p{Ll}+)\s+$/u).exec(lead);
       if (!role) continue;
       const modifiers = (role[1] as string).split(/\s+/u).filter(Boolean);
       const head = role[2] as string;

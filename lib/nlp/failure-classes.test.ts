@@ -214,6 +214,15 @@ describe("speakers by structure (SPK)", () => {
     ]);
   });
 
+  it("SPK-10: a country's office speaks as its holder, or as the office when the text never names them", () => {
+    expect(quotes(`${LEAD}Valdorian President Ana Lima spoke first. Norway's prime minister told reporters the closure was “very worrying”.`)).toEqual([
+      ["very worrying", "Norwegian prime minister"],
+    ]);
+    expect(quotes(`${LEAD}Norwegian Prime Minister Ivar Dahl flew in. Later, Norway's prime minister called the deal “a good start”.`)).toEqual([
+      ["a good start", "Ivar Dahl"],
+    ]);
+  });
+
   it("SPK-10: a country speaks as its government", () => {
     expect(quotes(`${LEAD}Norway accused the port's owners of sabotage and said the closure amounted to "a hostile act".`)).toEqual([
       ["a hostile act", "Norwegian government"],

@@ -226,7 +226,9 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
     if (SPOKES_HEADS.has(role.head) && m.org) {
       const org = m.org.replace(/^the\s+/iu, "");
       const last = org.split(/\s+/u).pop() ?? org;
-      const id = book.findAlias(org) ?? book.findInstitutionByWord(last) ?? book.learnOther("institution", org);
+      // "a company spokesman": the company the article named last.
+      const companyWords = COMPANY_HEADS.has(last.toLowerCase()) ? COMPANY_WORDS : undefined;
+      const id = book.findAlias(org) ?? book.findInstitutionByWord(last, companyWords) ?? book.learnOther("institution", org);
       return { id, kind: "institution", confidence: 0.85 };
     }
     if (m.kindHint === "document") {

@@ -251,6 +251,9 @@ describe("speakers by structure (SPK)", () => {
       ["This is the last chance,", "Harbour Workers' Federation"],
     ]);
     expect(quotes(`${LEAD}“Talks continue,” said a council spokeswoman.`)).toEqual([["Talks continue,", "council"]]);
+    expect(quotes(`${LEAD}Corvane Lines said the roster would be reviewed. “We have listened,” a company spokesman said.`)).toEqual([
+      ["We have listened,", "Corvane Lines"],
+    ]);
     expect(quotes(`${LEAD}A spokeswoman for the transport ministry said only that talks were “ongoing”.`)).toEqual([["ongoing", "transport ministry"]]);
   });
 

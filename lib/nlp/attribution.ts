@@ -76,6 +76,9 @@ const INDEFINITE = /^(?:a|an|one)\s/iu;
 /** Someone's words named by a noun before a colon: "X's message (to voters) was blunt:", "Her verdict:". */
 const OWNED_WORDS =
   /(?:^|[\s(])(?<owner>(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\p{Ll}-]+\s+){0,2}(?:message|words|response|reply|answer|verdict|conclusion|warning|advice|retort|assessment|comment|reaction|explanation|promise|plea)\b[^:“”"]{0,60}:\s*$/u;
+/** Someone's words named by a speech noun just before a fragment: "Venn's promise of “no job losses”", "the union's demand for “…”". */
+const OWNED_SPEECH =
+  /(?:^|[\s(])(?<owner>(?:the\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3}[\p{L}][\p{L}.-]*['’]s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\p{Ll}-]+\s+){0,2}(?:promise|pledge|demand|call|appeal|plea|warning|claim|vow|threat|statement|remarks|comments|description|assurance|insistence|admission)s?\s+(?:of|for|that|to)\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
 const SPOKES_HEADS = new Set(["spokesperson", "spokesman", "spokeswoman", "representative"]);
 /** Words before a quoted title or label ("the film “Sea Change”"); "show", "play" and "sign" only as nouns, not after "to show". */
 const TITLE_CUES =
@@ -538,6 +541,16 @@ export function attributeQuotes(
     return np && np.start === pos ? nounPhraseTag(np, verb, 0.9) : null;
   };
 
+  /** The mention whose words a pattern's `owner` group names ("Venn's promise of"), in `region` starting at `offset`. */
+  const wordsOwner = (pattern: RegExp, region: string, offset: number): Mention | null => {
+    const match = pattern.exec(region);
+    if (!match) return null;
+    const word = (match.groups?.owner as string).replace(/['’]s?$/u, "");
+    const end = offset + match.index + match[0].indexOf(word) + word.length;
+    const owner = mentionEndingAt(mentions, end, sentenceIndexAt(sentences, end - 1));
+    return owner && (owner.type === "name" || owner.type === "pronoun" || owner.type === "description") ? owner : null;
+  };
+
   const headTag = (q: QuoteSpan, floor: number): Tag | null => {
     const region = text.slice(floor, q.start);
     const quoted = /\bquoted\s+([^,.;:]{1,60}?)\s+as\s+saying\s*(?:that\s*)?[,:]?\s*$/iu.exec(region);
@@ -550,16 +563,10 @@ export function attributeQuotes(
       const target = mentionStartingAt(mentions, floor + according.index + according[0].indexOf(according[1] as string));
       if (target) return { mention: target, verb: null, confidence: 0.9, method: "tag:according-to" };
     }
-    // "Lindgren's message to passengers was blunt: “Book early.”", "Her answer was short:".
-    const owned = OWNED_WORDS.exec(region);
-    if (owned) {
-      const word = (owned.groups?.owner as string).replace(/['’]s?$/u, "");
-      const at = floor + owned.index + owned[0].indexOf(word);
-      const owner = mentionEndingAt(mentions, at + word.length, sentenceIndexAt(sentences, at));
-      if (owner && (owner.type === "name" || owner.type === "pronoun" || owner.type === "description")) {
-        return { mention: owner, verb: null, confidence: 0.85, method: "tag:possessed-words" };
-      }
-    }
+    // "Lindgren's message to passengers was blunt: “Book early.”", "Her answer was short:", "Venn's promise of “…”".
+    const owner =
+      wordsOwner(OWNED_WORDS, region, floor) ?? wordsOwner(OWNED_SPEECH, text.slice(Math.max(floor, q.start - 160), q.start), Math.max(floor, q.start - 160));
+    if (owner) return { mention: owner, verb: null, confidence: 0.85, method: "tag:possessed-words" };
     for (let k = verbIndexBefore(verbs, q.start); k >= 0; k--) {
       const verb = verbs[k] as VerbHit;
       if (verb.start < floor) break;

@@ -334,6 +334,11 @@ describe("speakers by structure (SPK)", () => {
     expect(quotes(`${LEAD}Mara Lindgren runs the ferries. Her answer was short: “No.”`)).toEqual([["No.", "Mara Lindgren"]]);
   });
 
+  it("QTE-1: a fragment named as someone's promise, demand or warning is theirs", () => {
+    expect(quotes(`${LEAD}Aldo Venn spoke on Monday. Venn's promise of “no job losses” was met with scepticism.`)).toEqual([["no job losses", "Aldo Venn"]]);
+    expect(quotes(`${LEAD}The union's demand for “a proper night premium” remains unmet.`)).toEqual([["a proper night premium", "union"]]);
+  });
+
   it("SPK-11: joint speakers", () => {
     expect(quotes(`${LEAD}The union and its supporters maintain the rota was “imposed”.`)).toEqual([["imposed", "union; supporters"]]);
     expect(

@@ -235,6 +235,9 @@ describe("speakers by structure (SPK)", () => {
     ]);
     expect(quotes(`${LEAD}“Nobody wants a long strike,” one union official told local radio.`)).toEqual([["Nobody wants a long stri", "unnamed source"]]);
     expect(quotes(`${LEAD}“We will see,” said a lawyer, declining to give details.`)).toEqual([["We will see,", "unnamed source"]]);
+    expect(quotes(`${LEAD}“Nothing has changed,” said one person close to the union, who asked not to be named.`)).toEqual([
+      ["Nothing has changed,", "unnamed source"],
+    ]);
   });
 
   it("SPK-8: the person a prepositional phrase describes, not its object", () => {

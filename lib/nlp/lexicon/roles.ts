@@ -224,6 +224,7 @@ export const GIVEN_NAME_HONORIFICS: ReadonlySet<string> = new Set(["sir", "dame"
 
 /** Nouns that head a description of a person by role ("the French president", "Moreau's aide"). */
 export const PERSON_ROLE_NOUNS: ReadonlySet<string> = new Set([
+  "person",
   "president",
   "leader",
   "aide",

@@ -517,7 +517,11 @@ export function attributeQuotes(
     }
     const verb = verbAt.get(pos);
     if (verb?.isTag && guard(verb)) {
-      const subject = mentionStartingAt(mentions, skipFillersForward(verb.end, limit));
+      const after = skipFillersForward(verb.end, limit);
+      // "said crane driver Tomas Weller": a name after a lower-case job description.
+      const described = /^(?:[\p{Ll}-]+\s+){1,3}(?=\p{Lu})/u.exec(text.slice(after, Math.min(limit, after + 60)));
+      const named = described ? mentionStartingAt(mentions, after + described[0].length) : null;
+      const subject = mentionStartingAt(mentions, after) ?? (named?.type === "name" ? named : null);
       if (subject && !subject.possessive) return { mention: subject, verb, confidence: 0.95, method: "tag:after-quote-inverted" };
     }
     return epithetTag(q, pos, limit, guard);

@@ -61,6 +61,10 @@ describe("speakers by structure (SPK)", () => {
     ]);
   });
 
+  it("SPK-1: a name after a lower-case job description in an inverted tag", () => {
+    expect(quotes(`${LEAD}“I gave this port 35 years,” said crane driver Tomas Weller, 58.`)).toEqual([["I gave this port 35 year", "Tomas Weller"]]);
+  });
+
   it("SPK-1: a link label between the name and the verb", () => {
     expect(quotes(`${LEAD}“The numbers speak for themselves,” the Sandhaven Port Authority, opens in new window said.`)).toEqual([
       ["The numbers speak for th", "Sandhaven Port Authority"],

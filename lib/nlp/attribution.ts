@@ -631,11 +631,10 @@ export function attributeQuotes(
     const before = stripQuotes(sentence.start, q.start);
     if (!before.includes("quoted")) return null;
     // "Visser was quoted by the Gazette as saying …": the subject is the one quoted.
-    const passive = /\b(?:was|were|is|are|has been|have been|had been)\s+(?:widely\s+)?quoted\b[^“”"]{0,80}?\bas\s+saying\b/iu.exec(
-      text.slice(sentence.start, q.start),
-    );
+    const near = Math.max(sentence.start, q.start - 200);
+    const passive = /\b(?:was|were|is|are|has been|have been|had been)\s+(?:widely\s+)?quoted\b[^“”"]{0,80}?\bas\s+saying\b/iu.exec(text.slice(near, q.start));
     if (passive) {
-      const link = subjectBefore(text, sentence, mentions, sentenceIndex, sentence.start + passive.index);
+      const link = subjectBefore(text, sentence, mentions, sentenceIndex, near + passive.index);
       if (link) return { mention: link.mention, verb: null, confidence: 0.85 * link.confidence, method: "tag:quoted-as-saying" };
     }
     const pattern = /\bquoted\s+/gu;

@@ -568,8 +568,9 @@ export function attributeQuotes(
       if (target) return { mention: target, verb: null, confidence: 0.9, method: "tag:according-to" };
     }
     // "Lindgren's message to passengers was blunt: “Book early.”", "Her answer was short:", "Venn's promise of “…”".
-    const owner =
-      wordsOwner(OWNED_WORDS, region, floor) ?? wordsOwner(OWNED_SPEECH, text.slice(Math.max(floor, q.start - 160), q.start), Math.max(floor, q.start - 160));
+    const near = Math.max(floor, q.start - 160);
+    const before = text.slice(near, q.start);
+    const owner = /:\s*$/u.test(before) ? wordsOwner(OWNED_WORDS, before, near) : wordsOwner(OWNED_SPEECH, before, near);
     if (owner) return { mention: owner, verb: null, confidence: 0.85, method: "tag:possessed-words" };
     for (let k = verbIndexBefore(verbs, q.start); k >= 0; k--) {
       const verb = verbs[k] as VerbHit;

@@ -73,12 +73,18 @@ type Tag = { mention: Mention | null; verb: VerbHit | null; confidence: number; 
 
 const GENERIC_ORG_HEADS = new Set(["agency", "organisation", "organization", "body", "group", "institution", "watchdog", "regulator", "company", "firm"]);
 const INDEFINITE = /^(?:a|an|one)\s/iu;
+/** Whose words: a name or noun phrase with a possessive, or a possessive pronoun ("Lindgren's", "the union's", "Her"). */
+const OWNER = String.raw`(?:^|[\s(])(?<owner>(?:the\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3}[\p{L}][\p{L}.-]*['’]s?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\p{Ll}-]+\s+){0,2}`;
 /** Someone's words named by a noun before a colon: "X's message (to voters) was blunt:", "Her verdict:". */
-const OWNED_WORDS =
-  /(?:^|[\s(])(?<owner>(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\p{Ll}-]+\s+){0,2}(?:message|words|response|reply|answer|verdict|conclusion|warning|advice|retort|assessment|comment|reaction|explanation|promise|plea)\b[^:“”"]{0,60}:\s*$/u;
+const OWNED_WORDS = new RegExp(
+  String.raw`${OWNER}(?:message|words|response|reply|answer|verdict|conclusion|warning|advice|retort|assessment|comment|reaction|explanation|promise|plea)\b[^:“”"]{0,60}:\s*$`,
+  "u",
+);
 /** Someone's words named by a speech noun just before a fragment: "Venn's promise of “no job losses”", "the union's demand for “…”". */
-const OWNED_SPEECH =
-  /(?:^|[\s(])(?<owner>(?:the\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3}[\p{L}][\p{L}.-]*['’]s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\p{Ll}-]+\s+){0,2}(?:promise|pledge|demand|call|appeal|plea|warning|claim|vow|threat|statement|remarks|comments|description|assurance|insistence|admission)s?\s+(?:of|for|that|to)\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
+const OWNED_SPEECH = new RegExp(
+  String.raw`${OWNER}(?:promise|pledge|demand|call|appeal|plea|warning|claim|vow|threat|statement|remarks|comments|description|assurance|insistence|admission)s?\s+(?:of|for|that|to)\s+(?:[\p{Ll}-]+\s+){0,3}$`,
+  "u",
+);
 const SPOKES_HEADS = new Set(["spokesperson", "spokesman", "spokeswoman", "representative"]);
 /** Words before a quoted title or label ("the film “Sea Change”"); "show", "play" and "sign" only as nouns, not after "to show". */
 const TITLE_CUES =

@@ -3,6 +3,7 @@ import type { Sentence, Tokens } from "./sentences";
 import type { QuoteSpan } from "./quotes";
 import { countryKey, isCapital, isCountryName } from "./lexicon/demonyms";
 import {
+  ACTOR_ROLE_NOUNS,
   ANONYMITY_CUES,
   ANONYMOUS_HEADS,
   DOCUMENT_NOUNS,
@@ -315,7 +316,7 @@ function blankMention(partial: Partial<Mention> & Span & { text: string; type: M
   };
 }
 
-const ROLE_NOUNS: ReadonlySet<string> = new Set([...PERSON_ROLE_NOUNS, ...GROUP_ROLE_NOUNS, ...INSTITUTION_ROLE_NOUNS, ...DOCUMENT_NOUNS]);
+const ROLE_NOUNS: ReadonlySet<string> = new Set([...ACTOR_ROLE_NOUNS, ...DOCUMENT_NOUNS]);
 
 function isRoleNoun(lower: string): boolean {
   return ROLE_NOUNS.has(lower);

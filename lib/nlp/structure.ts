@@ -1,8 +1,6 @@
 import type { Sentence, Tokens } from "./sentences";
 import type { Mention } from "./mentions";
-import { GROUP_ROLE_NOUNS, INSTITUTION_ROLE_NOUNS, PERSON_ROLE_NOUNS } from "./lexicon/roles";
-
-const ROLE_NOUNS: ReadonlySet<string> = new Set([...PERSON_ROLE_NOUNS, ...GROUP_ROLE_NOUNS, ...INSTITUTION_ROLE_NOUNS]);
+import { ACTOR_ROLE_NOUNS } from "./lexicon/roles";
 
 /**
  * Verbs by which a narrator weaves someone's words into a sentence beyond the speech verbs:
@@ -138,7 +136,7 @@ export function nounPhraseBefore(text: string, tokens: Tokens, sentence: Sentenc
     if (value === "and" && k - 1 >= sentence.tokenStart) {
       const before = tokens.pos[k - 1] as string;
       // "Ohm and the union praised": both could speak; "demanded more time and unions warned": not a pair.
-      const couldSpeak = before === "PROPN" || ROLE_NOUNS.has((tokens.values[k - 1] as string).toLowerCase());
+      const couldSpeak = before === "PROPN" || ACTOR_ROLE_NOUNS.has((tokens.values[k - 1] as string).toLowerCase());
       if ((before === "NOUN" || before === "PROPN") && couldSpeak) {
         first = k;
         continue;

@@ -1012,3 +1012,6 @@ export const SUBJECT_PRONOUNS: ReadonlyMap<string, { gender: "m" | "f" | "n" | n
   ["them", { gender: null, plural: true }],
   ["its", { gender: "n", plural: false }],
 ]);
+
+/** Nouns for whoever can speak or act: people, groups and institutions (documents are in `DOCUMENT_NOUNS`). */
+export const ACTOR_ROLE_NOUNS: ReadonlySet<string> = new Set([...PERSON_ROLE_NOUNS, ...GROUP_ROLE_NOUNS, ...INSTITUTION_ROLE_NOUNS]);

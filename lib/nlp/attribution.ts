@@ -302,13 +302,13 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
       for (const c of ordered) {
         if (c === m) continue;
         const r = resolve(c);
-        if (!r.id || r.kind !== "person") continue;
+        if (!r.id || (r.kind !== "person" && !speaksForOthers(c))) continue;
         here.push({ id: r.id, c });
       }
       const people = new Set(here.map((h) => h.id));
       for (const { id, c } of here) {
         if (ids.includes(id)) continue;
-        const g = book.gender(id);
+        const g = book.kind(id) === "person" ? book.gender(id) : c.gender === "m" || c.gender === "f" ? c.gender : null;
         ids.push(id);
         features.push({
           back,
@@ -324,6 +324,13 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
     }
     return { ids, features };
   };
+
+  /**
+   * A person the text describes but does not name, who speaks for a body or anonymously ("A Lumora
+   * spokesman", "one union official"): "he said" after them is their body's or the unnamed source's words.
+   */
+  const speaksForOthers = (c: Mention): boolean =>
+    c.type === "description" && !c.plural && c.kindHint !== "institution" && c.kindHint !== "document" && c.role !== null;
 
   const speaksAt = (c: Mention): boolean => {
     if (!c.verbAfter) return false;
@@ -347,9 +354,10 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
       if (best < 0) return { id: null, kind: null, confidence: 0 };
       const id = ids[best] as string;
       const f = features[best] as RankFeatures;
-      if (f.gender >= 0 && ((f.alone && f.back <= 1) || (p[best] as number) >= 0.6)) book.voteGender(id, m.gender as "m" | "f");
+      const kind = book.kind(id);
+      if (kind === "person" && f.gender >= 0 && ((f.alone && f.back <= 1) || (p[best] as number) >= 0.6)) book.voteGender(id, m.gender as "m" | "f");
       const confidence = Math.min(0.95, Math.max(0.3, (p[best] as number) * Math.pow(0.95, f.back)));
-      return { id, kind: "person", confidence };
+      return { id, kind, confidence };
     }
     for (let s = m.sentence, back = 0; s >= 0 && back <= 5; s--, back++) {
       const list = bySentence.get(s) ?? [];

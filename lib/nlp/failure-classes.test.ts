@@ -346,6 +346,33 @@ describe("speakers by structure (SPK)", () => {
     expect(quotes(`${LEAD}The union's demand for “a proper night premium” remains unmet.`)).toEqual([["a proper night premium", "union"]]);
   });
 
+  it("SPK-7: a person known by their age is the person named last before it", () => {
+    expect(quotes(`${LEAD}Crane driver Tomas Weller joined the picket. “We are not going anywhere,” the 58-year-old said.`)).toEqual([
+      ["We are not going anywher", "Tomas Weller"],
+    ]);
+    expect(quotes(`${LEAD}Crane driver Tomas Weller joined the picket. “We are not going anywhere,” said the fifty-eight-year-old.`)).toEqual([
+      ["We are not going anywher", "Tomas Weller"],
+    ]);
+  });
+
+  it("SPK-7: a name apposed to a role owned by an institution stays a person", () => {
+    expect(
+      quotes(`${LEAD}“We will hold the line,” Oona Brackley, the union's deputy secretary, told reporters.\n\nMs Brackley said the offer was “an insult”.`),
+    ).toEqual([
+      ["We will hold the line,", "Oona Brackley"],
+      ["an insult", "Oona Brackley"],
+    ]);
+  });
+
+  it("SPK-3: “he said” after an unnamed spokesman is the body he speaks for", () => {
+    expect(
+      quotes(`${LEAD}Pilar Ambe said the crews were angry.\n\nA Corvane spokesman disputed that account. “The berths were never closed,” he said.`),
+    ).toEqual([["The berths were never cl", "Corvane"]]);
+    expect(quotes(`${LEAD}Aldo Venn said the crews were angry.\n\nOne union official disputed that. “We were locked out,” he said.`)).toEqual([
+      ["We were locked out,", "unnamed source"],
+    ]);
+  });
+
   it("SPK-11: joint speakers", () => {
     expect(quotes(`${LEAD}The union and its supporters maintain the rota was “imposed”.`)).toEqual([["imposed", "union; supporters"]]);
     expect(

@@ -318,8 +318,11 @@ function blankMention(partial: Partial<Mention> & Span & { text: string; type: M
 
 const ROLE_NOUNS: ReadonlySet<string> = new Set([...ACTOR_ROLE_NOUNS, ...DOCUMENT_NOUNS]);
 
+/** A person known by their age ("the 31-year-old said"). */
+const AGE_NOUN = /^(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old$/u;
+
 function isRoleNoun(lower: string): boolean {
-  return ROLE_NOUNS.has(lower);
+  return ROLE_NOUNS.has(lower) || AGE_NOUN.test(lower);
 }
 
 function descriptionKind(head: string): Mention["kindHint"] {
@@ -446,7 +449,7 @@ function sentenceMentions(text: string, words: Word[]): Mention[] {
       out.push(blankMention({ start: w.start, end: w.end, text: w.value, type: "relative" }));
       continue;
     }
-    if (covered[i] || !isRoleNoun(w.lower) || (w.pos !== "NOUN" && w.pos !== "PROPN")) continue;
+    if (covered[i] || !isRoleNoun(w.lower) || (w.pos !== "NOUN" && w.pos !== "PROPN" && !AGE_NOUN.test(w.lower))) continue;
     if (continuesNounPhrase(words, i)) continue;
     const description = describe(text, words, i, runAt);
     if (description) {
@@ -623,6 +626,8 @@ function describe(
 function linkAppositions(text: string, mentions: Mention[]): void {
   for (let k = 1; k < mentions.length; k++) {
     const b = mentions[k] as Mention;
+    // "Sarah Odell, the union's regional secretary,": the owner inside the description is no apposition of its own.
+    if (mentions.some((m) => m !== b && m.start <= b.start && m.end >= b.end && m.end - m.start > b.end - b.start)) continue;
     let a: Mention | null = null;
     let ai = -1;
     for (let j = k - 1; j >= 0 && j >= k - 6; j--) {

@@ -373,6 +373,27 @@ describe("speakers by structure (SPK)", () => {
     ]);
   });
 
+  it("SPK-7: a role and the name apposed to it at the end of an inverted tag", () => {
+    expect(quotes(`${LEAD}“This is a hard decision,” said the company's managing director, Fiona Grady.`)).toEqual([
+      ["This is a hard decision,", "Fiona Grady"],
+    ]);
+  });
+
+  it("SPK-7: people described by what they do are unnamed sources", () => {
+    expect(
+      quotes(
+        `${LEAD}A farmer whose land borders the quay, who spoke on condition that his name not be used, said the deal was “the first good news in years”.`,
+      ),
+    ).toEqual([["the first good news in y", "unnamed source"]]);
+    expect(quotes(`${LEAD}“Found out from the radio, not from the port,” one user wrote.`)).toEqual([["Found out from the radio", "unnamed source"]]);
+  });
+
+  it("SPK-7: “the company” after a name that ends as company names do", () => {
+    expect(
+      quotes(`${LEAD}The ruling is a setback for Halvorsen Metals, which planned to expand.\n\n“We will appeal,” the company said in a statement.`),
+    ).toEqual([["We will appeal,", "Halvorsen Metals"]]);
+  });
+
   it("SPK-11: joint speakers", () => {
     expect(quotes(`${LEAD}The union and its supporters maintain the rota was “imposed”.`)).toEqual([["imposed", "union; supporters"]]);
     expect(

@@ -156,6 +156,22 @@ describe("findFigures", () => {
     expect(pick("The victim, aged 27, lived nearby.")).toEqual([[27, "years"]]);
     expect(range("Most pilots are in their 50s.")).toEqual([["50-59", "years"]]);
   });
+
+  it("reads temperatures, and a label or a lower-case letter after a number is none", () => {
+    expect(pick("Highs of 38C are expected on Sunday, 41 °C on Monday and 100F inland, with minus 5C at night.")).toEqual([
+      [38, "°C"],
+      [41, "°C"],
+      [100, "°F"],
+      [-5, "°C"],
+    ]);
+    expect(pick("Section 38C of the act applies.")).toEqual([]);
+    expect(pick("He ticked box 5c.")).toEqual([]);
+  });
+
+  it("does not count “one” in someone the text does not name", () => {
+    expect(pick("“Not again,” one user wrote. “Why now?” one reader asked.")).toEqual([]);
+    expect(pick("Only one official was on duty.")).toEqual([[1, "official"]]);
+  });
 });
 
 function pick(text: string): [number, string][] {

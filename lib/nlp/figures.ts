@@ -3,6 +3,7 @@ import { tokenIndexAt, type Sentence, type Tokens } from "./sentences";
 import type { VerbHit } from "./reported";
 import { CURRENCIES, FIGURATIVE_UNITS, LABEL_HEADS, MAGNITUDES, MONTHS, NUMBER_WORDS, SCALES, TIME_UNITS } from "./lexicon/numbers";
 import { NON_NAME_WORDS } from "./lexicon/roles";
+import { ALL_SPEECH_VERBS } from "./lexicon/speech-verbs";
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const WORDNUM = String.raw`(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|a dozen|dozen`;
@@ -16,6 +17,7 @@ const DIGIT_FIGURE = new RegExp(
     String.raw`(?<pnum>${NUM})\s?(?:%|per\s?cent(?![\p{L}])|percent(?![\p{L}])|pct(?![\p{L}]))`,
     String.raw`(?<dnum>${NUM})(?<dsep>-|\s)(?<dunit>${UNIT})(?![\p{L}])(?:\s+(?:and\s+)?(?<d2num>${NUM}|${WORDNUM})\s+(?<d2unit>${UNIT})(?![\p{L}]))?`,
     String.raw`(?<unum>${NUM})\s?(?<uu>km|kg|mph|km/h|kph|MW|GW|kW|kWh|sq km|tonnes)(?![\p{L}])`,
+    String.raw`(?<tnum>${NUM})(?<tu>\s?°\s?[CF]|[CF℃℉])(?![\p{L}\p{N}])`,
     String.raw`(?<cnum>${NUM})(?:(?:\s|(?=bn|mn|tn))(?<cscale>${SCALE}|crores?|lakhs?|bn|mn|tn)(?![\p{L}]))?`,
   ].join("|"),
   "giu",
@@ -94,6 +96,13 @@ function classify(text: string, m: RegExpExecArray): Raw | null {
   if (/(?:1[89]|2[01])\d\d[-–/]$/u.test(text.slice(Math.max(0, start - 5), start))) return null; // "the 2022-23 season"
   if (g.pnum) return { value: parseNumber(g.pnum), unit: "%", raw, kind: "percent", start, end };
   if (g.uu) return { value: parseNumber(g.unum as string), unit: g.uu, raw, kind: "count", start, end };
+  if (g.tu) {
+    // "38C", "41 °C", "minus 5C": a temperature; a lower-case letter after a number is something else.
+    const scale = /[F℉]/u.test(g.tu) ? "°F" : /[C℃]/u.test(g.tu) ? "°C" : null;
+    if (!scale || LABEL_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return null;
+    const below = /(?:^|[^\p{L}])minus\s+$|(?:^|\s)[-−]$/iu.test(text.slice(Math.max(0, start - 7), start));
+    return { value: (below ? -1 : 1) * parseNumber(g.tnum as string), unit: scale, raw, kind: "count", start, end };
+  }
   if (g.dunit) {
     const first = TIME_UNITS.get((g.dunit as string).toLowerCase());
     if (!first) return null;
@@ -503,6 +512,8 @@ function countedNoun(text: string, tokens: Tokens, end: number, one: boolean): {
     const pos = tokens.pos[t] as string;
     if (!CONTENT_POS.has(pos) || /^\p{P}+$/u.test(value)) break;
     if (one) {
+      // "one user wrote", "one official said": someone the text does not name, not a count.
+      if (pos === "VERB" && nounEnd >= 0 && ALL_SPEECH_VERBS.has(value.toLowerCase())) return null;
       if (pos === "VERB" && /(?:ed|ing)$/u.test(value) && nounEnd >= 0) break;
       if (pos === "NOUN" || (pos === "VERB" && nounEnd >= 0)) nounEnd = tokens.ends[t] as number;
       else if (pos !== "ADJ") break;

@@ -318,6 +318,23 @@ function blankMention(partial: Partial<Mention> & Span & { text: string; type: M
 
 const ROLE_NOUNS: ReadonlySet<string> = new Set([...ACTOR_ROLE_NOUNS, ...DOCUMENT_NOUNS]);
 
+/** Words in -ing that introduce a phrase rather than qualify the role noun after them ("including director Venn"). */
+const PARTICIPLE_PREPOSITIONS: ReadonlySet<string> = new Set([
+  "including",
+  "regarding",
+  "concerning",
+  "following",
+  "during",
+  "according",
+  "excluding",
+  "involving",
+  "saying",
+  "telling",
+  "quoting",
+  "citing",
+  "being",
+]);
+
 /** A person known by their age ("the 31-year-old said"). */
 const AGE_NOUN = /^(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old$/u;
 
@@ -529,7 +546,9 @@ function describe(
     }
     const isModifier =
       ((w.pos === "ADJ" || w.pos === "NOUN" || w.pos === "PROPN" || w.cap || w.pos === "NUM") && w.pos !== "VERB" && !/^[\p{P}]+$/u.test(w.value)) ||
-      INTENSIFIERS.has(w.lower);
+      INTENSIFIERS.has(w.lower) ||
+      // "the company's managing director", "the acting president", "the outgoing mayor"
+      (k === headIndex - 1 && w.pos === "VERB" && /ing$/u.test(w.lower) && !PARTICIPLE_PREPOSITIONS.has(w.lower));
     if (!isModifier || SUBJECT_PRONOUNS.has(w.lower) || (NON_NAME_WORDS.has(w.lower) && !countryKey(w.lower))) break;
     if (countryKey(w.lower)) country = countryKey(w.lower);
     else modifiers.unshift(w.lower);
@@ -644,7 +663,13 @@ function linkAppositions(text: string, mentions: Mention[]): void {
       b.apposition = ai;
       // "Corvane Lines, the state ferry operator,": a name set beside an institution is one.
       if (b.kindHint === "institution" && !b.role?.possessor) a.kindHint = "institution";
-    } else if (a.type === "description" && b.type === "name" && a.kindHint !== "source" && /^\s*,/u.test(text.slice(b.end, b.end + 2))) {
+    } else if (
+      a.type === "description" &&
+      b.type === "name" &&
+      a.kindHint !== "source" &&
+      /^\s*(?:,|[.!?]?\s*$|[.!?](?=\s))/u.test(text.slice(b.end, b.end + 2))
+    ) {
+      // "the company's managing director, Fiona Grady," and at the end of a sentence ("…,” said the director, Fiona Grady.").
       a.apposition = k;
       b.apposition = ai;
       if (a.kindHint === "institution" && !a.role?.possessor) b.kindHint = "institution";

@@ -530,13 +530,16 @@ export function attributeQuotes(
       }
     }
     const verb = verbAt.get(pos);
-    if (verb?.isTag && guard(verb)) {
+    if (verb?.isTag) {
       const after = skipFillersForward(verb.end, limit);
       // "said crane driver Tomas Weller": a name after a lower-case job description.
       const described = /^(?:[\p{Ll}-]+\s+){1,3}(?=\p{Lu})/u.exec(text.slice(after, Math.min(limit, after + 60)));
       const named = described ? mentionStartingAt(mentions, after + described[0].length) : null;
       const subject = mentionStartingAt(mentions, after) ?? (named?.type === "name" ? named : null);
-      if (subject && !subject.possessive) return { mention: subject, verb, confidence: 0.95, method: "tag:after-quote-inverted" };
+      // After a question or an exclamation the tag is still a tag when its subject is all that follows the verb
+      // ("“Why now?” asked Sen. Olivia Berg."), not the start of a clause ("“Why now?” asked the minister to explain …").
+      const wholeTag = !!subject && /^\s*(?:[.,;:]|$)/u.test(text.slice(subject.end, subject.end + 2));
+      if (subject && !subject.possessive && (guard(verb) || wholeTag)) return { mention: subject, verb, confidence: 0.95, method: "tag:after-quote-inverted" };
     }
     return epithetTag(q, pos, limit, guard);
   };
@@ -580,6 +583,15 @@ export function attributeQuotes(
     if (according) {
       const target = mentionStartingAt(mentions, floor + according.index + according[0].indexOf(according[1] as string));
       if (target) return { mention: target, verb: null, confidence: 0.9, method: "tag:according-to" };
+    }
+    // An interview's or a transcript's label: "Moen: “Because …”", "Pilar Ambe, the union's negotiator: “…”".
+    const label = /^\s*(\p{Lu}[^:“”"«»]{0,80}?):\s*$/u.exec(region);
+    if (label && floor === (paragraphs[q.paragraph] as Span).start) {
+      const target = mentionStartingAt(mentions, floor + label[0].indexOf(label[1] as string));
+      const rest = target ? text.slice(target.end, floor + label[0].lastIndexOf(":")) : "";
+      if (target && target.type === "name" && target.end - target.start > 1 && /^(?:\s*,\s*[^,]{1,60})?\s*$/u.test(rest)) {
+        return { mention: target, verb: null, confidence: 0.85, method: "tag:label" };
+      }
     }
     // "Lindgren's message to passengers was blunt: “Book early.”", "Her answer was short:", "Venn's promise of “…”".
     const near = Math.max(floor, q.start - 160);

@@ -394,6 +394,43 @@ describe("speakers by structure (SPK)", () => {
     ).toEqual([["We will appeal,", "Halvorsen Metals"]]);
   });
 
+  it("SPK-6: surnames with particles are whole (“de la Cruz”, “van der Berg”)", () => {
+    expect(quotes(`${LEAD}Gen. Marco de la Cruz told the committee the cranes were “nearly ready”.\n\nDe la Cruz said: “We will deliver.”`)).toEqual([
+      ["nearly ready", "Marco de la Cruz"],
+      ["We will deliver.", "Marco de la Cruz"],
+    ]);
+    expect(quotes(`${LEAD}“Why should we believe you now?” asked Sen. Olivia van der Berg.`)).toEqual([["Why should we believe yo", "Olivia van der Berg"]]);
+  });
+
+  it("SPK-1: an inverted tag after a question or an exclamation", () => {
+    expect(quotes(`${LEAD}“Why should we believe you now?” asked Sen. Olivia Berg.`)).toEqual([["Why should we believe yo", "Olivia Berg"]]);
+    expect(quotes(`${LEAD}“Not one more night!” shouted crane driver Tomas Weller, to cheers.`)).toEqual([["Not one more night!", "Tomas Weller"]]);
+  });
+
+  it("SPK-2: an interview's label before the answer", () => {
+    expect(quotes(`${LEAD}Harbour commissioner Ingrid Moen spoke to the Courier.\n\nQ: Why housing?\n\nMoen: “Because the city has run out of land.”`)).toEqual(
+      [["Because the city has run", "Ingrid Moen"]],
+    );
+  });
+
+  it("SPK-1: a name, then a role at an institution, then the verb", () => {
+    const claims = extractArticle(`${LEAD}Hanna Lindqvist, a transport analyst at the University of Arvik, said the strike was typical of port disputes.`, {
+      issues: [],
+    }).claims;
+    expect(claims.find((c) => c.kind === "reported")?.speaker).toBe("Hanna Lindqvist");
+  });
+
+  it("SPK-7: “the company” and “it” for a rail company and for a shipyard named beside its description", () => {
+    expect(quotes(`${LEAD}Rail operator Arland Rail said the line would stay shut. “Safety comes first,” the company said.`)).toEqual([
+      ["Safety comes first,", "Arland Rail"],
+    ]);
+    expect(
+      quotes(
+        `${LEAD}Aldo Venn chaired the hearing. The shipyard, Nordhaven Marine, said it would deliver on time. It blamed the delays on “changes requested by the port”.`,
+      ),
+    ).toEqual([["changes requested by the", "Nordhaven Marine"]]);
+  });
+
   it("SPK-11: joint speakers", () => {
     expect(quotes(`${LEAD}The union and its supporters maintain the rota was “imposed”.`)).toEqual([["imposed", "union; supporters"]]);
     expect(

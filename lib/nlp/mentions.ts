@@ -11,6 +11,7 @@ import {
   GIVEN_NAME_HONORIFICS,
   GROUP_ROLE_NOUNS,
   INSTITUTION_ROLE_NOUNS,
+  NAME_PARTICLES,
   NON_NAME_WORDS,
   ORG_WORDS,
   PERSON_ROLE_NOUNS,
@@ -63,7 +64,7 @@ type Word = Span & { value: string; lower: string; pos: string; cap: boolean; in
 
 const DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "another", "its", "their"]);
 const NUMBER_DETERMINERS = new Set(["one", "two", "three", "four", "several", "some", "many", "few", "other", "both", "multiple", "numerous"]);
-const CONNECTORS = new Set(["of", "de", "van", "von", "da", "bin", "al", "le", "la", "del", "der", "dos", "du", "ibn", "&", "and"]);
+const CONNECTORS = new Set(["of", "&", "and", ...NAME_PARTICLES]);
 const POSSESSIVE = /^['’]s?$/u;
 const INTENSIFIERS = new Set(["most", "more", "less", "least", "very"]);
 const HONORIFICS = new Set(["sir", "dame", "lord", "lady", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."]);
@@ -146,6 +147,19 @@ function nameRuns(words: Word[]): Run[] {
     const initial = i === first;
     const initialOk =
       !initial || w.pos === "PROPN" || TITLE_WORDS.has(w.lower) || (!!nextWord && (isNameWord(nextWord, false) || TAG_AFTER_SURNAME.has(nextWord.lower)));
+    // "De la Cruz said", "Van der Berg told": a surname that starts with its particle, capitalised.
+    const particleFirst =
+      /^\p{Lu}/u.test(w.value) &&
+      NAME_PARTICLES.has(w.lower) &&
+      !!nextWord &&
+      NAME_PARTICLES.has(nextWord.lower) &&
+      !!words[i + 2] &&
+      isNameWord(words[i + 2] as Word, false);
+    if (particleFirst) {
+      runs.push({ from: i, to: i + 3 });
+      i += 3;
+      continue;
+    }
     if (!isNameWord(w, initial) || !initialOk) {
       i++;
       continue;
@@ -163,6 +177,8 @@ function nameRuns(words: Word[]): Run[] {
       if (CONNECTORS.has(next.lower) && !next.inQuote && joinable) {
         let k = j + 1;
         if (words[k]?.lower === "the") k++;
+        // "de la Cruz", "von der Leyen": particles come in pairs too.
+        else if (NAME_PARTICLES.has(next.lower) && NAME_PARTICLES.has(words[k]?.lower ?? "") && !words[k]?.inQuote) k++;
         const after = words[k];
         if (after && isNameWord(after, false)) {
           j = k + 1;

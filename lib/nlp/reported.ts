@@ -63,7 +63,7 @@ const ACCORDING_TO = /\baccording to\s+/giu;
 const SO_CALLED = /\bso-called\s*$/iu;
 const TIME_PHRASE =
   /\s(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:last|this|next)\s+(?:week|month|year|night)|yesterday|today|tonight|overnight)$/iu;
-const RELATIVE_OR_PLACE = /^\s*(?:who|which|whose|whom|that|where|when)\b|\b(?:from|in|at|to|of|for|near|by|with)\s*$/u;
+const RELATIVE_OR_PLACE = /^\s*(?:who|which|whose|whom|that|where|when)\b|\b(?:from|in|at|to|of|for|near|by|with)(?:\s+the)?\s*$/u;
 const SUBORDINATORS = new Set([
   "as",
   "when",

@@ -188,6 +188,31 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   "inspector",
 ]);
 
+/** Lower-case particles inside surnames ("de la Cruz", "von der Leyen", "bin Salman", "di Stefano"). */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  "de",
+  "la",
+  "le",
+  "del",
+  "della",
+  "di",
+  "da",
+  "das",
+  "do",
+  "dos",
+  "du",
+  "van",
+  "von",
+  "der",
+  "den",
+  "ter",
+  "zu",
+  "bin",
+  "ibn",
+  "al",
+  "el",
+]);
+
 /** Honorifics that carry gender. */
 export const GENDERED_TITLES: ReadonlyMap<string, "m" | "f"> = new Map([
   ["mr", "m"],
@@ -344,7 +369,6 @@ export const PERSON_ROLE_NOUNS: ReadonlySet<string> = new Set([
   "shopkeeper",
   "trader",
   "fisherman",
-  "miner",
   "passenger",
   "voter",
   "user",
@@ -459,6 +483,20 @@ export const INSTITUTION_ROLE_NOUNS: ReadonlySet<string> = new Set([
   "carmaker",
   "operator",
   "utility",
+  "shipyard",
+  "retailer",
+  "insurer",
+  "lender",
+  "broadcaster",
+  "supermarket",
+  "supplier",
+  "contractor",
+  "consortium",
+  "conglomerate",
+  "charity",
+  "startup",
+  "publisher",
+  "exporter",
   "council",
   "city",
   "county",
@@ -520,6 +558,7 @@ const COMPANY_NAME_ENDINGS = [
   "enterprises",
   "studios",
   "publishing",
+  "rail",
 ] as const;
 
 /** Words that, inside a capitalised name, make it an organisation rather than a person. */
@@ -694,7 +733,6 @@ export const COMPANY_WORDS: ReadonlySet<string> = new Set([
   "railway",
   "media",
   "steel",
-  "electric",
   "express",
   "transport",
 ]);

@@ -540,6 +540,10 @@ export function attributeQuotes(
       // ("“Why now?” asked Sen. Olivia Berg."), not the start of a clause ("“Why now?” asked the minister to explain …").
       const wholeTag = !!subject && /^\s*(?:[.,;:]|$)/u.test(text.slice(subject.end, subject.end + 2));
       if (subject && !subject.possessive && (guard(verb) || wholeTag)) return { mention: subject, verb, confidence: 0.95, method: "tag:after-quote-inverted" };
+      // "said the Swede.": a nationality for the person named last before it.
+      const national = subject ? null : /^the\s+(\p{Lu}\p{Ll}+)\s*(?:[.,;]|$)/u.exec(text.slice(after, Math.min(limit, after + 40)));
+      const id = national && countryKey(national[1] as string) && !isCountryName(national[1] as string) ? book.mostRecent("person", q.start) : null;
+      if (id) return { mention: null, verb, confidence: 0.8, method: "tag:epithet-nationality", speaker: { id, kind: "person", confidence: 0.6 } };
     }
     return epithetTag(q, pos, limit, guard);
   };

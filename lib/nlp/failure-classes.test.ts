@@ -407,6 +407,13 @@ describe("speakers by structure (SPK)", () => {
     expect(quotes(`${LEAD}“Not one more night!” shouted crane driver Tomas Weller, to cheers.`)).toEqual([["Not one more night!", "Tomas Weller"]]);
   });
 
+  it("SPK-7: a nationality noun for the person named last (“the Dane told reporters”, “said the Swede”)", () => {
+    expect(quotes(`${LEAD}Anders Lykke was furious. “That was never a penalty,” the Dane told reporters.`)).toEqual([
+      ["That was never a penalty", "Anders Lykke"],
+    ]);
+    expect(quotes(`${LEAD}Anders Lykke was furious. “That was never a penalty,” said the Swede.`)).toEqual([["That was never a penalty", "Anders Lykke"]]);
+  });
+
   it("SPK-2: an interview's label before the answer", () => {
     expect(quotes(`${LEAD}Harbour commissioner Ingrid Moen spoke to the Courier.\n\nQ: Why housing?\n\nMoen: “Because the city has run out of land.”`)).toEqual(
       [["Because the city has run", "Ingrid Moen"]],

@@ -157,6 +157,11 @@ describe("findFigures", () => {
     expect(range("Most pilots are in their 50s.")).toEqual([["50-59", "years"]]);
   });
 
+  it("reads “a second day” as an ordinal, not a duration, and a score after “beating”", () => {
+    expect(pick("Farmers blocked the roads for a second day. Talks paused for a second before resuming.")).toEqual([[1, "seconds"]]);
+    expect(range("Rovers reached the final, beating City 2-1 after extra time.")).toEqual([["2-1", ""]]);
+  });
+
   it("reads temperatures, and a label or a lower-case letter after a number is none", () => {
     expect(pick("Highs of 38C are expected on Sunday, 41 °C on Monday and 100F inland, with minus 5C at night.")).toEqual([
       [38, "°C"],
@@ -170,6 +175,7 @@ describe("findFigures", () => {
 
   it("does not count “one” in someone the text does not name", () => {
     expect(pick("“Not again,” one user wrote. “Why now?” one reader asked.")).toEqual([]);
+    expect(pick("“Not again,” said one commuter.")).toEqual([]);
     expect(pick("Only one official was on duty.")).toEqual([[1, "official"]]);
   });
 });

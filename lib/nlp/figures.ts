@@ -360,7 +360,7 @@ const TIMES = new RegExp(
 const FREQUENCY = /(?<![\p{L}])(?:just|only|at least|more than|fewer than|less than|exactly)\s+(?<n>once|twice|thrice)(?![\p{L}])/iuy;
 const SCORE = /(?<![\p{L}\p{N}.,/-])(?<a>\d{1,2})\s?[-–]\s?(?<b>\d{1,2})(?![\p{N}\p{L}/-]|[.,]\d|\s?(?:%|per ?cent))/uy;
 const SCORE_CUE_BEFORE =
-  /(?:^|[^\p{L}])(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|drew|draw|drawn|led|leads|lead|leading|trail|trails|trailed|trailing|series|score|scoreline|voted|vote|margin|victory|defeat|by|at)\s+(?:\p{L}+\s+){0,2}$/iu;
+  /(?:^|[^\p{L}])(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|beating|drew|draw|drawn|drawing|thrashed|thrashing|edged|edging|led|leads|lead|leading|trail|trails|trailed|trailing|series|score|scoreline|voted|vote|margin|victory|defeat|by|at)\s+(?:\p{L}+\s+){0,2}$/iu;
 const SCORE_CUE_AFTER = /^\s+(?:up|down|win|victory|defeat|lead|loss|vote|margin|majority|scoreline|in favou?r|against|ahead|behind|series)\b/iu;
 const AGE_DECADE = /(?<=(?:^|[^\p{L}])(?:in|into)\s+(?:his|her|their)\s+)(?<d>[1-9]0)s(?![\p{L}])/iuy;
 const DECADE = /(?<![\p{L}\p{N}])(?<q>early|mid|late)[- ](?<d>[1-9]0)s(?![\p{L}])/iuy;
@@ -555,7 +555,7 @@ function wordCounts(text: string, tokens: Tokens, starts: readonly number[]): Ra
     const end = start + word.length;
     const one = value === 1;
     const before = previousWord(text, start);
-    if (one && (ONE_BEFORE.has(before) || ONE_IDIOMS.has(nextWord(text, end)) || /^\p{Lu}/u.test(word))) continue;
+    if (one && (ONE_BEFORE.has(before) || ALL_SPEECH_VERBS.has(before) || ONE_IDIOMS.has(nextWord(text, end)) || /^\p{Lu}/u.test(word))) continue;
     if (value === 2 && DYAD_BEFORE.has(before)) continue; // "the two leaders" refers back to two named parties
     if (OF_PARTITIVE.test(text.slice(end, end + 16))) {
       // "two of them"; of one, only a member of a counted set ("nine items, one of which was dropped")
@@ -668,6 +668,13 @@ function fractions(text: string, starts: readonly number[]): Raw[] {
       const time = TIME_UNITS.get((g.au as string).toLowerCase());
       const cue = DURATION_CUE.test(text.slice(Math.max(0, start - 16), start));
       if (!time || (!cue && !g.a2)) continue;
+      // "for a second day", "a second time": the ordinal, not a duration.
+      if (
+        !g.a2 &&
+        /^seconds?$/iu.test(g.au as string) &&
+        /^\s+(?!(?:of|and|or|to|for|in|on|at|later|ago|before|after|longer|more|less)\b)\p{L}/iu.test(text.slice(end, end + 12))
+      )
+        continue;
       let value = 1;
       let unit = time.unit;
       if (g.a2) {

@@ -419,6 +419,11 @@ function sentenceMentions(text: string, words: Word[]): Mention[] {
 
   for (const run of nameRuns(words)) {
     const slice = words.slice(run.from, run.to);
+    // "the Dane", "the Bulgarian": one person by nationality, an epithet for someone named before (not
+    // "the French", "the Chinese", which speak for a country).
+    const only = slice.length === 1 ? (slice[0] as Word) : null;
+    if (only && words[run.from - 1]?.lower === "the" && countryKey(only.lower) && !isCountryName(only.lower) && !/(?:ish|ch|ese|ss)$/u.test(only.lower))
+      continue;
     const analysed = analyseRun(slice);
     const start = (slice[0] as Word).start;
     const end = (slice[slice.length - 1] as Word).end;

@@ -4,15 +4,15 @@
  */
 const GROUPS: readonly (readonly string[])[] = [
   ["united states", "us", "u.s.", "usa", "u.s.a.", "america", "american", "united states'"],
-  ["united kingdom", "uk", "u.k.", "britain", "great britain", "british"],
+  ["united kingdom", "uk", "u.k.", "britain", "great britain", "british", "briton"],
   ["european union", "eu", "e.u.", "european", "europe"],
   ["ukraine", "ukrainian"],
   ["russia", "russian"],
   ["china", "chinese"],
-  ["france", "french"],
+  ["france", "french", "frenchman", "frenchwoman"],
   ["germany", "german"],
   ["italy", "italian"],
-  ["spain", "spanish"],
+  ["spain", "spanish", "spaniard"],
   ["poland", "polish"],
   ["japan", "japanese"],
   ["india", "indian"],
@@ -21,7 +21,7 @@ const GROUPS: readonly (readonly string[])[] = [
   ["iraq", "iraqi"],
   ["israel", "israeli"],
   ["palestine", "palestinian"],
-  ["turkey", "turkish", "türkiye"],
+  ["turkey", "turkish", "türkiye", "turk"],
   ["egypt", "egyptian"],
   ["saudi arabia", "saudi"],
   ["syria", "syrian"],
@@ -51,12 +51,12 @@ const GROUPS: readonly (readonly string[])[] = [
   ["serbia", "serbian"],
   ["croatia", "croatian"],
   ["greece", "greek"],
-  ["netherlands", "dutch"],
+  ["netherlands", "dutch", "dutchman", "dutchwoman"],
   ["belgium", "belgian"],
-  ["sweden", "swedish"],
+  ["sweden", "swedish", "swede"],
   ["norway", "norwegian"],
-  ["denmark", "danish"],
-  ["finland", "finnish"],
+  ["denmark", "danish", "dane"],
+  ["finland", "finnish", "finn"],
   ["estonia", "estonian"],
   ["latvia", "latvian"],
   ["lithuania", "lithuanian"],
@@ -65,9 +65,9 @@ const GROUPS: readonly (readonly string[])[] = [
   ["austria", "austrian"],
   ["switzerland", "swiss"],
   ["portugal", "portuguese"],
-  ["ireland", "irish"],
-  ["scotland", "scottish"],
-  ["wales", "welsh"],
+  ["ireland", "irish", "irishman", "irishwoman"],
+  ["scotland", "scottish", "scot"],
+  ["wales", "welsh", "welshman", "welshwoman"],
   ["north korea", "north korean"],
   ["south korea", "south korean", "korean"],
   ["taiwan", "taiwanese"],
@@ -92,13 +92,15 @@ const GROUPS: readonly (readonly string[])[] = [
 ];
 
 const ADJECTIVE = /(?:an|ian|ese|ish|i|ch|ic|er|ean|ine)$/u;
+/** Nouns for one person of a country ("the Dane"), which describe the country as its adjectives do. */
+const PERSON_NOUN = /^(?:turk|swede|dane|finn|scot|briton|spaniard|(?:dutch|irish|welsh|french)(?:man|woman))$/u;
 const INDEX = new Map<string, string>();
 const NAMES = new Set<string>();
 for (const group of GROUPS) {
   const key = group[0] as string;
   for (const form of group) {
     INDEX.set(form, key);
-    if (form === key || !ADJECTIVE.test(form) || form.length <= 4) NAMES.add(form);
+    if (form === key || ((!ADJECTIVE.test(form) || form.length <= 4) && !PERSON_NOUN.test(form))) NAMES.add(form);
   }
 }
 

@@ -376,6 +376,14 @@ export const PERSON_ROLE_NOUNS: ReadonlySet<string> = new Set([
   "campaigner",
   "activist",
   "protester",
+  "driver",
+  "rider",
+  "commuter",
+  "shopper",
+  "motorist",
+  "tourist",
+  "visitor",
+  "pensioner",
 ]);
 
 /** Plural role nouns for groups that speak together without names. */

@@ -414,6 +414,21 @@ describe("speakers by structure (SPK)", () => {
     expect(quotes(`${LEAD}Anders Lykke was furious. “That was never a penalty,” said the Swede.`)).toEqual([["That was never a penalty", "Anders Lykke"]]);
   });
 
+  it("SPK-8: a name beside the object of a preposition is not the subject", () => {
+    expect(quotes(`${LEAD}The letter, dated May 2 and signed by the chief inspector, Edda Brun, said crews had worked “far beyond the limits”.`)).toEqual([
+      ["far beyond the limits", "letter"],
+    ]);
+    expect(quotes(`${LEAD}A letter to the mayor, Lisbet Ohm, said the quays were “unsafe”.`)).toEqual([["unsafe", "letter"]]);
+    // The head of a body is the person named beside the phrase.
+    expect(quotes(`${LEAD}The head of the port authority, Aldo Venn, said the offer was “final”.`)).toEqual([["final", "Aldo Venn"]]);
+  });
+
+  it("SPK-7: a former colleague or a friend is an unnamed source", () => {
+    expect(quotes(`${LEAD}A former colleague described Brun as “the most thorough inspector we had”.`)).toEqual([
+      ["the most thorough inspec", "unnamed source"],
+    ]);
+  });
+
   it("SPK-2: an interview's label before the answer", () => {
     expect(quotes(`${LEAD}Harbour commissioner Ingrid Moen spoke to the Courier.\n\nQ: Why housing?\n\nMoen: “Because the city has run out of land.”`)).toEqual(
       [["Because the city has run", "Ingrid Moen"]],

@@ -3,6 +3,7 @@ import type { Sentence, Tokens } from "./sentences";
 import type { QuoteSpan } from "./quotes";
 import type { Mention } from "./mentions";
 import { ALL_SPEECH_VERBS, FRAME_VERBS, PASSIVE_MARKERS, REPORTED_VERBS, TAG_FILLERS, TAG_OBJECTS, TAG_VERBS } from "./lexicon/speech-verbs";
+import { DOCUMENT_NOUNS } from "./lexicon/roles";
 
 /** A speech or reporting verb outside quotation marks. */
 export type VerbHit = Span & {
@@ -256,7 +257,18 @@ export function subjectBefore(text: string, sentence: Sentence, mentions: readon
     const apposed = mentionEndingAt(mentions, innerEnd, sentenceIndex);
     const lead = text.slice(k + 1, apposed?.start ?? k + 1);
     if (apposed && apposed.type === "name" && !apposed.possessive && /^[\s\p{Ll}-]*$/u.test(lead) && !RELATIVE_OR_PLACE.test(lead)) {
-      return { mention: apposed, confidence: 0.95, how: "apposition" };
+      // "The letter, signed by the chief inspector, Edda Brun, said": a name set beside the object of a
+      // preposition belongs to that phrase; the subject is further back.
+      const prior = mentionEndingAt(mentions, skipBackSpaces(text, k, sentence.start), sentenceIndex);
+      const preposition = prior ? OBJECT_BEFORE.exec(text.slice(Math.max(sentence.start, prior.start - 40), prior.start)) : null;
+      // The object is a person ("signed by the chief inspector, Edda Brun"), or the phrase follows a
+      // document ("A report by the regulator, the Maritime Authority, said"), which a name cannot be.
+      const inPhrase =
+        !!preposition && ((prior?.type === "description" && prior.kindHint === "person") || DOCUMENT_NOUNS.has(preposition[1]?.toLowerCase() ?? ""));
+      if (!inPhrase) return { mention: apposed, confidence: 0.95, how: "apposition" };
+      pos = k + 1;
+      confidence *= 0.95;
+      continue;
     }
     if (!inner) return null;
     pos = skipBackFillers(text, k, sentence.start);
@@ -264,6 +276,9 @@ export function subjectBefore(text: string, sentence: Sentence, mentions: readon
   }
   return null;
 }
+
+/** The words before the object of a preposition ("signed by the", "a letter to"). */
+const OBJECT_BEFORE = /(?:([\p{L}]+)\s+)?\b(?:by|of|to|from|with|for|at|in|on|about)\s+(?:the\s+|a\s+|an\s+)?$/iu;
 
 const PHRASE_PREPOSITION = /^\s+(?:at|of|for|to|from|with|in|inside|within)\s+(?:the\s+)?$/iu;
 

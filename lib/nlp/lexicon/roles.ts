@@ -384,6 +384,12 @@ export const PERSON_ROLE_NOUNS: ReadonlySet<string> = new Set([
   "tourist",
   "visitor",
   "pensioner",
+  "inspector",
+  "colleague",
+  "friend",
+  "relative",
+  "teammate",
+  "classmate",
 ]);
 
 /** Plural role nouns for groups that speak together without names. */

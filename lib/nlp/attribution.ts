@@ -268,11 +268,15 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
       }
       return { id: null, kind: "institution", confidence: 0.2 };
     }
+    const indefinite = INDEFINITE.test(m.text) && !m.plural;
     const candidates = book.findByRole(roleKey(role));
     const best = candidates[0];
-    if (best) return { id: best.id, kind: "person", confidence: best.confidence * (candidates.length > 1 ? 0.9 : 1) };
+    // An indefinite description brings in someone new: "one analyst" after an analyst named before is
+    // another, unnamed; a lead's "according to a prosecutor" is the prosecutor the article names next.
+    const introducedBefore = !!best && indefinite && book.firstSeen(best.id) >= 0 && book.firstSeen(best.id) < m.start;
+    if (best && !introducedBefore) return { id: best.id, kind: "person", confidence: best.confidence * (candidates.length > 1 ? 0.9 : 1) };
     // "a lawyer", "one retired judge": someone the text never names.
-    if (INDEFINITE.test(m.text) && !m.plural) return { id: book.learnOther("source", UNNAMED_SOURCE), kind: "source", confidence: 0.6 };
+    if (indefinite) return { id: book.learnOther("source", UNNAMED_SOURCE), kind: "source", confidence: 0.6 };
     return { id: null, kind: "person", confidence: 0.2 };
   };
 
@@ -326,11 +330,12 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
   };
 
   /**
-   * A person the text describes but does not name, who speaks for a body or anonymously ("A Lumora
-   * spokesman", "one union official"): "he said" after them is their body's or the unnamed source's words.
+   * A person the text describes but does not name, who speaks for a body or anonymously, as the subject of
+   * a sentence ("A Lumora spokesman disputed that.", "One union official …"): "he said" after them is their
+   * body's or the unnamed source's words. Not one met in passing ("Asked by one analyst …, she said").
    */
   const speaksForOthers = (c: Mention): boolean =>
-    c.type === "description" && !c.plural && c.kindHint !== "institution" && c.kindHint !== "document" && c.role !== null;
+    c.type === "description" && !c.plural && c.kindHint !== "institution" && c.kindHint !== "document" && c.role !== null && subjectOf(c.sentence) === c;
 
   const speaksAt = (c: Mention): boolean => {
     if (!c.verbAfter) return false;

@@ -429,6 +429,17 @@ describe("speakers by structure (SPK)", () => {
     ]);
   });
 
+  it("SPK-7: an indefinite description is someone new, not the person named before with that role", () => {
+    expect(
+      quotes(
+        `${LEAD}“The offer is thin,” said Maja Persson, an analyst at Storbank.\n\nChief executive Anna Wik spoke next. Asked by one analyst whether the port would be sold, she said it had “no plans to announce”.`,
+      ),
+    ).toEqual([
+      ["The offer is thin,", "Maja Persson"],
+      ["no plans to announce", "Anna Wik"],
+    ]);
+  });
+
   it("SPK-2: an interview's label before the answer", () => {
     expect(quotes(`${LEAD}Harbour commissioner Ingrid Moen spoke to the Courier.\n\nQ: Why housing?\n\nMoen: “Because the city has run out of land.”`)).toEqual(
       [["Because the city has run", "Ingrid Moen"]],

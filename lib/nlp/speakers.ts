@@ -321,6 +321,11 @@ export class SpeakerBook {
     return this.recent(kind, before, 1)[0] ?? null;
   }
 
+  /** Where a speaker was first mentioned in the current article, or -1. */
+  firstSeen(id: string): number {
+    return this.seenAt.get(id)?.[0] ?? -1;
+  }
+
   /** Where a speaker was last mentioned in the current article, or -1. */
   recency(id: string): number {
     const positions = this.seenAt.get(id);

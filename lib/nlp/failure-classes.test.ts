@@ -440,6 +440,15 @@ describe("speakers by structure (SPK)", () => {
     ]);
   });
 
+  it("SPK-1: a tag verb of manner (fumed, laughed, whispered)", () => {
+    expect(quotes(`${LEAD}“Two decisions, two mistakes,” Aldo Venn fumed.`)).toEqual([["Two decisions, two mista", "Aldo Venn"]]);
+    expect(quotes(`${LEAD}“The side that wins, hopefully,” Pilar Ambe laughed.`)).toEqual([["The side that wins, hope", "Pilar Ambe"]]);
+    // Agreeing to do something is no speech.
+    expect(extractArticle(`${LEAD}Ohm and Venn also agreed to set up two working groups.`, { issues: [] }).claims.filter((c) => c.kind === "reported")).toEqual(
+      [],
+    );
+  });
+
   it("SPK-2: an interview's label before the answer", () => {
     expect(quotes(`${LEAD}Harbour commissioner Ingrid Moen spoke to the Courier.\n\nQ: Why housing?\n\nMoen: “Because the city has run out of land.”`)).toEqual(
       [["Because the city has run", "Ingrid Moen"]],

@@ -232,6 +232,14 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
       if (known) return { id: known.id, kind: "person", confidence: known.confidence * 0.9 };
       return { id: book.learnOther("source", UNNAMED_SOURCE), kind: "source", confidence: 0.9 };
     }
+    if (SPOKES_HEADS.has(role.head) && !m.org && !role.possessor && INDEFINITE.test(m.text)) {
+      // "The authority said it would review the findings. A spokeswoman said …": the body just named.
+      for (let s = m.sentence - 1; s >= Math.max(0, m.sentence - 2); s--) {
+        const subject = subjectOf(s);
+        const r = subject ? resolve(subject) : null;
+        if (r?.id && r.kind === "institution") return { id: r.id, kind: "institution", confidence: 0.7 };
+      }
+    }
     if (SPOKES_HEADS.has(role.head) && m.org) {
       const org = m.org.replace(/^the\s+/iu, "");
       const last = org.split(/\s+/u).pop() ?? org;

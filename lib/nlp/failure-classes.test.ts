@@ -449,6 +449,20 @@ describe("speakers by structure (SPK)", () => {
     );
   });
 
+  it("SPK-3: “he says” after a first name set beside a description of a person", () => {
+    expect(
+      quotes(
+        `${LEAD}Across the quay, Tomasz, a 28-year-old welder who did not want his surname published, sees it differently. “It will be quieter,” he says.`,
+      ),
+    ).toEqual([["It will be quieter,", "Tomasz"]]);
+  });
+
+  it("SPK-7: a bare spokeswoman speaks for the body just named", () => {
+    expect(quotes(`${LEAD}The port authority said it would review the findings. A spokeswoman said there was “no evidence at present” of harm.`)).toEqual([
+      ["no evidence at present", "port authority"],
+    ]);
+  });
+
   it("SPK-2: an interview's label before the answer", () => {
     expect(quotes(`${LEAD}Harbour commissioner Ingrid Moen spoke to the Courier.\n\nQ: Why housing?\n\nMoen: “Because the city has run out of land.”`)).toEqual(
       [["Because the city has run", "Ingrid Moen"]],

@@ -488,11 +488,20 @@ function sentenceMentions(text: string, words: Word[]): Mention[] {
       continue;
     }
     if (covered[i] || !isRoleNoun(w.lower) || (w.pos !== "NOUN" && w.pos !== "PROPN" && !AGE_NOUN.test(w.lower))) continue;
-    if (continuesNounPhrase(words, i)) continue;
-    const description = describe(text, words, i, runAt);
+    let head = i;
+    if (continuesNounPhrase(words, i)) {
+      // "a 28-year-old barista": an age before any noun describes a person.
+      if (!AGE_NOUN.test(w.lower)) continue;
+      const noun = words[i + 1];
+      if (!noun || noun.pos !== "NOUN" || noun.cap || continuesNounPhrase(words, i + 1)) continue;
+      head = i + 1;
+    }
+    const description = describe(text, words, head, runAt);
     if (description) {
-      for (let k = description.from; k <= i; k++) covered[k] = true;
+      if (head !== i && description.mention.kindHint !== "person") continue;
+      for (let k = description.from; k <= head; k++) covered[k] = true;
       out.push(description.mention);
+      i = head;
     }
   }
 
@@ -682,8 +691,10 @@ function linkAppositions(text: string, mentions: Mention[]): void {
     if (a.type === "name" && !a.possessive && b.type === "description" && b.kindHint !== "source" && b.kindHint !== "document") {
       a.apposition = k;
       b.apposition = ai;
-      // "Corvane Lines, the state ferry operator,": a name set beside an institution is one.
+      // "Corvane Lines, the state ferry operator,": a name set beside an institution is one; "Tomasz, a
+      // 28-year-old barista," beside a person is a person.
       if (b.kindHint === "institution" && !b.role?.possessor) a.kindHint = "institution";
+      else if (b.kindHint === "person" && a.kindHint === null) a.kindHint = "person";
     } else if (
       a.type === "description" &&
       b.type === "name" &&

@@ -149,8 +149,8 @@ function nameRuns(words: Word[]): Run[] {
       !initial || w.pos === "PROPN" || TITLE_WORDS.has(w.lower) || (!!nextWord && (isNameWord(nextWord, false) || TAG_AFTER_SURNAME.has(nextWord.lower)));
     // "De la Cruz said", "Van der Berg told": a surname that starts with its particle, capitalised.
     const particleFirst =
-      /^\p{Lu}/u.test(w.value) &&
       NAME_PARTICLES.has(w.lower) &&
+      /^\p{Lu}/u.test(w.value) &&
       !!nextWord &&
       NAME_PARTICLES.has(nextWord.lower) &&
       !!words[i + 2] &&
@@ -354,8 +354,12 @@ const PARTICIPLE_PREPOSITIONS: ReadonlySet<string> = new Set([
 /** A person known by their age ("the 31-year-old said"). */
 const AGE_NOUN = /^(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old$/u;
 
+function isAgeNoun(lower: string): boolean {
+  return lower.endsWith("-year-old") && AGE_NOUN.test(lower);
+}
+
 function isRoleNoun(lower: string): boolean {
-  return ROLE_NOUNS.has(lower) || AGE_NOUN.test(lower);
+  return ROLE_NOUNS.has(lower) || isAgeNoun(lower);
 }
 
 function descriptionKind(head: string): Mention["kindHint"] {
@@ -487,11 +491,11 @@ function sentenceMentions(text: string, words: Word[]): Mention[] {
       out.push(blankMention({ start: w.start, end: w.end, text: w.value, type: "relative" }));
       continue;
     }
-    if (covered[i] || !isRoleNoun(w.lower) || (w.pos !== "NOUN" && w.pos !== "PROPN" && !AGE_NOUN.test(w.lower))) continue;
+    if (covered[i] || !isRoleNoun(w.lower) || (w.pos !== "NOUN" && w.pos !== "PROPN" && !isAgeNoun(w.lower))) continue;
     let head = i;
     if (continuesNounPhrase(words, i)) {
       // "a 28-year-old barista": an age before any noun describes a person.
-      if (!AGE_NOUN.test(w.lower)) continue;
+      if (!isAgeNoun(w.lower)) continue;
       const noun = words[i + 1];
       if (!noun || noun.pos !== "NOUN" || noun.cap || continuesNounPhrase(words, i + 1)) continue;
       head = i + 1;
@@ -676,7 +680,7 @@ function linkAppositions(text: string, mentions: Mention[]): void {
   for (let k = 1; k < mentions.length; k++) {
     const b = mentions[k] as Mention;
     // "Sarah Odell, the union's regional secretary,": the owner inside the description is no apposition of its own.
-    if (mentions.some((m) => m !== b && m.start <= b.start && m.end >= b.end && m.end - m.start > b.end - b.start)) continue;
+    if (mentions.slice(Math.max(0, k - 6), k).some((m) => m.start <= b.start && m.end >= b.end && m.end - m.start > b.end - b.start)) continue;
     let a: Mention | null = null;
     let ai = -1;
     for (let j = k - 1; j >= 0 && j >= k - 6; j--) {

@@ -162,6 +162,11 @@ describe("findFigures", () => {
     expect(range("Rovers reached the final, beating City 2-1 after extra time.")).toEqual([["2-1", ""]]);
   });
 
+  it("ends a counted unit at a direction or a day", () => {
+    expect(figures("He farms 80 hectares west of Skelda.").map((f) => f.unit)).toEqual(["hectares"]);
+    expect(figures("About 300 homes yesterday lost power.").map((f) => f.unit)).toEqual(["homes"]);
+  });
+
   it("reads temperatures, and a label or a lower-case letter after a number is none", () => {
     expect(pick("Highs of 38C are expected on Sunday, 41 °C on Monday and 100F inland, with minus 5C at night.")).toEqual([
       [38, "°C"],

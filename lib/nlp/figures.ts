@@ -306,6 +306,24 @@ export function findFigures(text: string, sentences: readonly Sentence[], tokens
   return out;
 }
 
+const NOT_UNIT_WORDS: ReadonlySet<string> = new Set([
+  "north",
+  "south",
+  "east",
+  "west",
+  "northeast",
+  "northwest",
+  "southeast",
+  "southwest",
+  "today",
+  "yesterday",
+  "tomorrow",
+  "tonight",
+  "overnight",
+  "apiece",
+  "each",
+]);
+
 function countUnit(text: string, tokens: Tokens, end: number): string | null {
   let t = tokenIndexAt(tokens, end);
   if ((tokens.starts[t] as number) < end) t++;
@@ -313,6 +331,8 @@ function countUnit(text: string, tokens: Tokens, end: number): string | null {
   let lastNoun = -1;
   for (; t < tokens.count && t < from + 3; t++) {
     const pos = tokens.pos[t] as string;
+    // "80 hectares west of Skelda", "300 homes yesterday": a direction or a day ends the unit.
+    if (t > from && NOT_UNIT_WORDS.has((tokens.values[t] as string).toLowerCase())) break;
     if (pos === "NOUN" || (pos === "PROPN" && isPlural(tokens.values[t] as string))) lastNoun = t;
     else if (pos !== "ADJ" && pos !== "PROPN") break;
     if (pos === "NOUN" && !/^(?:NOUN|ADJ)$/u.test(tokens.pos[t + 1] as string)) break;

@@ -216,9 +216,10 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
 
   const resolveDescription = (m: Mention): Resolution => {
     const role = m.role as RoleWords;
-    const group = /^(?:the\s+)?(two|both|three)\s/iu.exec(m.text);
+    // "the two leaders", "both men": the people named last; not "Two people familiar with the talks".
+    const group = m.kindHint === "source" ? null : /^(?:the\s+(two|three)|(both))\s/iu.exec(m.text);
     if (group) {
-      const count = (group[1] as string).toLowerCase() === "three" ? 3 : 2;
+      const count = (group[1] ?? "").toLowerCase() === "three" ? 3 : 2;
       const people = book.recent("person", m.start, count);
       if (people.length === count) return { id: book.learnOther("source", people.map((p) => book.name(p)).join("; ")), kind: "source", confidence: 0.6 };
     }

@@ -463,6 +463,25 @@ describe("speakers by structure (SPK)", () => {
     ]);
   });
 
+  it("SPK-1: a role the tagger reads as an adjective, then the name apposed to it", () => {
+    expect(quotes(`${LEAD}“This is a first step,” the union's chief, Pilar Ambe, said in a statement. “We stand ready.”`)).toEqual([
+      ["This is a first step,", "Pilar Ambe"],
+      ["We stand ready.", "Pilar Ambe"],
+    ]);
+  });
+
+  it("SPK-8: a body with where it sits speaks, not the place", () => {
+    expect(quotes(`${LEAD}The harbour office in Sandhaven said in a readout that both sides had “agreed to talk”.`)).toEqual([
+      ["agreed to talk", "harbour office"],
+    ]);
+  });
+
+  it("SPK-11: “Two people familiar with the talks” are unnamed sources, not the two people named last", () => {
+    expect(quotes(`${LEAD}Lisbet Ohm phoned Aldo Venn. Two people familiar with the call said the talks would be “very short”.`)).toEqual([
+      ["very short", "unnamed source"],
+    ]);
+  });
+
   it("SPK-2: an interview's label before the answer", () => {
     expect(quotes(`${LEAD}Harbour commissioner Ingrid Moen spoke to the Courier.\n\nQ: Why housing?\n\nMoen: “Because the city has run out of land.”`)).toEqual(
       [["Because the city has run", "Ingrid Moen"]],

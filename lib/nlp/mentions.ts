@@ -491,7 +491,9 @@ function sentenceMentions(text: string, words: Word[]): Mention[] {
       out.push(blankMention({ start: w.start, end: w.end, text: w.value, type: "relative" }));
       continue;
     }
-    if (covered[i] || !isRoleNoun(w.lower) || (w.pos !== "NOUN" && w.pos !== "PROPN" && !isAgeNoun(w.lower))) continue;
+    // A role noun the tagger read as an adjective ends a phrase all the same: "the EU's foreign policy chief, Helena Marsh,".
+    const phraseFinal = w.pos === "ADJ" && (!words[i + 1] || /^[,.;:!?)]$/u.test((words[i + 1] as Word).value));
+    if (covered[i] || !isRoleNoun(w.lower) || (w.pos !== "NOUN" && w.pos !== "PROPN" && !isAgeNoun(w.lower) && !phraseFinal)) continue;
     let head = i;
     if (continuesNounPhrase(words, i)) {
       // "a 28-year-old barista": an age before any noun describes a person.

@@ -280,6 +280,8 @@ export function subjectBefore(text: string, sentence: Sentence, mentions: readon
 /** The words before the object of a preposition ("signed by the", "a letter to"). */
 const OBJECT_BEFORE = /(?:([\p{L}]+)\s+)?\b(?:by|of|to|from|with|for|at|in|on|about)\s+(?:the\s+|a\s+|an\s+)?$/iu;
 
+const PLACE_PREPOSITION = /^\s+(?:in|of)\s+$/iu;
+
 const PHRASE_PREPOSITION = /^\s+(?:at|of|for|to|from|with|in|inside|within)\s+(?:the\s+)?$/iu;
 
 /**
@@ -291,7 +293,10 @@ function phraseHead(text: string, mentions: readonly Mention[], object: Mention)
     const m = mentions[k] as Mention;
     if (m.sentence !== object.sentence || m.end <= object.start - 40) return null;
     if (m.end > object.start) continue;
-    if (m.type !== "description" || m.possessive || (m.kindHint !== "person" && m.kindHint !== "source")) return null;
+    if (m.type !== "description" || m.possessive) return null;
+    // "A senior official at the ministry", and a body with where it sits: "The presidential office in Arventa".
+    if (m.kindHint === "institution") return object.type === "name" && PLACE_PREPOSITION.test(text.slice(m.end, object.start)) ? m : null;
+    if (m.kindHint !== "person" && m.kindHint !== "source") return null;
     return PHRASE_PREPOSITION.test(text.slice(m.end, object.start)) ? m : null;
   }
   return null;

@@ -495,6 +495,14 @@ describe("speakers by structure (SPK)", () => {
     expect(claims.find((c) => c.kind === "reported")?.speaker).toBe("Hanna Lindqvist");
   });
 
+  it("SPK-7: “the airline” is the airline named before, and an air force title stays a title", () => {
+    const claims = extractArticle(
+      `${LEAD}Nordic Air called the strike “unnecessary”. In a statement, the airline said its rosters met the rules.\n\nAir Marshal Jon Dahl said the jets were “ready”.`,
+      { issues: [] },
+    ).claims;
+    expect(claims.filter((c) => c.kind === "reported").map((c) => c.speaker)).toEqual(["Nordic Air", "Nordic Air", "Jon Dahl"]);
+  });
+
   it("SPK-7: “the company” and “it” for a rail company and for a shipyard named beside its description", () => {
     expect(quotes(`${LEAD}Rail operator Arland Rail said the line would stay shut. “Safety comes first,” the company said.`)).toEqual([
       ["Safety comes first,", "Arland Rail"],

@@ -573,6 +573,7 @@ const COMPANY_NAME_ENDINGS = [
   "studios",
   "publishing",
   "rail",
+  "air",
 ] as const;
 
 /** Words that, inside a capitalised name, make it an organisation rather than a person. */

@@ -482,6 +482,15 @@ describe("speakers by structure (SPK)", () => {
     ]);
   });
 
+  it("SPK-1: a name past an age and a description set off by commas, and a name with where the person works", () => {
+    const reported = (text: string) =>
+      extractArticle(`${LEAD}${text}`, { issues: [] })
+        .claims.filter((c) => c.kind === "reported")
+        .map((c) => c.speaker);
+    expect(reported("Pilar Ambe, 52, a former crane driver, has said the union will not sign.")).toEqual(["Pilar Ambe"]);
+    expect(reported("Labour historian Lena Moe of Sandhaven University said the strike was the longest since 1998.")).toEqual(["Lena Moe"]);
+  });
+
   it("SPK-2: an interview's label before the answer", () => {
     expect(quotes(`${LEAD}Harbour commissioner Ingrid Moen spoke to the Courier.\n\nQ: Why housing?\n\nMoen: “Because the city has run out of land.”`)).toEqual(
       [["Because the city has run", "Ingrid Moen"]],

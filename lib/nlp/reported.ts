@@ -241,6 +241,9 @@ export function subjectBefore(text: string, sentence: Sentence, mentions: readon
   let pos = skipBackFillers(text, at, sentence.start);
   let confidence = 1;
   for (let hops = 0; hops < 4; hops++) {
+    // "Holt, 39, a former climate scientist, said": an age set off by commas after the name.
+    const age = /,\s*\d{1,3}$/u.exec(text.slice(Math.max(sentence.start, pos - 8), pos));
+    if (age && hops > 0) pos -= age[0].length;
     const direct = mentionEndingAt(mentions, pos, sentenceIndex);
     if (direct && isSubjectMention(direct)) {
       const head = phraseHead(text, mentions, direct);
@@ -293,6 +296,12 @@ function phraseHead(text: string, mentions: readonly Mention[], object: Mention)
     const m = mentions[k] as Mention;
     if (m.sentence !== object.sentence || m.end <= object.start - 40) return null;
     if (m.end > object.start) continue;
+    // A word inside a longer mention before it ("Political" in "Political scientist Lena Moe") is not the phrase.
+    const outer = mentions[k - 1];
+    if (outer && outer.start <= m.start && outer.end > m.end && outer.end <= object.start) continue;
+    // "Political scientist Lena Moe of Velmark University said": a person named with where they work.
+    if (m.type === "name" && m.kindHint === "person" && !m.possessive && object.type === "name" && object.kindHint === "institution")
+      return /^\s+(?:of|at|from)\s+(?:the\s+)?$/iu.test(text.slice(m.end, object.start)) ? m : null;
     if (m.type !== "description" || m.possessive) return null;
     // "A senior official at the ministry", and a body with where it sits: "The presidential office in Arventa".
     if (m.kindHint === "institution") return object.type === "name" && PLACE_PREPOSITION.test(text.slice(m.end, object.start)) ? m : null;

@@ -491,6 +491,21 @@ describe("speakers by structure (SPK)", () => {
     expect(reported("Labour historian Lena Moe of Sandhaven University said the strike was the longest since 1998.")).toEqual(["Lena Moe"]);
   });
 
+  it("SPK-3: a relative named beside her role, then “she said”", () => {
+    expect(
+      quotes(
+        `${LEAD}Pilar Ambe was on the picket line all night.\n\nAmbe's mother, Eva, said she had not slept. “When the phone rang, I could not breathe,” she said.`,
+      ),
+    ).toEqual([["When the phone rang, I c", "Eva"]]);
+  });
+
+  it("SPK-8: a place inside a phrase before the verb does not speak", () => {
+    const reported = extractArticle(`${LEAD}Two crane drivers rescued from the top of Mount Skarv on Sunday said they had been stuck for hours.`, {
+      issues: [],
+    }).claims.filter((c) => c.kind === "reported");
+    expect(reported.map((c) => c.speaker)).not.toContain("Mount Skarv");
+  });
+
   it("SPK-2: an interview's label before the answer", () => {
     expect(quotes(`${LEAD}Harbour commissioner Ingrid Moen spoke to the Courier.\n\nQ: Why housing?\n\nMoen: “Because the city has run out of land.”`)).toEqual(
       [["Because the city has run", "Ingrid Moen"]],

@@ -242,6 +242,21 @@ export const GENDERED_TITLES: ReadonlyMap<string, "m" | "f"> = new Map([
   ["spokeswoman", "f"],
   ["businesswoman", "f"],
   ["businessman", "m"],
+  ["mother", "f"],
+  ["grandmother", "f"],
+  ["grandfather", "m"],
+  ["wife", "f"],
+  ["husband", "m"],
+  ["widow", "f"],
+  ["widower", "m"],
+  ["daughter", "f"],
+  ["son", "m"],
+  ["sister", "f"],
+  ["brother", "m"],
+  ["aunt", "f"],
+  ["uncle", "m"],
+  ["girlfriend", "f"],
+  ["boyfriend", "m"],
 ]);
 
 /** Honorifics after which a single name is the given name ("Sir Keir"). */
@@ -390,6 +405,19 @@ export const PERSON_ROLE_NOUNS: ReadonlySet<string> = new Set([
   "relative",
   "teammate",
   "classmate",
+  "mother",
+  "father",
+  "grandmother",
+  "grandfather",
+  "uncle",
+  "aunt",
+  "cousin",
+  "widow",
+  "widower",
+  "girlfriend",
+  "boyfriend",
+  "fiancee",
+  "fiance",
 ]);
 
 /** Plural role nouns for groups that speak together without names. */
@@ -814,6 +842,16 @@ export const PLACE_WORDS: ReadonlySet<string> = new Set([
   "harbor",
   "airport",
   "station",
+  "mount",
+  "mountain",
+  "cape",
+  "glacier",
+  "forest",
+  "canal",
+  "street",
+  "fjord",
+  "hills",
+  "reservoir",
 ]);
 
 /** Nouns for documents that can be the source of quoted words. */

@@ -443,7 +443,8 @@ describe("speakers by structure (SPK)", () => {
   it("SPK-1: a tag verb of manner (fumed, laughed, whispered)", () => {
     expect(quotes(`${LEAD}“Two decisions, two mistakes,” Aldo Venn fumed.`)).toEqual([["Two decisions, two mista", "Aldo Venn"]]);
     expect(quotes(`${LEAD}“The side that wins, hopefully,” Pilar Ambe laughed.`)).toEqual([["The side that wins, hope", "Pilar Ambe"]]);
-    // Agreeing to do something is no speech.
+    // A manner of saying reports nothing on its own, and agreeing to do something is no speech.
+    expect(extractArticle(`${LEAD}Ambe laughed when told of the offer.`, { issues: [] }).claims.filter((c) => c.kind === "reported")).toEqual([]);
     expect(extractArticle(`${LEAD}Ohm and Venn also agreed to set up two working groups.`, { issues: [] }).claims.filter((c) => c.kind === "reported")).toEqual(
       [],
     );

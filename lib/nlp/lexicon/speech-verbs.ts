@@ -7,41 +7,6 @@
  */
 
 const TAG_VERB_LIST = [
-  // "…,” she laughed / whispered / agreed: manners of saying that close a quotation.
-  "muses",
-  "mused",
-  "fumes",
-  "fumed",
-  "snaps",
-  "snapped",
-  "scoffs",
-  "scoffed",
-  "sighs",
-  "sighed",
-  "laughs",
-  "laughed",
-  "grumbles",
-  "grumbled",
-  "confides",
-  "confided",
-  "interjects",
-  "interjected",
-  "protests",
-  "protested",
-  "thunders",
-  "thundered",
-  "whispers",
-  "whispered",
-  "mutters",
-  "muttered",
-  "exclaims",
-  "exclaimed",
-  "yells",
-  "yelled",
-  "screams",
-  "screamed",
-  "reckons",
-  "reckoned",
   "say",
   "says",
   "said",
@@ -356,7 +321,45 @@ const REPORTED_ONLY_LIST = [
 ];
 
 /** Verbs that tag a direct quotation. */
-export const TAG_VERBS: ReadonlySet<string> = new Set(TAG_VERB_LIST);
+/** Manners of saying that close a quotation ("…,” she laughed / whispered / fumed), but report nothing on their own. */
+const MANNER_TAG_LIST = [
+  "muses",
+  "mused",
+  "fumes",
+  "fumed",
+  "snaps",
+  "snapped",
+  "scoffs",
+  "scoffed",
+  "sighs",
+  "sighed",
+  "laughs",
+  "laughed",
+  "grumbles",
+  "grumbled",
+  "confides",
+  "confided",
+  "interjects",
+  "interjected",
+  "protests",
+  "protested",
+  "thunders",
+  "thundered",
+  "whispers",
+  "whispered",
+  "mutters",
+  "muttered",
+  "exclaims",
+  "exclaimed",
+  "yells",
+  "yelled",
+  "screams",
+  "screamed",
+  "reckons",
+  "reckoned",
+];
+
+export const TAG_VERBS: ReadonlySet<string> = new Set([...TAG_VERB_LIST, ...MANNER_TAG_LIST]);
 
 /** Verbs that attribute a quoted fragment woven into a sentence. */
 export const FRAME_VERBS: ReadonlySet<string> = new Set([...TAG_VERB_LIST, ...FRAME_ONLY_LIST]);
@@ -369,7 +372,7 @@ export const REPORTED_VERBS: ReadonlySet<string> = new Set([
 ]);
 
 /** Every verb form above, for one precompiled scan of a paragraph. */
-export const ALL_SPEECH_VERBS: ReadonlySet<string> = new Set([...FRAME_VERBS, ...REPORTED_VERBS]);
+export const ALL_SPEECH_VERBS: ReadonlySet<string> = new Set([...FRAME_VERBS, ...REPORTED_VERBS, ...MANNER_TAG_LIST]);
 
 /** Words that may sit between a speaker and the speech verb ("Smith also said", "she later added"). */
 export const TAG_FILLERS: ReadonlySet<string> = new Set([

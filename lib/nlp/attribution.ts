@@ -5,7 +5,7 @@ import type { Mention, RoleWords } from "./mentions";
 import { CLUB_WORDS, COMPANY_HEADS, COMPANY_WORDS } from "./lexicon/roles";
 import { TAG_FILLERS, TAG_OBJECTS } from "./lexicon/speech-verbs";
 import { UNNAMED_SOURCE, normalizeName, type RoleKey, type SpeakerBook } from "./speakers";
-import { countryKey, demonymOf, isCountryName } from "./lexicon/demonyms";
+import { countryKey, demonymOf, isCountryName, isDemonym } from "./lexicon/demonyms";
 import { givenNameGender } from "./lexicon/given-names";
 import { rankCandidates, type RankExample, type RankFeatures, type RankerWeights } from "./ranker";
 import { coordinatedPartner, governingVerb, isOrgEpithet, isPersonEpithet, nounPhraseBefore, nounPhraseName } from "./structure";
@@ -280,8 +280,9 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
     const indefinite = INDEFINITE.test(m.text) && !m.plural;
     const candidates = book.findByRole(roleKey(role));
     const best = candidates[0];
-    // An indefinite description brings in someone new: "one analyst" after an analyst named before is
-    // another, unnamed; a lead's "according to a prosecutor" is the prosecutor the article names next.
+    // An indefinite description brings in someone new: "one analyst" after an analyst this article named
+    // before is another, unnamed one. Someone the article has not named yet (known from the story's other
+    // articles) may still be who it means.
     const introducedBefore = !!best && indefinite && book.firstSeen(best.id) >= 0 && book.firstSeen(best.id) < m.start;
     if (best && !introducedBefore) return { id: best.id, kind: "person", confidence: best.confidence * (candidates.length > 1 ? 0.9 : 1) };
     // "a lawyer", "one retired judge": someone the text never names.
@@ -556,10 +557,15 @@ export function attributeQuotes(
       if (subject && !subject.possessive && (guard(verb) || wholeTag)) return { mention: subject, verb, confidence: 0.95, method: "tag:after-quote-inverted" };
       // "said the Swede.": a nationality for the person named last before it.
       const national = subject ? null : /^the\s+(\p{Lu}\p{Ll}+)\s*(?:[.,;]|$)/u.exec(text.slice(after, Math.min(limit, after + 40)));
-      const id = national && countryKey(national[1] as string) && !isCountryName(national[1] as string) ? book.mostRecent("person", q.start) : null;
-      if (id) return { mention: null, verb, confidence: 0.8, method: "tag:epithet-nationality", speaker: { id, kind: "person", confidence: 0.6 } };
+      if (national && isDemonym(national[1] as string)) return nationalityTag(verb, q.start);
     }
     return epithetTag(q, pos, limit, guard);
+  };
+
+  /** A nationality in a tag ("the Bulgarian said", "said the Swede") is the person named last before it. */
+  const nationalityTag = (verb: VerbHit, before: number): Tag | null => {
+    const id = book.mostRecent("person", before);
+    return id ? { mention: null, verb, confidence: 0.8, method: "tag:epithet-nationality", speaker: { id, kind: "person", confidence: 0.6 } } : null;
   };
 
   /** "“Our schedule is intact,” the shipping giant said.": a bare noun phrase in the tag. */
@@ -567,10 +573,10 @@ export function attributeQuotes(
     const tokens = input.tokens;
     // "the Bulgarian said": a nationality for the person named last before it.
     const national = /^the\s+(?:[\p{Ll}'’-]+\s+){0,2}(\p{Lu}\p{Ll}+)\s+/u.exec(text.slice(pos, Math.min(limit, pos + 60)));
-    if (national && countryKey(national[1] as string) && !isCountryName(national[1] as string)) {
+    if (national && isDemonym(national[1] as string)) {
       const verb = verbAt.get(pos + national[0].length);
-      const id = verb?.isTag && guard(verb) ? book.mostRecent("person", pos) : null;
-      if (verb && id) return { mention: null, verb, confidence: 0.8, method: "tag:epithet-nationality", speaker: { id, kind: "person", confidence: 0.6 } };
+      const tag = verb?.isTag && guard(verb) ? nationalityTag(verb, pos) : null;
+      if (tag) return tag;
     }
     const phrase = /^the\s+(?:[\p{Ll}'’-]+\s+){0,3}/u.exec(text.slice(pos, Math.min(limit, pos + 60)));
     if (!tokens || !phrase) return null;

@@ -1,7 +1,7 @@
 import type { Span } from "./types";
 import type { Sentence, Tokens } from "./sentences";
 import type { QuoteSpan } from "./quotes";
-import { countryKey, isCapital, isCountryName } from "./lexicon/demonyms";
+import { countryKey, isCapital, isCountryName, isDemonym } from "./lexicon/demonyms";
 import {
   ACTOR_ROLE_NOUNS,
   ANONYMITY_CUES,
@@ -426,8 +426,7 @@ function sentenceMentions(text: string, words: Word[]): Mention[] {
     // "the Dane", "the Bulgarian": one person by nationality, an epithet for someone named before (not
     // "the French", "the Chinese", which speak for a country).
     const only = slice.length === 1 ? (slice[0] as Word) : null;
-    if (only && words[run.from - 1]?.lower === "the" && countryKey(only.lower) && !isCountryName(only.lower) && !/(?:ish|ch|ese|ss)$/u.test(only.lower))
-      continue;
+    if (only && words[run.from - 1]?.lower === "the" && isDemonym(only.lower) && !/(?:ish|ch|ese|ss)$/u.test(only.lower)) continue;
     const analysed = analyseRun(slice);
     const start = (slice[0] as Word).start;
     const end = (slice[slice.length - 1] as Word).end;

@@ -248,7 +248,7 @@ export function subjectBefore(text: string, sentence: Sentence, mentions: readon
     if (direct && isSubjectMention(direct)) {
       const head = phraseHead(text, mentions, direct);
       // "Two climbers rescued from the north face of Mount Skarv said": a place inside a phrase does not speak.
-      if (!head && direct.kindHint === "place" && PLACE_OBJECT.test(text.slice(Math.max(sentence.start, direct.start - 12), direct.start))) return null;
+      if (!head && direct.kindHint === "place" && OBJECT_BEFORE.test(text.slice(Math.max(sentence.start, direct.start - 40), direct.start))) return null;
       return { mention: head ?? direct, confidence, how: hops ? "parenthetical" : "adjacent" };
     }
     const ch = text[pos - 1];
@@ -283,9 +283,7 @@ export function subjectBefore(text: string, sentence: Sentence, mentions: readon
 }
 
 /** The words before the object of a preposition ("signed by the", "a letter to"). */
-const OBJECT_BEFORE = /(?:([\p{L}]+)\s+)?\b(?:by|of|to|from|with|for|at|in|on|about)\s+(?:the\s+|a\s+|an\s+)?$/iu;
-
-const PLACE_OBJECT = /\b(?:of|from|in|at|on|near|across|outside|inside|into|off)\s+(?:the\s+)?$/iu;
+const OBJECT_BEFORE = /(?:([\p{L}]+)\s+)?\b(?:by|of|to|from|with|for|at|in|on|about|near|across|outside|inside|into|off)\s+(?:the\s+|a\s+|an\s+)?$/iu;
 
 const PLACE_PREPOSITION = /^\s+(?:in|of)\s+$/iu;
 

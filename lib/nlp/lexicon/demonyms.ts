@@ -109,6 +109,11 @@ export function isCountryName(word: string): boolean {
   return NAMES.has(word.toLowerCase());
 }
 
+/** Whether a word describes a country's people rather than naming it (Bulgarian, Dane, American). */
+export function isDemonym(word: string): boolean {
+  return countryKey(word) !== null && !isCountryName(word);
+}
+
 const countryKeys = new Map<string, string | null>();
 
 /** The country key for a country name, demonym or abbreviation, or null. */

@@ -507,6 +507,13 @@ describe("speakers by structure (SPK)", () => {
     expect(reported.map((c) => c.speaker)).not.toContain("Mount Skarv");
   });
 
+  it("SPK-8: phrases inside phrases before the verb, up to the person they describe", () => {
+    const reported = extractArticle(`${LEAD}An aide to the chairman of the port authority said the board would meet.`, { issues: [] }).claims.filter(
+      (c) => c.kind === "reported",
+    );
+    expect(reported.map((c) => c.speaker)).toEqual(["unnamed source"]);
+  });
+
   it("SPK-2: an interview's label before the answer", () => {
     expect(quotes(`${LEAD}Harbour commissioner Ingrid Moen spoke to the Courier.\n\nQ: Why housing?\n\nMoen: “Because the city has run out of land.”`)).toEqual(
       [["Because the city has run", "Ingrid Moen"]],

@@ -162,6 +162,14 @@ describe("findFigures", () => {
     expect(range("Rovers reached the final, beating City 2-1 after extra time.")).toEqual([["2-1", ""]]);
   });
 
+  it("reads an amount written as one adjective (“a 900-million-crown contract”, “a $2-billion deal”)", () => {
+    expect(pick("It won a 900-million-crown contract, a $2-billion deal and a €5-million grant.")).toEqual([
+      [900_000_000, "crowns"],
+      [2_000_000_000, "USD"],
+      [5_000_000, "EUR"],
+    ]);
+  });
+
   it("ends a counted unit at a direction or a day", () => {
     expect(figures("He farms 80 hectares west of Skelda.").map((f) => f.unit)).toEqual(["hectares"]);
     expect(figures("About 300 homes yesterday lost power.").map((f) => f.unit)).toEqual(["homes"]);

@@ -349,7 +349,7 @@ function countUnit(text: string, tokens: Tokens, end: number): string | null {
 const WORDS = String.raw`(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozen`;
 const WORD_COUNT = new RegExp(String.raw`(?<![\p{L}\p{N}-])(?<n>${WORDS})(?![\p{L}\p{N}-])`, "iuy");
 const COMPOUND = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.,-])(?<n>${NUM}|${WORDS}|an?[- ]quarter|quarter|half)(?<half>-and-a-half)?-(?<u>\p{Ll}+)(?<old>-old)?(?![\p{L}\p{N}]|-\p{L})`,
+  String.raw`(?<![\p{L}\p{N}.,-])(?<cur>[$€£])?(?<n>${NUM}|${WORDS}|an?[- ]quarter|quarter|half)(?<half>-and-a-half)?(?:-(?<sc>thousand|million|billion|trillion))?-(?<u>\p{Ll}+)(?<old>-old)?(?![\p{L}\p{N}]|-\p{L})`,
   "uy",
 );
 const MAGNITUDE = /(?<![\p{L}])(?<m>tens|dozens|hundreds|thousands|millions|billions|trillions)(?:\s+of\s+(?<m2>thousands|millions|billions))?(?![\p{L}])/iuy;
@@ -600,6 +600,15 @@ function compounds(text: string, starts: readonly number[]): Raw[] {
     const n = (g.n as string).toLowerCase().replace(/^an?[- ]/u, "");
     let value = parseNumber(n) + (g.half ? 0.5 : 0);
     if (!Number.isFinite(value) || isNamePart(text, start, g.n as string) || isDateNeighbour(text, start, end)) continue;
+    // "a 900-million-crown contract", "a $2-billion deal": an amount written as one adjective.
+    if (g.sc || g.cur) {
+      // "$2-billion": the scale may be the last word.
+      const amount = Number((value * scaleOf(g.sc ?? (SCALES.has(unit) ? unit : undefined))).toFixed(6));
+      const currency = g.cur ? CURRENCIES.get(g.cur) : CURRENCIES.get(unit);
+      if (currency) out.push({ value: amount, unit: currency, raw: m[0], kind: "money", start, end });
+      else out.push({ value: amount, unit: plural(unit, amount), raw: m[0], kind: "count", start, end });
+      continue;
+    }
     const time = TIME_UNITS.get(unit);
     if (g.old) {
       if (time?.unit === "years") out.push({ value, unit: "years", raw: m[0], kind: "age", start, end });

@@ -246,7 +246,10 @@ export function subjectBefore(text: string, sentence: Sentence, mentions: readon
     if (age && hops > 0) pos -= age[0].length;
     const direct = mentionEndingAt(mentions, pos, sentenceIndex);
     if (direct && isSubjectMention(direct)) {
-      const head = phraseHead(text, mentions, direct);
+      // "A spokesman for the ethics committee in parliament": phrases inside phrases, up to the first head.
+      let head = phraseHead(text, mentions, direct);
+      for (let outer = head ? phraseHead(text, mentions, head) : null, depth = 0; outer && depth < 3; outer = phraseHead(text, mentions, outer), depth++)
+        head = outer;
       // "Two climbers rescued from the north face of Mount Skarv said": a place inside a phrase does not speak.
       if (!head && direct.kindHint === "place" && OBJECT_BEFORE.test(text.slice(Math.max(sentence.start, direct.start - 40), direct.start))) return null;
       return { mention: head ?? direct, confidence, how: hops ? "parenthetical" : "adjacent" };

@@ -214,6 +214,14 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
     return /^,\s*\d{1,3}\s*,/u.test(text.slice(m.end, m.end + 8));
   };
 
+  /** Whether the article names a speaker after a mention, and not before it (by the last word of their name). */
+  const namedLater = (id: string, m: Mention): boolean => {
+    const first = book.firstSeen(id);
+    if (first >= 0 && first < m.start) return false;
+    const last = book.name(id).split(" ").pop() ?? "";
+    return !!last && mentions.some((x) => x.start > m.end && x.type === "name" && x.text.split(/\s+/u).includes(last));
+  };
+
   const resolveDescription = (m: Mention): Resolution => {
     const role = m.role as RoleWords;
     // "the two leaders", "both men": the people named last; not "Two people familiar with the talks".
@@ -281,10 +289,10 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
     const candidates = book.findByRole(roleKey(role));
     const best = candidates[0];
     // An indefinite description brings in someone new: "one analyst" after an analyst this article named
-    // before is another, unnamed one. Someone the article has not named yet (known from the story's other
-    // articles) may still be who it means.
-    const introducedBefore = !!best && indefinite && book.firstSeen(best.id) >= 0 && book.firstSeen(best.id) < m.start;
-    if (best && !introducedBefore) return { id: best.id, kind: "person", confidence: best.confidence * (candidates.length > 1 ? 0.9 : 1) };
+    // before is another, unnamed one, and "one driver" is not a driver of the story's other articles. Only a
+    // lead's "according to a prosecutor", with the prosecutor named further on, is someone known.
+    if (best && (!indefinite || namedLater(best.id, m)))
+      return { id: best.id, kind: "person", confidence: best.confidence * (candidates.length > 1 ? 0.9 : 1) };
     // "a lawyer", "one retired judge": someone the text never names.
     if (indefinite) return { id: book.learnOther("source", UNNAMED_SOURCE), kind: "source", confidence: 0.6 };
     return { id: null, kind: "person", confidence: 0.2 };

@@ -514,6 +514,18 @@ describe("speakers by structure (SPK)", () => {
     expect(reported.map((c) => c.speaker)).toEqual(["unnamed source"]);
   });
 
+  it("SPK-7: “one driver” is not a driver named in the story's other articles, unless the article names them further on", () => {
+    const first = extractArticle(`${LEAD}“We are not moving,” said crane driver Tomas Weller.`, { issues: [] });
+    const second = (text: string) =>
+      extractArticle(text, { issues: [], speakers: first.speakers })
+        .claims.filter((c) => c.kind === "quote")
+        .map((c) => c.speaker);
+    expect(second(`${LEAD}“I have been sitting here for two hours,” said one driver.`)).toEqual(["unnamed source"]);
+    expect(second(`${LEAD}The cranes are “partly” back in use, according to a driver.\n\nCrane driver Tomas Weller spoke on Monday.`)).toEqual([
+      "Tomas Weller",
+    ]);
+  });
+
   it("SPK-2: an interview's label before the answer", () => {
     expect(quotes(`${LEAD}Harbour commissioner Ingrid Moen spoke to the Courier.\n\nQ: Why housing?\n\nMoen: “Because the city has run out of land.”`)).toEqual(
       [["Because the city has run", "Ingrid Moen"]],

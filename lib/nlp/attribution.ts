@@ -214,12 +214,18 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
     return /^,\s*\d{1,3}\s*,/u.test(text.slice(m.end, m.end + 8));
   };
 
-  /** Whether the article names a speaker after a mention, and not before it (by the last word of their name). */
+  /** Whether the article names a speaker soon after a mention, and not before it (by the last word of their name). */
   const namedLater = (id: string, m: Mention): boolean => {
     const first = book.firstSeen(id);
     if (first >= 0 && first < m.start) return false;
     const last = book.name(id).split(" ").pop() ?? "";
-    return !!last && mentions.some((x) => x.start > m.end && x.type === "name" && x.text.split(/\s+/u).includes(last));
+    if (!last) return false;
+    // Bounded: a lead names its people within its first paragraphs.
+    for (let k = m.index + 1; k < mentions.length && (mentions[k] as Mention).start < m.end + 3000; k++) {
+      const x = mentions[k] as Mention;
+      if (x.type === "name" && x.text.split(/\s+/u).includes(last)) return true;
+    }
+    return false;
   };
 
   const resolveDescription = (m: Mention): Resolution => {

@@ -231,9 +231,9 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
   const resolveDescription = (m: Mention): Resolution => {
     const role = m.role as RoleWords;
     // "the two leaders", "both men": the people named last; not "Two people familiar with the talks".
-    const group = m.kindHint === "source" ? null : /^(?:the\s+(two|three)|(both))\s/iu.exec(m.text);
+    const group = m.kindHint === "person" ? /^(?:the\s+)?(two|three|both)\s/iu.exec(m.text) : null;
     if (group) {
-      const count = (group[1] ?? "").toLowerCase() === "three" ? 3 : 2;
+      const count = (group[1] as string).toLowerCase() === "three" ? 3 : 2;
       const people = book.recent("person", m.start, count);
       if (people.length === count) return { id: book.learnOther("source", people.map((p) => book.name(p)).join("; ")), kind: "source", confidence: 0.6 };
     }
@@ -246,6 +246,11 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
       const known = m.definite && !m.plural ? book.findByRole({ ...roleKey(role), possessor: null, modifiers: [] })[0] : undefined;
       if (known) return { id: known.id, kind: "person", confidence: known.confidence * 0.9 };
       return { id: book.learnOther("source", UNNAMED_SOURCE), kind: "source", confidence: 0.9 };
+    }
+    if (m.plural && role.head.endsWith("s") && !role.possessor && !INDEFINITE.test(m.text)) {
+      // "The operators say …", "Local residents told the council …": the group speaks as itself.
+      const words = [...role.modifiers.filter((w) => !countryKey(w)), role.head];
+      return { id: book.learnOther("institution", words.join(" ")), kind: "institution", confidence: 0.6 };
     }
     if (SPOKES_HEADS.has(role.head) && !m.org && !role.possessor && INDEFINITE.test(m.text)) {
       // "The authority said it would review the findings. A spokeswoman said …": the body just named.
@@ -960,6 +965,8 @@ export function attributeQuotes(
       if (verb.sentence !== sentenceIndex) break;
       if (!verb.isReported && !verb.isTag) continue;
       if (CLAUSE_STOP.test(stripQuotes(verb.end, inner.start)) || /[,:;—–]/u.test(text.slice(verb.end, inner.start))) continue;
+      // "the operators demanded more time and unions warned of “…”": a clause of its own, not the complement.
+      if (/\band\s+$/iu.test(text.slice(Math.max(verb.end, inner.start - 8), inner.start))) continue;
       const link = verbSubject(text, sentences, mentions, verbs, verb);
       if (!link || link.mention === inner || link.mention.end > verb.start) continue;
       return { mention: link.mention, verb, confidence: tag.confidence * 0.95, method: "nested:outer-reporter" };

@@ -10,6 +10,13 @@ function quotes(text: string): [string, string | null][] {
 
 const LEAD = "The dock strike in Sandhaven entered its third week.\n\n";
 
+/** The speakers of the reported-speech claims of an invented article (after the lead paragraph). */
+function reportedSpeakers(text: string): (string | null)[] {
+  return extractArticle(`${LEAD}${text}`, { issues: [] })
+    .claims.filter((c) => c.kind === "reported")
+    .map((c) => c.speaker);
+}
+
 describe("quoted fragments someone is reported to say (QTE)", () => {
   it("QTE-1: keeps a fragment whose verb is outside the speech verbs, with its subject", () => {
     expect(quotes(`${LEAD}Mayor Lisbet Ohm thanked the crews for their “remarkable patience” during the stoppage.`)).toEqual([
@@ -484,12 +491,8 @@ describe("speakers by structure (SPK)", () => {
   });
 
   it("SPK-1: a name past an age and a description set off by commas, and a name with where the person works", () => {
-    const reported = (text: string) =>
-      extractArticle(`${LEAD}${text}`, { issues: [] })
-        .claims.filter((c) => c.kind === "reported")
-        .map((c) => c.speaker);
-    expect(reported("Pilar Ambe, 52, a former crane driver, has said the union will not sign.")).toEqual(["Pilar Ambe"]);
-    expect(reported("Labour historian Lena Moe of Sandhaven University said the strike was the longest since 1998.")).toEqual(["Lena Moe"]);
+    expect(reportedSpeakers("Pilar Ambe, 52, a former crane driver, has said the union will not sign.")).toEqual(["Pilar Ambe"]);
+    expect(reportedSpeakers("Labour historian Lena Moe of Sandhaven University said the strike was the longest since 1998.")).toEqual(["Lena Moe"]);
   });
 
   it("SPK-3: a relative named beside her role, then “she said”", () => {
@@ -524,6 +527,16 @@ describe("speakers by structure (SPK)", () => {
     expect(second(`${LEAD}The cranes are “partly” back in use, according to a driver.\n\nCrane driver Tomas Weller spoke on Monday.`)).toEqual([
       "Tomas Weller",
     ]);
+  });
+
+  it("SPK-11: a group speaks as itself in reported speech, and a group is not the two people named last", () => {
+    expect(reportedSpeakers("The operators say the rota is needed to clear the backlog.")).toEqual(["operators"]);
+    expect(reportedSpeakers("Cruise companies have warned the cap could push them to other ports.")).toEqual(["cruise companies"]);
+    expect(reportedSpeakers("Aldo Venn met Pilar Ambe. The case was brought by two environmental groups, who argued that the quay was unsafe.")).not.toContain(
+      "Aldo Venn; Pilar Ambe",
+    );
+    // A group inside a phrase is not the subject: the poll found it.
+    expect(quotes(`${LEAD}A poll published last month found that 58% of voters believed the strike was “justified”.`)).toEqual([["justified", "poll"]]);
   });
 
   it("SPK-2: an interview's label before the answer", () => {

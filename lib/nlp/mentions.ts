@@ -358,8 +358,17 @@ function isAgeNoun(lower: string): boolean {
   return lower.endsWith("-year-old") && AGE_NOUN.test(lower);
 }
 
+/** The singular of a plural role noun ("operators", "residents", "ministries"), or null. */
+function singularRole(lower: string): string | null {
+  if (lower.length < 4 || !lower.endsWith("s") || ROLE_NOUNS.has(lower)) return null;
+  for (const singular of [lower.slice(0, -1), lower.endsWith("ies") ? `${lower.slice(0, -3)}y` : "", lower.endsWith("es") ? lower.slice(0, -2) : ""]) {
+    if (singular && ACTOR_ROLE_NOUNS.has(singular) && !ANONYMOUS_HEADS.has(singular)) return singular;
+  }
+  return null;
+}
+
 function isRoleNoun(lower: string): boolean {
-  return ROLE_NOUNS.has(lower) || isAgeNoun(lower);
+  return ROLE_NOUNS.has(lower) || isAgeNoun(lower) || singularRole(lower) !== null;
 }
 
 function descriptionKind(head: string): Mention["kindHint"] {
@@ -590,7 +599,8 @@ function describe(
     if (w.cap && !countryKey(w.lower) && !TITLE_WORDS.has(w.lower)) org = org ? `${w.value} ${org}` : w.value;
     from = k;
   }
-  const kind = descriptionKind(headLower);
+  const singular = singularRole(headLower);
+  const kind = descriptionKind(singular ?? headLower);
   if (kind === "person" && !possessorText && org && !country) {
     possessorText = org;
     modifiers.splice(0, modifiers.length, ...modifiers.filter((m) => !org?.toLowerCase().split(" ").includes(m)));
@@ -607,7 +617,8 @@ function describe(
     if (target.kindHint === null || target.kindHint === "place") target.kindHint = "person";
     return null;
   }
-  const plural = GROUP_ROLE_NOUNS.has(headLower) || headLower === "police";
+  // "The operators", "local residents": a group of people or bodies that speaks together.
+  const plural = GROUP_ROLE_NOUNS.has(headLower) || headLower === "police" || singular !== null;
   const cue = words[headIndex + 1];
   const anonymousCue = !!cue && ANONYMITY_CUES.has(cue.lower);
   const isIndefinite =

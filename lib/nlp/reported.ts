@@ -251,7 +251,13 @@ export function subjectBefore(text: string, sentence: Sentence, mentions: readon
       for (let outer = head ? phraseHead(text, mentions, head) : null, depth = 0; outer && depth < 3; outer = phraseHead(text, mentions, outer), depth++)
         head = outer;
       // "Two climbers rescued from the north face of Mount Skarv said": a place inside a phrase does not speak.
-      if (!head && direct.kindHint === "place" && OBJECT_BEFORE.test(text.slice(Math.max(sentence.start, direct.start - 40), direct.start))) return null;
+      // Nor a group in one ("58% of voters believed").
+      if (
+        !head &&
+        (direct.kindHint === "place" || (direct.type === "description" && direct.plural)) &&
+        OBJECT_BEFORE.test(text.slice(Math.max(sentence.start, direct.start - 40), direct.start))
+      )
+        return null;
       return { mention: head ?? direct, confidence, how: hops ? "parenthetical" : "adjacent" };
     }
     const ch = text[pos - 1];

@@ -358,13 +358,17 @@ function isAgeNoun(lower: string): boolean {
   return lower.endsWith("-year-old") && AGE_NOUN.test(lower);
 }
 
-/** The singular of a plural role noun ("operators", "residents", "ministries"), or null. */
+/** Plurals of the role nouns ("operators", "residents", "ministries", "witnesses"), to their singular. */
+const PLURAL_ROLES: ReadonlyMap<string, string> = new Map(
+  [...ACTOR_ROLE_NOUNS]
+    .filter((noun) => !ANONYMOUS_HEADS.has(noun) && !noun.includes(" "))
+    .map((noun) => [/(?:s|sh|ch|x)$/u.test(noun) ? `${noun}es` : /[^aeiou]y$/u.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`, noun] as const)
+    .filter(([plural]) => !ROLE_NOUNS.has(plural)),
+);
+
+/** The singular of a plural role noun, or null. */
 function singularRole(lower: string): string | null {
-  if (lower.length < 4 || !lower.endsWith("s") || ROLE_NOUNS.has(lower)) return null;
-  for (const singular of [lower.slice(0, -1), lower.endsWith("ies") ? `${lower.slice(0, -3)}y` : "", lower.endsWith("es") ? lower.slice(0, -2) : ""]) {
-    if (singular && ACTOR_ROLE_NOUNS.has(singular) && !ANONYMOUS_HEADS.has(singular)) return singular;
-  }
-  return null;
+  return PLURAL_ROLES.get(lower) ?? null;
 }
 
 function isRoleNoun(lower: string): boolean {

@@ -335,7 +335,7 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
       for (const c of ordered) {
         if (c === m) continue;
         const r = resolve(c);
-        if (!r.id || (r.kind !== "person" && !speaksForOthers(c))) continue;
+        if (!r.id || (r.kind !== "person" && !speaksForOthers(c, r))) continue;
         here.push({ id: r.id, c });
       }
       const people = new Set(here.map((h) => h.id));
@@ -363,8 +363,14 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
    * a sentence ("A Lumora spokesman disputed that.", "One union official …"): "he said" after them is their
    * body's or the unnamed source's words. Not one met in passing ("Asked by one analyst …, she said").
    */
-  const speaksForOthers = (c: Mention): boolean =>
-    c.type === "description" && !c.plural && c.kindHint !== "institution" && c.kindHint !== "document" && c.role !== null && subjectOf(c.sentence) === c;
+  const speaksForOthers = (c: Mention, r: Resolution): boolean =>
+    (r.kind === "source" || (!!c.role && SPOKES_HEADS.has(c.role.head))) &&
+    c.type === "description" &&
+    !c.plural &&
+    c.kindHint !== "institution" &&
+    c.kindHint !== "document" &&
+    c.role !== null &&
+    subjectOf(c.sentence) === c;
 
   const speaksAt = (c: Mention): boolean => {
     if (!c.verbAfter) return false;

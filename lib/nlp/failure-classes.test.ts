@@ -539,6 +539,29 @@ describe("speakers by structure (SPK)", () => {
     expect(quotes(`${LEAD}A poll published last month found that 58% of voters believed the strike was “justified”.`)).toEqual([["justified", "poll"]]);
   });
 
+  it("SPK-3: “he said” after an unnamed worker is the unnamed source, not a company named beside a role before", () => {
+    expect(
+      quotes(
+        `${LEAD}The yard's owner, Nordhaven Marine, said it was pleased. One welder, who asked not to be named, said younger members had voted against the deal. “We work every other Saturday,” he said.`,
+      ),
+    ).toEqual([["We work every other Satu", "unnamed source"]]);
+    expect(quotes(`${LEAD}Tomas Weller spoke first.\n\nThe yard's owner, Nordhaven Holdings, said it was pleased. “We work every Saturday,” he said.`)).toEqual(
+      [["We work every Saturday,", "Tomas Weller"]],
+    );
+  });
+
+  it("SPK-5: a surname alone is the person this article named, not a namesake of the story's other articles", () => {
+    const first = extractArticle(`${LEAD}“It is a scandal,” Holt said. Rasmus Holt has led the dockers' union since 2019.`, { issues: [] });
+    const second = extractArticle(
+      `${LEAD}Greens leader Sara Holt spoke on Sunday.\n\nHolt, 39, a former climate scientist, has said her party will not join the council.`,
+      {
+        issues: [],
+        speakers: first.speakers,
+      },
+    );
+    expect(second.claims.filter((c) => c.kind === "reported").map((c) => c.speaker)).toEqual(["Sara Holt"]);
+  });
+
   it("SPK-2: an interview's label before the answer", () => {
     expect(quotes(`${LEAD}Harbour commissioner Ingrid Moen spoke to the Courier.\n\nQ: Why housing?\n\nMoen: “Because the city has run out of land.”`)).toEqual(
       [["Because the city has run", "Ingrid Moen"]],

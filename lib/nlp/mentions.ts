@@ -692,6 +692,30 @@ function describe(
   };
 }
 
+/** Role nouns for a person or a body alike ("the yard's owner, Nordhaven Marine", "its rival, Corvane Lines"). */
+const EITHER_HEADS: ReadonlySet<string> = new Set([
+  "owner",
+  "buyer",
+  "seller",
+  "partner",
+  "employer",
+  "client",
+  "customer",
+  "investor",
+  "shareholder",
+  "bidder",
+  "landlord",
+  "tenant",
+  "host",
+  "rival",
+  "opponent",
+  "ally",
+  "counterpart",
+  "successor",
+  "predecessor",
+  "challenger",
+]);
+
 function linkAppositions(text: string, mentions: Mention[]): void {
   for (let k = 1; k < mentions.length; k++) {
     const b = mentions[k] as Mention;
@@ -714,7 +738,7 @@ function linkAppositions(text: string, mentions: Mention[]): void {
       // "Corvane Lines, the state ferry operator,": a name set beside an institution is one; "Tomasz, a
       // 28-year-old barista," beside a person is a person.
       if (b.kindHint === "institution" && !b.role?.possessor) a.kindHint = "institution";
-      else if (b.kindHint === "person" && a.kindHint === null) a.kindHint = "person";
+      else if (b.kindHint === "person" && a.kindHint === null && !EITHER_HEADS.has(b.role?.head ?? "")) a.kindHint = "person";
     } else if (
       a.type === "description" &&
       b.type === "name" &&

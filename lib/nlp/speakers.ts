@@ -392,9 +392,11 @@ export class SpeakerBook {
    * then a transliteration variant of the surname. Ambiguity is settled by recency in the article.
    */
   findPerson(name: string, givenOnly = false): { id: string; confidence: number } | null {
-    const exact = this.findAlias(name);
-    if (exact && this.get(exact).kind === "person") return { id: exact, confidence: 1 };
     const parts = name.split(/\s+/u).filter(Boolean);
+    const exact = this.findAlias(name);
+    // A surname alone is whoever of that name this article has named, before a namesake of another article.
+    const namesakeHere = parts.length === 1 && !!exact && this.recency(exact) < 0;
+    if (exact && this.get(exact).kind === "person" && !namesakeHere) return { id: exact, confidence: 1 };
     let best: { id: string; confidence: number; recency: number } | null = null;
     const pool = givenOnly ? this.byGiven.get(normalizeName(name)) : this.bySurnameInitial.get(transliterationKey(splitPersonName(name).surname).slice(0, 1));
     for (const id of pool ?? []) {
@@ -417,6 +419,7 @@ export class SpeakerBook {
         best = { id: e.id, confidence: score, recency };
       }
     }
+    if (namesakeHere && exact && this.get(exact).kind === "person" && (!best || best.recency < 0)) return { id: exact, confidence: 1 };
     return best ? { id: best.id, confidence: best.confidence } : null;
   }
 

@@ -364,12 +364,12 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
    * body's or the unnamed source's words. Not one met in passing ("Asked by one analyst …, she said").
    */
   const speaksForOthers = (c: Mention, r: Resolution): boolean =>
-    (r.kind === "source" || (!!c.role && SPOKES_HEADS.has(c.role.head))) &&
     c.type === "description" &&
+    c.role !== null &&
+    (r.kind === "source" || SPOKES_HEADS.has(c.role.head)) &&
     !c.plural &&
     c.kindHint !== "institution" &&
     c.kindHint !== "document" &&
-    c.role !== null &&
     subjectOf(c.sentence) === c;
 
   const speaksAt = (c: Mention): boolean => {

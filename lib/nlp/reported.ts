@@ -246,7 +246,7 @@ export function subjectBefore(text: string, sentence: Sentence, mentions: readon
     if (age && hops > 0) pos -= age[0].length;
     const direct = mentionEndingAt(mentions, pos, sentenceIndex);
     if (direct && isSubjectMention(direct)) {
-      // "A spokesman for the ethics committee in parliament": phrases inside phrases, up to the first head.
+      // "An aide to the chairman of the port authority": phrases inside phrases, up to the first head.
       let head = phraseHead(text, mentions, direct);
       for (let outer = head ? phraseHead(text, mentions, head) : null, depth = 0; outer && depth < 3; outer = phraseHead(text, mentions, outer), depth++)
         head = outer;

@@ -395,8 +395,8 @@ export class SpeakerBook {
     const parts = name.split(/\s+/u).filter(Boolean);
     const exact = this.findAlias(name);
     // A surname alone is whoever of that name this article has named, before a namesake of another article.
-    const namesakeHere = parts.length === 1 && !!exact && this.recency(exact) < 0;
-    if (exact && this.get(exact).kind === "person" && !namesakeHere) return { id: exact, confidence: 1 };
+    const exactElsewhere = parts.length === 1 && !!exact && this.recency(exact) < 0;
+    if (exact && this.get(exact).kind === "person" && !exactElsewhere) return { id: exact, confidence: 1 };
     let best: { id: string; confidence: number; recency: number } | null = null;
     const pool = givenOnly ? this.byGiven.get(normalizeName(name)) : this.bySurnameInitial.get(transliterationKey(splitPersonName(name).surname).slice(0, 1));
     for (const id of pool ?? []) {
@@ -419,7 +419,7 @@ export class SpeakerBook {
         best = { id: e.id, confidence: score, recency };
       }
     }
-    if (namesakeHere && exact && this.get(exact).kind === "person" && (!best || best.recency < 0)) return { id: exact, confidence: 1 };
+    if (exactElsewhere && exact && this.get(exact).kind === "person" && (!best || best.recency < 0)) return { id: exact, confidence: 1 };
     return best ? { id: best.id, confidence: best.confidence } : null;
   }
 

@@ -213,8 +213,9 @@ describe("the job queue", () => {
   it("takes up again the job of a worker process that was killed half-way", async () => {
     const { child, exited, id } = await workerWithActiveJob();
     // The worker and the analysis process it started die at once, as on a power cut (the job's process
-    // has a process group of its own).
-    for (const pid of [...childPids(child.pid!), -child.pid!]) process.kill(pid, "SIGKILL");
+    // has a process group of its own). The worker first: killed after its child, it could still see the
+    // child end and mark the job failed before its own end, and the job would be waiting for a retry.
+    for (const pid of [-child.pid!, ...childPids(child.pid!)]) process.kill(pid, "SIGKILL");
     await exited;
     expect((await analysisJobs()).find((row) => row.id === id)!.state).toBe("active");
     // Another worker expires the abandoned job and runs it again.

@@ -101,6 +101,17 @@ const AS_SAYING = /^\s+as\s+saying\b\s*(?:that\b)?\s*[,:]?\s*/iu;
 const TERMINAL_INSIDE = /[.!?…]["”’»]?$/u;
 const COMPLEMENT_AFTER = /^\s+(?:that|the|a|an|he|she|they|it|we|there|this|[\p{Lu}])/u;
 
+/**
+ * The one speaker for people who speak together ("the two leaders", "Trump and Zelensky said"), their names in
+ * alphabetical order, so that a pair is one speaker of the story whichever of them an article names first.
+ */
+function jointName(book: SpeakerBook, people: readonly string[]): string {
+  return people
+    .map((id) => book.name(id))
+    .sort((a, b) => a.localeCompare(b))
+    .join("; ");
+}
+
 function capitalise(word: string): string {
   return word ? (word[0] as string).toUpperCase() + word.slice(1) : word;
 }
@@ -235,7 +246,7 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
     if (group) {
       const count = (group[1] as string).toLowerCase() === "three" ? 3 : 2;
       const people = book.recent("person", m.start, count);
-      if (people.length === count) return { id: book.learnOther("source", people.map((p) => book.name(p)).join("; ")), kind: "source", confidence: 0.6 };
+      if (people.length === count) return { id: book.learnOther("source", jointName(book, people)), kind: "source", confidence: 0.6 };
     }
     const apposed = m.apposition !== null ? mentions[m.apposition] : undefined;
     if (apposed?.type === "name") {
@@ -915,7 +926,8 @@ export function attributeQuotes(
       const a = speakerOf(partner, true);
       const b = speakerOf(m, true);
       if (a.id && b.id && a.id !== b.id) {
-        const id = book.learnOther(a.kind === "person" && b.kind === "person" ? "source" : "institution", `${book.name(a.id)}; ${book.name(b.id)}`);
+        const both = a.kind === "person" && b.kind === "person";
+        const id = book.learnOther(both ? "source" : "institution", both ? jointName(book, [a.id, b.id]) : `${book.name(a.id)}; ${book.name(b.id)}`);
         return {
           mention: partner,
           verb,
@@ -941,7 +953,7 @@ export function attributeQuotes(
     if (np.plural && (np.count ?? 0) >= 2 && PERSON_ROLE_PLURAL.test(np.head)) {
       const people = book.recent("person", np.start, np.count as number);
       if (people.length === np.count) {
-        const id = book.learnOther("source", people.map((p) => book.name(p)).join("; "));
+        const id = book.learnOther("source", jointName(book, people));
         return { mention: null, verb, confidence, method: `${method}:joint`, speaker: { id, kind: "source", confidence: 0.6 } };
       }
     }

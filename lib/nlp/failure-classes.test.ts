@@ -562,6 +562,15 @@ describe("speakers by structure (SPK)", () => {
     expect(second.claims.filter((c) => c.kind === "reported").map((c) => c.speaker)).toEqual(["Sara Holt"]);
   });
 
+  it("SPK-11: people speaking together are one speaker, whichever of them the article names first", () => {
+    const joint = (text: string) => quotes(`${LEAD}${text}`)[0]?.[1];
+    expect(joint("Mayor Lisbet Ohm met harbour chief Aldo Venn. The two praised a “historic” settlement.")).toBe(
+      joint("Harbour chief Aldo Venn met Mayor Lisbet Ohm. The two praised a “historic” settlement."),
+    );
+    expect(joint("Mayor Lisbet Ohm met harbour chief Aldo Venn. Both leaders praised a “historic” settlement.")).toBe("Aldo Venn; Lisbet Ohm");
+    expect(joint("Lisbet Ohm and Aldo Venn praised a “historic” settlement.")).toBe(joint("Aldo Venn and Lisbet Ohm praised a “historic” settlement."));
+  });
+
   it("SPK-2: an interview's label before the answer", () => {
     expect(quotes(`${LEAD}Harbour commissioner Ingrid Moen spoke to the Courier.\n\nQ: Why housing?\n\nMoen: “Because the city has run out of land.”`)).toEqual(
       [["Because the city has run", "Ingrid Moen"]],

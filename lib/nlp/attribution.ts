@@ -112,6 +112,12 @@ function jointName(book: SpeakerBook, people: readonly string[]): string {
     .join("; ");
 }
 
+/** "The two leaders", "the three ministers": the joint speaker of the `count` people named last before a position, or null. */
+function jointOfRecent(book: SpeakerBook, before: number, count: number): string | null {
+  const people = book.recent("person", before, count);
+  return people.length === count ? book.learnOther("source", jointName(book, people)) : null;
+}
+
 function capitalise(word: string): string {
   return word ? (word[0] as string).toUpperCase() + word.slice(1) : word;
 }
@@ -225,6 +231,16 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
     return /^,\s*\d{1,3}\s*,/u.test(text.slice(m.end, m.end + 8));
   };
 
+  /** The institution that is the subject of one of the two sentences before a mention ("The authority said …"), or null. */
+  const bodyJustNamed = (m: Mention): string | null => {
+    for (let s = m.sentence - 1; s >= Math.max(0, m.sentence - 2); s--) {
+      const subject = subjectOf(s);
+      const r = subject ? resolve(subject) : null;
+      if (r?.id && r.kind === "institution") return r.id;
+    }
+    return null;
+  };
+
   /** Whether the article names a speaker soon after a mention, and not before it (by the last word of their name). */
   const namedLater = (id: string, m: Mention): boolean => {
     const first = book.firstSeen(id);
@@ -245,8 +261,8 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
     const group = m.kindHint === "person" ? /^(?:the\s+)?(two|three|both)\s/iu.exec(m.text) : null;
     if (group) {
       const count = (group[1] as string).toLowerCase() === "three" ? 3 : 2;
-      const people = book.recent("person", m.start, count);
-      if (people.length === count) return { id: book.learnOther("source", jointName(book, people)), kind: "source", confidence: 0.6 };
+      const joint = jointOfRecent(book, m.start, count);
+      if (joint) return { id: joint, kind: "source", confidence: 0.6 };
     }
     const apposed = m.apposition !== null ? mentions[m.apposition] : undefined;
     if (apposed?.type === "name") {
@@ -265,11 +281,8 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
     }
     if (SPOKES_HEADS.has(role.head) && !m.org && !role.possessor && INDEFINITE.test(m.text)) {
       // "The authority said it would review the findings. A spokeswoman said …": the body just named.
-      for (let s = m.sentence - 1; s >= Math.max(0, m.sentence - 2); s--) {
-        const subject = subjectOf(s);
-        const r = subject ? resolve(subject) : null;
-        if (r?.id && r.kind === "institution") return { id: r.id, kind: "institution", confidence: 0.7 };
-      }
+      const body = bodyJustNamed(m);
+      if (body) return { id: body, kind: "institution", confidence: 0.7 };
     }
     if (SPOKES_HEADS.has(role.head) && m.org) {
       const org = m.org.replace(/^the\s+/iu, "");
@@ -294,13 +307,8 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
       }
       const id = book.findInstitutionByWord(role.head, COMPANY_HEADS.has(role.head) ? COMPANY_WORDS : role.head === "club" ? CLUB_WORDS : undefined);
       if (id) return { id, kind: "institution", confidence: 0.8 };
-      if (GENERIC_ORG_HEADS.has(role.head) && m.definite) {
-        for (let s = m.sentence - 1; s >= Math.max(0, m.sentence - 2); s--) {
-          const subject = subjectOf(s);
-          const r = subject ? resolve(subject) : null;
-          if (r?.id && r.kind === "institution") return { id: r.id, kind: "institution", confidence: 0.6 };
-        }
-      }
+      const body = GENERIC_ORG_HEADS.has(role.head) && m.definite ? bodyJustNamed(m) : null;
+      if (body) return { id: body, kind: "institution", confidence: 0.6 };
       if ((m.definite || !m.prevWord) && !m.plural) {
         const words = [...role.modifiers, role.head].filter((w) => !countryKey(w) || role.modifiers.length === 0);
         return { id: book.learnOther("institution", words.join(" ")), kind: "institution", confidence: 0.6 };
@@ -507,10 +515,6 @@ export function attributeQuotes(
       }
       const id = book.mostRecent("person", m.start);
       if (id) return { id, kind: "person", confidence: 0.5 };
-    }
-    if (m.type === "description" && m.plural && m.kindHint === "person" && m.role && !m.role.possessor && /^\p{L}+$/u.test(m.text)) {
-      // "Critics say …", "Residents told the council …": a group that speaks as itself, as "The operators" does.
-      return { id: book.learnOther("institution", m.role.head), kind: "institution", confidence: 0.6 };
     }
     if (m.type === "pronoun" && quoted && !m.plural && (m.gender === "m" || m.gender === "f")) {
       const previous = previousVoice(m);
@@ -951,11 +955,8 @@ export function attributeQuotes(
       if (id) return { mention: null, verb, confidence, method, speaker: { id, kind: "institution", confidence: 0.7 } };
     }
     if (np.plural && (np.count ?? 0) >= 2 && PERSON_ROLE_PLURAL.test(np.head)) {
-      const people = book.recent("person", np.start, np.count as number);
-      if (people.length === np.count) {
-        const id = book.learnOther("source", jointName(book, people));
-        return { mention: null, verb, confidence, method: `${method}:joint`, speaker: { id, kind: "source", confidence: 0.6 } };
-      }
+      const id = jointOfRecent(book, np.start, np.count as number);
+      if (id) return { mention: null, verb, confidence, method: `${method}:joint`, speaker: { id, kind: "source", confidence: 0.6 } };
     }
     const bare = np.plural && np.words.length <= 2 && np.words.every((w) => /^\p{Ll}/u.test(w));
     if (!bare && !/^(?:the|its|their|this)\b/iu.test(np.words[0] ?? "") && !np.words.join(" ").includes(" and ")) return null;

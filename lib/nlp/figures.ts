@@ -603,7 +603,7 @@ function compounds(text: string, starts: readonly number[]): Raw[] {
     // "a 900-million-crown contract", "a $2-billion deal": an amount written as one adjective.
     if (g.sc || g.cur) {
       // "$2-billion": the scale may be the last word.
-      const amount = Number((value * scaleOf(g.sc ?? (SCALES.has(unit) ? unit : undefined))).toFixed(6));
+      const amount = Number((value * scaleOf(g.sc ?? unit)).toFixed(6));
       const currency = g.cur ? CURRENCIES.get(g.cur) : CURRENCIES.get(unit);
       if (currency) out.push({ value: amount, unit: currency, raw: m[0], kind: "money", start, end });
       else out.push({ value: amount, unit: plural(unit, amount), raw: m[0], kind: "count", start, end });
@@ -736,9 +736,8 @@ function shares(text: string, starts: readonly number[]): Raw[] {
     // "a quarter of a million people": a share of a scale word is a number.
     const ofScale = g.of ? /^\s+of\s+an?\s+(thousand|million|billion)\b/iu.exec(text.slice(end, end + 24)) : null;
     if (ofScale) {
-      const scale = { thousand: 1e3, million: 1e6, billion: 1e9 }[ofScale[1]!.toLowerCase() as "thousand" | "million" | "billion"];
       const full = end + ofScale[0].length;
-      out.push({ value: (n / parts) * scale, unit: "", raw: text.slice(m.index, full), kind: "count", start: m.index, end: full });
+      out.push({ value: (n / parts) * scaleOf(ofScale[1]), unit: "", raw: text.slice(m.index, full), kind: "count", start: m.index, end: full });
       continue;
     }
     // "a quarter of a percentage point": a share of a unit, not of a whole.

@@ -409,6 +409,21 @@ describe("speakers by structure (SPK)", () => {
     expect(quotes(`${LEAD}“Why should we believe you now?” asked Sen. Olivia van der Berg.`)).toEqual([["Why should we believe yo", "Olivia van der Berg"]]);
   });
 
+  it("SPK-6: names with letters beyond Latin-1 are whole (“Wiśniewski”, “Łukasz Żak”, “Bilić”)", () => {
+    expect(quotes(`${LEAD}Tomasz Wiśniewski, who owns a bakery, was angry.\n\n“We cannot wait,” Wiśniewski said.`)).toEqual([
+      ["We cannot wait,", "Tomasz Wiśniewski"],
+    ]);
+    expect(quotes(`${LEAD}“It is hard,” said Mrs Zorica Bilić, 71, who moved in December.`)).toEqual([["It is hard,", "Zorica Bilić"]]);
+    expect(quotes(`${LEAD}Łukasz Żak, the mayor, said: “Maybe.”`)).toEqual([["Maybe.", "Łukasz Żak"]]);
+  });
+
+  it("SPK-6: a surname joined to its particle by a hyphen (“el-Amrani”, “al-Masri”)", () => {
+    expect(quotes(`${LEAD}“We will go to court,” said Nadia el-Amrani, the foreign minister.\n\n“We will win,” el-Amrani added.`)).toEqual([
+      ["We will go to court,", "Nadia el-Amrani"],
+      ["We will win,", "Nadia el-Amrani"],
+    ]);
+  });
+
   it("SPK-1: an inverted tag after a question or an exclamation", () => {
     expect(quotes(`${LEAD}“Why should we believe you now?” asked Sen. Olivia Berg.`)).toEqual([["Why should we believe yo", "Olivia Berg"]]);
     expect(quotes(`${LEAD}“Not one more night!” shouted crane driver Tomas Weller, to cheers.`)).toEqual([["Not one more night!", "Tomas Weller"]]);

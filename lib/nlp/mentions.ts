@@ -89,6 +89,8 @@ const TAG_AFTER_SURNAME = new Set([
   "replied",
 ]);
 const UPPER = /\p{Lu}/u;
+/** A surname with a lower-case particle joined by a hyphen ("el-Amrani", "al-Masri", "bin-Talal", "ad-Din"). */
+const PARTICLE_PREFIXED = /^(?:al|el|ad|ed|as|es|ash|at|az|an|ar|ul|bin|ibn|abu|bint)[-‐]\p{Lu}\p{Ll}/u;
 
 function startsUpper(value: string): boolean {
   const c = value.charCodeAt(0);
@@ -110,6 +112,7 @@ function buildWords(text: string, tokens: Tokens, from: number, to: number, inQu
         prev.value += value;
         prev.end = end;
         prev.lower = prev.value.toLowerCase();
+        prev.cap ||= PARTICLE_PREFIXED.test(prev.value);
         continue;
       }
     }
@@ -119,7 +122,7 @@ function buildWords(text: string, tokens: Tokens, from: number, to: number, inQu
       value,
       lower: value.toLowerCase(),
       pos: tokens.pos[i] as string,
-      cap: startsUpper(value),
+      cap: startsUpper(value) || PARTICLE_PREFIXED.test(value),
       inQuote: inQuote(start),
     });
   }
@@ -132,7 +135,7 @@ function isNameWord(w: Word, initial: boolean): boolean {
   if (initial && (PERSON_ROLE_NOUNS.has(w.lower) || GROUP_ROLE_NOUNS.has(w.lower) || INSTITUTION_ROLE_NOUNS.has(w.lower)) && !TITLE_WORDS.has(w.lower))
     return false;
   if (/-\p{Ll}+$/u.test(w.value) && !/-(?:a|al|de|el|la|le|du|in|on|sur)-/u.test(w.value)) return false;
-  return /^\p{Lu}[\p{L}\p{M}\p{N}'’.-]*$/u.test(w.value);
+  return /^\p{Lu}[\p{L}\p{M}\p{N}'’.-]*$/u.test(w.value) || PARTICLE_PREFIXED.test(w.value);
 }
 
 type Run = { from: number; to: number };

@@ -50,7 +50,45 @@ const INITIALISM = /\b(?:\p{Lu}\.){2,}$/u;
 const TERMINAL = /[.!?…:;]["”’»)\]]*$|["”»]$/u;
 const WORD = /[\p{L}\p{N}]+/gu;
 
-function tokenize(text: string): { tokens: Tokens; sentenceSpans: Span[] } {
+/** Letters of the Latin script beyond Latin-1 with no decomposition to a Latin-1 letter. */
+const LATIN_STAND_INS: Record<string, string> = {
+  Ł: "L",
+  ł: "l",
+  Đ: "D",
+  đ: "d",
+  ı: "i",
+  Ħ: "H",
+  ħ: "h",
+  Ŧ: "T",
+  ŧ: "t",
+  Œ: "O",
+  œ: "o",
+  Ŋ: "N",
+  ŋ: "n",
+  ƒ: "f",
+  Ə: "A",
+  ə: "a",
+};
+const BEYOND_LATIN_1 = /[\u0100-\u024f\u1e00-\u1eff]/gu;
+
+/**
+ * The text with each Latin letter beyond Latin-1 replaced by its base letter ("Wiśniewski" →
+ * "Wisniewski", "Łukasz" → "Lukasz"), one UTF-16 unit for one, so every offset stays the same.
+ * wink-nlp's tokenizer splits a word at such a letter ("Wi", "ś", "niewski"); it reads the folded
+ * text, and the tokens' values are taken back from the original.
+ */
+export function foldLatin(text: string): string {
+  return text.replace(BEYOND_LATIN_1, (c) => {
+    const stand = LATIN_STAND_INS[c];
+    if (stand) return stand;
+    const base = c.normalize("NFD")[0] as string;
+    return base.charCodeAt(0) < 0x100 && base !== c ? base : c;
+  });
+}
+
+function tokenize(original: string): { tokens: Tokens; sentenceSpans: Span[] } {
+  const text = foldLatin(original);
+  const folded = text !== original;
   const doc = getNlp().readDoc(text);
   const its = getNlp().its;
   const values = doc.tokens().out(its.value) as string[];
@@ -70,6 +108,7 @@ function tokenize(text: string): { tokens: Tokens; sentenceSpans: Span[] } {
     starts[i] = at;
     ends[i] = at + value.length;
     offset = ends[i] as number;
+    if (folded) values[i] = original.slice(at, at + value.length);
   }
   const sentenceSpans = (doc.sentences().out(its.span) as unknown as number[][]).map(([a, b]) => ({
     start: starts[a as number] as number,

@@ -81,7 +81,16 @@ function taggerSentence(
 ): TaggerSentence {
   let masked = text.slice(s.start, s.end);
   for (const m of [...matches, ...vetoed]) masked = masked.slice(0, m.start - s.start) + " ".repeat(m.end - m.start) + masked.slice(m.end - s.start);
-  return { body: text.slice(s.start, s.end), masked, paragraph: s.paragraph, heading: s.heading ?? false, lexicon: unique(matches.map((m) => m.slug)) };
+  const lexicon = unique(matches.map((m) => m.slug));
+  const otherEvents = unique(vetoed.map((m) => m.slug)).filter((slug) => !lexicon.includes(slug));
+  return {
+    body: text.slice(s.start, s.end),
+    masked,
+    paragraph: s.paragraph,
+    heading: s.heading ?? false,
+    lexicon,
+    ...(otherEvents.length ? { vetoed: otherEvents } : {}),
+  };
 }
 
 function taggerSentences(

@@ -236,6 +236,18 @@ function lowerStems(body: string): Set<string> {
  */
 function continuesSubject(s: IssueContext, earlier: IssueContext): boolean {
   if (ANAPHORIC_START.test(s.body) || DEMONSTRATIVE_NOUN.test(s.body) || BARE_NUMBER_START.test(s.body)) return true;
+  return sharesWords(s, earlier);
+}
+
+/** Whether a quotation is still open at the end of a sentence (“Our staff are working double shifts.). */
+function endsInsideQuote(body: string): boolean {
+  const open = body.lastIndexOf("“");
+  if (open >= 0 || body.includes("”")) return open > body.lastIndexOf("”");
+  return (body.match(/"/gu)?.length ?? 0) % 2 === 1;
+}
+
+/** Whether `s` gives a figure in the unit of one in `earlier`, or shares a lower-case content word with it. */
+function sharesWords(s: IssueContext, earlier: IssueContext): boolean {
   const units = figureUnits(earlier.body);
   for (const unit of figureUnits(s.body)) if (units.has(unit)) return true;
   const words = lowerStems(earlier.body);
@@ -259,7 +271,9 @@ export type IssueContext = {
  * Issues of each sentence, including those it takes from the sentence before when it refers back
  * to it: a quotation opening with a pronoun or demonstrative ("“That's an issue to iron out”"), a
  * demonstrative noun phrase ("progress on this front", "such an arrangement"), a bare number or a
- * figure in the same unit as the sentence before's; and a direct quote continuing what the same
+ * figure in the same unit as the sentence before's; within a paragraph, a sentence that shares the
+ * words of the one before (`sharesWords`) and a quotation after the narration's own sentence; and a
+ * direct quote continuing what the same
  * speaker said in the previous claim (within the paragraph or the one before) while it stays on the
  * subject (`continuesSubject`): "“Now we go home,” she added" after a quote on pensions is not about
  * pensions.
@@ -276,6 +290,14 @@ export function carryIssues(sentences: readonly IssueContext[]): string[][] {
       const anaphoric = s.quoted && ANAPHORIC_START.test(s.body) && (sameParagraph || prevIssues.length === 1);
       const sameFigure = BARE_NUMBER_START.test(s.body) || sharesFigureUnit(s.body, prev.body);
       if (anaphoric || sameFigure || DEMONSTRATIVE_NOUN.test(s.body) || DEMONSTRATIVE_REPLY.test(s.body)) {
+        out[i] = [...prevIssues];
+        return;
+      }
+      // Within a paragraph: a sentence that shares the words of the one before, a quotation after the
+      // narration's own sentence on the issue ("The bill would bar strikes for 90 days. “You can pass a law,”
+      // Voss told a rally."), and the next sentence of the same quotation. The same speaker's next quote is
+      // left to the rule below (ISS-5).
+      if (sameParagraph && (sharesWords(s, prev) || (s.quoted && (!prev.speaker || (prev.speaker === s.speaker && endsInsideQuote(prev.body)))))) {
         out[i] = [...prevIssues];
         return;
       }

@@ -101,6 +101,41 @@ describe("the story's issue tagger", () => {
     expect(tags.get("Ships queued outside the harbour for a second day.")).toEqual([]);
   });
 
+  it("ISS-3: a sentence in the paragraph of one the lexicon matched is unlabelled, not a sign against the issue", () => {
+    // Each article names the pension scheme's annuity and goes on about the annuity: in the same paragraph that is
+    // probably the issue in other words (positive and unlabelled learning); in a paragraph of its own, a reliable negative.
+    const filler = ["The ferry left on time.", "Cranes stood idle at the quay.", "The harbour cafe reopened.", "Ships queued offshore overnight."];
+    const modelWithAnnuityIn = (paragraph: number) =>
+      trainIssueTagger(
+        Array.from({ length: 6 }, (_, d) =>
+          [
+            {
+              body: `The pension scheme's annuity was discussed on day ${d}.`,
+              masked: `The               's annuity was discussed on day ${d}.`,
+              paragraph: 0,
+              heading: false,
+              lexicon: ["pensions"],
+            },
+            { body: "Crews want the annuity indexed to prices.", paragraph, heading: false, lexicon: [] },
+            ...filler.map((body, i) => ({ body, paragraph: i + 1, heading: false, lexicon: [] })),
+          ].sort((x, y) => x.paragraph - y.paragraph),
+        ),
+        ISSUES,
+      );
+    const sentence = { body: "Will the annuity rise this year?", paragraph: 0, heading: false, lexicon: [] };
+    const sameParagraph = scoreSentences(modelWithAnnuityIn(0), [sentence])[0]!.pensions!;
+    const ownParagraph = scoreSentences(modelWithAnnuityIn(9), [sentence])[0]!.pensions!;
+    expect(sameParagraph).toBeGreaterThan(ownParagraph + 0.1);
+  });
+
+  it("ISS-7: a sentence naming an issue's phrase only for an earlier event is not tagged with it either", () => {
+    const tags = tagsOf([
+      ...STORY,
+      "The 1998 strike ballot, which split the union, is still remembered on the quays.\nMembers who voted then recall a split union on the quays.",
+    ]);
+    expect(tags.get("The 1998 strike ballot, which split the union, is still remembered on the quays.")).toEqual([]);
+  });
+
   it("ISS-7: a phrase naming an earlier, dated event is not the issue", () => {
     const tags = tagsOf([...STORY, "The 1998 strike ballot, which split the union, is still remembered on the quays.\nThe strike ballot of 2026 is next."]);
     expect(tags.get("The 1998 strike ballot, which split the union, is still remembered on the quays.")).toEqual([]);

@@ -24,6 +24,8 @@ export type TaggerSentence = {
   heading: boolean;
   /** Issues the lexicon matched in it. */
   lexicon: readonly string[];
+  /** Issues whose phrases it names only for another event or beside an exclusion ("the 1998 strike ballot"): not tagged either. */
+  vetoed?: readonly string[];
   /** The body with the lexicon's matches blanked out (the body itself when absent). */
   masked?: string;
   /** Stems of its nouns, where part-of-speech tags are known: a phrase head counts alone only as a noun. */
@@ -181,7 +183,10 @@ function sigmoid(x: number): number {
 /**
  * Trains the tagger from documents whose sentences carry their lexicon matches. For each issue: a
  * logistic regression (class-balanced, L2, fixed-order gradient descent, so the same input always
- * gives the same model) separating the sentences its lexicon matches from all others, over their
+ * gives the same model) separating the sentences its lexicon matches from the others (all but those
+ * in a paragraph the lexicon matched: positive and unlabelled learning, where only reliable negatives
+ * are negatives, so the words an article goes on with beside its lexicon's are not learned as signs
+ * against the issue), over their
  * stems outside the matches and the previous sentence's lexicon issues, starting from and pulled
  * towards priors from the issue's title, description and phrases (`seedPriors`); the phrase heads
  * and modifiers the story lets count alone (`headCues`, `modifierCues`); and the words its matched
@@ -190,9 +195,10 @@ function sigmoid(x: number): number {
  * issue with fewer than two matched sentences gets no regression weights.
  *
  * @see Ratner et al. 2017, "Snorkel: Rapid Training Data Creation with Weak Supervision"
+ * @see Liu et al. 2003, "Building Text Classifiers Using Positive and Unlabeled Examples"
  */
 export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])[], lexicons: readonly IssueLexicon[]): IssueTaggerModel {
-  const rows: { features: string[]; lexicon: readonly string[] }[] = [];
+  const rows: { features: string[]; lexicon: readonly string[]; near: ReadonlySet<string> }[] = [];
   const rowStems: PhraseUse[] = [];
   for (const doc of documents) {
     const analysed = doc.map(analysisOf);
@@ -202,7 +208,7 @@ export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])
     );
     doc.forEach((s, i) => {
       if (s.heading) return;
-      rows.push({ features: features[i] as string[], lexicon: s.lexicon });
+      rows.push({ features: features[i] as string[], lexicon: s.lexicon, near: paragraphIssues(doc, i) });
       const { stems, compounds } = analysed[i] as { stems: string[]; compounds: Set<string> };
       const outside = new Set(stems);
       const inside = s.masked === undefined || s.masked === s.body ? NOTHING : new Set(contentStems(s.body).filter((w) => !outside.has(w)));
@@ -239,8 +245,13 @@ export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])
       });
       continue;
     }
+    // Reliable negatives only: a sentence in the paragraph of one the lexicon matched is as likely to be on the issue in
+    // other words. (Its neighbouring paragraphs too would tag more of a story's own articles, but a story that also holds
+    // off-topic articles would then learn the story's own vocabulary as the issue's.)
+    const unsure = rows.map((r, k) => !labels[k] && r.near.has(lexicon.slug));
+    const negatives = rows.length - positives - unsure.filter(Boolean).length;
     const positiveWeight = 0.5 / positives;
-    const negativeWeight = 0.5 / (rows.length - positives);
+    const negativeWeight = 0.5 / Math.max(1, negatives);
     const w = new Float64Array(index.size);
     const prior = new Float64Array(index.size);
     for (const [word, value] of priors) {
@@ -252,6 +263,7 @@ export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])
     for (let epoch = 0; epoch < EPOCHS; epoch++) {
       const rate = LEARNING_RATE / (1 + epoch);
       for (let r = 0; r < encoded.length; r++) {
+        if (unsure[r]) continue;
         const ids = encoded[r] as Int32Array;
         const y = labels[r] ? 1 : 0;
         let z = bias;
@@ -283,6 +295,16 @@ export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])
     });
   }
   return model;
+}
+
+/** Issues the lexicon matched in the other sentences of sentence `i`'s paragraph. */
+function paragraphIssues(doc: readonly TaggerSentence[], i: number): Set<string> {
+  const out = new Set<string>();
+  const paragraph = (doc[i] as TaggerSentence).paragraph;
+  for (let k = i - 1; k >= 0 && (doc[k] as TaggerSentence).paragraph === paragraph; k--) for (const slug of (doc[k] as TaggerSentence).lexicon) out.add(slug);
+  for (let k = i + 1; k < doc.length && (doc[k] as TaggerSentence).paragraph === paragraph; k++)
+    for (const slug of (doc[k] as TaggerSentence).lexicon) out.add(slug);
+  return out;
 }
 
 /** How often each content word of an issue's lexicon phrases ends a phrase (`final`) or starts or sits inside one (`inner`). */
@@ -403,7 +425,7 @@ export function tagSentences(model: IssueTaggerModel, sentences: readonly Tagger
     const compounds = s.compounds ? new Set(s.compounds) : modifiers;
     return model.issues
       .filter((issue) => {
-        if (s.lexicon.includes(issue.slug)) return false;
+        if (s.lexicon.includes(issue.slug) || s.vetoed?.includes(issue.slug)) return false;
         if ((scores[issue.slug] as number) >= threshold) return true;
         if (issue.cues.some((cue) => stems.has(cue) && nouns.has(cue)) || issue.modifiers.some((word) => compounds.has(word))) return true;
         return issue.learned.filter((word) => stems.has(word)).length >= 2;

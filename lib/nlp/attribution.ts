@@ -71,6 +71,25 @@ export type AttributionInput = {
 
 type Tag = { mention: Mention | null; verb: VerbHit | null; confidence: number; method: string; speaker?: Resolution };
 
+const ACRONYM_AFTER = /^\s*\((\p{Lu}[\p{Lu}&]{1,7})\)/u;
+
+/**
+ * The acronym a name is given in brackets right after it ("Kessmouth Container Terminals (KCT)", "the
+ * Dockers' Union (ADU)"), when its letters are the initials of the name's capitalised words or of all its words.
+ */
+export function acronymAfter(text: string, end: number, name: string): string | null {
+  const m = ACRONYM_AFTER.exec(text.slice(end, end + 12));
+  if (!m) return null;
+  const acronym = (m[1] as string).replace(/&/gu, "");
+  const words = name
+    .replace(/^the\s+/iu, "")
+    .split(/[\s-]+/u)
+    .filter(Boolean);
+  const initials = (list: string[]) => list.map((w) => (w[0] as string).toUpperCase()).join("");
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
+  return acronym === initials(capitalised) || acronym === initials(words) ? acronym : null;
+}
+
 const GENERIC_ORG_HEADS = new Set(["agency", "organisation", "organization", "body", "group", "institution", "watchdog", "regulator", "company", "firm"]);
 const INDEFINITE = /^(?:a|an|one)\s/iu;
 /** Whose words: a name or noun phrase with a possessive, or a possessive pronoun ("Lindgren's", "the union's", "Her"). */
@@ -179,7 +198,9 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
   const resolveName = (m: Mention): Resolution => {
     const name = m.name ?? m.text;
     const apposed = m.apposition !== null ? mentions[m.apposition] : undefined;
-    if (m.kindHint === "institution") {
+    // A name given an acronym of its initials is an institution's, whatever its words suggested ("Kessmouth Container Terminals (KCT)").
+    const acronym = m.kindHint === "place" ? null : acronymAfter(text, m.end, name);
+    if (m.kindHint === "institution" || acronym) {
       const id = book.learnOther("institution", name.replace(/^the\s+/iu, ""));
       // "the state water company, Aquestra": the description names it again later ("the company said").
       if (
@@ -191,6 +212,7 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
       ) {
         book.addInstitutionAlias(id, [...apposed.role.modifiers, apposed.role.head].join(" "));
       }
+      if (acronym) book.addInstitutionAlias(id, acronym);
       return { id, kind: "institution", confidence: 0.95 };
     }
     if (m.givenOnly) {

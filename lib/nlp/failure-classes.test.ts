@@ -395,6 +395,25 @@ describe("speakers by structure (SPK)", () => {
     expect(quotes(`${LEAD}“Found out from the radio, not from the port,” one user wrote.`)).toEqual([["Found out from the radio", "unnamed source"]]);
   });
 
+  it("SPK-7: “the ministry” after a name whose head comes before “of” (“Ministry of Health”)", () => {
+    expect(
+      quotes(
+        `${LEAD}The Ministry of Health said in a statement that a navy ship would carry medicines.\n\nShops ran out of milk.\n\n“Nobody will go without treatment,” the ministry said.`,
+      ),
+    ).toEqual([["Nobody will go without t", "Ministry of Health"]]);
+  });
+
+  it("SPK-7: an institution is named by its name, not by the acronym the text gives it in brackets", () => {
+    expect(
+      quotes(
+        `${LEAD}The dispute is over plans by the operator, Kessmouth Container Terminals (KCT), to replace cranes.\n\n“We will not move,” KCT said.\n\nThe Ardenian Dockers' Union (ADU) said: “We will strike.”`,
+      ),
+    ).toEqual([
+      ["We will not move,", "Kessmouth Container Terminals"],
+      ["We will strike.", "Ardenian Dockers' Union"],
+    ]);
+  });
+
   it("SPK-7: “the company” after a name that ends as company names do", () => {
     expect(
       quotes(`${LEAD}The ruling is a setback for Halvorsen Metals, which planned to expand.\n\n“We will appeal,” the company said in a statement.`),

@@ -193,9 +193,12 @@ export function createSpeakerRegistry(seed: readonly SpeakerSeed[] = []): Speake
 }
 
 /** The canonical name of a speaker: its fixed name, else its most frequent full form (ties: first seen). */
+const ACRONYM = /^\p{Lu}[\p{Lu}&]{1,7}$/u;
+
 export function canonicalName(entry: SpeakerEntry): string {
   if (entry.fixedName) return entry.fixedName;
-  const full = entry.forms.filter((f) => entry.kind !== "person" || f.text.includes(" "));
+  // A person by their full name; an institution by its name rather than its acronym ("KCT"), when the text gave both.
+  const full = entry.forms.filter((f) => (entry.kind === "person" ? f.text.includes(" ") : !ACRONYM.test(f.text)));
   const pool = full.length ? full : entry.forms;
   let best = pool[0];
   for (const f of pool) {
@@ -457,7 +460,12 @@ export class SpeakerBook {
     for (const id of this.seenAt.keys()) {
       const e = this.get(id);
       if (e.kind !== "institution") continue;
-      const lastWords = e.aliases.map((a) => a.split(" ").pop() ?? a);
+      // The head of a name is its last word ("Halvorsen Metals"), or the word before "of" or "for" ("Ministry of Health").
+      const lastWords = e.aliases.flatMap((a) => {
+        const words = a.split(" ");
+        const of = words.findIndex((x, k) => k > 0 && (x === "of" || x === "for"));
+        return of > 0 ? [words[words.length - 1] ?? a, words[of - 1] as string] : [words[words.length - 1] ?? a];
+      });
       const hit = lastWords.includes(w) || (companyWords ? lastWords.some((x) => companyWords.has(x)) : false);
       if (!hit) continue;
       const recency = this.recency(e.id);

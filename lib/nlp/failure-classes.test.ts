@@ -395,6 +395,20 @@ describe("speakers by structure (SPK)", () => {
     expect(quotes(`${LEAD}“Found out from the radio, not from the port,” one user wrote.`)).toEqual([["Found out from the radio", "unnamed source"]]);
   });
 
+  it("SPK-7: a place that ends an opening phrase is no name of the subject after it (“in Valdmark, the president said”)", () => {
+    expect(
+      quotes(
+        `${LEAD}President Miroslav Danek opened the dam on Monday.\n\nAsked about the complaint filed in Valdmark, the president said the country would “answer every accusation”.\n\n“We will go to Valdmark,” he told journalists.`,
+      ),
+    ).toEqual([
+      ["answer every accusation", "Miroslav Danek"],
+      ["We will go to Valdmark,", "Miroslav Danek"],
+    ]);
+    expect(
+      quotes(`${LEAD}For Jens Oberholt, a 44-year-old ferry engineer and father of three, the answer matters. “I can't work from home,” he said.`),
+    ).toEqual([["I can't work from home,", "Jens Oberholt"]]);
+  });
+
   it("SPK-7: “the ministry” after a name whose head comes before “of” (“Ministry of Health”)", () => {
     expect(
       quotes(

@@ -719,6 +719,10 @@ const EITHER_HEADS: ReadonlySet<string> = new Set([
   "challenger",
 ]);
 
+/** A lower-case word after a description that goes on with the clause's verb ("the president said"), not with more of the phrase. */
+const CLAUSE_VERB_AFTER = /^\s+(?!(?:and|or|but|of|who|whose|which|that|with|in|at|from|for|on|to|by|as)\b)\p{Ll}/u;
+const PREPOSITION_BEFORE = /(?:^|\s)(?:in|at|from|to|into|near|outside|inside|across|about|on|over|with|for|by|after|before|against|towards?)\s+$/iu;
+
 function linkAppositions(text: string, mentions: Mention[]): void {
   for (let k = 1; k < mentions.length; k++) {
     const b = mentions[k] as Mention;
@@ -735,6 +739,9 @@ function linkAppositions(text: string, mentions: Mention[]): void {
       }
     }
     if (!a) continue;
+    // "Asked about the complaint in Valdmark, the president said": a phrase's object before the clause's subject, no apposition.
+    if (a.type === "name" && PREPOSITION_BEFORE.test(text.slice(Math.max(0, a.start - 12), a.start)) && CLAUSE_VERB_AFTER.test(text.slice(b.end, b.end + 12)))
+      continue;
     if (a.type === "name" && !a.possessive && b.type === "description" && b.kindHint !== "source" && b.kindHint !== "document") {
       a.apposition = k;
       b.apposition = ai;

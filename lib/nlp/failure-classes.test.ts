@@ -409,6 +409,14 @@ describe("speakers by structure (SPK)", () => {
     ).toEqual([["I can't work from home,", "Jens Oberholt"]]);
   });
 
+  it("SPK-7: a place named with a landform word is no person, and “the head of state” after it is the president", () => {
+    expect(
+      quotes(
+        `${LEAD}President Miroslav Danek switched on the first turbine of the Orsa Dam on Thursday.\n\nSpeaking to workers gathered in the Korvel Gorge, the head of state said it was built “with our own hands,” and thanked them.`,
+      ),
+    ).toEqual([["with our own hands,", "Miroslav Danek"]]);
+  });
+
   it("SPK-7: “the ministry” after a name whose head comes before “of” (“Ministry of Health”)", () => {
     expect(
       quotes(

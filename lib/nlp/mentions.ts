@@ -553,6 +553,10 @@ function institutionAfter(after: string): { name: string; length: number } | nul
   return { name, length: phrase[0].length - (phrase[1] as string).length + name.length };
 }
 
+/** "of the agency", "of state": the lower-case body or office after a person's role noun. */
+const OF_BODY = /^\s+of\s+(?:the\s+)?(\p{Ll}[\p{Ll}-]*)(?:\s+(\p{Ll}+))?/u;
+const OFFICE_NOUNS: ReadonlySet<string> = new Set(["state", "government", "staff", "mission", "delegation"]);
+
 function describe(
   text: string,
   words: Word[],
@@ -666,6 +670,17 @@ function describe(
     else possessorText = owner;
     end = (ownerWords[ownerWords.length - 1] as Word).end;
   }
+  // "the head of the agency", "the director of the museum", "the head of state": the body (or office) it heads owns the role.
+  const ofBody = kind === "person" && !possessorText && !anonymous && !plural ? OF_BODY.exec(text.slice(head.end, head.end + 60)) : null;
+  if (ofBody) {
+    const isBody = (word: string | undefined) => !!word && (INSTITUTION_ROLE_NOUNS.has(word) || OFFICE_NOUNS.has(word));
+    const [second, first] = [ofBody[2], ofBody[1] as string];
+    const body = isBody(second) ? second : isBody(first) ? first : null;
+    if (body) {
+      possessorText = body;
+      end = head.end + (body === second ? ofBody[0].length : ofBody[0].indexOf(first) + first.length);
+    }
+  }
   if (kind === "document" && !possessorText) {
     // "a draft of the sale agreement", "a copy of the letter": the document the head is part of.
     const of = /^\s+of\s+(?:the\s+|an?\s+)?(?:[\p{Ll}-]+\s+){0,2}([\p{Ll}]+)\b/u.exec(text.slice(head.end, head.end + 60));
@@ -721,7 +736,7 @@ const EITHER_HEADS: ReadonlySet<string> = new Set([
 
 /** A lower-case word after a description that goes on with the clause's verb ("the president said"), not with more of the phrase. */
 const CLAUSE_VERB_AFTER = /^\s+(?!(?:and|or|but|of|who|whose|which|that|with|in|at|from|for|on|to|by|as)\b)\p{Ll}/u;
-const PREPOSITION_BEFORE = /(?:^|\s)(?:in|at|from|to|into|near|outside|inside|across|about|on|over|with|for|by|after|before|against|towards?)\s+$/iu;
+const PREPOSITION_BEFORE = /(?:^|\s)(?:in|at|from|to|into|near|outside|inside|across|about|on|over|with|for|by|after|before|against|towards?)\s+(?:the\s+)?$/iu;
 
 function linkAppositions(text: string, mentions: Mention[]): void {
   for (let k = 1; k < mentions.length; k++) {
@@ -740,7 +755,7 @@ function linkAppositions(text: string, mentions: Mention[]): void {
     }
     if (!a) continue;
     // "Asked about the complaint in Valdmark, the president said": a phrase's object before the clause's subject, no apposition.
-    if (a.type === "name" && PREPOSITION_BEFORE.test(text.slice(Math.max(0, a.start - 12), a.start)) && CLAUSE_VERB_AFTER.test(text.slice(b.end, b.end + 12)))
+    if (a.type === "name" && PREPOSITION_BEFORE.test(text.slice(Math.max(0, a.start - 16), a.start)) && CLAUSE_VERB_AFTER.test(text.slice(b.end, b.end + 12)))
       continue;
     if (a.type === "name" && !a.possessive && b.type === "description" && b.kindHint !== "source" && b.kindHint !== "document") {
       a.apposition = k;

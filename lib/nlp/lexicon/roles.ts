@@ -872,6 +872,15 @@ export const PLACE_WORDS: ReadonlySet<string> = new Set([
   "fjord",
   "hills",
   "reservoir",
+  "gorge",
+  "canyon",
+  "plains",
+  "basin",
+  "delta",
+  "dam",
+  "isles",
+  "quay",
+  "docks",
 ]);
 
 /** Nouns for documents that can be the source of quoted words. */

@@ -186,6 +186,12 @@ describe("findFigures", () => {
     expect(pick("He ticked box 5c.")).toEqual([]);
   });
 
+  it("reads “one” as a duration before a time word, not alone", () => {
+    expect(pick("One week after the alarm, the virus had spread.")).toEqual([[1, "weeks"]]);
+    expect(pick("One month earlier the port was calm.")).toEqual([[1, "months"]]);
+    expect(pick("One day I will go back.")).toEqual([]);
+  });
+
   it("does not count “one” in someone the text does not name", () => {
     expect(pick("“Not again,” one user wrote. “Why now?” one reader asked.")).toEqual([]);
     expect(pick("“Not again,” said one commuter.")).toEqual([]);

@@ -112,7 +112,15 @@ function classify(text: string, m: RegExpExecArray): Raw | null {
         : null;
     }
     if (/^-long/u.test(nextText)) return null;
-    if (parseNumber(g.dnum as string) === 1 && !g.d2unit && !DURATION_CUE.test(text.slice(Math.max(0, start - 16), start))) return null;
+    // "one" is a duration after a cue ("for one year") or before a time word ("One week after the alarm"); otherwise
+    // it is too often "one day" of a story or a figure of speech ("a one-week miracle").
+    if (
+      parseNumber(g.dnum as string) === 1 &&
+      !g.d2unit &&
+      !DURATION_CUE.test(text.slice(Math.max(0, start - 16), start)) &&
+      !/^\s+(?:after|later|before|earlier|into|since)\b/u.test(text.slice(end, end + 10))
+    )
+      return null;
     let value = parseNumber(g.dnum as string);
     let unit = first.unit;
     if (g.d2unit) {

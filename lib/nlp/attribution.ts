@@ -571,7 +571,8 @@ export function attributeQuotes(
 
   const tailTag = (q: QuoteSpan, limit: number): Tag | null => {
     let pos = q.end;
-    while (pos < limit && /[\s,]/u.test(text[pos] as string)) pos++;
+    // "“…,” she said", and the dash of "“…” — Holm told reporters".
+    while (pos < limit && /[\s,—–]/u.test(text[pos] as string)) pos++;
     if (pos >= limit) return null;
     const inner = text.slice(q.innerStart, q.innerEnd).trimEnd();
     const guard = (verb: VerbHit): boolean =>

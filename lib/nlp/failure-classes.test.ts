@@ -417,6 +417,12 @@ describe("speakers by structure (SPK)", () => {
     ).toEqual([["with our own hands,", "Miroslav Danek"]]);
   });
 
+  it("SPK-1: a tag after a dash (““…” — Holm told reporters”)", () => {
+    expect(quotes(`${LEAD}Nadia Holm spoke first. “We will not run out of beds. We may run short of staff” — Holm told reporters when pressed.`)).toEqual([
+      ["We will not run out of b", "Nadia Holm"],
+    ]);
+  });
+
   it("SPK-7: “the ministry” after a name whose head comes before “of” (“Ministry of Health”)", () => {
     expect(
       quotes(

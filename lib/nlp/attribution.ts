@@ -421,7 +421,7 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
   };
 
   const resolvePronoun = (m: Mention): Resolution => {
-    if (m.plural) return { id: null, kind: null, confidence: 0 };
+    if (m.plural) return oneOfSources(m);
     const wantsPerson = m.gender === "m" || m.gender === "f";
     if (wantsPerson) {
       const { ids, features } = personCandidates(m, m.gender as "m" | "f");
@@ -448,6 +448,22 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
         const r = resolve(c);
         if (r.id && r.kind === "institution") return { id: r.id, kind: r.kind, confidence: Math.min(0.75, back === 0 ? 0.9 : back === 1 ? 0.85 : 0.7) };
       }
+    }
+    return { id: null, kind: null, confidence: 0 };
+  };
+
+  /**
+   * "Diplomats briefed on the talks said … “…,” one of them said": one of a group of unnamed sources named in
+   * the sentence or the two before is an unnamed source too. Any other plural pronoun is nobody in particular.
+   */
+  const oneOfSources = (m: Mention): Resolution => {
+    if (!/(?:^|[^\p{L}])one\s+of\s+$/iu.test(text.slice(Math.max(0, m.start - 8), m.start))) return { id: null, kind: null, confidence: 0 };
+    for (let k = m.index - 1; k >= 0; k--) {
+      const c = mentions[k] as Mention;
+      if (m.sentence - c.sentence > 2) break;
+      if (c.type !== "description" || !c.plural) continue;
+      const r = resolve(c);
+      return r.id && r.kind === "source" ? { ...r, confidence: Math.min(0.8, r.confidence) } : { id: null, kind: null, confidence: 0 };
     }
     return { id: null, kind: null, confidence: 0 };
   };
@@ -581,7 +597,8 @@ export function attributeQuotes(
         COMPLEMENT_AFTER.test(text.slice(verb.end, verb.end + 12)) &&
         !/^\s+(?:reporters|journalists)/u.test(text.slice(verb.end))
       );
-    const article = /^the\s+/iu.exec(text.slice(pos, pos + 4));
+    // "the minister said", and "one of them said" (one of a group: `oneOfSources`).
+    const article = /^(?:the|one\s+of)\s+/iu.exec(text.slice(pos, pos + 8));
     const m = mentionStartingAt(mentions, pos) ?? (article ? mentionStartingAt(mentions, pos + article[0].length) : null);
     if (m && !m.possessive) {
       let after = m.end;

@@ -417,6 +417,13 @@ describe("speakers by structure (SPK)", () => {
     ).toEqual([["with our own hands,", "Miroslav Danek"]]);
   });
 
+  it("SPK-7: “one of them” after unnamed sources is an unnamed source, after named people nobody in particular", () => {
+    expect(
+      quotes(`${LEAD}Diplomats briefed on the talks said the envoy had proposed a plan. “Everyone has accepted that the dam exists,” one of them said.`),
+    ).toEqual([["Everyone has accepted th", "unnamed source"]]);
+    expect(quotes(`${LEAD}Ana Ruiz and Lars Berg met on Monday. “It went well,” one of them said.`)).toEqual([["It went well,", null]]);
+  });
+
   it("SPK-1: a tag after a dash (““…” — Holm told reporters”)", () => {
     expect(quotes(`${LEAD}Nadia Holm spoke first. “We will not run out of beds. We may run short of staff” — Holm told reporters when pressed.`)).toEqual([
       ["We will not run out of b", "Nadia Holm"],

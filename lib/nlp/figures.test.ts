@@ -196,6 +196,11 @@ describe("findFigures", () => {
     expect(pick("“Not again,” one user wrote. “Why now?” one reader asked.")).toEqual([]);
     expect(pick("“Not again,” said one commuter.")).toEqual([]);
     expect(pick("Only one official was on duty.")).toEqual([[1, "official"]]);
+    expect(pick("“It went well,” one of them said.")).toEqual([]);
+    expect(pick("Nine items were listed, one of which was dropped.")).toEqual([
+      [9, "items"],
+      [1, ""],
+    ]);
   });
 });
 

@@ -587,7 +587,9 @@ function wordCounts(text: string, tokens: Tokens, starts: readonly number[]): Ra
     if (value === 2 && DYAD_BEFORE.has(before)) continue; // "the two leaders" refers back to two named parties
     if (OF_PARTITIVE.test(text.slice(end, end + 16))) {
       // "two of them"; of one, only a member of a counted set ("nine items, one of which was dropped")
-      if (!one || /^\s+of\s+(?:which|whom|them)\b/iu.test(text.slice(end, end + 16))) out.push({ value, unit: "", raw: word, kind: "count", start, end });
+      // ("“…,” one of them said" is a speaker, not a count).
+      const member = /^\s+of\s+(?:which|whom|them)\b\s*(\p{L}*)/iu.exec(text.slice(end, end + 30));
+      if (!one || (member && !ALL_SPEECH_VERBS.has((member[1] as string).toLowerCase()))) out.push({ value, unit: "", raw: word, kind: "count", start, end });
       continue;
     }
     const noun = countedNoun(text, tokens, end, one);

@@ -625,7 +625,8 @@ export function attributeQuotes(
       }
     }
     const verb = verbAt.get(pos);
-    if (verb?.isTag) {
+    // "“…”, saying it …" is a participle going on with the sentence, never an inverted tag.
+    if (verb?.isTag && !/ing$/u.test(text.slice(verb.start, verb.end))) {
       const after = skipFillersForward(verb.end, limit);
       // "said crane driver Tomas Weller": a name after a lower-case job description.
       const described = /^(?:[\p{Ll}-]+\s+){1,3}(?=\p{Lu})/u.exec(text.slice(after, Math.min(limit, after + 60)));

@@ -424,6 +424,14 @@ describe("speakers by structure (SPK)", () => {
     expect(quotes(`${LEAD}Ana Ruiz and Lars Berg met on Monday. “It went well,” one of them said.`)).toEqual([["It went well,", null]]);
   });
 
+  it("SPK-7: a body named “Chamber of …” is whole, and “, saying it …” after a quote is no inverted tag", () => {
+    expect(
+      quotes(
+        `${LEAD}The Ardenian Chamber of Shipping puts the cost at 85 million crowns a day. Its director-general, Bernard Oyelaran-Smits, called that estimate “conservative”, saying it left out spoiled cargo.`,
+      ),
+    ).toEqual([["conservative", "Bernard Oyelaran-Smits"]]);
+  });
+
   it("SPK-1: a tag after a dash (““…” — Holm told reporters”)", () => {
     expect(quotes(`${LEAD}Nadia Holm spoke first. “We will not run out of beds. We may run short of staff” — Holm told reporters when pressed.`)).toEqual([
       ["We will not run out of b", "Nadia Holm"],

@@ -626,6 +626,9 @@ const COMPANY_NAME_ENDINGS = [
 
 /** Words that, inside a capitalised name, make it an organisation rather than a person. */
 export const ORG_WORDS: ReadonlySet<string> = new Set([
+  "chamber",
+  "tribunal",
+  "bureau",
   "house",
   "ministry",
   "council",

@@ -263,6 +263,21 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
     return null;
   };
 
+  /** Who issued the statement a sentence of the three before a mention names: that sentence's subject, when it is someone. */
+  const statementIssuer = (m: Mention): Resolution | null => {
+    for (let s = m.sentence; s >= Math.max(0, m.sentence - 3); s--) {
+      const sentence = input.sentences[s];
+      if (!sentence) continue;
+      const upTo = s === m.sentence ? m.start : sentence.end;
+      if (!/\bstatement\b/iu.test(text.slice(sentence.start, upTo))) continue;
+      const subject = subjectOf(s);
+      if (!subject || subject === m) continue;
+      const r = resolve(subject);
+      if (r.id && (r.kind === "person" || r.kind === "institution")) return { ...r, confidence: Math.min(0.8, r.confidence) };
+    }
+    return null;
+  };
+
   /** Whether the article names a speaker soon after a mention, and not before it (by the last word of their name). */
   const namedLater = (id: string, m: Mention): boolean => {
     const first = book.firstSeen(id);
@@ -315,6 +330,9 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
       return { id, kind: "institution", confidence: 0.85 };
     }
     if (m.kindHint === "document") {
+      // "Norvik said in a statement that … “…,” the statement said.": a statement speaks for whoever issued it.
+      const issuer = role.head === "statement" && !role.possessor && m.definite ? statementIssuer(m) : null;
+      if (issuer) return issuer;
       if (role.possessor && /^\p{Lu}/u.test(role.possessor)) {
         const owner = m.possessor !== null ? resolve(mentions[m.possessor] as Mention) : null;
         const ownerName = owner?.id ? book.name(owner.id) : role.possessor;

@@ -432,6 +432,17 @@ describe("speakers by structure (SPK)", () => {
     ).toEqual([["conservative", "Bernard Oyelaran-Smits"]]);
   });
 
+  it("SPK-7: “the statement said” is whoever issued the statement", () => {
+    expect(
+      quotes(
+        `${LEAD}Norvik Biologics said in a statement that it had shipped 120,000 doses. “We are running our lines around the clock,” the statement said.\n\nSen. Dmitri K. Voronov has posted a statement saying his party will fight. “A law written in a weekend is a law we will regret,” the statement said.`,
+      ),
+    ).toEqual([
+      ["We are running our lines", "Norvik Biologics"],
+      ["A law written in a weeke", "Dmitri K. Voronov"],
+    ]);
+  });
+
   it("SPK-1: a tag after a dash (““…” — Holm told reporters”)", () => {
     expect(quotes(`${LEAD}Nadia Holm spoke first. “We will not run out of beds. We may run short of staff” — Holm told reporters when pressed.`)).toEqual([
       ["We will not run out of b", "Nadia Holm"],

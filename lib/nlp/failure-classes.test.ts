@@ -443,6 +443,12 @@ describe("speakers by structure (SPK)", () => {
     ]);
   });
 
+  it("SPK-7: a body's name goes on past “and” to its last word (“Competition and Markets Authority”)", () => {
+    expect(quotes(`${LEAD}The Estmark Competition and Markets Authority said it was “looking closely at buyer power”.`)).toEqual([
+      ["looking closely at buyer", "Estmark Competition and Markets Authority"],
+    ]);
+  });
+
   it("SPK-1: a tag after a dash (““…” — Holm told reporters”)", () => {
     expect(quotes(`${LEAD}Nadia Holm spoke first. “We will not run out of beds. We may run short of staff” — Holm told reporters when pressed.`)).toEqual([
       ["We will not run out of b", "Nadia Holm"],

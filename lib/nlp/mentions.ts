@@ -176,7 +176,11 @@ function nameRuns(words: Word[]): Run[] {
         continue;
       }
       const before = words[j - 1] as Word;
-      const joinable = (next.lower !== "of" && next.lower !== "and" && next.lower !== "&") || TITLE_WORDS.has(before.lower) || ORG_WORDS.has(before.lower);
+      const joinable =
+        (next.lower !== "of" && next.lower !== "and" && next.lower !== "&") ||
+        TITLE_WORDS.has(before.lower) ||
+        ORG_WORDS.has(before.lower) ||
+        ((next.lower === "and" || next.lower === "&") && bodyNameGoesOn(words, i, j));
       if (CONNECTORS.has(next.lower) && !next.inQuote && joinable) {
         let k = j + 1;
         if (words[k]?.lower === "the") k++;
@@ -200,12 +204,24 @@ function nameRuns(words: Word[]): Run[] {
   return runs;
 }
 
+/**
+ * Whether the name words after the "and" at `and` end a body's name that the words from `from` begin
+ * ("Competition and Markets Authority", "Food and Drug Administration"), rather than a second name.
+ */
+function bodyNameGoesOn(words: Word[], from: number, and: number): boolean {
+  if (words.slice(from, and).some((w) => ORG_WORDS.has(w.lower) || TITLE_WORDS.has(w.lower))) return false;
+  let k = and + 1;
+  while (words[k] && isNameWord(words[k] as Word, false)) k++;
+  return k > and + 1 && ORG_WORDS.has((words[k - 1] as Word).lower);
+}
+
 function splitRunAtAnd(words: Word[], run: Run): Run[] {
   const out: Run[] = [];
   let from = run.from;
   for (let k = run.from; k < run.to; k++) {
     const lower = (words[k] as Word).lower;
     if (lower !== "and" && lower !== "&") continue;
+    if (bodyNameGoesOn(words, from, k)) continue;
     const left = words.slice(from, k);
     const leftIsWhole = left.some((w) => ORG_WORDS.has(w.lower)) || !left.some((w) => TITLE_WORDS.has(w.lower));
     if (leftIsWhole) {

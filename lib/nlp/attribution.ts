@@ -90,6 +90,30 @@ export function acronymAfter(text: string, end: number, name: string): string | 
   return acronym === initials(capitalised) || acronym === initials(words) ? acronym : null;
 }
 
+const LENGTH = /^\d[\d,.]*[-\s]?(?:pages?|words?|lines?|paragraphs?|chapters?|volumes?|minutes?|hours?|seconds?)$/u;
+/** Words that describe a document without naming it ("the leaked draft", "a confidential memo"). */
+const DOCUMENT_EPITHETS: ReadonlySet<string> = new Set([
+  "new",
+  "latest",
+  "final",
+  "full",
+  "original",
+  "secret",
+  "confidential",
+  "brief",
+  "short",
+  "long",
+  "same",
+  "first",
+  "second",
+  "previous",
+  "earlier",
+  "revised",
+  "internal",
+  "official",
+  "written",
+]);
+
 const GENERIC_ORG_HEADS = new Set(["agency", "organisation", "organization", "body", "group", "institution", "watchdog", "regulator", "company", "firm"]);
 const INDEFINITE = /^(?:a|an|one)\s/iu;
 /** Whose words: a name or noun phrase with a possessive, or a possessive pronoun ("Lindgren's", "the union's", "Her"). */
@@ -263,6 +287,20 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
     return null;
   };
 
+  /**
+   * A document the article describes by more than its noun ("the 38-page draft coalition agreement" is the
+   * "draft coalition agreement"), and the same document named again by one of its words ("the draft says").
+   */
+  const documentNamed = (m: Mention, role: RoleWords): Resolution | null => {
+    // Its length ("38-page") and what befell it ("leaked") describe it; a label is part of its name ("20-point").
+    const words = role.modifiers.filter((w) => !LENGTH.test(w) && !/ed$/u.test(w) && !DOCUMENT_EPITHETS.has(w) && !countryKey(w));
+    if (words.length) return { id: book.learnOther("document", [...words, role.head].join(" ")), kind: "document", confidence: 0.8 };
+    if (!m.definite) return null;
+    for (const id of book.recent("document", m.start, 3))
+      if (book.name(id).toLowerCase().split(" ").includes(role.head)) return { id, kind: "document", confidence: 0.75 };
+    return null;
+  };
+
   /** Who issued the statement a sentence of the three before a mention names: that sentence's subject, when it is someone. */
   const statementIssuer = (m: Mention): Resolution | null => {
     for (let s = m.sentence; s >= Math.max(0, m.sentence - 3); s--) {
@@ -333,6 +371,10 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
       // "Norvik said in a statement that … “…,” the statement said.": a statement speaks for whoever issued it.
       const issuer = role.head === "statement" && !role.possessor && m.definite ? statementIssuer(m) : null;
       if (issuer) return issuer;
+      if (!role.possessor) {
+        const named = documentNamed(m, role);
+        if (named) return named;
+      }
       if (role.possessor && /^\p{Lu}/u.test(role.possessor)) {
         const owner = m.possessor !== null ? resolve(mentions[m.possessor] as Mention) : null;
         const ownerName = owner?.id ? book.name(owner.id) : role.possessor;

@@ -449,6 +449,14 @@ describe("speakers by structure (SPK)", () => {
     ]);
   });
 
+  it("SPK-7: a document described by more than its noun is named by it, and again by one of its words (“the draft says”)", () => {
+    expect(
+      quotes(
+        `${LEAD}The 38-page draft coalition agreement, dated Thursday, leaves four chapters open.\n\nOn public finances, the draft says the coalition “will return the deficit below 3%”.`,
+      ),
+    ).toEqual([["will return the deficit ", "draft coalition agreement"]]);
+  });
+
   it("SPK-1: a tag after a dash (““…” — Holm told reporters”)", () => {
     expect(quotes(`${LEAD}Nadia Holm spoke first. “We will not run out of beds. We may run short of staff” — Holm told reporters when pressed.`)).toEqual([
       ["We will not run out of b", "Nadia Holm"],

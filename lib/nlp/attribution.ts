@@ -677,6 +677,14 @@ export function attributeQuotes(
       }
       const verb = verbAt.get(after);
       if (verb?.isTag && guard(verb)) return { mention: m, verb, confidence: 0.95, method: "tag:after-quote" };
+      // A live blog's or a pull quote's credit: "“…” — Rep. Ana Ruiz, speaking to LRTV between sessions." / "“…” — Ana Ruiz."
+      if (
+        m.type === "name" &&
+        m.kindHint !== "place" &&
+        /[—–]/u.test(text.slice(q.end, pos)) &&
+        /^(?:,\s*(?:speaking|writing|talking|posting)\b|\s*(?:[.;]|$))/u.test(text.slice(after, after + 12))
+      )
+        return { mention: m, verb: null, confidence: 0.85, method: "tag:dash-credit" };
       if (/^quoted\s+/iu.test(text.slice(after, after + 8))) {
         const target = mentionStartingAt(mentions, skipFillersForward(after + 6, limit));
         if (target && AS_SAYING.test(text.slice(target.end, target.end + 20))) {

@@ -457,6 +457,14 @@ describe("speakers by structure (SPK)", () => {
     ).toEqual([["will return the deficit ", "draft coalition agreement"]]);
   });
 
+  it("SPK-1: a credit after a dash with no verb (““…” — Rep. Ana Ruiz, speaking to LRTV.”), and no place for a person", () => {
+    expect(quotes(`${LEAD}“We are close on two chapters” — Rep. Ana Ruiz, speaking to LRTV between sessions.\n\n“Not today” — Lars Berg.`)).toEqual([
+      ["We are close on two chap", "Ana Ruiz"],
+      ["Not today", "Lars Berg"],
+    ]);
+    expect(quotes(`${LEAD}“Never” — Bonn, 5 October.`)).toEqual([["Never", null]]);
+  });
+
   it("SPK-1: a tag after a dash (““…” — Holm told reporters”)", () => {
     expect(quotes(`${LEAD}Nadia Holm spoke first. “We will not run out of beds. We may run short of staff” — Holm told reporters when pressed.`)).toEqual([
       ["We will not run out of b", "Nadia Holm"],

@@ -77,7 +77,7 @@ const ACRONYM_AFTER = /^\s*\((\p{Lu}[\p{Lu}&]{1,7})\)/u;
  * The acronym a name is given in brackets right after it ("Kessmouth Container Terminals (KCT)", "the
  * Dockers' Union (ADU)"), when its letters are the initials of the name's capitalised words or of all its words.
  */
-export function acronymAfter(text: string, end: number, name: string): string | null {
+function acronymAfter(text: string, end: number, name: string): string | null {
   const m = ACRONYM_AFTER.exec(text.slice(end, end + 12));
   if (!m) return null;
   const acronym = (m[1] as string).replace(/&/gu, "");

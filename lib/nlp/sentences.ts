@@ -77,7 +77,7 @@ const BEYOND_LATIN_1 = /[\u0100-\u024f\u1e00-\u1eff]/gu;
  * wink-nlp's tokenizer splits a word at such a letter ("Wi", "ś", "niewski"); it reads the folded
  * text, and the tokens' values are taken back from the original.
  */
-export function foldLatin(text: string): string {
+function foldLatin(text: string): string {
   return text.replace(BEYOND_LATIN_1, (c) => {
     const stand = LATIN_STAND_INS[c];
     if (stand) return stand;

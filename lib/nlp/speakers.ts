@@ -192,9 +192,9 @@ export function createSpeakerRegistry(seed: readonly SpeakerSeed[] = []): Speake
   return new SpeakerRegistry(seed);
 }
 
-/** The canonical name of a speaker: its fixed name, else its most frequent full form (ties: first seen). */
 const ACRONYM = /^\p{Lu}[\p{Lu}&]{1,7}$/u;
 
+/** The canonical name of a speaker: its fixed name, else its most frequent full form (ties: first seen). */
 export function canonicalName(entry: SpeakerEntry): string {
   if (entry.fixedName) return entry.fixedName;
   // A person by their full name; an institution by its name rather than its acronym ("KCT"), when the text gave both.
@@ -453,7 +453,10 @@ export class SpeakerBook {
     return this.create(kind, name);
   }
 
-  /** The most recently mentioned institution whose name ends with a word (or with one of `companyWords`). */
+  /**
+   * The most recently mentioned institution whose name is headed by a word: its last word, or the word before
+   * "of" or "for" (or one of `companyWords` as its last word).
+   */
   findInstitutionByWord(word: string, companyWords?: ReadonlySet<string>): string | null {
     const w = normalizeName(word);
     let best: { id: string; recency: number } | null = null;

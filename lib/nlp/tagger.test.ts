@@ -165,7 +165,7 @@ describe("the story's issue tagger", () => {
     expect(tags.get("The rota gap is wide,” Ambe said.")).toEqual(["night-shifts"]);
   });
 
-  it("trains in milliseconds, deterministically, and a model of other lexicons is ignored", () => {
+  it("trains deterministically, and a model of other lexicons is ignored", () => {
     const docs: TaggerSentence[][] = Array.from({ length: 300 }, (_, d) =>
       Array.from({ length: 30 }, (_, i) => ({
         body: `Sentence ${i} of article ${d} about the night shift and the quays ${i % 7}.`,
@@ -174,9 +174,7 @@ describe("the story's issue tagger", () => {
         lexicon: i % 5 ? [] : ["night-shifts"],
       })),
     );
-    const started = performance.now();
     const model = trainIssueTagger(docs, ISSUES);
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(trainIssueTagger(docs, ISSUES)).toEqual(model);
     expect(model.lexiconHash).toBe(lexiconHash(ISSUES));
     const other = [{ ...ISSUES[0]!, phrases: ["night shift"] }];

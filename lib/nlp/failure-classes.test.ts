@@ -465,6 +465,14 @@ describe("speakers by structure (SPK)", () => {
     expect(quotes(`${LEAD}“Never” — Bonn, 5 October.`)).toEqual([["Never", null]]);
   });
 
+  it("SPK-7: a brand's name is no person's, and “the authority's chief economist” is the one named as the ECMA's", () => {
+    expect(
+      quotes(
+        `${LEAD}The Estmark Competition and Markets Authority (ECMA) said its review found problems.\n\nDr Oskar Wiśniewski, the ECMA's chief economist, told the briefing that prices would rise.\n\nFreshMart Nordic said it would cooperate.\n\n“We will also look at farmers,” the authority's chief economist added.`,
+      ),
+    ).toEqual([["We will also look at far", "Oskar Wiśniewski"]]);
+  });
+
   it("SPK-1: a tag after a dash (““…” — Holm told reporters”)", () => {
     expect(quotes(`${LEAD}Nadia Holm spoke first. “We will not run out of beds. We may run short of staff” — Holm told reporters when pressed.`)).toEqual([
       ["We will not run out of b", "Nadia Holm"],

@@ -89,6 +89,8 @@ const TAG_AFTER_SURNAME = new Set([
   "replied",
 ]);
 const UPPER = /\p{Lu}/u;
+/** A word capitalised inside, as brands are ("FreshMart", "PayPal"); surnames are not after three lower-case letters ("McDonald", "LeBlanc"). */
+const BRAND_CASE = /^\p{Lu}\p{Ll}{3,}\p{Lu}/u;
 /** A surname with a lower-case particle joined by a hyphen ("el-Amrani", "al-Masri", "bin-Talal", "ad-Din"). */
 const PARTICLE_PREFIXED = /^(?:al|el|ad|ed|as|es|ash|at|az|an|ar|ul|bin|ibn|abu|bint)[-‐]\p{Lu}\p{Ll}/u;
 
@@ -299,7 +301,8 @@ function analyseRun(words: Word[]): Analysed | null {
   else if (titles.length) kindHint = "person";
   else if (nameLowers.some((l) => PLACE_WORDS.has(l))) kindHint = "place";
   else if (nameWords.length === 1 && /^[\p{Lu}.&]{2,}$/u.test(nameWords[0]?.value ?? "")) kindHint = "institution";
-  else if (nameWords.length >= 2 && nameWords.length <= 4 && !nameLowers.some((l) => countryKey(l))) kindHint = "person";
+  else if (nameWords.length >= 2 && nameWords.length <= 4 && !nameLowers.some((l) => countryKey(l)) && !nameWords.some((w) => BRAND_CASE.test(w.value)))
+    kindHint = "person";
   let gender: "m" | "f" | null = null;
   for (const t of titles) gender = GENDERED_TITLES.get(t) ?? gender;
   const last = titles[titles.length - 1];

@@ -194,6 +194,14 @@ export function createSpeakerRegistry(seed: readonly SpeakerSeed[] = []): Speake
 
 const ACRONYM = /^\p{Lu}[\p{Lu}&]{1,7}$/u;
 
+/** The words that head an institution's name (an alias): its last word ("Halvorsen Metals"), and the word before "of" or "for" ("Ministry of Health"). */
+function nameHeads(alias: string): string[] {
+  const words = alias.split(" ");
+  const last = words[words.length - 1] ?? alias;
+  const of = words.findIndex((x, k) => k > 0 && (x === "of" || x === "for"));
+  return of > 0 ? [last, words[of - 1] as string] : [last];
+}
+
 /** The canonical name of a speaker: its fixed name, else its most frequent full form (ties: first seen). */
 export function canonicalName(entry: SpeakerEntry): string {
   if (entry.fixedName) return entry.fixedName;
@@ -463,12 +471,7 @@ export class SpeakerBook {
     for (const id of this.seenAt.keys()) {
       const e = this.get(id);
       if (e.kind !== "institution") continue;
-      // The head of a name is its last word ("Halvorsen Metals"), or the word before "of" or "for" ("Ministry of Health").
-      const lastWords = e.aliases.flatMap((a) => {
-        const words = a.split(" ");
-        const of = words.findIndex((x, k) => k > 0 && (x === "of" || x === "for"));
-        return of > 0 ? [words[words.length - 1] ?? a, words[of - 1] as string] : [words[words.length - 1] ?? a];
-      });
+      const lastWords = e.aliases.flatMap(nameHeads);
       const hit = lastWords.includes(w) || (companyWords ? lastWords.some((x) => companyWords.has(x)) : false);
       if (!hit) continue;
       const recency = this.recency(e.id);
@@ -494,6 +497,18 @@ export class SpeakerBook {
    * People whose learned roles fit a description ("the French president", "Moreau's aide"), best
    * first: matching modifiers beat a bare head match, then recency in the article.
    */
+  /** Whether two possessors of a role name one institution ("the authority's" and "the ECMA's" for the "… Markets Authority (ECMA)"). */
+  private sameBody(a: string | null, b: string): boolean {
+    if (!a) return false;
+    for (const id of this.seenAt.keys()) {
+      const e = this.get(id);
+      if (e.kind !== "institution") continue;
+      const heads = e.aliases.flatMap(nameHeads);
+      if (heads.includes(a) && heads.includes(b)) return true;
+    }
+    return false;
+  }
+
   findByRole(role: RoleKey): { id: string; confidence: number }[] {
     const head = canonicalRoleHead(role.head);
     const out: { id: string; confidence: number; recency: number }[] = [];
@@ -503,7 +518,7 @@ export class SpeakerBook {
       for (const r of e.roles) {
         if (r.head !== head) continue;
         if (role.country && r.country !== role.country) continue;
-        if (role.possessor && r.possessor !== role.possessor) continue;
+        if (role.possessor && r.possessor !== role.possessor && !this.sameBody(r.possessor, role.possessor)) continue;
         const mods = role.modifiers.filter((m) => r.modifiers.includes(m)).length;
         const score = role.modifiers.length === 0 || mods === role.modifiers.length ? 0.85 : 0.65;
         best = Math.max(best, score);

@@ -443,10 +443,12 @@ describe("speakers by structure (SPK)", () => {
     ]);
   });
 
-  it("SPK-7: a body's name goes on past “and” to its last word (“Competition and Markets Authority”)", () => {
+  it("SPK-7: a body's name goes on past “and” to its last word (“Competition and Markets Authority”, “Chamber of Commerce and Industry”)", () => {
     expect(quotes(`${LEAD}The Estmark Competition and Markets Authority said it was “looking closely at buyer power”.`)).toEqual([
       ["looking closely at buyer", "Estmark Competition and Markets Authority"],
     ]);
+    expect(quotes(`${LEAD}The Chamber of Commerce and Industry said: “No.”`)).toEqual([["No.", "Chamber of Commerce and Industry"]]);
+    expect(quotes(`${LEAD}Officials of the Ministry of Defence and Lars Berg met on Monday. “It is done,” Berg said.`)).toEqual([["It is done,", "Lars Berg"]]);
   });
 
   it("SPK-7: a document described by more than its noun is named by it, and again by one of its words (“the draft says”)", () => {

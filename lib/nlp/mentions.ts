@@ -1,6 +1,7 @@
 import type { Span } from "./types";
 import type { Sentence, Tokens } from "./sentences";
 import type { QuoteSpan } from "./quotes";
+import { givenNameGender } from "./lexicon/given-names";
 import { countryKey, isCapital, isCountryName, isDemonym } from "./lexicon/demonyms";
 import {
   ACTOR_ROLE_NOUNS,
@@ -211,10 +212,16 @@ function nameRuns(words: Word[]): Run[] {
  * ("Competition and Markets Authority", "Food and Drug Administration"), rather than a second name.
  */
 function bodyNameGoesOn(words: Word[], from: number, and: number): boolean {
-  if (words.slice(from, and).some((w) => ORG_WORDS.has(w.lower) || TITLE_WORDS.has(w.lower))) return false;
+  const left = words.slice(from, and);
   let k = and + 1;
   while (words[k] && isNameWord(words[k] as Word, false)) k++;
-  return k > and + 1 && ORG_WORDS.has((words[k - 1] as Word).lower);
+  const right = words.slice(and + 1, k);
+  if (!right.length || left.some((w) => TITLE_WORDS.has(w.lower))) return false;
+  // "the Chamber of Commerce and Industry", "the Ministry of Health and Social Care": a body's "of" phrase goes on,
+  // unless a person's given name follows ("the Ministry of Defence and Lars Berg").
+  const ofBody = left.findIndex((w, i) => ORG_WORDS.has(w.lower) && (left[i + 1]?.lower === "of" || left[i + 1]?.lower === "for"));
+  if (ofBody >= 0) return right.length <= 3 && givenNameGender((right[0] as Word).value) === null;
+  return !left.some((w) => ORG_WORDS.has(w.lower)) && ORG_WORDS.has((right[right.length - 1] as Word).lower);
 }
 
 function splitRunAtAnd(words: Word[], run: Run): Run[] {

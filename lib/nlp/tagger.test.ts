@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractArticles, type IssueLexicon } from "./index";
-import { contentStems, lexiconHash, scoreSentences, tagSentences, trainIssueTagger, type TaggerSentence } from "./tagger";
+import { contentStems, lexiconHash, scoreSentences, stem, tagSentences, trainIssueTagger, type TaggerSentence } from "./tagger";
 
 /** An invented story: a dock strike in the port city of Sandhaven, country Valdoria. */
 const ISSUES: IssueLexicon[] = [
@@ -126,6 +126,36 @@ describe("the story's issue tagger", () => {
     const sameParagraph = scoreSentences(modelWithAnnuityIn(0), [sentence])[0]!.pensions!;
     const ownParagraph = scoreSentences(modelWithAnnuityIn(9), [sentence])[0]!.pensions!;
     expect(sameParagraph).toBeGreaterThan(ownParagraph + 0.1);
+  });
+
+  it("ISS-1: a head used alone beside the lexicon's own matches is not taken for a generic word", () => {
+    // Every article names the mask mandate once and goes on about "the mandate" in the same paragraph: those bare
+    // uses are unlabelled, so "mandate" still counts alone; in paragraphs of their own they would make it generic.
+    const lexicon: IssueLexicon = { slug: "masks", title: "Masks", description: "", phrases: ["mask mandate", "face coverings"], exclusions: [] };
+    const filler = ["The ferry left on time.", "Cranes stood idle at the quay.", "The harbour cafe reopened."];
+    const modelWithBareUsesIn = (paragraph: number) =>
+      trainIssueTagger(
+        Array.from({ length: 6 }, (_, d) =>
+          [
+            {
+              body: `The mask mandate was debated on day ${d}.`,
+              masked: `The              was debated on day ${d}.`,
+              paragraph: 0,
+              heading: false,
+              lexicon: ["masks"],
+            },
+            { body: "A mandate could start on Monday.", paragraph, heading: false, lexicon: [] },
+            { body: "The mandate divides the council.", paragraph, heading: false, lexicon: [] },
+            ...filler.map((body, i) => ({ body, paragraph: i + 1, heading: false, lexicon: [] })),
+          ].sort((x, y) => x.paragraph - y.paragraph),
+        ),
+        [lexicon],
+      );
+    const sentence = { body: "She said a mandate was on the table.", paragraph: 0, heading: false, lexicon: [] };
+    expect(modelWithBareUsesIn(0).issues[0]!.cues).toContain(stem("mandate"));
+    expect(tagSentences(modelWithBareUsesIn(0), [sentence])).toEqual([["masks"]]);
+    expect(modelWithBareUsesIn(9).issues[0]!.cues).not.toContain(stem("mandate"));
+    expect(tagSentences(modelWithBareUsesIn(9), [sentence])).toEqual([[]]);
   });
 
   it("ISS-7: a sentence naming an issue's phrase only for an earlier event is not tagged with it either", () => {

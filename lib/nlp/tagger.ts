@@ -232,23 +232,25 @@ export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])
   const model: IssueTaggerModel = { version: TAGGER_VERSION, lexiconHash: lexiconHash(lexicons), sentences: rows.length, issues: [] };
   for (const lexicon of lexicons) {
     const priors = seedPriors(lexicon);
-    const labels = rows.map((r) => r.lexicon.includes(lexicon.slug));
+    // Each sentence is on the issue (the lexicon matched it), unlabelled (null: in the paragraph of one the lexicon
+    // matched, as likely to be on the issue in other words), or a reliable negative. The regression and the cues
+    // count only the labelled ones. (Reaching the neighbouring paragraphs too would tag more of a story's own
+    // articles, but a story that also holds off-topic articles would then learn the story's own vocabulary as the issue's.)
+    const labelled = rows.map((r) => (r.lexicon.includes(lexicon.slug) ? true : r.near.has(lexicon.slug) ? null : false));
+    const labels = labelled.map((l) => l === true);
+    const unsure = labelled.map((l) => l === null);
     const positives = labels.filter(Boolean).length;
     if (positives < MIN_POSITIVES || positives === rows.length) {
       model.issues.push({
         slug: lexicon.slug,
         bias: -10,
         weights: {},
-        cues: headCues(lexicon, rowStems, labels),
-        modifiers: modifierCues(lexicon, rowStems, labels),
+        cues: headCues(lexicon, rowStems, labelled),
+        modifiers: modifierCues(lexicon, rowStems, labelled),
         learned: [],
       });
       continue;
     }
-    // Reliable negatives only: a sentence in the paragraph of one the lexicon matched is as likely to be on the issue in
-    // other words. (Its neighbouring paragraphs too would tag more of a story's own articles, but a story that also holds
-    // off-topic articles would then learn the story's own vocabulary as the issue's.)
-    const unsure = rows.map((r, k) => !labels[k] && r.near.has(lexicon.slug));
     const negatives = rows.length - positives - unsure.filter(Boolean).length;
     const positiveWeight = 0.5 / positives;
     const negativeWeight = 0.5 / Math.max(1, negatives);
@@ -289,9 +291,9 @@ export function trainIssueTagger(documents: readonly (readonly TaggerSentence[])
       slug: lexicon.slug,
       bias: Math.round(bias * 1e4) / 1e4,
       weights,
-      cues: headCues(lexicon, rowStems, labels),
-      modifiers: modifierCues(lexicon, rowStems, labels),
-      learned: learnedCues(rowStems, labels, priors),
+      cues: headCues(lexicon, rowStems, labelled),
+      modifiers: modifierCues(lexicon, rowStems, labelled),
+      learned: learnedCues(rowStems, labelled, priors),
     });
   }
   return model;
@@ -324,11 +326,11 @@ function phrasePositions(lexicon: IssueLexicon): { final: Map<string, number>; i
  * The heads of an issue's lexicon phrases that count alone ("the ballot" for "strike ballot", "a
  * guarantee lasting 50 years" for "security guarantee"): a word that ends more of the issue's phrases
  * than it starts or sits inside ("security" of "legally binding security" is still a modifier), when
- * the story's sentences use it as a bare noun at most half as often as inside the issue's matches (or, for a head
+ * the story's reliable negatives (`labels` false) use it as a bare noun at most half as often as inside the issue's matches (or, for a head
  * the lexicon ends `EMPHASISED_HEAD` phrases with, at most once), so a head as generic as "conflict"
  * or "strike" does not count.
  */
-function headCues(lexicon: IssueLexicon, rows: readonly PhraseUse[], labels: readonly boolean[]): string[] {
+function headCues(lexicon: IssueLexicon, rows: readonly PhraseUse[], labels: readonly (boolean | null)[]): string[] {
   const { final, inner } = phrasePositions(lexicon);
   return [...final.keys()]
     .filter((head) => (final.get(head) ?? 0) > (inner.get(head) ?? 0))
@@ -337,7 +339,7 @@ function headCues(lexicon: IssueLexicon, rows: readonly PhraseUse[], labels: rea
       let bare = 0;
       rows.forEach((r, i) => {
         if (labels[i] && r.inside.has(head)) inside++;
-        else if (!labels[i] && r.outside.has(head) && (!r.nouns || r.nouns.has(head))) bare++;
+        else if (labels[i] === false && r.outside.has(head) && (!r.nouns || r.nouns.has(head))) bare++;
       });
       return (inside > 0 && bare <= inside) || ((final.get(head) ?? 0) >= EMPHASISED_HEAD && bare <= 1);
     })
@@ -347,14 +349,15 @@ function headCues(lexicon: IssueLexicon, rows: readonly PhraseUse[], labels: rea
 /**
  * Words the story's sentences on an issue keep using beyond its lexicon (lexicon expansion by
  * bootstrapping): a word in at least `LEARNED_MIN` of the issue's matched sentences (outside the
- * matches) and in at most half as many other sentences, not one of the issue's own seed words.
+ * matches) and in at most half as many reliable negatives (`labels` false), not one of the issue's own seed words.
  *
  * @see Riloff & Jones 1999, "Learning Dictionaries for Information Extraction by Multi-Level Bootstrapping"
  */
-function learnedCues(rows: readonly PhraseUse[], labels: readonly boolean[], seeds: ReadonlyMap<string, number>): string[] {
+function learnedCues(rows: readonly PhraseUse[], labels: readonly (boolean | null)[], seeds: ReadonlyMap<string, number>): string[] {
   const inside = new Map<string, number>();
   const bare = new Map<string, number>();
   rows.forEach((r, i) => {
+    if (labels[i] === null) return;
     const counts = labels[i] ? inside : bare;
     for (const word of r.outside) counts.set(word, (counts.get(word) ?? 0) + 1);
   });
@@ -371,11 +374,11 @@ type PhraseUse = { inside: ReadonlySet<string>; outside: ReadonlySet<string>; co
 /**
  * The modifiers of an issue's lexicon phrases that count before another noun ("security framework",
  * "security protocols" for "security guarantee"; "after-dark roster" is left to the classifier): a
- * word that starts or sits inside more of the issue's phrases than it ends, when the story's
- * sentences put it before another word at most half as often as inside the issue's matches (and
+ * word that starts or sits inside more of the issue's phrases than it ends, when the story's reliable
+ * negatives put it before another word at most half as often as inside the issue's matches (and
  * inside at least two of them).
  */
-function modifierCues(lexicon: IssueLexicon, rows: readonly PhraseUse[], labels: readonly boolean[]): string[] {
+function modifierCues(lexicon: IssueLexicon, rows: readonly PhraseUse[], labels: readonly (boolean | null)[]): string[] {
   const { final, inner } = phrasePositions(lexicon);
   return [...inner.keys()]
     .filter((word) => (inner.get(word) ?? 0) > (final.get(word) ?? 0))
@@ -384,7 +387,7 @@ function modifierCues(lexicon: IssueLexicon, rows: readonly PhraseUse[], labels:
       let bare = 0;
       rows.forEach((r, i) => {
         if (labels[i] && r.inside.has(word)) inside++;
-        else if (!labels[i] && r.compounds.has(word)) bare++;
+        else if (labels[i] === false && r.compounds.has(word)) bare++;
       });
       return inside >= 2 && 2 * bare <= inside;
     })

@@ -2,9 +2,9 @@ import type { SpeakerKind, Span } from "./types";
 import { sentenceIndexAt, type Sentence, type Tokens } from "./sentences";
 import type { QuoteSpan } from "./quotes";
 import type { Mention, RoleWords } from "./mentions";
-import { CLUB_WORDS, COMPANY_HEADS, COMPANY_WORDS } from "./lexicon/roles";
+import { CLUB_WORDS, COMPANY_HEADS, COMPANY_WORDS, DOCUMENT_EPITHETS } from "./lexicon/roles";
 import { TAG_FILLERS, TAG_OBJECTS } from "./lexicon/speech-verbs";
-import { UNNAMED_SOURCE, normalizeName, type RoleKey, type SpeakerBook } from "./speakers";
+import { UNNAMED_SOURCE, isAcronym, normalizeName, type RoleKey, type SpeakerBook } from "./speakers";
 import { countryKey, demonymOf, isCountryName, isDemonym } from "./lexicon/demonyms";
 import { givenNameGender } from "./lexicon/given-names";
 import { rankCandidates, type RankExample, type RankFeatures, type RankerWeights } from "./ranker";
@@ -71,15 +71,15 @@ export type AttributionInput = {
 
 type Tag = { mention: Mention | null; verb: VerbHit | null; confidence: number; method: string; speaker?: Resolution };
 
-const ACRONYM_AFTER = /^\s*\((\p{Lu}[\p{Lu}&]{1,7})\)/u;
+const BRACKETED = /^\s*\(([^()\s]{2,8})\)/u;
 
 /**
  * The acronym a name is given in brackets right after it ("Kessmouth Container Terminals (KCT)", "the
  * Dockers' Union (ADU)"), when its letters are the initials of the name's capitalised words or of all its words.
  */
 function acronymAfter(text: string, end: number, name: string): string | null {
-  const m = ACRONYM_AFTER.exec(text.slice(end, end + 12));
-  if (!m) return null;
+  const m = BRACKETED.exec(text.slice(end, end + 12));
+  if (!m || !isAcronym(m[1] as string)) return null;
   const acronym = (m[1] as string).replace(/&/gu, "");
   const words = name
     .replace(/^the\s+/iu, "")
@@ -91,28 +91,6 @@ function acronymAfter(text: string, end: number, name: string): string | null {
 }
 
 const LENGTH = /^\d[\d,.]*[-\s]?(?:pages?|words?|lines?|paragraphs?|chapters?|volumes?|minutes?|hours?|seconds?)$/u;
-/** Words that describe a document without naming it ("the leaked draft", "a confidential memo"). */
-const DOCUMENT_EPITHETS: ReadonlySet<string> = new Set([
-  "new",
-  "latest",
-  "final",
-  "full",
-  "original",
-  "secret",
-  "confidential",
-  "brief",
-  "short",
-  "long",
-  "same",
-  "first",
-  "second",
-  "previous",
-  "earlier",
-  "revised",
-  "internal",
-  "official",
-  "written",
-]);
 
 const GENERIC_ORG_HEADS = new Set(["agency", "organisation", "organization", "body", "group", "institution", "watchdog", "regulator", "company", "firm"]);
 const INDEFINITE = /^(?:a|an|one)\s/iu;
@@ -277,15 +255,24 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
     return /^,\s*\d{1,3}\s*,/u.test(text.slice(m.end, m.end + 8));
   };
 
-  /** The institution that is the subject of one of the two sentences before a mention ("The authority said …"), or null. */
-  const bodyJustNamed = (m: Mention): string | null => {
-    for (let s = m.sentence - 1; s >= Math.max(0, m.sentence - 2); s--) {
+  /**
+   * The subject of the nearest sentence, from `first` back `back` more, that is a speaker of one of `kinds` (and whose
+   * words, up to the mention in its own sentence, pass `words`); never the mention itself.
+   */
+  const recentSubject = (m: Mention, first: number, back: number, kinds: readonly SpeakerKind[], words?: RegExp): Resolution | null => {
+    for (let s = first; s >= Math.max(0, first - back); s--) {
+      const sentence = input.sentences[s];
+      if (!sentence || (words && !words.test(text.slice(sentence.start, s === m.sentence ? m.start : sentence.end)))) continue;
       const subject = subjectOf(s);
-      const r = subject ? resolve(subject) : null;
-      if (r?.id && r.kind === "institution") return r.id;
+      if (!subject || subject === m) continue;
+      const r = resolve(subject);
+      if (r.id && r.kind && kinds.includes(r.kind)) return r;
     }
     return null;
   };
+
+  /** The institution that is the subject of one of the two sentences before a mention ("The authority said …"), or null. */
+  const bodyJustNamed = (m: Mention): string | null => recentSubject(m, m.sentence - 1, 1, ["institution"])?.id ?? null;
 
   /**
    * A document the article describes by more than its noun ("the 38-page draft coalition agreement" is the
@@ -303,17 +290,8 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
 
   /** Who issued the statement a sentence of the three before a mention names: that sentence's subject, when it is someone. */
   const statementIssuer = (m: Mention): Resolution | null => {
-    for (let s = m.sentence; s >= Math.max(0, m.sentence - 3); s--) {
-      const sentence = input.sentences[s];
-      if (!sentence) continue;
-      const upTo = s === m.sentence ? m.start : sentence.end;
-      if (!/\bstatement\b/iu.test(text.slice(sentence.start, upTo))) continue;
-      const subject = subjectOf(s);
-      if (!subject || subject === m) continue;
-      const r = resolve(subject);
-      if (r.id && (r.kind === "person" || r.kind === "institution")) return { ...r, confidence: Math.min(0.8, r.confidence) };
-    }
-    return null;
+    const r = recentSubject(m, m.sentence, 3, ["person", "institution"], /\bstatement\b/iu);
+    return r ? { ...r, confidence: Math.min(0.8, r.confidence) } : null;
   };
 
   /** Whether the article names a speaker soon after a mention, and not before it (by the last word of their name). */

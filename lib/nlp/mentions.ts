@@ -14,6 +14,7 @@ import {
   INSTITUTION_ROLE_NOUNS,
   NAME_PARTICLES,
   NON_NAME_WORDS,
+  OFFICE_NOUNS,
   ORG_WORDS,
   PERSON_ROLE_NOUNS,
   PLACE_WORDS,
@@ -581,7 +582,6 @@ function institutionAfter(after: string): { name: string; length: number } | nul
 
 /** "of the agency", "of state": the lower-case body or office after a person's role noun. */
 const OF_BODY = /^\s+of\s+(?:the\s+)?(\p{Ll}[\p{Ll}-]*)(?:\s+(\p{Ll}+))?/u;
-const OFFICE_NOUNS: ReadonlySet<string> = new Set(["state", "government", "staff", "mission", "delegation"]);
 
 function describe(
   text: string,

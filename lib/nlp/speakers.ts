@@ -194,6 +194,11 @@ export function createSpeakerRegistry(seed: readonly SpeakerSeed[] = []): Speake
 
 const ACRONYM = /^\p{Lu}[\p{Lu}&]{1,7}$/u;
 
+/** Whether a word is an acronym ("KCT", "ECMA", "P&O"). */
+export function isAcronym(word: string): boolean {
+  return ACRONYM.test(word);
+}
+
 /** The words that head an institution's name (an alias): its last word ("Halvorsen Metals"), and the word before "of" or "for" ("Ministry of Health"). */
 function nameHeads(alias: string): string[] {
   const words = alias.split(" ");
@@ -206,7 +211,7 @@ function nameHeads(alias: string): string[] {
 export function canonicalName(entry: SpeakerEntry): string {
   if (entry.fixedName) return entry.fixedName;
   // A person by their full name; an institution by its name rather than its acronym ("KCT"), when the text gave both.
-  const full = entry.forms.filter((f) => (entry.kind === "person" ? f.text.includes(" ") : !ACRONYM.test(f.text)));
+  const full = entry.forms.filter((f) => (entry.kind === "person" ? f.text.includes(" ") : !isAcronym(f.text)));
   const pool = full.length ? full : entry.forms;
   let best = pool[0];
   for (const f of pool) {

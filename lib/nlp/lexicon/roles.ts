@@ -886,6 +886,32 @@ export const PLACE_WORDS: ReadonlySet<string> = new Set([
   "docks",
 ]);
 
+/** Words that describe a document without naming it ("the leaked draft", "a confidential memo"). */
+export const DOCUMENT_EPITHETS: ReadonlySet<string> = new Set([
+  "new",
+  "latest",
+  "final",
+  "full",
+  "original",
+  "secret",
+  "confidential",
+  "brief",
+  "short",
+  "long",
+  "same",
+  "first",
+  "second",
+  "previous",
+  "earlier",
+  "revised",
+  "internal",
+  "official",
+  "written",
+]);
+
+/** Offices a person can head that are no institution of their own ("the head of state", "the chief of staff"). */
+export const OFFICE_NOUNS: ReadonlySet<string> = new Set(["state", "government", "staff", "mission", "delegation"]);
+
 /** Nouns for documents that can be the source of quoted words. */
 export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set([
   "constitution",

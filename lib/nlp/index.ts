@@ -261,6 +261,7 @@ function extractPrepared(prepared: Prepared, options: ExtractOptions): ArticleEx
         body: text.slice(s.start, s.end),
         speaker: claim?.speakerId ?? null,
         quoted: claim?.kind === "quote",
+        quoteGoesOn: claim?.kind === "quote" && claim.end > s.end,
       };
     }),
   );

@@ -70,19 +70,20 @@ describe("carryIssues", () => {
     expect(out).toEqual([["ceasefire"], ["ceasefire"], ["land"], []]);
   });
 
-  it("within a paragraph, carries into a sentence sharing the words before, a quote after narration and the rest of a quotation", () => {
+  it("within a paragraph, carries into a sentence sharing the words before, a quote after narration and every further sentence of a quotation", () => {
     const out = carryIssues([
       { ...base, issues: ["bill"], body: "The bill would bar strikes for 90 days." },
       { ...base, body: "Unions would face fines for strikes in that time." },
       { ...base, paragraph: 1, issues: ["bill"], body: "The ministry published the emergency bill on Friday." },
       { ...base, paragraph: 1, body: "“You can pass a law,” Voss told a rally.", speaker: "voss", quoted: true },
-      { ...base, paragraph: 2, issues: ["staffing"], body: "“Our nurses are working double shifts.", speaker: "ohm", quoted: true },
-      { ...base, paragraph: 2, body: "Nobody has had a day off in ten days,” Ohm said.", speaker: "ohm", quoted: true },
+      { ...base, paragraph: 2, issues: ["staffing"], body: "“Our nurses are working double shifts.", speaker: "ohm", quoted: true, quoteGoesOn: true },
+      { ...base, paragraph: 2, body: "Nobody has had a day off in ten days.", speaker: "ohm", quoted: true, quoteGoesOn: true },
+      { ...base, paragraph: 2, body: "The wards are full,” Ohm said.", speaker: "ohm", quoted: true },
       { ...base, paragraph: 3, issues: ["staffing"], body: "Ohm said the wards were short of nurses." },
       { ...base, paragraph: 3, body: "The hospital opened in 1961." },
       { ...base, paragraph: 4, body: "Ohm then left for the airport." },
     ]);
-    expect(out).toEqual([["bill"], ["bill"], ["bill"], ["bill"], ["staffing"], ["staffing"], ["staffing"], [], []]);
+    expect(out).toEqual([["bill"], ["bill"], ["bill"], ["bill"], ["staffing"], ["staffing"], ["staffing"], ["staffing"], [], []]);
   });
 
   it("carries into the same speaker's next quote only while it stays on the subject", () => {

@@ -239,13 +239,6 @@ function continuesSubject(s: IssueContext, earlier: IssueContext): boolean {
   return sharesWords(s, earlier);
 }
 
-/** Whether a quotation is still open at the end of a sentence (“Our staff are working double shifts.). */
-function endsInsideQuote(body: string): boolean {
-  const open = body.lastIndexOf("“");
-  if (open >= 0 || body.includes("”")) return open > body.lastIndexOf("”");
-  return (body.match(/"/gu)?.length ?? 0) % 2 === 1;
-}
-
 /** Whether `s` gives a figure in the unit of one in `earlier`, or shares a lower-case content word with it. */
 function sharesWords(s: IssueContext, earlier: IssueContext): boolean {
   const units = figureUnits(earlier.body);
@@ -265,6 +258,8 @@ export type IssueContext = {
   speaker: string | null;
   /** Whether that claim is a direct quote. */
   quoted: boolean;
+  /** Whether that quote goes on past the sentence's end (“Our staff are working double shifts. Nobody …”). */
+  quoteGoesOn?: boolean;
 };
 
 /**
@@ -297,7 +292,7 @@ export function carryIssues(sentences: readonly IssueContext[]): string[][] {
       // narration's own sentence on the issue ("The bill would bar strikes for 90 days. “You can pass a law,”
       // Voss told a rally."), and the next sentence of the same quotation. The same speaker's next quote is
       // left to the rule below (ISS-5).
-      if (sameParagraph && (sharesWords(s, prev) || (s.quoted && (!prev.speaker || (prev.speaker === s.speaker && endsInsideQuote(prev.body)))))) {
+      if (sameParagraph && (sharesWords(s, prev) || (s.quoted && (!prev.speaker || (prev.speaker === s.speaker && prev.quoteGoesOn))))) {
         out[i] = [...prevIssues];
         return;
       }

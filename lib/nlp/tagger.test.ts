@@ -195,6 +195,13 @@ describe("the story's issue tagger", () => {
     expect(tags.get("The rota gap is wide,” Ambe said.")).toEqual(["night-shifts"]);
   });
 
+  it("ISS-6: every sentence of a quotation that opens on the issue carries it", () => {
+    const text = "“The night shift is broken. Nobody sleeps. Families pay the price,” Ambe said.";
+    const tags = tagsOf([...STORY, text]);
+    expect(tags.get("Nobody sleeps.")).toEqual(["night-shifts"]);
+    expect(tags.get("Families pay the price,” Ambe said.")).toEqual(["night-shifts"]);
+  });
+
   it("trains deterministically, and a model of other lexicons is ignored", () => {
     const docs: TaggerSentence[][] = Array.from({ length: 300 }, (_, d) =>
       Array.from({ length: 30 }, (_, i) => ({

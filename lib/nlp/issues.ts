@@ -271,8 +271,7 @@ export type IssueContext = {
  * direct quote continuing what the same
  * speaker said in the previous claim (within the paragraph or the one before) while it stays on the
  * subject (`continuesSubject`): "“Now we go home,” she added" after a quote on pensions is not about
- * pensions. Last, a sentence still without an issue between two near ones on the same issue takes it
- * (`fillBetween`).
+ * pensions.
  */
 export function carryIssues(sentences: readonly IssueContext[]): string[][] {
   const out: string[][] = sentences.map((s) => [...s.issues]);
@@ -308,38 +307,5 @@ export function carryIssues(sentences: readonly IssueContext[]): string[][] {
       }
     }
   });
-  return fillBetween(sentences, out);
-}
-
-/** How many sentences either side {@link fillBetween} looks for the sentences on an issue that enclose one. */
-const ENCLOSING_REACH = 2;
-
-/**
- * A sentence with no issue of its own between two on the same issue, within {@link ENCLOSING_REACH}
- * sentences either side, in its paragraph or the next one to it and with no heading between, takes
- * that issue: an article stays on its subject from one sentence to the next ("The bill bars strikes
- * for 90 days. Unions have 48 hours to comply. Fines reach 50,000 crowns a day under the bill."), so a
- * sentence enclosed by two on it is on it too (topic continuity, as in text segmentation: a topic
- * runs in segments, not in single sentences). Only issues both sides share, read from the issues
- * before this pass, so a filled sentence fills no other.
- *
- * @see Hearst 1997, "TextTiling: Segmenting Text into Multi-paragraph Subtopic Passages"
- */
-function fillBetween(sentences: readonly IssueContext[], issues: readonly string[][]): string[][] {
-  /** The issues of the nearest sentence with any, from `i` in direction `step`, within reach; null when there is none. */
-  const nearest = (i: number, step: 1 | -1): readonly string[] | null => {
-    const s = sentences[i] as IssueContext;
-    for (let k = i + step, n = 0; n < ENCLOSING_REACH && k >= 0 && k < sentences.length; k += step, n++) {
-      const other = sentences[k] as IssueContext;
-      if (other.heading || Math.abs(other.paragraph - s.paragraph) > 1) return null;
-      if ((issues[k] as string[]).length) return issues[k] as string[];
-    }
-    return null;
-  };
-  return issues.map((own, i) => {
-    if (own.length || (sentences[i] as IssueContext).heading) return own;
-    const before = nearest(i, -1);
-    const after = before && nearest(i, 1);
-    return after ? (before as string[]).filter((slug) => after.includes(slug)) : own;
-  });
+  return out;
 }

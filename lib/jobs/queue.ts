@@ -9,7 +9,8 @@ import { logger } from "@/lib/log";
  * - `analysis`: recompute the stored analysis for a scope (some articles, or everything);
  * - `tagger`: retrain the story's issue tagger (after ingests; ingest itself uses the stored one);
  * - `retag`: re-derive which issues the articles bear on after lexicons changed;
- * - `derive`: derive every article again with the current pipeline (`npm run derive`);
+ * - `derive`: derive every article again with the current pipeline (`npm run derive`), or only those
+ *   derived with an earlier one (`stale`: queued by a worker that starts on a newer pipeline);
  * - `ingest`: store a batch of uploaded articles (`POST /api/articles` with many files).
  */
 export type JobKind = "analysis" | "tagger" | "retag" | "derive" | "ingest";
@@ -33,7 +34,8 @@ export type JobData = {
   analysis: { scope: AnalysisScope };
   tagger: Record<string, never>;
   retag: { changed?: string[] };
-  derive: Record<string, never>;
+  /** `stale`: only the articles derived with another version of the pipeline; otherwise every article. */
+  derive: { stale?: boolean };
   ingest: { items: IngestBatchItem[]; userId: string };
 };
 
@@ -183,7 +185,10 @@ export class Jobs {
                WHERE name = 'retag' AND state = 'created' RETURNING id`,
               [JSON.stringify(data)],
             )
-          : await this.boss.getDb().executeSql(`SELECT id FROM ${this.schema}.job WHERE name = $1 AND state = 'created'`, [kind]);
+          : kind === "derive" && !(data as JobData["derive"]).stale
+            ? // Deriving every article covers a waiting job for the stale ones: it widens to all.
+              await this.boss.getDb().executeSql(`UPDATE ${this.schema}.job SET data = '{}'::jsonb WHERE name = $1 AND state = 'created' RETURNING id`, [kind])
+            : await this.boss.getDb().executeSql(`SELECT id FROM ${this.schema}.job WHERE name = $1 AND state = 'created'`, [kind]);
       const row = waiting.rows[0] as { id: string } | undefined;
       if (row) return row.id;
     }

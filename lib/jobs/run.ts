@@ -1,4 +1,6 @@
 import type { Db } from "@/lib/db";
+import { STALE_ARTICLES } from "@/lib/jobs/stale";
+import { PIPELINE_VERSION } from "@/lib/nlp/version";
 import { FULL_ANALYSIS, refreshAnalysis } from "@/lib/analysis/run/refresh";
 import { forAnalysisJob } from "@/lib/analysis/run/runs";
 import { retrainIssueTagger } from "@/lib/analysis/run/tagger";
@@ -15,18 +17,21 @@ export type FollowUp = { kind: "analysis"; data: JobData["analysis"] } | { kind:
 export type JobReport = { summary: string; followUps: FollowUp[]; results?: IngestBatchResult[] };
 
 /**
- * Derives every article again with the current pipeline, lexicons and a freshly trained issue tagger,
- * keeping editors' corrections (each article in its own transaction). `onProgress` gets the share done.
+ * Derives every article again (or, with `stale`, those derived with another version of the pipeline:
+ * {@link STALE_ARTICLES}) with the current pipeline, lexicons and a freshly trained issue tagger,
+ * keeping editors' corrections (each article in its own transaction, which records the pipeline's
+ * version, so a run cut short and run again goes on where it stopped). `onProgress` gets the share done.
  */
 export async function deriveAllArticles(
   db: Db,
   onProgress: (done: number, total: number) => void = () => undefined,
+  { stale = false }: { stale?: boolean } = {},
 ): Promise<DeriveOutcome & { articles: number }> {
   const [issues, speakers, allIssues, articles] = await Promise.all([
     readIssueLexicons(db),
     loadSpeakerRegistry(db),
     db.issue.findMany({ select: { id: true, slug: true } }),
-    db.article.findMany({ select: { id: true }, orderBy: [{ publishedAt: "asc" }, { ingestedAt: "asc" }] }),
+    db.article.findMany({ where: stale ? STALE_ARTICLES : {}, select: { id: true }, orderBy: [{ publishedAt: "asc" }, { ingestedAt: "asc" }] }),
   ]);
   const tagger = await retrainIssueTagger(db, issues);
   const context = { issues, speakers, issueIds: new Map(allIssues.map((issue) => [issue.slug, issue.id])), tagger };
@@ -91,9 +96,11 @@ export async function runJob<K extends JobKind>(db: Db, kind: K, data: JobData[K
       };
     }
     case "derive": {
-      const result = await deriveAllArticles(db, (done, total) => onProgress(done / total));
+      const { stale } = data as JobData["derive"];
+      const result = await deriveAllArticles(db, (done, total) => onProgress(done / total), { stale: stale === true });
+      const which = stale ? ` derived with an earlier pipeline (now version ${PIPELINE_VERSION})` : "";
       return {
-        summary: `Derived ${result.articles} articles: ${result.updated} claims kept, ${result.added} new, ${result.removed} removed, ${result.kept} kept for editors' work.`,
+        summary: `Derived ${result.articles} articles${which}: ${result.updated} claims kept, ${result.added} new, ${result.removed} removed, ${result.kept} kept for editors' work.`,
         followUps: [{ kind: "analysis", data: { scope: FULL_ANALYSIS } }],
       };
     }

@@ -1,10 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import type PgBoss from "pg-boss";
+import { createPrismaClient } from "@/lib/db";
 import { childProcessEnv } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { JOB_KINDS, Jobs, type JobData, type JobKind, type JobsOptions } from "@/lib/jobs/queue";
 import type { JobReport } from "@/lib/jobs/run";
+import { queueStaleDerivation } from "@/lib/jobs/stale";
 import { readJsonLines } from "@/lib/server/child-lines";
 import { jobNodeFlags } from "@/lib/server/node-flags";
 
@@ -116,6 +118,17 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         return { summary: report.summary, queued, ...(report.results ? { results: report.results } : {}) };
       },
     );
+  }
+  // Articles stored by an earlier version of the pipeline are derived again, by one job whichever instance queues it.
+  const prisma = createPrismaClient(options.databaseUrl);
+  try {
+    const { articles, jobId } = await queueStaleDerivation(prisma, jobs);
+    if (jobId)
+      log(
+        `${articles === 1 ? "1 article was" : `${articles} articles were`} derived with an earlier version of the pipeline: derive job ${jobId} derives them again (reviews and corrections are kept).`,
+      );
+  } finally {
+    await prisma.$disconnect();
   }
   return {
     jobs,

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { extractArticle, type IssueLexicon, type IssueTaggerModel } from "@/lib/nlp";
+import { PIPELINE_VERSION } from "@/lib/nlp/version";
 import { claimRows, pipelineColumns, upsertSpeakers, writeClaimDetails } from "@/lib/writes/derived-writes";
 import type { SpeakerContext } from "@/lib/writes/ingest";
 import { currentClaim, pipelineOf, readCorrections, type Corrections } from "@/lib/writes/current-claim";
@@ -114,7 +115,10 @@ export async function deriveArticle(db: Db, articleId: string, context: DeriveCo
         const corrected = matched.has(claim.id) ? readCorrections(claim.corrections).issues : undefined;
         if (corrected) await applyIssueCorrection(tx, claim.id, corrected);
       }
-      await tx.article.update({ where: { id: articleId }, data: { cleanedText: extraction.cleanedText, derivedAt: new Date() } });
+      await tx.article.update({
+        where: { id: articleId },
+        data: { cleanedText: extraction.cleanedText, derivedAt: new Date(), pipelineVersion: PIPELINE_VERSION },
+      });
       return outcome;
     },
     { timeout: 60_000 },

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleSource } from "@/lib/generated/prisma/enums";
 import { claimFingerprint, type ArticleExtraction, type Claim, type LearnedSpeaker } from "@/lib/nlp";
+import { PIPELINE_VERSION } from "@/lib/nlp/version";
 import { slugify } from "@/lib/text/slug";
 
 export type Tx = Prisma.TransactionClient | Db;
@@ -218,9 +219,9 @@ export async function insertArticlesWithDerived(tx: Tx, items: readonly NewArtic
   const published = articles.map((article) => article.publishedAt?.toISOString() ?? null);
   await tx.$executeRaw`
     WITH article AS (
-      INSERT INTO "Article" (id, "outletId", title, url, "publishedAt", byline, "originalText", "cleanedText", "contentHash", minhash, "lshBands", source, "sourceFile", "charCount", "ingestedById", "derivedAt", "updatedAt")
+      INSERT INTO "Article" (id, "outletId", title, url, "publishedAt", byline, "originalText", "cleanedText", "contentHash", minhash, "lshBands", source, "sourceFile", "charCount", "ingestedById", "derivedAt", "pipelineVersion", "updatedAt")
       SELECT id, "outletId", title, url, "publishedAt"::timestamp(3), byline, "originalText", "cleanedText", "contentHash", minhash::int[], "lshBands"::int[], source::"ArticleSource",
-        "sourceFile", "charCount", "ingestedById", now(), now()
+        "sourceFile", "charCount", "ingestedById", now(), ${PIPELINE_VERSION}::int, now()
       FROM unnest(${articles.map((a) => a.id)}::text[], ${articles.map((a) => a.outletId)}::text[], ${articles.map((a) => a.title)}::text[], ${articles.map((a) => a.url)}::text[],
         ${published}::text[], ${articles.map((a) => a.byline)}::text[], ${articles.map((a) => a.originalText)}::text[], ${articles.map((a) => a.cleanedText)}::text[],
         ${articles.map((a) => a.contentHash)}::text[], ${articles.map((a) => `{${a.minhash.join(",")}}`)}::text[], ${articles.map((a) => `{${a.lshBands.join(",")}}`)}::text[],

@@ -7,7 +7,9 @@ import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getAnalysisState } from "@/lib/analysis/run/runs";
 import { Jobs } from "@/lib/jobs/queue";
+import { queueStaleDerivation, STALE_ARTICLES } from "@/lib/jobs/stale";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
+import { PIPELINE_VERSION } from "@/lib/nlp/version";
 import { ingestArticle } from "@/lib/writes/ingest";
 import { connectTestDb, resetDatabase, until } from "./helpers";
 
@@ -188,6 +190,41 @@ describe("the job queue", () => {
     expect(done?.output?.queued?.map((next) => next.kind)).toEqual(["analysis"]);
     const analyses = await until(analysisJobs, (rows) => rows.length > analysesBefore && rows.every((row) => row.state === "completed"));
     expect(analyses.at(-1)!.data.scope).toEqual({ kind: "full" });
+    for (const worker of workers.splice(0)) await worker.stop();
+  });
+
+  it("a worker that starts on a newer pipeline derives again the articles derived with an earlier one, and only those, keeping reviews", async () => {
+    const staleId = await storeArticle("Wednesday", "Harbour Gazette");
+    const currentId = await storeArticle("Thursday", "Pier Weekly");
+    // As an earlier pipeline would have left it: an older version, and a claim worded otherwise, which an editor confirmed.
+    const claim = await db.claim.findFirstOrThrow({ where: { articleId: staleId, kind: "quote" } });
+    await db.claim.update({ where: { id: claim.id }, data: { pipelineText: "An older reading.", text: "An older reading.", status: "confirmed" } });
+    await db.article.update({ where: { id: staleId }, data: { pipelineVersion: PIPELINE_VERSION - 1 } });
+    const current = await db.article.findUniqueOrThrow({ where: { id: currentId } });
+    // Asked again while it waits (another instance starting), the same job; deriving everything widens it.
+    const queued = await queueStaleDerivation(db, jobs);
+    expect(queued.articles).toBe(1);
+    expect((await queueStaleDerivation(db, jobs)).jobId).toBe(queued.jobId);
+    expect(await jobs.enqueue("derive", {})).toBe(queued.jobId);
+    expect((await jobs.boss.getJobById("derive", queued.jobId!))?.data).toEqual({});
+    await jobs.boss.deleteJob("derive", queued.jobId!);
+
+    const lines: string[] = [];
+    workers.push(await startWorker({ databaseUrl: url, schema, pollingIntervalSeconds: 0.5, log: (line) => lines.push(line) }));
+    const id = lines.join("\n").match(/^1 article was derived with an earlier version of the pipeline: derive job ([0-9a-f-]{36})/m)?.[1];
+    expect(id, lines.join("\n")).toBeDefined();
+    const done = await until(
+      () => jobs.job("derive", id!),
+      (job) => job?.state === "completed" || job?.state === "failed",
+    );
+    expect(done?.output?.summary).toMatch(/^Derived 1 articles derived with an earlier pipeline/);
+    const derived = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    expect([derived.pipelineText, derived.status]).toEqual([claim.pipelineText, "confirmed"]);
+    expect((await db.article.findUniqueOrThrow({ where: { id: staleId } })).pipelineVersion).toBe(PIPELINE_VERSION);
+    expect((await db.article.findUniqueOrThrow({ where: { id: currentId } })).derivedAt).toEqual(current.derivedAt);
+    expect(await db.article.count({ where: STALE_ARTICLES })).toBe(0);
+    // Nothing left to derive: the next start queues nothing.
+    expect(await queueStaleDerivation(db, jobs)).toEqual({ articles: 0, jobId: null });
     for (const worker of workers.splice(0)) await worker.stop();
   });
 

@@ -68,9 +68,9 @@ export async function growCorpus(db: Db, target: number, outletIds: readonly str
       const series = `generate_series(${first}, ${last}) AS n`;
       const statements = [
         `CREATE TEMP TABLE copy_source ON COMMIT DROP AS SELECT id FROM "Article" WHERE position('_c' in id) = 0`,
-        `INSERT INTO "Article" (id, "outletId", title, url, "publishedAt", byline, "originalText", "cleanedText", "contentHash", minhash, "lshBands", source, "sourceFile", "charCount", "ingestedAt", "derivedAt", "updatedAt")
+        `INSERT INTO "Article" (id, "outletId", title, url, "publishedAt", byline, "originalText", "cleanedText", "contentHash", minhash, "lshBands", source, "sourceFile", "charCount", "ingestedAt", "derivedAt", "pipelineVersion", "updatedAt")
          SELECT a.id || '_c' || n, ${outlets}[1 + ((hashtext(a.id) & 2147483647) + n) % ${outletIds.length}], a.title, a.url, a."publishedAt" + n * interval '3 days', a.byline, a."originalText", a."cleanedText",
-           a."contentHash" || '_c' || n, a.minhash, '{}', a.source, a."sourceFile", a."charCount", now(), now(), now()
+           a."contentHash" || '_c' || n, a.minhash, '{}', a.source, a."sourceFile", a."charCount", now(), now(), a."pipelineVersion", now()
          FROM "Article" a JOIN copy_source USING (id) CROSS JOIN ${series}`,
         `INSERT INTO "Sentence" (id, "articleId", index, paragraph, start, "end", issues)
          SELECT s.id || '_c' || n, s."articleId" || '_c' || n, s.index, s.paragraph, s.start, s."end", s.issues

@@ -2,7 +2,7 @@ import type { SpeakerKind, Span } from "./types";
 import { sentenceIndexAt, type Sentence, type Tokens } from "./sentences";
 import type { QuoteSpan } from "./quotes";
 import type { Mention, RoleWords } from "./mentions";
-import { CLUB_WORDS, COMPANY_HEADS, COMPANY_WORDS, DOCUMENT_EPITHETS } from "./lexicon/roles";
+import { CLUB_WORDS, COMPANY_HEADS, COMPANY_WORDS, DOCUMENT_EPITHETS, PARTY_WORDS } from "./lexicon/roles";
 import { TAG_FILLERS, TAG_OBJECTS } from "./lexicon/speech-verbs";
 import { UNNAMED_SOURCE, isAcronym, normalizeName, type RoleKey, type SpeakerBook } from "./speakers";
 import { countryKey, demonymOf, isCountryName, isDemonym } from "./lexicon/demonyms";
@@ -94,6 +94,14 @@ const LENGTH = /^\d[\d,.]*[-\s]?(?:pages?|words?|lines?|paragraphs?|chapters?|vo
 
 const GENERIC_ORG_HEADS = new Set(["agency", "organisation", "organization", "body", "group", "institution", "watchdog", "regulator", "company", "firm"]);
 const INDEFINITE = /^(?:a|an|one)\s/iu;
+
+/** The words whose name ends in one makes an institution the one a generic noun means ("the company": "… Construction"; "the club": "… Rovers"; "the party": "… Alliance"). */
+function nameWordsOfKind(head: string): ReadonlySet<string> | undefined {
+  if (COMPANY_HEADS.has(head)) return COMPANY_WORDS;
+  if (head === "club") return CLUB_WORDS;
+  if (head === "party") return PARTY_WORDS;
+  return undefined;
+}
 /** Whose words: a name or noun phrase with a possessive, or a possessive pronoun ("Lindgren's", "the union's", "Her"). */
 const OWNER = String.raw`(?:^|[\s(])(?<owner>(?:the\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3}[\p{L}][\p{L}.-]*['’]s?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\p{Ll}-]+\s+){0,2}`;
 /** Someone's words named by a noun before a colon: "X's message (to voters) was blunt:", "Her verdict:". */
@@ -221,6 +229,10 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
       const found = book.findPerson(name, true);
       if (found) return { id: found.id, kind: "person", confidence: found.confidence };
     }
+    // "Tallis Rock" after "Tallis Rock Capital": the company by a shorter name, not a person (whom a title or role would have marked).
+    const bare = m.kindHint !== "place" && !m.role && m.text.replace(/^the\s+/iu, "") === name;
+    const institution = bare ? book.findInstitutionShortForm(name) : null;
+    if (institution) return { id: institution, kind: "institution", confidence: 0.85 };
     let person: { id: string; confidence: number } | null = null;
     if (m.kindHint === "person") person = book.learnPerson(name);
     else person = book.findPerson(name);
@@ -341,8 +353,7 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
       const org = m.org.replace(/^the\s+/iu, "");
       const last = org.split(/\s+/u).pop() ?? org;
       // "a company spokesman": the company the article named last.
-      const companyWords = COMPANY_HEADS.has(last.toLowerCase()) ? COMPANY_WORDS : undefined;
-      const id = book.findAlias(org) ?? book.findInstitutionByWord(last, companyWords) ?? book.learnOther("institution", org);
+      const id = book.findAlias(org) ?? book.findInstitutionByWord(last, nameWordsOfKind(last.toLowerCase())) ?? book.learnOther("institution", org);
       return { id, kind: "institution", confidence: 0.85 };
     }
     if (m.kindHint === "document") {
@@ -365,7 +376,7 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
         const name = [role.possessor, ...role.modifiers, role.head].join(" ");
         return { id: book.learnOther("institution", name), kind: "institution", confidence: 0.85 };
       }
-      const id = book.findInstitutionByWord(role.head, COMPANY_HEADS.has(role.head) ? COMPANY_WORDS : role.head === "club" ? CLUB_WORDS : undefined);
+      const id = book.findInstitutionByWord(role.head, nameWordsOfKind(role.head));
       if (id) return { id, kind: "institution", confidence: 0.8 };
       const body = GENERIC_ORG_HEADS.has(role.head) && m.definite ? bodyJustNamed(m) : null;
       if (body) return { id: body, kind: "institution", confidence: 0.6 };

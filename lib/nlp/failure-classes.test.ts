@@ -129,6 +129,41 @@ describe("speakers by structure (SPK)", () => {
     expect(quotes(`${LEAD}Skipper Dara Quinn said the tugs would “stay in port”.`)).toEqual([["stay in port", "Dara Quinn"]]);
   });
 
+  it("SPK-6: a surname with its particle, capitalised at a sentence's start, is the person named in full before", () => {
+    expect(
+      quotes(
+        `${LEAD}Harbour chief Joost van Riemsdijk met the crews.\n\n“We are not moving,” Van Riemsdijk said.\n\nVan Riemsdijk added: “Not this week.”\n\nDeputy Orla Ní Bhraonáin agreed. “Nor next week,” Ní Bhraonáin said.`,
+      ),
+    ).toEqual([
+      ["We are not moving,", "Joost van Riemsdijk"],
+      ["Not this week.", "Joost van Riemsdijk"],
+      ["Nor next week,", "Orla Ní Bhraonáin"],
+    ]);
+  });
+
+  it("SPK-7: an institution by a shorter form of the name the article gave it", () => {
+    expect(
+      quotes(
+        `${LEAD}The National Port Safety Unit opened an inquiry.\n\nThe Port Safety Unit said the cranes were “sound”.\n\nHalvik Harbour Holdings owns the quays. Halvik Harbour called the strike “regrettable”.`,
+      ),
+    ).toEqual([
+      ["sound", "National Port Safety Unit"],
+      ["regrettable", "Halvik Harbour Holdings"],
+    ]);
+  });
+
+  it("SPK-7: “the company”, “a club spokesman” and “a party spokeswoman” are the company, club and party the article named", () => {
+    expect(
+      quotes(
+        `${LEAD}Shares in Brenmark Construction fell 9%. The company said it had “no knowledge” of the tape.\n\nSandhaven Wanderers lost again. “He was withdrawn as a precaution,” a club spokesman said.\n\nThe Valdorian Civic Alliance suspended the mayor. A party spokeswoman called it “a necessary step”.`,
+      ),
+    ).toEqual([
+      ["no knowledge", "Brenmark Construction"],
+      ["He was withdrawn as a pr", "Sandhaven Wanderers"],
+      ["a necessary step", "Valdorian Civic Alliance"],
+    ]);
+  });
+
   it("SPK-7: epithets for a person named before (age, sports role)", () => {
     expect(quotes(`${LEAD}Striker Jamie Lee scored twice on Saturday.\n\nThe 24-year-old told reporters: “I feel great.”`)).toEqual([
       ["I feel great.", "Jamie Lee"],

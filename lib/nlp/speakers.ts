@@ -1,3 +1,4 @@
+import { COMPANY_WORDS } from "./lexicon/roles";
 import type { SpeakerKind } from "./types";
 
 /** A known speaker to start from (e.g. from the database): canonical name and other names. */
@@ -75,7 +76,7 @@ export class SpeakerRegistry {
 /** Canonical name of anonymous sources. */
 export const UNNAMED_SOURCE = "unnamed source";
 
-const NAME_PARTICLES = new Set(["de", "van", "von", "da", "bin", "al", "le", "la", "del", "der", "dos", "du", "ibn"]);
+const NAME_PARTICLES = new Set(["de", "van", "von", "da", "bin", "al", "le", "la", "del", "der", "dos", "du", "ibn", "ó", "ní", "nic", "mac", "ua", "uí"]);
 
 const ROLE_SYNONYMS: ReadonlyMap<string, string> = new Map([
   ["advisor", "adviser"],
@@ -210,8 +211,16 @@ function nameHeads(alias: string): string[] {
 /** The canonical name of a speaker: its fixed name, else its most frequent full form (ties: first seen). */
 export function canonicalName(entry: SpeakerEntry): string {
   if (entry.fixedName) return entry.fixedName;
-  // A person by their full name; an institution by its name rather than its acronym ("KCT"), when the text gave both.
-  const full = entry.forms.filter((f) => (entry.kind === "person" ? f.text.includes(" ") : !isAcronym(f.text)));
+  // A person by their full name (a given name and a surname: "Van Oudenhove" at a sentence's start is a surname alone);
+  // an institution by its name rather than its acronym ("KCT") or a short form of it ("Tallis Rock" of "Tallis Rock Capital").
+  const isShortForm = (text: string) => {
+    const short = normalizeName(text);
+    return entry.forms.some((f) => {
+      const long = normalizeName(f.text);
+      return long.endsWith(` ${short}`) || long.startsWith(`${short} `);
+    });
+  };
+  const full = entry.forms.filter((f) => (entry.kind === "person" ? splitPersonName(f.text).given !== null : !isAcronym(f.text) && !isShortForm(f.text)));
   const pool = full.length ? full : entry.forms;
   let best = pool[0];
   for (const f of pool) {
@@ -456,14 +465,41 @@ export class SpeakerBook {
     return { id, confidence: 1 };
   }
 
-  /** Finds or creates a non-person speaker (institution, document, unnamed source) by name. */
+  /**
+   * Finds or creates a non-person speaker (institution, document, unnamed source) by name. An institution
+   * is also found by a short form of a name this article gave it: its name without the first words ("the
+   * Anti-Corruption Unit" for "the National Anti-Corruption Unit"), or without the last when they only
+   * say what kind of company it is ("Tallis Rock" for "Tallis Rock Capital").
+   */
   learnOther(kind: Exclude<SpeakerKind, "person">, name: string): string {
-    const existing = this.findAlias(name);
+    const existing = this.findAlias(name) ?? (kind === "institution" ? this.findInstitutionShortForm(name) : null);
     if (existing && this.get(existing).kind === kind) {
       this.addForm(this.get(existing), name, 1);
       return existing;
     }
     return this.create(kind, name);
+  }
+
+  /** The most recently mentioned institution of this article that `name` (two words or more) is a short form of (see `learnOther`). */
+  findInstitutionShortForm(name: string): string | null {
+    const short = normalizeName(name);
+    if (!short.includes(" ")) return null;
+    let best: { id: string; recency: number } | null = null;
+    for (const id of this.seenAt.keys()) {
+      const e = this.get(id);
+      if (e.kind !== "institution") continue;
+      const fits = e.aliases.some((alias) => {
+        if (alias.endsWith(` ${short}`)) return true;
+        if (!alias.startsWith(`${short} `)) return false;
+        return alias
+          .slice(short.length + 1)
+          .split(" ")
+          .every((word) => COMPANY_WORDS.has(word));
+      });
+      const recency = this.recency(id);
+      if (fits && recency >= 0 && (!best || recency > best.recency)) best = { id, recency };
+    }
+    return best?.id ?? null;
   }
 
   /**

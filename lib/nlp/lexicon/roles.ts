@@ -622,10 +622,22 @@ const COMPANY_NAME_ENDINGS = [
   "publishing",
   "rail",
   "air",
+  "corporation",
+  "construction",
+  "infrastructure",
+  "developments",
+  "properties",
+  "terminals",
+  "biologics",
+  "therapeutics",
+  "utilities",
 ] as const;
 
 /** Words that, inside a capitalised name, make it an organisation rather than a person. */
 export const ORG_WORDS: ReadonlySet<string> = new Set([
+  "unit",
+  "inspectorate",
+  "division",
   "chamber",
   "tribunal",
   "bureau",
@@ -801,6 +813,23 @@ export const COMPANY_WORDS: ReadonlySet<string> = new Set([
   "steel",
   "express",
   "transport",
+]);
+
+/** Words that mark an organisation name as a political party's (for "the party", "a party spokesman"). */
+export const PARTY_WORDS: ReadonlySet<string> = new Set([
+  "party",
+  "alliance",
+  "democrats",
+  "republicans",
+  "conservatives",
+  "liberals",
+  "socialists",
+  "greens",
+  "front",
+  "movement",
+  "union",
+  "league",
+  "coalition",
 ]);
 
 /** Words that mark an organisation name as a sports club (for "the club"). */

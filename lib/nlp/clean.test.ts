@@ -44,6 +44,17 @@ describe("cleanText", () => {
     expect(c.meta.dateline).toBe("PALM BEACH, Florida");
   });
 
+  it("reads a dateline whose place has letters beyond A to Z", () => {
+    for (const [line, place] of [
+      ["PORTO VALDÉS — Mira Holt keeps her keys on a string.", "PORTO VALDÉS"],
+      ["ŁÓDŹ, Poland — Mira Holt keeps her keys on a string.", "ŁÓDŹ, Poland"],
+      ["Ærøskøbing, Denmark, March 4 (ANI): Mira Holt keeps her keys on a string.", "Ærøskøbing, Denmark"],
+    ]) {
+      const c = cleanText(line as string);
+      expect([c.text, c.meta.dateline]).toEqual(["Mira Holt keeps her keys on a string.", place]);
+    }
+  });
+
   it("does not take a published date from the prose", () => {
     expect(cleanText("The meeting on March 4, 2026 ended early.\nIt resumed later.").meta.published).toBeNull();
   });

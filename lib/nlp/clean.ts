@@ -279,13 +279,13 @@ const PUBLISHED_LINE = /^(published|posted|first published|updated|last updated|
 const BYLINE_LINE = /^(?:(?:written|words|reported|story)\s+)?by\s*:?\s+(.{2,160})$/iu;
 const BYLINE_ROLE = /\b(?:correspondent|editor|reporter|writer|staff|bureau|chief|producer|analyst|columnist|contributor|desk)\b/iu;
 const TITLE_TAIL = /^(.{12,}?)\s+(?:\||-|–|—)\s+([^|–—-]{2,60})$/u;
-const PERSON_NAME = /^(?:[A-Z][\p{L}'’.-]*\.?|de|van|von|da|bin|al|le|la|del|der)(?:\s+(?:[A-Z][\p{L}'’.-]*\.?|de|van|von|da|bin|al|le|la|del|der)){1,3}$/u;
+const PERSON_NAME = /^(?:\p{Lu}[\p{L}'’.-]*\.?|de|van|von|da|bin|al|le|la|del|der)(?:\s+(?:\p{Lu}[\p{L}'’.-]*\.?|de|van|von|da|bin|al|le|la|del|der)){1,3}$/u;
 const DATELINE =
-  /^([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+)*)?)(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?\s*(?:\(([^()]{2,40})\))?\s*(?:—|–|--|-)\s*(?=\S)/u;
+  /^(\p{Lu}[\p{Lu}'’.-]+(?:\s+\p{Lu}[\p{Lu}'’.-]+)*(?:,\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*)?)(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?\s*(?:\(([^()]{2,40})\))?\s*(?:—|–|--|-)\s*(?=\S)/u;
 const BARE_CREDIT = /^\(([^()]{2,40})\)\s*(?:—|–|--|-)\s*(?=\S)/u;
 const MONTH_DAY = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?`;
 const PLACE_DATE_CREDIT = new RegExp(
-  String.raw`^([A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+)*(?:\s*\[[^\]]{2,40}\])?(?:,\s*[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+)*)*),?\s+(${MONTH_DAY})\s*\(([^()]{2,40})\)\s*(?:—|–|--|-|:)\s*(?=\S)`,
+  String.raw`^(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*(?:\s*\[[^\]]{2,40}\])?(?:,\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*)*),?\s+(${MONTH_DAY})\s*\(([^()]{2,40})\)\s*(?:—|–|--|-|:)\s*(?=\S)`,
   "u",
 );
 const WEEKDAY = String.raw`(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?`;

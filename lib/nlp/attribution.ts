@@ -1091,13 +1091,24 @@ export function attributeQuotes(
     return tag;
   };
 
-  /** A block quotation introduced by a colon at the end of the paragraph before ("…, writing:"). */
+  /**
+   * A block quotation introduced by a colon at the end of the paragraph before ("…, writing:"); with no
+   * speech verb there, the subject of that sentence, a person or a named body ("She remembers the first
+   * night most clearly:", "The 24-year-old posted this on Instagram:", "Rovers have issued a statement:").
+   */
   const introducedBlock = (q: QuoteSpan): Tag | null => {
     const previous = paragraphs[q.paragraph - 1] as Span;
     if (!/:\s*$/u.test(text.slice(previous.start, previous.end))) return null;
     const last = sentenceIndexAt(sentences, Math.max(previous.start, previous.end - 1));
     const end = (sentences[last] as Sentence).end;
-    return clauseTag({ ...q, start: end, end, innerStart: end, innerEnd: end }, last, Infinity);
+    const tag = clauseTag({ ...q, start: end, end, innerStart: end, innerEnd: end }, last, Infinity);
+    if (tag) return tag;
+    const subject = sentenceSubject(text, mentions, last);
+    if (!subject || subject.plural || subject.kindHint === "place" || subject.kindHint === "document") return null;
+    const speaker = speakerOf(subject, true);
+    return speaker.kind === "person" || (speaker.kind === "institution" && subject.type === "name")
+      ? { mention: subject, verb: null, confidence: 0.75, method: "tag:colon-subject", speaker }
+      : null;
   };
 
   quotes.forEach((q, qi) => {

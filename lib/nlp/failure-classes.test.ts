@@ -89,6 +89,19 @@ describe("speakers by structure (SPK)", () => {
     ]);
   });
 
+  it("SPK-2: a block quote after a colon whose sentence has no speech verb is its subject's, a person or a named body", () => {
+    expect(
+      quotes(
+        `${LEAD}Pilar Ambe has led the night crews for a decade. She remembers the first strike most clearly:\n\n“We had 300 people and one kettle.\n\n“By Thursday we had two.”\n\nCorvane Lines has issued a statement about the walkout:\n\n“We respect the right to strike.”\n\nThe inquiry heard from the drivers on Monday:\n\n“Nobody told us.”`,
+      ),
+    ).toEqual([
+      ["We had 300 people and on", "Pilar Ambe"],
+      ["By Thursday we had two.", "Pilar Ambe"],
+      ["We respect the right to ", "Corvane Lines"],
+      ["Nobody told us.", null],
+    ]);
+  });
+
   it("SPK-2: two fragments joined by “and” share the tag after the second", () => {
     expect(quotes(`${LEAD}Pilar Ambe spoke to crews. Crews have "mostly returned" and "the backlog is clearing fast," she said.`)).toEqual([
       ["mostly returned", "Pilar Ambe"],

@@ -695,14 +695,24 @@ export function attributeQuotes(
       if (subject && !subject.possessive && (guard(verb) || wholeTag)) return { mention: subject, verb, confidence: 0.95, method: "tag:after-quote-inverted" };
       // "said the Swede.": a nationality for the person named last before it.
       const national = subject ? null : /^the\s+(\p{Lu}\p{Ll}+)\s*(?:[.,;]|$)/u.exec(text.slice(after, Math.min(limit, after + 40)));
-      if (national && isDemonym(national[1] as string)) return nationalityTag(verb, q.start);
+      if (national && isDemonym(national[1] as string)) return nationalityTag(verb, q.start, national[1] as string);
     }
     return epithetTag(q, pos, limit, guard);
   };
 
-  /** A nationality in a tag ("the Bulgarian said", "said the Swede") is the person named last before it. */
-  const nationalityTag = (verb: VerbHit, before: number): Tag | null => {
-    const id = book.mostRecent("person", before);
+  /**
+   * A nationality in a tag ("the Bulgarian said", "said the Swede") is the person named last before it:
+   * among the last few, one the article gave that nationality ("Dutch coach Maarten Kuyt"), else the last
+   * known to be of the word's sex, else the last of unknown sex ("the Dutchman" is not the Annika named after him).
+   */
+  const nationalityTag = (verb: VerbHit, before: number, word: string): Tag | null => {
+    const country = countryKey(word.toLowerCase());
+    const sex = /woman$/iu.test(word) ? "f" : /man$/iu.test(word) ? "m" : null;
+    const recent = book.recent("person", before, 4);
+    const id =
+      recent.find((candidate) => country !== null && book.hasCountry(candidate, country)) ??
+      (sex ? (recent.find((candidate) => book.gender(candidate) === sex) ?? recent.find((candidate) => book.gender(candidate) === null)) : recent[0]) ??
+      null;
     return id ? { mention: null, verb, confidence: 0.8, method: "tag:epithet-nationality", speaker: { id, kind: "person", confidence: 0.6 } } : null;
   };
 
@@ -713,7 +723,7 @@ export function attributeQuotes(
     const national = /^the\s+(?:[\p{Ll}'’-]+\s+){0,2}(\p{Lu}\p{Ll}+)\s+/u.exec(text.slice(pos, Math.min(limit, pos + 60)));
     if (national && isDemonym(national[1] as string)) {
       const verb = verbAt.get(pos + national[0].length);
-      const tag = verb?.isTag && guard(verb) ? nationalityTag(verb, pos) : null;
+      const tag = verb?.isTag && guard(verb) ? nationalityTag(verb, pos, national[1] as string) : null;
       if (tag) return tag;
     }
     const phrase = /^the\s+(?:[\p{Ll}'’-]+\s+){0,3}/u.exec(text.slice(pos, Math.min(limit, pos + 60)));

@@ -186,6 +186,17 @@ describe("speakers by structure (SPK)", () => {
     ]);
   });
 
+  it("SPK-7: a nationality in a tag is the person the article gave it, or the last of the word's sex", () => {
+    expect(
+      quotes(
+        `${LEAD}Harbour chief Joost Kuyt faces a vote. He said he had spoken to the mayor, Lisbet Ohm, that morning.\n\n“I have her support,” the Dutchman told reporters.\n\nDutch striker Aldo Berg and Mira Holt met the crews later. “We agree,” the Dutchman said.`,
+      ),
+    ).toEqual([
+      ["I have her support,", "Joost Kuyt"],
+      ["We agree,", "Aldo Berg"],
+    ]);
+  });
+
   it("SPK-7: an epithet's person is the one named last before it, also when named again further on", () => {
     expect(
       quotes(

@@ -320,6 +320,18 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
     return false;
   };
 
+  /** An unnamed source described by `head` earlier in the mention's paragraph, within the two sentences before it. */
+  const unnamedBefore = (m: Mention, head: string): Resolution | null => {
+    for (let k = m.index - 1; k >= 0; k--) {
+      const c = mentions[k] as Mention;
+      if (c.paragraph !== m.paragraph || c.sentence < m.sentence - 2) break;
+      if (c.type !== "description" || c.role?.head !== head || c.kindHint !== "source") continue;
+      const r = resolve(c);
+      return r.kind === "source" ? r : null;
+    }
+    return null;
+  };
+
   const resolveDescription = (m: Mention): Resolution => {
     const role = m.role as RoleWords;
     // "the two leaders", "both men": the people named last; not "Two people familiar with the talks".
@@ -385,6 +397,11 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
         return { id: book.learnOther("institution", words.join(" ")), kind: "institution", confidence: 0.6 };
       }
       return { id: null, kind: "institution", confidence: 0.2 };
+    }
+    // "A portfolio manager, who asked not to be named, said … “…,” the manager said.": the same unnamed source.
+    if (m.definite && !m.plural) {
+      const unnamed = unnamedBefore(m, role.head);
+      if (unnamed) return unnamed;
     }
     const indefinite = INDEFINITE.test(m.text) && !m.plural;
     const candidates = book.findByRole(roleKey(role));

@@ -186,6 +186,17 @@ describe("speakers by structure (SPK)", () => {
     ]);
   });
 
+  it("SPK-7: someone described but unnamed at their request is an unnamed source, and so is “the manager” after them", () => {
+    expect(
+      quotes(
+        `${LEAD}Harbour chief Aldo Venn said the losses were overdone.\n\nA shipping manager at a Sandhaven freight firm, who asked not to be named, said the crews were “right to be angry”. “Nobody blames them,” the manager said.`,
+      ),
+    ).toEqual([
+      ["right to be angry", "unnamed source"],
+      ["Nobody blames them,", "unnamed source"],
+    ]);
+  });
+
   it("SPK-7: a nationality in a tag is the person the article gave it, or the last of the word's sex", () => {
     expect(
       quotes(

@@ -583,6 +583,10 @@ function institutionAfter(after: string): { name: string; length: number } | nul
 /** "of the agency", "of state": the lower-case body or office after a person's role noun. */
 const OF_BODY = /^\s+of\s+(?:the\s+)?(\p{Ll}[\p{Ll}-]*)(?:\s+(\p{Ll}+))?/u;
 
+/** A request to stay unnamed, after a description of who spoke ("who asked not to be named", "speaking on condition of anonymity"). */
+const WITHHELD_NAME =
+  /^[^.;:“”"]*?\b(?:(?:asked|requested|declined|wished|spoke on condition|agreed to speak on condition)\s+(?:not\s+to\s+be\s+(?:named|identified)|to\s+remain\s+anonymous|anonymity)|on\s+(?:the\s+)?condition\s+(?:of\s+)?anonymity|(?:speaking|spoke)\s+anonymously|requested\s+anonymity|(?:was|were|is|are)\s+not\s+authori[sz]ed\s+to\s+(?:speak|comment))/iu;
+
 function describe(
   text: string,
   words: Word[],
@@ -665,7 +669,10 @@ function describe(
     (determiner !== null && NUMBER_DETERMINERS.has(determiner)) ||
     (determiner !== null && /^\d+$/u.test(determiner));
   const ownedByName = !!possessorText && /^\p{Lu}/u.test(possessorText);
-  const anonymous = ANONYMOUS_HEADS.has(headLower) && (isIndefinite || plural || anonymousCue || !ownedByName);
+  // "A portfolio manager at a pension fund, who asked not to be named, said": anyone unnamed by request is an unnamed source.
+  const withheld =
+    kind === "person" && (isIndefinite || plural) && WITHHELD_NAME.test(text.slice(head.end, Math.min(head.end + 200, (words[words.length - 1] as Word).end)));
+  const anonymous = (ANONYMOUS_HEADS.has(headLower) && (isIndefinite || plural || anonymousCue || !ownedByName)) || withheld;
   if (!determiner && !possessorText && !country && !anonymous && (kind !== "person" || !modifiers.length) && !plural) return null;
   let orgEnd = -1;
   if (headLower === "spokesperson" || headLower === "spokesman" || headLower === "spokeswoman" || headLower === "representative") {

@@ -175,6 +175,25 @@ describe("findFigures", () => {
     expect(figures("About 300 homes yesterday lost power.").map((f) => f.unit)).toEqual(["homes"]);
   });
 
+  it("reads a count with no noun of its own: the subject of a clause, a part of a whole under a possessive, a number with thousands separators", () => {
+    const values = (text: string) => figures(text).map((f) => [f.value, f.unit]);
+    expect(values("Of 146 cabins, 139 were taken. So far 85 have sailed.")).toEqual([
+      [146, "cabins"],
+      [139, "cabins"],
+      [85, ""],
+    ]);
+    expect(values("She has won 11 of her 43 races.")).toEqual([
+      [11, "races"],
+      [43, "races"],
+    ]);
+    expect(values("The crowd was 31,406 in a ground that holds 38,500.")).toEqual([
+      [31_406, ""],
+      [38_500, ""],
+    ]);
+    // Not a count: a year, a room, a number in a name.
+    expect(values("In 2024 Room 101 was closed, and Gate 12 was shut.")).toEqual([]);
+  });
+
   it("reads temperatures, and a label or a lower-case letter after a number is none", () => {
     expect(pick("Highs of 38C are expected on Sunday, 41 °C on Monday and 100F inland, with minus 5C at night.")).toEqual([
       [38, "°C"],

@@ -282,12 +282,23 @@ export function findFigures(text: string, sentences: readonly Sentence[], tokens
     if (raw.kind === "count" && !raw.unit) {
       // "87 of parliament's 175 seats", "12 of the 40 suspects": the part is counted in the whole's unit.
       const partOf = PART_OF.exec(text.slice(raw.end, raw.end + 40));
-      const unit = countUnit(text, tokens, raw.end) ?? (partOf ? countUnit(text, tokens, raw.end + partOf[0].length) : null);
-      if (!unit && !QUANTITY_CUE.test(text.slice(Math.max(0, raw.start - 20), raw.start)) && raw.value < 1e6) continue;
+      // "Of 146 beds, 139 were in use", "So far 85 have opened": a count as a clause's subject, in the unit of the sentence's count before it.
+      const subject =
+        SUBJECT_COUNT_AFTER.test(text.slice(raw.end, raw.end + 12)) && CLAUSE_START_BEFORE.test(text.slice(Math.max(0, raw.start - 12), raw.start));
+      const direct = countUnit(text, tokens, raw.end);
+      const unit =
+        direct ??
+        (partOf ? countUnit(text, tokens, raw.end + partOf[0].length) : null) ??
+        (subject
+          ? (found.findLast((f) => f.kind === "count" && f.unit && f.end <= raw.start && !/[.!?]/u.test(text.slice(f.end, raw.start)))?.unit ?? null)
+          : null);
+      // A count with thousands separators is a figure on its own ("an attendance of 31,406", "holds 38,500").
+      const grouped = /^\d{1,3}(?:,\d{3})+$/u.test(raw.raw);
+      if (!unit && !subject && !grouped && !QUANTITY_CUE.test(text.slice(Math.max(0, raw.start - 20), raw.start)) && raw.value < 1e6) continue;
       if (!unit && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(raw.end, raw.end + 3))) continue; // an address or a name: "at 10 Harbour Road"
       if (/^-/u.test(text.slice(raw.end, raw.end + 1))) continue;
       raw.unit = unit ?? "";
-      if (unit && !partOf) {
+      if (direct) {
         raw.end = raw.end + text.slice(raw.end).indexOf(unit) + unit.length;
         raw.raw = text.slice(raw.start, raw.end);
       }
@@ -371,7 +382,11 @@ const FRACTION = new RegExp(
 );
 const SHARE =
   /(?<![\p{L}\p{N}-])(?:(?<n>one|two|three|four|a)(?:(?<hy>-)|\s+)(?<d>half|thirds?|quarters?|fifths?|tenths?)|(?<h>half))(?=(?<of>\s+of\b)|-|\s|[.,;:!?]|$)/iuy;
-const PART_OF = /^\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|\p{L}+['’]s\s+)?\d[\d,.]*(?=\s)/u;
+const PART_OF = /^\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|my\s+|your\s+|\p{L}+['’]s\s+)?\d[\d,.]*(?=\s)/u;
+/** An auxiliary or copula right after a count: the count is a clause's subject ("139 were in use"). */
+const SUBJECT_COUNT_AFTER = /^\s+(?:were|was|are|is|have|has|had|remain|remained|remain|will|would)\b/u;
+/** Where a clause starts before a count: the sentence's start, a comma, a semicolon, "and" or "so far". */
+const CLAUSE_START_BEFORE = /(?:^|[,;:]\s*|\band\s+|\bso far\s+|\bonly\s+|\bjust\s+)$/iu;
 const BY_SHARE = /\bby\s+(?:almost|nearly|about|around|roughly|some|more than|less than|over|under|just over|just under|close to|up to)?\s*$/iu;
 const SHARE_PARTS: ReadonlyMap<string, number> = new Map([
   ["half", 2],

@@ -299,7 +299,7 @@ export function findFigures(text: string, sentences: readonly Sentence[], tokens
       if (/^-/u.test(text.slice(raw.end, raw.end + 1))) continue;
       raw.unit = unit ?? "";
       if (direct) {
-        raw.end = raw.end + text.slice(raw.end).indexOf(unit) + unit.length;
+        raw.end = raw.end + text.slice(raw.end).indexOf(direct) + direct.length;
         raw.raw = text.slice(raw.start, raw.end);
       }
     }

@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { env } from "@/lib/env";
 import { Jobs } from "@/lib/jobs/queue";
+import { queueStaleDerivation } from "@/lib/jobs/stale";
+import { PIPELINE_VERSION } from "@/lib/nlp/version";
+import { testDb } from "./fixtures/db";
 import { uniqueWord } from "./fixtures/unique";
 import { storageStateFor } from "./fixtures/users";
 
@@ -47,6 +50,27 @@ test.describe("freshness", () => {
     const state = (await (await page.request.get("/api/analysis")).json()) as { state: string; finishedAt: string };
     expect(state.state).toBe("idle");
     expect(state.finishedAt).not.toBeNull();
+  });
+
+  test("after a pipeline update the articles derived before it are derived again, while pages say “Updating…”", async ({ page }) => {
+    const db = testDb();
+    const jobs = await Jobs.open({ databaseUrl: env().DATABASE_URL! });
+    try {
+      const article = await db.article.findFirstOrThrow({ orderBy: { charCount: "asc" }, select: { id: true } });
+      await page.goto("/");
+      const region = page.getByTestId("analysis-status");
+      await expect(region.getByText("Updating…")).toBeHidden();
+      // As a worker does when it starts on a newer pipeline than the one that derived an article.
+      await db.article.update({ where: { id: article.id }, data: { pipelineVersion: PIPELINE_VERSION - 1 } });
+      expect((await queueStaleDerivation(db, jobs)).articles).toBe(1);
+      const notice = region.getByText("Updating…");
+      await expect(notice).toBeVisible();
+      await expect(notice).toBeHidden({ timeout: 60_000 });
+      expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).pipelineVersion).toBe(PIPELINE_VERSION);
+    } finally {
+      await jobs.stop();
+      await db.$disconnect();
+    }
   });
 
   test("a run over changes the page already shows does not say “Updating…”, and the page still takes its result", async ({ page }) => {

@@ -10,6 +10,7 @@ import { retagArticles } from "@/lib/writes/retag";
 import type { IngestBatchResult, JobData, JobKind } from "@/lib/jobs/queue";
 import { ingestMany } from "@/lib/writes/ingest";
 import { describeError } from "@/lib/errors";
+import { plural } from "@/lib/format";
 
 /** Work a finished job asks for next (queued by the worker that ran it). */
 export type FollowUp = { kind: "analysis"; data: JobData["analysis"] } | { kind: "tagger"; data: JobData["tagger"] };
@@ -100,7 +101,7 @@ export async function runJob<K extends JobKind>(db: Db, kind: K, data: JobData[K
       const result = await deriveAllArticles(db, (done, total) => onProgress(done / total), { stale: stale === true });
       const which = stale ? ` derived with an earlier pipeline (now version ${PIPELINE_VERSION})` : "";
       return {
-        summary: `Derived ${result.articles} articles${which}: ${result.updated} claims kept, ${result.added} new, ${result.removed} removed, ${result.kept} kept for editors' work.`,
+        summary: `Derived ${plural(result.articles, "article")}${which}: ${result.updated} claims kept, ${result.added} new, ${result.removed} removed, ${result.kept} kept for editors' work.`,
         followUps: [{ kind: "analysis", data: { scope: FULL_ANALYSIS } }],
       };
     }

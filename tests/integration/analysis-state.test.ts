@@ -96,6 +96,22 @@ describe("analysis state", () => {
     expect(coversNewerData(page, newer)).toBe(true);
   });
 
+  it("counts deriving the articles again (after a pipeline update) as work under way, with its progress", async () => {
+    await trackAnalysisRun(db, async () => "ok");
+    const page = await getAnalysisState(db, schema);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const id = await jobs.enqueue("derive", { stale: true });
+    const queued = await getAnalysisState(db, schema);
+    expect(queued.state).toBe("queued");
+    expect(coversNewerData(page, queued)).toBe(true);
+    const [job] = await jobs.boss.fetch("derive");
+    expect(job?.id).toBe(id);
+    await jobs.boss.getDb().executeSql(`UPDATE ${schema}.job SET output = '{"progress": 0.4}'::jsonb WHERE id = $1`, [id]);
+    expect(await getAnalysisState(db, schema)).toMatchObject({ state: "running", progress: 0.4, version: page.version });
+    await jobs.boss.complete("derive", id);
+    expect((await getAnalysisState(db, schema)).state).toBe("idle");
+  });
+
   it("a run started by hand counts as running until it finishes; one whose process died is marked failed", async () => {
     const since = new Date(Date.now() - 1000);
     await startAnalysisRun(db);

@@ -92,13 +92,14 @@ type StateRow = {
 
 /**
  * The analysis state as every app instance sees it: the last completed run from `AnalysisRun`, the
- * queued and running work from the job queue (schema `jobsSchema`), plus runs started by hand.
+ * queued and running work from the job queue (schema `jobsSchema`: analysis jobs, and derive jobs, whose
+ * claims feed the analysis that follows them), plus runs started by hand.
  */
 export async function getAnalysisState(db: Db, jobsSchema = env().JOBS_SCHEMA): Promise<AnalysisState> {
   const jobs = (await hasJobTable(db, jobsSchema))
     ? Prisma.sql`SELECT state::text AS state, created_on, coalesce((data->>'requestedAt')::timestamptz, created_on) AS "requestedAt",
           started_on, (output->>'progress')::float8 AS progress
-        FROM ${Prisma.raw(`"${jobsSchema}".job`)} WHERE name = 'analysis' AND state IN ('created', 'retry', 'active')`
+        FROM ${Prisma.raw(`"${jobsSchema}".job`)} WHERE name IN ('analysis', 'derive') AND state IN ('created', 'retry', 'active')`
     : Prisma.sql`SELECT NULL::text AS state, NULL::timestamptz AS created_on, NULL::timestamptz AS "requestedAt", NULL::timestamptz AS started_on, NULL::float8 AS progress WHERE false`;
   const [row] = await db.$queryRaw<StateRow[]>`
     WITH done AS (

@@ -1128,14 +1128,23 @@ export function attributeQuotes(
     if (!/:\s*$/u.test(text.slice(previous.start, previous.end))) return null;
     const last = sentenceIndexAt(sentences, Math.max(previous.start, previous.end - 1));
     const end = (sentences[last] as Sentence).end;
-    const tag = clauseTag({ ...q, start: end, end, innerStart: end, innerEnd: end }, last, Infinity);
-    if (tag) return tag;
-    const subject = sentenceSubject(text, mentions, last);
+    return clauseTag({ ...q, start: end, end, innerStart: end, innerEnd: end }, last, Infinity) ?? colonSubject(last, end);
+  };
+
+  /** The subject of a sentence, before `before`, when it is a person or a named body: whose words a colon introduces. */
+  const colonSubject = (sentenceIndex: number, before: number): Tag | null => {
+    const subject = sentenceSubject(text, mentions, sentenceIndex, before);
     if (!subject || subject.plural || subject.kindHint === "place" || subject.kindHint === "document") return null;
     const speaker = speakerOf(subject, true);
     return speaker.kind === "person" || (speaker.kind === "institution" && subject.type === "name")
       ? { mention: subject, verb: null, confidence: 0.75, method: "tag:colon-subject", speaker }
       : null;
+  };
+
+  /** A quote right after a colon in its own sentence, with no speech verb: "Bengana was blunter in a post on X: “…”". */
+  const colonLeadTag = (q: QuoteSpan, sentenceIndex: number): Tag | null => {
+    const sentence = sentences[sentenceIndex] as Sentence;
+    return /:\s*$/u.test(text.slice(sentence.start, q.start)) ? colonSubject(sentenceIndex, q.start) : null;
   };
 
   quotes.forEach((q, qi) => {
@@ -1154,7 +1163,8 @@ export function attributeQuotes(
       frameTag(q, sentenceIndex) ??
       accordingTag(sentenceIndex) ??
       laterTag(q, sentenceIndex) ??
-      clauseTag(q, sentenceIndex, words);
+      clauseTag(q, sentenceIndex, words) ??
+      colonLeadTag(q, sentenceIndex);
     const tag = found ? outerReporter(found, sentenceIndex) : null;
     paragraphFloor.set(q.paragraph, q.end);
     const partial = isPartial(q, sentenceIndex, tag);

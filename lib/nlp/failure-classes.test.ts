@@ -26,6 +26,12 @@ describe("quoted fragments someone is reported to say (QTE)", () => {
     expect(quotes(`${LEAD}Corvane Lines questioned the “timing and motive” of the audit.`)).toEqual([["timing and motive", "Corvane Lines"]]);
   });
 
+  it("QTE-1: a fragment after “reckons” is the reckoner's", () => {
+    expect(quotes(`${LEAD}Port lawyer Dara Quinn reckons a fine of “somewhere between two and five million” is likely.`)).toEqual([
+      ["somewhere between two an", "Dara Quinn"],
+    ]);
+  });
+
   it("QTE-1: credits a passive framing verb's agent", () => {
     expect(quotes(`${LEAD}The offer was labelled “balanced” by the union and “ruinous” by the operators' federation.`)).toEqual([
       ["balanced", "union"],
@@ -99,6 +105,12 @@ describe("speakers by structure (SPK)", () => {
       ["By Thursday we had two.", "Pilar Ambe"],
       ["We respect the right to ", "Corvane Lines"],
       ["Nobody told us.", null],
+    ]);
+  });
+
+  it("SPK-2: a quote after a colon in its own sentence, with no speech verb, is the sentence's subject's", () => {
+    expect(quotes(`${LEAD}Union leader Pilar Ambe was blunter in a post on X: “Twenty-one days and not one offer.”`)).toEqual([
+      ["Twenty-one days and not ", "Pilar Ambe"],
     ]);
   });
 

@@ -120,6 +120,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     );
   }
   // Articles stored by an earlier version of the pipeline are derived again, by one job whichever instance queues it.
+  // A database that does not answer now does not stop the worker: the next start looks again.
   const prisma = createPrismaClient(options.databaseUrl);
   try {
     const { articles, jobId } = await queueStaleDerivation(prisma, jobs);
@@ -127,6 +128,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       log(
         `${articles === 1 ? "1 article was" : `${articles} articles were`} derived with an earlier version of the pipeline: derive job ${jobId} derives them again (reviews and corrections are kept).`,
       );
+  } catch (error) {
+    logger().warn({ err: error }, "Could not look for articles derived with an earlier version of the pipeline; the next start looks again");
   } finally {
     await prisma.$disconnect();
   }

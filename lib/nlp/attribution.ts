@@ -102,6 +102,7 @@ function nameWordsOfKind(head: string): ReadonlySet<string> | undefined {
   if (head === "party") return PARTY_WORDS;
   return undefined;
 }
+
 /** Whose words: a name or noun phrase with a possessive, or a possessive pronoun ("Lindgren's", "the union's", "Her"). */
 const OWNER = String.raw`(?:^|[\s(])(?<owner>(?:the\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3}[\p{L}][\p{L}.-]*['’]s?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\p{Ll}-]+\s+){0,2}`;
 /** Someone's words named by a noun before a colon: "X's message (to voters) was blunt:", "Her verdict:". */

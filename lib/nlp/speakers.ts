@@ -580,12 +580,12 @@ export class SpeakerBook {
     return this.get(id).given;
   }
 
-  /** Gender evident from the text so far, or null when there is no evidence or it conflicts. */
   /** Whether the article or the registry gave a speaker a role of a country ("Dutch coach", "the French president"). */
   hasCountry(id: string, country: string): boolean {
     return this.get(id).roles.some((role) => role.country === country);
   }
 
+  /** Gender evident from the text so far, or null when there is no evidence or it conflicts. */
   gender(id: string): "m" | "f" | null {
     const g = this.get(id).gender;
     if (g.m > g.f) return "m";

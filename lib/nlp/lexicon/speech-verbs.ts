@@ -370,7 +370,10 @@ export const FRAME_VERBS: ReadonlySet<string> = new Set([...TAG_VERB_LIST, ...FR
 /** Verbs that introduce reported speech or a stated position. */
 export const REPORTED_VERBS: ReadonlySet<string> = new Set([
   ...TAG_VERB_LIST.filter((v) => !["ask", "asks", "asked", "continue", "continues", "continued", "recall", "recalls", "recalled"].includes(v)),
-  ...FRAME_ONLY_LIST.filter((v) => !["think", "thinks", "thought", "reckon", "reckons", "reckoned", "hope", "hopes", "hoped", "believe", "believes", "believed", "believing"].includes(v)),
+  ...FRAME_ONLY_LIST.filter(
+    (v) =>
+      !["think", "thinks", "thought", "reckon", "reckons", "reckoned", "hope", "hopes", "hoped", "believe", "believes", "believed", "believing"].includes(v),
+  ),
   ...REPORTED_ONLY_LIST,
 ]);
 

@@ -954,6 +954,16 @@ export function attributeQuotes(
     return null;
   };
 
+  /** The person named as the subject of a paragraph's last sentence ("Its leader, Ilse Brandt, wants the inquiry set up now."), or null. */
+  const subjectEndingParagraph = (paragraph: number): Resolution | null => {
+    const span = paragraphs[paragraph] as Span;
+    const last = sentenceIndexAt(sentences, Math.max(span.start, span.end - 1));
+    const subject = sentenceSubject(text, mentions, last);
+    if (!subject || subject.plural || (subject.type !== "name" && subject.type !== "description")) return null;
+    const r = speakerOf(subject);
+    return r.id && r.kind === "person" ? r : null;
+  };
+
   const inQuote = (offset: number): boolean => insideQuote(quotes, offset);
 
   /** ", union organiser Pilar Ambe told local radio." later in the quote's sentence, or "…, prosecutor X told a press conference, adding …". */
@@ -1230,6 +1240,8 @@ export function attributeQuotes(
           };
       } else if (paragraphOpensWithQuote && q.paragraph > 0 && (voice = lastVoiceOfParagraph(q.paragraph - 1))?.id) {
         result = { ...result, speakerId: voice.id, speakerKind: voice.kind, confidence: 0.55, method: "continuation:previous-paragraph" };
+      } else if (paragraphOpensWithQuote && q.paragraph > 0 && (voice = subjectEndingParagraph(q.paragraph - 1))?.id) {
+        result = { ...result, speakerId: voice.id, speakerKind: voice.kind, confidence: 0.5, method: "continuation:previous-subject" };
       } else if (!scare && words <= 4 && partial) {
         result.isClaim = false;
         result.method = "scare-quote";

@@ -114,6 +114,14 @@ describe("speakers by structure (SPK)", () => {
     ]);
   });
 
+  it("SPK-2: a quote paragraph with no tag, after a paragraph that ends on a person as its subject, is that person's", () => {
+    expect(
+      quotes(
+        `${LEAD}The crews want an inquiry. Their leader, Pilar Ambe, wants it set up now, with a judge in charge.\n\n“We are not asking anyone to decide who is guilty. We are asking how this happened.”`,
+      ),
+    ).toEqual([["We are not asking anyone", "Pilar Ambe"]]);
+  });
+
   it("SPK-2: two fragments joined by “and” share the tag after the second", () => {
     expect(quotes(`${LEAD}Pilar Ambe spoke to crews. Crews have "mostly returned" and "the backlog is clearing fast," she said.`)).toEqual([
       ["mostly returned", "Pilar Ambe"],

@@ -174,6 +174,15 @@ describe("speakers by structure (SPK)", () => {
     ]);
   });
 
+  it("SPK-7: a firm's name joined by an ampersand is one name, also first in its sentence", () => {
+    expect(
+      quotes(`${LEAD}Dunne & Hart said on Monday it was “considering all options”. Shares in Brask & Sons fell, and Brask & Sons called it “noise”.`),
+    ).toEqual([
+      ["considering all options", "Dunne & Hart"],
+      ["noise", "Brask & Sons"],
+    ]);
+  });
+
   it("SPK-7: an institution by a shorter form of the name the article gave it", () => {
     expect(
       quotes(

@@ -180,11 +180,12 @@ function nameRuns(words: Word[]): Run[] {
         continue;
       }
       const before = words[j - 1] as Word;
+      // An ampersand joins a firm's name ("Marks & Spencer", "Kovač & Lind"), never two people in prose.
       const joinable =
-        (next.lower !== "of" && next.lower !== "and" && next.lower !== "&") ||
+        (next.lower !== "of" && next.lower !== "and") ||
         TITLE_WORDS.has(before.lower) ||
         ORG_WORDS.has(before.lower) ||
-        ((next.lower === "and" || next.lower === "&") && bodyNameGoesOn(words, i, j));
+        (next.lower === "and" && bodyNameGoesOn(words, i, j));
       if (CONNECTORS.has(next.lower) && !next.inQuote && joinable) {
         let k = j + 1;
         if (words[k]?.lower === "the") k++;
@@ -230,7 +231,7 @@ function splitRunAtAnd(words: Word[], run: Run): Run[] {
   let from = run.from;
   for (let k = run.from; k < run.to; k++) {
     const lower = (words[k] as Word).lower;
-    if (lower !== "and" && lower !== "&") continue;
+    if (lower !== "and") continue;
     if (bodyNameGoesOn(words, from, k)) continue;
     const left = words.slice(from, k);
     const leftIsWhole = left.some((w) => ORG_WORDS.has(w.lower)) || !left.some((w) => TITLE_WORDS.has(w.lower));
@@ -273,7 +274,7 @@ function analyseRun(words: Word[]): Analysed | null {
   if (lowers.every((l) => countryKey(l) !== null || l === "-")) return null;
   if (words.some((w) => w.value.includes("-") && w.value.split("-").every((p) => countryKey(p) !== null))) return null;
   if (lowers.every((l) => TITLE_WORDS.has(l))) return null;
-  const isOrgWord = (l: string): boolean => ORG_WORDS.has(l) || ORG_WORDS.has(l.replace(/['’]s?$/u, ""));
+  const isOrgWord = (l: string): boolean => l === "&" || ORG_WORDS.has(l) || ORG_WORDS.has(l.replace(/['’]s?$/u, ""));
   const ofIndex = lowers.indexOf("of");
   const titledOf = TITLE_WORDS.has(lowers[0] as string) && ofIndex > 0 && ofIndex < words.length - 2 && !lowers.slice(-2).some(isOrgWord);
   let lastTitle = -1;

@@ -20,6 +20,16 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("ends a sentence at “in.” and “no.” before a capital, but not at inches", () => {
+    expect(sentences("The verdict was in. Opposition leaders spoke. He said no. Officials left. The pipe is 12 in. Long pipes cost more.")).toEqual([
+      "The verdict was in.",
+      "Opposition leaders spoke.",
+      "He said no.",
+      "Officials left.",
+      "The pipe is 12 in. Long pipes cost more.",
+    ]);
+  });
+
   it("makes a line without a full stop its own sentence, a heading", () => {
     const text = "Thorny Issues Remain\nThe two leaders met on Sunday.";
     const split = splitSentences(text);

@@ -191,8 +191,31 @@ function wordCount(text: string): number {
   return n;
 }
 
+/**
+ * "The verdict was in. Opposition leaders …", "He said no. Officials …": wink-nlp reads "in." and "no."
+ * as abbreviations (inches, number) and runs the sentences together. Before a capital they end a
+ * sentence, unless a number comes before "in." ("a 12 in. pipe").
+ */
+const WORD_PERIOD_END = /(?<![\p{L}\p{N}])(?:in|no)\.(?=\s+[\p{Lu}“"‘])/gu;
+
+function splitAtWordPeriods(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  let from = span.start;
+  const body = text.slice(span.start, span.end);
+  for (const m of body.matchAll(WORD_PERIOD_END)) {
+    const at = span.start + m.index;
+    if (m[0].startsWith("in") && /\d\s*$/u.test(text.slice(Math.max(span.start, at - 4), at))) continue;
+    const cut = at + m[0].length;
+    const next = cut + (/^\s+/u.exec(text.slice(cut, span.end))?.[0].length ?? 0);
+    out.push({ start: from, end: cut });
+    from = next;
+  }
+  out.push({ start: from, end: span.end });
+  return out;
+}
+
 function correctParagraph(text: string, spans: Span[]): Span[] {
-  const pieces = spans.flatMap((s) => splitGlued(text, s));
+  const pieces = spans.flatMap((s) => splitGlued(text, s)).flatMap((s) => splitAtWordPeriods(text, s));
   for (let i = 0; i + 1 < pieces.length; i++) {
     const piece = pieces[i] as Span;
     const next = pieces[i + 1] as Span;

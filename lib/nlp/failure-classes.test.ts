@@ -224,6 +224,11 @@ describe("speakers by structure (SPK)", () => {
       ["right to be angry", "unnamed source"],
       ["Nobody blames them,", "unnamed source"],
     ]);
+    expect(
+      quotes(
+        `${LEAD}Harbour resident Aldo Venn praised the crews. A resident of the quays, who would not give her name, said the smoke was thick. “We could not breathe,” the resident said.`,
+      ),
+    ).toEqual([["We could not breathe,", "unnamed source"]]);
   });
 
   it("SPK-7: a nationality in a tag is the person the article gave it, or the last of the word's sex", () => {

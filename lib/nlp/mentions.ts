@@ -586,7 +586,7 @@ const OF_BODY = /^\s+of\s+(?:the\s+)?(\p{Ll}[\p{Ll}-]*)(?:\s+(\p{Ll}+))?/u;
 
 /** A request to stay unnamed, after a description of who spoke ("who asked not to be named", "speaking on condition of anonymity"). */
 const WITHHELD_NAME =
-  /^[^.;:“”"]*?\b(?:(?:asked|requested|declined|wished|spoke on condition|agreed to speak on condition)\s+(?:not\s+to\s+be\s+(?:named|identified)|to\s+remain\s+anonymous|anonymity)|on\s+(?:the\s+)?condition\s+(?:of\s+)?anonymity|(?:speaking|spoke)\s+anonymously|requested\s+anonymity|(?:was|were|is|are)\s+not\s+authori[sz]ed\s+to\s+(?:speak|comment))/iu;
+  /^[^.;:“”"]*?\b(?:(?:asked|requested|declined|wished|spoke on condition|agreed to speak on condition)\s+(?:not\s+to\s+be\s+(?:named|identified)|to\s+remain\s+anonymous|anonymity)|on\s+(?:the\s+)?condition\s+(?:of\s+)?anonymity|(?:speaking|spoke)\s+anonymously|requested\s+anonymity|(?:would|did)\s+not\s+(?:give|want\s+to\s+give)\s+(?:his|her|their)\s+(?:full\s+)?names?|declined\s+to\s+give\s+(?:his|her|their)\s+(?:full\s+)?names?|(?:did\s+not|didn't)\s+want\s+to\s+be\s+named|(?:was|were|is|are)\s+not\s+authori[sz]ed\s+to\s+(?:speak|comment))/iu;
 
 function describe(
   text: string,

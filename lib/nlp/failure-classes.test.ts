@@ -78,6 +78,13 @@ describe("speakers by structure (SPK)", () => {
     expect(quotes(`${LEAD}“I gave this port 35 years,” said crane driver Tomas Weller, 58.`)).toEqual([["I gave this port 35 year", "Tomas Weller"]]);
   });
 
+  it("SPK-1: an apposition that ends on a body's name, between the name and the verb", () => {
+    expect(quotes(`${LEAD}Pilar Ambe, the leader of the opposition Valdorian Civic Alliance, called that “a cheap alibi”.`)).toEqual([
+      ["a cheap alibi", "Pilar Ambe"],
+    ]);
+    expect(quotes(`${LEAD}The union's leader, Pilar Ambe, called it “a trap”.`)).toEqual([["a trap", "Pilar Ambe"]]);
+  });
+
   it("SPK-1: a link label between the name and the verb", () => {
     expect(quotes(`${LEAD}“The numbers speak for themselves,” the Sandhaven Port Authority, opens in new window said.`)).toEqual([
       ["The numbers speak for th", "Sandhaven Port Authority"],

@@ -279,6 +279,13 @@ export function subjectBefore(text: string, sentence: Sentence, mentions: readon
       // document ("A report by the regulator, the Maritime Authority, said"), which a name cannot be.
       const inPhrase =
         !!preposition && ((prior?.type === "description" && prior.kindHint === "person") || DOCUMENT_NOUNS.has(preposition[1]?.toLowerCase() ?? ""));
+      // "Idris Bengana, the leader of the opposition Popular Alliance, called": a description set beside a name,
+      // ending on a name of its own; the subject is the name before it.
+      if (lead.trim() && prior?.type === "name" && prior.kindHint !== "place") {
+        pos = skipBackFillers(text, k, sentence.start);
+        confidence *= 0.95;
+        continue;
+      }
       if (!inPhrase) return { mention: apposed, confidence: 0.95, how: "apposition" };
       pos = k + 1;
       confidence *= 0.95;

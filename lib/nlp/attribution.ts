@@ -1142,11 +1142,17 @@ export function attributeQuotes(
     return clauseTag({ ...q, start: end, end, innerStart: end, innerEnd: end }, last, Infinity) ?? colonSubject(last, end);
   };
 
-  /** The subject of a sentence, before `before`, when it is a person or a named body: whose words a colon introduces. */
+  /**
+   * The subject of a sentence, before `before`, when it is a person or a named body the text has made known
+   * (not a capitalised first word read as a name on the spot: "Moments later comes the line: “…”"): whose
+   * words a colon introduces.
+   */
   const colonSubject = (sentenceIndex: number, before: number): Tag | null => {
     const subject = sentenceSubject(text, mentions, sentenceIndex, before);
-    if (!subject || subject.plural || subject.kindHint === "place" || subject.kindHint === "document") return null;
-    const speaker = speakerOf(subject, true);
+    // The subject of a verb ("She remembers …:"), not whoever the sentence names last ("… heard telling Harlan-Breck boss X: “…”").
+    if (!subject || !subject.verbAfter || subject.plural || subject.kindHint === "place" || subject.kindHint === "document") return null;
+    const speaker = resolutions[subject.index] ?? { id: null, kind: null, confidence: 0 };
+    if (!speaker.id) return null;
     return speaker.kind === "person" || (speaker.kind === "institution" && subject.type === "name")
       ? { mention: subject, verb: null, confidence: 0.75, method: "tag:colon-subject", speaker }
       : null;

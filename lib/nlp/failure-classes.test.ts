@@ -119,6 +119,11 @@ describe("speakers by structure (SPK)", () => {
     expect(quotes(`${LEAD}Union leader Pilar Ambe was blunter in a post on X: “Twenty-one days and not one offer.”`)).toEqual([
       ["Twenty-one days and not ", "Pilar Ambe"],
     ]);
+    // Not a capitalised first word read as a name, nor whoever the sentence names last.
+    expect(quotes(`${LEAD}Moments later comes the line everyone shared: “Two per cent, and no tender.”`)).toEqual([["Two per cent, and no ten", null]]);
+    expect(quotes(`${LEAD}On the tape a man can be heard telling port boss Aldo Venn: “The quay gets built either way.”`)).toEqual([
+      ["The quay gets built eith", null],
+    ]);
   });
 
   it("SPK-2: a quote paragraph with no tag, after a paragraph that ends on a person as its subject, is that person's", () => {

@@ -960,8 +960,8 @@ export function attributeQuotes(
     const last = sentenceIndexAt(sentences, Math.max(span.start, span.end - 1));
     const subject = sentenceSubject(text, mentions, last);
     if (!subject || subject.plural || (subject.type !== "name" && subject.type !== "description")) return null;
-    const r = speakerOf(subject);
-    return r.id && r.kind === "person" ? r : null;
+    const r = resolutions[subject.index];
+    return r?.id && r.kind === "person" ? r : null;
   };
 
   const inQuote = (offset: number): boolean => insideQuote(quotes, offset);

@@ -384,8 +384,8 @@ const SHARE =
   /(?<![\p{L}\p{N}-])(?:(?<n>one|two|three|four|a)(?:(?<hy>-)|\s+)(?<d>half|thirds?|quarters?|fifths?|tenths?)|(?<h>half))(?=(?<of>\s+of\b)|-|\s|[.,;:!?]|$)/iuy;
 const PART_OF = /^\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|my\s+|your\s+|\p{L}+['’]s\s+)?\d[\d,.]*(?=\s)/u;
 /** An auxiliary or copula right after a count: the count is a clause's subject ("139 were in use"). */
-const SUBJECT_COUNT_AFTER = /^\s+(?:were|was|are|is|have|has|had|remain|remained|remain|will|would)\b/u;
-/** Where a clause starts before a count: the sentence's start, a comma, a semicolon, "and" or "so far". */
+const SUBJECT_COUNT_AFTER = /^\s+(?:were|was|are|is|have|has|had|remain|remained|will|would)\b/u;
+/** Where a clause starts before a count: the sentence's start, a comma, semicolon or colon, "and", "so far", "only", "just". */
 const CLAUSE_START_BEFORE = /(?:^|[,;:]\s*|\band\s+|\bso far\s+|\bonly\s+|\bjust\s+)$/iu;
 const BY_SHARE = /\bby\s+(?:almost|nearly|about|around|roughly|some|more than|less than|over|under|just over|just under|close to|up to)?\s*$/iu;
 const SHARE_PARTS: ReadonlyMap<string, number> = new Map([

@@ -243,6 +243,12 @@ describe("speakers by structure (SPK)", () => {
     ).toEqual([["We could not breathe,", "unnamed source"]]);
   });
 
+  it("SPK-7: “people familiar with the board's thinking” are an unnamed source, possessive and all", () => {
+    expect(quotes(`${LEAD}A person familiar with the board's thinking said Venn would be given “until the break” and no longer.`)).toEqual([
+      ["until the break", "unnamed source"],
+    ]);
+  });
+
   it("SPK-7: a nationality in a tag is the person the article gave it, or the last of the word's sex", () => {
     expect(
       quotes(

@@ -723,7 +723,9 @@ function describe(
   if (anonymous && anonymousCue && cue && /^(?:familiar|close|briefed|knowledgeable|aware)$/u.test(cue.lower)) {
     for (let k = headIndex + 2; k < words.length && k <= headIndex + 8; k++) {
       const w = words[k] as Word;
-      if (w.inQuote || w.pos === "VERB" || w.pos === "AUX" || (/^[\p{P}]+$/u.test(w.value) && !POSSESSIVE.test(w.value))) break;
+      // "people familiar with the board's thinking": a word after a possessive is a noun, whatever its form.
+      const afterPossessive = POSSESSIVE.test((words[k - 1] as Word).value);
+      if (w.inQuote || (w.pos === "VERB" && !afterPossessive) || w.pos === "AUX" || (/^[\p{P}]+$/u.test(w.value) && !POSSESSIVE.test(w.value))) break;
       end = w.end;
     }
   }

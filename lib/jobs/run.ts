@@ -99,7 +99,7 @@ export async function runJob<K extends JobKind>(db: Db, kind: K, data: JobData[K
     case "derive": {
       const { stale } = data as JobData["derive"];
       const result = await deriveAllArticles(db, (done, total) => onProgress(done / total), { stale: stale === true });
-      const which = stale ? ` derived with an earlier pipeline (now version ${PIPELINE_VERSION})` : "";
+      const which = stale ? ` again after a pipeline update (now version ${PIPELINE_VERSION})` : "";
       return {
         summary: `Derived ${plural(result.articles, "article")}${which}: ${result.updated} claims kept, ${result.added} new, ${result.removed} removed, ${result.kept} kept for editors' work.`,
         followUps: [{ kind: "analysis", data: { scope: FULL_ANALYSIS } }],

@@ -217,7 +217,7 @@ describe("the job queue", () => {
       () => jobs.job("derive", id!),
       (job) => job?.state === "completed" || job?.state === "failed",
     );
-    expect(done?.output?.summary).toMatch(/^Derived 1 article derived with an earlier pipeline/);
+    expect(done?.output?.summary).toMatch(/^Derived 1 article again after a pipeline update/);
     const derived = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
     expect([derived.pipelineText, derived.status]).toEqual([claim.pipelineText, "confirmed"]);
     expect((await db.article.findUniqueOrThrow({ where: { id: staleId } })).pipelineVersion).toBe(PIPELINE_VERSION);

@@ -208,18 +208,29 @@ function nameHeads(alias: string): string[] {
   return of > 0 ? [last, words[of - 1] as string] : [last];
 }
 
+/**
+ * Whether an institution's name `short` (normalised, two words or more) is a short form of its name `long`: its
+ * end ("anti-corruption unit" of "national anti-corruption unit"), or its start when the rest only says what
+ * kind of company it is ("tallis rock" of "tallis rock capital").
+ */
+function isShortFormOf(short: string, long: string): boolean {
+  if (!short.includes(" ")) return false;
+  if (long.endsWith(` ${short}`)) return true;
+  return (
+    long.startsWith(`${short} `) &&
+    long
+      .slice(short.length + 1)
+      .split(" ")
+      .every((word) => COMPANY_WORDS.has(word))
+  );
+}
+
 /** The canonical name of a speaker: its fixed name, else its most frequent full form (ties: first seen). */
 export function canonicalName(entry: SpeakerEntry): string {
   if (entry.fixedName) return entry.fixedName;
   // A person by their full name (a given name and a surname: "Van Oudenhove" at a sentence's start is a surname alone);
   // an institution by its name rather than its acronym ("KCT") or a short form of it ("Tallis Rock" of "Tallis Rock Capital").
-  const isShortForm = (text: string) => {
-    const short = normalizeName(text);
-    return entry.forms.some((f) => {
-      const long = normalizeName(f.text);
-      return long.endsWith(` ${short}`) || long.startsWith(`${short} `);
-    });
-  };
+  const isShortForm = (text: string) => entry.forms.some((f) => isShortFormOf(normalizeName(text), normalizeName(f.text)));
   const full = entry.forms.filter((f) => (entry.kind === "person" ? splitPersonName(f.text).given !== null : !isAcronym(f.text) && !isShortForm(f.text)));
   const pool = full.length ? full : entry.forms;
   let best = pool[0];
@@ -483,21 +494,17 @@ export class SpeakerBook {
   /** The most recently mentioned institution of this article that `name` (two words or more) is a short form of (see `learnOther`). */
   findInstitutionShortForm(name: string): string | null {
     const short = normalizeName(name);
-    if (!short.includes(" ")) return null;
+    return this.latestInstitution((e) => e.aliases.some((alias) => isShortFormOf(short, alias)));
+  }
+
+  /** The institution mentioned last in the current article of those that `fits`. */
+  private latestInstitution(fits: (entry: SpeakerEntry) => boolean): string | null {
     let best: { id: string; recency: number } | null = null;
     for (const id of this.seenAt.keys()) {
       const e = this.get(id);
-      if (e.kind !== "institution") continue;
-      const fits = e.aliases.some((alias) => {
-        if (alias.endsWith(` ${short}`)) return true;
-        if (!alias.startsWith(`${short} `)) return false;
-        return alias
-          .slice(short.length + 1)
-          .split(" ")
-          .every((word) => COMPANY_WORDS.has(word));
-      });
+      if (e.kind !== "institution" || !fits(e)) continue;
       const recency = this.recency(id);
-      if (fits && recency >= 0 && (!best || recency > best.recency)) best = { id, recency };
+      if (recency >= 0 && (!best || recency > best.recency)) best = { id, recency };
     }
     return best?.id ?? null;
   }
@@ -508,18 +515,10 @@ export class SpeakerBook {
    */
   findInstitutionByWord(word: string, companyWords?: ReadonlySet<string>): string | null {
     const w = normalizeName(word);
-    let best: { id: string; recency: number } | null = null;
-    for (const id of this.seenAt.keys()) {
-      const e = this.get(id);
-      if (e.kind !== "institution") continue;
+    return this.latestInstitution((e) => {
       const lastWords = e.aliases.flatMap(nameHeads);
-      const hit = lastWords.includes(w) || (companyWords ? lastWords.some((x) => companyWords.has(x)) : false);
-      if (!hit) continue;
-      const recency = this.recency(e.id);
-      if (recency < 0) continue;
-      if (!best || recency > best.recency) best = { id: e.id, recency };
-    }
-    return best?.id ?? null;
+      return lastWords.includes(w) || (companyWords ? lastWords.some((x) => companyWords.has(x)) : false);
+    });
   }
 
   addRole(id: string, role: RoleKey): void {

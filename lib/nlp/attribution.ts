@@ -1,7 +1,7 @@
 import type { SpeakerKind, Span } from "./types";
 import { sentenceIndexAt, type Sentence, type Tokens } from "./sentences";
 import type { QuoteSpan } from "./quotes";
-import type { Mention, RoleWords } from "./mentions";
+import { NAMED_AS, type Mention, type RoleWords } from "./mentions";
 import { CLUB_WORDS, COMPANY_HEADS, COMPANY_WORDS, DOCUMENT_EPITHETS, PARTY_WORDS } from "./lexicon/roles";
 import { TAG_FILLERS, TAG_OBJECTS } from "./lexicon/speech-verbs";
 import { UNNAMED_SOURCE, isAcronym, normalizeName, type RoleKey, type SpeakerBook } from "./speakers";
@@ -223,6 +223,9 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
       ) {
         book.addInstitutionAlias(id, [...apposed.role.modifiers, apposed.role.head].join(" "));
       }
+      // "A group calling itself Red Lantern": "the group" is Red Lantern too, however plain the description.
+      if (apposed?.type === "description" && apposed.role && apposed.end <= m.start && NAMED_AS.test(text.slice(apposed.end, m.start)))
+        book.addInstitutionDescription(id, apposed.role.head);
       if (acronym) book.addInstitutionAlias(id, acronym);
       return { id, kind: "institution", confidence: 0.95 };
     }

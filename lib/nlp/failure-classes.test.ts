@@ -861,4 +861,32 @@ describe("speakers by structure (SPK)", () => {
         .sort(),
     ).toEqual(["Aldo Venn", "Lisbet Ohm"]);
   });
+
+  it("SPK-5: a double surname or a surname with a capitalised particle alone is the person named in full", () => {
+    expect(quotes(`${LEAD}Matteo Di Salvo, a former harbour master, doubted the figures. “The berths are far emptier,” Di Salvo said.`)).toEqual([
+      ["The berths are far empti", "Matteo Di Salvo"],
+    ]);
+    expect(quotes(`${LEAD}The mediator, Rafael Ibáñez Soler, arrived on Monday. “Both sides have moved,” Mr Ibáñez Soler said.`)).toEqual([
+      ["Both sides have moved,", "Rafael Ibáñez Soler"],
+    ]);
+    // Another person of the same surname stays another person.
+    expect(quotes(`${LEAD}Rafael Ibáñez Soler chairs the talks. “We are close,” said Ana Soler, a union lawyer.`)).toEqual([["We are close,", "Ana Soler"]]);
+  });
+
+  it("SPK-7: a body named as it is described (“a group calling itself …”) speaks as that name, and “the group” is it", () => {
+    expect(
+      quotes(
+        `${LEAD}Velmar Holdings said its booking system was down. A group calling itself Red Lantern claimed the attack, saying it had taken “two terabytes” of files.\n\n“Velmar ignored every warning,” the group wrote.\n\nThe company said in a statement that it “will not pay”.`,
+      ),
+    ).toEqual([
+      ["two terabytes", "Red Lantern"],
+      ["Velmar ignored every war", "Red Lantern"],
+      ["will not pay", "Velmar Holdings"],
+    ]);
+    expect(reportedSpeakers("A militia known as the Dawn Brigade said it had no part in the attack.")).toEqual(["Dawn Brigade"]);
+    // "called" after "the union" is the union's verb, not the name it goes by.
+    expect(quotes(`${LEAD}Helga Strand threatened a law. The union called Strand's threat a bluff. “We will not be frightened,” the union said.`)).toEqual([
+      ["We will not be frightene", "union"],
+    ]);
+  });
 });

@@ -770,6 +770,10 @@ const EITHER_HEADS: ReadonlySet<string> = new Set([
   "challenger",
 ]);
 
+/** What joins a description to the name it goes by: "calling itself", "which calls itself", "known as", "named", "called". */
+export const NAMED_AS =
+  /^,?\s+(?:(?:which|that|who)\s+(?:calls|call|styles|style)\s+(?:itself|themselves|himself|herself)|calling\s+(?:itself|themselves|himself|herself)|styling\s+(?:itself|themselves)|(?:also\s+)?known\s+as|named|called)\s+(?:the\s+)?$/iu;
+
 /** A lower-case word after a description that goes on with the clause's verb ("the president said"), not with more of the phrase. */
 const CLAUSE_VERB_AFTER = /^\s+(?!(?:and|or|but|of|who|whose|which|that|with|in|at|from|for|on|to|by|as)\b)\p{Ll}/u;
 const PREPOSITION_BEFORE = /(?:^|\s)(?:in|at|from|to|into|near|outside|inside|across|about|on|over|with|for|by|after|before|against|towards?)\s+(?:the\s+)?$/iu;
@@ -779,6 +783,22 @@ function linkAppositions(text: string, mentions: Mention[]): void {
     const b = mentions[k] as Mention;
     // "Sarah Odell, the union's regional secretary,": the owner inside the description is no apposition of its own.
     if (mentions.slice(Math.max(0, k - 6), k).some((m) => m.start <= b.start && m.end >= b.end && m.end - m.start > b.end - b.start)) continue;
+    const before = mentions[k - 1] as Mention;
+    // "A group calling itself Red Lantern", "a militia known as the Dawn Brigade": the name is the description's.
+    if (
+      before.type === "description" &&
+      b.type === "name" &&
+      before.kindHint !== "source" &&
+      before.kindHint !== "document" &&
+      NAMED_AS.test(text.slice(before.end, b.start)) &&
+      // "named" and "called" only after "a …": "The minister called Strand's plan a bluff" is a verb.
+      (!before.definite || !/\b(?:named|called)\s+(?:the\s+)?$/iu.test(text.slice(before.end, b.start)))
+    ) {
+      before.apposition = k;
+      b.apposition = k - 1;
+      if (before.kindHint === "institution") b.kindHint = "institution";
+      continue;
+    }
     let a: Mention | null = null;
     let ai = -1;
     for (let j = k - 1; j >= 0 && j >= k - 6; j--) {

@@ -1,4 +1,4 @@
-import { COMPANY_WORDS } from "./lexicon/roles";
+import { COMPANY_WORDS, NAME_PARTICLES as ROLE_NAME_PARTICLES } from "./lexicon/roles";
 import type { SpeakerKind } from "./types";
 
 /** A known speaker to start from (e.g. from the database): canonical name and other names. */
@@ -26,6 +26,8 @@ export type SpeakerEntry = {
   surname: string | null;
   roles: RoleKey[];
   gender: { m: number; f: number };
+  /** An institution's plain descriptions, from "a group calling itself …" ("group"): found by that word, which is not its name. */
+  described?: string[];
 };
 
 /** The plain, serialisable state of a speaker registry. */
@@ -76,7 +78,7 @@ export class SpeakerRegistry {
 /** Canonical name of anonymous sources. */
 export const UNNAMED_SOURCE = "unnamed source";
 
-const NAME_PARTICLES = new Set(["de", "van", "von", "da", "bin", "al", "le", "la", "del", "der", "dos", "du", "ibn", "ó", "ní", "nic", "mac", "ua", "uí"]);
+const NAME_PARTICLES: ReadonlySet<string> = new Set([...ROLE_NAME_PARTICLES, "ó", "ní", "nic", "mac", "ua", "uí"]);
 
 const ROLE_SYNONYMS: ReadonlyMap<string, string> = new Map([
   ["advisor", "adviser"],
@@ -165,6 +167,11 @@ function givenCompatible(a: string | null, b: string | null): boolean {
   const ta = transliterationKey(na);
   const tb = transliterationKey(nb);
   return ta === tb || (ta.length >= 4 && tb.length >= 4 && ta[0] === tb[0] && editDistance(ta, tb, 1) <= 1);
+}
+
+/** Whether a normalised name has more words than `tail` and ends with its words. */
+function endsWithWords(name: string, tail: string): boolean {
+  return name.length > tail.length && name.endsWith(` ${tail}`);
 }
 
 /** Splits a person's name into given name and surname, keeping particles with the surname. */
@@ -397,6 +404,15 @@ export class SpeakerBook {
     if (this.get(id).kind === "institution") this.alias(id, text);
   }
 
+  /** Records the word an institution was described by as it was named ("a group calling itself Red Lantern"). */
+  addInstitutionDescription(id: string, head: string): void {
+    const entry = this.get(id);
+    if (entry.kind !== "institution") return;
+    const word = normalizeName(head);
+    entry.described ??= [];
+    if (!entry.described.includes(word)) entry.described.push(word);
+  }
+
   private alias(id: string, text: string): void {
     const key = normalizeName(text.replace(/^the\s+/iu, ""));
     if (!key) return;
@@ -446,8 +462,11 @@ export class SpeakerBook {
         if (!e.surname) continue;
         const sim = surnameSimilarity(surname, e.surname);
         if (sim === 0) continue;
-        if (parts.length > 1 && !givenCompatible(given, e.given)) continue;
-        score = sim * (parts.length > 1 && e.given ? 1 : 0.95);
+        if (parts.length > 1 && !givenCompatible(given, e.given)) {
+          // "Ibáñez Soler" after "Rafael Ibáñez Soler": a double surname, the full name's last words.
+          if (sim < 1 || !e.aliases.some((alias) => endsWithWords(alias, normalizeName(name)))) continue;
+          score = 0.95;
+        } else score = sim * (parts.length > 1 && e.given ? 1 : 0.95);
       }
       if (score <= 0) continue;
       const recency = this.recency(e.id);
@@ -515,6 +534,9 @@ export class SpeakerBook {
    */
   findInstitutionByWord(word: string, companyWords?: ReadonlySet<string>): string | null {
     const w = normalizeName(word);
+    // "the group" after "a group calling itself Red Lantern" is that group, before any company whose name ends in a company word.
+    const described = this.latestInstitution((e) => !!e.described?.includes(w));
+    if (described) return described;
     return this.latestInstitution((e) => {
       const lastWords = e.aliases.flatMap(nameHeads);
       return lastWords.includes(w) || (companyWords ? lastWords.some((x) => companyWords.has(x)) : false);

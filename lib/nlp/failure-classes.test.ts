@@ -889,4 +889,10 @@ describe("speakers by structure (SPK)", () => {
       ["We will not be frightene", "union"],
     ]);
   });
+
+  it("SPK-1: military ranks, hyphenated or not, are titles, not part of the name", () => {
+    expect(reportedSpeakers("Major-General Rüstem Koçyiğit said the lists were late.")).toEqual(["Rüstem Koçyiğit"]);
+    expect(reportedSpeakers("Private Emre Doğangün said he had been held for weeks.")).toEqual(["Emre Doğangün"]);
+    expect(reportedSpeakers("Lieutenant-Colonel Ana Brekke said the convoy was ready.")).toEqual(["Ana Brekke"]);
+  });
 });

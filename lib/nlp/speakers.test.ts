@@ -76,6 +76,17 @@ describe("SpeakerRegistry", () => {
     expect(registry.data.entries).toHaveLength(1);
   });
 
+  it("keeps the words an institution was described by in a book made from it, and a later book adds to its own copy", () => {
+    const book = new SpeakerBook(new SpeakerRegistry().data);
+    book.addInstitutionDescription(book.learnOther("institution", "Red Lantern"), "group");
+    const registry = book.snapshot();
+    const next = new SpeakerBook(registry.data);
+    const id = next.learnOther("institution", "Red Lantern");
+    next.addInstitutionDescription(id, "collective");
+    expect(registry.data.entries[0]?.described).toEqual(["group"]);
+    expect(next.snapshot().data.entries[0]?.described).toEqual(["group", "collective"]);
+  });
+
   it("round-trips through JSON", () => {
     const book = new SpeakerBook(new SpeakerRegistry().data);
     book.learnPerson("Ana Lima");

@@ -255,6 +255,7 @@ function copyEntry(e: SpeakerEntry): SpeakerEntry {
     aliases: [...e.aliases],
     roles: e.roles.map((r) => ({ ...r, modifiers: [...r.modifiers] })),
     gender: { ...e.gender },
+    ...(e.described ? { described: [...e.described] } : {}),
   };
 }
 
@@ -529,8 +530,9 @@ export class SpeakerBook {
   }
 
   /**
-   * The most recently mentioned institution whose name is headed by a word: its last word, or the word before
-   * "of" or "for" (or one of `companyWords` as its last word).
+   * The most recently mentioned institution described by a word as it was named ("a group calling itself …"),
+   * else the one whose name is headed by it: its last word, or the word before "of" or "for" (or one of
+   * `companyWords` as its last word).
    */
   findInstitutionByWord(word: string, companyWords?: ReadonlySet<string>): string | null {
     const w = normalizeName(word);

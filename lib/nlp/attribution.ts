@@ -13,6 +13,7 @@ import {
   findReportedFrames,
   insideQuote,
   isScareMarked,
+  isSubjectOrDocument,
   mentionEndingAt,
   mentionStartingAt,
   sentenceSubject,
@@ -118,7 +119,7 @@ const OWNED_SPEECH = new RegExp(
 const SPOKES_HEADS = new Set(["spokesperson", "spokesman", "spokeswoman", "representative"]);
 /** Words before a quoted title or label ("the film “Sea Change”"); "show", "play" and "sign" only as nouns, not after "to show". */
 const TITLE_CUES =
-  /(?<!\b(?:to|will|would|can|could|must|should|did|does|do|not)\s+)\b(?:titled|entitled|film|book|song|album|novel|documentary|series|show|play|headline|headlined|slogan|hashtag|banner|sign|known as)\s*$/iu;
+  /(?<!\b(?:to|will|would|can|could|must|should|did|does|do|not)\s+)\b(?:titled|entitled|film|book|song|album|novel|documentary|series|show|play|headline|headlined|slogan|hashtag|banner|sign|known as|(?:reference|references|mention|mentions)\s+(?:of|to)|the\s+(?:term|phrase))\s*$/iu;
 const PERSON_ROLE_PLURAL = /^(?:leaders|presidents|mayors|ministers|men|women|officials|captains|coaches|players|sides|chiefs|heads|negotiators)$/u;
 /** A quoted name or label ("Phase Two", "Fair Fares"): capitalised words only, no one's words. */
 const TITLE_LIKE = /^(?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:of|the|and|for|\p{Lu}[\p{L}'’-]*)){0,3}$/u;
@@ -604,7 +605,10 @@ export function attributeQuotes(
       return { id: book.learnOther("institution", m.name), kind: "institution", confidence: 0.6 };
     }
     if (m.type === "description" && m.kindHint === "document" && m.role) {
-      return { id: book.learnOther("document", m.text.replace(/^(?:the|a|an)\s+/iu, "")), kind: "document", confidence: 0.7 };
+      // "The latest draft", "the 27-page text": the document by its noun, without the words before it that only describe it.
+      const words = m.text.replace(/^(?:the|a|an)\s+/iu, "").split(/\s+/u);
+      while (words.length > 1 && (LENGTH.test(words[0] as string) || DOCUMENT_EPITHETS.has((words[0] as string).toLowerCase()))) words.shift();
+      return { id: book.learnOther("document", words.join(" ")), kind: "document", confidence: 0.7 };
     }
     if (m.type === "description" && (m.definite || !m.prevWord) && m.kindHint === "institution" && m.role) {
       const words = [...m.role.modifiers, m.role.head].filter((w) => !countryKey(w) || m.role?.modifiers.length === 0);
@@ -1019,6 +1023,16 @@ export function attributeQuotes(
     };
   };
 
+  /** A document described (not named) in the sentence of a mention or the one before, the last before it. */
+  const documentBefore = (m: Mention): Mention | null => {
+    for (let k = m.index - 1; k >= 0; k--) {
+      const c = mentions[k] as Mention;
+      if (c.sentence < m.sentence - 1) break;
+      if (c.type === "description" && c.kindHint === "document" && !c.possessive) return c;
+    }
+    return null;
+  };
+
   /**
    * The structural stage: the subject of the verb that governs the quote in its clause, found by
    * parts of speech — a mention right before the verb, the main clause's subject past a relative
@@ -1030,6 +1044,14 @@ export function attributeQuotes(
     if (!tokens) return null;
     const sentence = sentences[sentenceIndex] as Sentence;
     if (TITLE_LIKE.test(text.slice(q.innerStart, q.innerEnd).trim())) return null;
+    // "The latest draft “reaffirms” …", "It now “urges” …": the quoted words are the verb; its subject speaks.
+    if (words <= 3 && isQuotedVerb(tokens, q, sentence)) {
+      const adverb = /\b(?:now|instead|merely|only|even|just)\s*$/iu.exec(text.slice(sentence.start, q.start));
+      const link = subjectBefore(text, sentence, mentions, sentenceIndex, adverb ? q.start - adverb[0].length : q.start, isSubjectOrDocument);
+      // "… the draft no longer names them. It now “urges” …": "it" before a quoted verb is the document just named.
+      const document = link?.mention.type === "pronoun" && /^it$/iu.test(link.mention.text) ? documentBefore(link.mention) : null;
+      if (link) return structuralSubject(document ?? link.mention, null, 0.6 * link.confidence, "clause:quoted-verb");
+    }
     let verb = governingVerb(text, tokens, sentence, q.start, inQuote);
     if (verb && /ing$/u.test(verb.word) && /,\s*$/u.test(text.slice(sentence.start, verb.start))) {
       verb = governingVerb(text, tokens, sentence, verb.start, inQuote) ?? verb;
@@ -1041,8 +1063,12 @@ export function attributeQuotes(
       (words < 5 ||
         !hasFiniteVerb(tokens, q, sentence) ||
         /\b(?:of|in|at|on|for|from|with|by|to)(?:\s+(?:the|a|an))?\s*$/iu.test(text.slice(sentence.start, q.start)))
-    )
+    ) {
+      // "The draft commits the government to “…”": whatever a document does with quoted words, they are its own.
+      const document = subjectBefore(text, sentence, mentions, sentenceIndex, verb.start, isSubjectOrDocument);
+      if (document?.mention.kindHint === "document") return structuralSubject(document.mention, null, 0.6 * document.confidence, "clause:document");
       return null;
+    }
     const hit = verbAt.get(verb.start) ?? null;
     const link = subjectBefore(text, sentence, mentions, sentenceIndex, verb.start);
     const confidence = verb.attitude ? 0.8 : 0.6;
@@ -1216,7 +1242,10 @@ export function attributeQuotes(
       };
     } else {
       const previous = results[results.length - 1];
-      const samePara = previous && previous.quote.paragraph === q.paragraph && previous.isClaim && previous.speakerId;
+      // A document's quoted verb lends its speaker only to fragments of its own sentence ("“urges” all countries to
+      // act “within a year”"), not to a term quoted in the next ("The reference to “major emitters” is gone").
+      const verbOnly = previous?.method === "clause:quoted-verb" && words <= 4 && sentenceIndexAt(sentences, previous.quote.start) !== sentenceIndex;
+      const samePara = previous && previous.quote.paragraph === q.paragraph && previous.isClaim && previous.speakerId && !verbOnly;
       const paragraphOpensWithQuote = text.slice(para.start, q.start).trim() === "";
       if (samePara && previous) {
         result = {
@@ -1313,6 +1342,17 @@ export function attributeQuotes(
     }
     return out.filter((f) => !accordingSentences.has(f.frame.sentence) || f.method === "reported:according-to");
   }
+}
+
+/** Whether a quote opens with a verb in the third person ("reaffirms", "urges"): the quoted words are the clause's verb. */
+function isQuotedVerb(tokens: Tokens, q: QuoteSpan, sentence: Sentence): boolean {
+  for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
+    const start = tokens.starts[t] as number;
+    if (start < q.innerStart) continue;
+    const value = tokens.values[t] as string;
+    return start < q.innerEnd && tokens.pos[t] === "VERB" && /^\p{Ll}+s$/u.test(value);
+  }
+  return false;
 }
 
 function hasFiniteVerb(tokens: Tokens, q: QuoteSpan, sentence: Sentence): boolean {

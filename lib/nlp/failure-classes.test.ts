@@ -895,4 +895,23 @@ describe("speakers by structure (SPK)", () => {
     expect(reportedSpeakers("Private Emre Doğangün said he had been held for weeks.")).toEqual(["Emre Doğangün"]);
     expect(reportedSpeakers("Lieutenant-Colonel Ana Brekke said the convoy was ready.")).toEqual(["Ana Brekke"]);
   });
+
+  it("QTE-1: a document's quoted verb and what else it quotes are the document's, “it” included", () => {
+    expect(quotes(`${LEAD}The latest draft “reaffirms” an earlier pledge to “end coal by 2040” but sets no date.`)).toEqual([
+      ["reaffirms", "draft"],
+      ["end coal by 2040", "draft"],
+    ]);
+    expect(quotes(`${LEAD}Delegates said the draft no longer names the big emitters. It now “urges” all countries to act “within a year”.`)).toEqual([
+      ["urges", "draft"],
+      ["within a year", "draft"],
+    ]);
+    // A term the text is said to mention is nobody's words.
+    expect(quotes(`${LEAD}The text “urges” all countries to act, but drops an earlier reference to “major emitters”.`)).toEqual([["urges", "text"]]);
+  });
+
+  it("QTE-1: whatever a document does with quoted words, they are its own", () => {
+    expect(quotes(`${LEAD}The draft commits the government to “a primary surplus of at least 1% of GDP by 2028”.`)).toEqual([
+      ["a primary surplus of at ", "draft"],
+    ]);
+  });
 });

@@ -232,12 +232,24 @@ function isSubjectMention(m: Mention): boolean {
   return m.kindHint !== "document" || /^\p{Lu}/u.test(m.text);
 }
 
+/** A subject that may also be a document by its common noun ("the latest draft"), for verbs a text can do. */
+export function isSubjectOrDocument(m: Mention): boolean {
+  return isSubjectMention(m) || (m.kindHint === "document" && m.type === "description" && !m.possessive);
+}
+
 /**
  * The subject of a verb: the mention right before it, skipping adverbs and auxiliaries ("Smith also
  * said"), a parenthetical or relative clause set off by commas or dashes ("Smith — who … — said",
  * "Ushakov, in a press briefing, said"), or an apposition ("Tessaly's minister, Irena Vasko, said").
  */
-export function subjectBefore(text: string, sentence: Sentence, mentions: readonly Mention[], sentenceIndex: number, at: number): SubjectLink | null {
+export function subjectBefore(
+  text: string,
+  sentence: Sentence,
+  mentions: readonly Mention[],
+  sentenceIndex: number,
+  at: number,
+  isSubject: (m: Mention) => boolean = isSubjectMention,
+): SubjectLink | null {
   let pos = skipBackFillers(text, at, sentence.start);
   let confidence = 1;
   for (let hops = 0; hops < 4; hops++) {
@@ -245,7 +257,7 @@ export function subjectBefore(text: string, sentence: Sentence, mentions: readon
     const age = /,\s*\d{1,3}$/u.exec(text.slice(Math.max(sentence.start, pos - 8), pos));
     if (age && hops > 0) pos -= age[0].length;
     const direct = mentionEndingAt(mentions, pos, sentenceIndex);
-    if (direct && isSubjectMention(direct)) {
+    if (direct && isSubject(direct)) {
       // "An aide to the chairman of the port authority": phrases inside phrases, up to the first head.
       let head = phraseHead(text, mentions, direct);
       for (let outer = head ? phraseHead(text, mentions, head) : null, depth = 0; outer && depth < 3; outer = phraseHead(text, mentions, outer), depth++)

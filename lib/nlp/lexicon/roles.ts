@@ -959,6 +959,8 @@ export const OFFICE_NOUNS: ReadonlySet<string> = new Set(["state", "government",
 /** Nouns for documents that can be the source of quoted words. */
 export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set([
   "constitution",
+  "decision",
+  "declaration",
   "charter",
   "law",
   "treaty",

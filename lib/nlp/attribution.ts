@@ -2,7 +2,7 @@ import type { SpeakerKind, Span } from "./types";
 import { sentenceIndexAt, type Sentence, type Tokens } from "./sentences";
 import type { QuoteSpan } from "./quotes";
 import { NAMED_AS, type Mention, type RoleWords } from "./mentions";
-import { CLUB_WORDS, COMPANY_HEADS, COMPANY_WORDS, DOCUMENT_EPITHETS, PARTY_WORDS } from "./lexicon/roles";
+import { CLUB_WORDS, COMPANY_HEADS, COMPANY_WORDS, DOCUMENT_EPITHETS, PARTY_WORDS, PORTFOLIO_WORDS } from "./lexicon/roles";
 import { TAG_FILLERS, TAG_OBJECTS } from "./lexicon/speech-verbs";
 import { UNNAMED_SOURCE, isAcronym, normalizeName, type RoleKey, type SpeakerBook } from "./speakers";
 import { countryKey, demonymOf, isCountryName, isDemonym } from "./lexicon/demonyms";
@@ -33,6 +33,14 @@ export type ResolveOptions = {
 
 /** Who a mention refers to, as far as the text tells. */
 export type Resolution = { id: string | null; kind: SpeakerKind | null; confidence: number };
+
+/** Whether a body's names fit the field a description gives it: "the finance ministry" is not the "Ministry of Energy". */
+function samePortfolio(modifiers: readonly string[], aliases: readonly string[]): boolean {
+  const field = modifiers.find((w) => PORTFOLIO_WORDS.has(w.toLowerCase()))?.toLowerCase();
+  if (!field) return true;
+  const words = aliases.flatMap((alias) => alias.split(" "));
+  return words.includes(field) || !words.some((w) => PORTFOLIO_WORDS.has(w));
+}
 
 /** The attribution of one quoted segment. `isClaim` is false for scare quotes and titles. */
 export type QuoteAttribution = {
@@ -370,7 +378,10 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
       const org = m.org.replace(/^the\s+/iu, "");
       const last = org.split(/\s+/u).pop() ?? org;
       // "a company spokesman": the company the article named last.
-      const id = book.findAlias(org) ?? book.findInstitutionByWord(last, nameWordsOfKind(last.toLowerCase())) ?? book.learnOther("institution", org);
+      const id =
+        book.findAlias(org) ??
+        book.findInstitutionByWord(last, nameWordsOfKind(last.toLowerCase()), (aliases) => samePortfolio(org.split(/\s+/u), aliases)) ??
+        book.learnOther("institution", org);
       return { id, kind: "institution", confidence: 0.85 };
     }
     if (m.kindHint === "document") {
@@ -393,7 +404,7 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
         const name = [role.possessor, ...role.modifiers, role.head].join(" ");
         return { id: book.learnOther("institution", name), kind: "institution", confidence: 0.85 };
       }
-      const id = book.findInstitutionByWord(role.head, nameWordsOfKind(role.head));
+      const id = book.findInstitutionByWord(role.head, nameWordsOfKind(role.head), (aliases) => samePortfolio(role.modifiers, aliases));
       if (id) return { id, kind: "institution", confidence: 0.8 };
       const body = GENERIC_ORG_HEADS.has(role.head) && m.definite ? bodyJustNamed(m) : null;
       if (body) return { id: body, kind: "institution", confidence: 0.6 };

@@ -914,4 +914,16 @@ describe("speakers by structure (SPK)", () => {
       ["a primary surplus of at ", "draft"],
     ]);
   });
+
+  it("SPK-7: “the finance ministry” is not a ministry of another field named before", () => {
+    expect(
+      quotes(
+        `${LEAD}The Ministry of Energy said fuel stocks would last a month.\n\nThe finance ministry called the report “malicious gossip”. A spokeswoman for the finance ministry said it was “not a plan”.\n\nThe energy ministry said it had “no comment”.`,
+      ),
+    ).toEqual([
+      ["malicious gossip", "finance ministry"],
+      ["not a plan", "finance ministry"],
+      ["no comment", "Ministry of Energy"],
+    ]);
+  });
 });

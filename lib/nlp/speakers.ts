@@ -534,12 +534,13 @@ export class SpeakerBook {
    * else the one whose name is headed by it: its last word, or the word before "of" or "for" (or one of
    * `companyWords` as its last word).
    */
-  findInstitutionByWord(word: string, companyWords?: ReadonlySet<string>): string | null {
+  findInstitutionByWord(word: string, companyWords?: ReadonlySet<string>, fits: (aliases: readonly string[]) => boolean = () => true): string | null {
     const w = normalizeName(word);
     // "the group" after "a group calling itself Red Lantern" is that group, before any company whose name ends in a company word.
     const described = this.latestInstitution((e) => !!e.described?.includes(w));
     if (described) return described;
     return this.latestInstitution((e) => {
+      if (!fits(e.aliases)) return false;
       const lastWords = e.aliases.flatMap(nameHeads);
       return lastWords.includes(w) || (companyWords ? lastWords.some((x) => companyWords.has(x)) : false);
     });

@@ -455,6 +455,31 @@ export const PERSON_ROLE_NOUNS: ReadonlySet<string> = new Set([
   "chef",
 ]);
 
+/** A government department's field ("finance" of "the finance ministry", "Energy" of "Ministry of Energy"): two fields are two departments. */
+export const PORTFOLIO_WORDS: ReadonlySet<string> = new Set([
+  "foreign",
+  "defense",
+  "defence",
+  "interior",
+  "finance",
+  "transport",
+  "transportation",
+  "energy",
+  "health",
+  "education",
+  "trade",
+  "economy",
+  "labour",
+  "labor",
+  "agriculture",
+  "environment",
+  "culture",
+  "justice",
+  "treasury",
+  "industry",
+  "housing",
+]);
+
 /** Plural role nouns for groups that speak together without names. */
 export const GROUP_ROLE_NOUNS: ReadonlySet<string> = new Set([
   "officials",

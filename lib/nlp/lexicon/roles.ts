@@ -3,6 +3,31 @@
  * Generic English only: no names of people or places.
  */
 
+/** Fields of government departments that are also title words ("Finance Minister", "the Defence Secretary"). */
+const DEPARTMENT_FIELDS = [
+  "foreign",
+  "defense",
+  "defence",
+  "interior",
+  "finance",
+  "transport",
+  "transportation",
+  "energy",
+  "health",
+  "education",
+  "trade",
+  "economy",
+  "labour",
+  "labor",
+  "agriculture",
+  "environment",
+  "culture",
+  "treasury",
+];
+
+/** A government department's field ("finance" of "the finance ministry", "Energy" of "Ministry of Energy"): two fields are two departments. */
+export const PORTFOLIO_WORDS: ReadonlySet<string> = new Set([...DEPARTMENT_FIELDS, "justice", "industry", "housing"]);
+
 /** Words that form a person's title before a name ("Prime Minister", "Defense Secretary", "Sir"). */
 export const TITLE_WORDS: ReadonlySet<string> = new Set([
   "president",
@@ -106,26 +131,9 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   "private",
   "pte.",
   "pvt.",
-  "foreign",
-  "defense",
-  "defence",
-  "interior",
-  "finance",
-  "transport",
-  "transportation",
-  "energy",
-  "health",
-  "education",
-  "trade",
-  "economy",
+  ...DEPARTMENT_FIELDS,
   "economic",
   "home",
-  "labour",
-  "labor",
-  "agriculture",
-  "environment",
-  "culture",
-  "treasury",
   "attorney-general",
   "secretary-general",
   "president-elect",
@@ -453,31 +461,6 @@ export const PERSON_ROLE_NOUNS: ReadonlySet<string> = new Set([
   "waiter",
   "waitress",
   "chef",
-]);
-
-/** A government department's field ("finance" of "the finance ministry", "Energy" of "Ministry of Energy"): two fields are two departments. */
-export const PORTFOLIO_WORDS: ReadonlySet<string> = new Set([
-  "foreign",
-  "defense",
-  "defence",
-  "interior",
-  "finance",
-  "transport",
-  "transportation",
-  "energy",
-  "health",
-  "education",
-  "trade",
-  "economy",
-  "labour",
-  "labor",
-  "agriculture",
-  "environment",
-  "culture",
-  "justice",
-  "treasury",
-  "industry",
-  "housing",
 ]);
 
 /** Plural role nouns for groups that speak together without names. */

@@ -134,6 +134,9 @@ const TITLE_LIKE = /^(?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:of|the|and|for|\p{Lu}[\p{L}
 /** The verb sits in a later clause of the sentence than its first words. */
 const LATER_CLAUSE = /,\s*(?:while|whereas|but|and|although|though|as)\s/iu;
 const LINK_LABEL = /^,?\s*\(?(?:opens|opening|open) in (?:a )?new (?:window|tab)\)?,?/iu;
+/** What puts a body in the place of the one addressed: "told the Herald", "a response to The Sentinel", "an interview with". */
+const ADDRESSEE_BEFORE = /\b(?:to|told|with)\s+(?:the\s+)?$/iu;
+
 /** Where a clause ends before a fragment; ", but that …" goes on with the same speech verb's second complement. */
 const CLAUSE_STOP = /;|\bwhile\b|\bwhereas\b|\balthough\b|\bthough\b|,\s+but\b(?!\s+that\b)/u;
 const AS_SAYING = /^\s+as\s+saying\b\s*(?:that\b)?\s*[,:]?\s*/iu;
@@ -527,6 +530,8 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
       const before = s === m.sentence ? [...list.filter((x) => x.end <= m.start)].reverse() : list;
       for (const c of before) {
         if (c === m) continue;
+        // "In a written response to The Sentinel, it said": a body the sentence addresses before "it" is not what "it" is.
+        if (s === m.sentence && ADDRESSEE_BEFORE.test(text.slice(Math.max(0, c.start - 12), c.start))) continue;
         const r = resolve(c);
         if (r.id && r.kind === "institution") return { id: r.id, kind: r.kind, confidence: Math.min(0.75, back === 0 ? 0.9 : back === 1 ? 0.85 : 0.7) };
       }

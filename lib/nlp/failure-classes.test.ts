@@ -926,4 +926,10 @@ describe("speakers by structure (SPK)", () => {
       ["no comment", "Ministry of Energy"],
     ]);
   });
+
+  it("SPK-3: “it” after a body the sentence addresses (“in a response to the Ledger”) is the body of the sentence before", () => {
+    expect(
+      quotes(`${LEAD}The port authority rejected the estimate. In a written response to the Harbour Ledger, it said its reserves were “more than adequate”.`),
+    ).toEqual([["more than adequate", "port authority"]]);
+  });
 });

@@ -2,7 +2,7 @@ import type { SpeakerKind, Span } from "./types";
 import { sentenceIndexAt, type Sentence, type Tokens } from "./sentences";
 import type { QuoteSpan } from "./quotes";
 import { NAMED_AS, type Mention, type RoleWords } from "./mentions";
-import { CLUB_WORDS, COMPANY_HEADS, COMPANY_WORDS, DOCUMENT_EPITHETS, PARTY_WORDS, PORTFOLIO_WORDS } from "./lexicon/roles";
+import { CLUB_WORDS, COMPANY_HEADS, COMPANY_WORDS, DOCUMENT_EPITHETS, INSTITUTION_ROLE_NOUNS, ORG_WORDS, PARTY_WORDS, PORTFOLIO_WORDS } from "./lexicon/roles";
 import { TAG_FILLERS, TAG_OBJECTS } from "./lexicon/speech-verbs";
 import { UNNAMED_SOURCE, isAcronym, normalizeName, type RoleKey, type SpeakerBook } from "./speakers";
 import { countryKey, demonymOf, isCountryName, isDemonym } from "./lexicon/demonyms";
@@ -249,6 +249,9 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
     const bare = m.kindHint !== "place" && !m.role && m.text.replace(/^the\s+/iu, "") === name;
     const institution = bare ? book.findInstitutionShortForm(name) : null;
     if (institution) return { id: institution, kind: "institution", confidence: 0.85 };
+    // "Corvana said" after "Corvana Health": the body by the first word of its name, unless that is someone's name.
+    const byFirstWord = bare && m.kindHint !== "person" && !name.includes(" ") && !book.findPerson(name) ? book.findInstitutionByFirstWord(name) : null;
+    if (byFirstWord) return { id: byFirstWord, kind: "institution", confidence: 0.8 };
     let person: { id: string; confidence: number } | null = null;
     if (m.kindHint === "person") person = book.learnPerson(name);
     else person = book.findPerson(name);
@@ -407,6 +410,14 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
         const name = [role.possessor, ...role.modifiers, role.head].join(" ");
         return { id: book.learnOther("institution", name), kind: "institution", confidence: 0.85 };
       }
+      // "Corvana declined to comment. The company said …": a body named by a bare name in the sentence before is
+      // the company, before any firm named earlier whose name ends in a company word.
+      const subject = COMPANY_HEADS.has(role.head) && m.definite && m.sentence > 0 ? subjectOf(m.sentence - 1) : null;
+      const bare = subject?.type === "name" ? resolve(subject) : null;
+      const bareName = bare?.id && bare.kind === "institution" ? book.name(bare.id) : "";
+      const bareWords = bareName.toLowerCase().split(/\s+/u);
+      if (bare?.id && bareName && !bareWords.some((w) => ORG_WORDS.has(w) || INSTITUTION_ROLE_NOUNS.has(w)))
+        return { id: bare.id, kind: "institution", confidence: 0.75 };
       const id = book.findInstitutionByWord(role.head, nameWordsOfKind(role.head), (aliases) => samePortfolio(role.modifiers, aliases));
       if (id) return { id, kind: "institution", confidence: 0.8 };
       const body = GENERIC_ORG_HEADS.has(role.head) && m.definite ? bodyJustNamed(m) : null;

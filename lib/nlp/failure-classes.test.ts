@@ -932,4 +932,24 @@ describe("speakers by structure (SPK)", () => {
       quotes(`${LEAD}The port authority rejected the estimate. In a written response to the Harbour Ledger, it said its reserves were “more than adequate”.`),
     ).toEqual([["more than adequate", "port authority"]]);
   });
+
+  it("SPK-7: a company by the first word of its name, and “the company” after it named so in the sentence before", () => {
+    expect(
+      quotes(
+        `${LEAD}Analysts at Brindle Securities cut their forecasts. Corvana Health, the insurer, lost a fifth of its value.\n\nCorvana said it would “defend itself”. Corvana declined to comment further. The company said it “will not pay”.`,
+      ),
+    ).toEqual([
+      ["defend itself", "Corvana Health"],
+      ["will not pay", "Corvana Health"],
+    ]);
+    // A country's body is not named by its country alone, nor a person by a company's first word.
+    expect(
+      quotes(
+        `${LEAD}Qasaria's foreign ministry denied it. Qasaria said the lists were “complete”. Morgan Freight and its founder, Ada Morgan, disagreed. Morgan said they were “not”.`,
+      ),
+    ).toEqual([
+      ["complete", "Qasaria"],
+      ["not", "Ada Morgan"],
+    ]);
+  });
 });

@@ -517,6 +517,21 @@ export class SpeakerBook {
     return this.latestInstitution((e) => e.aliases.some((alias) => isShortFormOf(short, alias)));
   }
 
+  /**
+   * The institution of this article whose proper name of two words or more opens with a single word ("Corvana" for
+   * "Corvana Health"), mentioned last; not a country's body by its country ("Qasaria" of "Qasaria presidential office").
+   */
+  findInstitutionByFirstWord(word: string): string | null {
+    const w = normalizeName(word);
+    if (!w || w.includes(" ")) return null;
+    return this.latestInstitution((e) =>
+      e.forms.some((form) => {
+        const [first, ...rest] = form.text.replace(/^the\s+/iu, "").split(/\s+/u);
+        return rest.length > 0 && normalizeName(first ?? "") === w && rest.every((x) => /^\p{Lu}/u.test(x) || /^(?:of|and|for|&)$/u.test(x));
+      }),
+    );
+  }
+
   /** The institution mentioned last in the current article of those that `fits`. */
   private latestInstitution(fits: (entry: SpeakerEntry) => boolean): string | null {
     let best: { id: string; recency: number } | null = null;

@@ -4,7 +4,7 @@ import type { QuoteSpan } from "./quotes";
 import { NAMED_AS, type Mention, type RoleWords } from "./mentions";
 import { CLUB_WORDS, COMPANY_HEADS, COMPANY_WORDS, DOCUMENT_EPITHETS, INSTITUTION_ROLE_NOUNS, ORG_WORDS, PARTY_WORDS, PORTFOLIO_WORDS } from "./lexicon/roles";
 import { TAG_FILLERS, TAG_OBJECTS } from "./lexicon/speech-verbs";
-import { UNNAMED_SOURCE, isAcronym, normalizeName, type RoleKey, type SpeakerBook } from "./speakers";
+import { UNNAMED_SOURCE, isAcronym, normalizeName, splitPersonName, type RoleKey, type SpeakerBook } from "./speakers";
 import { countryKey, demonymOf, isCountryName, isDemonym } from "./lexicon/demonyms";
 import { givenNameGender } from "./lexicon/given-names";
 import { rankCandidates, type RankExample, type RankFeatures, type RankerWeights } from "./ranker";
@@ -302,6 +302,13 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
     return null;
   };
 
+  /** "Quaresma family" for a family described by whose it is: "his", "Quaresma's", or "of" a person named after it. */
+  const familyName = (m: Mention): string | null => {
+    const owner = mentions.find((o) => o !== m && (o.type === "name" || o.type === "pronoun") && o.start >= m.start && o.end <= m.end);
+    const r = owner ? resolve(owner) : null;
+    return r?.id && r.kind === "person" ? `${splitPersonName(book.name(r.id)).surname} family` : null;
+  };
+
   /** The institution that is the subject of one of the two sentences before a mention ("The authority said …"), or null. */
   const bodyJustNamed = (m: Mention): string | null => recentSubject(m, m.sentence - 1, 1, ["institution"])?.id ?? null;
 
@@ -404,6 +411,11 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
         return { id: book.learnOther("document", `${capitalise(role.head)} of ${ownerName}`), kind: "document", confidence: 0.9 };
       }
       return { id: null, kind: "document", confidence: 0.3 };
+    }
+    if (m.kindHint === "institution" && role.head === "family" && !m.plural) {
+      // "His family said in a statement", "the family of Ana Prieto", "Wielgosz's family": the family speaks as itself.
+      const family = familyName(m);
+      if (family) return { id: book.learnOther("institution", family), kind: "institution", confidence: 0.8 };
     }
     if (m.kindHint === "institution") {
       if (role.possessor && /^\p{Lu}/u.test(role.possessor)) {

@@ -952,4 +952,15 @@ describe("speakers by structure (SPK)", () => {
       ["not", "Ada Morgan"],
     ]);
   });
+
+  it("SPK-7: a family speaks as itself, named by whose it is, and “the statement” it issued is its own", () => {
+    expect(
+      quotes(
+        `${LEAD}Police named the driver who died as Tomas Wielgosz, 58. His family said in a statement that he had gone back for a neighbour. “He never walked past anyone in trouble,” the statement said.\n\nThe family of Ana Prieto-Lund, who was hurt, said she was “recovering well”.`,
+      ),
+    ).toEqual([
+      ["He never walked past any", "Wielgosz family"],
+      ["recovering well", "Prieto-Lund family"],
+    ]);
+  });
 });

@@ -621,7 +621,9 @@ function describe(
       else if (d >= 0 && !owner.cap && DETERMINERS.has((words[d] as Word).lower)) from = d;
       break;
     }
-    if (DETERMINERS.has(w.lower) || NUMBER_DETERMINERS.has(w.lower) || /^\d[\d,.]*$/u.test(w.value)) {
+    // "His family said": a family is described by whose it is (other roles after "his" stay as they were read).
+    const familyOwner = headLower === "family" && (w.lower === "his" || w.lower === "her");
+    if (DETERMINERS.has(w.lower) || NUMBER_DETERMINERS.has(w.lower) || /^\d[\d,.]*$/u.test(w.value) || familyOwner) {
       determiner = w.lower;
       from = k;
       if (w.lower === "the" && words[k - 1]?.lower === "of" && words[k - 2]?.lower === "one") {

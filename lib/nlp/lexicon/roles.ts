@@ -587,6 +587,7 @@ export const INSTITUTION_ROLE_NOUNS: ReadonlySet<string> = new Set([
   "county",
   "state",
   "statement",
+  "family",
 ]);
 
 /** Heads that mean a company when resolving "the company"/"the firm". */

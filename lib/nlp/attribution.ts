@@ -134,6 +134,29 @@ const TITLE_LIKE = /^(?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:of|the|and|for|\p{Lu}[\p{L}
 /** The verb sits in a later clause of the sentence than its first words. */
 const LATER_CLAUSE = /,\s*(?:while|whereas|but|and|although|though|as)\s/iu;
 const LINK_LABEL = /^,?\s*\(?(?:opens|opening|open) in (?:a )?new (?:window|tab)\)?,?/iu;
+/** Roles held for or beside someone else (their spokesman, relative, friend): never an epithet for the person named last. */
+const AGENT_ROLES: ReadonlySet<string> = new Set([
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "agent",
+  "wife",
+  "husband",
+  "partner",
+  "son",
+  "daughter",
+  "mother",
+  "father",
+  "brother",
+  "sister",
+  "friend",
+  "neighbour",
+  "neighbor",
+]);
+
+/** Professions someone acts for others in: bare ("the lawyer"), not an epithet for the person named last. */
+const COUNSEL_ROLES: ReadonlySet<string> = new Set(["lawyer", "attorney", "solicitor", "barrister", "counsel", "doctor"]);
+
 /** What puts a body in the place of the one addressed: "told the Herald", "a response to The Sentinel", "an interview with". */
 const ADDRESSEE_BEFORE = /\b(?:to|told|with)\s+(?:the\s+)?$/iu;
 
@@ -664,6 +687,11 @@ export function attributeQuotes(
         const office = [demonym ?? country, ...m.role.modifiers.filter((w) => !countryKey(w)), m.role.head].join(" ");
         return { id: book.learnOther("source", office), kind: "source", confidence: 0.5 };
       }
+      // "Jonas Pell denies the charges. “…,” the lawyer said": a role that acts for someone else is not whoever was
+      // named last; never named, it is an unnamed source.
+      // A profession with words of its own ("the soft-spoken lawyer") may still be an epithet.
+      if (m.role && (AGENT_ROLES.has(m.role.head) || (COUNSEL_ROLES.has(m.role.head) && m.role.modifiers.length === 0)))
+        return { id: book.learnOther("source", UNNAMED_SOURCE), kind: "source", confidence: 0.4 };
       const id = book.mostRecent("person", m.start);
       if (id) return { id, kind: "person", confidence: 0.5 };
     }

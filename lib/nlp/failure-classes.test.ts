@@ -963,4 +963,10 @@ describe("speakers by structure (SPK)", () => {
       ["recovering well", "Prieto-Lund family"],
     ]);
   });
+
+  it("SPK-7: “the lawyer”, never named, is not the person named last", () => {
+    expect(quotes(`${LEAD}Jonas Pell denies the charges. “He is innocent and will be cleared,” the lawyer said.`)).toEqual([
+      ["He is innocent and will ", "unnamed source"],
+    ]);
+  });
 });

@@ -740,7 +740,10 @@ export function attributeQuotes(
       );
     // "the minister said", and "one of them said" (one of a group: `oneOfSources`).
     const article = /^(?:the|one\s+of)\s+/iu.exec(text.slice(pos, pos + 8));
-    const m = mentionStartingAt(mentions, pos) ?? (article ? mentionStartingAt(mentions, pos + article[0].length) : null);
+    let m = mentionStartingAt(mentions, pos) ?? (article ? mentionStartingAt(mentions, pos + article[0].length) : null);
+    // "“…,” Vaalmark's Foreign Minister Pieter-Jan van der Loos told journalists": the name after the possessive one.
+    const owned = m?.possessive ? (mentions[m.index + 1] as Mention | undefined) : undefined;
+    if (m && owned?.type === "name" && /^(?:['’]s?)?\s+$/u.test(text.slice(m.end, owned.start))) m = owned;
     if (m && !m.possessive) {
       let after = m.end;
       const apposed = m.apposition !== null ? mentions[m.apposition] : undefined;

@@ -969,4 +969,15 @@ describe("speakers by structure (SPK)", () => {
       ["He is innocent and will ", "unnamed source"],
     ]);
   });
+
+  it("SPK-1: a tag after the quote naming the speaker after a possessive (“Norway's Foreign Minister Anna Berg told”)", () => {
+    expect(
+      quotes(
+        `${LEAD}“We are close,” Vaalmark's Foreign Minister Pieter-Jan van der Loos told journalists.\n\n“We are not,” Norway's Foreign Minister Anna Berg told journalists.`,
+      ),
+    ).toEqual([
+      ["We are close,", "Pieter-Jan van der Loos"],
+      ["We are not,", "Anna Berg"],
+    ]);
+  });
 });

@@ -980,4 +980,17 @@ describe("speakers by structure (SPK)", () => {
       ["We are not,", "Anna Berg"],
     ]);
   });
+
+  it("SPK-11: a role usually left unnamed (“its chief negotiator”, “a senior official”) named beside it is that person", () => {
+    expect(
+      quotes(
+        `${LEAD}“We want more,” the union's chief negotiator, Ana Lima, told reporters.\n\nThe ministry wants “a deal by May”, its senior official, Jon Berg, said.`,
+      ),
+    ).toEqual([
+      ["We want more,", "Ana Lima"],
+      ["a deal by May", "Jon Berg"],
+    ]);
+    // Unnamed, it stays an unnamed source.
+    expect(quotes(`${LEAD}“We want more,” the union's chief negotiator told reporters.`)).toEqual([["We want more,", "unnamed source"]]);
+  });
 });

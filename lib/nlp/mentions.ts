@@ -825,13 +825,15 @@ function linkAppositions(text: string, mentions: Mention[]): void {
     } else if (
       a.type === "description" &&
       b.type === "name" &&
-      a.kindHint !== "source" &&
+      (a.kindHint !== "source" || (!a.plural && b.kindHint !== "place" && b.kindHint !== "institution")) &&
       /^\s*(?:,|[.!?]?\s*$|[.!?](?=\s))/u.test(text.slice(b.end, b.end + 2))
     ) {
       // "the company's managing director, Fiona Grady," and at the end of a sentence ("…,” said the director, Fiona Grady.").
       a.apposition = k;
       b.apposition = ai;
       if (a.kindHint === "institution" && !a.role?.possessor) b.kindHint = "institution";
+      // "its chief negotiator, Ana Lima,": a role named is no unnamed source.
+      if (a.kindHint === "source") a.kindHint = "person";
     }
   }
   mentions.forEach((m, i) => {

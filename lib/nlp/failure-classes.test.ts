@@ -993,4 +993,10 @@ describe("speakers by structure (SPK)", () => {
     // Unnamed, it stays an unnamed source.
     expect(quotes(`${LEAD}“We want more,” the union's chief negotiator told reporters.`)).toEqual([["We want more,", "unnamed source"]]);
   });
+
+  it("SPK-7: a body named beside its description with its acronym after the name", () => {
+    expect(reportedSpeakers("The operator, Kessby Container Terminals (KCT), said in a statement that it was disappointed.")).toEqual([
+      "Kessby Container Terminals",
+    ]);
+  });
 });

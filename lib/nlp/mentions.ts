@@ -780,6 +780,11 @@ export const NAMED_AS =
 const CLAUSE_VERB_AFTER = /^\s+(?!(?:and|or|but|of|who|whose|which|that|with|in|at|from|for|on|to|by|as)\b)\p{Ll}/u;
 const PREPOSITION_BEFORE = /(?:^|\s)(?:in|at|from|to|into|near|outside|inside|across|about|on|over|with|for|by|after|before|against|towards?)\s+(?:the\s+)?$/iu;
 
+/** The length of an acronym in brackets right after a name ("Kessby Container Terminals (KCT)"), or 0. */
+function acronymAfter(text: string, at: number): number {
+  return /^\s*\([\p{Lu}&]{2,8}\)/u.exec(text.slice(at, at + 12))?.[0].length ?? 0;
+}
+
 function linkAppositions(text: string, mentions: Mention[]): void {
   for (let k = 1; k < mentions.length; k++) {
     const b = mentions[k] as Mention;
@@ -826,7 +831,7 @@ function linkAppositions(text: string, mentions: Mention[]): void {
       a.type === "description" &&
       b.type === "name" &&
       (a.kindHint !== "source" || (!a.plural && b.kindHint !== "place" && b.kindHint !== "institution")) &&
-      /^\s*(?:,|[.!?]?\s*$|[.!?](?=\s))/u.test(text.slice(b.end, b.end + 2))
+      /^\s*(?:,|[.!?]?\s*$|[.!?](?=\s))/u.test(text.slice(b.end + acronymAfter(text, b.end), b.end + acronymAfter(text, b.end) + 2))
     ) {
       // "the company's managing director, Fiona Grady," and at the end of a sentence ("…,” said the director, Fiona Grady.").
       a.apposition = k;

@@ -384,7 +384,9 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
   const resolveDescription = (m: Mention): Resolution => {
     const role = m.role as RoleWords;
     // "the two leaders", "both men": the people named last; not "Two people familiar with the talks".
-    const group = m.kindHint === "person" ? /^(?:the\s+)?(two|three|both)\s/iu.exec(m.text) : null;
+    // Not "Three jurors told the usher", "two lawmakers said": people the text has not named.
+    const definite = /^(?:the|both)\s/iu.test(m.text) || /\bthe\s+$/iu.test(text.slice(Math.max(0, m.start - 5), m.start));
+    const group = m.kindHint === "person" && definite ? /^(?:the\s+)?(two|three|both)\s/iu.exec(m.text) : null;
     if (group) {
       const count = (group[1] as string).toLowerCase() === "three" ? 3 : 2;
       const joint = jointOfRecent(book, m.start, count);

@@ -999,4 +999,13 @@ describe("speakers by structure (SPK)", () => {
       "Kessby Container Terminals",
     ]);
   });
+
+  it("SPK-11: “two lawmakers”, “three jurors” are people not yet named, unlike “the two leaders”; a juror who would not be named is an unnamed source", () => {
+    expect(reportedSpeakers("Mayor Lisbet Ohm met harbour chief Aldo Venn on Monday. The hearing will go ahead next week, two lawmakers said.")).toEqual([
+      "lawmakers",
+    ]);
+    expect(quotes(`${LEAD}Prosecutor Amir Haddad spoke first. “A sad day,” said one juror, who did not want to be named.`)).toEqual([
+      ["A sad day,", "unnamed source"],
+    ]);
+  });
 });

@@ -1008,4 +1008,10 @@ describe("speakers by structure (SPK)", () => {
       ["A sad day,", "unnamed source"],
     ]);
   });
+
+  it("SPK-7: a spokesman for a body set beside whose it is (“for Pell's former employer, Vantis Group.”) speaks for the body", () => {
+    expect(quotes(`${LEAD}Jonas Pell was convicted. “No comment,” said a spokesman for Pell's former employer, Vantis Group.`)).toEqual([
+      ["No comment,", "Vantis Group"],
+    ]);
+  });
 });

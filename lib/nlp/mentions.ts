@@ -679,10 +679,14 @@ function describe(
   if (!determiner && !possessorText && !country && !anonymous && (kind !== "person" || !modifiers.length) && !plural) return null;
   let orgEnd = -1;
   if (headLower === "spokesperson" || headLower === "spokesman" || headLower === "spokeswoman" || headLower === "representative") {
-    const forOrg = /^\s*(?:for|of|at)\s+(?:the\s+)?(?:\p{Ll}+\s+)?((?:[\p{Lu}][\p{L}\p{N}'’&.-]*\s*)+)/u.exec(text.slice(head.end, head.end + 120));
+    // "a spokesman for Pell's former employer, Vantis Group": the body set beside whose it is, not the owner.
+    const owned = /^\s*(?:for|of|at)\s+(?:the\s+)?[\p{Lu}][\p{L}.-]*['’]s\s+(?:\p{Ll}+\s+){0,3}\p{Ll}+,\s+((?:[\p{Lu}][\p{L}\p{N}'’&.-]*\s*)+)/u.exec(
+      text.slice(head.end, head.end + 120),
+    );
+    const forOrg = owned ?? /^\s*(?:for|of|at)\s+(?:the\s+)?(?:\p{Ll}+\s+)?((?:[\p{Lu}][\p{L}\p{N}'’&.-]*\s*)+)/u.exec(text.slice(head.end, head.end + 120));
     const forBody = institutionAfter(text.slice(head.end, head.end + 60));
     if (forOrg) {
-      org = (forOrg[1] as string).trim();
+      org = (forOrg[1] as string).trim().replace(/(\p{L}{4,})\.$/u, "$1");
       orgEnd = head.end + forOrg.index + forOrg[0].trimEnd().length;
     } else if (forBody) {
       // "a spokesperson for the federation": the body named by its role noun speaks through them.

@@ -746,6 +746,23 @@ export function attributeQuotes(
     // "“…,” Vaalmark's Foreign Minister Pieter-Jan van der Loos told journalists": the name after the possessive one.
     const owned = m?.possessive ? (mentions[m.index + 1] as Mention | undefined) : undefined;
     if (m && owned?.type === "name" && /^(?:['’]s?)?\s+$/u.test(text.slice(m.end, owned.start))) m = owned;
+    // "“…,” his lawyer said", "“…,” her lawyers said": a role of someone's, unnamed, then the verb.
+    if (m?.type === "pronoun" && m.possessive) {
+      const words = /^(?:\s+[\p{Ll}-]+){1,3}/u.exec(text.slice(m.end, limit))?.[0].match(/\s+[\p{Ll}-]+/gu) ?? [];
+      // The role is the words up to the first that is a speech verb ("his lawyer said", "her chief of staff told").
+      let roleEnd = -1;
+      for (let k = 1, end = m.end; k < words.length && roleEnd < 0; k++) {
+        end += (words[k - 1] as string).length;
+        if (verbAt.get(skipFillersForward(end, limit))?.isTag) roleEnd = end;
+      }
+      const verb = roleEnd > 0 ? verbAt.get(skipFillersForward(roleEnd, limit)) : undefined;
+      if (verb?.isTag && guard(verb)) {
+        const described = mentions[m.index + 1];
+        if (described?.type === "description" && described.end === roleEnd) return { mention: described, verb, confidence: 0.8, method: "tag:after-quote" };
+        const speaker: Resolution = { id: book.learnOther("source", UNNAMED_SOURCE), kind: "source", confidence: 0.5 };
+        return { mention: null, verb, confidence: 0.6, method: "tag:after-quote:unnamed-role", speaker };
+      }
+    }
     if (m && !m.possessive) {
       let after = m.end;
       const apposed = m.apposition !== null ? mentions[m.apposition] : undefined;

@@ -1014,4 +1014,8 @@ describe("speakers by structure (SPK)", () => {
       ["No comment,", "Vantis Group"],
     ]);
   });
+
+  it("SPK-3: ““…,” his lawyer said” is someone unnamed, not the person named before, and the words are kept", () => {
+    expect(quotes(`${LEAD}Jonas Pell denies all charges. “He is innocent,” his lawyer said.`)).toEqual([["He is innocent,", "unnamed source"]]);
+  });
 });

@@ -332,8 +332,8 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
     return r?.id && r.kind === "person" ? `${splitPersonName(book.name(r.id)).surname} family` : null;
   };
 
-  /** The institution that is the subject of one of the two sentences before a mention ("The authority said …"), or null. */
-  const bodyJustNamed = (m: Mention): string | null => recentSubject(m, m.sentence - 1, 1, ["institution"])?.id ?? null;
+  /** The institution that is the subject of the mention's sentence or one of the two before ("The authority said …"), or null. */
+  const bodyJustNamed = (m: Mention): string | null => recentSubject(m, m.sentence, 2, ["institution"])?.id ?? null;
 
   /**
    * A document the article describes by more than its noun ("the 38-page draft coalition agreement" is the

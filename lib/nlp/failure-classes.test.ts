@@ -1018,4 +1018,15 @@ describe("speakers by structure (SPK)", () => {
   it("SPK-3: ““…,” his lawyer said” is someone unnamed, not the person named before, and the words are kept", () => {
     expect(quotes(`${LEAD}Jonas Pell denies all charges. “He is innocent,” his lawyer said.`)).toEqual([["He is innocent,", "unnamed source"]]);
   });
+
+  it("SPK-7: a spokeswoman after her body in the same sentence, and a forecaster never named", () => {
+    expect(
+      quotes(
+        `${LEAD}The Coast Authority said costs could reach £30m, though a spokeswoman cautioned that the figure was “very early”. “Rivers will stay high,” a forecaster said.`,
+      ),
+    ).toEqual([
+      ["very early", "Coast Authority"],
+      ["Rivers will stay high,", "unnamed source"],
+    ]);
+  });
 });

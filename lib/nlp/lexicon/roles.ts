@@ -480,6 +480,21 @@ export const PERSON_ROLE_NOUNS: ReadonlySet<string> = new Set([
   "midwife",
   "pharmacist",
   "caretaker",
+  "forecaster",
+  "meteorologist",
+  "historian",
+  "commentator",
+  "strategist",
+  "consultant",
+  "investor",
+  "banker",
+  "architect",
+  "defendant",
+  "claimant",
+  "coroner",
+  "demonstrator",
+  "priest",
+  "referee",
 ]);
 
 /** Plural role nouns for groups that speak together without names. */

@@ -407,7 +407,8 @@ export function resolveMentions(input: AttributionInput, book: SpeakerBook, opti
       const words = [...role.modifiers.filter((w) => !countryKey(w)), role.head];
       return { id: book.learnOther("institution", words.join(" ")), kind: "institution", confidence: 0.6 };
     }
-    if (SPOKES_HEADS.has(role.head) && !m.org && !role.possessor && INDEFINITE.test(m.text)) {
+    // "Its spokesman" likewise: the body's own.
+    if (SPOKES_HEADS.has(role.head) && !m.org && !role.possessor && (INDEFINITE.test(m.text) || /^its\s/iu.test(m.text))) {
       // "The authority said it would review the findings. A spokeswoman said …": the body just named.
       const body = bodyJustNamed(m);
       if (body) return { id: body, kind: "institution", confidence: 0.7 };

@@ -1029,4 +1029,10 @@ describe("speakers by structure (SPK)", () => {
       ["Rivers will stay high,", "unnamed source"],
     ]);
   });
+
+  it("SPK-7: “its spokesman” speaks for the body just named", () => {
+    expect(
+      quotes(`${LEAD}The Harbour Federation did not comment. Its spokesman, however, wrote on Telegram that the ministry had “sabotaged” the talks.`),
+    ).toEqual([["sabotaged", "Harbour Federation"]]);
+  });
 });

@@ -165,6 +165,12 @@ const CLAUSE_STOP = /;|\bwhile\b|\bwhereas\b|\balthough\b|\bthough\b|,\s+but\b(?
 const AS_SAYING = /^\s+as\s+saying\b\s*(?:that\b)?\s*[,:]?\s*/iu;
 const TERMINAL_INSIDE = /[.!?…]["”’»]?$/u;
 const COMPLEMENT_AFTER = /^\s+(?:that|the|a|an|he|she|they|it|we|there|this|[\p{Lu}])/u;
+/**
+ * After a quote that ends its own sentence, someone new followed by a verb and a clause starts a new sentence ("“…matters.”
+ * A government source said ministers had been told"), not a tag; a tag goes on with a phrase, an adverb or nothing.
+ */
+const CLAUSE_AFTER =
+  /^\s+(?!(?:in|on|at|to|during|after|before|from|with|by|of|for|afterwards|later|earlier|again|yesterday|today|tonight|reporters|journalists|when|while|as|outside|via|through|then)\b)\p{Ll}+\b(?<!ly)/u;
 
 /**
  * The one speaker for people who speak together ("the two leaders", "Trump and Zelensky said"), their names in
@@ -735,10 +741,11 @@ export function attributeQuotes(
     while (pos < limit && /[\s,—–]/u.test(text[pos] as string)) pos++;
     if (pos >= limit) return null;
     const inner = text.slice(q.innerStart, q.innerEnd).trimEnd();
-    const guard = (verb: VerbHit): boolean =>
+    const guard = (verb: VerbHit, who?: Mention): boolean =>
       !(
         TERMINAL_INSIDE.test(inner) &&
-        COMPLEMENT_AFTER.test(text.slice(verb.end, verb.end + 12)) &&
+        (COMPLEMENT_AFTER.test(text.slice(verb.end, verb.end + 12)) ||
+          (who?.type === "description" && CLAUSE_AFTER.test(text.slice(verb.end, verb.end + 24)))) &&
         !/^\s+(?:reporters|journalists)/u.test(text.slice(verb.end))
       );
     // "the minister said", and "one of them said" (one of a group: `oneOfSources`).
@@ -780,7 +787,7 @@ export function attributeQuotes(
         if (apposition && verbAt.get(at)?.isTag) after = at;
       }
       const verb = verbAt.get(after);
-      if (verb?.isTag && guard(verb)) return { mention: m, verb, confidence: 0.95, method: "tag:after-quote" };
+      if (verb?.isTag && guard(verb, m)) return { mention: m, verb, confidence: 0.95, method: "tag:after-quote" };
       // A live blog's or a pull quote's credit: "“…” — Rep. Ana Ruiz, speaking to LRTV between sessions." / "“…” — Ana Ruiz."
       if (
         m.type === "name" &&

@@ -1035,4 +1035,11 @@ describe("speakers by structure (SPK)", () => {
       quotes(`${LEAD}The Harbour Federation did not comment. Its spokesman, however, wrote on Telegram that the ministry had “sabotaged” the talks.`),
     ).toEqual([["sabotaged", "Harbour Federation"]]);
   });
+
+  it("SPK-2: a quote that ends its sentence is not tagged by someone new whose verb opens a clause of its own", () => {
+    expect(quotes(`${LEAD}Asked about the cuts, Mayor Ana Reis said: “Every job matters.” A port source said ministers had been told “days ago”.`)).toEqual([
+      ["Every job matters.", "Ana Reis"],
+      ["days ago", "unnamed source"],
+    ]);
+  });
 });

@@ -34,14 +34,6 @@ export type ResolveOptions = {
 /** Who a mention refers to, as far as the text tells. */
 export type Resolution = { id: string | null; kind: SpeakerKind | null; confidence: number };
 
-/** Whether a body's names fit the field a description gives it: "the finance ministry" is not the "Ministry of Energy". */
-function samePortfolio(modifiers: readonly string[], aliases: readonly string[]): boolean {
-  const field = modifiers.find((w) => PORTFOLIO_WORDS.has(w.toLowerCase()))?.toLowerCase();
-  if (!field) return true;
-  const words = aliases.flatMap((alias) => alias.split(" "));
-  return words.includes(field) || !words.some((w) => PORTFOLIO_WORDS.has(w));
-}
-
 /** The attribution of one quoted segment. `isClaim` is false for scare quotes and titles. */
 export type QuoteAttribution = {
   quote: QuoteSpan;
@@ -110,6 +102,14 @@ function nameWordsOfKind(head: string): ReadonlySet<string> | undefined {
   if (head === "club") return CLUB_WORDS;
   if (head === "party") return PARTY_WORDS;
   return undefined;
+}
+
+/** Whether a body's names fit the field a description gives it: "the finance ministry" is not the "Ministry of Energy". */
+function samePortfolio(modifiers: readonly string[], aliases: readonly string[]): boolean {
+  const field = modifiers.find((w) => PORTFOLIO_WORDS.has(w.toLowerCase()))?.toLowerCase();
+  if (!field) return true;
+  const words = aliases.flatMap((alias) => alias.split(" "));
+  return words.includes(field) || !words.some((w) => PORTFOLIO_WORDS.has(w));
 }
 
 /** Whose words: a name or noun phrase with a possessive, or a possessive pronoun ("Lindgren's", "the union's", "Her"). */
@@ -697,8 +697,8 @@ export function attributeQuotes(
         return { id: book.learnOther("source", office), kind: "source", confidence: 0.5 };
       }
       // "Jonas Pell denies the charges. “…,” the lawyer said": a role that acts for someone else is not whoever was
-      // named last; never named, it is an unnamed source.
-      // A profession with words of its own ("the soft-spoken lawyer") may still be an epithet.
+      // named last; never named, it is an unnamed source. A profession with words of its own ("the soft-spoken
+      // lawyer") may still be an epithet.
       if (m.role && (AGENT_ROLES.has(m.role.head) || (COUNSEL_ROLES.has(m.role.head) && m.role.modifiers.length === 0)))
         return { id: book.learnOther("source", UNNAMED_SOURCE), kind: "source", confidence: 0.4 };
       const id = book.mostRecent("person", m.start);

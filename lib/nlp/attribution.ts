@@ -1276,7 +1276,11 @@ export function attributeQuotes(
   const colonSubject = (sentenceIndex: number, before: number): Tag | null => {
     const subject = sentenceSubject(text, mentions, sentenceIndex, before);
     // The subject of a verb ("She remembers …:"), not whoever the sentence names last ("… heard telling Harlan-Breck boss X: “…”").
-    if (!subject || !subject.verbAfter || subject.plural || subject.kindHint === "place" || subject.kindHint === "document") return null;
+    // "The Rovers boss, Ian Frey, was less happy:": the verb comes after the name set beside the subject.
+    const apposed = subject && subject.apposition !== null ? mentions[subject.apposition] : undefined;
+    const governs =
+      !!subject && (subject.verbAfter || (!!apposed && apposed.start > subject.end && /^,\s*\p{Ll}/u.test(text.slice(apposed.end, apposed.end + 3))));
+    if (!subject || !governs || subject.plural || subject.kindHint === "place" || subject.kindHint === "document") return null;
     const speaker = resolutions[subject.index] ?? { id: null, kind: null, confidence: 0 };
     if (!speaker.id) return null;
     return speaker.kind === "person" || (speaker.kind === "institution" && subject.type === "name")

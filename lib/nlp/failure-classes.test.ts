@@ -1042,4 +1042,8 @@ describe("speakers by structure (SPK)", () => {
       ["days ago", "unnamed source"],
     ]);
   });
+
+  it("SPK-2: a colon after a subject and the name set beside it (“The Rovers boss, Ian Frey, was less happy:”)", () => {
+    expect(quotes(`${LEAD}Sam Holt was pleased. The Rovers boss, Ian Frey, was less happy: “We were poor.”`)).toEqual([["We were poor.", "Ian Frey"]]);
+  });
 });

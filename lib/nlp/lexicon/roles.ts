@@ -495,6 +495,7 @@ export const PERSON_ROLE_NOUNS: ReadonlySet<string> = new Set([
   "demonstrator",
   "priest",
   "referee",
+  "boss",
 ]);
 
 /** Plural role nouns for groups that speak together without names. */

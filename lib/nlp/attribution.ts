@@ -1392,7 +1392,10 @@ export function attributeQuotes(
   for (let k = results.length - 2; k >= 0; k--) {
     const r = results[k] as QuoteAttribution;
     const next = results[k + 1] as QuoteAttribution;
-    if (!r.quote.closed && !r.speakerId && next.quote.continues && next.speakerId) {
+    // A quotation running on into the next paragraph is the speaker its tag names at the end, over a guess from the
+    // paragraph before ("“We hear … ¶ “But recruitment remains …,” the board said").
+    const guessed = r.method === "continuation:previous-paragraph" || r.method === "continuation:previous-subject";
+    if (!r.quote.closed && (!r.speakerId || (guessed && next.method.startsWith("tag:"))) && next.quote.continues && next.speakerId) {
       results[k] = {
         ...r,
         isClaim: true,

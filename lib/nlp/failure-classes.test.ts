@@ -1046,4 +1046,12 @@ describe("speakers by structure (SPK)", () => {
   it("SPK-2: a colon after a subject and the name set beside it (“The Rovers boss, Ian Frey, was less happy:”)", () => {
     expect(quotes(`${LEAD}Sam Holt was pleased. The Rovers boss, Ian Frey, was less happy: “We were poor.”`)).toEqual([["We were poor.", "Ian Frey"]]);
   });
+
+  it("SPK-4: a quotation running on into a tagged paragraph is the tag's speaker, over the voice of the paragraph before", () => {
+    expect(
+      quotes(
+        `${LEAD}The board's chief executive, Felix Aho, acknowledged “unacceptable delays”.\n\n“We hear the frustration. We are opening 40 beds.\n\n“But hiring is hard,” the board said in a statement.`,
+      ).map(([, speaker]) => speaker),
+    ).toEqual(["Felix Aho", "board", "board"]);
+  });
 });

@@ -1054,4 +1054,10 @@ describe("speakers by structure (SPK)", () => {
       ).map(([, speaker]) => speaker),
     ).toEqual(["Felix Aho", "board", "board"]);
   });
+
+  it("SPK-7: “the opposition” speaks as itself", () => {
+    expect(quotes(`${LEAD}The opposition refused to accept the result, saying the count was “riddled with errors”.`)).toEqual([
+      ["riddled with errors", "opposition"],
+    ]);
+  });
 });

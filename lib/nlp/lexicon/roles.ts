@@ -623,6 +623,7 @@ export const INSTITUTION_ROLE_NOUNS: ReadonlySet<string> = new Set([
   "state",
   "statement",
   "family",
+  "opposition",
 ]);
 
 /** Heads that mean a company when resolving "the company"/"the firm". */

@@ -796,6 +796,9 @@ export function attributeQuotes(
         /^(?:,\s*(?:speaking|writing|talking|posting)\b|\s*(?:[.;]|$))/u.test(text.slice(after, after + 12))
       )
         return { mention: m, verb: null, confidence: 0.85, method: "tag:dash-credit" };
+      // "“…,” chief executive Olav Berg was quoted as saying by the Nordic Post": the one quoted.
+      if (/^(?:was|were|is|has\s+been)\s+quoted\s+as\s+saying\b/iu.test(text.slice(after, after + 32)))
+        return { mention: m, verb: null, confidence: 0.9, method: "tag:quoted-as-saying" };
       if (/^quoted\s+/iu.test(text.slice(after, after + 8))) {
         const target = mentionStartingAt(mentions, skipFillersForward(after + 6, limit));
         if (target && AS_SAYING.test(text.slice(target.end, target.end + 20))) {
@@ -818,6 +821,11 @@ export function attributeQuotes(
       // "said the Swede.": a nationality for the person named last before it.
       const national = subject ? null : /^the\s+(\p{Lu}\p{Ll}+)\s*(?:[.,;]|$)/u.exec(text.slice(after, Math.min(limit, after + 40)));
       if (national && isDemonym(national[1] as string)) return nationalityTag(verb, q.start, national[1] as string);
+      // "said one, a nurse who gave only her first name": one of the people just described, never named.
+      if (!subject && /^(?:one|another)\s*(?:[.,;]|$)/iu.test(text.slice(after, Math.min(limit, after + 10)))) {
+        const speaker: Resolution = { id: book.learnOther("source", UNNAMED_SOURCE), kind: "source", confidence: 0.5 };
+        return { mention: null, verb, confidence: 0.6, method: "tag:after-quote-inverted:one", speaker };
+      }
     }
     return epithetTag(q, pos, limit, guard);
   };

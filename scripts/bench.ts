@@ -30,6 +30,8 @@ const INGEST_ARTICLES = Number(process.env.BENCH_INGEST_ARTICLES ?? 1000);
 const CORPUS_ARTICLES = Number(process.env.BENCH_CORPUS_ARTICLES ?? 10_000);
 const OUTLETS = 20;
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
+/** Requests of each page after a change of the data (`render.after_change.*`). */
+const AFTER_CHANGE_SAMPLES = 15;
 const CROWD_SECONDS = Number(process.env.BENCH_CROWD_SECONDS ?? 60);
 const ANALYSIS_HEAP_MB = Number(process.env.BENCH_ANALYSIS_HEAP_MB ?? 8192);
 /** `BENCH_FULL_ANALYSIS=0` analyses the ingested articles before the corpus grows instead of the whole corpus after (minutes saved at 100,000). */
@@ -276,11 +278,53 @@ async function benchServer(url: string, articles: number) {
         articles,
       });
     }
+    await benchAfterChange(baseUrl, cookie, url, articles);
     await benchLoad(baseUrl, cookie, server.pid!, articles);
     report({ name: "server.peak_rss_mb", value: round(memory.stop()), unit: "MB", during: "render and load", articles });
   } finally {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
+  }
+}
+
+/**
+ * What the first reader after a change waits for: the dashboard and an issue's page are kept per data
+ * version (docs/ARCHITECTURE.md, "Caches"), so the render figures above are of kept pages. Here a claim
+ * is touched before each request (a new data version: every cache of the brief misses), and the pages
+ * are requested one at a time (`render.after_change.<page>.p50_ms` and `.p95_ms`; no target).
+ */
+async function benchAfterChange(baseUrl: string, cookie: string, databaseUrl: string, articles: number) {
+  const db = createPrismaClient(databaseUrl);
+  try {
+    const pages = [
+      { name: "dashboard", path: "/" },
+      { name: "issue", path: "/issues/donbas" },
+    ];
+    progress(`the first request after a change, ${AFTER_CHANGE_SAMPLES} times each`);
+    for (const page of pages) {
+      const latencies: number[] = [];
+      for (let i = 0; i < AFTER_CHANGE_SAMPLES; i += 1) {
+        await db.$executeRaw`UPDATE "Claim" SET "updatedAt" = now() WHERE id = (SELECT id FROM "Claim" ORDER BY id LIMIT 1)`;
+        const sent = performance.now();
+        const response = await fetch(`${baseUrl}${page.path}`, { headers: { cookie }, redirect: "manual" });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`${page.path} answered ${response.status} after a change.`);
+        latencies.push(performance.now() - sent);
+      }
+      latencies.sort((a, b) => a - b);
+      for (const p of [50, 95]) {
+        report({
+          name: `render.after_change.${page.name}.p${p}_ms`,
+          value: round(percentile(latencies, p)),
+          unit: "ms",
+          route: page.path,
+          samples: latencies.length,
+          articles,
+        });
+      }
+    }
+  } finally {
+    await db.$disconnect();
   }
 }
 

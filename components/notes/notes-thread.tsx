@@ -1,6 +1,6 @@
 import { NoteMarkdown } from "@/components/notes/note-markdown";
 import { EditableNote, NewNoteForm } from "@/components/notes/note-forms";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { getMentionables, getNotes } from "@/lib/data/notes";
 import type { NoteTargetType } from "@/lib/validations/notes";
 
@@ -8,6 +8,8 @@ export type NotesThreadProps = {
   /** A claim id, an article id, or an issue's id or slug. */
   target: { type: NoteTargetType; id: string };
   title?: string;
+  /** The reader, when the page knows it without the session (a page served from the page cache); else the session's. */
+  user?: CurrentUser;
 };
 
 const TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
@@ -16,8 +18,8 @@ const TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", 
  * The notes on a claim, issue or article, server-rendered (Markdown with raw HTML off), with a form to
  * add one; authors (and admins) edit and delete their own. Mount it on any page of those targets.
  */
-export async function NotesThread({ target, title = "Notes" }: NotesThreadProps) {
-  const [user, notes, teammates] = await Promise.all([getCurrentUser(), getNotes(target), getMentionables()]);
+export async function NotesThread({ target, title = "Notes", user: reader }: NotesThreadProps) {
+  const [user, notes, teammates] = await Promise.all([reader ?? getCurrentUser(), getNotes(target), getMentionables()]);
   const headingId = `notes-${target.type}-${target.id}`;
   return (
     <section aria-labelledby={headingId} className="space-y-3 rounded-lg border border-gray-200 bg-white p-4">

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 /** As long as a session cookie lives (Auth.js `session.maxAge`); older rows are of no use and are removed. */
 export const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
@@ -15,6 +16,20 @@ export async function startLoginSession(db: Db, userId: string): Promise<string>
     await db.loginSession.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - SESSION_MAX_AGE_S * 1000) } } });
   }
   return session.id;
+}
+
+/**
+ * The user a session cookie speaks for, read afresh: null when the user is deactivated or the session was
+ * ended on the server (sign-out, password reset, role change, deactivation). The one check behind every
+ * session read (the Auth.js `jwt` callback, and proxy.ts for the pages it serves from the page cache).
+ */
+export async function readSessionUser(db: Db, userId: string, sessionId: string): Promise<{ email: string; name: string | null; role: Role } | null> {
+  const current = await db.user.findUnique({
+    where: { id: userId },
+    select: { email: true, name: true, role: true, isActive: true, loginSessions: { where: { id: sessionId, endedAt: null }, select: { id: true } } },
+  });
+  if (!current?.isActive || current.loginSessions.length === 0) return null;
+  return { email: current.email, name: current.name, role: current.role };
 }
 
 /** Ends one session (sign-out): its cookie, even a copy kept elsewhere, no longer logs anyone in. */

@@ -4,7 +4,9 @@ import { cache } from "react";
 import { auth } from "@/auth";
 import { readSession } from "@/lib/auth/session-read";
 import { hashApiToken } from "@/lib/auth/token-hash";
+import { verifyPageKey } from "@/lib/server/cached-pages";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -71,3 +73,15 @@ export async function getRequestUser(request: Request): Promise<CurrentUser | nu
   }
   return getCurrentUser();
 }
+
+/**
+ * For the pages served from the page cache (lib/server/page-cache.ts): the reader their signed key names,
+ * if the key is this server's and the reader still active; else null. proxy.ts checked the session.
+ */
+export const getCachedPageReader = cache(async (key: string): Promise<CurrentUser | null> => {
+  const userId = verifyPageKey(env().AUTH_SECRET, key);
+  if (!userId) return null;
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, role: true, isActive: true } });
+  if (!user?.isActive) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+});

@@ -120,6 +120,16 @@ export const getIssue = cache((slug: string) =>
   db.issue.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, description: true, status: true, phrases: true, exclusions: true } }),
 );
 
+/** The SQL expression of {@link getBriefVersion}, for queries that read it with other things in one round trip. */
+export const BRIEF_VERSION = Prisma.sql`concat_ws('/',
+  (SELECT extract(epoch FROM max("updatedAt")) FROM "AppSetting" WHERE key IN (${ANALYSIS_SETTING}, ${POSITIONS_SETTING})),
+  (SELECT extract(epoch FROM max("updatedAt")) FROM "Issue"),
+  (SELECT extract(epoch FROM max("updatedAt")) FROM "Speaker"),
+  (SELECT extract(epoch FROM max("updatedAt")) FROM "Outlet"),
+  (SELECT extract(epoch FROM max("updatedAt")) FROM "Article"),
+  (SELECT extract(epoch FROM max("updatedAt")) FROM "Claim"),
+  (SELECT count(*) || ':' || coalesce(extract(epoch FROM max("createdAt"))::text, '') FROM "ContrastDismissal"))`;
+
 /**
  * A token that changes whenever anything a brief shows may have changed: a new analysis or new positions
  * (after every ingest, re-derivation or re-tagging), an issue, speaker, outlet or article edited, a claim
@@ -129,15 +139,7 @@ export const getIssue = cache((slug: string) =>
  * another app instance count too. Each part is an indexed lookup.
  */
 export const getBriefVersion = cache(async (): Promise<string> => {
-  const rows = await db.$queryRaw<{ version: string }[]>`
-    SELECT concat_ws('/',
-      (SELECT extract(epoch FROM max("updatedAt")) FROM "AppSetting" WHERE key IN (${ANALYSIS_SETTING}, ${POSITIONS_SETTING})),
-      (SELECT extract(epoch FROM max("updatedAt")) FROM "Issue"),
-      (SELECT extract(epoch FROM max("updatedAt")) FROM "Speaker"),
-      (SELECT extract(epoch FROM max("updatedAt")) FROM "Outlet"),
-      (SELECT extract(epoch FROM max("updatedAt")) FROM "Article"),
-      (SELECT extract(epoch FROM max("updatedAt")) FROM "Claim"),
-      (SELECT count(*) || ':' || coalesce(extract(epoch FROM max("createdAt"))::text, '') FROM "ContrastDismissal")) AS version`;
+  const rows = await db.$queryRaw<{ version: string }[]>`SELECT ${BRIEF_VERSION} AS version`;
   return rows[0]?.version ?? "";
 });
 

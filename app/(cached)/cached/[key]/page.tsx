@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { DashboardBody } from "@/components/briefs/dashboard-body";
+import { getBriefVersion } from "@/lib/data/briefs";
+import { parseBriefFilters } from "@/lib/validations/briefs";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+/** Rendered once per key and kept (lib/server/page-cache.ts); a page that reads no request state. */
+export const dynamic = "error";
+export const revalidate = 3600;
+
+export function generateStaticParams(): { key: string }[] {
+  return [];
+}
+
+/** The dashboard without filters, from the page cache (app/(dashboard)/(home)/page.tsx renders it per request). */
+export default async function CachedDashboardPage() {
+  return <DashboardBody filters={parseBriefFilters({})} version={await getBriefVersion()} />;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { cacheablePage, signPageKey, verifyPageKey } from "@/lib/server/cached-pages";
+
+const SECRET = "a-secret-of-at-least-thirty-two-characters";
+
+describe("the page cache's signed keys", () => {
+  it("name the reader they were signed for, with this server's secret only", () => {
+    const key = signPageKey(SECRET, "cmuser1", "stamp_1");
+    expect(verifyPageKey(SECRET, key)).toBe("cmuser1");
+    expect(verifyPageKey("another-secret-of-at-least-thirty-two-chars", key)).toBeNull();
+    expect(verifyPageKey(undefined, key)).toBeNull();
+  });
+
+  it("refuse a key whose reader or stamp was changed, or that is malformed", () => {
+    const key = signPageKey(SECRET, "cmuser1", "stamp_1");
+    const [, stamp, signature] = key.split(".");
+    expect(verifyPageKey(SECRET, `cmuser2.${stamp}.${signature}`)).toBeNull();
+    expect(verifyPageKey(SECRET, `cmuser1.stamp_2.${signature}`)).toBeNull();
+    expect(verifyPageKey(SECRET, `cmuser1.${stamp}.${signature!.slice(0, -1)}`)).toBeNull();
+    for (const bad of ["", "cmuser1", "a.b", "a.b.c.d", `cmuser1.${stamp}.${signature}%00`, "../x.y.z"]) expect(verifyPageKey(SECRET, bad)).toBeNull();
+  });
+});
+
+const at = (path: string) => new URL(path, "http://localhost");
+
+describe("which requests the page cache serves", () => {
+  it("the dashboard and an issue's page without filters, and the server actions posted from them", () => {
+    expect(cacheablePage("GET", at("/"))).toEqual({ path: "", issueSlug: null });
+    expect(cacheablePage("GET", at("/issues/donbas"))).toEqual({ path: "/issues/donbas", issueSlug: "donbas" });
+    expect(cacheablePage("HEAD", at("/"))).toEqual({ path: "", issueSlug: null });
+    expect(cacheablePage("POST", at("/issues/donbas"), true)).toEqual({ path: "/issues/donbas", issueSlug: "donbas" });
+    // The router's cache-busting parameter on a client navigation is not a filter.
+    expect(cacheablePage("GET", at("/issues/donbas?_rsc=1x2y3"))).toEqual({ path: "/issues/donbas", issueSlug: "donbas" });
+  });
+
+  it("not a filtered view, a plain POST, the review queue, or a page beside the issue's", () => {
+    expect(cacheablePage("GET", at("/?issue=donbas"))).toBeNull();
+    expect(cacheablePage("GET", at("/claims"))).toBeNull();
+    expect(cacheablePage("PUT", at("/"), true)).toBeNull();
+    expect(cacheablePage("GET", at("/?denied=1"))).toBeNull();
+    expect(cacheablePage("POST", at("/issues/donbas"))).toBeNull();
+    expect(cacheablePage("GET", at("/issues/new"))).toBeNull();
+    expect(cacheablePage("GET", at("/issues/donbas/edit"))).toBeNull();
+    expect(cacheablePage("GET", at("/issues"))).toBeNull();
+    expect(cacheablePage("GET", at("/articles"))).toBeNull();
+    expect(cacheablePage("GET", at("/issues/Donbas%20x"))).toBeNull();
+  });
+});

@@ -1,0 +1,57 @@
+import crypto from "node:crypto";
+import type { NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
+import { getAnalysisState } from "@/lib/analysis/run/runs";
+import { readSessionUser } from "@/lib/auth/login-sessions";
+import { BRIEF_VERSION } from "@/lib/data/briefs";
+import { db, type Db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { cacheablePage, CACHED_PAGES, signPageKey } from "@/lib/server/cached-pages";
+
+/**
+ * The page cache: the dashboard and an issue's page, as a logged-in reader first opens them (no filters), rendered once for each reader and state of the data and then served from Next.js's
+ * incremental cache like a share page, instead of rendered on every request.
+ *
+ * proxy.ts checks the session cookie as the pages themselves would ({@link readSessionUser}) and rewrites
+ * the request to `/cached/<key>/…` (app/(cached)), where the key names the reader and a stamp of
+ * everything those pages show that can change: the brief's data version, the reader's unread
+ * notifications, the team (names in the header and the notes), the issue's notes, the analysis banner. Any change gives a new key, so a page is never stale; an old key's page is left to
+ * the cache's LRU. The key is signed with the server's secret and the pages check the signature, so no
+ * one can name another reader's key; proxy.ts also refuses `/cached/` from outside. Anything the fast
+ * path cannot decide (no secret, a cookie it cannot read, a database error) falls through to the
+ * ordinary pages, which check the session themselves.
+ */
+
+type StampRow = { brief: string; team: string; unread: bigint; notes: string | null };
+
+/** A digest of everything the page shows that can change, for this reader ({@link CACHED_PAGES}). */
+export async function pageStamp(client: Db, userId: string, issueSlug: string | null): Promise<string> {
+  const [[row], analysis] = await Promise.all([
+    client.$queryRaw<StampRow[]>`
+      SELECT ${BRIEF_VERSION} AS brief,
+        (SELECT count(*) || ':' || coalesce(extract(epoch FROM max("updatedAt"))::text, '') FROM "User") AS team,
+        (SELECT count(*) FROM "Notification" WHERE "userId" = ${userId} AND "readAt" IS NULL) AS unread,
+        (SELECT count(*) || ':' || coalesce(extract(epoch FROM max(n."updatedAt"))::text, '')
+          FROM "Note" n JOIN "Issue" i ON i.id = n."issueId" WHERE i.slug = ${issueSlug ?? ""}) AS notes`,
+    getAnalysisState(client),
+  ]);
+  // The team's version covers the reader's own name, email and role (an update of any user moves it).
+  const state = [userId, row?.brief, row?.team, String(row?.unread), issueSlug ? row?.notes : null, analysis];
+  return crypto.createHash("sha256").update(JSON.stringify(state)).digest("base64url").slice(0, 32);
+}
+
+/**
+ * Where the proxy sends a request for a cacheable page: the reader's key for the data as it is now, or
+ * null to let the ordinary page answer (not such a page, no secret, no readable session, a session that
+ * has ended). Database errors are thrown, for the caller to fall back the same way.
+ */
+export async function cachedPageUrl(request: NextRequest, secret: string | undefined = env().AUTH_SECRET): Promise<URL | null> {
+  const page = cacheablePage(request.method, request.nextUrl, request.headers.has("next-action"));
+  if (!page || !secret) return null;
+  const secureCookie = request.cookies.has("__Secure-authjs.session-token");
+  const token = await getToken({ req: request, secret, secureCookie });
+  if (!token?.sub || typeof token.sid !== "string") return null;
+  const [user, stamp] = await Promise.all([readSessionUser(db, token.sub, token.sid), pageStamp(db, token.sub, page.issueSlug)]);
+  if (!user) return null;
+  return new URL(`${CACHED_PAGES}/${signPageKey(secret, token.sub, stamp)}${page.path}`, request.nextUrl);
+}

@@ -153,6 +153,12 @@ test.describe("the brief bodies kept per data version", () => {
     // A filtered view, and the review queue, are rendered for the request.
     for (const path of [`${ISSUE}?kind=quote`, "/claims"]) expect((await page.goto(path))!.headers()["x-nextjs-cache"], path).toBeUndefined();
 
+    // Followed from another page's link, the kept dashboard is what the router shows.
+    await page.goto("/claims");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+    await expect(page.getByRole("heading", { name: "The story at a glance" })).toBeVisible();
+    await expect(page).toHaveURL(/\/$/);
+
     // A note on the issue is on its page at the next request.
     const note = `Page cache check ${Date.now()}`;
     await page.goto(ISSUE);

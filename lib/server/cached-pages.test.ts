@@ -28,15 +28,17 @@ describe("which requests the page cache serves", () => {
     expect(cacheablePage("GET", at("/"))).toEqual({ path: "", issueSlug: null });
     expect(cacheablePage("GET", at("/issues/donbas"))).toEqual({ path: "/issues/donbas", issueSlug: "donbas" });
     expect(cacheablePage("HEAD", at("/"))).toEqual({ path: "", issueSlug: null });
-    expect(cacheablePage("POST", at("/issues/donbas"), true)).toEqual({ path: "/issues/donbas", issueSlug: "donbas" });
+    expect(cacheablePage("POST", at("/issues/donbas"), new Headers({ "Next-Action": "7f7b45" }))).toEqual({ path: "/issues/donbas", issueSlug: "donbas" });
     // The router's cache-busting parameter on a client navigation is not a filter.
     expect(cacheablePage("GET", at("/issues/donbas?_rsc=1x2y3"))).toEqual({ path: "/issues/donbas", issueSlug: "donbas" });
   });
 
-  it("not a filtered view, a plain POST, the review queue, or a page beside the issue's", () => {
+  it("not a filtered view, a plain POST, a prefetch, the review queue, or a page beside the issue's", () => {
     expect(cacheablePage("GET", at("/?issue=donbas"))).toBeNull();
     expect(cacheablePage("GET", at("/claims"))).toBeNull();
-    expect(cacheablePage("PUT", at("/"), true)).toBeNull();
+    expect(cacheablePage("POST", at("/"))).toBeNull();
+    expect(cacheablePage("PUT", at("/"), new Headers({ "Next-Action": "7f7b45" }))).toBeNull();
+    expect(cacheablePage("GET", at("/"), new Headers({ "Next-Router-Prefetch": "1" }))).toBeNull();
     expect(cacheablePage("GET", at("/?denied=1"))).toBeNull();
     expect(cacheablePage("POST", at("/issues/donbas"))).toBeNull();
     expect(cacheablePage("GET", at("/issues/new"))).toBeNull();

@@ -15,13 +15,18 @@ const ROUTER_PARAM = "_rsc";
 
 /**
  * The page a request asks for, if the cache serves it: a GET or HEAD of the dashboard or an issue's page
- * without filters, or a server action posted from one (`isAction`: it runs at the same cached address, so
- * the page it renders again in its answer has the same route as the page in the browser, which then keeps
- * its state: an open dialog, a half-written note). Filtered views and everything else are rendered per
- * request; so is the review queue, which refreshes itself as claims change while its reader works in it.
+ * without filters, or a server action posted from one (a `Next-Action` header: it runs at the same cached
+ * address, so the page it renders again in its answer has the same route as the page in the browser,
+ * which then keeps its state: an open dialog, a half-written note). Not the router's prefetches (a
+ * `Next-Router-Prefetch` header): every page links to the dashboard, so after each change every page
+ * view would render it in full for nobody; the ordinary page answers a prefetch with its loading skeleton.
+ * Filtered views and everything else are rendered per request; so is the review queue, which refreshes
+ * itself as claims change while its reader works in it.
  */
-export function cacheablePage(method: string, url: URL, isAction = false): CacheablePage | null {
-  if (method !== "GET" && method !== "HEAD" && !(method === "POST" && isAction)) return null;
+export function cacheablePage(method: string, url: URL, headers: Headers = new Headers()): CacheablePage | null {
+  if (headers.has("next-router-prefetch")) return null;
+  const isAction = method === "POST" && headers.has("next-action");
+  if (method !== "GET" && method !== "HEAD" && !isAction) return null;
   for (const name of url.searchParams.keys()) if (name !== ROUTER_PARAM) return null;
   if (url.pathname === "/") return { path: "", issueSlug: null };
   const issue = ISSUE_PATH.exec(url.pathname);

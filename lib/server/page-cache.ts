@@ -46,7 +46,7 @@ export async function pageStamp(client: Db, userId: string, issueSlug: string | 
  * has ended). Database errors are thrown, for the caller to fall back the same way.
  */
 export async function cachedPageUrl(request: NextRequest, secret: string | undefined = env().AUTH_SECRET): Promise<URL | null> {
-  const page = cacheablePage(request.method, request.nextUrl, request.headers.has("next-action"));
+  const page = cacheablePage(request.method, request.nextUrl, request.headers);
   if (!page || !secret) return null;
   const secureCookie = request.cookies.has("__Secure-authjs.session-token");
   const token = await getToken({ req: request, secret, secureCookie });

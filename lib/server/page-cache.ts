@@ -1,3 +1,18 @@
+/*
+ * The page cache: the dashboard and an issue's page, as a logged-in reader first opens them (no filters),
+ * rendered once for each reader and state of the data and then served from Next.js's incremental cache
+ * like a share page, instead of rendered on every request.
+ *
+ * proxy.ts checks the session cookie as the pages themselves would (readSessionUser) and rewrites the
+ * request to `/cached/<key>/…` (app/(cached)), where the key names the reader and a stamp of everything
+ * those pages show that can change: the brief's data version, the reader's unread notifications, the
+ * team (names in the header and the notes), the issue's notes, the analysis banner. Any change gives a
+ * new key, so a page is never stale; an old key's page is left to the cache's LRU. The key is signed with
+ * the server's secret and the pages check the signature, so no one can name another reader's key;
+ * proxy.ts also refuses `/cached/` from outside. Anything the fast path cannot decide (no secret, a
+ * cookie it cannot read, a database error) falls through to the ordinary pages, which check the session
+ * themselves.
+ */
 import crypto from "node:crypto";
 import type { NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
@@ -7,20 +22,6 @@ import { BRIEF_VERSION } from "@/lib/data/briefs";
 import { db, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { cacheablePage, CACHED_PAGES, signPageKey } from "@/lib/server/cached-pages";
-
-/**
- * The page cache: the dashboard and an issue's page, as a logged-in reader first opens them (no filters), rendered once for each reader and state of the data and then served from Next.js's
- * incremental cache like a share page, instead of rendered on every request.
- *
- * proxy.ts checks the session cookie as the pages themselves would ({@link readSessionUser}) and rewrites
- * the request to `/cached/<key>/…` (app/(cached)), where the key names the reader and a stamp of
- * everything those pages show that can change: the brief's data version, the reader's unread
- * notifications, the team (names in the header and the notes), the issue's notes, the analysis banner. Any change gives a new key, so a page is never stale; an old key's page is left to
- * the cache's LRU. The key is signed with the server's secret and the pages check the signature, so no
- * one can name another reader's key; proxy.ts also refuses `/cached/` from outside. Anything the fast
- * path cannot decide (no secret, a cookie it cannot read, a database error) falls through to the
- * ordinary pages, which check the session themselves.
- */
 
 type StampRow = { brief: string; team: string; unread: bigint; notes: string | null };
 

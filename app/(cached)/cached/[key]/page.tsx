@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { DashboardBody } from "@/components/briefs/dashboard-body";
+import { getCachedPageReader } from "@/lib/auth/session";
 import { getBriefVersion } from "@/lib/data/briefs";
 import { parseBriefFilters } from "@/lib/validations/briefs";
 
@@ -14,6 +16,8 @@ export function generateStaticParams(): { key: string }[] {
 }
 
 /** The dashboard without filters, from the page cache (app/(dashboard)/(home)/page.tsx renders it per request). */
-export default async function CachedDashboardPage() {
-  return <DashboardBody filters={parseBriefFilters({})} version={await getBriefVersion()} />;
+export default async function CachedDashboardPage({ params }: { params: Promise<{ key: string }> }) {
+  const [user, version] = await Promise.all([getCachedPageReader((await params).key), getBriefVersion()]);
+  if (!user) notFound();
+  return <DashboardBody filters={parseBriefFilters({})} version={version} />;
 }

@@ -65,6 +65,22 @@ function call(instance: Instance, path: string, cookie: string, init: RequestIni
   });
 }
 
+/** Signs the session out through `instance`'s Auth.js endpoint, as the Log out button does. */
+async function signOut(instance: Instance, cookie: string) {
+  const csrf = await fetch(`${instance.base}/api/auth/csrf`, { headers: { cookie } });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((line) => line.split(";")[0])
+    .join("; ");
+  return fetch(`${instance.base}/api/auth/signout`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie: `${cookie}; ${csrfCookie}`, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrfToken }),
+  });
+}
+
 /** Submits the login form's credentials to `instance`; returns the session cookie, or null when refused. */
 async function tryLogIn(instance: Instance, email: string, password: string): Promise<string | null> {
   try {
@@ -100,19 +116,7 @@ describe("two app instances on one database", () => {
     expect((await call(b, "/api/analysis", cookie)).status).toBe(200);
     expect((await call(b, "/api/analysis", "")).status).toBe(401);
 
-    const csrf = await fetch(`${a.base}/api/auth/csrf`, { headers: { cookie } });
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const csrfCookie = csrf.headers
-      .getSetCookie()
-      .map((line) => line.split(";")[0])
-      .join("; ");
-    const signOut = await fetch(`${a.base}/api/auth/signout`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { cookie: `${cookie}; ${csrfCookie}`, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ csrfToken }),
-    });
-    expect(signOut.status).toBeLessThan(400);
+    expect((await signOut(a, cookie)).status).toBeLessThan(400);
     expect((await call(b, "/api/analysis", cookie)).status).toBe(401);
     expect((await call(a, "/api/analysis", cookie)).status).toBe(401);
   });
@@ -204,6 +208,25 @@ describe("two app instances on one database", () => {
     const renamed = await call(a, `/api/articles/${article.id}`, cookie, { method: "PATCH", body: JSON.stringify({ outlet: name, version: article.version }) });
     expect(renamed.status, await renamed.clone().text()).toBe(200);
     expect(await (await call(b, `/articles/${article.id}`, cookie)).text()).toContain(name);
+  });
+
+  it("keep pages per reader and data version on each: B's kept issue page shows a note posted on A at the next request; signed out on A, B serves it no more", async () => {
+    const cookie = await logIn(a.base, "editor@two.test", PASSWORD);
+    const first = await call(b, "/issues/donbas", cookie);
+    expect(first.status).toBe(200);
+    const again = await call(b, "/issues/donbas", cookie);
+    expect(again.headers.get("x-nextjs-cache"), "B keeps the page").toBe("HIT");
+    const body = `Posted on A ${crypto.randomBytes(3).toString("hex")}`;
+    const posted = await call(a, "/api/notes", cookie, { method: "POST", body: JSON.stringify({ target: { type: "issue", id: "donbas" }, body }) });
+    expect(posted.status, await posted.clone().text()).toBe(201);
+    const after = await call(b, "/issues/donbas", cookie);
+    expect(after.status).toBe(200);
+    expect(await after.text()).toContain(body);
+
+    expect((await signOut(a, cookie)).status).toBeLessThan(400);
+    const refused = await call(b, "/issues/donbas", cookie);
+    expect(refused.status).toBe(307);
+    expect(refused.headers.get("location")).toContain("/login");
   });
 
   it("share links: created on A, opened on B; revoked on A, B answers 404", async () => {

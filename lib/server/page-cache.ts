@@ -30,13 +30,14 @@ export async function pageStamp(client: Db, userId: string, issueSlug: string | 
   const [[row], analysis] = await Promise.all([
     client.$queryRaw<StampRow[]>`
       SELECT ${BRIEF_VERSION} AS brief,
-        (SELECT count(*) || ':' || coalesce(extract(epoch FROM max("updatedAt"))::text, '') FROM "User") AS team,
+        (SELECT md5(coalesce(string_agg(concat_ws(':', id, name, email, role, "isActive"), '/' ORDER BY id), '')) FROM "User") AS team,
         (SELECT count(*) FROM "Notification" WHERE "userId" = ${userId} AND "readAt" IS NULL) AS unread,
         (SELECT count(*) || ':' || coalesce(extract(epoch FROM max(n."updatedAt"))::text, '')
           FROM "Note" n JOIN "Issue" i ON i.id = n."issueId" WHERE i.slug = ${issueSlug ?? ""}) AS notes`,
     getAnalysisState(client),
   ]);
-  // The team's version covers the reader's own name, email and role (an update of any user moves it).
+  // The team part covers the reader's own name, email and role; what the pages show of users, no more (a
+  // login, which records its time on the user's row, leaves every kept page as it was).
   const state = [userId, row?.brief, row?.team, String(row?.unread), issueSlug ? row?.notes : null, analysis];
   return crypto.createHash("sha256").update(JSON.stringify(state)).digest("base64url").slice(0, 32);
 }

@@ -70,8 +70,11 @@ describe("the page cache's stamp of what a page shows", () => {
     expect((await stamps()).donbas).not.toBe(afterNotice.donbas);
   });
 
-  it("moves when a teammate's name or role changes (the header, the notes and the queue show them)", async () => {
+  it("moves when a teammate's name or role changes (the header and the notes show them), not when someone logs in", async () => {
     const before = await stamps();
+    await tick();
+    await db.user.update({ where: { id: teammate.id }, data: { lastLoginAt: new Date() } });
+    expect(await stamps()).toEqual(before);
     await tick();
     await db.user.update({ where: { id: teammate.id }, data: { name: "Tea Mate-Renamed" } });
     const afterName = await stamps();

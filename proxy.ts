@@ -4,10 +4,9 @@ import { db } from "@/lib/db";
 import { ERROR_STATUS, errorBody } from "@/lib/errors";
 import { recordShareOpen, resolveShareToken } from "@/lib/writes/share-links";
 import { logger } from "@/lib/log";
+import { SESSION_COOKIES } from "@/lib/auth/session-cookies";
 import { CACHED_PAGES } from "@/lib/server/cached-pages";
 import { cachedPageUrl } from "@/lib/server/page-cache";
-
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 /** Where a dead share link is sent: a path no route matches, so the not-found page is rendered on the server. */
 const DEAD_SHARE_LINK = "/s/link/unavailable";

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cacheablePage, signPageKey, verifyPageKey } from "@/lib/server/cached-pages";
 
@@ -46,5 +48,21 @@ describe("which requests the page cache serves", () => {
     expect(cacheablePage("GET", at("/issues"))).toBeNull();
     expect(cacheablePage("GET", at("/articles"))).toBeNull();
     expect(cacheablePage("GET", at("/issues/Donbas%20x"))).toBeNull();
+  });
+
+  it("never an address the app has a page of its own for beside /issues/[slug] (a new one must join ISSUE_SIBLINGS)", () => {
+    // Every static folder right under an `issues` folder of the app's pages, through route groups: /issues/new …
+    const statics: string[] = [];
+    const walk = (dir: string, underIssues: boolean) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (!entry.isDirectory() || entry.name === "api" || entry.name.startsWith("[")) continue;
+        const group = entry.name.startsWith("(");
+        if (underIssues && !group) statics.push(entry.name);
+        else walk(path.join(dir, entry.name), group ? underIssues : entry.name === "issues");
+      }
+    };
+    walk(path.resolve(import.meta.dirname, "../../app"), false);
+    expect(statics).toContain("new");
+    for (const name of statics) expect(cacheablePage("GET", at(`/issues/${name}`)), name).toBeNull();
   });
 });

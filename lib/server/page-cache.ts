@@ -18,8 +18,10 @@ import type { NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { getAnalysisState } from "@/lib/analysis/run/runs";
 import { readSessionUser } from "@/lib/auth/login-sessions";
+import { SECURE_SESSION_COOKIE } from "@/lib/auth/session-cookies";
 import { BRIEF_VERSION } from "@/lib/data/briefs";
 import { db, type Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { cacheablePage, CACHED_PAGES, signPageKey } from "@/lib/server/cached-pages";
 
@@ -27,18 +29,22 @@ type StampRow = { brief: string; team: string; unread: bigint; notes: string | n
 
 /** A digest of everything the page shows that can change, for this reader ({@link CACHED_PAGES}). */
 export async function pageStamp(client: Db, userId: string, issueSlug: string | null): Promise<string> {
+  // The issue's notes, on an issue's page only (the dashboard shows none).
+  const notes = issueSlug
+    ? Prisma.sql`(SELECT count(*) || ':' || coalesce(extract(epoch FROM max(n."updatedAt"))::text, '')
+        FROM "Note" n JOIN "Issue" i ON i.id = n."issueId" WHERE i.slug = ${issueSlug})`
+    : Prisma.sql`NULL`;
   const [[row], analysis] = await Promise.all([
     client.$queryRaw<StampRow[]>`
       SELECT ${BRIEF_VERSION} AS brief,
         (SELECT md5(coalesce(string_agg(concat_ws(':', id, name, email, role, "isActive"), '/' ORDER BY id), '')) FROM "User") AS team,
         (SELECT count(*) FROM "Notification" WHERE "userId" = ${userId} AND "readAt" IS NULL) AS unread,
-        (SELECT count(*) || ':' || coalesce(extract(epoch FROM max(n."updatedAt"))::text, '')
-          FROM "Note" n JOIN "Issue" i ON i.id = n."issueId" WHERE i.slug = ${issueSlug ?? ""}) AS notes`,
+        ${notes} AS notes`,
     getAnalysisState(client),
   ]);
   // The team part covers the reader's own name, email and role; what the pages show of users, no more (a
   // login, which records its time on the user's row, leaves every kept page as it was).
-  const state = [userId, row?.brief, row?.team, String(row?.unread), issueSlug ? row?.notes : null, analysis];
+  const state = [userId, row?.brief, row?.team, String(row?.unread), row?.notes, analysis];
   return crypto.createHash("sha256").update(JSON.stringify(state)).digest("base64url").slice(0, 32);
 }
 
@@ -50,7 +56,7 @@ export async function pageStamp(client: Db, userId: string, issueSlug: string | 
 export async function cachedPageUrl(request: NextRequest, secret: string | undefined = env().AUTH_SECRET): Promise<URL | null> {
   const page = cacheablePage(request.method, request.nextUrl, request.headers);
   if (!page || !secret) return null;
-  const secureCookie = request.cookies.has("__Secure-authjs.session-token");
+  const secureCookie = request.cookies.has(SECURE_SESSION_COOKIE);
   const token = await getToken({ req: request, secret, secureCookie });
   if (!token?.sub || typeof token.sid !== "string") return null;
   const [user, stamp] = await Promise.all([readSessionUser(db, token.sub, token.sid), pageStamp(db, token.sub, page.issueSlug)]);

@@ -246,6 +246,63 @@ test.describe("review queue", () => {
     await expect.poll(async () => (await cluster()).claimCount, { timeout: 60_000, intervals: [1_000] }).toBeLessThan(before.claimCount);
   });
 
+  test("the queue shows a teammate's review without a reload, and the reviewer keeps their place, selection and comment", async ({ page, browser }) => {
+    // The analysis versions the page's banner has seen (it polls GET /api/analysis).
+    const seen: string[] = [];
+    page.on("response", async (response) => {
+      if (new URL(response.url()).pathname === "/api/analysis" && response.ok()) seen.push(((await response.json()) as { version: string }).version);
+    });
+    await page.goto("/claims");
+    const rows = page.getByRole("table", { name: "Claims to review" }).locator("tbody tr");
+    await expect(rows.first()).toHaveAttribute("aria-current", "true");
+    // Marks this document: a reload or a navigation would lose it.
+    await page.evaluate(() => ((window as unknown as { queueMark: number }).queueMark = 1));
+    await page.keyboard.press("j");
+    await page.keyboard.press("j");
+    await page.keyboard.press("x");
+    await expect(rows.nth(2)).toHaveAttribute("aria-current", "true");
+    const active = page.locator(`tr[data-claim-id="${await rows.nth(2).getAttribute("data-claim-id")}"]`);
+    await expect(page.getByText("1 selected")).toBeVisible();
+    await page.getByLabel("Comment (optional)").fill("Half-written comment");
+    const kept = async () => {
+      expect(await page.evaluate(() => (window as unknown as { queueMark?: number }).queueMark)).toBe(1);
+      await expect(active).toHaveAttribute("aria-current", "true");
+      await expect(page.getByText("1 selected")).toBeVisible();
+      await expect(page.getByLabel("Comment (optional)")).toHaveValue("Half-written comment");
+    };
+
+    // A teammate marks a claim further down "not a claim", through the API: the row changes in place.
+    const target = page.locator(`tr[data-claim-id="${await rows.nth(5).getAttribute("data-claim-id")}"]`);
+    const claimId = (await target.getAttribute("data-claim-id"))!;
+    const other = await pageAs(browser, "admin");
+    const analysisVersion = async () => (await (await other.page.request.get("/api/analysis")).json()) as { state: string; version: string };
+    const before = (await analysisVersion()).version;
+    const claim = (await (await other.page.request.get(`/api/claims/${claimId}`)).json()) as { version: number };
+    const response = await other.page.request.patch(`/api/claims/${claimId}`, { data: { status: "not_a_claim", version: claim.version } });
+    expect(response.status()).toBe(200);
+    await expect(target.getByText("Not a claim", { exact: true })).toBeVisible({ timeout: 20_000 });
+    await kept();
+
+    // That review runs the analysis again; when the banner sees it done, the page follows it, and the
+    // queue does so by reading its rows again, not by rendering its route anew.
+    let after = before;
+    await expect
+      .poll(
+        async () => {
+          const state = await analysisVersion();
+          after = state.version;
+          return state.state === "idle" && state.version !== before;
+        },
+        { timeout: 60_000, intervals: [1_000] },
+      )
+      .toBe(true);
+    await other.context.close();
+    await expect.poll(() => seen.includes(after), { timeout: 20_000 }).toBe(true);
+    // Time for what follows it (the rows read again; a new render of the route would have arrived too).
+    await page.waitForTimeout(1_500);
+    await kept();
+  });
+
   test("an open claim page shows a teammate's change without a reload", async ({ page, browser }) => {
     const claim = await claimAt(5);
     await page.goto(`/claims/${claim.id}`);

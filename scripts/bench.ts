@@ -288,10 +288,10 @@ async function benchServer(url: string, articles: number) {
 }
 
 /**
- * What the first reader after a change waits for: the dashboard and an issue's page are kept per data
- * version (docs/ARCHITECTURE.md, "Caches"), so the render figures above are of kept pages. Here a claim
- * is touched before each request (a new data version: every cache of the brief misses), and the pages
- * are requested one at a time (`render.after_change.<page>.p50_ms` and `.p95_ms`; no target).
+ * What the first reader after a change waits for: the dashboard, an issue's page and the review queue
+ * are kept per data version (docs/ARCHITECTURE.md, "Caches"), so the render figures above are of kept
+ * pages. Here a claim is touched before each request (a new data version: every cache of the brief
+ * misses), and the pages are requested one at a time (`render.after_change.<page>.p50_ms` and `.p95_ms`; no target).
  */
 async function benchAfterChange(baseUrl: string, cookie: string, databaseUrl: string, articles: number) {
   const db = createPrismaClient(databaseUrl);
@@ -299,6 +299,7 @@ async function benchAfterChange(baseUrl: string, cookie: string, databaseUrl: st
     const pages = [
       { name: "dashboard", path: "/" },
       { name: "issue", path: "/issues/donbas" },
+      { name: "claims", path: "/claims" },
     ];
     progress(`the first request after a change, ${AFTER_CHANGE_SAMPLES} times each`);
     for (const page of pages) {

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { useCallback, useRef } from "react";
+import { usePolling } from "@/components/ui/use-polling";
 
 export type LiveRefreshProps = { intervalMs?: number };
 
@@ -12,27 +13,17 @@ export type LiveRefreshProps = { intervalMs?: number };
 export function LiveRefresh({ intervalMs = 4000 }: LiveRefreshProps) {
   const router = useRouter();
   const token = useRef<string | null>(null);
-  useEffect(() => {
-    let isStopped = false;
-    const check = async () => {
-      if (document.hidden) return;
-      try {
-        const response = await fetch("/api/claims/changes", { cache: "no-store" });
-        if (!response.ok) return;
-        const { token: next } = (await response.json()) as { token: string };
-        if (isStopped) return;
-        if (token.current !== null && token.current !== next) router.refresh();
-        token.current = next;
-      } catch {
-        // A missed poll is retried at the next tick.
-      }
-    };
-    void check();
-    const timer = window.setInterval(() => void check(), intervalMs);
-    return () => {
-      isStopped = true;
-      window.clearInterval(timer);
-    };
-  }, [router, intervalMs]);
+  const check = useCallback(
+    async (isStopped: () => boolean) => {
+      const response = await fetch("/api/claims/changes", { cache: "no-store" });
+      if (!response.ok) return;
+      const { token: next } = (await response.json()) as { token: string };
+      if (isStopped()) return;
+      if (token.current !== null && token.current !== next) router.refresh();
+      token.current = next;
+    },
+    [router],
+  );
+  usePolling(check, intervalMs);
   return null;
 }

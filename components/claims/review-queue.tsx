@@ -9,23 +9,15 @@ import { Button } from "@/components/ui/button";
 import { bulkStatusAction, quickReviewAction } from "@/lib/actions/claims";
 import type { ActionState } from "@/lib/errors";
 import type { ReviewStatus } from "@/lib/generated/prisma/enums";
+import type { QueueClaim } from "@/components/claims/queue-page";
 import { KIND_LABEL, REVIEW_STATUSES, STATUS_LABEL } from "@/lib/validations/claims";
 
-export type QueueClaim = {
-  id: string;
-  kind: keyof typeof KIND_LABEL;
-  text: string;
-  confidence: number;
-  status: ReviewStatus;
-  version: number;
-  speaker: string | null;
-  outlet: string | null;
-  issues: { slug: string; title: string }[];
-  assignee: string | null;
-  isCorrected: boolean;
+export type ReviewQueueProps = {
+  claims: QueueClaim[];
+  canReview: boolean;
+  /** Called after the reviewer changed claims, to read the rows again (LiveQueueProvider's `refresh`). */
+  onChange: () => Promise<void>;
 };
-
-export type ReviewQueueProps = { claims: QueueClaim[]; canReview: boolean };
 
 const SHORTCUTS: { keys: string; action: string; isReview?: boolean }[] = [
   { keys: "j", action: "Next claim" },
@@ -51,7 +43,7 @@ function isTyping(target: EventTarget | null): boolean {
  * The review queue's table: keyboard review (j/k to move, c/d/f/n to set a status, a to take the claim,
  * ? for help), selection and a bulk status change. Viewers get the same table read-only.
  */
-export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
+export function ReviewQueue({ claims, canReview, onChange }: ReviewQueueProps) {
   const router = useRouter();
   const [activeId, setActiveId] = useState<string | undefined>(claims[0]?.id);
   const shouldFocus = useRef(false);
@@ -61,6 +53,7 @@ export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
   const [bulkState, bulkAction, isBulkPending] = useActionState(async (previous: ActionState, formData: FormData) => {
     const result = await bulkStatusAction(previous, formData);
     if (result.status === "ok") setSelected(new Set());
+    await onChange();
     return result;
   }, {});
   const dialog = useRef<HTMLDialogElement>(null);
@@ -87,10 +80,10 @@ export function ReviewQueue({ claims, canReview }: ReviewQueueProps) {
         const result = await quickReviewAction({}, { claimId: claim.id, version: claim.version, ...change });
         const what = change.status ? STATUS_LABEL[change.status] : "Assigned to you";
         setMessage(result.status === "ok" ? `${what}: “${claim.text.slice(0, 60)}…”` : (result.message ?? "Not saved."));
-        router.refresh();
+        await onChange();
       });
     },
-    [router],
+    [onChange],
   );
 
   useEffect(() => {

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { refreshPage } from "@/components/layout/page-refresh";
 import { coversNewerData, type AnalysisState } from "@/lib/analysis/freshness";
 
 export type AnalysisStatusProps = {
@@ -14,24 +15,27 @@ export type AnalysisStatusProps = {
 /**
  * Says "Updating…" while queued or running analysis work covers changes newer than the data the page's
  * analysis was computed from ({@link coversNewerData}; a run over data the page already shows says
- * nothing), and refreshes the server-rendered page once the analysis it shows is out of date and nothing
- * newer is pending. Polls `GET /api/analysis`, which reads
+ * nothing), and refreshes the page once the analysis it shows is out of date and nothing newer is pending
+ * (`refreshPage`: by rendering it again, or the page's own way). Polls `GET /api/analysis`, which reads
  * the database, so a run started from another app instance or the command line counts too.
  */
 export function AnalysisStatus({ initial, busyIntervalMs = 1500, idleIntervalMs = 3000 }: AnalysisStatusProps) {
   const router = useRouter();
   const [state, setState] = useState<AnalysisState>(initial);
   const [rendered, setRendered] = useState(initial);
+  // The analysis the page shows: the one it was rendered with, or a later one it took in by itself.
+  const [showing, setShowing] = useState(initial);
   const shown = useRef(initial);
   if (rendered !== initial) {
     // The page was rendered again (a refresh or navigation): it now shows the analysis it was given.
     setRendered(initial);
+    setShowing(initial);
     setState(initial);
   }
 
   useEffect(() => {
-    shown.current = rendered;
-  }, [rendered]);
+    shown.current = showing;
+  }, [showing]);
 
   useEffect(() => {
     let isStopped = false;
@@ -51,7 +55,7 @@ export function AnalysisStatus({ initial, busyIntervalMs = 1500, idleIntervalMs 
             setState(next);
             if (!coversNewerData(shown.current, next) && next.version !== shown.current.version) {
               shown.current = next;
-              router.refresh();
+              if (refreshPage(router)) setShowing(next);
             }
           }
         } catch {
@@ -67,7 +71,7 @@ export function AnalysisStatus({ initial, busyIntervalMs = 1500, idleIntervalMs 
     };
   }, [router, state, busyIntervalMs, idleIntervalMs]);
 
-  const isBusy = coversNewerData(rendered, state);
+  const isBusy = coversNewerData(showing, state);
   return (
     <div aria-live="polite" data-testid="analysis-status" className={isBusy ? "border-b border-amber-300 bg-amber-50 text-amber-950" : "sr-only"}>
       {isBusy ? (

@@ -93,15 +93,18 @@ const quickSchema = z.object({
   assignToMe: z.boolean().optional(),
 });
 
+/*
+ * The queue's two actions revalidate no path: the queue reads its rows again itself (LiveQueueProvider), and
+ * a revalidation would render the queue's route again in the action's answer. The unfiltered queue is a kept
+ * page whose address carries the data's state (lib/server/page-cache.ts): after a teammate's change, that
+ * answer would be a new route to the browser, which would start the queue afresh under the reviewer's hands.
+ */
+
 /** The review queue's keyboard shortcuts: one status change, or "assign to me", on the claim's version as shown. */
-export const quickReviewAction = defineAction({ role: "editor", schema: quickSchema }, async ({ claimId, version, status, assignToMe }, user) => {
-  try {
-    return { message: "Saved.", data: await apply(user, claimId, { version, status, ...(assignToMe ? { assigneeId: user.id } : {}) }) };
-  } finally {
-    revalidatePath("/claims");
-    revalidatePath(`/claims/${claimId}`);
-  }
-});
+export const quickReviewAction = defineAction({ role: "editor", schema: quickSchema }, async ({ claimId, version, status, assignToMe }, user) => ({
+  message: "Saved.",
+  data: await apply(user, claimId, { version, status, ...(assignToMe ? { assigneeId: user.id } : {}) }),
+}));
 
 /** Sets one status on the selected claims in one transaction, with an audit event per claim. Editors only. */
 export const bulkStatusAction = defineAction(
@@ -112,7 +115,6 @@ export const bulkStatusAction = defineAction(
   },
   async ({ ids, status, comment }, user) => {
     const changed = await bulkSetStatus(db, user, ids, status, comment, { onAnalysisChange: queueAnalysis });
-    revalidatePath("/claims");
     return { message: `${changed} of ${ids.length} claims changed.` };
   },
 );

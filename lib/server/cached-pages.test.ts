@@ -26,8 +26,10 @@ describe("the page cache's signed keys", () => {
 const at = (path: string) => new URL(path, "http://localhost");
 
 describe("which requests the page cache serves", () => {
-  it("the dashboard and an issue's page without filters, and the server actions posted from them", () => {
+  it("the dashboard, an issue's page and the review queue without filters, and the server actions posted from them", () => {
     expect(cacheablePage("GET", at("/"))).toEqual({ path: "", issueSlug: null });
+    expect(cacheablePage("GET", at("/claims"))).toEqual({ path: "/claims", issueSlug: null });
+    expect(cacheablePage("POST", at("/claims"), new Headers({ "Next-Action": "7f7b45" }))).toEqual({ path: "/claims", issueSlug: null });
     expect(cacheablePage("GET", at("/issues/donbas"))).toEqual({ path: "/issues/donbas", issueSlug: "donbas" });
     expect(cacheablePage("HEAD", at("/"))).toEqual({ path: "", issueSlug: null });
     expect(cacheablePage("POST", at("/issues/donbas"), new Headers({ "Next-Action": "7f7b45" }))).toEqual({ path: "/issues/donbas", issueSlug: "donbas" });
@@ -35,9 +37,11 @@ describe("which requests the page cache serves", () => {
     expect(cacheablePage("GET", at("/issues/donbas?_rsc=1x2y3"))).toEqual({ path: "/issues/donbas", issueSlug: "donbas" });
   });
 
-  it("not a filtered view, a plain POST, a prefetch, the review queue, or a page beside the issue's", () => {
+  it("not a filtered view, a plain POST, a prefetch, a claim's page, or a page beside the issue's", () => {
     expect(cacheablePage("GET", at("/?issue=donbas"))).toBeNull();
-    expect(cacheablePage("GET", at("/claims"))).toBeNull();
+    expect(cacheablePage("GET", at("/claims?status=unreviewed"))).toBeNull();
+    expect(cacheablePage("GET", at("/claims?cursor=abc"))).toBeNull();
+    expect(cacheablePage("GET", at("/claims/cmclaim1"))).toBeNull();
     expect(cacheablePage("POST", at("/"))).toBeNull();
     expect(cacheablePage("PUT", at("/"), new Headers({ "Next-Action": "7f7b45" }))).toBeNull();
     expect(cacheablePage("GET", at("/"), new Headers({ "Next-Router-Prefetch": "1" }))).toBeNull();

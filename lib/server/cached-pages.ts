@@ -14,14 +14,14 @@ const ISSUE_SIBLINGS = new Set(["new"]);
 const ROUTER_PARAM = "_rsc";
 
 /**
- * The page a request asks for, if the cache serves it: a GET or HEAD of the dashboard or an issue's page
- * without filters, or a server action posted from one (a `Next-Action` header: it runs at the same cached
+ * The page a request asks for, if the cache serves it: a GET or HEAD of the dashboard, an issue's page
+ * or the review queue without filters, or a server action posted from one (a `Next-Action` header: it runs at the same cached
  * address, so the page it renders again in its answer has the same route as the page in the browser,
  * which then keeps its state: an open dialog, a half-written note). Not the router's prefetches (a
  * `Next-Router-Prefetch` header): every page links to the dashboard, so after each change every page
  * view would render it in full for nobody; the ordinary page answers a prefetch with its loading skeleton.
- * Filtered views and everything else are rendered per request; so is the review queue, which refreshes
- * itself as claims change while its reader works in it.
+ * The review queue too: it reads its changed rows itself while open (components/claims/live-queue.tsx)
+ * and never asks for its route again. Filtered views and everything else are rendered per request.
  */
 export function cacheablePage(method: string, url: URL, headers: Headers = new Headers()): CacheablePage | null {
   if (headers.has("next-router-prefetch")) return null;
@@ -29,6 +29,7 @@ export function cacheablePage(method: string, url: URL, headers: Headers = new H
   if (method !== "GET" && method !== "HEAD" && !isAction) return null;
   for (const name of url.searchParams.keys()) if (name !== ROUTER_PARAM) return null;
   if (url.pathname === "/") return { path: "", issueSlug: null };
+  if (url.pathname === "/claims") return { path: "/claims", issueSlug: null };
   const issue = ISSUE_PATH.exec(url.pathname);
   if (issue && !ISSUE_SIBLINGS.has(issue[1]!)) return { path: url.pathname, issueSlug: issue[1]! };
   return null;

@@ -3,13 +3,13 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useCallback, useEffect, useRef, useState, useTransition } from "react";
+import type { QueueClaim } from "@/components/claims/queue-page";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { bulkStatusAction, quickReviewAction } from "@/lib/actions/claims";
 import type { ActionState } from "@/lib/errors";
 import type { ReviewStatus } from "@/lib/generated/prisma/enums";
-import type { QueueClaim } from "@/components/claims/queue-page";
 import { KIND_LABEL, REVIEW_STATUSES, STATUS_LABEL } from "@/lib/validations/claims";
 
 export type ReviewQueueProps = {

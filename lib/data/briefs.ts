@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind, IssueStatus, ReviewStatus } from "@/lib/generated/prisma/enums";
 import {
+  ISSUE_CLAIM_COUNT_CAP,
   ISSUE_CLAIM_PAGE,
   loadActorMatrix,
   loadIssuePositions,
@@ -558,28 +559,34 @@ type IssueClaimRow = Omit<IssueClaimItem, "source"> & {
   head: string;
   outletSlug: string | null;
   outletName: string | null;
-  total: number;
 };
 
 /**
  * A page of an issue's claims (every one, narration included; "not a claim" left out) passing the brief's
- * filters and, when given, a review status: newest article first (undated last), in text order; 1-based
- * `page` of {@link ISSUE_CLAIM_PAGE}. Cached per data version like the briefs.
+ * filters and, when given, a review status: newest article first (undated last, as the articles list
+ * orders them, which its index serves), in text order; 1-based `page` of {@link ISSUE_CLAIM_PAGE}, up to
+ * the page that holds the {@link ISSUE_CLAIM_COUNT_CAP}th claim. Cached per data version like the briefs.
  */
 export async function getIssueClaims(
   issueId: string,
   filters: BriefFilters,
-  { status, page = 1 }: { status?: ReviewStatus; page?: number } = {},
+  { status, page: asked = 1 }: { status?: ReviewStatus; page?: number } = {},
 ): Promise<IssueClaimPage> {
+  const page = Math.min(asked, Math.ceil(ISSUE_CLAIM_COUNT_CAP / ISSUE_CLAIM_PAGE));
   return claimPages.get(JSON.stringify([issueId, filters, status ?? null, page]), await getBriefVersion(), async () => {
-    const rows = await db.$queryRaw<IssueClaimRow[]>`
-      SELECT c.id, c."articleId", c.kind::text AS kind, c.text, c.status::text AS status, sp.name AS speaker, a.title, a."publishedAt",
-        o.slug AS "outletSlug", o.name AS "outletName", ${UNNAMED_HEAD}, (count(*) OVER ())::int AS total
-      FROM ${ISSUE_CLAIMS}
-      WHERE ci."issueId" = ${issueId} AND ${claimFilterSql(filters)} ${status ? Prisma.sql`AND c.status::text = ${status}` : Prisma.empty}
-      ORDER BY a."publishedAt" DESC NULLS LAST, a.id, c.start, c.id
-      LIMIT ${ISSUE_CLAIM_PAGE} OFFSET ${(page - 1) * ISSUE_CLAIM_PAGE}`;
-    const total = rows[0]?.total ?? (page > 1 ? (await getIssueClaims(issueId, filters, { status, page: 1 })).total : 0);
+    const where = Prisma.sql`ci."issueId" = ${issueId} AND ${claimFilterSql(filters)} ${status ? Prisma.sql`AND c.status::text = ${status}` : Prisma.empty}`;
+    const [rows, [counted]] = await Promise.all([
+      db.$queryRaw<IssueClaimRow[]>`
+        SELECT c.id, c."articleId", c.kind::text AS kind, c.text, c.status::text AS status, sp.name AS speaker, a.title, a."publishedAt",
+          o.slug AS "outletSlug", o.name AS "outletName", ${UNNAMED_HEAD}
+        FROM ${ISSUE_CLAIMS}
+        WHERE ${where}
+        ORDER BY a."listOrder", a."ingestedAt", a.id, c.start, c.id
+        LIMIT ${ISSUE_CLAIM_PAGE} OFFSET ${(page - 1) * ISSUE_CLAIM_PAGE}`,
+      // Counting stops one past the cap, whatever the issue's size.
+      db.$queryRaw<{ count: number }[]>`
+        SELECT count(*)::int AS count FROM (SELECT 1 FROM ${ISSUE_CLAIMS} WHERE ${where} LIMIT ${ISSUE_CLAIM_COUNT_CAP + 1}) s`,
+    ]);
     return {
       items: rows.map((row) => ({
         id: row.id,
@@ -591,7 +598,8 @@ export async function getIssueClaims(
         source: sourceRefOf(row),
         publishedAt: row.publishedAt,
       })),
-      total,
+      total: Math.min(counted?.count ?? 0, ISSUE_CLAIM_COUNT_CAP),
+      isTotalCapped: (counted?.count ?? 0) > ISSUE_CLAIM_COUNT_CAP,
       page,
       pageSize: ISSUE_CLAIM_PAGE,
     };

@@ -215,7 +215,16 @@ export type IssueClaimItem = {
   publishedAt: Date | null;
 };
 
-export type IssueClaimPage = { items: IssueClaimItem[]; total: number; page: number; pageSize: number };
+/** `total` is exact unless `isTotalCapped`, when more than `total` (= {@link ISSUE_CLAIM_COUNT_CAP}) claims match. */
+export type IssueClaimPage = { items: IssueClaimItem[]; total: number; isTotalCapped: boolean; page: number; pageSize: number };
 
 /** How many of an issue's claims its page lists at once (the page opens on the brief; the list pages on). */
 export const ISSUE_CLAIM_PAGE = 10;
+
+/**
+ * The list counts an issue's claims up to this many and says "more than" beyond, and pages no further:
+ * a big story's issue has hundreds of thousands, and counting them all took seconds on each first view
+ * after a change. The brief's own totals give the exact number; past a hundred pages an editor narrows
+ * the list with the brief's filters.
+ */
+export const ISSUE_CLAIM_COUNT_CAP = 1_000;

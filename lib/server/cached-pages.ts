@@ -15,9 +15,9 @@ const ROUTER_PARAM = "_rsc";
 
 /**
  * The page a request asks for, if the cache serves it: a GET or HEAD of the dashboard, an issue's page
- * or the review queue without filters, or a server action posted from one (a `Next-Action` header: it runs at the same cached
- * address, so the page it renders again in its answer has the same route as the page in the browser,
- * which then keeps its state: an open dialog, a half-written note). Not the router's prefetches (a
+ * or the review queue without filters, or a server action posted from one (a `Next-Action` header: it
+ * runs at the same cached address, so the page it renders again in its answer has the same route as the
+ * page in the browser, which then keeps its state: an open dialog, a half-written note). Not the router's prefetches (a
  * `Next-Router-Prefetch` header): every page links to the dashboard, so after each change every page
  * view would render it in full for nobody; the ordinary page answers a prefetch with its loading skeleton.
  * The review queue too: it reads its changed rows itself while open (components/claims/live-queue.tsx)

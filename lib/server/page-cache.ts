@@ -1,7 +1,7 @@
 /*
- * The page cache: the dashboard and an issue's page, as a logged-in reader first opens them (no filters),
- * rendered once for each reader and state of the data and then served from Next.js's incremental cache
- * like a share page, instead of rendered on every request.
+ * The page cache: the dashboard, an issue's page and the review queue, as a logged-in reader first opens
+ * them (no filters), rendered once for each reader and state of the data and then served from Next.js's
+ * incremental cache like a share page, instead of rendered on every request.
  *
  * proxy.ts checks the session cookie as the pages themselves would (readSessionUser) and rewrites the
  * request to `/cached/<key>/…` (app/(cached)), where the key names the reader and a stamp of everything

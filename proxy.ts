@@ -27,9 +27,9 @@ const NOT_FOUND = "/not/found";
  *   pages must read without it. A live link's open is counted here, after the response: the share page
  *   is rendered once for many readers (it checks the token again itself when it renders).
  * - Sends a logged-in reader's request for the dashboard, an issue's page or the review queue without
- *   filters (and a server action posted from one) to the page cache (lib/server/page-cache.ts) after checking the session as the
- *   page would (reading the cookie, never writing it); anything it cannot decide goes to the page as usual.
- *   The cache's own addresses are not found from outside.
+ *   filters (and a server action posted from one) to the page cache (lib/server/page-cache.ts) after
+ *   checking the session as the page would (reading the cookie, never writing it); anything it cannot
+ *   decide goes to the page as usual. The cache's own addresses are not found from outside.
  */
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
   const { pathname, search } = request.nextUrl;

@@ -44,8 +44,16 @@ export function LiveQueueProvider({ initial, query, intervalMs = 4000, children 
   const [state, setState] = useState({ initial, page: initial });
   // New rows from the server (other filters, or the same route rendered again) replace the fetched ones.
   if (state.initial !== initial) setState({ initial, page: initial });
-  const token = useRef(initial.token);
+  // The token the rows on screen were read at, for the polls to compare with.
+  const token = useRef(state.page.token);
   const reads = useRef(0);
+  useEffect(() => {
+    token.current = state.page.token;
+  }, [state.page.token]);
+  // New rows from the server outdate any read still on its way.
+  useEffect(() => {
+    reads.current += 1;
+  }, [initial]);
 
   const read = useCallback(
     async (force: boolean) => {
@@ -55,7 +63,6 @@ export function LiveQueueProvider({ initial, query, intervalMs = 4000, children 
       const rows = await readJson<{ items: ListedClaim[]; total: number; totalIsCapped: boolean; nextCursor: string | null }>(`/api/claims?${query}`);
       // A later read (or new filters) supersedes this one.
       if (!rows || ticket !== reads.current) return;
-      token.current = changes.token;
       setState((previous) => ({
         initial: previous.initial,
         page: { claims: rows.items.map(toQueueClaim), total: rows.total, isTotalCapped: rows.totalIsCapped, nextCursor: rows.nextCursor, token: changes.token },
@@ -63,11 +70,6 @@ export function LiveQueueProvider({ initial, query, intervalMs = 4000, children 
     },
     [query],
   );
-
-  useEffect(() => {
-    token.current = initial.token;
-    reads.current += 1;
-  }, [initial]);
 
   // At once too: a page the router kept, or a kept page, can be older than the token.
   const poll = useCallback(() => read(false), [read]);

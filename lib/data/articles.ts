@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { countUpTo } from "@/lib/data/capped-count";
 import { db } from "@/lib/db";
 import { articleLabel, HEAD_CHARS, headSql } from "@/lib/analysis/sources";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -100,7 +101,7 @@ export async function listArticles({ limit = 50, cursor, query }: ListArticlesOp
         p."listOrder"
       FROM page p JOIN "Article" a ON a.id = p.id LEFT JOIN "Outlet" o ON o.id = a."outletId"
       ORDER BY p."listOrder", p."ingestedAt", p.id`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (SELECT 1 FROM "Article" a WHERE ${search} LIMIT ${ARTICLE_COUNT_CAP + 1}) matches`,
+    countUpTo(Prisma.sql`"Article" a WHERE ${search}`, ARTICLE_COUNT_CAP),
   ]);
   const page = rows.slice(0, take);
   const items: ArticleListItem[] = page.map((row) => ({
@@ -118,11 +119,9 @@ export async function listArticles({ limit = 50, cursor, query }: ListArticlesOp
     claimCount: row.claims,
   }));
   const last = page.at(-1);
-  const total = counted[0]?.total ?? 0;
   return {
     items,
-    total: Math.min(total, ARTICLE_COUNT_CAP),
-    isTotalCapped: total > ARTICLE_COUNT_CAP,
+    ...counted,
     nextCursor: rows.length > take && last ? encodeCursor(last) : undefined,
   };
 }

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { excerptAround, type Excerpt } from "@/lib/analysis/excerpt";
 import type { FramingMeasures } from "@/lib/analysis/framing-measures";
 import { articleLabel, headSql, parseSourceKey, sourceIdSql, sourceRefOf } from "@/lib/analysis/sources";
+import { countUpTo } from "@/lib/data/capped-count";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind, IssueStatus, ReviewStatus } from "@/lib/generated/prisma/enums";
@@ -575,7 +576,7 @@ export async function getIssueClaims(
   const page = Math.min(asked, Math.ceil(ISSUE_CLAIM_COUNT_CAP / ISSUE_CLAIM_PAGE));
   return claimPages.get(JSON.stringify([issueId, filters, status ?? null, page]), await getBriefVersion(), async () => {
     const where = Prisma.sql`ci."issueId" = ${issueId} AND ${claimFilterSql(filters)} ${status ? Prisma.sql`AND c.status::text = ${status}` : Prisma.empty}`;
-    const [rows, [counted]] = await Promise.all([
+    const [rows, counted] = await Promise.all([
       db.$queryRaw<IssueClaimRow[]>`
         SELECT c.id, c."articleId", c.kind::text AS kind, c.text, c.status::text AS status, sp.name AS speaker, a.title, a."publishedAt",
           o.slug AS "outletSlug", o.name AS "outletName", ${UNNAMED_HEAD}
@@ -583,9 +584,7 @@ export async function getIssueClaims(
         WHERE ${where}
         ORDER BY a."listOrder", a."ingestedAt", a.id, c.start, c.id
         LIMIT ${ISSUE_CLAIM_PAGE} OFFSET ${(page - 1) * ISSUE_CLAIM_PAGE}`,
-      // Counting stops one past the cap, whatever the issue's size.
-      db.$queryRaw<{ count: number }[]>`
-        SELECT count(*)::int AS count FROM (SELECT 1 FROM ${ISSUE_CLAIMS} WHERE ${where} LIMIT ${ISSUE_CLAIM_COUNT_CAP + 1}) s`,
+      countUpTo(Prisma.sql`${ISSUE_CLAIMS} WHERE ${where}`, ISSUE_CLAIM_COUNT_CAP),
     ]);
     return {
       items: rows.map((row) => ({
@@ -598,8 +597,7 @@ export async function getIssueClaims(
         source: sourceRefOf(row),
         publishedAt: row.publishedAt,
       })),
-      total: Math.min(counted?.count ?? 0, ISSUE_CLAIM_COUNT_CAP),
-      isTotalCapped: (counted?.count ?? 0) > ISSUE_CLAIM_COUNT_CAP,
+      ...counted,
       page,
       pageSize: ISSUE_CLAIM_PAGE,
     };

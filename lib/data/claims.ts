@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { articleLabel, HEAD_CHARS } from "@/lib/analysis/sources";
+import { countUpTo } from "@/lib/data/capped-count";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind, ReviewStatus } from "@/lib/generated/prisma/enums";
@@ -198,20 +199,19 @@ export async function claimPageQuery(filters: ClaimFilters, viewerId?: string): 
  */
 export async function listClaims(filters: ClaimFilters, viewerId?: string): Promise<ClaimPage> {
   const { where, isSearch } = await filterSql(filters, viewerId);
-  const [keys, [counted]] = await Promise.all([
+  const [keys, counted] = await Promise.all([
     db.$queryRaw<{ id: string; confidence: number; createdAt: Date }[]>(pageKeysSql(filters, where)),
-    // COUNT(*) over a subquery with a LIMIT: it stops reading at one past the cap. In id order the planner
-    // can walk the claims' primary key beside an index of the filter (an issue's claims) and stop early; a
-    // search stops early reading its index in its own order, and sorting its matches by id would read them all.
-    db.$queryRaw<{ count: number }[]>`
-      SELECT count(*)::int AS count FROM (SELECT 1 FROM "Claim" c WHERE ${where} ${isSearch ? Prisma.empty : Prisma.sql`ORDER BY c.id`} LIMIT ${CLAIM_COUNT_CAP + 1}) s`,
+    // In id order the planner can walk the claims' primary key beside an index of the filter (an issue's
+    // claims) and stop early; a search stops early reading its index in its own order, and sorting its
+    // matches by id would read them all.
+    countUpTo(Prisma.sql`"Claim" c WHERE ${where} ${isSearch ? Prisma.empty : Prisma.sql`ORDER BY c.id`}`, CLAIM_COUNT_CAP),
   ]);
   const page = keys.slice(0, filters.limit);
   const last = page.at(-1);
   const nextCursor =
     keys.length > filters.limit && last ? encodeCursor(filters.sort === "-createdAt" ? last.createdAt.toISOString() : last.confidence, last.id) : null;
   const rows = await readListRows(page.map((key) => key.id));
-  return { items: toItems(rows), total: Math.min(counted!.count, CLAIM_COUNT_CAP), isTotalCapped: counted!.count > CLAIM_COUNT_CAP, nextCursor };
+  return { items: toItems(rows), ...counted, nextCursor };
 }
 
 export type ClaimDetail = NonNullable<Awaited<ReturnType<typeof getClaim>>>;

@@ -25,5 +25,23 @@ export default defineConfig([
       ],
     },
   },
+  {
+    files: ["e2e/**/*.ts"],
+    ignores: ["e2e/fixtures/test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test"],
+              message: "Import test from ./fixtures/test, whose browser is started again if it crashes while starting.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   globalIgnores([".next*/**", ".data/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "node_modules/**", ".scratch/**"]),
 ]);

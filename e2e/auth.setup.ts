@@ -1,4 +1,4 @@
-import { expect, test as setup } from "@playwright/test";
+import { expect, test as setup } from "./fixtures/test";
 import { E2E_PASSWORD, E2E_USERS, storageStateFor, type E2ERole } from "./fixtures/users";
 
 for (const role of Object.keys(E2E_USERS) as E2ERole[]) {

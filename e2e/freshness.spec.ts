@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { env } from "@/lib/env";
 import { Jobs } from "@/lib/jobs/queue";
 import { queueStaleDerivation } from "@/lib/jobs/stale";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures/test";
 import { storageStateFor } from "./fixtures/users";
 
 /** Collects the page's Content-Security-Policy violations, as the browser reports them. */

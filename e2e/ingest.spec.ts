@@ -2,7 +2,7 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { storageStateFor } from "./fixtures/users";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures", "articles");

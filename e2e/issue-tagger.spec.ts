@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { storageStateFor } from "./fixtures/users";
 
 // No phrase of the seeds' lexicons is in this text: only the story's issue tagger, trained on the stored

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { createUniqueUser } from "./fixtures/db";
 import { E2E_PASSWORD, E2E_USERS, storageStateFor } from "./fixtures/users";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { longArticle } from "@/tests/fixtures/long-article";
 import { storageStateFor } from "./fixtures/users";
 

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "./fixtures/test";
 import pg from "pg";
 import { assertTestDatabase } from "@/tests/support/test-db";
 import { env } from "@/lib/env";

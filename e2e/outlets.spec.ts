@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./fixtures/test";
 import { storageStateFor } from "./fixtures/users";
 
 /** Stores an article of our own through the API (so seeds other tests count stay as they are); returns its id. */

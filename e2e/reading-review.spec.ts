@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { testDb } from "./fixtures/db";
 import { storageStateFor } from "./fixtures/users";
 

@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "./fixtures/test";
 import { testDb } from "./fixtures/db";
 import { E2E_USERS, storageStateFor, type E2ERole } from "./fixtures/users";
 

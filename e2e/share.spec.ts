@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./fixtures/test";
 
 import { testDb } from "./fixtures/db";
 import { E2E_USERS, storageStateFor } from "./fixtures/users";

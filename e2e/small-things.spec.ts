@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { testDb } from "./fixtures/db";
 import { E2E_USERS, storageStateFor } from "./fixtures/users";
 

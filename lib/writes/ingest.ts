@@ -210,7 +210,7 @@ export type IngestItem = { input: ArticleInput; sourceFile?: string };
 export type IngestResult = { outcome?: IngestOutcome; error?: unknown };
 
 export type IngestManyOptions = {
-  /** Extraction threads; 0 extracts on the calling thread (default `EXTRACTION_THREADS`, else the cores). */
+  /** Extraction threads; 0 extracts on the calling thread (default `EXTRACTION_THREADS`, else one fewer than the cores). */
   threads?: number;
   /** Articles checked for duplicates and extracted together (default 64). */
   window?: number;
@@ -218,9 +218,14 @@ export type IngestManyOptions = {
   batch?: number;
 };
 
-/** How many extraction threads batches use: `EXTRACTION_THREADS`, else one per core. */
+/**
+ * How many extraction threads batches use: `EXTRACTION_THREADS`, else one fewer than the cores (at least one).
+ * The calling thread checks, fingerprints and writes while the threads extract, PostgreSQL indexes what it
+ * writes, and every thread compiles the pipeline anew: on two cores, 1,000 articles ingested with one thread
+ * took 2.5 s less CPU than with two and went faster (125–138 articles/s against 114–125, six runs each).
+ */
 export function extractionThreads(): number {
-  return env().EXTRACTION_THREADS ?? os.availableParallelism();
+  return env().EXTRACTION_THREADS ?? Math.max(1, os.availableParallelism() - 1);
 }
 
 /**

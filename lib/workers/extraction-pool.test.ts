@@ -73,6 +73,17 @@ describe("the extraction pool", { timeout: 120_000 }, () => {
     session.end();
   });
 
+  it("hands the article a dead thread held after the one it died on to another thread", async () => {
+    pool = new ExtractionPool({ size: 1, threadFile: path.join(process.cwd(), "tests", "support", "threads", "crashing-extraction-thread.mjs") });
+    const session = pool.openSession({ issues, tagger: null, speakers: new SpeakerRegistry().toJSON() });
+    // One thread: it holds both articles when the first kills it.
+    const [crashed, next] = await Promise.allSettled([session.extract("CRASH THIS THREAD, said nobody."), session.extract(texts[0]!)]);
+    expect(crashed.status).toBe("rejected");
+    expect((crashed as PromiseRejectedResult).reason).toBeInstanceOf(ExtractionCrashError);
+    expect(next).toEqual({ status: "fulfilled", value: inThread(texts[0]!).extraction });
+    session.end();
+  });
+
   it("reports the pipeline's own refusals with their name and fields", async () => {
     pool = new ExtractionPool({ size: 1 });
     const session = pool.openSession({ issues, tagger: null, speakers: new SpeakerRegistry().toJSON(), maxSentences: 3 });

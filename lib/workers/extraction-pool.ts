@@ -52,7 +52,14 @@ type Task = {
   reject: (error: Error) => void;
 };
 
-type Thread = { worker: Worker; sessions: Set<number>; task: Task | null; isReady: boolean };
+/** `tasks`: the articles handed to the thread, in the order it extracts them (the first is under way). */
+type Thread = { worker: Worker; sessions: Set<number>; tasks: Task[]; isReady: boolean };
+
+/**
+ * Articles a thread holds at once: the one it extracts and the next, so that it starts the next without
+ * waiting for the calling thread, which may be busy writing the batch before, to answer its last.
+ */
+const TASKS_PER_THREAD = 2;
 
 /** Consecutive threads that die before saying they are ready, after which the pool gives up. */
 const MAX_START_FAILURES = 3;
@@ -67,10 +74,11 @@ function defaultThreadFile(): string {
 
 /**
  * A pool of worker threads (node:worker_threads) that run the claims pipeline (`extractArticle`) off the
- * calling thread, one article per thread at a time. Work is grouped in sessions (one per ingest batch):
- * a session's lexicons, tagger and starting speakers reach each thread once. A thread that dies fails
- * only the article it held, with an {@link ExtractionCrashError}, and is replaced. Idle threads stop
- * after `idleMs` and never keep the process alive.
+ * calling thread, one article per thread at a time, with the next one already handed over. Work is grouped
+ * in sessions (one per ingest batch): a session's lexicons, tagger and starting speakers reach each thread
+ * once. A thread that dies fails only the article it was extracting, with an {@link ExtractionCrashError};
+ * the next one it held goes back to the queue, and the thread is replaced. Idle threads stop after `idleMs`
+ * and never keep the process alive.
  */
 export class ExtractionPool {
   readonly size: number;
@@ -126,7 +134,7 @@ export class ExtractionPool {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     for (const task of this.queue.splice(0)) task.reject(new Error("The extraction pool was closed."));
     const threads = this.threads.splice(0);
-    for (const thread of threads) thread.task?.reject(new Error("The extraction pool was closed."));
+    for (const thread of threads) for (const task of thread.tasks.splice(0)) task.reject(new Error("The extraction pool was closed."));
     await Promise.all(threads.map((thread) => thread.worker.terminate()));
   }
 
@@ -144,27 +152,30 @@ export class ExtractionPool {
       this.idleTimer = null;
     }
     while (this.threads.length < this.size && this.threads.length < this.queue.length + this.busy()) this.spawn();
-    for (const thread of this.threads) {
-      if (this.queue.length === 0) break;
-      if (thread.task || !thread.isReady) continue;
-      const task = this.queue.shift()!;
-      const data = this.sessions.get(task.session);
-      if (!data) {
-        task.reject(new Error("The extraction session has ended."));
-        continue;
+    // A round per slot: every idle thread gets an article before any thread gets its second.
+    for (let held = 0; held < TASKS_PER_THREAD; held++) {
+      for (const thread of this.threads) {
+        if (this.queue.length === 0) return;
+        if (thread.tasks.length > held || !thread.isReady) continue;
+        const task = this.queue.shift()!;
+        const data = this.sessions.get(task.session);
+        if (!data) {
+          task.reject(new Error("The extraction session has ended."));
+          continue;
+        }
+        if (!thread.sessions.has(task.session)) {
+          this.post(thread, { type: "session", session: task.session, data });
+          thread.sessions.add(task.session);
+        }
+        thread.tasks.push(task);
+        thread.worker.ref();
+        this.post(thread, { type: "extract", task: task.id, session: task.session, text: task.text });
       }
-      if (!thread.sessions.has(task.session)) {
-        this.post(thread, { type: "session", session: task.session, data });
-        thread.sessions.add(task.session);
-      }
-      thread.task = task;
-      thread.worker.ref();
-      this.post(thread, { type: "extract", task: task.id, session: task.session, text: task.text });
     }
   }
 
   private busy(): number {
-    return this.threads.filter((thread) => thread.task).length;
+    return this.threads.filter((thread) => thread.tasks.length > 0).length;
   }
 
   private post(thread: Thread, message: ToThread): void {
@@ -173,7 +184,7 @@ export class ExtractionPool {
 
   private spawn(): void {
     const worker = new Worker(this.threadFile, { resourceLimits: this.resourceLimits, stderr: false });
-    const thread: Thread = { worker, sessions: new Set(), task: null, isReady: false };
+    const thread: Thread = { worker, sessions: new Set(), tasks: [], isReady: false };
     this.threads.push(thread);
     let failure: string | null = null;
     worker.on("message", (message: FromThread) => {
@@ -184,10 +195,10 @@ export class ExtractionPool {
         this.dispatch();
         return;
       }
-      const task = thread.task;
+      const task = thread.tasks[0];
       if (!task || task.id !== message.task) return;
-      thread.task = null;
-      worker.unref();
+      thread.tasks.shift();
+      if (thread.tasks.length === 0) worker.unref();
       if (message.type === "done") task.resolve(message.extraction);
       else task.reject(new ThreadExtractionError(message.error));
       this.dispatch();
@@ -206,8 +217,10 @@ export class ExtractionPool {
           for (const task of this.queue.splice(0)) task.reject(new ExtractionThreadsUnavailableError(detail));
         }
       }
-      thread.task?.reject(new ExtractionCrashError(detail));
-      thread.task = null;
+      // The thread died on the article it was extracting; the ones after it wait for another thread.
+      const [crashed, ...waiting] = thread.tasks.splice(0);
+      crashed?.reject(new ExtractionCrashError(detail));
+      this.queue.unshift(...waiting);
       if (this.queue.length > 0) this.dispatch();
     });
   }

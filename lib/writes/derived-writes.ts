@@ -93,7 +93,9 @@ export function claimRows(extraction: StoredExtraction, speakers: Map<string, { 
   const rows = new Map<string, ClaimRow>();
   for (const claim of extraction.claims) {
     const speaker = claim.speakerId ? speakers.get(claim.speakerId) : undefined;
-    const fingerprint = claimFingerprint({ speaker: speaker?.name ?? claim.speaker, text: claim.text });
+    const name = speaker?.name ?? claim.speaker;
+    // The pipeline's fingerprint already hashes this name unless the stored speaker is spelled otherwise.
+    const fingerprint = name === claim.speaker ? claim.fingerprint : claimFingerprint({ speaker: name, text: claim.text });
     if (!rows.has(fingerprint)) rows.set(fingerprint, { id: crypto.randomUUID(), claim, speakerId: speaker?.id ?? null, fingerprint });
   }
   return [...rows.values()];

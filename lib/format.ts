@@ -37,3 +37,11 @@ export function formatCount(count: number): string {
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${COUNT.format(count)} ${count === 1 ? singular : pluralForm}`;
 }
+
+/**
+ * A list's count that stops at a cap (lib/data/capped-count.ts): "3 claims", or "more than 10,000 claims"
+ * ("More…" with `atStart`, to begin a sentence).
+ */
+export function cappedPlural(count: { total: number; isTotalCapped: boolean }, singular: string, { atStart = false } = {}): string {
+  return count.isTotalCapped ? `${atStart ? "More" : "more"} than ${plural(count.total, singular)}` : plural(count.total, singular);
+}

@@ -6,7 +6,7 @@ import { ReviewQueue } from "@/components/claims/review-queue";
 import { claimsHref, toQueueClaim, type ListedClaim, type QueuePage } from "@/components/claims/queue-page";
 import { usePageRefresh } from "@/components/layout/page-refresh";
 import { usePolling } from "@/components/ui/use-polling";
-import { formatCount, plural } from "@/lib/format";
+import { cappedPlural } from "@/lib/format";
 
 type LiveQueue = { page: QueuePage; refresh: () => Promise<void> };
 
@@ -92,10 +92,9 @@ export function LiveQueueProvider({ initial, query, intervalMs = 4000, children 
 /** "1,234 claims match, lowest confidence first." */
 export function LiveQueueSummary({ order }: { order: string }) {
   const { page } = useLiveQueue();
-  const matches = page.isTotalCapped ? `More than ${formatCount(page.total)} claims` : plural(page.total, "claim");
   return (
     <>
-      {matches} match, {order}.
+      {cappedPlural(page, "claim", { atStart: true })} match, {order}.
     </>
   );
 }

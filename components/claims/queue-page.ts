@@ -1,4 +1,5 @@
 /* The review queue's page of rows as the browser holds it: built from `listClaims` on the server and from `GET /api/claims` in the browser. */
+import type { CappedCount } from "@/lib/data/capped-count";
 import type { ClaimListItem } from "@/lib/data/claims";
 import type { ClaimFilters } from "@/lib/validations/claims";
 
@@ -12,7 +13,7 @@ export type ListedClaim = Pick<
 export type QueueClaim = Omit<ListedClaim, "speaker" | "outlet" | "assignee"> & { speaker: string | null; outlet: string | null; assignee: string | null };
 
 /** One page of the queue and the change token it was read at (`GET /api/claims/changes`). */
-export type QueuePage = { claims: QueueClaim[]; total: number; isTotalCapped: boolean; nextCursor: string | null; token: string };
+export type QueuePage = { claims: QueueClaim[]; nextCursor: string | null; token: string } & CappedCount;
 
 export function toQueueClaim(item: ListedClaim): QueueClaim {
   return {

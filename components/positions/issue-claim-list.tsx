@@ -1,7 +1,7 @@
 import { StatusBadge } from "@/components/claims/status-badge";
 import { Badge } from "@/components/ui/badge";
 import type { IssueClaimPage } from "@/lib/data/positions";
-import { formatCount, formatDate, plural } from "@/lib/format";
+import { cappedPlural, formatDate } from "@/lib/format";
 import { KIND_LABEL, STATUS_LABEL } from "@/lib/validations/claims";
 import { ISSUE_CLAIM_STATUSES, type IssueClaimListParams } from "@/lib/validations/positions";
 
@@ -62,9 +62,7 @@ export function IssueClaimList({ issueSlug, page, list, params }: IssueClaimList
         </a>
       </form>
       <p className="meta mb-2" aria-live="polite">
-        {page.total === 0
-          ? "No claim on this issue matches."
-          : `${first}–${last} of ${page.isTotalCapped ? `more than ${formatCount(page.total)} claims` : plural(page.total, "claim")}, newest articles first.`}
+        {page.total === 0 ? "No claim on this issue matches." : `${first}–${last} of ${cappedPlural(page, "claim")}, newest articles first.`}
       </p>
       {page.items.length > 0 ? (
         <ol className="divide-y divide-gray-200 rounded-lg border border-gray-200 bg-white" aria-label="Claims on this issue">

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { articleLabel, HEAD_CHARS } from "@/lib/analysis/sources";
-import { countUpTo } from "@/lib/data/capped-count";
+import { countUpTo, type CappedCount } from "@/lib/data/capped-count";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind, ReviewStatus } from "@/lib/generated/prisma/enums";
@@ -34,8 +34,8 @@ export type ClaimListItem = {
  */
 export const CLAIM_COUNT_CAP = 10_000;
 
-/** `total` is exact unless `isTotalCapped`, when more than `total` (= {@link CLAIM_COUNT_CAP}) claims match. */
-export type ClaimPage = { items: ClaimListItem[]; total: number; isTotalCapped: boolean; nextCursor: string | null };
+/** The count stops at {@link CLAIM_COUNT_CAP}. */
+export type ClaimPage = { items: ClaimListItem[]; nextCursor: string | null } & CappedCount;
 
 /** A page's rows as one query reads them: the claim, its speaker, article, outlet and assignee joined, its issues as JSON. */
 type ListRow = {

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { Contrast } from "@/lib/analysis/contrasts";
 import { buildPositions, claimWords, type Omission, type PositionInputClaim, type SourceLabel } from "@/lib/analysis/positions";
+import type { CappedCount } from "@/lib/data/capped-count";
 import { db } from "@/lib/db";
 import type { ClaimKind, ReviewStatus } from "@/lib/generated/prisma/enums";
 import { sourcesOf } from "@/lib/analysis/run/issues";
@@ -215,8 +216,8 @@ export type IssueClaimItem = {
   publishedAt: Date | null;
 };
 
-/** `total` is exact unless `isTotalCapped`, when more than `total` (= {@link ISSUE_CLAIM_COUNT_CAP}) claims match. */
-export type IssueClaimPage = { items: IssueClaimItem[]; total: number; isTotalCapped: boolean; page: number; pageSize: number };
+/** The count stops at {@link ISSUE_CLAIM_COUNT_CAP}. */
+export type IssueClaimPage = { items: IssueClaimItem[]; page: number; pageSize: number } & CappedCount;
 
 /** How many of an issue's claims its page lists at once (the page opens on the brief; the list pages on). */
 export const ISSUE_CLAIM_PAGE = 10;

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import Link from "next/link";
 import { hasRole, requirePageUser } from "@/lib/auth/session";
 import { listArticles } from "@/lib/data/articles";
-import { formatCount, plural } from "@/lib/format";
+import { cappedPlural } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Articles" };
 
@@ -27,7 +27,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader
         title="Articles"
-        description={`${isTotalCapped ? `More than ${formatCount(total)} articles` : plural(total, "article")}${query ? ` matching “${query}”` : ""} on this story.`}
+        description={`${cappedPlural({ total, isTotalCapped }, "article", { atStart: true })}${query ? ` matching “${query}”` : ""} on this story.`}
         actions={
           hasRole(user, "editor") ? (
             <Link href="/articles/new" className="rounded-md bg-accent px-3 py-2 text-sm font-medium text-white hover:bg-blue-800">
